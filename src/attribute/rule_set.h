@@ -1,0 +1,75 @@
+#pragma once
+/// Attribution rules are data: TOML files in rules/ (built into the binary) and in any
+/// directory given with --rules. A RuleSet holds the lexicons (speech cues, titles,
+/// pronouns, organisations, …), the macros built from them, and the compiled RE2 patterns
+/// with their must-match / must-not-match examples. See rules/README.md for the format.
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace quotecheck {
+
+/// Which text a pattern reads: the text right after the quotation's closing mark
+/// ("after", anchored with ^) or the text right before its opening mark ("before",
+/// anchored with $).
+enum class RuleSide { kAfter, kBefore };
+
+struct RuleExample {
+  std::string text;     // a small passage holding at least one quotation
+  std::string speaker;  // expected speaker mention text (must_match only)
+  bool must_match = true;
+  std::string file;
+  uint32_t line = 0;
+  uint32_t col = 0;
+};
+
+struct AttributionRule {
+  std::string id;  // "after-quote/name-verb"
+  RuleSide side = RuleSide::kAfter;
+  std::string description;
+  std::string pattern;           // as written in the file, before macro expansion
+  std::string expanded_pattern;  // after {MACRO} expansion
+  double confidence = 0.9;
+  int priority = 0;              // higher wins when several rules match one quotation
+  std::shared_ptr<const re2::RE2> regex;
+  std::vector<RuleExample> examples;
+  std::string file;
+  uint32_t line = 0;
+};
+
+struct RuleSet {
+  /// Lexicons by name ("cue", "title", "pronoun", "organisation", "group", …): lower-case
+  /// words or phrases.
+  std::unordered_map<std::string, std::vector<std::string>> lexicons;
+  /// Macro name → RE2 text, from [macros] tables and from the lexicons.
+  std::unordered_map<std::string, std::string> macros;
+  std::vector<AttributionRule> rules;
+  /// The files read, in order.
+  std::vector<std::string> files;
+};
+
+/// Parses one rule file's text. `path` is only used in diagnostics. Errors (TOML syntax,
+/// unknown keys, RE2 compile errors mapped to the pattern's line:col, undefined macros) are
+/// appended to `diagnostics`; parsing goes on past errors to report them all.
+/// Patterns are compiled later, by FinishRuleSet, once every file's macros are known.
+void ParseRuleFile(std::string_view path, std::string_view text, RuleSet* rules,
+                   Diagnostics* diagnostics);
+
+/// Expands macros and compiles every pattern (RE2::Quiet). Errors go to `diagnostics`.
+void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics);
+
+/// The built-in rules (rules/*.toml, embedded at build time), then every *.toml file of
+/// each directory in `extra_dirs`, in name order. A later rule with the same id replaces
+/// the earlier one; lexicon entries are added. Returns false when any error was reported.
+bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
+                 Diagnostics* diagnostics);
+
+}  // namespace quotecheck
