@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""End-to-end golden tests: run the real quotecheck binary on the fixtures.
+
+Each case in tests/e2e/cases.txt runs the binary from the repository root with the given
+arguments, checks its exit code, and compares its stdout (and its stderr) with
+tests/e2e/golden/<name>.stdout and .stderr. A missing .stderr golden means "stderr must be
+empty". Volatile values are normalised before comparing (and before writing goldens):
+the summary's "seconds", and durations/throughput in text summaries.
+
+    tests/e2e/run.py                 run every case
+    tests/e2e/run.py NAME...         run only these cases (or name prefixes ending in '*')
+    tests/e2e/run.py --update        rewrite the goldens from the binary's output
+    tests/e2e/run.py --bin PATH      binary to test (default: $QUOTECHECK_BIN or build/quotecheck)
+    tests/e2e/run.py --list          list the cases
+
+Ends with one line "e2e: N passed, N failed"; exits 1 when anything failed.
+
+Case table syntax (one case per line, '#' starts a comment line):
+
+    NAME  EXIT  [KEY=VALUE ...] : ARGS...
+
+ARGS are split like a POSIX shell would (shlex), relative to the repository root. Keys:
+    stdin=PATH      feed this file on standard input (default: empty stdin)
+    golden=NAME     compare with another case's goldens (e.g. -j 2 against -j 1); such a
+                    case never writes goldens
+    stderr=ignore   do not look at stderr
+"""
+
+import argparse
+import difflib
+import os
+import re
+import shlex
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+GOLDEN = HERE / "golden"
+TIMEOUT = 60
+
+
+@dataclass
+class Case:
+    name: str
+    exit_code: int
+    args: list
+    stdin: str = None
+    golden: str = None
+    check_stderr: bool = True
+    line: int = 0
+    opts: dict = field(default_factory=dict)
+
+
+def parse_cases(path):
+    cases = []
+    seen = set()
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if " : " not in f" {line} ":
+            raise SystemExit(f"{path}:{n}: expected 'NAME EXIT [KEY=VALUE...] : ARGS...'")
+        head, _, tail = f" {line} ".partition(" : ")
+        head = head.split()
+        if len(head) < 2 or not head[1].lstrip("-").isdigit():
+            raise SystemExit(f"{path}:{n}: expected 'NAME EXIT [KEY=VALUE...] : ARGS...'")
+        case = Case(name=head[0], exit_code=int(head[1]), args=shlex.split(tail), line=n)
+        for kv in head[2:]:
+            key, eq, value = kv.partition("=")
+            if not eq:
+                raise SystemExit(f"{path}:{n}: bad option {kv!r}")
+            if key == "stdin":
+                case.stdin = value
+            elif key == "golden":
+                case.golden = value
+            elif key == "stderr" and value == "ignore":
+                case.check_stderr = False
+            else:
+                raise SystemExit(f"{path}:{n}: unknown option {kv!r}")
+        if case.name in seen:
+            raise SystemExit(f"{path}:{n}: duplicate case name {case.name!r}")
+        seen.add(case.name)
+        cases.append(case)
+    return cases
+
+
+# "seconds":0.004 in the JSONL summary (any number format).
+SECONDS_JSON = re.compile(r'("seconds"\s*:\s*)-?[0-9][0-9.eE+-]*')
+# Durations and throughput in text output: 0.004 s, 12ms, 3.1 µs, 1.5 seconds, 12.3 MB/s.
+DURATION = re.compile(r"\b[0-9]+(?:\.[0-9]+)?(?:e-?[0-9]+)?\s?(?:s|ms|us|µs|ns|sec|secs|seconds)\b")
+THROUGHPUT = re.compile(r"\b[0-9]+(?:\.[0-9]+)?\s?(?:[KMG]i?B|bytes?)/s\b")
+
+
+def normalise(data: bytes) -> bytes:
+    text = data.decode("utf-8", errors="surrogateescape")
+    text = SECONDS_JSON.sub(r"\g<1>0", text)
+    out = []
+    for line in text.split("\n"):
+        # Only touch text lines that are not JSON records: quotes in JSON stay byte-exact.
+        if not line.startswith("{"):
+            line = DURATION.sub("<TIME>", line)
+            line = THROUGHPUT.sub("<RATE>", line)
+        out.append(line)
+    return "\n".join(out).encode("utf-8", errors="surrogateescape")
+
+
+def run_case(binary, case):
+    stdin = b""
+    if case.stdin:
+        stdin = (ROOT / case.stdin).read_bytes()
+    env = dict(os.environ)
+    env.pop("NO_COLOR", None)
+    env["NO_COLOR"] = "1"  # goldens never contain colour codes
+    started = time.monotonic()
+    try:
+        proc = subprocess.run([binary] + case.args, input=stdin, cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return None, b"", f"timed out after {TIMEOUT}s".encode(), time.monotonic() - started
+    except OSError as e:
+        return None, b"", f"cannot run {binary}: {e}".encode(), time.monotonic() - started
+    return proc.returncode, normalise(proc.stdout), normalise(proc.stderr), time.monotonic() - started
+
+
+def show_diff(label, expected: bytes, actual: bytes, limit=80):
+    exp = expected.decode("utf-8", errors="backslashreplace").splitlines(keepends=True)
+    act = actual.decode("utf-8", errors="backslashreplace").splitlines(keepends=True)
+    diff = list(difflib.unified_diff(exp, act, f"{label} (golden)", f"{label} (actual)"))
+    for line in diff[:limit]:
+        sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    if len(diff) > limit:
+        print(f"... {len(diff) - limit} more diff lines")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("names", nargs="*", help="cases to run (NAME or PREFIX*)")
+    ap.add_argument("--bin", default=os.environ.get("QUOTECHECK_BIN", "build/quotecheck"),
+                    help="binary to test, relative to the repository root or absolute")
+    ap.add_argument("--cases", default=str(HERE / "cases.txt"))
+    ap.add_argument("--update", action="store_true", help="rewrite the goldens")
+    ap.add_argument("--list", action="store_true")
+    ap.add_argument("-q", "--quiet", action="store_true", help="print failures only")
+    opts = ap.parse_args()
+
+    cases = parse_cases(Path(opts.cases))
+    if opts.names:
+        def wanted(c):
+            return any(c.name == n or (n.endswith("*") and c.name.startswith(n[:-1]))
+                       for n in opts.names)
+        cases = [c for c in cases if wanted(c)]
+    if opts.list:
+        for c in cases:
+            print(f"{c.name}\t{c.exit_code}\t{shlex.join(c.args)}")
+        return 0
+
+    binary = opts.bin if os.path.isabs(opts.bin) else str(ROOT / opts.bin)
+    if not os.access(binary, os.X_OK):
+        print(f"e2e: no executable {binary}")
+        print(f"e2e: 0 passed, {max(len(cases), 1)} failed")
+        return 1
+
+    GOLDEN.mkdir(exist_ok=True)
+    passed = failed = 0
+    for case in cases:
+        rc, out, err, secs = run_case(binary, case)
+        problems = []
+        if rc != case.exit_code:
+            problems.append(f"exit code {rc}, expected {case.exit_code}")
+        base = case.golden or case.name
+        out_path = GOLDEN / f"{base}.stdout"
+        err_path = GOLDEN / f"{base}.stderr"
+        if opts.update and not case.golden:
+            out_path.write_bytes(out)
+            if case.check_stderr and err:
+                err_path.write_bytes(err)
+            elif err_path.exists():
+                err_path.unlink()
+        diffs = []
+        if not out_path.exists():
+            problems.append(f"no golden {out_path.relative_to(ROOT)} (run with --update)")
+        elif out_path.read_bytes() != out:
+            problems.append("stdout differs")
+            diffs.append(("stdout", out_path.read_bytes(), out))
+        if case.check_stderr:
+            expected_err = err_path.read_bytes() if err_path.exists() else b""
+            if expected_err != err:
+                problems.append("stderr differs")
+                diffs.append(("stderr", expected_err, err))
+        if problems:
+            failed += 1
+            print(f"FAIL {case.name} ({secs:.2f}s): {'; '.join(problems)}")
+            print(f"     cd {ROOT} && {shlex.join([opts.bin] + case.args)}"
+                  + (f" < {case.stdin}" if case.stdin else ""))
+            for label, exp, act in diffs:
+                show_diff(f"{base}.{label}", exp, act)
+        else:
+            passed += 1
+            if not opts.quiet:
+                print(f"ok   {case.name} ({secs:.2f}s)")
+    if opts.update:
+        used = {c.golden or c.name for c in parse_cases(Path(opts.cases))}
+        for f in sorted(GOLDEN.iterdir()):
+            if f.stem not in used:
+                print(f"note: {f.relative_to(ROOT)} belongs to no case")
+    print(f"e2e: {passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
