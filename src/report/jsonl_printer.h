@@ -1,0 +1,46 @@
+#pragma once
+/// The `--format jsonl` printer: writes the records of shared/docs/output-contract.md, one
+/// JSON object per line, in input order: a `quote` record per quotation, an `error` record
+/// per failed document, and a final `summary` record. Output is gathered in a large buffer
+/// and written to the stream in big chunks; nothing is flushed per record.
+
+#include <ostream>
+#include <string>
+
+#include "core/document_result.h"
+#include "core/line_index.h"
+#include "core/quote.h"
+#include "report/result_sink.h"
+
+namespace quotecheck {
+
+class JsonlPrinter : public ResultSink {
+ public:
+  /// Writes to `out`, which must outlive the printer. `flush_threshold` is the buffer size
+  /// at which the buffer is handed to the stream.
+  explicit JsonlPrinter(std::ostream* out, size_t flush_threshold = kDefaultFlushThreshold);
+  ~JsonlPrinter() override;
+
+  void OnDocument(const DocumentResult& result) override;
+  /// Writes the summary record and hands everything left to the stream (and flushes it).
+  void OnFinish(const RunSummary& summary) override;
+
+  static constexpr size_t kDefaultFlushThreshold = size_t{1} << 20;
+
+ private:
+  void WriteBufferIfFull();
+
+  std::ostream* out_;
+  size_t flush_threshold_;
+  std::string buffer_;
+};
+
+/// Appends one `quote` record of `doc` (without the newline). `line_col` is the position
+/// of the quote's start.
+void AppendQuoteRecord(std::string* out, const Document& doc, const Quote& quote, LineCol line_col);
+/// Appends the `error` record of a failed document (without the newline).
+void AppendErrorRecord(std::string* out, const DocumentResult& result);
+/// Appends the `summary` record (without the newline). Seconds are rounded to microseconds.
+void AppendSummaryRecord(std::string* out, const RunSummary& summary);
+
+}  // namespace quotecheck

@@ -1,0 +1,150 @@
+#include "report/json_writer.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "report/utf8_decoder.h"
+
+namespace quotecheck {
+
+TEST_SUITE("report") {
+  TEST_CASE("AppendJsonString escapes quotes, backslashes and control characters") {
+    struct Case {
+      std::string in;
+      std::string want;
+    };
+    const Case cases[] = {
+        {"", R"("")"},
+        {"plain", R"("plain")"},
+        {"say \"hi\"", R"("say \"hi\"")"},
+        {"a\\b", R"("a\\b")"},
+        {"l1\nl2\r\n\tx", R"("l1\nl2\r\n\tx")"},
+        {"\b\f", R"("\b\f")"},
+        {std::string("nul\0x", 5), R"("nul\u0000x")"},
+        {"\x01\x1f\x7f", "\"\\u0001\\u001f\x7f\""},
+        {"\xE2\x80\x9CHi\xE2\x80\x9D", "\"\xE2\x80\x9CHi\xE2\x80\x9D\""},  // “Hi” kept
+        {"\xF0\x9F\x98\x80", "\"\xF0\x9F\x98\x80\""},                      // 😀 kept
+        {"/", R"("/")"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.in);
+      std::string out;
+      AppendJsonString(&out, c.in);
+      CHECK(out == c.want);
+    }
+  }
+
+  TEST_CASE("AppendJsonString writes invalid UTF-8 as U+FFFD, one per maximal subpart") {
+    const std::string R(kUtf8ReplacementCharacter);
+    struct Case {
+      std::string in;
+      std::string want;
+    };
+    const Case cases[] = {
+        {"a\xFF"
+         "b",
+         "\"a" + R + "b\""},        // never valid
+        {"\xC3", "\"" + R + "\""},  // truncated at the end
+        {"\xE2\x80"
+         "x",
+         "\"" + R + "x\""},  // truncated 3-byte: one U+FFFD
+        {"\xE2\x80\xE2\x80\x9D", "\"" + R + "\xE2\x80\x9D\""},
+        {"\xC0\xAF", "\"" + R + R + "\""},                  // overlong: two stray bytes
+        {"\xE0\x80\x80", "\"" + R + R + R + "\""},          // overlong 3-byte
+        {"\xED\xA0\x80", "\"" + R + R + R + "\""},          // surrogate U+D800
+        {"\xF4\x90\x80\x80", "\"" + R + R + R + R + "\""},  // above U+10FFFF
+        {"\x80\"", "\"" + R + "\\\"\""},                    // stray continuation, then escape
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.in);
+      std::string out;
+      AppendJsonString(&out, c.in);
+      CHECK(out == c.want);
+    }
+  }
+
+  TEST_CASE("JsonWriter places commas and colons") {
+    std::string out;
+    JsonWriter json(&out);
+    json.BeginObject();
+    json.Key("a");
+    json.Int(-3);
+    json.Key("b");
+    json.BeginArray();
+    json.Uint(1);
+    json.BeginArray();
+    json.EndArray();
+    json.BeginObject();
+    json.EndObject();
+    json.Bool(true);
+    json.Bool(false);
+    json.Null();
+    json.EndArray();
+    json.Key("c");
+    json.String("x");
+    json.EndObject();
+    CHECK(out == R"({"a":-3,"b":[1,[],{},true,false,null],"c":"x"})");
+
+    out += '\n';
+    json.Reset();
+    json.BeginObject();
+    json.EndObject();
+    CHECK(out == "{\"a\":-3,\"b\":[1,[],{},true,false,null],\"c\":\"x\"}\n{}");
+  }
+
+  TEST_CASE("JsonWriter writes doubles in their shortest form") {
+    struct Case {
+      double in;
+      const char* want;
+    };
+    const Case cases[] = {
+        {0.93, "0.93"},
+        {0.004, "0.004"},
+        {0.0, "0"},
+        {1.0, "1"},
+        {0.1 + 0.2, "0.30000000000000004"},
+        {1e-7, "1e-07"},
+        {std::numeric_limits<double>::quiet_NaN(), "null"},
+        {std::numeric_limits<double>::infinity(), "null"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.want);
+      std::string out;
+      JsonWriter json(&out);
+      json.Double(c.in);
+      CHECK(out == c.want);
+    }
+  }
+
+  TEST_CASE("DecodeUtf8 decodes valid sequences and measures invalid ones") {
+    struct Case {
+      std::string in;
+      char32_t cp;
+      size_t length;
+      bool valid;
+    };
+    const Case cases[] = {
+        {"A", U'A', 1, true},
+        {"\xC3\xA9", U'\u00E9', 2, true},
+        {"\xE2\x80\x9C", U'\u201C', 3, true},
+        {"\xF0\x9F\x98\x80", U'\U0001F600', 4, true},
+        {"\xE2\x80", U'\uFFFD', 2, false},
+        {"\xF0\x9F\x98"
+         "A",
+         U'\uFFFD', 3, false},
+        {"\xF8", U'\uFFFD', 1, false},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.in);
+      const Utf8Sequence seq = DecodeUtf8(c.in, 0);
+      CHECK(seq.code_point == c.cp);
+      CHECK(seq.length == c.length);
+      CHECK(seq.valid == c.valid);
+    }
+  }
+}
+
+}  // namespace quotecheck
