@@ -6,6 +6,8 @@ arguments, checks its exit code, and compares its stdout (and its stderr) with
 tests/e2e/golden/<name>.stdout and .stderr. A missing .stderr golden means "stderr must be
 empty". Volatile values are normalised before comparing (and before writing goldens):
 the summary's "seconds", and durations/throughput in text summaries.
+JSONL output is also checked against the output contract whatever the goldens say: a quote's
+text, offsets, spans, line/col, speaker_mention and cue must agree with the input file's bytes.
 
     tests/e2e/run.py                 run every case
     tests/e2e/run.py NAME...         run only these cases (or name prefixes ending in '*')
@@ -28,6 +30,7 @@ ARGS are split like a POSIX shell would (shlex), relative to the repository root
 
 import argparse
 import difflib
+import json
 import os
 import re
 import shlex
@@ -126,6 +129,71 @@ def run_case(binary, case):
     return proc.returncode, normalise(proc.stdout), normalise(proc.stderr), time.monotonic() - started
 
 
+def doc_text(doc, cache={}):
+    """The document text of a file input (BOM removed), or None for records, stdin, missing files."""
+    if doc not in cache:
+        path = ROOT / doc
+        text = None
+        if doc != "-" and not doc.endswith((".jsonl", ".json")) and path.is_file():
+            text = path.read_bytes()
+            if text.startswith(b"\xef\xbb\xbf"):
+                text = text[3:]
+        cache[doc] = text
+    return cache[doc]
+
+
+def check_invariants(out: bytes):
+    """Contract checks on JSONL output, independent of the goldens: every line is a JSON object
+    with a "type"; the summary is last; a quote's offsets, text, spans, line and col agree
+    with the document's bytes (file inputs only)."""
+    problems = []
+    lines = out.decode("utf-8", errors="replace").splitlines()
+    if not lines or not lines[0].startswith("{"):
+        return problems
+    records = []
+    for n, line in enumerate(lines, 1):
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            problems.append(f"stdout line {n}: not JSON ({e})")
+            continue
+        if not isinstance(rec, dict) or "type" not in rec:
+            problems.append(f"stdout line {n}: no \"type\"")
+            continue
+        records.append((n, rec))
+    if records and records[-1][1]["type"] != "summary":
+        problems.append("the last record is not the summary")
+    for n, q in records:
+        if q["type"] != "quote":
+            continue
+        text = doc_text(q.get("doc", "-"))
+        if text is None:
+            continue
+        where = f"stdout line {n} ({q.get('doc')} {q.get('start')}..{q.get('end')})"
+        start, end, spans = q.get("start"), q.get("end"), q.get("spans") or []
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+            problems.append(f"{where}: bad offsets")
+            continue
+        if spans and (spans[0][0] != start or spans[-1][1] != end
+                      or any(a[1] > b[0] for a, b in zip(spans, spans[1:]))
+                      or any(s > e for s, e in spans)):
+            problems.append(f"{where}: spans {spans} do not run from start to end in order")
+        if len(spans) <= 1 and text[start:end].decode("utf-8", "replace") != q.get("text"):
+            problems.append(f"{where}: text {q.get('text')!r} is not the document's bytes "
+                            f"{text[start:end].decode('utf-8', 'replace')!r}")
+        line_start = text.rfind(b"\n", 0, start) + 1
+        line = text.count(b"\n", 0, start) + 1
+        col = len(text[line_start:start].decode("utf-8", "replace")) + 1
+        if (q.get("line"), q.get("col")) != (line, col):
+            problems.append(f"{where}: line:col {q.get('line')}:{q.get('col')}, expected {line}:{col}")
+        for key in ("speaker_mention", "cue"):
+            m = q.get(key)
+            if m and text[m["start"]:m["end"]].decode("utf-8", "replace") != m.get("text"):
+                problems.append(f"{where}: {key} text {m.get('text')!r} is not the bytes at "
+                                f"{m['start']}..{m['end']}")
+    return problems
+
+
 def show_diff(label, expected: bytes, actual: bytes, limit=80):
     exp = expected.decode("utf-8", errors="backslashreplace").splitlines(keepends=True)
     act = actual.decode("utf-8", errors="backslashreplace").splitlines(keepends=True)
@@ -191,6 +259,9 @@ def main():
             if expected_err != err:
                 problems.append("stderr differs")
                 diffs.append(("stderr", expected_err, err))
+        invariants = check_invariants(out)
+        if invariants:
+            problems.append(f"{len(invariants)} contract violation(s) in stdout")
         if problems:
             failed += 1
             print(f"FAIL {case.name} ({secs:.2f}s): {'; '.join(problems)}")
@@ -198,6 +269,8 @@ def main():
                   + (f" < {case.stdin}" if case.stdin else ""))
             for label, exp, act in diffs:
                 show_diff(f"{base}.{label}", exp, act)
+            for problem in invariants[:20]:
+                print(f"     contract: {problem}")
         else:
             passed += 1
             if not opts.quiet:
