@@ -1,14 +1,235 @@
 #include "attribute/attributor.h"
 
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "attribute/speaker_names.h"
+#include "core/code_point.h"
+
 namespace quotecheck {
+namespace {
 
-Attributor::Attributor(const RuleSet* rules) : rules_(rules) {}
+constexpr size_t kBeforeWindow = 400;  // bytes read before an opening mark
+constexpr size_t kAfterWindow = 250;   // bytes read after a closing mark
+constexpr size_t kMaxGap = 140;        // longest attribution that interrupts a quotation
 
-// Work in progress: the rule engine lands next.
+struct CompiledRule {
+  const AttributionRule* rule;
+  int speaker_group;
+  int cue_group;  // -1 when the pattern has none
+  int groups;
+};
+
+// Index of the paragraph (line) holding each quotation's opening mark.
+std::vector<size_t> ParagraphIndexes(std::string_view text, const std::vector<Quote>& quotes) {
+  std::vector<size_t> out;
+  out.reserve(quotes.size());
+  size_t pos = 0, para = 0;
+  for (const Quote& q : quotes) {
+    const char* p = text.data() + pos;
+    const char* end = text.data() + q.open_mark;
+    while (p < end) {
+      const void* nl = std::memchr(p, '\n', end - p);
+      if (nl == nullptr) break;
+      ++para;
+      p = static_cast<const char*>(nl) + 1;
+    }
+    pos = q.open_mark;
+    out.push_back(para);
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Attributor::Impl {
+  const RuleSet* rules;
+  std::vector<CompiledRule> ordered;  // by priority, then confidence, highest first
+  SpeakerNames names;
+
+  explicit Impl(const RuleSet* r) : rules(r), names(*r) {
+    for (const AttributionRule& rule : rules->rules) {
+      if (!rule.regex) continue;
+      const auto& groups = rule.regex->NamedCapturingGroups();
+      auto cue = groups.find("cue");
+      ordered.push_back({&rule, groups.at("speaker"), cue == groups.end() ? -1 : cue->second,
+                         rule.regex->NumberOfCapturingGroups()});
+    }
+    std::stable_sort(ordered.begin(), ordered.end(), [](const CompiledRule& a, const CompiledRule& b) {
+      if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+      return a.rule->confidence > b.rule->confidence;
+    });
+  }
+
+  // Runs one rule on a window; fills `match` and returns true when it matched with a
+  // plausible speaker. Before-side rules retry past a rejected speaker.
+  bool Run(const CompiledRule& cr, std::string_view text, ByteSpan window, Match* match) const {
+    std::vector<re2::StringPiece> groups(cr.groups + 1);
+    size_t from = window.start;
+    for (int attempt = 0; attempt < 4 && from < window.end; ++attempt) {
+      // The window alone is the input, so that ^ and $ anchor at its ends.
+      re2::StringPiece input(text.data() + from, window.end - from);
+      RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
+      if (!cr.rule->regex->Match(input, 0, input.size(), anchor, groups.data(),
+                                 static_cast<int>(groups.size()))) {
+        return false;
+      }
+      const re2::StringPiece& s = groups[cr.speaker_group];
+      if (s.data() == nullptr) return false;
+      ByteSpan speaker{static_cast<size_t>(s.data() - text.data()),
+                       static_cast<size_t>(s.data() - text.data() + s.size())};
+      speaker = names.StripNonNameLead(text, speaker);
+      if (!speaker.empty()) {
+        match->rule = cr.rule;
+        match->speaker = speaker;
+        match->cue = {};
+        if (cr.cue_group >= 0 && groups[cr.cue_group].data() != nullptr) {
+          const re2::StringPiece& c = groups[cr.cue_group];
+          match->cue = {static_cast<size_t>(c.data() - text.data()),
+                        static_cast<size_t>(c.data() - text.data() + c.size())};
+        }
+        return true;
+      }
+      if (cr.rule->side == RuleSide::kAfter) return false;
+      from = static_cast<size_t>(groups[0].data() - text.data()) + 1;
+      while (from < window.end && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+    }
+    return false;
+  }
+
+  Match MatchRules(std::string_view text, size_t window_start, size_t open_mark,
+                   size_t close_mark_end, size_t window_end) const {
+    Match best;
+    for (const CompiledRule& cr : ordered) {
+      if (best.rule != nullptr && cr.rule->priority < best.rule->priority) break;
+      ByteSpan window = cr.rule->side == RuleSide::kAfter ? ByteSpan{close_mark_end, window_end}
+                                                           : ByteSpan{window_start, open_mark};
+      if (window.empty()) continue;
+      Match m;
+      if (Run(cr, text, window, &m)) {
+        if (best.rule == nullptr || m.rule->confidence > best.rule->confidence) best = m;
+      }
+    }
+    return best;
+  }
+};
+
+Attributor::Attributor(const RuleSet* rules) : impl_(std::make_unique<Impl>(rules)) {}
+Attributor::~Attributor() = default;
+Attributor::Attributor(Attributor&&) noexcept = default;
+
+const std::vector<std::string>& Attributor::Lexicon(const std::string& name) const {
+  static const std::vector<std::string> kEmpty;
+  auto it = impl_->rules->lexicons.find(name);
+  return it == impl_->rules->lexicons.end() ? kEmpty : it->second;
+}
+
+Attributor::Match Attributor::MatchRules(std::string_view text, size_t window_start,
+                                         size_t open_mark, size_t close_mark_end,
+                                         size_t window_end) const {
+  return impl_->MatchRules(text, window_start, open_mark, close_mark_end, window_end);
+}
+
+namespace {
+
+// The after-window: up to the next quotation, the end of the line, or kAfterWindow bytes.
+size_t AfterWindowEnd(std::string_view text, size_t from, size_t next_open) {
+  size_t limit = std::min({next_open, text.size(), from + kAfterWindow});
+  const void* nl = std::memchr(text.data() + from, '\n', limit - from);
+  return nl == nullptr ? limit : static_cast<size_t>(static_cast<const char*>(nl) - text.data());
+}
+
+// Whether the text between two quotations is an attribution that interrupts one sentence:
+// “A,” she said, “B.” (no sentence end in the gap, and it ends with a comma or colon).
+bool InterruptsOneSentence(std::string_view text, const Quote& a, const Quote& b,
+                           const SpeakerNames& names) {
+  if (b.open_mark < a.close_mark_end || b.open_mark - a.close_mark_end > kMaxGap) return false;
+  std::string_view gap = text.substr(a.close_mark_end, b.open_mark - a.close_mark_end);
+  if (gap.find('\n') != std::string_view::npos || gap.find('\r') != std::string_view::npos) {
+    return false;
+  }
+  // The first part must not end a sentence: “A,” or “A” but not “A.”
+  ByteSpan first = a.spans.back();
+  size_t last = first.end;
+  while (last > first.start && IsSpace(DecodeBefore(text, last).cp)) last -= DecodeBefore(text, last).size;
+  char32_t end_char = DecodeBefore(text, last).cp;
+  if (end_char == '.' || end_char == '!' || end_char == '?') return false;
+  size_t g = gap.size();
+  while (g > 0 && (gap[g - 1] == ' ' || gap[g - 1] == '\t')) --g;
+  if (g == 0 || (gap[g - 1] != ',' && gap[g - 1] != ':')) return false;
+  return !names.EndsSentence(gap.substr(0, g - 1));
+}
+
+}  // namespace
+
 void Attributor::Attribute(std::string_view text, std::vector<Quote>& quotes) const {
-  (void)text;
-  (void)quotes;
-  (void)rules_;
+  const Impl& impl = *impl_;
+  // 1. Rules on the windows around each quotation.
+  std::vector<Match> matches(quotes.size());
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    const Quote& q = quotes[i];
+    size_t prev_close = i > 0 ? quotes[i - 1].close_mark_end : 0;
+    size_t window_start = std::max(prev_close, q.open_mark > kBeforeWindow ? q.open_mark - kBeforeWindow : 0);
+    size_t next_open = i + 1 < quotes.size() ? quotes[i + 1].open_mark : text.size();
+    size_t window_end = AfterWindowEnd(text, q.close_mark_end, next_open);
+    matches[i] = impl.MatchRules(text, window_start, q.open_mark, q.close_mark_end, window_end);
+  }
+
+  // 2. Join interrupted quotations: the first part's after-rule names the speaker and the
+  // sentence goes on in the second part.
+  std::vector<Quote> joined;
+  std::vector<Match> joined_matches;
+  joined.reserve(quotes.size());
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    if (!joined.empty() && joined_matches.back().rule != nullptr &&
+        joined_matches.back().rule->side == RuleSide::kAfter &&
+        joined_matches.back().speaker.end <= quotes[i].open_mark &&
+        joined_matches.back().speaker.start >= joined.back().close_mark_end &&
+        (matches[i].rule == nullptr || matches[i].rule->side == RuleSide::kBefore) &&
+        InterruptsOneSentence(text, joined.back(), quotes[i], impl.names)) {
+      Quote& a = joined.back();
+      a.spans.insert(a.spans.end(), quotes[i].spans.begin(), quotes[i].spans.end());
+      a.close_mark_end = quotes[i].close_mark_end;
+      continue;
+    }
+    joined.push_back(std::move(quotes[i]));
+    joined_matches.push_back(matches[i]);
+  }
+  quotes = std::move(joined);
+  matches = std::move(joined_matches);
+
+  // 3. Speakers: canonical names, pronouns and roles resolved, inheritance.
+  std::vector<size_t> paragraphs = ParagraphIndexes(text, quotes);
+  SpeakerNames::DocumentNames doc_names(text);
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    Quote& q = quotes[i];
+    const Match& m = matches[i];
+    if (m.rule != nullptr) {
+      q.speaker_mention = TextRef{m.speaker, std::string(m.speaker.in(text))};
+      if (!m.cue.empty()) q.cue = TextRef{m.cue, std::string(m.cue.in(text))};
+      q.rule = m.rule->id;
+      q.confidence = m.rule->confidence;
+      SpeakerNames::Resolution r = impl.names.Resolve(text, m.speaker, q.open_mark, quotes, i, &doc_names);
+      q.speaker = r.canonical;
+      q.confidence *= r.confidence;
+      if (q.speaker) doc_names.NoteSpeaker(*q.speaker, q.open_mark, r.kind);
+      continue;
+    }
+    // No cue of its own: inherit from the quotation just before, in the same or the
+    // previous paragraph.
+    if (i > 0 && quotes[i - 1].speaker && paragraphs[i] - paragraphs[i - 1] <= 1 &&
+        !impl.names.NamesAnotherSubject(text, quotes[i - 1], q, *quotes[i - 1].speaker)) {
+      const Quote& prev = quotes[i - 1];
+      q.speaker = prev.speaker;
+      q.speaker_mention = prev.speaker_mention;
+      q.rule = "inherited/previous-quote";
+      q.confidence = prev.confidence * 0.85;
+    }
+  }
 }
 
 }  // namespace quotecheck

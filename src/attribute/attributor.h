@@ -1,9 +1,17 @@
 #pragma once
 /// Attribution: gives each quotation its speaker, speaker mention and cue, using the
-/// patterns of a RuleSet on a bounded window around the quotation, then resolves pronouns,
-/// inherits speakers for uncued quotations and makes names canonical within the document.
+/// patterns of a RuleSet on a bounded window around the quotation, then
+///   - joins interrupted quotations (“A,” she said, “B.”) into one with two spans,
+///   - makes names canonical within the document ("Trump", "Mr. Trump" → "Donald Trump"),
+///   - resolves pronouns and role nouns ("he", "the Russian leader") to a named speaker,
+///   - lets an uncued quotation inherit the speaker of the quotation just before it in the
+///     same or the previous paragraph.
+/// A name inside a quotation is never its speaker: windows stop at quotation marks.
 
+#include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "attribute/rule_set.h"
@@ -14,13 +22,29 @@ namespace quotecheck {
 class Attributor {
  public:
   explicit Attributor(const RuleSet* rules);
+  ~Attributor();
+  Attributor(Attributor&&) noexcept;
 
-  /// Attributes `quotes` (sorted by position, from the scanner) in place. `text` is the
-  /// whole document text. Const and thread-safe.
+  /// Attributes `quotes` (sorted by position, from the scanner) in place; may join
+  /// interrupted quotations. `text` is the whole document text. Const and thread-safe.
   void Attribute(std::string_view text, std::vector<Quote>& quotes) const;
 
+  /// Attribution of one quotation by the rules alone, without resolution: what
+  /// `rules test` checks. `before`/`after` are the windows around the quotation.
+  struct Match {
+    const AttributionRule* rule = nullptr;
+    ByteSpan speaker;  // offsets into the document text
+    ByteSpan cue;
+  };
+  Match MatchRules(std::string_view text, size_t window_start, size_t open_mark,
+                   size_t close_mark_end, size_t window_end) const;
+
+  /// The words a RuleSet lexicon holds, for other passes (kinds): empty if absent.
+  const std::vector<std::string>& Lexicon(const std::string& name) const;
+
  private:
-  const RuleSet* rules_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace quotecheck

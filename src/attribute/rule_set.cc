@@ -1,14 +1,475 @@
 #include "attribute/rule_set.h"
 
-namespace quotecheck {
+#include <fmt/format.h>
+#include <re2/re2.h>
 
-// Work in progress: the TOML rule loader lands next.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "attribute/builtin_rules.h"
+
+namespace quotecheck {
+namespace {
+
+Diagnostic ErrorAt(std::string_view path, std::string_view text, uint32_t line, uint32_t col,
+                   std::string message) {
+  Diagnostic d;
+  d.severity = Severity::kError;
+  d.path = std::string(path);
+  d.line = line;
+  d.col = col;
+  d.message = std::move(message);
+  // The source line, for the caret display.
+  size_t start = 0;
+  for (uint32_t l = 1; l < line && start != std::string_view::npos; ++l) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start != std::string_view::npos && start <= text.size()) {
+    size_t end = text.find('\n', start);
+    std::string_view src = text.substr(start, end == std::string_view::npos ? end : end - start);
+    if (!src.empty() && src.back() == '\r') src.remove_suffix(1);
+    d.source_line = std::string(src);
+  }
+  return d;
+}
+
+Diagnostic ErrorAtNode(std::string_view path, std::string_view text, const toml::node& node,
+                       std::string message) {
+  const auto& begin = node.source().begin;
+  return ErrorAt(path, text, begin.line, begin.column, std::move(message));
+}
+
+// The line and column where the characters of a string value start: past its opening
+// delimiter, and past the newline that may follow a triple-quote delimiter.
+void StringContentStart(std::string_view text, const toml::node& node, uint32_t* line,
+                        uint32_t* col) {
+  *line = node.source().begin.line;
+  *col = node.source().begin.column;
+  size_t pos = 0;
+  for (uint32_t l = 1; l < *line; ++l) pos = text.find('\n', pos) + 1;
+  pos += *col - 1;
+  std::string_view rest = text.substr(std::min(pos, text.size()));
+  if (rest.substr(0, 3) == "'''" || rest.substr(0, 3) == "\"\"\"") {
+    rest.remove_prefix(3);
+    if (!rest.empty() && (rest[0] == '\n' || rest.substr(0, 2) == "\r\n")) {
+      *line += 1;
+      *col = 1;
+      return;
+    }
+    *col += 3;
+  } else {
+    *col += 1;
+  }
+}
+
+// Line and column of byte `offset` inside a string that starts at (line, col).
+void AdvanceInString(std::string_view s, size_t offset, uint32_t* line, uint32_t* col) {
+  for (size_t i = 0; i < offset && i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') {
+      ++*line;
+      *col = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++*col;
+    }
+  }
+}
+
+std::string MacroNameOf(std::string_view lexicon) {
+  std::string name;
+  for (char c : lexicon) {
+    name += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(c)) : '_';
+  }
+  return name;
+}
+
+// A lexicon as an RE2 alternation: longest entries first, spaces matching any white space.
+std::string LexiconPattern(const std::vector<std::string>& entries) {
+  std::vector<std::string> sorted = entries;
+  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::string out = "(?:";
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    if (i) out += '|';
+    std::string quoted = RE2::QuoteMeta(sorted[i]);
+    // QuoteMeta writes "\ " for a space; let it match any run of white space.
+    std::string spaced;
+    for (size_t k = 0; k < quoted.size(); ++k) {
+      if (quoted[k] == '\\' && k + 1 < quoted.size() && quoted[k + 1] == ' ') {
+        spaced += "\\s+";
+        ++k;
+      } else {
+        spaced += quoted[k];
+      }
+    }
+    out += spaced;
+  }
+  out += ')';
+  return out;
+}
+
+bool IsMacroChar(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+
+// Expands {MACRO} references; returns false and sets `bad` to the unknown name's offset.
+bool ExpandMacros(const std::string& pattern,
+                  const std::unordered_map<std::string, std::string>& macros, int depth,
+                  std::string* out, size_t* bad, std::string* bad_name) {
+  out->clear();
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+      // An escape; \p{L} and \P{Lu} keep their braces.
+      size_t len = 2;
+      if ((pattern[i + 1] == 'p' || pattern[i + 1] == 'P') && i + 2 < pattern.size() &&
+          pattern[i + 2] == '{') {
+        size_t close = pattern.find('}', i + 2);
+        if (close != std::string::npos) len = close - i + 1;
+      }
+      *out += pattern.substr(i, len);
+      i += len - 1;
+      continue;
+    }
+    if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] >= 'A' &&
+        pattern[i + 1] <= 'Z') {
+      size_t j = i + 1;
+      while (j < pattern.size() && IsMacroChar(pattern[j])) ++j;
+      if (j < pattern.size() && pattern[j] == '}') {
+        std::string name = pattern.substr(i + 1, j - i - 1);
+        auto it = macros.find(name);
+        if (it == macros.end() || depth > 8) {
+          *bad = i;
+          *bad_name = name;
+          return false;
+        }
+        std::string inner;
+        size_t inner_bad;
+        std::string inner_name;
+        if (!ExpandMacros(it->second, macros, depth + 1, &inner, &inner_bad, &inner_name)) {
+          *bad = i;
+          *bad_name = inner_name;
+          return false;
+        }
+        *out += "(?:" + inner + ")";
+        i = j;
+        continue;
+      }
+    }
+    *out += pattern[i];
+  }
+  return true;
+}
+
+std::optional<std::string> StringOf(const toml::node* node) {
+  if (node == nullptr || !node->is_string()) return std::nullopt;
+  return std::string(node->as_string()->get());
+}
+
+class RuleFileParser {
+ public:
+  RuleFileParser(std::string_view path, std::string_view text, RuleSet* rules,
+                 Diagnostics* diagnostics)
+      : path_(path), text_(text), rules_(rules), diagnostics_(diagnostics) {}
+
+  void Parse() {
+    toml::table root;
+    try {
+      root = toml::parse(text_, path_);
+    } catch (const toml::parse_error& e) {
+      diagnostics_->push_back(ErrorAt(path_, text_, e.source().begin.line,
+                                      e.source().begin.column, std::string(e.description())));
+      return;
+    }
+    rules_->files.emplace_back(path_);
+    for (auto&& [key, node] : root) {
+      if (key == "description") continue;
+      if (key == "lexicons") {
+        ParseLexicons(node);
+      } else if (key == "macros") {
+        ParseMacros(node);
+      } else if (key == "rules") {
+        ParseRules(node);
+      } else {
+        Error(node, fmt::format("unknown key '{}' (expected lexicons, macros or rules)",
+                                key.str()));
+      }
+    }
+  }
+
+ private:
+  void Error(const toml::node& node, std::string message) {
+    diagnostics_->push_back(ErrorAtNode(path_, text_, node, std::move(message)));
+  }
+
+  void ParseLexicons(const toml::node& node) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) return Error(node, "'lexicons' must be a table of tables");
+    for (auto&& [name, lexicon] : *table) {
+      const toml::table* lt = lexicon.as_table();
+      if (lt == nullptr) {
+        Error(lexicon, fmt::format("lexicon '{}' must be a table with 'entries'", name.str()));
+        continue;
+      }
+      auto& entries = rules_->lexicons[std::string(name.str())];
+      for (auto&& [key, value] : *lt) {
+        if (key == "description") continue;
+        if (key != "entries" || !value.is_array()) {
+          Error(value, fmt::format("lexicon '{}': expected 'entries = [\"…\", …]'", name.str()));
+          continue;
+        }
+        for (const toml::node& entry : *value.as_array()) {
+          if (auto s = StringOf(&entry)) {
+            entries.push_back(*s);
+          } else {
+            Error(entry, "lexicon entries must be strings");
+          }
+        }
+      }
+    }
+  }
+
+  void ParseMacros(const toml::node& node) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) return Error(node, "'macros' must be a table of strings");
+    for (auto&& [name, value] : *table) {
+      auto s = StringOf(&value);
+      bool good_name = !name.str().empty();
+      for (char c : name.str()) good_name = good_name && IsMacroChar(c);
+      if (!s || !good_name) {
+        Error(value, fmt::format("macro '{}' must be an UPPER_CASE name with a string value",
+                                 name.str()));
+        continue;
+      }
+      rules_->macros[std::string(name.str())] = *s;
+    }
+  }
+
+  void ParseRules(const toml::node& node) {
+    const toml::array* array = node.as_array();
+    if (array == nullptr) return Error(node, "'rules' must be an array of tables ([[rules]])");
+    for (const toml::node& item : *array) {
+      const toml::table* table = item.as_table();
+      if (table == nullptr) {
+        Error(item, "each rule must be a table");
+        continue;
+      }
+      ParseRule(*table);
+    }
+  }
+
+  void ParseRule(const toml::table& table) {
+    AttributionRule rule;
+    rule.file = std::string(path_);
+    rule.line = table.source().begin.line;
+    bool ok = true;
+    for (auto&& [key, value] : table) {
+      std::string_view k = key.str();
+      if (k == "id" || k == "description" || k == "side" || k == "pattern") {
+        auto s = StringOf(&value);
+        if (!s) {
+          Error(value, fmt::format("'{}' must be a string", k));
+          ok = false;
+          continue;
+        }
+        if (k == "id") rule.id = *s;
+        if (k == "description") rule.description = *s;
+        if (k == "pattern") {
+          rule.pattern = *s;
+          StringContentStart(text_, value, &rule.pattern_line, &rule.pattern_col);
+        }
+        if (k == "side") {
+          if (*s == "after") {
+            rule.side = RuleSide::kAfter;
+          } else if (*s == "before") {
+            rule.side = RuleSide::kBefore;
+          } else {
+            Error(value, fmt::format("side must be \"after\" or \"before\", not \"{}\"", *s));
+            ok = false;
+          }
+        }
+      } else if (k == "confidence") {
+        auto v = value.value<double>();
+        if (!v || *v < 0 || *v > 1) {
+          Error(value, "confidence must be a number from 0 to 1");
+          ok = false;
+        } else {
+          rule.confidence = *v;
+        }
+      } else if (k == "priority") {
+        auto v = value.value<int64_t>();
+        if (!v) {
+          Error(value, "priority must be an integer");
+          ok = false;
+        } else {
+          rule.priority = static_cast<int>(*v);
+        }
+      } else if (k == "match" || k == "no_match") {
+        ok = ParseExamples(value, k == "match", &rule) && ok;
+      } else {
+        Error(value, fmt::format("unknown rule key '{}'", k));
+        ok = false;
+      }
+    }
+    if (rule.id.empty()) {
+      Error(table, "rule has no 'id'");
+      ok = false;
+    }
+    if (rule.pattern.empty()) {
+      Error(table, fmt::format("rule '{}' has no 'pattern'", rule.id));
+      ok = false;
+    }
+    if (!ok) return;
+    auto same = std::find_if(rules_->rules.begin(), rules_->rules.end(),
+                             [&](const AttributionRule& r) { return r.id == rule.id; });
+    if (same != rules_->rules.end()) {
+      *same = std::move(rule);
+    } else {
+      rules_->rules.push_back(std::move(rule));
+    }
+  }
+
+  bool ParseExamples(const toml::node& node, bool must_match, AttributionRule* rule) {
+    const toml::array* array = node.as_array();
+    if (array == nullptr) {
+      Error(node, "examples must be an array");
+      return false;
+    }
+    bool ok = true;
+    for (const toml::node& item : *array) {
+      RuleExample example;
+      example.must_match = must_match;
+      example.file = std::string(path_);
+      example.line = item.source().begin.line;
+      example.col = item.source().begin.column;
+      if (auto s = StringOf(&item)) {
+        example.text = *s;
+      } else if (const toml::table* t = item.as_table()) {
+        auto text = StringOf(t->get("text"));
+        auto speaker = StringOf(t->get("speaker"));
+        if (!text) {
+          Error(item, "an example table needs 'text'");
+          ok = false;
+          continue;
+        }
+        example.text = *text;
+        if (speaker) example.speaker = *speaker;
+      } else {
+        Error(item, "an example is a string or { text = \"…\", speaker = \"…\" }");
+        ok = false;
+        continue;
+      }
+      if (must_match && example.speaker.empty()) {
+        Error(item, "a 'match' example needs the speaker it must find: { text, speaker }");
+        ok = false;
+        continue;
+      }
+      rule->examples.push_back(std::move(example));
+    }
+    return ok;
+  }
+
+  std::string_view path_;
+  std::string_view text_;
+  RuleSet* rules_;
+  Diagnostics* diagnostics_;
+};
+
+// The text of a rule's file, for error positions: built-in files or files on disk.
+std::string SourceTextOf(const std::string& path) {
+  for (size_t i = 0; i < kBuiltinRuleFilesCount; ++i) {
+    if (path == kBuiltinRuleFiles[i].path) return std::string(kBuiltinRuleFiles[i].text);
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+void ParseRuleFile(std::string_view path, std::string_view text, RuleSet* rules,
+                   Diagnostics* diagnostics) {
+  RuleFileParser(path, text, rules, diagnostics).Parse();
+}
+
+void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
+  std::unordered_map<std::string, std::string> macros;
+  for (const auto& [name, entries] : rules->lexicons) {
+    macros[MacroNameOf(name)] = LexiconPattern(entries);
+  }
+  for (const auto& [name, value] : rules->macros) macros[name] = value;
+
+  for (AttributionRule& rule : rules->rules) {
+    size_t bad = 0;
+    std::string bad_name;
+    auto error_at = [&](size_t offset, std::string message) {
+      uint32_t line = rule.pattern_line, col = rule.pattern_col;
+      AdvanceInString(rule.pattern, offset, &line, &col);
+      diagnostics->push_back(ErrorAt(rule.file, SourceTextOf(rule.file), line, col,
+                                     fmt::format("rule '{}': {}", rule.id, message)));
+    };
+    if (!ExpandMacros(rule.pattern, macros, 0, &rule.expanded_pattern, &bad, &bad_name)) {
+      error_at(bad, fmt::format("unknown macro {{{}}}", bad_name));
+      continue;
+    }
+    RE2::Options options(RE2::Quiet);
+    options.set_max_mem(64 << 20);
+    auto regex = std::make_shared<RE2>(rule.expanded_pattern, options);
+    if (!regex->ok()) {
+      // error_arg() is the offending piece of the expanded pattern; find it as written.
+      size_t at = rule.pattern.find(regex->error_arg());
+      std::string message = fmt::format("invalid pattern: {}", regex->error());
+      if (at == std::string::npos) {
+        at = 0;
+        message += " (inside a macro's expansion)";
+      }
+      error_at(at, message);
+      continue;
+    }
+    if (regex->NamedCapturingGroups().count("speaker") == 0) {
+      error_at(0, "pattern has no (?P<speaker>…) group");
+      continue;
+    }
+    rule.regex = std::move(regex);
+  }
+}
+
 bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
                  Diagnostics* diagnostics) {
-  (void)extra_dirs;
-  (void)rules;
-  (void)diagnostics;
-  return true;
+  size_t errors_before = diagnostics->size();
+  for (size_t i = 0; i < kBuiltinRuleFilesCount; ++i) {
+    ParseRuleFile(kBuiltinRuleFiles[i].path, kBuiltinRuleFiles[i].text, rules, diagnostics);
+  }
+  for (const std::string& dir : extra_dirs) {
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    if (std::filesystem::is_regular_file(dir, ec)) {
+      files.emplace_back(dir);
+    } else {
+      std::filesystem::directory_iterator it(dir, ec);
+      if (ec) {
+        Diagnostic d;
+        d.path = dir;
+        d.message = fmt::format("cannot read rule directory: {}", ec.message());
+        diagnostics->push_back(std::move(d));
+        continue;
+      }
+      for (const auto& entry : it) {
+        if (entry.path().extension() == ".toml") files.push_back(entry.path());
+      }
+      std::sort(files.begin(), files.end());
+    }
+    for (const auto& file : files) {
+      std::string text = SourceTextOf(file.string());
+      ParseRuleFile(file.string(), text, rules, diagnostics);
+    }
+  }
+  if (diagnostics->size() == errors_before) FinishRuleSet(rules, diagnostics);
+  return !HasErrors(*diagnostics);
 }
 
 }  // namespace quotecheck

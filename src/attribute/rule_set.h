@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/status.h"
 
 namespace re2 {
 class RE2;
@@ -42,7 +43,9 @@ struct AttributionRule {
   std::shared_ptr<const re2::RE2> regex;
   std::vector<RuleExample> examples;
   std::string file;
-  uint32_t line = 0;
+  uint32_t line = 0;          // of the rule's table
+  uint32_t pattern_line = 0;  // where the pattern's text starts in the file
+  uint32_t pattern_col = 0;
 };
 
 struct RuleSet {

@@ -1,9 +1,11 @@
 #pragma once
-/// The extraction passes for one document: scan the quote marks into quotations, classify
-/// their kind, attribute them. Const and thread-safe; one instance serves all threads.
+/// The extraction passes for one document: scan the quote marks into quotations,
+/// attribute them, classify their kind. Const and thread-safe; one instance serves all
+/// threads.
 
 #include "attribute/attributor.h"
 #include "core/document_result.h"
+#include "extract/quote_kind.h"
 
 namespace quotecheck {
 
@@ -17,6 +19,7 @@ class QuoteExtractor {
 
  private:
   const Attributor* attributor_;
+  QuoteKindClassifier kinds_;
 };
 
 }  // namespace quotecheck

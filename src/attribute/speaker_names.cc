@@ -1,0 +1,397 @@
+#include "attribute/speaker_names.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/code_point.h"
+
+namespace quotecheck {
+namespace {
+
+// Splits on white space; words keep their punctuation except a trailing comma.
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsSpace(DecodeAt(s, i).cp)) i += DecodeAt(s, i).size;
+    size_t start = i;
+    while (i < s.size() && !IsSpace(DecodeAt(s, i).cp)) i += DecodeAt(s, i).size;
+    if (i > start) {
+      std::string_view w = s.substr(start, i - start);
+      while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ':')) w.remove_suffix(1);
+      if (!w.empty()) out.push_back(w);
+    }
+  }
+  return out;
+}
+
+bool StartsUpper(std::string_view w) { return IsUpper(DecodeAt(w, 0).cp); }
+
+// "Trump’s" → "Trump"
+std::string_view WithoutPossessive(std::string_view w) {
+  for (std::string_view suffix : {"’s", "'s", "’", "'"}) {
+    if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) {
+      return w.substr(0, w.size() - suffix.size());
+    }
+  }
+  return w;
+}
+
+std::string Join(const std::vector<std::string_view>& words, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to; ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsWordAt(std::string_view text, size_t pos, size_t len) {
+  bool left = pos == 0 || !IsWordChar(DecodeBefore(text, pos).cp);
+  bool right = pos + len >= text.size() || !IsWordChar(DecodeAt(text, pos + len).cp);
+  return left && right;
+}
+
+}  // namespace
+
+SpeakerNames::SpeakerNames(const RuleSet& rules) {
+  auto words_of = [&](const char* lexicon, std::unordered_set<std::string>* out, bool split) {
+    auto it = rules.lexicons.find(lexicon);
+    if (it == rules.lexicons.end()) return;
+    for (const std::string& entry : it->second) {
+      if (!split) {
+        out->insert(entry);
+        continue;
+      }
+      for (std::string_view w : Words(entry)) out->insert(std::string(w));
+    }
+  };
+  words_of("pronoun", &pronouns_, false);
+  words_of("not_name", &not_name_, false);
+  words_of("title", &title_words_, true);
+  words_of("organisation", &organisation_words_, true);
+  for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
+                        "other", "another", "his", "her", "their", "its"}) {
+    determiners_.insert(d);
+  }
+}
+
+void SpeakerNames::DocumentNames::NoteSpeaker(const std::string& canonical, size_t position,
+                                              SpeakerKind kind) {
+  speakers_.push_back({canonical, position, kind});
+}
+
+bool SpeakerNames::IsTitleWord(std::string_view w) const {
+  return title_words_.count(std::string(w)) > 0;
+}
+
+bool SpeakerNames::IsNameWord(std::string_view w) const {
+  return StartsUpper(w) && !IsTitleWord(w) && not_name_.count(std::string(w)) == 0 &&
+         organisation_words_.count(std::string(w)) == 0;
+}
+
+ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) const {
+  span = ByteSpan{span.start, span.end};
+  while (span.end > span.start && (IsSpace(DecodeBefore(text, span.end).cp) ||
+                                   text[span.end - 1] == ',')) {
+    span.end -= DecodeBefore(text, span.end).size;
+  }
+  for (;;) {
+    std::string_view s = span.in(text);
+    size_t sp = 0;
+    while (sp < s.size() && !IsSpace(DecodeAt(s, sp).cp)) sp += DecodeAt(s, sp).size;
+    std::string_view first = s.substr(0, sp);
+    if (first.empty()) return {};
+    std::string bare(first);
+    while (!bare.empty() && bare.back() == ',') bare.pop_back();
+    if (not_name_.count(bare) == 0) break;
+    if (sp >= s.size()) return {};
+    span.start += sp;
+    while (span.start < span.end && IsSpace(DecodeAt(text, span.start).cp)) {
+      span.start += DecodeAt(text, span.start).size;
+    }
+  }
+  std::string_view s = span.in(text);
+  std::vector<std::string_view> words = Words(s);
+  if (words.empty()) return {};
+  std::string first(words[0]);
+  if (pronouns_.count(first)) return words.size() == 1 ? span : ByteSpan{};
+  if (!StartsUpper(words[0]) && determiners_.count(Lower(first)) == 0) return {};
+  return span;
+}
+
+bool SpeakerNames::EndsSentence(std::string_view s) const {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '!' || c == '?') return true;
+    if (c != '.') continue;
+    // The word before the dot: an abbreviation (Mr., Gen., U.S.) does not end a sentence.
+    size_t j = i;
+    while (j > 0 && !IsSpace(static_cast<unsigned char>(s[j - 1]))) --j;
+    std::string_view word = s.substr(j, i - j);
+    bool abbreviation = word.size() <= 4 && !word.empty() && StartsUpper(word);
+    if (!abbreviation) return true;
+  }
+  return false;
+}
+
+bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev,
+                                       const Quote& next, const std::string& speaker) const {
+  if (next.open_mark <= prev.close_mark_end) return false;
+  std::string_view between = text.substr(prev.close_mark_end, next.open_mark - prev.close_mark_end);
+  // Another person named as the subject of a sentence in between.
+  std::vector<std::string_view> words = Words(between);
+  std::vector<std::string_view> speaker_words = Words(speaker);
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string_view prev_word = i == 0 ? std::string_view() : words[i - 1];
+    bool sentence_start = i == 0 || prev_word.back() == '.' ||
+                          (prev_word.size() >= 4 && prev_word.substr(prev_word.size() - 4) == ".”");
+    if (!sentence_start || !IsNameWord(words[i])) continue;
+    std::string_view w = WithoutPossessive(words[i]);
+    if (w != words[i]) continue;  // "Trump’s plan …" is not a new speaker
+    bool same = std::find(speaker_words.begin(), speaker_words.end(), w) != speaker_words.end();
+    if (!same && IsNameWord(words[i + 1]) && words[i + 1] != speaker_words.back()) return true;
+    if (!same && (words[i + 1] == "said" || words[i + 1] == "says" || words[i + 1] == "told")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
+                                                     DocumentNames* doc) const {
+  std::string key(surname);
+  auto cached = doc->full_names_.find(key);
+  if (cached != doc->full_names_.end()) return cached->second;
+  std::map<std::string, int> counts;
+  std::string_view text = doc->text_;
+  for (size_t pos = text.find(surname); pos != std::string_view::npos;
+       pos = text.find(surname, pos + 1)) {
+    if (!IsWordAt(text, pos, surname.size()) &&
+        !(pos + surname.size() < text.size() && !IsWordAt(text, pos, surname.size()) &&
+          (text.substr(pos + surname.size(), 3) == "’" || text[pos + surname.size()] == '\''))) {
+      continue;
+    }
+    // Capitalised words right before the surname, back to a title or a non-name word.
+    std::vector<std::string_view> before;
+    size_t p = pos;
+    while (before.size() < 3 && p > 0) {
+      size_t end = p;
+      while (end > 0 && text[end - 1] == ' ') --end;
+      if (end == p || end == 0) break;
+      size_t start = end;
+      while (start > 0 && !IsSpace(DecodeBefore(text, start).cp)) start -= DecodeBefore(text, start).size;
+      std::string_view w = text.substr(start, end - start);
+      bool initial = w.size() == 2 && w[1] == '.' && StartsUpper(w);
+      if (!initial && (!IsNameWord(w) || w.back() == ',' || w.back() == '.')) break;
+      before.insert(before.begin(), w);
+      p = start;
+    }
+    if (before.empty()) continue;
+    std::string name;
+    for (std::string_view w : before) name += std::string(w) + " ";
+    name += key;
+    counts[name]++;
+  }
+  std::optional<std::string> best;
+  int best_count = 0;
+  for (const auto& [name, count] : counts) {
+    if (count > best_count || (count == best_count && best && name.size() < best->size())) {
+      best = name;
+      best_count = count;
+    }
+  }
+  if (best) doc->full_names_[key] = *best;
+  return best;
+}
+
+std::vector<std::string> SpeakerNames::PersonNamesIn(std::string_view window,
+                                                     DocumentNames* doc) const {
+  std::vector<std::string> out;
+  std::vector<std::string_view> words = Words(window);
+  for (size_t i = 0; i < words.size();) {
+    if (!IsNameWord(words[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < words.size() && IsNameWord(WithoutPossessive(words[j])) && j - i < 4) {
+      bool possessive = WithoutPossessive(words[j]) != words[j];
+      ++j;
+      if (possessive || words[j - 1].back() == '.') break;
+    }
+    std::vector<std::string_view> run(words.begin() + i, words.begin() + j);
+    run.back() = WithoutPossessive(run.back());
+    if (!run.back().empty() && (run.back().back() == '.' || run.back().back() == ',')) {
+      run.back().remove_suffix(1);
+    }
+    if (run.size() >= 2) {
+      out.push_back(Join(run, 0, run.size()));
+    } else if (auto full = FullNameFor(run[0], doc)) {
+      out.push_back(*full);
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun, size_t position,
+                                                        DocumentNames* doc) const {
+  std::string p = Lower(pronoun);
+  if (p == "i" || p == "we") return std::nullopt;
+  bool personal = p == "he" || p == "she";
+  // The nearest named speaker before, if recent.
+  for (auto it = doc->speakers_.rbegin(); it != doc->speakers_.rend(); ++it) {
+    if (position - it->position > 1500) break;
+    if (personal ? it->kind == SpeakerKind::kPerson : it->kind != SpeakerKind::kPerson) {
+      return it->name;
+    }
+  }
+  if (!personal) return std::nullopt;
+  // Else the most prominent person named just before.
+  size_t from = position > 600 ? position - 600 : 0;
+  std::vector<std::string> names = PersonNamesIn(doc->text_.substr(from, position - from), doc);
+  std::optional<std::string> best;
+  size_t best_count = 0;
+  for (const std::string& name : names) {
+    std::string_view surname = std::string_view(name).substr(name.rfind(' ') + 1);
+    size_t count = 0;
+    for (size_t pos = doc->text_.find(surname); pos != std::string_view::npos;
+         pos = doc->text_.find(surname, pos + 1)) {
+      ++count;
+    }
+    if (count > best_count) {
+      best = name;
+      best_count = count;
+    }
+  }
+  if (best) return best;
+  for (auto it = doc->speakers_.rbegin(); it != doc->speakers_.rend(); ++it) {
+    if (it->kind == SpeakerKind::kPerson) return it->name;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> SpeakerNames::ResolveRole(const std::vector<std::string_view>& words,
+                                                     size_t position, DocumentNames* doc) const {
+  // "the Russian leader": look back for "Russian" (else "leader") followed by a name.
+  std::string_view key;
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (StartsUpper(words[i])) key = words[i];
+  }
+  std::string role = words.empty() ? "" : Lower(words.back());
+  std::string_view text = doc->text_.substr(0, position);
+  size_t from = text.size() > 8000 ? text.size() - 8000 : 0;
+  auto name_after = [&](size_t pos) -> std::optional<std::string> {
+    std::vector<std::string_view> next = Words(text.substr(pos, 120));
+    size_t i = 1;
+    while (i < next.size() && i < 4 && IsTitleWord(next[i])) ++i;
+    std::vector<std::string_view> run;
+    while (i < next.size() && run.size() < 3 && IsNameWord(WithoutPossessive(next[i]))) {
+      run.push_back(WithoutPossessive(next[i]));
+      if (run.back() != next[i]) break;
+      ++i;
+    }
+    if (run.empty()) return std::nullopt;
+    if (run.size() == 1) return FullNameFor(run[0], doc);
+    return Join(run, 0, run.size());
+  };
+  std::vector<std::string> needles;
+  if (!key.empty()) needles.emplace_back(key);
+  if (!role.empty()) {
+    needles.push_back(role);
+    std::string cap = role;
+    cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+    needles.push_back(cap);
+  }
+  for (const std::string& needle : needles) {
+    for (size_t pos = text.rfind(needle); pos != std::string_view::npos && pos >= from;
+         pos = pos == 0 ? std::string_view::npos : text.rfind(needle, pos - 1)) {
+      if (!IsWordAt(text, pos, needle.size())) continue;
+      if (auto name = name_after(pos)) return name;
+    }
+    if (!key.empty()) break;  // an adjective that names nobody: do not guess by role alone
+  }
+  return std::nullopt;
+}
+
+SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan span, size_t position,
+                                               const std::vector<Quote>& quotes, size_t index,
+                                               DocumentNames* doc) const {
+  (void)quotes;
+  (void)index;
+  Resolution r;
+  std::vector<std::string_view> words = Words(span.in(text));
+  if (words.empty()) return r;
+  std::string first(words[0]);
+  // Possessives name the speaker too: "His comment about …".
+  static const std::unordered_map<std::string, std::string> kPossessive = {
+      {"his", "he"}, {"His", "He"}, {"her", "she"}, {"Her", "She"}, {"their", "they"},
+      {"Their", "They"}, {"its", "it"}, {"Its", "It"}};
+  if (words.size() == 1 && kPossessive.count(first)) first = kPossessive.at(first);
+  if (words.size() == 1 && pronouns_.count(first)) {
+    r.canonical = ResolvePronoun(first, position, doc);
+    r.kind = r.canonical ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
+    std::string p = Lower(first);
+    if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;
+    r.confidence = 0.9;
+    return r;
+  }
+  std::string lower_first = Lower(first);
+  if (determiners_.count(lower_first)) {
+    bool all_caps = words.size() >= 2;
+    for (size_t i = 1; i < words.size(); ++i) all_caps = all_caps && StartsUpper(words[i]);
+    if (lower_first == "the" && all_caps) {
+      r.canonical = Join(words, 1, words.size());
+      r.kind = SpeakerKind::kBody;
+      return r;
+    }
+    // A role noun ("the Russian leader", "the mayor") that stands for a named person.
+    if (lower_first == "the" && words.size() <= 4 && IsTitleWord(words.back())) {
+      if (auto name = ResolveRole(words, position, doc)) {
+        r.canonical = name;
+        r.kind = SpeakerKind::kPerson;
+        r.confidence = 0.85;
+        return r;
+      }
+    }
+    std::string group = Join(words, 0, words.size());
+    group[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(group[0])));
+    r.canonical = group;
+    r.kind = SpeakerKind::kGroup;
+    return r;
+  }
+  // A name, perhaps after descriptors and titles: keep the words after the last title.
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (IsTitleWord(words[i]) || (i + 1 < words.size() && IsTitleWord(words[i + 1]) &&
+                                  StartsUpper(words[i]) && i + 2 < words.size())) {
+      start = i + 1;
+    }
+  }
+  std::vector<std::string_view> name(words.begin() + start, words.end());
+  if (!name.empty() && organisation_words_.count(std::string(name.back()))) {
+    r.canonical = Join(name, 0, name.size());
+    r.kind = SpeakerKind::kBody;
+    return r;
+  }
+  if (name.size() == 1) {
+    std::string_view surname = name[0];
+    auto full = FullNameFor(surname, doc);
+    r.canonical = full ? *full : std::string(surname);
+  } else {
+    r.canonical = Join(name, 0, name.size());
+    std::string_view surname = name.back();
+    doc->full_names_.emplace(std::string(surname), *r.canonical);
+  }
+  r.kind = SpeakerKind::kPerson;
+  return r;
+}
+
+}  // namespace quotecheck

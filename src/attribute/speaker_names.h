@@ -1,0 +1,87 @@
+#pragma once
+/// Speaker mentions to canonical speakers, within one document:
+///   "US President Donald Trump", "Trump", "Mr. Trump"  → "Donald Trump"
+///   "the White House"                                  → "White House"
+///   "he" (after a quotation by Trump)                  → "Donald Trump"
+///   "the Russian leader" (after "Russian President Vladimir Putin") → "Vladimir Putin"
+///   "a Russian source"                                 → "a Russian source"
+/// The word lists (titles, pronouns, non-name words, organisations) come from the rules'
+/// lexicons.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "attribute/rule_set.h"
+#include "core/byte_span.h"
+#include "core/quote.h"
+
+namespace quotecheck {
+
+enum class SpeakerKind { kPerson, kBody, kGroup, kUnknown };
+
+class SpeakerNames {
+ public:
+  explicit SpeakerNames(const RuleSet& rules);
+
+  /// Per-document memory: full names by surname, and the speakers named so far.
+  class DocumentNames {
+   public:
+    explicit DocumentNames(std::string_view text) : text_(text) {}
+    void NoteSpeaker(const std::string& canonical, size_t position, SpeakerKind kind);
+
+   private:
+    friend class SpeakerNames;
+    struct Noted {
+      std::string name;
+      size_t position;
+      SpeakerKind kind;
+    };
+    std::string_view text_;
+    std::unordered_map<std::string, std::string> full_names_;  // surname → full name
+    std::vector<Noted> speakers_;
+  };
+
+  struct Resolution {
+    std::optional<std::string> canonical;
+    double confidence = 1.0;  // multiplies the rule's confidence
+    SpeakerKind kind = SpeakerKind::kUnknown;
+  };
+
+  /// The canonical speaker for the mention `span` of a quotation opening at `position`.
+  Resolution Resolve(std::string_view text, ByteSpan span, size_t position,
+                     const std::vector<Quote>& quotes, size_t index, DocumentNames* doc) const;
+
+  /// `span` without leading words that never start a name ("When", "However", …) and
+  /// without trailing spaces and commas; empty when no plausible speaker remains.
+  ByteSpan StripNonNameLead(std::string_view text, ByteSpan span) const;
+
+  /// Whether `s` holds the end of a sentence (a . ! or ? that is not an abbreviation's).
+  bool EndsSentence(std::string_view s) const;
+
+  /// Whether the text between two quotations brings in another subject, so that the
+  /// second should not inherit `speaker` from the first.
+  bool NamesAnotherSubject(std::string_view text, const Quote& prev, const Quote& next,
+                           const std::string& speaker) const;
+
+ private:
+  std::optional<std::string> FullNameFor(std::string_view surname, DocumentNames* doc) const;
+  std::optional<std::string> ResolvePronoun(std::string_view pronoun, size_t position,
+                                            DocumentNames* doc) const;
+  std::optional<std::string> ResolveRole(const std::vector<std::string_view>& words,
+                                         size_t position, DocumentNames* doc) const;
+  std::vector<std::string> PersonNamesIn(std::string_view window, DocumentNames* doc) const;
+  bool IsTitleWord(std::string_view w) const;
+  bool IsNameWord(std::string_view w) const;
+
+  std::unordered_set<std::string> pronouns_;
+  std::unordered_set<std::string> not_name_;
+  std::unordered_set<std::string> title_words_;
+  std::unordered_set<std::string> organisation_words_;
+  std::unordered_set<std::string> determiners_;
+};
+
+}  // namespace quotecheck

@@ -1,0 +1,121 @@
+#include "extract/quote_kind.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/code_point.h"
+
+namespace quotecheck {
+namespace {
+
+constexpr size_t kMaxTermWords = 5;
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The text before the opening mark on its line, without trailing spaces.
+std::string_view LeadIn(std::string_view text, size_t open_mark) {
+  size_t start = open_mark;
+  while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r' && open_mark - start < 300) {
+    --start;
+  }
+  std::string_view pre = text.substr(start, open_mark - start);
+  while (!pre.empty()) {
+    DecodedCodePoint d = DecodeBefore(pre, pre.size());
+    if (!IsSpace(d.cp)) break;
+    pre.remove_suffix(d.size);
+  }
+  return pre;
+}
+
+bool EndsWithWord(std::string_view lower_pre, std::string_view word) {
+  if (lower_pre.size() < word.size() || lower_pre.substr(lower_pre.size() - word.size()) != word) {
+    return false;
+  }
+  size_t before = lower_pre.size() - word.size();
+  return before == 0 || !IsWordChar(DecodeBefore(lower_pre, before).cp);
+}
+
+size_t CountWords(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < s.size();) {
+    DecodedCodePoint d = DecodeAt(s, i);
+    bool w = !IsSpace(d.cp);
+    if (w && !in_word) ++words;
+    in_word = w;
+    i += d.size;
+  }
+  return words;
+}
+
+bool HasSentencePunctuation(std::string_view s) {
+  for (char c : s) {
+    if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+QuoteKindClassifier::QuoteKindClassifier(const std::vector<std::string>& term_cues) {
+  for (const std::string& cue : term_cues) term_cues_.push_back(LowerAscii(cue));
+}
+
+QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quote) const {
+  if (quote.spans.size() > 1) return QuoteKind::kDirect;
+  std::string_view content = quote.spans.front().in(text);
+  std::string_view pre = LeadIn(text, quote.open_mark);
+  std::string lower_pre = LowerAscii(pre);
+
+  // Terms: short, no sentence punctuation, announced by a term cue or a determiner, and
+  // not attributed by a cue of their own.
+  bool own_cue = !quote.rule.empty() && quote.rule.rfind("inherited", 0) != 0;
+  if (CountWords(content) <= kMaxTermWords && !HasSentencePunctuation(content)) {
+    for (const std::string& cue : term_cues_) {
+      if (EndsWithWord(lower_pre, cue)) return QuoteKind::kTerm;
+    }
+    static constexpr std::array<std::string_view, 9> kDeterminers = {
+        "the", "a", "an", "this", "that", "its", "their", "our", "these"};
+    if (!own_cue) {
+      for (std::string_view d : kDeterminers) {
+        if (EndsWithWord(lower_pre, d)) return QuoteKind::kTerm;
+      }
+    }
+  }
+
+  // Set off from the writer's words?
+  bool set_off = pre.empty();
+  if (!set_off) {
+    char32_t last = DecodeBefore(pre, pre.size()).cp;
+    // A sentence end, possibly after a closing quotation mark or bracket.
+    std::string_view p = pre;
+    while (!p.empty()) {
+      char32_t c = DecodeBefore(p, p.size()).cp;
+      if (c != U'”' && c != U'’' && c != '"' && c != '\'' && c != ')' && c != U'»') break;
+      p.remove_suffix(DecodeBefore(p, p.size()).size);
+    }
+    char32_t before_close = p.empty() ? 0 : DecodeBefore(p, p.size()).cp;
+    set_off = last == ':' || before_close == '.' || before_close == '!' || before_close == '?' ||
+              last == U'—' || last == U'–';
+    // "Trump added, “At the…”": a cue right before the quotation.
+    if (!set_off && last == ',' && quote.rule.rfind("before/", 0) == 0 && quote.cue &&
+        quote.cue->span.end <= quote.open_mark && quote.open_mark - quote.cue->span.end < 40) {
+      set_off = true;
+    }
+  }
+  if (!set_off) return QuoteKind::kPartial;
+  size_t i = 0;
+  while (i < content.size() && IsSpace(DecodeAt(content, i).cp)) i += DecodeAt(content, i).size;
+  char32_t first = DecodeAt(content, i).cp;
+  if (IsUpper(first) || IsDigit(first) || first == U'…' || first == '.' || first == '[' ||
+      first == U'‘' || first == '\'' || first == '"' || first == U'“') {
+    return QuoteKind::kDirect;
+  }
+  return QuoteKind::kPartial;
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,32 @@
+#pragma once
+/// Classifies a quotation as direct, partial or term (shared/docs/output-contract.md):
+///   direct  — speech set off from the writer's words: it opens a paragraph or a sentence,
+///             follows a colon or an attribution ("Trump added, “At the…”"), and starts
+///             with a capital, a digit or an ellipsis;
+///   partial — a fragment woven into the writer's sentence (described the talks as
+///             “extremely productive”);
+///   term    — a short quoted name or word that is nobody's speech (the so-called “iron
+///             handshake”, the “coalition of the willing”).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/quote.h"
+
+namespace quotecheck {
+
+class QuoteKindClassifier {
+ public:
+  /// `term_cues`: words that announce a term ("so-called", "dubbed", …).
+  explicit QuoteKindClassifier(const std::vector<std::string>& term_cues);
+
+  /// The kind of `quote` in `text`. Reads the attribution already on the quote (a cue of
+  /// its own keeps a short quotation from being a term).
+  QuoteKind Classify(std::string_view text, const Quote& quote) const;
+
+ private:
+  std::vector<std::string> term_cues_;  // lower case
+};
+
+}  // namespace quotecheck
