@@ -1,0 +1,109 @@
+#include "ingest/input_paths.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+namespace quotecheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+Diagnostic CannotOpen(const std::string& path, const std::error_code& ec) {
+  Diagnostic d;
+  d.severity = Severity::kError;
+  d.path = path;
+  d.message = "cannot open: " + ec.message();
+  return d;
+}
+
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  s = s.substr(s.size() - suffix.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (AsciiLower(s[i]) != suffix[i]) return false;
+  }
+  return true;
+}
+
+// Removes trailing slashes ("dir/" -> "dir", "dir//" -> "dir") but keeps "/" itself.
+std::string StripTrailingSlashes(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path;
+}
+
+struct Entry {
+  std::string name;
+  bool is_dir = false;
+};
+
+void Walk(const std::string& dir, InputExpansion* out) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    out->diagnostics.push_back(CannotOpen(dir, ec));
+    return;
+  }
+  std::vector<Entry> entries;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    std::string name = it->path().filename().string();
+    if (name.empty() || name.front() == '.') continue;
+    std::error_code type_ec;
+    bool is_link = it->is_symlink(type_ec);
+    bool is_dir = it->is_directory(type_ec);  // follows links
+    if (type_ec) continue;                    // dangling link or vanished entry
+    if (is_dir && is_link) continue;
+    if (!is_dir && !IsIngestibleFileName(name)) continue;
+    entries.push_back(Entry{std::move(name), is_dir});
+  }
+  // increment() reports its error after the loop test; a failed increment ends at end().
+  if (ec) out->diagnostics.push_back(CannotOpen(dir, ec));
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  const std::string prefix = dir == "/" ? dir : dir + "/";
+  for (const auto& entry : entries) {
+    std::string path = prefix + entry.name;
+    if (entry.is_dir) {
+      Walk(path, out);
+    } else {
+      out->files.push_back(std::move(path));
+    }
+  }
+}
+
+}  // namespace
+
+bool IsIngestibleFileName(std::string_view name) {
+  for (std::string_view ext : {".txt", ".md", ".markdown", ".json", ".jsonl", ".ndjson"}) {
+    if (name.size() > ext.size() && EndsWithNoCase(name, ext)) return true;
+  }
+  return false;
+}
+
+InputExpansion ExpandInputPaths(const std::vector<std::string>& paths) {
+  InputExpansion out;
+  for (const auto& path : paths) {
+    if (path == "-") {
+      out.files.push_back(path);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      if (!ec) ec = std::make_error_code(std::errc::no_such_file_or_directory);
+      out.diagnostics.push_back(CannotOpen(path, ec));
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      Walk(StripTrailingSlashes(path), &out);
+    } else {
+      out.files.push_back(path);
+    }
+  }
+  return out;
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,36 @@
+#pragma once
+/// Expansion of the PATHS named on the command line into the ordered list of input files.
+///  * A file is taken as named, whatever its extension.
+///  * A directory is walked recursively; within each directory the entries are visited in
+///    byte order of their names, and a directory's files come where its name sorts. Only
+///    files ending in .txt, .md, .markdown, .json, .jsonl or .ndjson (any letter case) are
+///    chosen; entries whose name starts with "." are skipped, and symbolic links to
+///    directories are not followed (no cycles). A file found this way is named by the path
+///    as given plus the relative path ("fixtures/x/a.txt" for "fixtures/x" or "fixtures/x/").
+///  * "-" stands for standard input and is passed through.
+///  * A path that cannot be used gives an error Diagnostic
+///    ("path: error: cannot open: No such file or directory") and the others still expand.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace quotecheck {
+
+struct InputExpansion {
+  /// Files to read, in order; duplicates are kept as named.
+  std::vector<std::string> files;
+  /// One error per path (or directory inside a walk) that could not be read.
+  Diagnostics diagnostics;
+};
+
+/// True when a directory walk picks a file with this name (by its extension).
+bool IsIngestibleFileName(std::string_view name);
+
+/// Expands `paths` in order. An empty list expands to nothing (the caller decides whether
+/// that means stdin). Never throws.
+InputExpansion ExpandInputPaths(const std::vector<std::string>& paths);
+
+}  // namespace quotecheck
