@@ -59,7 +59,7 @@ void Walk(const std::string& dir, InputExpansion* out) {
     if (!is_dir && !IsIngestibleFileName(name)) continue;
     entries.push_back(Entry{std::move(name), is_dir});
   }
-  // increment() reports its error after the loop test; a failed increment ends at end().
+  // A failed increment() leaves `ec` set (and the iterator at its end): report the directory.
   if (ec) out->diagnostics.push_back(CannotOpen(dir, ec));
   std::sort(entries.begin(), entries.end(),
             [](const Entry& a, const Entry& b) { return a.name < b.name; });
