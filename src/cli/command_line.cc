@@ -1,0 +1,107 @@
+#include "cli/command_line.h"
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "cli/exit_code.h"
+#include "cli/extract_command.h"
+#include "cli/rules_command.h"
+
+namespace quotecheck {
+namespace {
+
+constexpr const char* kDescription =
+    "quotecheck finds the direct quotations in news text and who said them.";
+constexpr const char* kFooter =
+    "Exit status: 0 clean; 1 findings at or above the fail level; 2 usage error, bad rules or "
+    "an input that could not be read (every other input is still processed).";
+
+// A repeatable option taking one value per occurrence (so it never swallows PATHS).
+template <typename T>
+CLI::Option* AddRepeatable(CLI::App* app, const std::string& name, std::vector<T>& values,
+                           const std::string& help, const std::string& type_name) {
+  return app->add_option(name, values, help)->allow_extra_args(false)->type_name(type_name);
+}
+
+}  // namespace
+
+int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+                   bool stdin_is_terminal) {
+  CLI::App app(kDescription, "quotecheck");
+  app.set_version_flag("--version", std::string("quotecheck ") + QUOTECHECK_VERSION);
+  app.require_subcommand(1);
+  app.footer(kFooter);
+
+  // extract
+  ExtractOptions extract;
+  std::string format = "text";
+  CLI::App* extract_command = app.add_subcommand(
+      "extract",
+      "Find each document's quotations with their kind and speaker; print them as text, or as "
+      "JSON Lines (--format jsonl) for scripts");
+  extract_command
+      ->add_option("--format", format, "text (for people) or jsonl (the output contract)")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
+  extract_command->add_option("-j,--jobs", extract.jobs, "Worker threads; 0 = one per core")
+      ->capture_default_str();
+  AddRepeatable(extract_command, "--rules", extract.rule_dirs,
+                "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
+  AddRepeatable(extract_command, "--text-field", extract.text_fields,
+                "JSON field holding a record's text, tried before text/body/content "
+                "(repeatable)",
+                "NAME");
+  extract_command
+      ->add_option("-o,--output", extract.output_path, "Write results to FILE, not stdout")
+      ->type_name("FILE");
+  extract_command->add_option(
+      "PATHS", extract.paths,
+      "Files (.txt, .md, .json, .jsonl, …) and directories to read; - or none for stdin");
+
+  // rules list / rules test
+  RulesOptions rules;
+  CLI::App* rules_command = app.add_subcommand("rules", "Inspect and test the attribution rules");
+  rules_command->require_subcommand(1);
+  CLI::App* rules_list = rules_command->add_subcommand(
+      "list", "List every attribution rule: id, side of the quotation it reads, file:line");
+  CLI::App* rules_test = rules_command->add_subcommand(
+      "test", "Run every rule's must-match and must-not-match examples");
+  for (CLI::App* command : {rules_list, rules_test}) {
+    AddRepeatable(command, "--rules", rules.rule_dirs,
+                  "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
+  }
+
+  // CLI11 would only say "A subcommand is required" for a misspelt one.
+  if (argc > 1 && argv[1][0] != '-' &&
+      app.get_subcommands([&](CLI::App* command) { return command->get_name() == argv[1]; })
+          .empty()) {
+    err << "quotecheck: unknown subcommand '" << argv[1] << "' (expected extract or rules)\n"
+        << "Run with --help for more information.\n";
+    return kExitError;
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Error& e) {
+    // --help and --version are "errors" with exit code 0; they print to `out`.
+    return app.exit(e, out, err) == 0 ? kExitOk : kExitError;
+  }
+
+  if (extract_command->parsed()) {
+    extract.format = format == "jsonl" ? OutputFormat::kJsonl : OutputFormat::kText;
+    if (extract.paths.empty()) {
+      if (stdin_is_terminal) {
+        err << "quotecheck extract: no input: give PATHS, or pipe text to standard input\n"
+               "Run with --help for more information.\n";
+        return kExitError;
+      }
+      extract.paths.push_back("-");
+    }
+    return RunExtract(extract, out, err);
+  }
+  if (rules_list->parsed()) return RunRulesList(rules, out, err);
+  if (rules_test->parsed()) return RunRulesTest(rules, out, err);
+  return kExitError;  // not reached: a subcommand is required
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,16 @@
+#pragma once
+/// quotecheck's command line (CLI11): parses the arguments into one subcommand's options
+/// and runs it. Parse errors become a message on `err` and kExitError; --help and
+/// --version print to `out` and return kExitOk. No exception leaves RunCommandLine.
+
+#include <ostream>
+
+namespace quotecheck {
+
+/// Runs `quotecheck argv[1..]`. `stdin_is_terminal` decides what `extract` does without
+/// PATHS: read standard input when it is not a terminal, else report a usage error.
+/// Returns the process exit code.
+int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+                   bool stdin_is_terminal);
+
+}  // namespace quotecheck

@@ -1,0 +1,98 @@
+#include "cli/extract_command.h"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "attribute/attributor.h"
+#include "attribute/rule_set.h"
+#include "cli/document_pipeline.h"
+#include "cli/exit_code.h"
+#include "cli/input_documents.h"
+#include "cli/rule_set_loading.h"
+#include "core/diagnostic.h"
+#include "extract/quote_extractor.h"
+#include "report/jsonl_printer.h"
+#include "report/result_sink.h"
+#include "report/text_printer.h"
+
+namespace quotecheck {
+namespace {
+
+std::unique_ptr<ResultSink> MakePrinter(OutputFormat format, std::ostream* out) {
+  switch (format) {
+    case OutputFormat::kJsonl:
+      return std::make_unique<JsonlPrinter>(out);
+    case OutputFormat::kText:
+      break;
+  }
+  return std::make_unique<TextPrinter>(out);
+}
+
+Diagnostic ErrorDiagnostic(std::string path, std::string message) {
+  Diagnostic diagnostic;
+  diagnostic.severity = Severity::kError;
+  diagnostic.path = std::move(path);
+  diagnostic.message = std::move(message);
+  return diagnostic;
+}
+
+void CountInSummary(const DocumentResult& result, RunSummary* summary) {
+  ++summary->documents;
+  if (result.failed) ++summary->failed;
+  summary->quotes += result.quotes.size();
+  summary->bytes += result.doc.text.size();
+}
+
+}  // namespace
+
+int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err) {
+  const auto started = std::chrono::steady_clock::now();
+
+  RuleSet rules;
+  if (!LoadRuleSetReportingDiagnostics(options.rule_dirs, &rules, err)) return kExitError;
+  const Attributor attributor(&rules);
+  const QuoteExtractor extractor(&attributor);
+
+  std::ofstream output_file;
+  std::ostream* output = &out;
+  if (!options.output_path.empty()) {
+    output_file.open(options.output_path, std::ios::binary | std::ios::trunc);
+    if (!output_file) {
+      err << FormatDiagnostic(ErrorDiagnostic(
+          options.output_path, std::string("cannot open for writing: ") + std::strerror(errno)));
+      return kExitError;
+    }
+    output = &output_file;
+  }
+  const std::unique_ptr<ResultSink> printer = MakePrinter(options.format, output);
+
+  InputDocuments inputs(options.paths, IngestOptions{.text_fields = options.text_fields});
+  RunSummary summary;
+  DocumentPipelineSteps steps;
+  steps.read = [&](DocumentResult* result) { return inputs.Next(result); };
+  steps.process = [&](DocumentResult* result) { extractor.Process(result); };
+  steps.deliver = [&](DocumentResult& result) {
+    for (const Diagnostic& diagnostic : result.diagnostics) err << FormatDiagnostic(diagnostic);
+    CountInSummary(result, &summary);
+    printer->OnDocument(result);
+    return output->good();
+  };
+  RunDocumentPipeline({.jobs = ResolveJobCount(options.jobs)}, steps);
+
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  printer->OnFinish(summary);
+  if (!output->good()) {
+    err << FormatDiagnostic(ErrorDiagnostic(
+        options.output_path.empty() ? "<stdout>" : options.output_path, "cannot write output"));
+    return kExitError;
+  }
+  return summary.failed > 0 ? kExitError : kExitOk;
+}
+
+}  // namespace quotecheck
