@@ -24,7 +24,8 @@ struct CompiledRule {
   int groups;
 };
 
-// Index of the paragraph (line) holding each quotation's opening mark.
+// Index of the paragraph holding each quotation's opening mark. Each line is a
+// paragraph; blank lines between them do not count.
 std::vector<size_t> ParagraphIndexes(std::string_view text, const std::vector<Quote>& quotes) {
   std::vector<size_t> out;
   out.reserve(quotes.size());
@@ -35,13 +36,31 @@ std::vector<size_t> ParagraphIndexes(std::string_view text, const std::vector<Qu
     while (p < end) {
       const void* nl = std::memchr(p, '\n', end - p);
       if (nl == nullptr) break;
-      ++para;
       p = static_cast<const char*>(nl) + 1;
+      while (p < end && (*p == '\n' || *p == '\r' || *p == ' ' || *p == '\t')) ++p;
+      ++para;
     }
     pos = q.open_mark;
     out.push_back(para);
   }
   return out;
+}
+
+// Whether words between a speaker and a cue show that the cue has another subject:
+// "… reached an understanding on Ukraine and warned …".
+bool CoordinatedBetween(std::string_view between) {
+  static constexpr std::string_view kWords[] = {" and ", " but ", " or ", " while ", " as ",
+                                                " when ", " after ", " before ", " who ", " which ",
+                                                " that ", " because "};
+  std::string padded;
+  padded.reserve(between.size() + 2);
+  padded.push_back(' ');
+  padded.append(between);
+  padded.push_back(' ');
+  for (std::string_view w : kWords) {
+    if (padded.find(w) != std::string::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -83,6 +102,14 @@ struct Attributor::Impl {
       ByteSpan speaker{static_cast<size_t>(s.data() - text.data()),
                        static_cast<size_t>(s.data() - text.data() + s.size())};
       speaker = names.StripNonNameLead(text, speaker);
+      const re2::StringPiece* cue = cr.cue_group >= 0 && groups[cr.cue_group].data() != nullptr
+                                        ? &groups[cr.cue_group]
+                                        : nullptr;
+      if (!speaker.empty() && cue != nullptr && cr.rule->side == RuleSide::kBefore &&
+          cue->data() >= s.data() + s.size()) {
+        std::string_view between(s.data() + s.size(), cue->data() - (s.data() + s.size()));
+        if (CoordinatedBetween(between)) speaker = {};
+      }
       if (!speaker.empty()) {
         match->rule = cr.rule;
         match->speaker = speaker;

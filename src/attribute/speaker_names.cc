@@ -111,6 +111,11 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
     std::string bare(first);
     while (!bare.empty() && bare.back() == ',') bare.pop_back();
     if (not_name_.count(bare) == 0) break;
+    // "The Russian leader", "A senior official": a determiner before a common noun stays.
+    if (determiners_.count(Lower(bare)) && bare.size() == first.size()) {
+      std::vector<std::string_view> rest = Words(s);
+      if (rest.size() >= 2 && !StartsUpper(rest.back())) break;
+    }
     if (sp >= s.size()) return {};
     span.start += sp;
     while (span.start < span.end && IsSpace(DecodeAt(text, span.start).cp)) {
@@ -241,11 +246,107 @@ std::vector<std::string> SpeakerNames::PersonNamesIn(std::string_view window,
   return out;
 }
 
+std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view sentence,
+                                                         DocumentNames* doc,
+                                                         bool* unresolved_role) const {
+  static const std::unordered_set<std::string> kPrepositions = {
+      "in", "on", "at", "with", "to", "for", "from", "by", "of", "about", "against", "between",
+      "and", "or", "than", "into", "over", "under", "after", "before", "during", "like"};
+  std::vector<std::string_view> words = Words(sentence);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = WithoutPossessive(words[i]);
+    bool possessive = w.size() != words[i].size();
+    std::string lw = Lower(words[i]);
+    // "the Ukrainian president called …": a role as the subject.
+    if ((lw == "the" || lw == "The") && i + 2 < words.size() && i + 3 <= words.size()) {
+      size_t k = i + 1;
+      while (k < words.size() && k - i <= 2 && StartsUpper(words[k]) && !IsTitleWord(words[k])) ++k;
+      if (k < words.size() && IsTitleWord(words[k]) && !StartsUpper(words[k]) &&
+          (i == 0 || kPrepositions.count(Lower(words[i - 1])) == 0)) {
+        *unresolved_role = true;
+        return std::nullopt;
+      }
+    }
+    if (!IsNameWord(w)) continue;
+    if (i > 0 && kPrepositions.count(Lower(words[i - 1]))) continue;
+    size_t j = i;
+    std::vector<std::string_view> run;
+    while (j < words.size() && run.size() < 4) {
+      std::string_view x = WithoutPossessive(words[j]);
+      if (!IsNameWord(x)) break;
+      run.push_back(x);
+      ++j;
+      if (x.size() != words[j - 1].size() || words[j - 1].back() == ',') break;
+    }
+    std::string_view last_raw = words[j - 1];
+    possessive = WithoutPossessive(last_raw).size() != last_raw.size();
+    bool followed_by_verb = j < words.size() && !StartsUpper(words[j]) &&
+                            kPrepositions.count(Lower(words[j])) == 0 && last_raw.back() != ',';
+    if (!possessive && !followed_by_verb) {
+      i = j - 1;
+      continue;
+    }
+    std::optional<std::string> name =
+        run.size() >= 2 ? std::optional<std::string>(Join(run, 0, run.size())) : FullNameFor(run[0], doc);
+    if (name && organisation_words_.count(std::string(run.back())) == 0) return name;
+    i = j - 1;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun, size_t position,
-                                                        DocumentNames* doc) const {
+                                                        size_t quote_open, DocumentNames* doc) const {
   std::string p = Lower(pronoun);
   if (p == "i" || p == "we") return std::nullopt;
   bool personal = p == "he" || p == "she";
+  std::string_view text = doc->text_;
+  if (personal) {
+    // The subject of the sentence before the pronoun (or before the quotation, when the
+    // pronoun follows it), within this paragraph or the one before.
+    size_t end = std::min(position, quote_open);
+    size_t para_start = end;
+    int breaks = 0;
+    while (para_start > 0 && end - para_start < 1500) {
+      char c = text[para_start - 1];
+      if (c == '\n') {
+        // Skip blank lines; stop at the start of the previous paragraph.
+        size_t k = para_start - 1;
+        while (k > 0 && (text[k - 1] == '\n' || text[k - 1] == '\r' || text[k - 1] == ' ')) --k;
+        if (k < end && text.substr(k, end - k).find_first_not_of(" \r\n\t") != std::string_view::npos) {
+          if (++breaks == 2) break;
+        }
+        para_start = k;
+        continue;
+      }
+      --para_start;
+    }
+    std::string_view region = text.substr(para_start, end - para_start);
+    // Sentences of the region, last first.
+    size_t stop = region.size();
+    for (int n = 0; n < 3 && stop > 0; ++n) {
+      size_t start = stop;
+      while (start > 0) {
+        char c = region[start - 1];
+        if (c == '\n' || ((c == '.' || c == '!' || c == '?') && start < stop &&
+                          IsSpace(static_cast<unsigned char>(region[start])) &&
+                          EndsSentence(region.substr(start - 1 > 4 ? start - 5 : 0,
+                                                     start - (start - 1 > 4 ? start - 5 : 0))))) {
+          break;
+        }
+        --start;
+      }
+      std::string_view sentence = region.substr(start, stop - start);
+      bool role = false;
+      if (auto subject = SentenceSubject(sentence, doc, &role)) return subject;
+      if (role) {
+        // A role without a name ("the Ukrainian president"): the nearest person named before.
+        std::vector<std::string> names = PersonNamesIn(region.substr(0, start), doc);
+        if (!names.empty()) return names.back();
+        break;
+      }
+      stop = start > 0 ? start - 1 : 0;
+    }
+  }
   // The nearest named speaker before, if recent.
   for (auto it = doc->speakers_.rbegin(); it != doc->speakers_.rend(); ++it) {
     if (position - it->position > 1500) break;
@@ -256,14 +357,14 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
   if (!personal) return std::nullopt;
   // Else the most prominent person named just before.
   size_t from = position > 600 ? position - 600 : 0;
-  std::vector<std::string> names = PersonNamesIn(doc->text_.substr(from, position - from), doc);
+  std::vector<std::string> names = PersonNamesIn(text.substr(from, position - from), doc);
   std::optional<std::string> best;
   size_t best_count = 0;
   for (const std::string& name : names) {
     std::string_view surname = std::string_view(name).substr(name.rfind(' ') + 1);
     size_t count = 0;
-    for (size_t pos = doc->text_.find(surname); pos != std::string_view::npos;
-         pos = doc->text_.find(surname, pos + 1)) {
+    for (size_t pos = text.find(surname); pos != std::string_view::npos;
+         pos = text.find(surname, pos + 1)) {
       ++count;
     }
     if (count > best_count) {
@@ -336,7 +437,7 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
       {"Their", "They"}, {"its", "it"}, {"Its", "It"}};
   if (words.size() == 1 && kPossessive.count(first)) first = kPossessive.at(first);
   if (words.size() == 1 && pronouns_.count(first)) {
-    r.canonical = ResolvePronoun(first, position, doc);
+    r.canonical = ResolvePronoun(first, span.start, position, doc);
     r.kind = r.canonical ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
     std::string p = Lower(first);
     if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;
@@ -347,6 +448,20 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
   if (determiners_.count(lower_first)) {
     bool all_caps = words.size() >= 2;
     for (size_t i = 1; i < words.size(); ++i) all_caps = all_caps && StartsUpper(words[i]);
+    // "the White House statement": a body speaking through its statement or office.
+    static const std::unordered_set<std::string> kVoices = {"statement", "office", "account",
+                                                            "website", "release", "post"};
+    if (lower_first == "the" && words.size() >= 3 && kVoices.count(Lower(words.back())) &&
+        StartsUpper(words[1])) {
+      size_t end = words.size() - 1;
+      bool caps = true;
+      for (size_t i = 1; i < end; ++i) caps = caps && StartsUpper(words[i]);
+      if (caps) {
+        r.canonical = Join(words, 1, end);
+        r.kind = SpeakerKind::kBody;
+        return r;
+      }
+    }
     if (lower_first == "the" && all_caps) {
       r.canonical = Join(words, 1, words.size());
       r.kind = SpeakerKind::kBody;

@@ -70,7 +70,12 @@ class SpeakerNames {
  private:
   std::optional<std::string> FullNameFor(std::string_view surname, DocumentNames* doc) const;
   std::optional<std::string> ResolvePronoun(std::string_view pronoun, size_t position,
-                                            DocumentNames* doc) const;
+                                            size_t quote_open, DocumentNames* doc) const;
+  /// The person a sentence is about: its first name that is followed by a verb or is a
+  /// possessive, not inside a prepositional phrase. Sets `unresolved_role` when the subject
+  /// is a role without a name ("the Ukrainian president").
+  std::optional<std::string> SentenceSubject(std::string_view sentence, DocumentNames* doc,
+                                             bool* unresolved_role) const;
   std::optional<std::string> ResolveRole(const std::vector<std::string_view>& words,
                                          size_t position, DocumentNames* doc) const;
   std::vector<std::string> PersonNamesIn(std::string_view window, DocumentNames* doc) const;
