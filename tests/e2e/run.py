@@ -23,8 +23,10 @@ Case table syntax (one case per line, '#' starts a comment line):
 
 ARGS are split like a POSIX shell would (shlex), relative to the repository root. Keys:
     stdin=PATH      feed this file on standard input (default: empty stdin)
-    golden=NAME     compare with another case's goldens (e.g. -j 2 against -j 1); such a
-                    case never writes goldens
+    golden=NAME     compare with another case's goldens; such a case never writes goldens
+    like=NAME       compare exit code, stdout and stderr with another case's actual output in
+                    this run (e.g. -j 2 against -j 1) instead of goldens; NAME may be a case
+                    commented out of the table as "#! NAME ..." (run but never golden-checked)
     stderr=ignore   do not look at stderr
 """
 
@@ -53,6 +55,7 @@ class Case:
     args: list
     stdin: str = None
     golden: str = None
+    like: str = None
     check_stderr: bool = True
     line: int = 0
     opts: dict = field(default_factory=dict)
@@ -63,6 +66,9 @@ def parse_cases(path):
     seen = set()
     for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
+        helper = line.startswith("#!")
+        if helper:
+            line = line[2:].strip()
         if not line or line.startswith("#"):
             continue
         if " : " not in f" {line} ":
@@ -80,6 +86,8 @@ def parse_cases(path):
                 case.stdin = value
             elif key == "golden":
                 case.golden = value
+            elif key == "like":
+                case.like = value
             elif key == "stderr" and value == "ignore":
                 case.check_stderr = False
             else:
@@ -87,6 +95,7 @@ def parse_cases(path):
         if case.name in seen:
             raise SystemExit(f"{path}:{n}: duplicate case name {case.name!r}")
         seen.add(case.name)
+        case.helper = helper
         cases.append(case)
     return cases
 
@@ -215,7 +224,9 @@ def main():
     ap.add_argument("-q", "--quiet", action="store_true", help="print failures only")
     opts = ap.parse_args()
 
-    cases = parse_cases(Path(opts.cases))
+    all_cases = parse_cases(Path(opts.cases))
+    by_name = {c.name: c for c in all_cases}
+    cases = [c for c in all_cases if not c.helper]
     if opts.names:
         def wanted(c):
             return any(c.name == n or (n.endswith("*") and c.name.startswith(n[:-1]))
@@ -234,9 +245,47 @@ def main():
 
     GOLDEN.mkdir(exist_ok=True)
     passed = failed = 0
+    results = {}
+
+    def result(case):
+        if case.name not in results:
+            results[case.name] = run_case(binary, case)
+        return results[case.name]
+
     for case in cases:
-        rc, out, err, secs = run_case(binary, case)
+        rc, out, err, secs = result(case)
         problems = []
+        if case.like:
+            other = by_name.get(case.like)
+            if other is None:
+                raise SystemExit(f"{opts.cases}:{case.line}: like={case.like}: no such case")
+            orc, oout, oerr, _ = result(other)
+            diffs = []
+            if rc != orc:
+                problems.append(f"exit code {rc}, {case.like} gave {orc}")
+            if rc != case.exit_code:
+                problems.append(f"exit code {rc}, expected {case.exit_code}")
+            if out != oout:
+                problems.append(f"stdout differs from {case.like}'s")
+                diffs.append(("stdout", oout, out))
+            if case.check_stderr and err != oerr:
+                problems.append(f"stderr differs from {case.like}'s")
+                diffs.append(("stderr", oerr, err))
+            invariants = check_invariants(out)
+            if invariants:
+                problems.append(f"{len(invariants)} contract violation(s) in stdout")
+            if problems:
+                failed += 1
+                print(f"FAIL {case.name} ({secs:.2f}s): {'; '.join(problems)}")
+                for label, exp, act in diffs:
+                    show_diff(f"{case.like}.{label}", exp, act)
+                for problem in invariants[:20]:
+                    print(f"     contract: {problem}")
+            else:
+                passed += 1
+                if not opts.quiet:
+                    print(f"ok   {case.name} ({secs:.2f}s)")
+            continue
         if rc != case.exit_code:
             problems.append(f"exit code {rc}, expected {case.exit_code}")
         base = case.golden or case.name
@@ -276,7 +325,7 @@ def main():
             if not opts.quiet:
                 print(f"ok   {case.name} ({secs:.2f}s)")
     if opts.update:
-        used = {c.golden or c.name for c in parse_cases(Path(opts.cases))}
+        used = {c.golden or c.name for c in all_cases if not c.helper and not c.like}
         for f in sorted(GOLDEN.iterdir()):
             if f.stem not in used:
                 print(f"note: {f.relative_to(ROOT)} belongs to no case")
