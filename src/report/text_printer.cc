@@ -82,45 +82,18 @@ std::string ShortenForDisplay(std::string_view text, size_t max_code_points) {
   if (code_points <= max_code_points) return clean;
   if (max_code_points == 0) return {};
 
-  // Keep two thirds from the start and the rest from the end, around one "…", cutting
-  // between words when a space is near enough (within a third of each part).
-  // Room is left for a space on each side of the ellipsis.
-  const size_t keep = max_code_points > 3 ? max_code_points - 3 : max_code_points - 1;
+  // Keep two thirds from the start and the rest from the end, around one "…".
+  const size_t keep = max_code_points - 1;
   const size_t head_points = keep - keep / 3;
   const size_t tail_points = keep / 3;
   const std::string_view all = clean;
-  const size_t head_end = OffsetOfCodePoint(all, head_points);
-  const size_t tail_start = OffsetOfCodePoint(all, code_points - tail_points);
-  std::string_view head = all.substr(0, head_end);
-  std::string_view tail = all.substr(tail_start);
-  // (0 < head_end and tail_start < all.size() unless that part is empty.)
-  bool head_ends_word = head.empty() || all[head_end] == ' ' || head.back() == ' ';
-  bool tail_starts_word = tail.empty() || all[tail_start - 1] == ' ' || tail.front() == ' ';
-  if (!head_ends_word) {
-    const size_t space = head.rfind(' ');
-    if (space != std::string_view::npos && CountCodePoints(head.substr(space)) <= head_points / 3) {
-      head = head.substr(0, space);
-      head_ends_word = true;
-    }
-  }
-  if (!tail_starts_word) {
-    const size_t space = tail.find(' ');
-    if (space != std::string_view::npos &&
-        CountCodePoints(tail.substr(0, space)) <= tail_points / 3) {
-      tail = tail.substr(space + 1);
-      tail_starts_word = true;
-    }
-  }
-  head = TrimSpaces(head);
-  tail = TrimSpaces(tail);
-  // "words … words" between whole words when that fits, "wor…rds" inside them.
-  const bool spaced = head_ends_word && tail_starts_word && max_code_points > 3;
+  const std::string_view head = TrimSpaces(all.substr(0, OffsetOfCodePoint(all, head_points)));
+  const std::string_view tail =
+      TrimSpaces(all.substr(OffsetOfCodePoint(all, code_points - tail_points)));
   std::string out;
-  out.reserve(head.size() + kEllipsis.size() + tail.size() + 2);
+  out.reserve(head.size() + kEllipsis.size() + tail.size());
   out.append(head);
-  if (spaced) out.push_back(' ');
   out.append(kEllipsis);
-  if (spaced) out.push_back(' ');
   out.append(tail);
   return out;
 }

@@ -54,10 +54,8 @@ TEST_SUITE("report") {
   }
 
   TEST_CASE("ShortenForDisplay collapses whitespace and shortens in the middle") {
-    const std::string E = "\xE2\x80\xA6";  // …
-    const std::string e = "\xC3\xA9";      // é
     std::string long_e;
-    for (int i = 0; i < 20; ++i) long_e += e;
+    for (int i = 0; i < 20; ++i) long_e += "\xC3\xA9";  // é
     struct Case {
       std::string in;
       size_t max;
@@ -66,17 +64,22 @@ TEST_SUITE("report") {
     const Case cases[] = {
         {"  a \n\t b  ", 80, "a b"},
         {"x\x01y\x1b[31mz", 80, "x y [31mz"},
-        {std::string("a\xFF") + "b", 80, std::string("a\xEF\xBF\xBD") + "b"},
-        {std::string("a\xC2\xA0\xE2\x80\x89") + "b", 80, "a b"},  // no-break and thin space
+        {"a\xFF"
+         "b",
+         80,
+         "a\xEF\xBF\xBD"
+         "b"},
+        {"a\xC2\xA0\xE2\x80\x89"
+         "b",
+         80, "a b"},  // no-break and thin space
+        {std::string(100, 'a'), 10,
+         "aaaaaa\xE2\x80\xA6"
+         "aaa"},
+        {long_e, 10,
+         "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xE2\x80\xA6\xC3\xA9\xC3\xA9"
+         "\xC3\xA9"},
+        {"abcd efghij", 8, "abcd\xE2\x80\xA6ij"},  // no space next to the ellipsis
         {"abcdefgh", 8, "abcdefgh"},
-        // Longer: the head keeps two thirds, leaving room for " … ".
-        {std::string(100, 'a'), 10, "aaaaa" + E + "aa"},
-        {long_e, 10, e + e + e + e + e + E + e + e},
-        {"abcd efghij", 8, "abcd" + E + "j"},  // spaced only between whole words
-        {"one two three four five six", 16, "one two " + E + " six"},  // cut between words
-        {"one twothreefour fivesix", 16, "one twoth" + E + "esix"},    // no space near
-        {"abcdef", 1, E},
-        {"abcdef", 2, "a" + E},
     };
     for (const auto& c : cases) {
       CAPTURE(c.in);
