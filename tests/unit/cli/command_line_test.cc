@@ -38,7 +38,7 @@ bool Contains(const std::string& haystack, const std::string& needle) {
 }  // namespace
 
 TEST_SUITE("cli") {
-  TEST_CASE("Usage errors print a message on stderr and exit 2") {
+  TEST_CASE("Usage and rule errors print a message on stderr and exit 2") {
     struct Case {
       std::vector<std::string> args;
       std::string message;
@@ -52,6 +52,9 @@ TEST_SUITE("cli") {
         {{"extract", "-j", "many", "x"}, "many"},
         {{"extract"}, "no input"},
         {{"rules"}, "subcommand"},
+        // Rule errors: every diagnostic on stderr, nothing read.
+        {{"extract", "--rules", "/no/such/rule/dir", "x"}, "/no/such/rule/dir"},
+        {{"rules", "list", "--rules", "/no/such/rule/dir"}, "/no/such/rule/dir"},
     };
     for (const auto& c : cases) {
       CAPTURE(c.message);
