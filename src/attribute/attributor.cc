@@ -122,7 +122,9 @@ struct Attributor::Impl {
         return true;
       }
       if (cr.rule->side == RuleSide::kAfter) return false;
-      from = static_cast<size_t>(groups[0].data() - text.data()) + 1;
+      // Search again past the rejected speaker.
+      from = std::max(static_cast<size_t>(groups[0].data() - text.data()) + 1,
+                      static_cast<size_t>(s.data() + s.size() - text.data()));
       while (from < window.end && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
     }
     return false;

@@ -97,37 +97,37 @@ bool SpeakerNames::IsNameWord(std::string_view w) const {
 }
 
 ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) const {
-  span = ByteSpan{span.start, span.end};
   while (span.end > span.start && (IsSpace(DecodeBefore(text, span.end).cp) ||
                                    text[span.end - 1] == ',')) {
     span.end -= DecodeBefore(text, span.end).size;
   }
+  // Drop leading words that cannot start a speaker: capitalised function words ("When",
+  // "However,") and lower-case words other than determiners and pronouns ("when President
+  // Obama" → "President Obama"). A determiner before a common noun stays: "The Russian
+  // leader", "a senior official".
   for (;;) {
     std::string_view s = span.in(text);
-    size_t sp = 0;
-    while (sp < s.size() && !IsSpace(DecodeAt(s, sp).cp)) sp += DecodeAt(s, sp).size;
-    std::string_view first = s.substr(0, sp);
-    if (first.empty()) return {};
-    std::string bare(first);
-    while (!bare.empty() && bare.back() == ',') bare.pop_back();
-    if (not_name_.count(bare) == 0) break;
-    // "The Russian leader", "A senior official": a determiner before a common noun stays.
-    if (determiners_.count(Lower(bare)) && bare.size() == first.size()) {
-      std::vector<std::string_view> rest = Words(s);
-      if (rest.size() >= 2 && !StartsUpper(rest.back())) break;
+    std::vector<std::string_view> words = Words(s);
+    if (words.empty()) return {};
+    std::string first(words[0]);
+    bool upper = StartsUpper(words[0]);
+    bool strip = false;
+    if (pronouns_.count(first)) {
+      return words.size() == 1 ? span : ByteSpan{};
+    } else if (determiners_.count(Lower(first))) {
+      strip = upper && not_name_.count(first) && words.size() >= 2 && StartsUpper(words.back()) &&
+              !IsTitleWord(words.back()) && Lower(first) != "the";
+    } else if (upper) {
+      strip = not_name_.count(first) > 0 || s.substr(first.size(), 1) == ",";
+      if (strip && words.size() == 1) return {};
+    } else {
+      strip = true;
     }
-    if (sp >= s.size()) return {};
-    span.start += sp;
-    while (span.start < span.end && IsSpace(DecodeAt(text, span.start).cp)) {
-      span.start += DecodeAt(text, span.start).size;
-    }
+    if (!strip) break;
+    if (words.size() == 1) return {};
+    size_t next = static_cast<size_t>(words[1].data() - text.data());
+    span.start = next;
   }
-  std::string_view s = span.in(text);
-  std::vector<std::string_view> words = Words(s);
-  if (words.empty()) return {};
-  std::string first(words[0]);
-  if (pronouns_.count(first)) return words.size() == 1 ? span : ByteSpan{};
-  if (!StartsUpper(words[0]) && determiners_.count(Lower(first)) == 0) return {};
   return span;
 }
 
@@ -231,10 +231,18 @@ std::vector<std::string> SpeakerNames::PersonNamesIn(std::string_view window,
       ++j;
       if (possessive || words[j - 1].back() == '.') break;
     }
+    if (j == i) {
+      ++i;
+      continue;
+    }
     std::vector<std::string_view> run(words.begin() + i, words.begin() + j);
     run.back() = WithoutPossessive(run.back());
     if (!run.back().empty() && (run.back().back() == '.' || run.back().back() == ',')) {
       run.back().remove_suffix(1);
+    }
+    if (run.back().empty()) {
+      i = j;
+      continue;
     }
     if (run.size() >= 2) {
       out.push_back(Join(run, 0, run.size()));
