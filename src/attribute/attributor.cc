@@ -86,45 +86,81 @@ struct Attributor::Impl {
 
   // Runs one rule on a window; fills `match` and returns true when it matched with a
   // plausible speaker. Before-side rules retry past a rejected speaker.
-  bool Run(const CompiledRule& cr, std::string_view text, ByteSpan window, Match* match) const {
-    std::vector<re2::StringPiece> groups(cr.groups + 1);
+  // The groups of one rule's match, as offsets from the start of the matched text.
+  struct GroupOffsets {
+    int32_t speaker_start = -1, speaker_end = -1, cue_start = -1, cue_end = -1;
+  };
+
+  // Submatch extraction is the costly part of a match, and attributions repeat ("he said",
+  // "said the official"): each thread remembers the groups of the matched texts it has
+  // seen, per rule. Bounded: cleared when full.
+  struct GroupMemo {
+    const Impl* owner = nullptr;
+    std::unordered_map<std::string, GroupOffsets> offsets;
+    std::string key;  // reused buffer
+    std::vector<re2::StringPiece> groups;
+  };
+  static constexpr size_t kMemoEntries = 1 << 16;
+
+  GroupOffsets Groups(const CompiledRule& cr, size_t rule_index, re2::StringPiece matched) const {
+    thread_local GroupMemo memo;
+    if (memo.owner != this || memo.offsets.size() >= kMemoEntries) {
+      memo.offsets.clear();
+      memo.owner = this;
+    }
+    memo.key.assign(reinterpret_cast<const char*>(&rule_index), sizeof rule_index);
+    memo.key.append(matched.data(), matched.size());
+    auto it = memo.offsets.find(memo.key);
+    if (it != memo.offsets.end()) return it->second;
+    GroupOffsets out;
+    memo.groups.assign(cr.groups + 1, re2::StringPiece());
+    if (cr.rule->regex->Match(matched, 0, matched.size(), RE2::ANCHOR_BOTH, memo.groups.data(),
+                              static_cast<int>(memo.groups.size()))) {
+      auto rel = [&](int g, int32_t* start, int32_t* end) {
+        if (g < 0 || memo.groups[g].data() == nullptr) return;
+        *start = static_cast<int32_t>(memo.groups[g].data() - matched.data());
+        *end = *start + static_cast<int32_t>(memo.groups[g].size());
+      };
+      rel(cr.speaker_group, &out.speaker_start, &out.speaker_end);
+      rel(cr.cue_group, &out.cue_start, &out.cue_end);
+    }
+    memo.offsets.emplace(memo.key, out);
+    return out;
+  }
+
+  // Runs one rule on a window; fills `match` and returns true when it matched with a
+  // plausible speaker. Before-side rules retry past a rejected speaker.
+  bool Run(const CompiledRule& cr, size_t rule_index, std::string_view text, ByteSpan window,
+           Match* match) const {
     size_t from = window.start;
     for (int attempt = 0; attempt < 4 && from < window.end; ++attempt) {
-      // The window alone is the input, so that ^ and $ anchor at its ends.
+      // The window alone is the input, so that ^ and $ anchor at its ends. The DFA finds
+      // the matched text; the groups come from the memo or from a match on that text only.
       re2::StringPiece input(text.data() + from, window.end - from);
       RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
-      if (!cr.rule->regex->Match(input, 0, input.size(), anchor, groups.data(),
-                                 static_cast<int>(groups.size()))) {
-        return false;
-      }
-      const re2::StringPiece& s = groups[cr.speaker_group];
-      if (s.data() == nullptr) return false;
-      ByteSpan speaker{static_cast<size_t>(s.data() - text.data()),
-                       static_cast<size_t>(s.data() - text.data() + s.size())};
-      speaker = names.StripNonNameLead(text, speaker);
-      const re2::StringPiece* cue = cr.cue_group >= 0 && groups[cr.cue_group].data() != nullptr
-                                        ? &groups[cr.cue_group]
-                                        : nullptr;
-      if (!speaker.empty() && cue != nullptr && cr.rule->side == RuleSide::kBefore &&
-          cue->data() >= s.data() + s.size()) {
-        std::string_view between(s.data() + s.size(), cue->data() - (s.data() + s.size()));
-        if (CoordinatedBetween(between)) speaker = {};
+      re2::StringPiece matched;
+      if (!cr.rule->regex->Match(input, 0, input.size(), anchor, &matched, 1)) return false;
+      GroupOffsets g = Groups(cr, rule_index, matched);
+      if (g.speaker_start < 0) return false;
+      size_t base = static_cast<size_t>(matched.data() - text.data());
+      ByteSpan raw_speaker{base + g.speaker_start, base + g.speaker_end};
+      ByteSpan speaker = names.StripNonNameLead(text, raw_speaker);
+      ByteSpan cue;
+      if (g.cue_start >= 0) cue = {base + g.cue_start, base + g.cue_end};
+      if (!speaker.empty() && !cue.empty() && cr.rule->side == RuleSide::kBefore &&
+          cue.start >= raw_speaker.end &&
+          CoordinatedBetween(text.substr(raw_speaker.end, cue.start - raw_speaker.end))) {
+        speaker = {};
       }
       if (!speaker.empty()) {
         match->rule = cr.rule;
         match->speaker = speaker;
-        match->cue = {};
-        if (cr.cue_group >= 0 && groups[cr.cue_group].data() != nullptr) {
-          const re2::StringPiece& c = groups[cr.cue_group];
-          match->cue = {static_cast<size_t>(c.data() - text.data()),
-                        static_cast<size_t>(c.data() - text.data() + c.size())};
-        }
+        match->cue = cue;
         return true;
       }
       if (cr.rule->side == RuleSide::kAfter) return false;
       // Search again past the rejected speaker.
-      from = std::max(static_cast<size_t>(groups[0].data() - text.data()) + 1,
-                      static_cast<size_t>(s.data() + s.size() - text.data()));
+      from = std::max(base + 1, raw_speaker.end);
       while (from < window.end && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
     }
     return false;
@@ -133,13 +169,14 @@ struct Attributor::Impl {
   Match MatchRules(std::string_view text, size_t window_start, size_t open_mark,
                    size_t close_mark_end, size_t window_end) const {
     Match best;
-    for (const CompiledRule& cr : ordered) {
+    for (size_t index = 0; index < ordered.size(); ++index) {
+      const CompiledRule& cr = ordered[index];
       if (best.rule != nullptr && cr.rule->priority < best.rule->priority) break;
       ByteSpan window = cr.rule->side == RuleSide::kAfter ? ByteSpan{close_mark_end, window_end}
                                                            : ByteSpan{window_start, open_mark};
       if (window.empty()) continue;
       Match m;
-      if (Run(cr, text, window, &m)) {
+      if (Run(cr, index, text, window, &m)) {
         if (best.rule == nullptr || m.rule->confidence > best.rule->confidence) best = m;
       }
     }
