@@ -46,19 +46,17 @@ std::vector<size_t> ParagraphIndexes(std::string_view text, const std::vector<Qu
   return out;
 }
 
-// Whether words between a speaker and a cue show that the cue has another subject:
-// "… reached an understanding on Ukraine and warned …".
+// Whether the words between a speaker and a cue show that the cue has another subject:
+// "… reached an understanding on Ukraine and warned …" (the "speaker" is the last word of
+// an object). An appositive (", a historian who …,") or a verb ("laughed and said") is fine.
 bool CoordinatedBetween(std::string_view between) {
-  static constexpr std::string_view kWords[] = {" and ", " but ", " or ", " while ", " as ",
-                                                " when ", " after ", " before ", " who ", " which ",
-                                                " that ", " because "};
-  std::string padded;
-  padded.reserve(between.size() + 2);
-  padded.push_back(' ');
-  padded.append(between);
-  padded.push_back(' ');
+  size_t i = 0;
+  while (i < between.size() && (between[i] == ' ' || between[i] == '\t')) ++i;
+  std::string_view rest = between.substr(i);
+  static constexpr std::string_view kWords[] = {"and ", "but ", "or ", "while ", "as ",
+                                                "when ", "after ", "before ", "because "};
   for (std::string_view w : kWords) {
-    if (padded.find(w) != std::string::npos) return true;
+    if (rest.substr(0, w.size()) == w) return true;
   }
   return false;
 }
@@ -287,8 +285,9 @@ void Attributor::Attribute(std::string_view text, std::vector<Quote>& quotes) co
     }
     // No cue of its own: inherit from the quotation just before, in the same or the
     // previous paragraph.
-    if (i > 0 && quotes[i - 1].speaker && paragraphs[i] - paragraphs[i - 1] <= 1 &&
-        !impl.names.NamesAnotherSubject(text, quotes[i - 1], q, *quotes[i - 1].speaker)) {
+    if (i > 0 && quotes[i - 1].speaker_mention && paragraphs[i] - paragraphs[i - 1] <= 1 &&
+        !impl.names.NamesAnotherSubject(text, quotes[i - 1], q,
+                                        quotes[i - 1].speaker.value_or(std::string()))) {
       const Quote& prev = quotes[i - 1];
       q.speaker = prev.speaker;
       q.speaker_mention = prev.speaker_mention;

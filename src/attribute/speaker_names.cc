@@ -77,7 +77,7 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("title", &title_words_, true);
   words_of("organisation", &organisation_words_, true);
   for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
-                        "other", "another", "his", "her", "their", "its"}) {
+                        "other", "another", "his", "her", "their", "its", "my", "our", "your"}) {
     determiners_.insert(d);
   }
 }
@@ -161,7 +161,10 @@ bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev,
     std::string_view w = WithoutPossessive(words[i]);
     if (w != words[i]) continue;  // "Trump’s plan …" is not a new speaker
     bool same = std::find(speaker_words.begin(), speaker_words.end(), w) != speaker_words.end();
-    if (!same && IsNameWord(words[i + 1]) && words[i + 1] != speaker_words.back()) return true;
+    if (!same && IsNameWord(words[i + 1]) &&
+        (speaker_words.empty() || words[i + 1] != speaker_words.back())) {
+      return true;
+    }
     if (!same && (words[i + 1] == "said" || words[i + 1] == "says" || words[i + 1] == "told")) {
       return true;
     }
@@ -296,6 +299,13 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
     }
     std::optional<std::string> name =
         run.size() >= 2 ? std::optional<std::string>(Join(run, 0, run.size())) : FullNameFor(run[0], doc);
+    // A lone name that no full name in the document explains, if a verb follows it
+    // ("Scott responded …").
+    if (!name && run.size() == 1 && followed_by_verb) {
+      std::string_view next = words[j];
+      bool verb = next.size() > 3 && (next.substr(next.size() - 2) == "ed" || next.back() == 's');
+      if (verb) name = std::string(run[0]);
+    }
     if (name && organisation_words_.count(std::string(run.back())) == 0) return name;
     i = j - 1;
   }
