@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <unordered_map>
@@ -268,7 +269,7 @@ void Attributor::Attribute(std::string_view text, std::vector<Quote>& quotes) co
 
   // 3. Speakers: canonical names, pronouns and roles resolved, inheritance.
   std::vector<size_t> paragraphs = ParagraphIndexes(text, quotes);
-  SpeakerNames::DocumentNames doc_names(text);
+  SpeakerNames::DocumentNames doc_names(text, quotes);
   for (size_t i = 0; i < quotes.size(); ++i) {
     Quote& q = quotes[i];
     const Match& m = matches[i];
@@ -279,7 +280,7 @@ void Attributor::Attribute(std::string_view text, std::vector<Quote>& quotes) co
       q.confidence = m.rule->confidence;
       SpeakerNames::Resolution r = impl.names.Resolve(text, m.speaker, q.open_mark, quotes, i, &doc_names);
       q.speaker = r.canonical;
-      q.confidence *= r.confidence;
+      q.confidence = std::round(q.confidence * r.confidence * 1000) / 1000;
       if (q.speaker) doc_names.NoteSpeaker(*q.speaker, q.open_mark, r.kind);
       continue;
     }
@@ -292,7 +293,7 @@ void Attributor::Attribute(std::string_view text, std::vector<Quote>& quotes) co
       q.speaker = prev.speaker;
       q.speaker_mention = prev.speaker_mention;
       q.rule = "inherited/previous-quote";
-      q.confidence = prev.confidence * 0.85;
+      q.confidence = std::round(prev.confidence * 850) / 1000;
     }
   }
 }

@@ -87,6 +87,21 @@ void SpeakerNames::DocumentNames::NoteSpeaker(const std::string& canonical, size
   speakers_.push_back({canonical, position, kind});
 }
 
+std::string_view SpeakerNames::DocumentNames::Unquoted() {
+  if (!have_unquoted_) {
+    unquoted_.assign(text_);
+    for (const Quote& q : *quotes_) {
+      for (const ByteSpan& span : q.spans) {
+        for (size_t i = span.start; i < span.end && i < unquoted_.size(); ++i) {
+          if (unquoted_[i] != '\n') unquoted_[i] = ' ';
+        }
+      }
+    }
+    have_unquoted_ = true;
+  }
+  return unquoted_;
+}
+
 bool SpeakerNames::IsTitleWord(std::string_view w) const {
   return title_words_.count(std::string(w)) > 0;
 }
@@ -196,6 +211,9 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
       size_t start = end;
       while (start > 0 && !IsSpace(DecodeBefore(text, start).cp)) start -= DecodeBefore(text, start).size;
       std::string_view w = text.substr(start, end - start);
+      while (!w.empty() && (w.front() == '*' || w.front() == '_')) w.remove_prefix(1);
+      while (!w.empty() && (w.back() == '*' || w.back() == '_')) w.remove_suffix(1);
+      if (w.empty()) break;
       bool initial = w.size() == 2 && w[1] == '.' && StartsUpper(w);
       if (!initial && (!IsNameWord(w) || w.back() == ',' || w.back() == '.')) break;
       before.insert(before.begin(), w);
@@ -293,7 +311,8 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
     possessive = WithoutPossessive(last_raw).size() != last_raw.size();
     bool followed_by_verb = j < words.size() && !StartsUpper(words[j]) &&
                             kPrepositions.count(Lower(words[j])) == 0 && last_raw.back() != ',';
-    if (!possessive && !followed_by_verb) {
+    bool opens_sentence = i == 0 || (i == 1 && not_name_.count(std::string(words[0])));
+    if (!possessive && !followed_by_verb && !opens_sentence) {
       i = j - 1;
       continue;
     }
@@ -317,7 +336,7 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
   std::string p = Lower(pronoun);
   if (p == "i" || p == "we") return std::nullopt;
   bool personal = p == "he" || p == "she";
-  std::string_view text = doc->text_;
+  std::string_view text = doc->Unquoted();
   if (personal) {
     // The subject of the sentence before the pronoun (or before the quotation, when the
     // pronoun follows it), within this paragraph or the one before.
@@ -397,6 +416,30 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
   return std::nullopt;
 }
 
+std::optional<std::string> SpeakerNames::EarlierIndefinite(std::string_view text,
+                                                           std::string_view head,
+                                                           size_t position) const {
+  std::string_view before = text.substr(0, position);
+  size_t from = before.size() > 2000 ? before.size() - 2000 : 0;
+  for (size_t pos = before.rfind(head); pos != std::string_view::npos && pos >= from;
+       pos = pos == 0 ? std::string_view::npos : before.rfind(head, pos - 1)) {
+    if (!IsWordAt(before, pos, head.size())) continue;
+    // Up to three words before the head, back to an indefinite article.
+    std::vector<std::string_view> words = Words(before.substr(pos > 60 ? pos - 60 : 0, pos - (pos > 60 ? pos - 60 : 0)));
+    for (size_t k = 1; k <= 3 && k <= words.size(); ++k) {
+      std::string_view w = words[words.size() - k];
+      if (w == "a" || w == "an" || w == "A" || w == "An") {
+        std::vector<std::string_view> np = {(w.size() == 2 || w == "An") ? "an" : "a"};
+        np.insert(np.end(), words.end() - static_cast<std::ptrdiff_t>(k) + 1, words.end());
+        np.push_back(head);
+        return Join(np, 0, np.size());
+      }
+      if (!IsLower(DecodeAt(w, 0).cp)) break;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> SpeakerNames::ResolveRole(const std::vector<std::string_view>& words,
                                                      size_t position, DocumentNames* doc) const {
   // "the Russian leader": look back for "Russian" (else "leader") followed by a name.
@@ -413,8 +456,11 @@ std::optional<std::string> SpeakerNames::ResolveRole(const std::vector<std::stri
     while (i < next.size() && i < 4 && IsTitleWord(next[i])) ++i;
     std::vector<std::string_view> run;
     while (i < next.size() && run.size() < 3 && IsNameWord(WithoutPossessive(next[i]))) {
-      run.push_back(WithoutPossessive(next[i]));
-      if (run.back() != next[i]) break;
+      std::string_view w = WithoutPossessive(next[i]);
+      bool ends = w.back() == '.' || w.back() == ',' || w != next[i];
+      if (w.back() == '.' && !(w.size() == 2 && StartsUpper(w))) w.remove_suffix(1);
+      run.push_back(w);
+      if (ends) break;
       ++i;
     }
     if (run.empty()) return std::nullopt;
@@ -452,7 +498,7 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
   // Possessives name the speaker too: "His comment about …".
   static const std::unordered_map<std::string, std::string> kPossessive = {
       {"his", "he"}, {"His", "He"}, {"her", "she"}, {"Her", "She"}, {"their", "they"},
-      {"Their", "They"}, {"its", "it"}, {"Its", "It"}};
+      {"Their", "They"}, {"its", "it"}, {"Its", "It"}, {"him", "he"}, {"them", "they"}};
   if (words.size() == 1 && kPossessive.count(first)) first = kPossessive.at(first);
   if (words.size() == 1 && pronouns_.count(first)) {
     r.canonical = ResolvePronoun(first, span.start, position, doc);
@@ -491,6 +537,33 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
         r.canonical = name;
         r.kind = SpeakerKind::kPerson;
         r.confidence = 0.85;
+        return r;
+      }
+    }
+    // "her chief of staff, Piet Harrowgate, said": the appositive names the person.
+    {
+      std::string_view after = text.substr(span.end, 60);
+      if (!after.empty() && after[0] == ',') {
+        std::vector<std::string_view> next = Words(after.substr(1));
+        std::vector<std::string_view> run;
+        for (std::string_view w : next) {
+          bool comma = w.size() < after.size() && after.find(std::string(w) + ",") != std::string_view::npos;
+          if (!IsNameWord(w) || run.size() == 4) break;
+          run.push_back(w);
+          if (comma) break;
+        }
+        if (run.size() >= 2) {
+          r.canonical = Join(run, 0, run.size());
+          r.kind = SpeakerKind::kPerson;
+          return r;
+        }
+      }
+    }
+    // "the official" after "A senior official in the ministry said …": the same source.
+    if (lower_first == "the" && words.size() <= 3) {
+      if (auto earlier = EarlierIndefinite(text, words.back(), span.start)) {
+        r.canonical = earlier;
+        r.kind = SpeakerKind::kGroup;
         return r;
       }
     }

@@ -30,7 +30,10 @@ class SpeakerNames {
   /// Per-document memory: full names by surname, and the speakers named so far.
   class DocumentNames {
    public:
-    explicit DocumentNames(std::string_view text) : text_(text) {}
+    /// `quotes`: the document's quotations; their words are never taken for the subject
+    /// a pronoun refers to.
+    DocumentNames(std::string_view text, const std::vector<Quote>& quotes)
+        : text_(text), quotes_(&quotes) {}
     void NoteSpeaker(const std::string& canonical, size_t position, SpeakerKind kind);
 
    private:
@@ -40,7 +43,13 @@ class SpeakerNames {
       size_t position;
       SpeakerKind kind;
     };
+    /// The text with every quotation's words blanked out (built when first needed).
+    std::string_view Unquoted();
+
     std::string_view text_;
+    const std::vector<Quote>* quotes_;
+    std::string unquoted_;
+    bool have_unquoted_ = false;
     std::unordered_map<std::string, std::string> full_names_;  // surname → full name
     std::vector<Noted> speakers_;
   };
@@ -78,6 +87,9 @@ class SpeakerNames {
                                              bool* unresolved_role) const;
   std::optional<std::string> ResolveRole(const std::vector<std::string_view>& words,
                                          size_t position, DocumentNames* doc) const;
+  /// "a senior official" for "the official", when the text introduced the source so.
+  std::optional<std::string> EarlierIndefinite(std::string_view text, std::string_view head,
+                                               size_t position) const;
   std::vector<std::string> PersonNamesIn(std::string_view window, DocumentNames* doc) const;
   bool IsTitleWord(std::string_view w) const;
   bool IsNameWord(std::string_view w) const;

@@ -23,6 +23,14 @@ std::string_view LeadIn(std::string_view text, size_t open_mark) {
     --start;
   }
   std::string_view pre = text.substr(start, open_mark - start);
+  // A Markdown block quote or list item starts the paragraph afresh.
+  size_t lead = 0;
+  while (lead < pre.size() && (pre[lead] == ' ' || pre[lead] == '\t' || pre[lead] == '>' ||
+                               ((pre[lead] == '-' || pre[lead] == '*' || pre[lead] == '+') &&
+                                lead + 1 < pre.size() && pre[lead + 1] == ' '))) {
+    ++lead;
+  }
+  pre.remove_prefix(lead);
   while (!pre.empty()) {
     DecodedCodePoint d = DecodeBefore(pre, pre.size());
     if (!IsSpace(d.cp)) break;
@@ -74,15 +82,25 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
   // Terms: short, no sentence punctuation, announced by a term cue or a determiner, and
   // not attributed by a cue of their own.
   bool own_cue = !quote.rule.empty() && quote.rule.rfind("inherited", 0) != 0;
-  if (CountWords(content) <= kMaxTermWords && !HasSentencePunctuation(content)) {
+  // A term cue is strong enough to allow the comma or period that American style puts
+  // inside the marks: the so-called “iron handshake,” …
+  std::string_view bare = content;
+  while (!bare.empty() && (bare.back() == ',' || bare.back() == '.')) bare.remove_suffix(1);
+  if (CountWords(bare) <= kMaxTermWords && !HasSentencePunctuation(bare)) {
     for (const std::string& cue : term_cues_) {
       if (EndsWithWord(lower_pre, cue)) return QuoteKind::kTerm;
     }
+  }
+  if (CountWords(content) <= kMaxTermWords && !HasSentencePunctuation(content)) {
     static constexpr std::array<std::string_view, 9> kDeterminers = {
         "the", "a", "an", "this", "that", "its", "their", "our", "these"};
     if (!own_cue) {
       for (std::string_view d : kDeterminers) {
         if (EndsWithWord(lower_pre, d)) return QuoteKind::kTerm;
+      }
+      // A possessive: "Sunday’s “bridge walk”".
+      if (lower_pre.ends_with("’s") || lower_pre.ends_with("'s")) {
+        return QuoteKind::kTerm;
       }
     }
   }

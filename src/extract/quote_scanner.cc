@@ -170,7 +170,9 @@ class Pairer {
         return Open(i);
       case Glyph::kCloser:
         if (single && t.left && t.right) return;  // don’t, Trump’s
-        if (open >= 0 && (t.right || !t.left)) return Close(open, i);
+        if (open >= 0 && (t.right || !t.left || !IsWordChar(DecodeAt(text_, t.pos + t.len).cp))) {
+          return Close(open, i);  // also « French spacing », with a space before the closer
+        }
         if (!single && t.left && !t.right) return Open(i);  // ”Swedish” or »German« style
         if (!single && stack_.empty()) {
           out_->issues.push_back({t.pos, "closing quotation mark has no opening mark"});

@@ -153,11 +153,16 @@ void TextPrinter::OnDocument(const DocumentResult& result) {
     buffer_ += "  ";
     AppendPadded(&buffer_, QuoteKindName(quote.kind), kKindWidth);
     buffer_ += "  ";
-    const size_t start = std::min(quote.start(), doc.text.size());
-    const size_t end = std::clamp(quote.end(), start, doc.text.size());
+    // The quoted words only: the parts of an interrupted quotation are joined by " … ".
+    std::string words;
+    for (const ByteSpan& span : quote.spans) {
+      const size_t start = std::min(span.start, doc.text.size());
+      const size_t end = std::clamp(span.end, start, doc.text.size());
+      if (!words.empty()) words += " … ";
+      words.append(doc.text, start, end - start);
+    }
     buffer_ += kOpenQuote;
-    buffer_ += ShortenForDisplay(std::string_view(doc.text).substr(start, end - start),
-                                 kQuoteDisplayWidth);
+    buffer_ += ShortenForDisplay(words, kQuoteDisplayWidth);
     buffer_ += kCloseQuote;
     buffer_ += '\n';
   }

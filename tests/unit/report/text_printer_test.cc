@@ -37,8 +37,7 @@ TEST_SUITE("report") {
     CHECK(out.str() ==
           "a.txt  (Reuters, 2024-01-02)\n"
           "  1:1  (unattributed)  term     \xE2\x80\x9CIntro\xE2\x80\x9D\n"
-          "  2:4  Donald Trump    direct   \xE2\x80\x9CI think so,\xE2\x80\x9D Trump whispered, "
-          "\xE2\x80\x9Creally.\xE2\x80\x9D\n"
+          "  2:4  Donald Trump    direct   \xE2\x80\x9CI think so, \xE2\x80\xA6 really.\xE2\x80\x9D\n"
           "b.txt\n"
           "  (no quotations)\n"
           "3 documents (1 failed), 2 quotes, 1 unattributed, 62 bytes in 0.004 s\n");
