@@ -7,6 +7,7 @@
 #include "cli/exit_code.h"
 #include "cli/rule_set_loading.h"
 #include "core/line_index.h"
+#include "extract/rule_examples.h"
 
 namespace quotecheck {
 namespace {
@@ -44,13 +45,12 @@ int RunRulesList(const RulesOptions& options, std::ostream& out, std::ostream& e
 int RunRulesTest(const RulesOptions& options, std::ostream& out, std::ostream& err) {
   RuleSet rules;
   if (!LoadRuleSetReportingDiagnostics(options.rule_dirs, &rules, err)) return kExitError;
-  // The example runner lands in src/attribute; until then only loading is checked.
-  size_t examples = 0;
-  for (const AttributionRule& rule : rules.rules) examples += rule.examples.size();
-  out << fmt::format("{} rules loaded; {} examples not run (example runner not available yet)\n",
-                     rules.rules.size(), examples);
+  const RuleExampleReport report = RunRuleExamples(rules);
+  for (const Diagnostic& diagnostic : report.diagnostics) err << FormatDiagnostic(diagnostic);
+  err.flush();
+  out << fmt::format("{} examples passed, {} failed\n", report.passed, report.failed);
   out.flush();
-  return kExitOk;
+  return report.failed == 0 ? kExitOk : kExitFindings;
 }
 
 }  // namespace quotecheck

@@ -20,7 +20,9 @@ struct RulesOptions {
 /// rules did not load (diagnostics on `err`).
 int RunRulesList(const RulesOptions& options, std::ostream& out, std::ostream& err);
 
-/// Runs the rules' examples. Returns kExitOk when every example passes, kExitFindings when
+/// Runs the rules' examples (RunRuleExamples): each failure goes to `err` as a
+/// `file:line:col: error:` diagnostic at the example, then "N examples passed, M failed" to
+/// `out`. Returns kExitOk when every example passes, kExitFindings when
 /// some fail, kExitError when the rules did not load.
 int RunRulesTest(const RulesOptions& options, std::ostream& out, std::ostream& err);
 
