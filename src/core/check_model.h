@@ -1,0 +1,127 @@
+#pragma once
+/// The result model of `check` (and later `lint` and `diff`): quotations detached from their
+/// documents, the links between quotations that are the same words said once, the clusters
+/// those links form, and the findings. Every check printer reads this model and nothing
+/// else. Field meanings follow shared/docs/output-contract.md.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/byte_span.h"
+#include "core/diagnostic.h"
+#include "core/document.h"
+#include "core/quote.h"
+
+namespace quotecheck {
+
+/// A document as check keeps it: everything but its text.
+struct DocumentInfo {
+  std::string id;    // contract document id
+  std::string path;  // file, for diagnostics
+  DocumentMeta meta;
+  bool primary = false;  // a transcript or statement: --reference, or meta.role == "primary"
+};
+
+/// A quotation detached from its document text (a quote store holds only these).
+struct QuoteRecord {
+  uint32_t doc = 0;          // index into CheckResult::documents
+  size_t start = 0;          // contract offsets into the document text
+  size_t end = 0;
+  std::vector<ByteSpan> spans;
+  uint32_t line = 0;         // of start, 1-based
+  uint32_t col = 0;          // of start, in code points
+  /// The quoted words: the text of each span, joined by a single space when the
+  /// attribution interrupts the quotation.
+  std::string text;
+  QuoteKind kind = QuoteKind::kDirect;
+  std::optional<std::string> speaker;  // canonical within its document
+  std::optional<TextRef> speaker_mention;
+  std::optional<TextRef> cue;
+  std::string rule;
+  double confidence = 0.0;
+  std::string cluster;       // "c12" once clustered; empty otherwise
+};
+
+enum class Relation { kVerbatim, kNormalized, kVariant, kFragment };
+std::string_view RelationName(Relation relation);
+
+/// One step of a word diff between quotation a and quotation b (texts as printed).
+struct DiffOp {
+  enum class Kind { kEqual, kDelete, kInsert, kReplace };
+  Kind kind = Kind::kEqual;
+  std::string a;  // empty for kInsert
+  std::string b;  // empty for kDelete
+};
+std::string_view DiffOpName(DiffOp::Kind kind);
+
+/// Change classes of a diff (bit set).
+enum ChangeClass : uint32_t {
+  kChangePunctuation = 1u << 0,
+  kChangeCase = 1u << 1,
+  kChangeTypography = 1u << 2,  // quote marks, apostrophes, dashes, spaces
+  kChangeLexical = 1u << 3,     // a word inserted, deleted or replaced
+  kChangeOmission = 1u << 4,    // an ellipsis stands for words
+  kChangeInsertion = 1u << 5,   // a bracketed insertion [him]
+};
+/// Changes that can alter the meaning (bit set).
+enum MeaningFlag : uint32_t {
+  kMeaningNegation = 1u << 0,      // a negation added or dropped
+  kMeaningNumber = 1u << 1,        // a number changed
+  kMeaningNamedEntity = 1u << 2,   // a named entity changed
+  kMeaningModal = 1u << 3,         // will/would/may/…
+  kMeaningSentenceSplit = 1u << 4, // sentences split or merged
+};
+/// Names in the contract's "classes" list, in a fixed order; and the flags' names.
+std::vector<std::string_view> ChangeClassNames(uint32_t classes);
+std::vector<std::string_view> MeaningFlagNames(uint32_t flags);
+
+struct QuoteDiff {
+  std::vector<DiffOp> ops;
+  uint32_t classes = 0;  // ChangeClass bits
+  uint32_t flags = 0;    // MeaningFlag bits
+};
+
+struct Link {
+  size_t a = 0;  // indexes into CheckResult::quotes
+  size_t b = 0;
+  Relation relation = Relation::kVerbatim;
+  double similarity = 0.0;  // 0..1
+  bool speakers_agree = true;
+  QuoteDiff diff;
+  std::string cluster;
+};
+
+struct Cluster {
+  std::string id;                 // "c1", "c2", … in order of first appearance
+  std::vector<size_t> members;    // quote indexes
+  size_t canonical = 0;           // the longest well-attested form
+  std::vector<std::string> speakers;  // distinct canonical speakers the sources give
+  size_t first = 0;               // earliest by document date, then input order
+  std::optional<size_t> primary;  // the primary source's quotation, if any
+};
+
+struct Finding {
+  std::string rule;  // stable id: wording-divergence, misattribution, …
+  Severity severity = Severity::kWarning;
+  std::vector<size_t> quotes;  // quote indexes; the first is where it is reported
+  std::string message;
+  std::optional<size_t> link;  // the link whose diff explains it, if any
+};
+
+struct CheckResult {
+  std::vector<DocumentInfo> documents;
+  std::vector<QuoteRecord> quotes;
+  std::vector<Link> links;
+  std::vector<Cluster> clusters;
+  std::vector<Finding> findings;
+  /// Per-document problems (unreadable file, malformed record, unbalanced quote, …).
+  Diagnostics diagnostics;
+  size_t documents_read = 0;
+  size_t documents_failed = 0;
+  size_t bytes = 0;
+  double seconds = 0.0;
+};
+
+}  // namespace quotecheck
