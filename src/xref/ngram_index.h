@@ -1,0 +1,39 @@
+#pragma once
+/// Candidate generation for cross-referencing: an inverted index of word n-grams.
+///
+/// Each quotation is given as the hashes of its words' match keys. Every run of
+/// `ngram` consecutive words is a shingle; quotations that share a shingle are candidate
+/// pairs. Shingles found in more than `max_document_frequency` quotations ("at the end of
+/// the day") are dropped, so a common phrase never makes every quotation a candidate of
+/// every other. No pair is ever compared unless it shares a shingle: the work grows with
+/// the number of shared shingles, not with the square of the number of quotations.
+/// Quotations shorter than the shingle are indexed by their whole key instead, so they
+/// only meet quotations that contain all their words in a row.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace quotecheck {
+
+struct NgramIndexOptions {
+  size_t ngram = 4;
+  size_t max_document_frequency = 64;
+};
+
+struct CandidatePair {
+  uint32_t a = 0;  // a < b, quotation indexes
+  uint32_t b = 0;
+  uint32_t shared = 0;  // shingles the two share
+};
+
+/// The candidate pairs among `quotes` (each a list of word-key hashes), sorted by (a, b).
+/// `group[i]` puts quotation i in a group (a document); pairs inside one group are kept
+/// too (they find a document quoting the same words twice).
+std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint64_t>>& quotes,
+                                              const NgramIndexOptions& options);
+
+/// 64-bit hash of a word key (FNV-1a, stable across runs and platforms).
+uint64_t HashWord(std::string_view key);
+
+}  // namespace quotecheck

@@ -1,0 +1,95 @@
+#include "xref/quote_clusters.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+namespace quotecheck {
+namespace {
+
+class DisjointSets {
+ public:
+  explicit DisjointSets(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) {
+      parent_[x] = parent_[parent_[x]];
+      x = parent_[x];
+    }
+    return x;
+  }
+  void Join(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);  // the root is the first member
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+}  // namespace
+
+void BuildClusters(const std::vector<std::string>& keys, CheckResult* result) {
+  std::vector<QuoteRecord>& quotes = result->quotes;
+  DisjointSets sets(quotes.size());
+  for (const Link& link : result->links) sets.Join(link.a, link.b);
+
+  // Members by root, in input order; roots in order of their first member.
+  std::unordered_map<size_t, size_t> cluster_of_root;
+  std::vector<std::vector<size_t>> members;
+  std::vector<bool> linked(quotes.size(), false);
+  for (const Link& link : result->links) linked[link.a] = linked[link.b] = true;
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    if (!linked[i]) continue;
+    size_t root = sets.Find(i);
+    auto [it, inserted] = cluster_of_root.emplace(root, members.size());
+    if (inserted) members.emplace_back();
+    members[it->second].push_back(i);
+  }
+
+  result->clusters.clear();
+  result->clusters.reserve(members.size());
+  for (size_t c = 0; c < members.size(); ++c) {
+    Cluster cluster;
+    cluster.id = "c" + std::to_string(c + 1);
+    cluster.members = std::move(members[c]);
+    // Canonical: the longest form that two members share, else the longest.
+    std::unordered_map<std::string_view, size_t> attested;
+    for (size_t m : cluster.members) attested[keys[m]]++;
+    auto better = [&](size_t x, size_t y) {  // is x a better canonical than y?
+      bool ax = attested[keys[x]] >= 2, ay = attested[keys[y]] >= 2;
+      if (ax != ay) return ax;
+      if (quotes[x].text.size() != quotes[y].text.size()) {
+        return quotes[x].text.size() > quotes[y].text.size();
+      }
+      return x < y;
+    };
+    cluster.canonical = cluster.members.front();
+    for (size_t m : cluster.members) {
+      if (better(m, cluster.canonical)) cluster.canonical = m;
+    }
+    // First appearance: earliest dated document, then input order.
+    auto earlier = [&](size_t x, size_t y) {
+      const std::string& dx = result->documents[quotes[x].doc].meta.date;
+      const std::string& dy = result->documents[quotes[y].doc].meta.date;
+      if (dx.empty() != dy.empty()) return !dx.empty();
+      if (dx != dy) return dx < dy;
+      return x < y;
+    };
+    cluster.first = cluster.members.front();
+    for (size_t m : cluster.members) {
+      if (earlier(m, cluster.first)) cluster.first = m;
+      if (result->documents[quotes[m].doc].primary && !cluster.primary) cluster.primary = m;
+      const auto& speaker = quotes[m].speaker;
+      if (speaker && std::find(cluster.speakers.begin(), cluster.speakers.end(), *speaker) ==
+                         cluster.speakers.end()) {
+        cluster.speakers.push_back(*speaker);
+      }
+      quotes[m].cluster = cluster.id;
+    }
+    result->clusters.push_back(std::move(cluster));
+  }
+  for (Link& link : result->links) link.cluster = quotes[link.a].cluster;
+}
+
+}  // namespace quotecheck
