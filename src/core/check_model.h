@@ -108,7 +108,16 @@ struct Finding {
   std::vector<size_t> quotes;  // quote indexes; the first is where it is reported
   std::string message;
   std::optional<size_t> link;  // the link whose diff explains it, if any
+  /// The diff behind a divergence finding (member against the reference form).
+  std::optional<QuoteDiff> diff;
+  /// For findings carried over from extraction that are not about a whole quotation
+  /// (an unbalanced quote mark): where it is, with path, line, col and source line.
+  std::optional<Diagnostic> location;
+  std::optional<uint32_t> doc;  // with `location`: the document it is in
 };
+
+/// Orders severities (info < warning < error) for --fail-level.
+inline int SeverityRank(Severity s) { return static_cast<int>(s); }
 
 struct CheckResult {
   std::vector<DocumentInfo> documents;

@@ -1,0 +1,152 @@
+#include "xref/quote_findings.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/code_point.h"
+
+namespace quotecheck {
+namespace {
+
+std::string LastWordLower(const std::string& name) {
+  size_t end = name.size();
+  while (end > 0 && (name[end - 1] == '.' || name[end - 1] == ' ')) --end;
+  size_t start = name.rfind(' ', end == 0 ? 0 : end - 1);
+  start = start == std::string::npos ? 0 : start + 1;
+  std::string w = name.substr(start, end - start);
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return w;
+}
+
+std::string Shortened(const std::string& text, size_t max_bytes = 60) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+Severity DivergenceSeverity(const QuoteDiff& diff) {
+  constexpr uint32_t kMeaning = kMeaningNegation | kMeaningNumber | kMeaningNamedEntity | kMeaningModal;
+  if (diff.flags & kMeaning) return Severity::kError;
+  return Severity::kWarning;
+}
+
+std::string FlagsNote(const QuoteDiff& diff) {
+  std::vector<std::string_view> names = MeaningFlagNames(diff.flags);
+  if (names.empty()) return "";
+  return fmt::format(" ({} changed)", fmt::join(names, ", "));
+}
+
+}  // namespace
+
+bool SpeakersAgree(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  if (!a || !b || a->empty() || b->empty()) return true;
+  if (*a == *b) return true;
+  // Groups and bodies ("a senior official", "White House") are not checked against names.
+  auto is_name = [](const std::string& s) {
+    return IsUpper(DecodeAt(s, 0).cp) && s.rfind("The ", 0) != 0;
+  };
+  if (!is_name(*a) || !is_name(*b)) return true;
+  return LastWordLower(*a) == LastWordLower(*b);
+}
+
+void AddFindings(const QuoteComparer& compare, CheckResult* result) {
+  const auto& quotes = result->quotes;
+  const auto& docs = result->documents;
+  auto where = [&](size_t q) {
+    const DocumentInfo& d = docs[quotes[q].doc];
+    return d.meta.outlet.empty() ? d.id : fmt::format("{} ({})", d.id, d.meta.outlet);
+  };
+
+  for (const Cluster& cluster : result->clusters) {
+    // The reference form: the primary source's words, else the canonical text.
+    size_t ref = cluster.primary.value_or(cluster.canonical);
+    bool primary = cluster.primary.has_value();
+    for (size_t m : cluster.members) {
+      if (m == ref) continue;
+      QuoteComparison c = compare(m, ref);
+      if (c.relation != Relation::kVariant) continue;
+      Finding f;
+      f.quotes = {m, ref};
+      f.diff = c.diff;
+      f.severity = DivergenceSeverity(c.diff);
+      if (primary && docs[quotes[m].doc].primary) continue;  // two primary sources
+      if (primary) {
+        f.rule = "primary-divergence";
+        f.message = fmt::format("quotation differs from the primary source {}{}", where(ref),
+                                FlagsNote(c.diff));
+      } else if (quotes[m].doc == quotes[ref].doc) {
+        f.rule = "inconsistent-quote";
+        f.message = fmt::format("the same quotation is worded differently at line {}{}",
+                                quotes[ref].line, FlagsNote(c.diff));
+      } else {
+        f.rule = "wording-divergence";
+        f.message = fmt::format("wording differs from {}: “{}”{}", where(ref),
+                                Shortened(quotes[ref].text), FlagsNote(c.diff));
+      }
+      result->findings.push_back(std::move(f));
+    }
+
+    // The reference speaker: the primary source's, else the most common one, ties going to
+    // the first appearance.
+    std::map<std::string, size_t> votes;
+    for (size_t m : cluster.members) {
+      if (quotes[m].speaker) votes[*quotes[m].speaker]++;
+    }
+    std::optional<size_t> speaker_ref;
+    if (cluster.primary && quotes[*cluster.primary].speaker) {
+      speaker_ref = cluster.primary;
+    } else {
+      size_t best = 0;
+      for (size_t m : cluster.members) {
+        if (!quotes[m].speaker) continue;
+        size_t v = votes[*quotes[m].speaker];
+        bool first = m == cluster.first;
+        if (!speaker_ref || v > best ||
+            (v == best && first)) {
+          speaker_ref = m;
+          best = v;
+        }
+      }
+    }
+    if (!speaker_ref) continue;
+    for (size_t m : cluster.members) {
+      if (m == *speaker_ref || SpeakersAgree(quotes[m].speaker, quotes[*speaker_ref].speaker)) {
+        continue;
+      }
+      Finding f;
+      f.rule = "misattribution";
+      f.severity = Severity::kError;
+      f.quotes = {m, *speaker_ref};
+      f.message = fmt::format("attributed to {} here but to {} in {}", *quotes[m].speaker,
+                              *quotes[*speaker_ref].speaker, where(*speaker_ref));
+      result->findings.push_back(std::move(f));
+    }
+  }
+
+  // Carried over from extraction.
+  for (const Diagnostic& d : result->diagnostics) {
+    if (d.code != "unbalanced-quote") continue;
+    Finding f;
+    f.rule = "unbalanced-quote";
+    f.severity = Severity::kWarning;
+    f.message = d.message;
+    f.location = d;
+    result->findings.push_back(std::move(f));
+  }
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    if (quotes[q].kind != QuoteKind::kDirect || quotes[q].speaker || quotes[q].speaker_mention) {
+      continue;
+    }
+    Finding f;
+    f.rule = "unattributed-quote";
+    f.severity = Severity::kInfo;
+    f.quotes = {q};
+    f.message = "direct quotation with no speaker";
+    result->findings.push_back(std::move(f));
+  }
+}
+
+}  // namespace quotecheck
