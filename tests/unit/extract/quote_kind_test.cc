@@ -1,0 +1,115 @@
+#include "extract/quote_kind.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "attribute/attributor.h"
+#include "attribute/rule_set.h"
+#include "core/document_result.h"
+#include "extract/quote_extractor.h"
+
+namespace quotecheck {
+namespace {
+
+const RuleSet& BuiltinRules() {
+  static const RuleSet rules = [] {
+    RuleSet r;
+    Diagnostics diagnostics;
+    LoadRuleSet({}, &r, &diagnostics);
+    return r;
+  }();
+  return rules;
+}
+
+// The quotations of `text` after the three passes (scan, attribute, kinds).
+std::vector<Quote> Extract(const std::string& text) {
+  static const Attributor attributor(&BuiltinRules());
+  static const QuoteExtractor extractor(&attributor);
+  DocumentResult result;
+  result.doc.text = text;
+  extractor.Process(&result);
+  return result.quotes;
+}
+
+struct KindCase {
+  const char* name;
+  std::string text;
+  QuoteKind want;
+};
+
+}  // namespace
+
+TEST_SUITE("extract") {
+  TEST_CASE("Quote kinds: direct, partial and term") {
+    const KindCase cases[] = {
+        // direct: set off from the writer's words, starting with a capital, digit or ellipsis
+        {"paragraph-initial", "“We will rebuild the bridge,” Ada Quell said.", QuoteKind::kDirect},
+        {"sentence-initial", "The vote passed. “We will rebuild the bridge,” Ada Quell said.",
+         QuoteKind::kDirect},
+        {"after a colon", "Ada Quell said: “We will rebuild the bridge.”", QuoteKind::kDirect},
+        {"after a colon, starting with a digit", "Ada Quell said: “2027 is the year.”",
+         QuoteKind::kDirect},
+        {"after a colon, starting with an ellipsis", "Ada Quell said: “…and then it fell.”",
+         QuoteKind::kDirect},
+        {"after an attribution and a comma", "Ada Quell added, “At the end of the day, we win.”",
+         QuoteKind::kDirect},
+        {"after a dash", "The answer came quickly — “Never again.”", QuoteKind::kDirect},
+        {"interrupted quotation", "“We will rebuild,” Ada Quell said, “and it will last.”",
+         QuoteKind::kDirect},
+        // partial: a fragment woven into the writer's sentence
+        {"woven fragment after 'described as'",
+         "Ada Quell described the talks as “productive” on Friday.", QuoteKind::kPartial},
+        {"woven fragment mid-sentence", "Ada Quell said the council “wants a deal” and left.",
+         QuoteKind::kPartial},
+        {"after a colon but starting in lower case", "Ada Quell said: “we will see.”",
+         QuoteKind::kPartial},
+        {"a comma without an attribution before it", "In the end, “we will rebuild” was the mood.",
+         QuoteKind::kPartial},
+        // term: a short quoted name that is nobody's speech
+        {"so-called", "Residents fear the so-called “iron handshake” between the parties.",
+         QuoteKind::kTerm},
+        {"dubbed", "The accord, dubbed “the river pact” by locals, was signed.", QuoteKind::kTerm},
+        {"determiner and a short quote", "Officials rejected the “coalition of the willing” idea.",
+         QuoteKind::kTerm},
+        {"possessive and a short quote", "Sunday’s “bridge walk” drew a crowd.", QuoteKind::kTerm},
+        {"a short quote with its own cue is not a term",
+         "Ada Quell described the plan as a “disaster” on Friday.", QuoteKind::kPartial},
+        {"a determiner before a sentence is not a term",
+         "He rejected the “we will never, ever sign it” line.", QuoteKind::kPartial},
+    };
+    for (const KindCase& c : cases) {
+      CAPTURE(c.name);
+      CAPTURE(c.text);
+      const std::vector<Quote> quotes = Extract(c.text);
+      REQUIRE(!quotes.empty());
+      CHECK(QuoteKindName(quotes.front().kind) == QuoteKindName(c.want));
+    }
+  }
+
+  TEST_CASE("A term is nobody's speech: its attribution is cleared") {
+    const std::vector<Quote> quotes =
+        Extract("Ada Quell said the so-called “iron handshake” was a myth.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].kind == QuoteKind::kTerm);
+    CHECK(!quotes[0].speaker);
+    CHECK(!quotes[0].speaker_mention);
+    CHECK(quotes[0].rule.empty());
+  }
+
+  TEST_CASE("QuoteKindClassifier: a determiner makes a term only without an own cue") {
+    const QuoteKindClassifier classifier({"so-called"});
+    const std::string text = "They discussed the “iron handshake” again.";
+    Quote q;
+    q.open_mark = text.find("“");
+    q.spans.push_back({q.open_mark + 3, text.find("”")});
+    q.close_mark_end = q.spans.front().end + 3;
+    CHECK(classifier.Classify(text, q) == QuoteKind::kTerm);
+    q.rule = "inherited/previous-quote";  // inherited: not a cue of its own
+    CHECK(classifier.Classify(text, q) == QuoteKind::kTerm);
+    q.rule = "before/cue-in-sentence";
+    CHECK(classifier.Classify(text, q) == QuoteKind::kPartial);
+  }
+}
+
+}  // namespace quotecheck
