@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "report/utf8_decoder.h"
 
@@ -23,6 +26,17 @@ struct AttentionTable {
 };
 constexpr AttentionTable kAttention;
 
+// Whether any byte of `w` needs attention (the SWAR form of NeedsAttention): a byte
+// below 0x20, '"' (0x22), '\\' (0x5C) or with the high bit set.
+inline bool HasAttentionByte(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
+  return ((w & kHigh) | below_space | has_zero(w ^ (kOnes * '"')) |
+          has_zero(w ^ (kOnes * '\\'))) != 0;
+}
+
 }  // namespace
 
 void AppendJsonString(std::string* out, std::string_view value) {
@@ -32,6 +46,14 @@ void AppendJsonString(std::string* out, std::string_view value) {
   size_t run_start = 0;
   size_t i = 0;
   while (i < n) {
+    // Eight plain ASCII bytes at a time: none below 0x20, none '"', '\\' or >= 0x80.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, value.data() + i, 8);
+      if (HasAttentionByte(w)) break;
+      i += 8;
+    }
+    if (i >= n) break;
     const unsigned char c = static_cast<unsigned char>(value[i]);
     if (!kAttention.table[c]) {
       ++i;
@@ -120,12 +142,14 @@ void JsonWriter::String(std::string_view value) {
 
 void JsonWriter::Int(int64_t value) {
   BeforeValue();
-  fmt::format_to(std::back_inserter(*out_), "{}", value);
+  const fmt::format_int digits(value);
+  out_->append(digits.data(), digits.size());
 }
 
 void JsonWriter::Uint(uint64_t value) {
   BeforeValue();
-  fmt::format_to(std::back_inserter(*out_), "{}", value);
+  const fmt::format_int digits(value);
+  out_->append(digits.data(), digits.size());
 }
 
 void JsonWriter::Double(double value) {
@@ -135,7 +159,9 @@ void JsonWriter::Double(double value) {
     return;
   }
   // fmt's default is the shortest representation that round-trips: 0.93, 0.004, 1e-07.
-  fmt::format_to(std::back_inserter(*out_), "{}", value);
+  char digits[32];
+  const auto end = fmt::format_to_n(digits, sizeof digits, "{}", value);
+  out_->append(digits, std::min(end.size, sizeof digits));
 }
 
 void JsonWriter::Bool(bool value) {
