@@ -54,8 +54,16 @@ void BuildClusters(const std::vector<std::string>& keys, CheckResult* result) {
     cluster.id = "c" + std::to_string(c + 1);
     cluster.members = std::move(members[c]);
     // Canonical: the longest form that two members share, else the longest.
+    // Attestation counts documents: one article quoting its own words twice is one source.
+    std::unordered_map<std::string_view, std::vector<uint32_t>> sources;
+    for (size_t m : cluster.members) {
+      auto& docs = sources[keys[m]];
+      if (std::find(docs.begin(), docs.end(), quotes[m].doc) == docs.end()) {
+        docs.push_back(quotes[m].doc);
+      }
+    }
     std::unordered_map<std::string_view, size_t> attested;
-    for (size_t m : cluster.members) attested[keys[m]]++;
+    for (const auto& [key, docs] : sources) attested[key] = docs.size();
     auto better = [&](size_t x, size_t y) {  // is x a better canonical than y?
       bool ax = attested[keys[x]] >= 2, ay = attested[keys[y]] >= 2;
       if (ax != ay) return ax;

@@ -1,8 +1,8 @@
 #pragma once
 /// Clusters are the connected components of the links. Each cluster gets:
 ///   - an id "c1", "c2", … in order of its first member in the input;
-///   - a canonical quotation: the longest form attested by two or more members (same match
-///     key), else the longest form;
+///   - a canonical quotation: the longest form attested by two or more documents (same
+///     match key), else the longest form;
 ///   - the distinct speakers its members' sources give;
 ///   - its first appearance: the earliest document date (documents without a date come
 ///     after dated ones), then input order;

@@ -67,7 +67,13 @@ void AddFindings(const QuoteComparer& compare, CheckResult* result) {
     for (size_t m : cluster.members) {
       if (m == ref) continue;
       QuoteComparison c = compare(m, ref);
-      if (c.relation != Relation::kVariant) continue;
+      if (c.relation.relation != Relation::kVariant) continue;
+      // Only members that are versions of the reference: a cluster can join two utterances
+      // through a fragment of both.
+      const uint32_t shorter = std::min(c.stats.a_words, c.stats.b_words);
+      if (c.stats.longest_run < std::min<uint32_t>(4, shorter) || c.relation.similarity < 0.5) {
+        continue;
+      }
       Finding f;
       f.quotes = {m, ref};
       f.diff = c.diff;

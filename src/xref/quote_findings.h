@@ -14,15 +14,11 @@
 #include <functional>
 
 #include "core/check_model.h"
+#include "diff/relation.h"
 
 namespace quotecheck {
 
 /// Compares two quotations (indexes into CheckResult::quotes): their relation and diff.
-struct QuoteComparison {
-  Relation relation = Relation::kVariant;
-  double similarity = 0.0;
-  QuoteDiff diff;
-};
 using QuoteComparer = std::function<QuoteComparison(size_t a, size_t b)>;
 
 /// Whether two canonical speaker names can be the same source ("Donald Trump" and

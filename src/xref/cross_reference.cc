@@ -1,0 +1,163 @@
+#include "xref/cross_reference.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <thread>
+#include <unordered_map>
+
+#include "diff/quote_diff.h"
+#include "diff/quote_tokens.h"
+#include "diff/relation.h"
+#include "diff/word_alignment.h"
+#include "xref/link_decision.h"
+#include "xref/quote_clusters.h"
+#include "xref/quote_findings.h"
+
+namespace quotecheck {
+namespace {
+
+std::string KeyOf(const TokenizedQuote& q) {
+  std::string key;
+  for (uint32_t e : q.elements) {
+    const QuoteToken& t = q.tokens[e];
+    if (!t.word()) continue;
+    if (!key.empty()) key.push_back(' ');
+    key.append(q.Key(t));
+  }
+  return key;
+}
+
+// The words of the shared part (the local alignment's region), for a pair where one side
+// runs on past it: what the change classes and meaning flags must be read from, since the
+// words only one side quotes are not a change of wording.
+std::string_view RegionText(const TokenizedQuote& q, uint32_t begin, uint32_t end) {
+  if (begin >= end || end > q.elements.size()) return q.text;
+  uint32_t from = q.tokens[q.elements[begin]].start;
+  uint32_t to = q.tokens[q.elements[end - 1]].end;
+  return std::string_view(q.text).substr(from, to - from);
+}
+
+bool CoversAll(const AlignmentStats& st, const TokenizedQuote& a, const TokenizedQuote& b) {
+  return st.a_begin == 0 && st.a_end == a.elements.size() && st.b_begin == 0 &&
+         st.b_end == b.elements.size();
+}
+
+bool BothNamed(const QuoteRecord& a, const QuoteRecord& b) {
+  return a.speaker && b.speaker && !a.speaker->empty() && !b.speaker->empty();
+}
+
+// Decides the candidate pairs [begin, end) into links.
+void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t end,
+                 const std::vector<TokenizedQuote>& tokens, const CheckResult& result,
+                 std::vector<Link>* links) {
+  WordAligner aligner;
+  for (size_t i = begin; i < end; ++i) {
+    const CandidatePair& p = pairs[i];
+    const QuoteRecord& qa = result.quotes[p.a];
+    const QuoteRecord& qb = result.quotes[p.b];
+    const bool agree = SpeakersAgree(qa.speaker, qb.speaker);
+    LinkVerdict verdict = DecideLink(tokens[p.a], tokens[p.b], agree, BothNamed(qa, qb), aligner);
+    if (verdict.shape == LinkShape::kNone) continue;
+    QuoteComparison c = CompareQuotes(tokens[p.a], tokens[p.b], aligner, /*with_ops=*/true);
+    Link link;
+    link.a = p.a;
+    link.b = p.b;
+    link.relation = c.relation.relation;
+    // A pair decided as parts of each other is a fragment unless its words differ.
+    if (verdict.shape != LinkShape::kWhole && link.relation != Relation::kVariant) {
+      link.relation = Relation::kFragment;
+    }
+    link.similarity = std::round(c.relation.similarity * 1000) / 1000;
+    link.speakers_agree = agree;
+    link.diff = std::move(c.diff);
+    if (!CoversAll(c.stats, tokens[p.a], tokens[p.b])) {
+      QuoteDiff shared = DiffQuotes(RegionText(tokens[p.a], c.stats.a_begin, c.stats.a_end),
+                                    RegionText(tokens[p.b], c.stats.b_begin, c.stats.b_end));
+      link.diff.classes = shared.classes;
+      link.diff.flags = shared.flags;
+    }
+    links->push_back(std::move(link));
+  }
+}
+
+// A fragment link (shorter x, longer y) is dropped when y's document also quotes x's words
+// on their own: the shorter words were said separately ("I think he wants to make a deal,"
+// before "I think he wants to make a deal for me, …").
+void DropExplainedFragments(const std::vector<std::string>& keys, CheckResult* result) {
+  std::map<std::pair<uint32_t, std::string_view>, uint32_t> in_doc;
+  for (size_t i = 0; i < result->quotes.size(); ++i) in_doc[{result->quotes[i].doc, keys[i]}]++;
+  auto quoted_elsewhere_in = [&](uint32_t doc, size_t quote, size_t other) {
+    auto it = in_doc.find({doc, keys[quote]});
+    uint32_t same = result->quotes[other].doc == doc && keys[other] == keys[quote] ? 1 : 0;
+    return it != in_doc.end() && it->second > same;
+  };
+  std::erase_if(result->links, [&](const Link& link) {
+    if (link.relation != Relation::kFragment) return false;
+    const bool a_shorter = keys[link.a].size() <= keys[link.b].size();
+    const size_t shorter = a_shorter ? link.a : link.b, longer = a_shorter ? link.b : link.a;
+    const QuoteRecord& s = result->quotes[shorter];
+    const QuoteRecord& l = result->quotes[longer];
+    // In one document, two direct quotations are two utterances, even when one begins with
+    // the other's words; a fragment woven into a sentence is the same utterance.
+    if (s.doc == l.doc) return s.kind == QuoteKind::kDirect && l.kind == QuoteKind::kDirect;
+    return quoted_elsewhere_in(l.doc, shorter, longer);
+  });
+}
+
+}  // namespace
+
+void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
+  const size_t n = result->quotes.size();
+  std::vector<TokenizedQuote> tokens(n);
+  std::vector<std::string> keys(n);
+  std::vector<std::vector<uint64_t>> hashes(n);
+  for (size_t i = 0; i < n; ++i) {
+    tokens[i] = TokenizeQuote(result->quotes[i].text);
+    keys[i] = KeyOf(tokens[i]);
+    for (uint32_t e : tokens[i].elements) {
+      const QuoteToken& t = tokens[i].tokens[e];
+      if (t.word()) hashes[i].push_back(t.hash);
+    }
+  }
+  std::vector<CandidatePair> pairs = FindCandidatePairs(hashes, options.index);
+  hashes.clear();
+  hashes.shrink_to_fit();
+
+  unsigned jobs = std::max(1u, options.jobs);
+  if (pairs.size() < 1024) jobs = 1;
+  std::vector<std::vector<Link>> parts(jobs);
+  if (jobs == 1) {
+    DecidePairs(pairs, 0, pairs.size(), tokens, *result, &parts[0]);
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned j = 0; j < jobs; ++j) {
+      size_t begin = pairs.size() * j / jobs, end = pairs.size() * (j + 1) / jobs;
+      threads.emplace_back(DecidePairs, std::cref(pairs), begin, end, std::cref(tokens),
+                           std::cref(*result), &parts[j]);
+    }
+    for (auto& t : threads) t.join();
+  }
+  result->links.clear();
+  for (auto& part : parts) {
+    for (Link& link : part) result->links.push_back(std::move(link));
+  }
+  DropExplainedFragments(keys, result);
+
+  BuildClusters(keys, result);
+  WordAligner aligner;
+  AddFindings(
+      [&](size_t a, size_t b) {
+        QuoteComparison c = CompareQuotes(tokens[a], tokens[b], aligner, true);
+        if (!CoversAll(c.stats, tokens[a], tokens[b])) {
+          QuoteDiff shared = DiffQuotes(RegionText(tokens[a], c.stats.a_begin, c.stats.a_end),
+                                        RegionText(tokens[b], c.stats.b_begin, c.stats.b_end));
+          c.diff.classes = shared.classes;
+          c.diff.flags = shared.flags;
+        }
+        return c;
+      },
+      result);
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,56 @@
+#pragma once
+/// Deciding whether two quotations that share words are the same words said once, in the
+/// manner of MemeTracker and NIFTY: from the alignment of their words, with explicit
+/// thresholds. The numbers, and why:
+///
+/// - kMinRun = 4 consecutive equal words, for quotations of 4 words or more. Shorter runs
+///   ("the end of the", "we are going to") are everyday phrases; the labelled corpora link
+///   pairs that share five or more consecutive words, and four leaves room for one changed
+///   word in a short quotation.
+/// - A quotation under 4 words links only when all its words appear in a row in the other
+///   (an exact key match, as a whole or inside it), and the two sources name the same
+///   speaker, or both are that short: "going well" alone is too common to link on its own.
+/// - Same utterance, whole: word edit distance ≤ kMaxEditShare (0.5) of the longer one.
+///   Half the words may change (reordering, a clause added) before two quotations stop being
+///   versions of one statement; beyond that they merely share a phrase.
+/// - Fragment: the shorter lies inside the longer (local alignment) with at least
+///   kMinFragmentCover (0.8) of its words matched in order and at most kMaxFragmentEdit (0.2)
+///   of them changed. A fragment whose last word ends a sentence (. ! ?) must not be
+///   continued by further words in the longer one ("wants to make a deal." is not part of
+///   "…make a deal for me"), since the writer showed where the words stopped.
+/// - Overlap at the edges: the end of one and the start of the other share a run of at
+///   least kMinOverlapRun (6) words: at five, "wants to make a deal" would join "I think he
+///   wants to make a deal," and "wants to make a deal for me.", two utterances.
+/// - Speakers: when both sources name different people, the bar rises to kMaxEditShareOther
+///   (0.2): a misattribution is the same words given to someone else, not a similar remark
+///   by another person.
+
+#include <optional>
+
+#include "core/check_model.h"
+#include "diff/quote_tokens.h"
+#include "diff/word_alignment.h"
+
+namespace quotecheck {
+
+inline constexpr uint32_t kMinRun = 4;
+inline constexpr uint32_t kShortQuoteWords = 4;
+inline constexpr double kMaxEditShare = 0.5;
+inline constexpr double kMaxEditShareOther = 0.2;
+inline constexpr double kMinFragmentCover = 0.8;
+inline constexpr double kMaxFragmentEdit = 0.2;
+inline constexpr uint32_t kMinOverlapRun = 6;
+
+enum class LinkShape { kNone, kWhole, kFragment, kOverlap };
+
+struct LinkVerdict {
+  LinkShape shape = LinkShape::kNone;
+  double similarity = 0.0;  // 1 − edit distance / words of the longer (whole) or shorter (parts)
+};
+
+/// Whether quotations a and b are the same words said once. `speakers_agree`: see
+/// SpeakersAgree (xref/quote_findings.h).
+LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool speakers_agree,
+                       bool both_named, WordAligner& aligner);
+
+}  // namespace quotecheck
