@@ -164,6 +164,29 @@ bool ExpandMacros(const std::string& pattern,
   return true;
 }
 
+// Offset of the last "(" of `pattern` that no ")" closes (escapes and [classes] skipped),
+// or npos.
+size_t UnclosedParen(const std::string& pattern) {
+  std::vector<size_t> open;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;
+    } else if (c == '(') {
+      open.push_back(i);
+    } else if (c == ')' && !open.empty()) {
+      open.pop_back();
+    }
+  }
+  return open.empty() ? std::string::npos : open.back();
+}
+
 std::optional<std::string> StringOf(const toml::node* node) {
   if (node == nullptr || !node->is_string()) return std::nullopt;
   return std::string(node->as_string()->get());
@@ -393,6 +416,7 @@ std::string SourceTextOf(const std::string& path) {
 
 void ParseRuleFile(std::string_view path, std::string_view text, RuleSet* rules,
                    Diagnostics* diagnostics) {
+  rules->sources[std::string(path)] = std::string(text);
   RuleFileParser(path, text, rules, diagnostics).Parse();
 }
 
@@ -409,7 +433,11 @@ void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
     auto error_at = [&](size_t offset, std::string message) {
       uint32_t line = rule.pattern_line, col = rule.pattern_col;
       AdvanceInString(rule.pattern, offset, &line, &col);
-      diagnostics->push_back(ErrorAt(rule.file, SourceTextOf(rule.file), line, col,
+      auto source = rules->sources.find(rule.file);
+      diagnostics->push_back(ErrorAt(rule.file,
+                                     source == rules->sources.end() ? SourceTextOf(rule.file)
+                                                                    : std::string_view(source->second),
+                                     line, col,
                                      fmt::format("rule '{}': {}", rule.id, message)));
     };
     if (!ExpandMacros(rule.pattern, macros, 0, &rule.expanded_pattern, &bad, &bad_name)) {
@@ -421,8 +449,19 @@ void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
     auto regex = std::make_shared<RE2>(rule.expanded_pattern, options);
     if (!regex->ok()) {
       // error_arg() is the offending piece of the expanded pattern; find it as written.
-      size_t at = rule.pattern.find(regex->error_arg());
-      std::string message = fmt::format("invalid pattern: {}", regex->error());
+      // For an unclosed group RE2 names the whole pattern: point at the unclosed "(".
+      // RE2's message repeats the offending text; keep only what it says is wrong.
+      std::string what = regex->error();
+      size_t colon = what.find(": ");
+      if (colon != std::string::npos) what.resize(colon);
+      std::string message = fmt::format("invalid pattern: {}", what);
+      size_t at = std::string::npos;
+      if (regex->error_code() == RE2::ErrorMissingParen) {
+        at = UnclosedParen(rule.pattern);
+      } else if (!regex->error_arg().empty()) {
+        at = rule.pattern.find(regex->error_arg());
+        if (at != std::string::npos) message += fmt::format(": {}", regex->error_arg());
+      }
       if (at == std::string::npos) {
         at = 0;
         message += " (inside a macro's expansion)";
@@ -440,7 +479,6 @@ void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
 
 bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
                  Diagnostics* diagnostics) {
-  size_t errors_before = diagnostics->size();
   for (size_t i = 0; i < kBuiltinRuleFilesCount; ++i) {
     ParseRuleFile(kBuiltinRuleFiles[i].path, kBuiltinRuleFiles[i].text, rules, diagnostics);
   }
@@ -468,7 +506,7 @@ bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
       ParseRuleFile(file.string(), text, rules, diagnostics);
     }
   }
-  if (diagnostics->size() == errors_before) FinishRuleSet(rules, diagnostics);
+  FinishRuleSet(rules, diagnostics);  // compile what parsed: report pattern errors too
   return !HasErrors(*diagnostics);
 }
 

@@ -55,8 +55,9 @@ struct RuleSet {
   /// Macro name → RE2 text, from [macros] tables and from the lexicons.
   std::unordered_map<std::string, std::string> macros;
   std::vector<AttributionRule> rules;
-  /// The files read, in order.
+  /// The files read, in order, and their text (for the source lines of diagnostics).
   std::vector<std::string> files;
+  std::unordered_map<std::string, std::string> sources;
 };
 
 /// Parses one rule file's text. `path` is only used in diagnostics. Errors (TOML syntax,

@@ -130,6 +130,10 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
     if (pronouns_.count(first)) {
       return words.size() == 1 ? span : ByteSpan{};
     } else if (determiners_.count(Lower(first))) {
+      if (words.size() == 1) {  // a lone "The" names nobody; "His comment" names him
+        std::string l = Lower(first);
+        return l == "his" || l == "her" || l == "their" || l == "its" ? span : ByteSpan{};
+      }
       strip = upper && not_name_.count(first) && words.size() >= 2 && StartsUpper(words.back()) &&
               !IsTitleWord(words.back()) && Lower(first) != "the";
     } else if (upper) {
