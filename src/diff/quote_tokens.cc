@@ -1,0 +1,496 @@
+#include "diff/quote_tokens.h"
+
+#include <utf8proc.h>
+
+#include <array>
+#include <cstdlib>
+
+#include "core/code_point.h"
+
+namespace quotecheck {
+namespace {
+
+// ' for every quote mark and apostrophe, - for every dash, 0 otherwise.
+char TypographyClass(char32_t cp) {
+  switch (cp) {
+    case U'"':
+    case U'\'':
+    case U'`':
+    case 0x00B4:  // ´
+    case 0x00AB:  // «
+    case 0x00BB:  // »
+    case 0x02BC:  // ʼ
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2032:  // ′
+    case 0x2033:  // ″
+    case 0x2039:  // ‹
+    case 0x203A:  // ›
+    case 0xFF02:
+    case 0xFF07:
+      return '\'';
+    case U'-':
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D:
+      return '-';
+    default:
+      return 0;
+  }
+}
+
+// Apostrophes that may join the parts of a word (don't, Trump’s).
+bool IsWordApostrophe(char32_t cp) {
+  return cp == U'\'' || cp == 0x2019 || cp == 0x2018 || cp == U'`' || cp == 0x00B4;
+}
+
+bool IsCurrency(char32_t cp) { return cp == U'$' || cp == 0x00A3 || cp == 0x20AC || cp == 0x00A5; }
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// NFKC + case folding of `in`, appended to `out`, with quote marks and dashes unified after
+// the mapping (NFKC turns full-width marks into ASCII ones).
+void AppendNfkcCasefold(std::string_view in, std::string& out) {
+  utf8proc_uint8_t* mapped = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(in.data()),
+                                    static_cast<utf8proc_ssize_t>(in.size()), &mapped, options);
+  if (n < 0) {  // invalid UTF-8: keep the bytes, lower-cased where ASCII
+    for (char c : in) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+    return;
+  }
+  std::string_view m(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+  for (size_t i = 0; i < m.size();) {
+    DecodedCodePoint d = DecodeAt(m, i);
+    if (char t = TypographyClass(d.cp)) {
+      out.push_back(t);
+    } else {
+      out.append(m.substr(i, d.size));
+    }
+    i += d.size;
+  }
+  std::free(mapped);
+}
+
+constexpr std::pair<std::string_view, std::string_view> kNumberWords[] = {
+    {"zero", "0"},        {"one", "1"},         {"two", "2"},           {"three", "3"},
+    {"four", "4"},        {"five", "5"},        {"six", "6"},           {"seven", "7"},
+    {"eight", "8"},       {"nine", "9"},        {"ten", "10"},          {"eleven", "11"},
+    {"twelve", "12"},     {"thirteen", "13"},   {"fourteen", "14"},     {"fifteen", "15"},
+    {"sixteen", "16"},    {"seventeen", "17"},  {"eighteen", "18"},     {"nineteen", "19"},
+    {"twenty", "20"},     {"thirty", "30"},     {"forty", "40"},        {"fifty", "50"},
+    {"sixty", "60"},      {"seventy", "70"},    {"eighty", "80"},       {"ninety", "90"},
+    {"hundred", "100"},   {"thousand", "1000"}, {"million", "1000000"}, {"billion", "1e9"},
+    {"trillion", "1e12"}, {"dozen", "12"},      {"half", "0.5"},        {"percent", "%"},
+};
+
+// Words after which a period does not end the sentence.
+bool IsTitleAbbreviation(std::string_view key) {
+  static constexpr std::string_view kTitles[] = {
+      "mr", "mrs", "ms",  "dr",   "sen", "rep", "gov",  "gen", "st", "jr", "sr",  "prof",
+      "lt", "col", "sgt", "capt", "rev", "hon", "pres", "vs",  "mt", "ft", "sec", "adm"};
+  for (auto t : kTitles) {
+    if (key == t) return true;
+  }
+  return false;
+}
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(TokenizedQuote& out) : out_(out), text_(out.text) {}
+
+  void Run() {
+    out_.tokens.reserve(text_.size() / 4 + 4);
+    out_.keys.reserve(text_.size());
+    size_t pos = 0;
+    while (pos < text_.size()) {
+      DecodedCodePoint d = DecodeAt(text_, pos);
+      if (IsSpace(d.cp)) {
+        pos += d.size;
+      } else if (d.cp == U'[' && Bracket(pos)) {
+        pos = out_.tokens.back().end;
+      } else if (d.cp == 0x2026) {
+        Emit(TokenKind::kEllipsis, pos, pos + d.size, "...");
+        pos += d.size;
+      } else if (d.cp == U'.' && DotEllipsis(pos)) {
+        pos = out_.tokens.back().end;
+      } else if (IsWordChar(d.cp) ||
+                 (IsCurrency(d.cp) && IsDigit(DecodeAt(text_, pos + d.size).cp))) {
+        pos = Word(pos);
+      } else {
+        pos = Punct(pos, d);
+      }
+    }
+    Finish();
+  }
+
+ private:
+  void Emit(TokenKind kind, size_t start, size_t end, std::string_view key, uint8_t flags = 0) {
+    QuoteToken t;
+    t.kind = kind;
+    t.flags = flags;
+    t.start = static_cast<uint32_t>(start);
+    t.end = static_cast<uint32_t>(end);
+    t.key_start = static_cast<uint32_t>(out_.keys.size());
+    out_.keys.append(key);
+    t.key_size = static_cast<uint32_t>(key.size());
+    t.hash = KeyHash(key);
+    out_.tokens.push_back(t);
+  }
+
+  // [him] → kInsertion; […] → kEllipsis. False when there is no closing bracket nearby.
+  bool Bracket(size_t pos) {
+    size_t limit = std::min(text_.size(), pos + 120);
+    size_t close = pos + 1;
+    while (close < limit && text_[close] != ']' && text_[close] != '[' && text_[close] != '\n') {
+      ++close;
+    }
+    if (close >= limit || text_[close] != ']') return false;
+    std::string_view inner = text_.substr(pos + 1, close - pos - 1);
+    TokenizedQuote content = TokenizeQuote(inner);
+    bool all_ellipsis = !content.tokens.empty();
+    std::string key;
+    for (const QuoteToken& t : content.tokens) {
+      if (t.kind != TokenKind::kEllipsis) all_ellipsis = false;
+      if (t.kind != TokenKind::kWord) continue;
+      if (!key.empty()) key.push_back(' ');
+      key.append(content.Key(t));
+    }
+    if (all_ellipsis) {
+      Emit(TokenKind::kEllipsis, pos, close + 1, "...");
+      return true;
+    }
+    uint8_t flags = 0;
+    if (!content.tokens.empty() && (content.tokens[0].flags & kTokenCapitalized)) {
+      flags |= kTokenCapitalized;
+    }
+    if (sentence_start_) flags |= kTokenSentenceStart;
+    if (pending_end_ >= 0)
+      out_.tokens[static_cast<size_t>(pending_end_)].flags |= kTokenSentenceEnd;
+    pending_end_ = -1;
+    sentence_start_ = false;
+    Emit(TokenKind::kInsertion, pos, close + 1, key, flags);
+    return true;
+  }
+
+  // "..." (or more dots) or ". . ." at pos.
+  bool DotEllipsis(size_t pos) {
+    auto at = [&](size_t i) { return i < text_.size() ? text_[i] : '\0'; };
+    size_t end = pos;
+    if (at(pos + 1) == '.' && at(pos + 2) == '.') {
+      end = pos + 3;
+      while (at(end) == '.') ++end;
+    } else if (at(pos + 1) == ' ' && at(pos + 2) == '.' && at(pos + 3) == ' ' &&
+               at(pos + 4) == '.') {
+      end = pos + 5;
+      while (at(end) == ' ' && at(end + 1) == '.') end += 2;
+    } else {
+      return false;
+    }
+    Emit(TokenKind::kEllipsis, pos, end, "...");
+    return true;
+  }
+
+  size_t Punct(size_t pos, DecodedCodePoint d) {
+    size_t end = pos + d.size;
+    char typo = TypographyClass(d.cp);
+    if (typo == '-') {  // a run of dashes is one dash
+      for (DecodedCodePoint n = DecodeAt(text_, end); TypographyClass(n.cp) == '-';
+           n = DecodeAt(text_, end)) {
+        end += n.size;
+      }
+    }
+    std::string_view bytes = text_.substr(pos, end - pos);
+    uint8_t flags = 0;
+    if (d.cp == U'.' || d.cp == U'!' || d.cp == U'?') {
+      if (d.cp != U'.' || !last_word_title_) {
+        sentence_start_ = true;
+        pending_end_ = static_cast<int64_t>(out_.tokens.size());
+      }
+    }
+    if (typo) {
+      Emit(TokenKind::kPunct, pos, end, std::string_view(&typo, 1), flags);
+    } else if (d.cp < 0x80) {
+      Emit(TokenKind::kPunct, pos, end, bytes, flags);
+    } else {
+      scratch_.clear();
+      AppendNfkcCasefold(bytes, scratch_);
+      Emit(TokenKind::kPunct, pos, end, scratch_, flags);
+    }
+    return end;
+  }
+
+  size_t Word(size_t start) {
+    size_t p = start;
+    bool ascii = true;
+    bool digits = false;
+    bool abbreviation = false;
+    size_t segment_letters = 0;  // letters since the start or the last abbreviation dot
+    bool segment_pure = true;    // the segment has letters only
+    char32_t prev = 0;
+    DecodedCodePoint first = DecodeAt(text_, start);
+    if (IsCurrency(first.cp)) {
+      ascii = first.cp < 0x80;
+      p += first.size;
+      prev = first.cp;
+    }
+    while (p < text_.size()) {
+      DecodedCodePoint d = DecodeAt(text_, p);
+      if (IsWordChar(d.cp)) {
+        if (d.cp >= 0x80) ascii = false;
+        if (IsDigit(d.cp)) {
+          digits = true;
+          segment_pure = false;
+        } else {
+          ++segment_letters;
+        }
+        prev = d.cp;
+        p += d.size;
+        continue;
+      }
+      DecodedCodePoint next = DecodeAt(text_, p + d.size);
+      bool prev_digit = IsDigit(prev);
+      bool next_digit = IsDigit(next.cp);
+      if (IsWordApostrophe(d.cp) && prev != 0 && !IsDigit(prev) && IsWordChar(next.cp) &&
+          !IsDigit(next.cp)) {
+        if (d.cp >= 0x80) ascii = false;
+        prev = d.cp;
+        p += d.size;
+        segment_pure = false;
+        continue;
+      }
+      if (prev_digit && next_digit && (d.cp == U'.' || d.cp == U'/')) {
+        prev = d.cp;
+        p += d.size;
+        continue;
+      }
+      if (prev_digit && d.cp == U',' && ThreeDigitsThenEnd(p + 1)) {
+        prev = d.cp;
+        p += d.size;
+        continue;
+      }
+      if (prev_digit && d.cp == U'%') {
+        p += d.size;
+        break;
+      }
+      if (d.cp == U'.' && segment_letters == 1 && segment_pure && IsWordChar(prev)) {
+        // U.S., F.B.I.: single letters between dots.
+        DecodedCodePoint after = DecodeAt(text_, p + 1 + next.size);
+        bool inner = IsWordChar(next.cp) && !IsDigit(next.cp) && after.cp == U'.';
+        if (inner) {
+          abbreviation = true;
+          p += 1;
+          prev = U'.';
+          segment_letters = 0;
+          continue;
+        }
+        if (abbreviation) {
+          p += 1;  // the final dot of F.B.I.
+          break;
+        }
+      }
+      break;
+    }
+    // The key.
+    scratch_.clear();
+    std::string_view bytes = text_.substr(start, p - start);
+    auto keep = [&](char32_t cp, size_t i) {
+      if (cp == U'.' && abbreviation) return false;
+      if (cp == U',' && digits) return false;
+      (void)i;
+      return true;
+    };
+    if (ascii) {
+      for (size_t i = 0; i < bytes.size(); ++i) {
+        char c = bytes[i];
+        if (!keep(static_cast<unsigned char>(c), i)) continue;
+        if (c == '`') c = '\'';
+        scratch_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+      }
+    } else {
+      std::string raw;
+      raw.reserve(bytes.size());
+      for (size_t i = 0; i < bytes.size();) {
+        DecodedCodePoint d = DecodeAt(bytes, i);
+        if (keep(d.cp, i)) {
+          if (char t = TypographyClass(d.cp)) {
+            raw.push_back(t);
+          } else {
+            raw.append(bytes.substr(i, d.size));
+          }
+        }
+        i += d.size;
+      }
+      bool raw_ascii = true;
+      for (char c : raw) raw_ascii = raw_ascii && static_cast<unsigned char>(c) < 0x80;
+      if (raw_ascii) {  // only apostrophes were outside ASCII
+        for (char c : raw)
+          scratch_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+      } else {
+        AppendNfkcCasefold(raw, scratch_);
+      }
+    }
+    uint8_t flags = 0;
+    if (IsUpper(first.cp)) flags |= kTokenCapitalized;
+    if (abbreviation) flags |= kTokenAbbreviation;
+    if (digits || NumberValue(scratch_) != std::string_view(scratch_)) flags |= kTokenNumber;
+    if (sentence_start_) flags |= kTokenSentenceStart;
+    if (pending_end_ >= 0)
+      out_.tokens[static_cast<size_t>(pending_end_)].flags |= kTokenSentenceEnd;
+    pending_end_ = -1;
+    sentence_start_ = false;
+    last_word_title_ = scratch_.size() <= 4 && IsTitleAbbreviation(scratch_);
+    Emit(TokenKind::kWord, start, p, scratch_, flags);
+    return p;
+  }
+
+  bool ThreeDigitsThenEnd(size_t p) const {
+    for (size_t i = 0; i < 3; ++i) {
+      if (p + i >= text_.size() || text_[p + i] < '0' || text_[p + i] > '9') return false;
+    }
+    return p + 3 >= text_.size() || text_[p + 3] < '0' || text_[p + 3] > '9';
+  }
+
+  void Finish() {
+    auto& tokens = out_.tokens;
+    size_t first = tokens.size();
+    size_t last = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].word()) {
+        if (first == tokens.size()) first = i;
+        last = i;
+        ++out_.word_count;
+      }
+    }
+    out_.elements.reserve(out_.word_count + 2);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      QuoteToken& t = tokens[i];
+      if (t.kind == TokenKind::kEllipsis && (i < first || i > last || first == tokens.size())) {
+        t.flags |= kTokenAtEdge;
+        continue;
+      }
+      if (t.kind != TokenKind::kPunct) out_.elements.push_back(static_cast<uint32_t>(i));
+    }
+  }
+
+  TokenizedQuote& out_;
+  std::string_view text_;
+  std::string scratch_;
+  bool sentence_start_ = true;
+  bool last_word_title_ = false;
+  int64_t pending_end_ = -1;
+};
+
+}  // namespace
+
+uint64_t KeyHash(std::string_view key) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+std::string_view NumberValue(std::string_view key) {
+  if (key.size() < 3 || key.size() > 9) return key;
+  switch (key[0]) {  // the first letters of the number words
+    case 'z':
+    case 'o':
+    case 't':
+    case 'f':
+    case 's':
+    case 'e':
+    case 'n':
+    case 'h':
+    case 'm':
+    case 'b':
+    case 'd':
+    case 'p':
+      break;
+    default:
+      return key;
+  }
+  for (const auto& [word, value] : kNumberWords) {
+    if (key == word) return value;
+  }
+  return key;
+}
+
+TokenizedQuote TokenizeQuote(std::string_view text) {
+  TokenizedQuote out;
+  out.text.assign(text);
+  Tokenizer(out).Run();
+  return out;
+}
+
+std::string MatchKey(std::string_view text) {
+  TokenizedQuote q = TokenizeQuote(text);
+  std::string key;
+  key.reserve(q.keys.size() + q.word_count);
+  for (const QuoteToken& t : q.tokens) {
+    if (!t.word()) continue;
+    if (!key.empty()) key.push_back(' ');
+    key.append(q.Key(t));
+  }
+  return key;
+}
+
+std::string NormalizeForMatch(std::string_view text) {
+  std::string raw;
+  raw.reserve(text.size());
+  bool space = false;
+  for (size_t i = 0; i < text.size();) {
+    DecodedCodePoint d = DecodeAt(text, i);
+    if (IsSpace(d.cp)) {
+      space = true;
+    } else {
+      if (space && !raw.empty()) raw.push_back(' ');
+      space = false;
+      if (char t = TypographyClass(d.cp)) {
+        raw.push_back(t);
+      } else if (d.cp == 0xFFFD && d.size == 1) {
+        raw.push_back(text[i]);
+      } else {
+        AppendUtf8(raw, d.cp);
+      }
+    }
+    i += d.size;
+  }
+  std::string out;
+  out.reserve(raw.size());
+  AppendNfkcCasefold(raw, out);
+  return out;
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,135 @@
+#include "diff/quote_tokens.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace quotecheck {
+namespace {
+
+// "text|key" for each token, kinds as W P E I.
+std::vector<std::string> Describe(std::string_view text) {
+  TokenizedQuote q = TokenizeQuote(text);
+  std::vector<std::string> out;
+  for (const QuoteToken& t : q.tokens) {
+    static constexpr char kKinds[] = {'W', 'P', 'E', 'I'};
+    std::string s(1, kKinds[static_cast<int>(t.kind)]);
+    s.append(":").append(q.Text(t)).append("|").append(q.Key(t));
+    out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("diff") {
+  TEST_CASE("MatchKey normalises Unicode, case, quote marks, dashes and space") {
+    struct Case {
+      const char* text;
+      const char* want;
+    };
+    const Case cases[] = {
+        {"Hello World", "hello world"},
+        {"ﬁnd the ﬂow", "find the flow"},  // ﬁ ﬂ ligatures
+        {"ＡＢＣ １２", "abc 12"},         // ＡＢＣ １２
+        {"STRASSE Straß"
+         "e",
+         "strasse strasse"},  // ß case-folds to ss
+        {"don’t", "don't"},   // ’
+        {"don`t", "don't"},
+        {"don´t", "don't"},                 // ´
+        {"“Yes”, he said", "yes he said"},  // “ ” set aside
+        {"left-wing", "left wing"},
+        {"left—wing and right–wing", "left wing and right wing"},
+        {"  many \t spaces\n here  ", "many spaces here"},
+        {"Café Café", "café café"},  // NFC composition
+        {"the F.B.I. and the FBI", "the fbi and the fbi"},
+        {"", ""},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.text);
+      CHECK(MatchKey(c.text) == c.want);
+    }
+  }
+
+  TEST_CASE("NormalizeForMatch keeps punctuation but unifies typography") {
+    CHECK(NormalizeForMatch("“It’s  OK” — fine") == "'it's ok' - fine");
+  }
+
+  TEST_CASE("tokens: words, punctuation, ellipses, insertions, abbreviations, numbers") {
+    struct Case {
+      const char* text;
+      std::vector<std::string> want;
+    };
+    const Case cases[] = {
+        {"Yes, sir.", {"W:Yes|yes", "P:,|,", "W:sir|sir", "P:.|."}},
+        {"one…two", {"W:one|one", "E:…|...", "W:two|two"}},
+        {"one...two", {"W:one|one", "E:...|...", "W:two|two"}},
+        {"one . . . two", {"W:one|one", "E:. . .|...", "W:two|two"}},
+        {"one […] two", {"W:one|one", "E:[…]|...", "W:two|two"}},
+        {"bothered [him] a lot", {"W:bothered|bothered", "I:[him]|him", "W:a|a", "W:lot|lot"}},
+        {"their [sic]", {"W:their|their", "I:[sic]|sic"}},
+        {"[Russian President] Putin", {"I:[Russian President]|russian president", "W:Putin|putin"}},
+        {"a [b", {"W:a|a", "P:[|[", "W:b|b"}},
+        {"the U.S. and F.B.I.", {"W:the|the", "W:U.S.|us", "W:and|and", "W:F.B.I.|fbi"}},
+        {"Mr. Flynn", {"W:Mr|mr", "P:.|.", "W:Flynn|flynn"}},
+        {"0.9% of 24/7", {"W:0.9%|0.9%", "W:of|of", "W:24/7|24/7"}},
+        {"$150 billion, 100,000 files",
+         {"W:$150|$150", "W:billion|billion", "P:,|,", "W:100,000|100000", "W:files|files"}},
+        {"1, 2, 3", {"W:1|1", "P:,|,", "W:2|2", "P:,|,", "W:3|3"}},
+        {"they’ve", {"W:they’ve|they've"}},
+        {"‘hi’", {"P:‘|'", "W:hi|hi", "P:’|'"}},
+        {"big problems—bigger", {"W:big|big", "W:problems|problems", "P:—|-", "W:bigger|bigger"}},
+        {"a -- b", {"W:a|a", "P:--|-", "W:b|b"}},
+        {"！", {"P:！|!"}},  // full-width !
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.text);
+      CHECK(Describe(c.text) == c.want);
+    }
+  }
+
+  TEST_CASE("token flags: capitals, sentence starts and ends, numbers, edge ellipses") {
+    TokenizedQuote q = TokenizeQuote("… we met Mr. Flynn. Then two left …");
+    REQUIRE(q.tokens.size() == 11);
+    CHECK((q.tokens[0].flags & kTokenAtEdge));
+    CHECK((q.tokens[1].flags & kTokenSentenceStart));       // we
+    CHECK((q.tokens[5].flags & kTokenSentenceStart) == 0);  // Flynn after Mr.
+    CHECK((q.tokens[5].flags & kTokenCapitalized));
+    CHECK((q.tokens[4].flags & kTokenSentenceEnd) == 0);  // Mr.
+    CHECK((q.tokens[6].flags & kTokenSentenceEnd));       // Flynn.
+    CHECK((q.tokens[7].flags & kTokenSentenceStart));     // Then
+    CHECK((q.tokens[8].flags & kTokenNumber));            // two
+    CHECK((q.tokens[10].flags & kTokenAtEdge));
+    // Elements: words and inner editorial marks only.
+    CHECK(q.elements.size() == 7);
+    CHECK(q.word_count == 7);
+  }
+
+  TEST_CASE("tokens cover the text with only space between them; hashes match the keys") {
+    const char* texts[] = {"I think he wants to make a deal for me, you understand that?",
+                           "“A,” she said — [sic] … B.", "\xff\xfe broken \xc3 bytes"};
+    for (const char* text : texts) {
+      CAPTURE(text);
+      TokenizedQuote q = TokenizeQuote(text);
+      size_t pos = 0;
+      for (const QuoteToken& t : q.tokens) {
+        CHECK(t.start >= pos);
+        for (size_t i = pos; i < t.start; ++i) CHECK((q.text[i] == ' ' || q.text[i] == '\n'));
+        CHECK(t.end > t.start);
+        CHECK(t.hash == KeyHash(q.Key(t)));
+        pos = t.end;
+      }
+    }
+  }
+
+  TEST_CASE("NumberValue maps number words to digits") {
+    CHECK(NumberValue("two") == "2");
+    CHECK(NumberValue("hundred") == "100");
+    CHECK(NumberValue("twofold") == "twofold");
+    CHECK(NumberValue("2") == "2");
+  }
+}
+
+}  // namespace quotecheck
