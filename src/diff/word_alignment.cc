@@ -1,0 +1,465 @@
+#include "diff/word_alignment.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace quotecheck {
+namespace {
+
+constexpr uint8_t kWordElement = 0;
+constexpr uint8_t kEllipsisElement = 1;
+constexpr uint8_t kInsertionElement = 2;
+
+constexpr int32_t kMatchScore = 2;
+constexpr int32_t kGapScore = -1;
+constexpr int32_t kNone = INT32_MIN / 4;
+
+// Traceback directions.
+constexpr uint8_t kStart = 0;
+constexpr uint8_t kDiagMatch = 1;
+constexpr uint8_t kDiagWildcard = 2;
+constexpr uint8_t kUp = 3;    // consume a
+constexpr uint8_t kLeft = 4;  // consume b
+
+using Kind = AlignStep::Kind;
+
+int32_t StepScore(const AlignStep& s) {
+  switch (s.kind) {
+    case Kind::kMatch:
+      return kMatchScore;
+    case Kind::kDelete:
+    case Kind::kInsert:
+      return kGapScore;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+void WordAligner::Load(const TokenizedQuote& q, Side& side) {
+  side.hash.clear();
+  side.kind.clear();
+  side.sic.clear();
+  for (uint32_t index : q.elements) {
+    const QuoteToken& t = q.tokens[index];
+    side.hash.push_back(t.hash);
+    side.kind.push_back(t.kind == TokenKind::kWord       ? kWordElement
+                        : t.kind == TokenKind::kEllipsis ? kEllipsisElement
+                                                         : kInsertionElement);
+    side.sic.push_back(t.kind == TokenKind::kInsertion && q.Key(t) == "sic");
+  }
+}
+
+void WordAligner::Dp(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, bool local,
+                     std::vector<AlignStep>& out) {
+  const size_t n = a_hi - a_lo;
+  const size_t m = b_hi - b_lo;
+  const size_t w = m + 1;
+  dir_.assign((n + 1) * w, kStart);
+  prev_.assign(w, 0);
+  cur_.assign(w, 0);
+  // Cost of consuming a[ai] when the last b consumed is bp (or none), and vice versa.
+  auto up_cost = [&](size_t ai, size_t j) -> int32_t {
+    if (a_.kind[ai] != kWordElement) return 0;
+    size_t bp = b_lo + j;  // b element just consumed is bp - 1
+    if (bp > 0 && b_.kind[bp - 1] == kEllipsisElement) return 0;
+    return kGapScore;
+  };
+  auto left_cost = [&](size_t i, size_t bj) -> int32_t {
+    if (b_.kind[bj] != kWordElement) return 0;
+    size_t ap = a_lo + i;
+    if (ap > 0 && a_.kind[ap - 1] == kEllipsisElement) return 0;
+    return kGapScore;
+  };
+  if (!local) {
+    for (size_t j = 1; j <= m; ++j) {
+      prev_[j] = prev_[j - 1] + left_cost(0, b_lo + j - 1);
+      dir_[j] = kLeft;
+    }
+  }
+  int32_t best = 0;
+  size_t best_i = 0;
+  size_t best_j = 0;
+  for (size_t i = 1; i <= n; ++i) {
+    const size_t ai = a_lo + i - 1;
+    const uint8_t ak = a_.kind[ai];
+    const uint64_t ah = a_.hash[ai];
+    uint8_t* drow = dir_.data() + i * w;
+    if (local) {
+      cur_[0] = 0;
+      drow[0] = kStart;
+    } else {
+      cur_[0] = prev_[0] + up_cost(ai, 0);
+      drow[0] = kUp;
+    }
+    for (size_t j = 1; j <= m; ++j) {
+      const size_t bj = b_lo + j - 1;
+      const uint8_t bk = b_.kind[bj];
+      int32_t v = kNone;
+      uint8_t d = kStart;
+      if (ak == bk && ah == b_.hash[bj]) {
+        v = prev_[j - 1] + kMatchScore;
+        d = kDiagMatch;
+      } else if ((ak == kInsertionElement && bk == kWordElement) ||
+                 (ak == kWordElement && bk == kInsertionElement)) {
+        v = prev_[j - 1];
+        d = kDiagWildcard;
+      }
+      int32_t up = prev_[j] + up_cost(ai, j);
+      if (up > v) {
+        v = up;
+        d = kUp;
+      }
+      int32_t left = cur_[j - 1] + left_cost(i, bj);
+      if (left > v) {
+        v = left;
+        d = kLeft;
+      }
+      if (local) {
+        if (v < 0) {
+          v = 0;
+          d = kStart;
+        }
+        if (v >= best && v > 0) {
+          best = v;
+          best_i = i;
+          best_j = j;
+        }
+      }
+      cur_[j] = v;
+      drow[j] = d;
+    }
+    std::swap(prev_, cur_);
+  }
+  size_t i = n;
+  size_t j = m;
+  if (local) {
+    if (best == 0) return;
+    i = best_i;
+    j = best_j;
+  }
+  const size_t first = out.size();
+  while (i > 0 || j > 0) {
+    uint8_t d = dir_[i * w + j];
+    if (d == kStart) {
+      if (local) break;
+      d = i > 0 ? kUp : kLeft;  // not reached: row and column 0 are set for global
+    }
+    AlignStep s;
+    if (d == kDiagMatch || d == kDiagWildcard) {
+      s.kind = d == kDiagMatch ? Kind::kMatch : Kind::kWildcard;
+      s.a = static_cast<int32_t>(a_lo + i - 1);
+      s.b = static_cast<int32_t>(b_lo + j - 1);
+      --i;
+      --j;
+    } else if (d == kUp) {
+      size_t ai = a_lo + i - 1;
+      size_t bp = b_lo + j;
+      bool elided = a_.kind[ai] == kWordElement && bp > 0 && b_.kind[bp - 1] == kEllipsisElement;
+      s.kind = elided ? Kind::kElided : Kind::kDelete;
+      s.a = static_cast<int32_t>(ai);
+      --i;
+    } else {
+      size_t bj = b_lo + j - 1;
+      size_t ap = a_lo + i;
+      bool elided = b_.kind[bj] == kWordElement && ap > 0 && a_.kind[ap - 1] == kEllipsisElement;
+      s.kind = elided ? Kind::kElided : Kind::kInsert;
+      s.b = static_cast<int32_t>(bj);
+      --j;
+    }
+    out.push_back(s);
+  }
+  std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+}
+
+void WordAligner::Gaps(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi,
+                       std::vector<AlignStep>& out) {
+  for (size_t i = a_lo; i < a_hi; ++i) out.push_back({Kind::kDelete, static_cast<int32_t>(i), -1});
+  for (size_t j = b_lo; j < b_hi; ++j) out.push_back({Kind::kInsert, -1, static_cast<int32_t>(j)});
+}
+
+void WordAligner::GlobalRange(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi,
+                              std::vector<AlignStep>& out) {
+  // Common prefix and suffix first: most pairs are nearly the same words.
+  while (a_lo < a_hi && b_lo < b_hi && a_.kind[a_lo] == b_.kind[b_lo] &&
+         a_.hash[a_lo] == b_.hash[b_lo]) {
+    out.push_back({Kind::kMatch, static_cast<int32_t>(a_lo), static_cast<int32_t>(b_lo)});
+    ++a_lo;
+    ++b_lo;
+  }
+  size_t suffix_len = 0;
+  while (a_lo < a_hi - suffix_len && b_lo < b_hi - suffix_len &&
+         a_.kind[a_hi - suffix_len - 1] == b_.kind[b_hi - suffix_len - 1] &&
+         a_.hash[a_hi - suffix_len - 1] == b_.hash[b_hi - suffix_len - 1]) {
+    ++suffix_len;
+  }
+  a_hi -= suffix_len;
+  b_hi -= suffix_len;
+  if (a_lo == a_hi || b_lo == b_hi) {
+    Gaps(a_lo, a_hi, b_lo, b_hi, out);
+  } else if ((a_hi - a_lo + 1) * (b_hi - b_lo + 1) <= kMaxDpCells) {
+    Dp(a_lo, a_hi, b_lo, b_hi, /*local=*/false, out);
+  } else {
+    Patience(a_lo, a_hi, b_lo, b_hi, out);
+  }
+  for (size_t k = 0; k < suffix_len; ++k) {
+    out.push_back({Kind::kMatch, static_cast<int32_t>(a_hi + k), static_cast<int32_t>(b_hi + k)});
+  }
+}
+
+void WordAligner::Patience(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi,
+                           std::vector<AlignStep>& out) {
+  // Words that occur once in each range, in a's order, then the longest run of them that is
+  // increasing in b too.
+  struct Count {
+    uint32_t in_a = 0;
+    uint32_t in_b = 0;
+    size_t pos_a = 0;
+    size_t pos_b = 0;
+  };
+  std::unordered_map<uint64_t, Count> counts;
+  counts.reserve((a_hi - a_lo) + (b_hi - b_lo));
+  for (size_t i = a_lo; i < a_hi; ++i) {
+    if (a_.kind[i] != kWordElement) continue;
+    Count& c = counts[a_.hash[i]];
+    ++c.in_a;
+    c.pos_a = i;
+  }
+  for (size_t j = b_lo; j < b_hi; ++j) {
+    if (b_.kind[j] != kWordElement) continue;
+    auto it = counts.find(b_.hash[j]);
+    if (it == counts.end()) continue;
+    ++it->second.in_b;
+    it->second.pos_b = j;
+  }
+  std::vector<std::pair<size_t, size_t>> unique;
+  for (size_t i = a_lo; i < a_hi; ++i) {
+    if (a_.kind[i] != kWordElement) continue;
+    const Count& c = counts[a_.hash[i]];
+    if (c.in_a == 1 && c.in_b == 1) unique.emplace_back(i, c.pos_b);
+  }
+  // Longest increasing subsequence on b positions (patience sorting).
+  std::vector<size_t> tails;  // index into unique
+  std::vector<size_t> back(unique.size(), SIZE_MAX);
+  for (size_t k = 0; k < unique.size(); ++k) {
+    auto it = std::lower_bound(tails.begin(), tails.end(), unique[k].second,
+                               [&](size_t t, size_t pos) { return unique[t].second < pos; });
+    if (it != tails.begin()) back[k] = *(it - 1);
+    if (it == tails.end()) {
+      tails.push_back(k);
+    } else {
+      *it = k;
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> anchors;
+  for (size_t k = tails.empty() ? SIZE_MAX : tails.back(); k != SIZE_MAX; k = back[k]) {
+    anchors.push_back(unique[k]);
+  }
+  std::reverse(anchors.begin(), anchors.end());
+  if (anchors.empty()) {
+    Gaps(a_lo, a_hi, b_lo, b_hi, out);
+    return;
+  }
+  size_t ai = a_lo;
+  size_t bj = b_lo;
+  for (const auto& [pa, pb] : anchors) {
+    GlobalRange(ai, pa, bj, pb, out);
+    out.push_back({Kind::kMatch, static_cast<int32_t>(pa), static_cast<int32_t>(pb)});
+    ai = pa + 1;
+    bj = pb + 1;
+  }
+  GlobalRange(ai, a_hi, bj, b_hi, out);
+}
+
+bool WordAligner::LocalDp(std::vector<AlignStep>& out) {
+  const size_t n = a_.kind.size();
+  const size_t m = b_.kind.size();
+  if (n == 0 || m == 0) return false;
+  if ((n + 1) * (m + 1) <= kMaxDpCells) {
+    size_t before = out.size();
+    Dp(0, n, 0, m, /*local=*/true, out);
+    return out.size() > before;
+  }
+  // Too large for one DP: the best-scoring stretch of a global alignment (Kadane).
+  tmp_.clear();
+  GlobalRange(0, n, 0, m, tmp_);
+  int32_t best = 0;
+  int32_t run = 0;
+  size_t run_start = 0;
+  size_t best_begin = 0;
+  size_t best_end = 0;
+  for (size_t k = 0; k < tmp_.size(); ++k) {
+    if (run <= 0) {
+      run = 0;
+      run_start = k;
+    }
+    run += StepScore(tmp_[k]);
+    if (run > best) {
+      best = run;
+      best_begin = run_start;
+      best_end = k + 1;
+    }
+  }
+  if (best <= 0) return false;
+  out.insert(out.end(), tmp_.begin() + static_cast<std::ptrdiff_t>(best_begin),
+             tmp_.begin() + static_cast<std::ptrdiff_t>(best_end));
+  return true;
+}
+
+void WordAligner::Finish(const TokenizedQuote& a, const TokenizedQuote& b, bool region_from_steps) {
+  AlignmentStats& st = result_.stats;
+  const AlignmentStats given = st;
+  st = AlignmentStats{};
+  st.a_begin = given.a_begin;
+  st.a_end = given.a_end;
+  st.b_begin = given.b_begin;
+  st.b_end = given.b_end;
+  st.a_words = a.word_count;
+  st.b_words = b.word_count;
+  const auto& steps = result_.steps;
+  if (region_from_steps) {
+    st.a_begin = st.b_begin = UINT32_MAX;
+    st.a_end = st.b_end = 0;
+    for (const AlignStep& s : steps) {
+      if (s.a >= 0) {
+        st.a_begin = std::min(st.a_begin, static_cast<uint32_t>(s.a));
+        st.a_end = std::max(st.a_end, static_cast<uint32_t>(s.a) + 1);
+      }
+      if (s.b >= 0) {
+        st.b_begin = std::min(st.b_begin, static_cast<uint32_t>(s.b));
+        st.b_end = std::max(st.b_end, static_cast<uint32_t>(s.b) + 1);
+      }
+    }
+    if (st.a_begin == UINT32_MAX) st.a_begin = st.a_end;
+    if (st.b_begin == UINT32_MAX) st.b_begin = st.b_end;
+  }
+  for (uint32_t i = st.a_begin; i < st.a_end; ++i) st.region_a_words += a_.kind[i] == kWordElement;
+  for (uint32_t j = st.b_begin; j < st.b_end; ++j) st.region_b_words += b_.kind[j] == kWordElement;
+
+  auto in_region = [&](const AlignStep& s) {
+    return (s.a >= 0 && static_cast<uint32_t>(s.a) >= st.a_begin &&
+            static_cast<uint32_t>(s.a) < st.a_end) ||
+           (s.b >= 0 && static_cast<uint32_t>(s.b) >= st.b_begin &&
+            static_cast<uint32_t>(s.b) < st.b_end);
+  };
+  uint32_t da = 0, db = 0, rda = 0, rdb = 0, run = 0;
+  auto flush = [&]() {
+    st.edit_distance += std::max(da, db);
+    st.region_edit_distance += std::max(rda, rdb);
+    da = db = rda = rdb = 0;
+  };
+  for (const AlignStep& s : steps) {
+    uint32_t ca = 0, cb = 0;
+    switch (s.kind) {
+      case Kind::kMatch:
+        flush();
+        if (a_.kind[static_cast<size_t>(s.a)] == kWordElement) {
+          ++st.matched;
+          st.longest_run = std::max(st.longest_run, ++run);
+        }
+        continue;
+      case Kind::kWildcard: {
+        const QuoteToken& ta = a.Element(static_cast<size_t>(s.a));
+        const QuoteToken& tb = b.Element(static_cast<size_t>(s.b));
+        if (ta.hash != tb.hash) ca = cb = 1;
+        break;
+      }
+      case Kind::kElided:
+        ++st.elided;
+        (s.a >= 0 ? ca : cb) = 1;
+        break;
+      case Kind::kDelete:
+        ca = a_.kind[static_cast<size_t>(s.a)] == kWordElement ||
+             (a_.kind[static_cast<size_t>(s.a)] == kInsertionElement &&
+              !a_.sic[static_cast<size_t>(s.a)]);
+        break;
+      case Kind::kInsert:
+        cb = b_.kind[static_cast<size_t>(s.b)] == kWordElement ||
+             (b_.kind[static_cast<size_t>(s.b)] == kInsertionElement &&
+              !b_.sic[static_cast<size_t>(s.b)]);
+        break;
+    }
+    run = 0;
+    da += ca;
+    db += cb;
+    if (in_region(s)) {
+      rda += ca;
+      rdb += cb;
+    }
+  }
+  flush();
+}
+
+const WordAlignment& WordAligner::Global(const TokenizedQuote& a, const TokenizedQuote& b) {
+  Load(a, a_);
+  Load(b, b_);
+  result_.steps.clear();
+  GlobalRange(0, a_.kind.size(), 0, b_.kind.size(), result_.steps);
+  Finish(a, b, /*region_from_steps=*/true);
+  return result_;
+}
+
+const WordAlignment& WordAligner::Local(const TokenizedQuote& a, const TokenizedQuote& b) {
+  Load(a, a_);
+  Load(b, b_);
+  result_.steps.clear();
+  LocalDp(result_.steps);
+  Finish(a, b, /*region_from_steps=*/true);
+  return result_;
+}
+
+const WordAlignment& WordAligner::Full(const TokenizedQuote& a, const TokenizedQuote& b) {
+  Load(a, a_);
+  Load(b, b_);
+  const size_t n = a_.kind.size();
+  const size_t m = b_.kind.size();
+  result_.steps.clear();
+  // Identical element sequences: skip the DP.
+  if (a_.hash == b_.hash && a_.kind == b_.kind) {
+    for (size_t i = 0; i < n; ++i) {
+      result_.steps.push_back({Kind::kMatch, static_cast<int32_t>(i), static_cast<int32_t>(i)});
+    }
+    Finish(a, b, /*region_from_steps=*/true);
+    return result_;
+  }
+  std::vector<AlignStep> region;
+  if (!LocalDp(region)) {
+    GlobalRange(0, n, 0, m, result_.steps);
+    result_.stats = AlignmentStats{};  // empty region
+    Finish(a, b, /*region_from_steps=*/false);
+    return result_;
+  }
+  uint32_t a_begin = UINT32_MAX, a_end = 0, b_begin = UINT32_MAX, b_end = 0;
+  for (const AlignStep& s : region) {
+    if (s.a >= 0) {
+      a_begin = std::min(a_begin, static_cast<uint32_t>(s.a));
+      a_end = std::max(a_end, static_cast<uint32_t>(s.a) + 1);
+    }
+    if (s.b >= 0) {
+      b_begin = std::min(b_begin, static_cast<uint32_t>(s.b));
+      b_end = std::max(b_end, static_cast<uint32_t>(s.b) + 1);
+    }
+  }
+  GlobalRange(0, a_begin, 0, b_begin, result_.steps);
+  result_.steps.insert(result_.steps.end(), region.begin(), region.end());
+  GlobalRange(a_end, n, b_end, m, result_.steps);
+  result_.stats.a_begin = a_begin;
+  result_.stats.a_end = a_end;
+  result_.stats.b_begin = b_begin;
+  result_.stats.b_end = b_end;
+  Finish(a, b, /*region_from_steps=*/false);
+  return result_;
+}
+
+WordAlignment AlignGlobal(const TokenizedQuote& a, const TokenizedQuote& b) {
+  WordAligner aligner;
+  return aligner.Global(a, b);
+}
+
+WordAlignment AlignLocal(const TokenizedQuote& a, const TokenizedQuote& b) {
+  WordAligner aligner;
+  return aligner.Local(a, b);
+}
+
+}  // namespace quotecheck
