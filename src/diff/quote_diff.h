@@ -1,0 +1,50 @@
+#pragma once
+/// Word-level diff of two quotations of the same words.
+///
+/// The ops are built from a WordAligner::Full alignment. Each op's `a` and `b` are the
+/// original characters of its span, punctuation and spaces between words included, so the
+/// `a` texts of all ops concatenate to a's text and the `b` texts to b's. Matched words are
+/// anchors; what lies between two anchors is compared piece by piece (tokens and runs of
+/// space), pieces equal on both sides at its edges stay `equal` and the rest is one change:
+/// `delete` (in a only), `insert` (in b only) or `replace`. A matched word written
+/// differently (“President”/“president”, F.B.I./FBI, don’t/don't) is a `replace` of that word.
+/// Runs of space between two changes join them.
+///
+/// Change classes (ChangeClass bits): punctuation (the punctuation marks differ, or
+/// abbreviation dots), case, typography (quote marks, apostrophes, dashes, spaces, NFKC
+/// forms: same keys, other characters), lexical (a word inserted, deleted or replaced),
+/// omission (an ellipsis stands for words, or one side has an ellipsis the other lacks),
+/// insertion (a bracketed insertion stands for a word, or is added).
+///
+/// Meaning flags (MeaningFlag bits), from the words of each change: negation (the number of
+/// negations differs: not, no, never, n't, nobody, nothing, neither, nor, without, …), number
+/// (the numbers differ: digits or number words, "two" and "2" being the same number), named
+/// entity (the capitalised words not at a sentence start differ), modal (will, would, may,
+/// might, can, could, shall, should, must, with their contractions), sentence split (one side
+/// ends a sentence where the other has a comma or nothing, within the quotation).
+
+#include <string_view>
+
+#include "core/check_model.h"
+#include "diff/quote_tokens.h"
+#include "diff/word_alignment.h"
+
+namespace quotecheck {
+
+/// Diff of two quotation texts (tokenises and aligns them).
+QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text);
+
+/// Diff of two tokenised quotations, with the caller's aligner (the cheap path: tokenise each
+/// quotation once, keep one aligner per thread).
+QuoteDiff DiffQuotes(const TokenizedQuote& a, const TokenizedQuote& b, WordAligner& aligner);
+
+/// Diff from an alignment already made by WordAligner::Full(a, b). With `with_text` false the
+/// ops are left empty and only classes and flags are computed.
+QuoteDiff BuildQuoteDiff(const TokenizedQuote& a, const TokenizedQuote& b,
+                         const WordAlignment& alignment, bool with_text = true);
+
+/// The change classes of one word written two ways whose keys are equal: typography, case,
+/// punctuation (abbreviation dots) or a combination; 0 when the bytes are equal.
+uint32_t ClassifyRespelling(std::string_view a, std::string_view b);
+
+}  // namespace quotecheck

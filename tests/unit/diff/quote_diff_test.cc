@@ -1,0 +1,200 @@
+#include "diff/quote_diff.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace quotecheck {
+namespace {
+
+// Ops as {op|a|b} joined.
+std::string Ops(const QuoteDiff& d) {
+  std::string out;
+  for (const DiffOp& op : d.ops) {
+    out.append("{").append(DiffOpName(op.kind)).append("|").append(op.a).append("|");
+    out.append(op.b).append("}");
+  }
+  return out;
+}
+
+void CheckRoundTrip(std::string_view a, std::string_view b) {
+  QuoteDiff d = DiffQuotes(a, b);
+  std::string ra;
+  std::string rb;
+  for (const DiffOp& op : d.ops) {
+    ra.append(op.a);
+    rb.append(op.b);
+    if (op.kind == DiffOp::Kind::kInsert) CHECK(op.a.empty());
+    if (op.kind == DiffOp::Kind::kDelete) CHECK(op.b.empty());
+    if (op.kind == DiffOp::Kind::kEqual) CHECK(op.a == op.b);
+  }
+  CHECK(ra == a);
+  CHECK(rb == b);
+}
+
+constexpr const char* kSeed000 =
+    "I think he wants to make a deal for me, you understand that? As crazy as it sounds,";
+constexpr const char* kSeed001 =
+    "I think he wants to make a deal for me. Do you understand? As crazy as it sounds.";
+
+}  // namespace
+
+TEST_SUITE("diff") {
+  TEST_CASE("diff of the seed pair: Do inserted, that deleted, punctuation replaced") {
+    QuoteDiff d = DiffQuotes(kSeed000, kSeed001);
+    CHECK(Ops(d) ==
+          "{equal|I think he wants to make a deal for me|I think he wants to make a deal for me}"
+          "{replace|,|. Do}{equal| you understand| you understand}{delete| that|}"
+          "{equal|? As crazy as it sounds|? As crazy as it sounds}{replace|,|.}");
+    CHECK(d.classes == (kChangeLexical | kChangePunctuation));
+    CHECK(d.flags == kMeaningSentenceSplit);
+  }
+
+  TEST_CASE("diff ops concatenate back to both texts") {
+    const std::pair<const char*, const char*> pairs[] = {
+        {kSeed000, kSeed001},
+        {"", "new words"},
+        {"old words", ""},
+        {"  spaced   out  ", "spaced out"},
+        {"“A,” she said — [sic] … B.", "\"A,\" B."},
+        {"In light of the unusual events … the department consulted",
+         "In light of the unusual events occurring since then, the department has consulted"},
+        {"wants to make a deal.", kSeed000},
+        {"The F.B.I. didn’t  say", "the FBI did not say!"},
+        {"\xff broken \xc3", "broken"},
+    };
+    for (const auto& [a, b] : pairs) {
+      CAPTURE(a);
+      CAPTURE(b);
+      CheckRoundTrip(a, b);
+      CheckRoundTrip(b, a);
+    }
+  }
+
+  TEST_CASE("diff ops for small changes") {
+    struct Case {
+      const char* a;
+      const char* b;
+      const char* ops;
+    };
+    const Case cases[] = {
+        {"same words", "same words", "{equal|same words|same words}"},
+        {"he will go", "he won't go", "{equal|he |he }{replace|will|won't}{equal| go| go}"},
+        {"a deal,", "a deal.", "{equal|a deal|a deal}{replace|,|.}"},
+        {"make a deal", "make a big deal",
+         "{equal|make a |make a }{insert||big }"
+         "{equal|deal|deal}"},
+        {"The President said", "The president said",
+         "{equal|The |The }{replace|President|president}{equal| said| said}"},
+        {"energy infrastructure", "energy and infrastructure",
+         "{equal|energy |energy }{insert||and }{equal|infrastructure|infrastructure}"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.a);
+      CAPTURE(c.b);
+      CHECK(Ops(DiffQuotes(c.a, c.b)) == c.ops);
+    }
+  }
+
+  TEST_CASE("change classes") {
+    struct Case {
+      const char* a;
+      const char* b;
+      uint32_t classes;
+    };
+    const Case cases[] = {
+        {"It is fine.", "It is fine.", 0},
+        {"It is fine,", "It is fine.", kChangePunctuation},
+        {"It is, fine.", "It is fine.", kChangePunctuation},
+        {"the F.B.I. said", "the FBI said", kChangePunctuation},
+        {"a left-wing plot", "a left wing plot", kChangePunctuation},
+        {"The President said", "the president said", kChangeCase},
+        {"he said “no”", "he said \"no\"", kChangeTypography},
+        {"it’s", "it's", kChangeTypography},
+        {"good — big", "good - big", kChangeTypography},
+        {"two  spaces", "two spaces", kChangeTypography},
+        {"ﬁne", "fine", kChangeTypography},
+        {"make a deal", "make a big deal", kChangeLexical},
+        {"don't go", "do not go", kChangeLexical},
+        {"in light … the department", "in light of events the department", kChangeOmission},
+        {"it bothered [him] a lot", "it bothered him a lot", kChangeInsertion},
+        {"[He] will go", "She will go", kChangeInsertion},
+        {"he said [sic] so", "he said so", kChangeInsertion},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.a);
+      CAPTURE(c.b);
+      CHECK(ChangeClassNames(DiffQuotes(c.a, c.b).classes) == ChangeClassNames(c.classes));
+      CHECK(ChangeClassNames(DiffQuotes(c.b, c.a).classes) == ChangeClassNames(c.classes));
+    }
+  }
+
+  TEST_CASE("meaning flags") {
+    struct Case {
+      const char* a;
+      const char* b;
+      uint32_t flags;
+    };
+    const Case cases[] = {
+        // negation
+        {"we will agree", "we will not agree", kMeaningNegation},
+        {"we do agree", "we don't agree", kMeaningNegation},
+        {"we never agree", "we always agree", kMeaningNegation},
+        {"we do not agree", "we don't agree", 0},  // both negate
+        {"with regret", "without regret", kMeaningNegation},
+        // numbers
+        {"we paid 150 billion", "we paid 100 billion", kMeaningNumber},
+        {"two leaders met", "three leaders met", kMeaningNumber},
+        {"two leaders met", "2 leaders met", 0},  // same number
+        {"it rose 0.9% today", "it rose 0.8% today", kMeaningNumber},
+        // named entities
+        {"he told Putin so", "he told Macron so", kMeaningNamedEntity},
+        {"he told them so", "he told Macron so", kMeaningNamedEntity},
+        {"The talks went well", "Those talks went well", 0},  // sentence start
+        {"I told them", "I warned them", 0},
+        // modals
+        {"details will be set out", "details would be set out", kMeaningModal},
+        {"we must go", "we go", kMeaningModal},
+        {"I am sure he will do it", "I'm sure he'll do it", 0},
+        // sentence split or merge
+        {"for me, you understand", "for me. You understand", kMeaningSentenceSplit},
+        {"it ended. We left", "it ended and we left", kMeaningSentenceSplit},
+        {"the deal,", "the deal.", 0},  // at the end: not a split
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.a);
+      CAPTURE(c.b);
+      CHECK(MeaningFlagNames(DiffQuotes(c.a, c.b).flags) == MeaningFlagNames(c.flags));
+      CHECK(MeaningFlagNames(DiffQuotes(c.b, c.a).flags) == MeaningFlagNames(c.flags));
+    }
+  }
+
+  TEST_CASE("an ellipsis standing for a negation flags it") {
+    QuoteDiff d = DiffQuotes("we will … agree to it", "we will not ever agree to it");
+    CHECK((d.classes & kChangeOmission));
+    CHECK((d.flags & kMeaningNegation));
+  }
+
+  TEST_CASE("the cheap path gives the same diff") {
+    TokenizedQuote a = TokenizeQuote(kSeed000);
+    TokenizedQuote b = TokenizeQuote(kSeed001);
+    WordAligner aligner;
+    QuoteDiff d1 = DiffQuotes(a, b, aligner);
+    QuoteDiff d2 = DiffQuotes(kSeed000, kSeed001);
+    CHECK(Ops(d1) == Ops(d2));
+    QuoteDiff no_text = BuildQuoteDiff(a, b, aligner.Full(a, b), /*with_text=*/false);
+    CHECK(no_text.ops.empty());
+    CHECK(no_text.classes == d1.classes);
+    CHECK(no_text.flags == d1.flags);
+  }
+
+  TEST_CASE("ClassifyRespelling") {
+    CHECK(ClassifyRespelling("FBI", "FBI") == 0);
+    CHECK(ClassifyRespelling("F.B.I.", "FBI") == kChangePunctuation);
+    CHECK(ClassifyRespelling("F.B.I.", "fbi") == (kChangePunctuation | kChangeCase));
+    CHECK(ClassifyRespelling("Trump", "trump") == kChangeCase);
+    CHECK(ClassifyRespelling("don’t", "don't") == kChangeTypography);
+  }
+}
+
+}  // namespace quotecheck
