@@ -91,6 +91,8 @@ struct Link {
   bool speakers_agree = true;
   QuoteDiff diff;
   std::string cluster;
+  /// Internal to cross-referencing: see LinkVerdict::end_continues.
+  bool end_continues = false;
 };
 
 struct Cluster {
@@ -119,6 +121,13 @@ struct Finding {
 /// Orders severities (info < warning < error) for --fail-level.
 inline int SeverityRank(Severity s) { return static_cast<int>(s); }
 
+/// A document that could not be read (the contract's `error` record).
+/// (Added for the check printers' `error` records.)
+struct DocumentError {
+  std::string doc;  // document id (the path, for a whole file)
+  std::string message;
+};
+
 struct CheckResult {
   std::vector<DocumentInfo> documents;
   std::vector<QuoteRecord> quotes;
@@ -127,6 +136,9 @@ struct CheckResult {
   std::vector<Finding> findings;
   /// Per-document problems (unreadable file, malformed record, unbalanced quote, …).
   Diagnostics diagnostics;
+  /// The documents that could not be read, in input order: one `error` record each.
+  /// (Added for the check printers; documents_failed counts them.)
+  std::vector<DocumentError> errors;
   size_t documents_read = 0;
   size_t documents_failed = 0;
   size_t bytes = 0;

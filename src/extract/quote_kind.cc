@@ -67,6 +67,23 @@ bool HasSentencePunctuation(std::string_view s) {
   return false;
 }
 
+// ", a phrase …", ", a term …", ", the slogan …" right after the closing mark.
+bool FollowedByTermNoun(std::string_view text, size_t close_mark_end) {
+  std::string after = LowerAscii(text.substr(close_mark_end, 24));
+  size_t i = 0;
+  while (i < after.size() && (after[i] == ' ' || after[i] == ',')) ++i;
+  std::string_view rest = std::string_view(after).substr(i);
+  for (std::string_view article : {"a ", "an ", "the "}) {
+    if (rest.substr(0, article.size()) != article) continue;
+    rest.remove_prefix(article.size());
+    for (std::string_view noun : {"phrase", "term", "word", "slogan", "expression", "catchphrase",
+                                  "label", "nickname", "motto"}) {
+      if (rest.substr(0, noun.size()) == noun) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 QuoteKindClassifier::QuoteKindClassifier(const std::vector<std::string>& term_cues) {
@@ -90,6 +107,12 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
     for (const std::string& cue : term_cues_) {
       if (EndsWithWord(lower_pre, cue)) return QuoteKind::kTerm;
     }
+  }
+  // The writer names it as a phrase: the “denuclearization of the Korean peninsula,” a
+  // phrase that …
+  if (CountWords(bare) <= kMaxTermWords && !HasSentencePunctuation(bare) &&
+      FollowedByTermNoun(text, quote.close_mark_end)) {
+    return QuoteKind::kTerm;
   }
   if (CountWords(content) <= kMaxTermWords && !HasSentencePunctuation(content)) {
     static constexpr std::array<std::string_view, 9> kDeterminers = {

@@ -57,7 +57,8 @@ void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t e
     const QuoteRecord& qa = result.quotes[p.a];
     const QuoteRecord& qb = result.quotes[p.b];
     const bool agree = SpeakersAgree(qa.speaker, qb.speaker);
-    LinkVerdict verdict = DecideLink(tokens[p.a], tokens[p.b], agree, BothNamed(qa, qb), aligner);
+    LinkVerdict verdict = DecideLink(tokens[p.a], tokens[p.b], SpeakersMatch(qa.speaker, qb.speaker),
+                                     BothNamed(qa, qb), aligner);
     if (verdict.shape == LinkShape::kNone) continue;
     QuoteComparison c = CompareQuotes(tokens[p.a], tokens[p.b], aligner, /*with_ops=*/true);
     Link link;
@@ -70,6 +71,7 @@ void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t e
     }
     link.similarity = std::round(c.relation.similarity * 1000) / 1000;
     link.speakers_agree = agree;
+    link.end_continues = verdict.end_continues;
     link.diff = std::move(c.diff);
     if (!CoversAll(c.stats, tokens[p.a], tokens[p.b])) {
       QuoteDiff shared = DiffQuotes(RegionText(tokens[p.a], c.stats.a_begin, c.stats.a_end),
@@ -92,6 +94,22 @@ void DropExplainedFragments(const std::vector<std::string>& keys, CheckResult* r
     uint32_t same = result->quotes[other].doc == doc && keys[other] == keys[quote] ? 1 : 0;
     return it != in_doc.end() && it->second > same;
   };
+  // A fragment whose sentence end the longer one runs past yields to a quotation of the same
+  // document where its words do end.
+  std::map<std::pair<size_t, uint32_t>, bool> ends_somewhere;  // (shorter, doc of longer)
+  auto shorter_of = [&](const Link& link) {
+    return keys[link.a].size() <= keys[link.b].size() ? link.a : link.b;
+  };
+  for (const Link& link : result->links) {
+    size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;
+    bool& ends = ends_somewhere[{s, result->quotes[l].doc}];
+    ends = ends || !link.end_continues;
+  }
+  std::erase_if(result->links, [&](const Link& link) {
+    if (!link.end_continues) return false;
+    size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;
+    return ends_somewhere[{s, result->quotes[l].doc}];
+  });
   std::erase_if(result->links, [&](const Link& link) {
     if (link.relation != Relation::kFragment) return false;
     const bool a_shorter = keys[link.a].size() <= keys[link.b].size();
@@ -115,6 +133,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   for (size_t i = 0; i < n; ++i) {
     tokens[i] = TokenizeQuote(result->quotes[i].text);
     keys[i] = KeyOf(tokens[i]);
+    if (result->quotes[i].kind == QuoteKind::kTerm) continue;  // nobody's words: never linked
     for (uint32_t e : tokens[i].elements) {
       const QuoteToken& t = tokens[i].tokens[e];
       if (t.word()) hashes[i].push_back(t.hash);

@@ -50,8 +50,7 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
     return !WordFollows(l, st.b_end - 1);
   };
 
-  // Whatever the shape: the writer showed where the words stopped.
-  if (!end_respected()) return out;
+  out.end_continues = !end_respected();
 
   if (short_words < kShortQuoteWords) {
     bool all_in_a_row = st.longest_run == short_words && st.region_edit_distance == 0;
@@ -76,9 +75,17 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
   }
   // Recompute the local alignment (Global reused the aligner's buffers).
   const AlignmentStats& loc = aligner.Local(s, l).stats;
+  // Words of the shorter left outside the shared part count as changed.
   const double cover = static_cast<double>(loc.region_a_words) / short_words;
-  const double edit = static_cast<double>(loc.region_edit_distance) / short_words;
-  const double max_fragment_edit = speakers_agree ? kMaxFragmentEdit : kMaxFragmentEdit / 2;
+  const double edit =
+      static_cast<double>(loc.region_edit_distance + (short_words - loc.region_a_words)) /
+      short_words;
+  // A short fragment must be contained exactly: with one word changed, six words are as
+  // likely another sentence that opens the same way ("The Iran deal is a disaster").
+  const double max_fragment_edit =
+      short_words < kExactFragmentWords ? 0.0
+      : speakers_agree                  ? kMaxFragmentEdit
+                                        : kMaxFragmentEdit / 2;
   if (cover >= kMinFragmentCover && edit <= max_fragment_edit) {
     out.shape = LinkShape::kFragment;
     out.similarity = 1.0 - edit;

@@ -15,9 +15,11 @@
 ///   versions of one statement; beyond that they merely share a phrase.
 /// - Fragment: the shorter lies inside the longer (local alignment) with at least
 ///   kMinFragmentCover (0.8) of its words matched in order and at most kMaxFragmentEdit (0.2)
-///   of them changed. A fragment whose last word ends a sentence (. ! ?) must not be
-///   continued by further words in the longer one ("wants to make a deal." is not part of
-///   "…make a deal for me"), since the writer showed where the words stopped.
+///   of them changed; under kExactFragmentWords (8) words, none changed. A fragment whose
+///   last word ends a sentence (. ! ?) that the longer continues with more words is marked
+///   (end_continues): when the same document has another quotation where the fragment's
+///   words do end, that one is its source ("wants to make a deal." belongs to "I think he
+///   wants to make a deal," rather than to "…make a deal for me").
 /// - Overlap at the edges: the end of one and the start of the other share a run of at
 ///   least kMinOverlapRun (6) words: at five, "wants to make a deal" would join "I think he
 ///   wants to make a deal," and "wants to make a deal for me.", two utterances.
@@ -40,11 +42,16 @@ inline constexpr double kMaxEditShareOther = 0.2;
 inline constexpr double kMinFragmentCover = 0.8;
 inline constexpr double kMaxFragmentEdit = 0.2;
 inline constexpr uint32_t kMinOverlapRun = 6;
+inline constexpr uint32_t kExactFragmentWords = 8;
 
 enum class LinkShape { kNone, kWhole, kFragment, kOverlap };
 
 struct LinkVerdict {
   LinkShape shape = LinkShape::kNone;
+  /// The shorter ends a sentence (. ! ?) where the longer goes on with more words. American
+  /// style puts the period inside the marks even when the speaker went on, so this alone
+  /// does not block a link; it decides between two candidates (see cross_reference.cc).
+  bool end_continues = false;
   double similarity = 0.0;  // 1 − edit distance / words of the longer (whole) or shorter (parts)
 };
 

@@ -52,6 +52,11 @@ bool SpeakersAgree(const std::optional<std::string>& a, const std::optional<std:
   return LastWordLower(*a) == LastWordLower(*b);
 }
 
+bool SpeakersMatch(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  if (!a || !b || a->empty() || b->empty()) return true;
+  return LastWordLower(*a) == LastWordLower(*b);
+}
+
 void AddFindings(const QuoteComparer& compare, CheckResult* result) {
   const auto& quotes = result->quotes;
   const auto& docs = result->documents;

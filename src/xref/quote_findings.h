@@ -25,6 +25,10 @@ using QuoteComparer = std::function<QuoteComparison(size_t a, size_t b)>;
 /// "Trump"); an unknown speaker agrees with anyone.
 bool SpeakersAgree(const std::optional<std::string>& a, const std::optional<std::string>& b);
 
+/// Stricter, for deciding links: two named sources are the same only when their names
+/// match or share the last word; a body or group ("the suit") and a person differ.
+bool SpeakersMatch(const std::optional<std::string>& a, const std::optional<std::string>& b);
+
 /// Appends the findings for the clusters and quotations of `result` (clusters built).
 void AddFindings(const QuoteComparer& compare, CheckResult* result);
 
