@@ -32,7 +32,28 @@ void WriteTextRef(JsonWriter& json, const std::optional<TextRef>& ref) {
   json.EndObject();
 }
 
+void MaybeStringField(JsonWriter& json, std::string_view key, std::string_view value) {
+  if (value.empty()) return;
+  json.Key(key);
+  json.String(value);
+}
+
 }  // namespace
+
+void AppendDocumentRecord(std::string* out, const Document& doc) {
+  JsonWriter json(out);
+  json.BeginObject();
+  json.Key("type");
+  json.String("document");
+  json.Key("doc");
+  json.String(doc.id);
+  MaybeStringField(json, "outlet", doc.meta.outlet);
+  MaybeStringField(json, "date", doc.meta.date);
+  MaybeStringField(json, "title", doc.meta.title);
+  MaybeStringField(json, "url", doc.meta.url);
+  MaybeStringField(json, "role", doc.meta.role);
+  json.EndObject();
+}
 
 void AppendQuoteRecord(std::string* out, const Document& doc, const Quote& quote,
                        LineCol line_col) {
@@ -63,6 +84,12 @@ void AppendQuoteRecord(std::string* out, const Document& doc, const Quote& quote
     json.EndArray();
   }
   json.EndArray();
+  if (quote.spans.size() > 1) {
+    json.Key("parts");
+    json.BeginArray();
+    for (const ByteSpan& span : quote.spans) json.String(Slice(doc.text, span.start, span.end));
+    json.EndArray();
+  }
   json.Key("speaker");
   if (quote.speaker) {
     json.String(*quote.speaker);
@@ -131,7 +158,12 @@ void JsonlPrinter::OnDocument(const DocumentResult& result) {
   if (result.failed) {
     AppendErrorRecord(&buffer_, result);
     buffer_.push_back('\n');
-  } else if (!result.quotes.empty()) {
+    WriteBufferIfFull();
+    return;
+  }
+  AppendDocumentRecord(&buffer_, result.doc);
+  buffer_.push_back('\n');
+  if (!result.quotes.empty()) {
     const LineIndex lines(result.doc.text);
     for (const Quote& quote : result.quotes) {
       if (quote.spans.empty()) continue;  // not a quotation; the model says never empty

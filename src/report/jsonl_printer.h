@@ -1,7 +1,8 @@
 #pragma once
 /// The `--format jsonl` printer: writes the records of shared/docs/output-contract.md, one
-/// JSON object per line, in input order: a `quote` record per quotation, an `error` record
-/// per failed document, and a final `summary` record. Output is gathered in a large buffer
+/// JSON object per line, in input order: per document read, a `document` record (its id and
+/// metadata) and a `quote` record per quotation; an `error` record per failed document; and a
+/// final `summary` record. This output is also a quote store (ingest/quote_store.h). Output is gathered in a large buffer
 /// and written to the stream in big chunks; nothing is flushed per record.
 
 #include <ostream>
@@ -35,8 +36,14 @@ class JsonlPrinter : public ResultSink {
   std::string buffer_;
 };
 
+/// Appends the `document` record of `doc` (without the newline), an addition to the contract:
+/// {"type":"document","doc":…,"outlet":…,"date":…,"title":…,"url":…,"role":…} with only the
+/// metadata fields that are not empty.
+void AppendDocumentRecord(std::string* out, const Document& doc);
 /// Appends one `quote` record of `doc` (without the newline). `line_col` is the position
-/// of the quote's start.
+/// of the quote's start. A quotation of several spans also gets the field "parts" (an
+/// addition to the contract): the text of each span, so that a quote store keeps the quoted
+/// words without the attribution that interrupts them.
 void AppendQuoteRecord(std::string* out, const Document& doc, const Quote& quote, LineCol line_col);
 /// Appends the `error` record of a failed document (without the newline).
 void AppendErrorRecord(std::string* out, const DocumentResult& result);

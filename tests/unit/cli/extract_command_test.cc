@@ -49,6 +49,13 @@ std::vector<std::string> Lines(const std::string& text) {
   return lines;
 }
 
+// The `document` record of a file without metadata.
+std::string DocumentRecord(const std::string& path) {
+  std::string record = R"({"type":"document","doc":")";
+  record.append(path).append("\"}");
+  return record;
+}
+
 std::string WithoutSeconds(const std::string& text) {
   return std::regex_replace(text, std::regex(R"("seconds":[0-9.e+-]+)"), R"("seconds":S)");
 }
@@ -99,9 +106,11 @@ TEST_SUITE("cli") {
       CHECK(RunExtract(options, out, err) == kExitError);
 
       const std::vector<std::string> lines = Lines(out.str());
-      REQUIRE(lines.size() == 2);
-      CHECK(lines[0].rfind(R"({"type":"error","doc":")" + missing + R"(","message":")", 0) == 0);
-      CHECK(WithoutSeconds(lines[1]) ==
+      REQUIRE(lines.size() == 4);
+      CHECK(lines[0] == DocumentRecord(a));
+      CHECK(lines[1].rfind(R"({"type":"error","doc":")" + missing + R"(","message":")", 0) == 0);
+      CHECK(lines[2] == DocumentRecord(b));
+      CHECK(WithoutSeconds(lines[3]) ==
             R"({"type":"summary","documents":3,"failed":1,"quotes":0,"clusters":0,)"
             R"("findings":0,"bytes":)" +
                 std::to_string(3 * plain.size()) + R"(,"seconds":S})");
@@ -140,7 +149,9 @@ TEST_SUITE("cli") {
     CHECK(out.str().empty());
     std::ifstream in(result, std::ios::binary);
     const std::string written((std::istreambuf_iterator<char>(in)), {});
-    CHECK(written.rfind(R"({"type":"summary","documents":1,)", 0) == 0);
+    const std::string want =
+        DocumentRecord(a).append("\n").append(R"({"type":"summary","documents":1,)");
+    CHECK(written.rfind(want, 0) == 0);
   }
 
   TEST_CASE("RunExtract exits 2 when the output file cannot be opened") {

@@ -21,7 +21,7 @@ std::vector<std::string> Lines(const std::string& text) {
 }  // namespace
 
 TEST_SUITE("report") {
-  TEST_CASE("JsonlPrinter writes quote, error and summary records per the contract") {
+  TEST_CASE("JsonlPrinter writes document, quote, error and summary records per the contract") {
     std::ostringstream out;
     JsonlPrinter printer(&out);
     printer.OnDocument(testing::PrinterTestResult());
@@ -42,12 +42,14 @@ TEST_SUITE("report") {
     printer.OnFinish(summary);
 
     const std::vector<std::string> want = {
+        R"({"type":"document","doc":"a.txt","outlet":"Reuters","date":"2024-01-02"})",
         R"({"type":"quote","doc":"a.txt","start":0,"end":5,"line":1,"col":1,"text":"Intro",)"
         R"("kind":"term","spans":[[0,5]],"speaker":null,"speaker_mention":null,"cue":null,)"
         R"("rule":null,"confidence":0})",
         R"({"type":"quote","doc":"a.txt","start":17,"end":59,"line":2,"col":4,)"
         "\"text\":\"I think so,\xE2\x80\x9D Trump whispered, \xE2\x80\x9Creally.\","
-        R"("kind":"direct","spans":[[17,28],[52,59]],"speaker":"Donald Trump",)"
+        R"("kind":"direct","spans":[[17,28],[52,59]],"parts":["I think so,","really."],)"
+        R"("speaker":"Donald Trump",)"
         R"("speaker_mention":{"start":32,"end":37,"text":"Trump"},)"
         R"("cue":{"start":38,"end":47,"text":"whispered"},)"
         R"("rule":"after-quote/name-verb","confidence":0.93})",
@@ -99,7 +101,35 @@ TEST_SUITE("report") {
     for (int i = 0; i < 5; ++i) printer.OnDocument(result);
     CHECK(!out.str().empty());
     printer.OnFinish(RunSummary{});
-    CHECK(Lines(out.str()).size() == 6 * 2 + 1);
+    CHECK(Lines(out.str()).size() == 6 * 3 + 1);
+  }
+
+  TEST_CASE("AppendDocumentRecord writes only the metadata that is known") {
+    Document doc;
+    doc.id = "x.txt";
+    std::string out;
+    AppendDocumentRecord(&out, doc);
+    CHECK(out == R"({"type":"document","doc":"x.txt"})");
+
+    doc.meta.title = "T";
+    doc.meta.outlet = "AP";
+    doc.meta.url = "https://e.com/x";
+    doc.meta.date = "2024-03-04";
+    doc.meta.role = "primary";
+    out.clear();
+    AppendDocumentRecord(&out, doc);
+    CHECK(out == R"({"type":"document","doc":"x.txt","outlet":"AP","date":"2024-03-04",)"
+                 R"("title":"T","url":"https://e.com/x","role":"primary"})");
+  }
+
+  TEST_CASE("JsonlPrinter writes a document record for a document without quotations") {
+    std::ostringstream out;
+    JsonlPrinter printer(&out);
+    DocumentResult empty;
+    empty.doc.id = "e.txt";
+    printer.OnDocument(empty);
+    printer.OnFinish(RunSummary{});
+    CHECK(Lines(out.str()).front() == R"({"type":"document","doc":"e.txt"})");
   }
 }
 
