@@ -1,0 +1,262 @@
+#include "report/check_jsonl_printer.h"
+
+#include <cmath>
+#include <string_view>
+#include <vector>
+
+#include "report/json_writer.h"
+#include "report/jsonl_printer.h"
+
+namespace quotecheck {
+namespace {
+
+constexpr size_t kFlushThreshold = size_t{1} << 20;
+
+void WriteTextRef(JsonWriter& json, const std::optional<TextRef>& ref) {
+  if (!ref) {
+    json.Null();
+    return;
+  }
+  json.BeginObject();
+  json.Key("start");
+  json.Uint(ref->span.start);
+  json.Key("end");
+  json.Uint(ref->span.end);
+  json.Key("text");
+  json.String(ref->text);
+  json.EndObject();
+}
+
+// The text of each span, when `quote.text` is those texts joined by single spaces (the
+// sizes add up and a space sits at each join); false otherwise.
+bool SplitParts(const QuoteRecord& quote, std::vector<std::string_view>* parts) {
+  parts->clear();
+  const std::string_view text = quote.text;
+  size_t pos = 0;
+  for (size_t i = 0; i < quote.spans.size(); ++i) {
+    const ByteSpan& span = quote.spans[i];
+    if (span.end < span.start) return false;
+    if (i > 0) {
+      if (pos >= text.size() || text[pos] != ' ') return false;
+      ++pos;
+    }
+    if (span.size() > text.size() - pos) return false;
+    parts->push_back(text.substr(pos, span.size()));
+    pos += span.size();
+  }
+  return pos == text.size();
+}
+
+// {"doc":…,"start":…,"end":…} of a quotation.
+void WriteQuoteRef(JsonWriter& json, const CheckResult& result, size_t quote) {
+  const QuoteRecord& q = result.quotes[quote];
+  json.BeginObject();
+  json.Key("doc");
+  json.String(result.documents[q.doc].id);
+  json.Key("start");
+  json.Uint(q.start);
+  json.Key("end");
+  json.Uint(q.end);
+  json.EndObject();
+}
+
+void WriteNames(JsonWriter& json, const std::vector<std::string_view>& names) {
+  json.BeginArray();
+  for (std::string_view name : names) json.String(name);
+  json.EndArray();
+}
+
+}  // namespace
+
+void AppendCheckQuoteRecord(std::string* out, const CheckResult& result, size_t quote) {
+  const QuoteRecord& q = result.quotes[quote];
+  JsonWriter json(out);
+  json.BeginObject();
+  json.Key("type");
+  json.String("quote");
+  json.Key("doc");
+  json.String(result.documents[q.doc].id);
+  json.Key("start");
+  json.Uint(q.start);
+  json.Key("end");
+  json.Uint(q.end);
+  json.Key("line");
+  json.Uint(q.line);
+  json.Key("col");
+  json.Uint(q.col);
+  json.Key("text");
+  json.String(q.text);
+  json.Key("kind");
+  json.String(QuoteKindName(q.kind));
+  json.Key("spans");
+  json.BeginArray();
+  for (const ByteSpan& span : q.spans) {
+    json.BeginArray();
+    json.Uint(span.start);
+    json.Uint(span.end);
+    json.EndArray();
+  }
+  json.EndArray();
+  std::vector<std::string_view> parts;
+  if (q.spans.size() > 1 && SplitParts(q, &parts)) {
+    json.Key("parts");
+    WriteNames(json, parts);
+  }
+  json.Key("speaker");
+  if (q.speaker) {
+    json.String(*q.speaker);
+  } else {
+    json.Null();
+  }
+  json.Key("speaker_mention");
+  WriteTextRef(json, q.speaker_mention);
+  json.Key("cue");
+  WriteTextRef(json, q.cue);
+  json.Key("rule");
+  if (q.rule.empty()) {
+    json.Null();
+  } else {
+    json.String(q.rule);
+  }
+  json.Key("confidence");
+  json.Double(q.confidence);
+  if (!q.cluster.empty()) {
+    json.Key("cluster");
+    json.String(q.cluster);
+  }
+  json.EndObject();
+}
+
+void AppendLinkRecord(std::string* out, const CheckResult& result, size_t link) {
+  const Link& l = result.links[link];
+  JsonWriter json(out);
+  json.BeginObject();
+  json.Key("type");
+  json.String("link");
+  if (!l.cluster.empty()) {
+    json.Key("cluster");
+    json.String(l.cluster);
+  }
+  json.Key("a");
+  WriteQuoteRef(json, result, l.a);
+  json.Key("b");
+  WriteQuoteRef(json, result, l.b);
+  json.Key("relation");
+  json.String(RelationName(l.relation));
+  json.Key("similarity");
+  json.Double(std::round(l.similarity * 1000) / 1000);
+  json.Key("speakers_agree");
+  json.Bool(l.speakers_agree);
+  json.Key("diff");
+  json.BeginArray();
+  for (const DiffOp& op : l.diff.ops) {
+    json.BeginObject();
+    json.Key("op");
+    json.String(DiffOpName(op.kind));
+    if (op.kind != DiffOp::Kind::kInsert) {
+      json.Key("a");
+      json.String(op.a);
+    }
+    if (op.kind != DiffOp::Kind::kDelete) {
+      json.Key("b");
+      json.String(op.b);
+    }
+    json.EndObject();
+  }
+  json.EndArray();
+  json.Key("classes");
+  WriteNames(json, ChangeClassNames(l.diff.classes));
+  json.Key("flags");
+  WriteNames(json, MeaningFlagNames(l.diff.flags));
+  json.EndObject();
+}
+
+void AppendFindingRecord(std::string* out, const CheckResult& result, size_t finding) {
+  const Finding& f = result.findings[finding];
+  JsonWriter json(out);
+  json.BeginObject();
+  json.Key("type");
+  json.String("finding");
+  json.Key("rule");
+  json.String(f.rule);
+  json.Key("severity");
+  json.String(SeverityName(f.severity));
+  json.Key("quotes");
+  json.BeginArray();
+  for (size_t q : f.quotes) WriteQuoteRef(json, result, q);
+  json.EndArray();
+  json.Key("message");
+  json.String(f.message);
+  // Where it is reported: its first quote, else its own location.
+  if (!f.quotes.empty()) {
+    const QuoteRecord& q = result.quotes[f.quotes.front()];
+    json.Key("doc");
+    json.String(result.documents[q.doc].id);
+    json.Key("line");
+    json.Uint(q.line);
+    json.Key("col");
+    json.Uint(q.col);
+  } else if (f.location) {
+    if (f.doc && *f.doc < result.documents.size()) {
+      json.Key("doc");
+      json.String(result.documents[*f.doc].id);
+    }
+    if (f.location->line > 0) {
+      json.Key("line");
+      json.Uint(f.location->line);
+      json.Key("col");
+      json.Uint(f.location->col);
+    }
+  }
+  json.EndObject();
+}
+
+void PrintCheckJsonl(const CheckResult& result, std::ostream* out) {
+  std::string buffer;
+  buffer.reserve(kFlushThreshold + kFlushThreshold / 4);
+  auto end_record = [&] {
+    buffer.push_back('\n');
+    if (buffer.size() >= kFlushThreshold) {
+      out->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      buffer.clear();
+    }
+  };
+  for (size_t q = 0; q < result.quotes.size(); ++q) {
+    AppendCheckQuoteRecord(&buffer, result, q);
+    end_record();
+  }
+  for (size_t l = 0; l < result.links.size(); ++l) {
+    AppendLinkRecord(&buffer, result, l);
+    end_record();
+  }
+  for (size_t f = 0; f < result.findings.size(); ++f) {
+    AppendFindingRecord(&buffer, result, f);
+    end_record();
+  }
+  for (const DocumentError& error : result.errors) {
+    JsonWriter json(&buffer);
+    json.BeginObject();
+    json.Key("type");
+    json.String("error");
+    json.Key("doc");
+    json.String(error.doc);
+    json.Key("message");
+    json.String(error.message);
+    json.EndObject();
+    end_record();
+  }
+  RunSummary summary;
+  summary.documents = result.documents_read;
+  summary.failed = result.documents_failed;
+  summary.quotes = result.quotes.size();
+  summary.clusters = result.clusters.size();
+  summary.findings = result.findings.size();
+  summary.bytes = result.bytes;
+  summary.seconds = result.seconds;
+  AppendSummaryRecord(&buffer, summary);
+  buffer.push_back('\n');
+  out->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  out->flush();
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,269 @@
+#include "report/check_report_view.h"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+#include <utility>
+
+#include "report/text_printer.h"
+
+namespace quotecheck {
+namespace {
+
+constexpr size_t kNoLimit = static_cast<size_t>(-1);
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Op text on one line: white space runs become one space (edges kept as one space).
+std::string OneLine(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (IsSpace(c)) {
+      space = true;
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  if (space) out.push_back(' ');
+  return out;
+}
+
+std::vector<DiffOp> Reversed(const std::vector<DiffOp>& ops) {
+  std::vector<DiffOp> out;
+  out.reserve(ops.size());
+  for (const DiffOp& op : ops) {
+    DiffOp r;
+    r.a = op.b;
+    r.b = op.a;
+    switch (op.kind) {
+      case DiffOp::Kind::kDelete:
+        r.kind = DiffOp::Kind::kInsert;
+        break;
+      case DiffOp::Kind::kInsert:
+        r.kind = DiffOp::Kind::kDelete;
+        break;
+      default:
+        r.kind = op.kind;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool HasChanges(const std::vector<DiffOp>& ops) {
+  for (const DiffOp& op : ops) {
+    if (op.kind != DiffOp::Kind::kEqual) return true;
+  }
+  return false;
+}
+
+CheckReportView BuildCheckReportView(const CheckResult& result) {
+  CheckReportView view;
+  std::unordered_map<std::string_view, size_t> cluster_of_id;
+  for (size_t c = 0; c < result.clusters.size(); ++c) cluster_of_id[result.clusters[c].id] = c;
+  auto cluster_of_quote = [&](size_t q) -> std::optional<size_t> {
+    if (q >= result.quotes.size() || result.quotes[q].cluster.empty()) return std::nullopt;
+    auto it = cluster_of_id.find(result.quotes[q].cluster);
+    if (it == cluster_of_id.end()) return std::nullopt;
+    return it->second;
+  };
+
+  // Findings by the quote they are reported at; those outside clusters are loose.
+  std::unordered_map<size_t, std::vector<size_t>> findings_at;
+  for (size_t f = 0; f < result.findings.size(); ++f) {
+    const Finding& finding = result.findings[f];
+    if (!finding.quotes.empty() && cluster_of_quote(finding.quotes.front())) {
+      findings_at[finding.quotes.front()].push_back(f);
+    } else {
+      view.loose_findings.push_back(f);
+    }
+  }
+  std::vector<std::vector<size_t>> links_of_cluster(result.clusters.size());
+  for (size_t l = 0; l < result.links.size(); ++l) {
+    auto it = cluster_of_id.find(result.links[l].cluster);
+    if (it != cluster_of_id.end()) links_of_cluster[it->second].push_back(l);
+  }
+
+  for (size_t c = 0; c < result.clusters.size(); ++c) {
+    const Cluster& cluster = result.clusters[c];
+    ClusterReport report;
+    report.cluster = c;
+    report.reference = cluster.primary.value_or(cluster.canonical);
+    // The link of each member with the reference, and its first link of any kind.
+    std::unordered_map<size_t, size_t> to_reference;
+    std::unordered_map<size_t, size_t> any_link;
+    for (size_t l : links_of_cluster[c]) {
+      const Link& link = result.links[l];
+      if (link.a == report.reference) to_reference.emplace(link.b, l);
+      if (link.b == report.reference) to_reference.emplace(link.a, l);
+      any_link.emplace(link.a, l);
+      any_link.emplace(link.b, l);
+    }
+    bool shown = false;
+    report.members.reserve(cluster.members.size());
+    for (size_t m : cluster.members) {
+      MemberReport member;
+      member.quote = m;
+      member.reference = m == report.reference;
+      if (auto it = findings_at.find(m); it != findings_at.end()) member.findings = it->second;
+      if (!member.reference) {
+        if (auto it = to_reference.find(m); it != to_reference.end()) {
+          const Link& link = result.links[it->second];
+          member.relation = link.relation;
+          member.speakers_agree = link.speakers_agree;
+          member.diff = link.a == report.reference ? link.diff.ops : Reversed(link.diff.ops);
+        } else if (auto any = any_link.find(m); any != any_link.end()) {
+          member.relation = result.links[any->second].relation;
+        }
+        for (size_t f : member.findings) {
+          const Finding& finding = result.findings[f];
+          if (finding.diff && finding.quotes.size() >= 2 &&
+              finding.quotes[1] == report.reference) {
+            member.diff = Reversed(finding.diff->ops);  // a is this member, b the reference
+            break;
+          }
+        }
+        member.divergent = member.relation == Relation::kVariant || !member.speakers_agree;
+      }
+      if (!member.findings.empty()) member.divergent = true;
+      shown = shown || member.divergent;
+      report.members.push_back(std::move(member));
+    }
+    if (shown) view.clusters.push_back(std::move(report));
+  }
+  return view;
+}
+
+std::string FormatWordDiff(const std::vector<DiffOp>& ops, const WordDiffStyle& style) {
+  std::string out;
+  bool pending_space = false;  // white space seen and not yet written
+  auto escaped = [&](std::string_view text) {
+    return style.escape != nullptr ? style.escape(text) : std::string(text);
+  };
+  // Writes a piece: `removed` and `added` (either may be empty) between their markers, or,
+  // for equal text, `removed` as it is. White space at the edges goes outside the markers.
+  auto put = [&](std::string_view removed, std::string_view added, bool marked) {
+    const std::string a = OneLine(removed);
+    const std::string b = OneLine(added);
+    std::string_view a_body = a;
+    std::string_view b_body = b;
+    bool lead = false;
+    bool trail = false;
+    for (std::string_view* body : {&a_body, &b_body}) {
+      if (!body->empty() && body->front() == ' ') {
+        lead = true;
+        body->remove_prefix(1);
+      }
+      if (!body->empty() && body->back() == ' ') {
+        trail = true;
+        body->remove_suffix(1);
+      }
+    }
+    pending_space = pending_space || lead;
+    if (!a_body.empty() || !b_body.empty()) {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      if (!marked) {
+        out.append(escaped(a_body));
+      } else {
+        if (!a_body.empty()) {
+          out.append(style.removed_open).append(escaped(a_body)).append(style.removed_close);
+        }
+        if (!b_body.empty()) {
+          out.append(style.added_open).append(escaped(b_body)).append(style.added_close);
+        }
+      }
+    }
+    pending_space = pending_space || trail;
+  };
+  for (const DiffOp& op : ops) {
+    switch (op.kind) {
+      case DiffOp::Kind::kEqual:
+        put(op.b.empty() ? op.a : op.b, {}, /*marked=*/false);
+        break;
+      case DiffOp::Kind::kDelete:
+        put(op.a, {}, true);
+        break;
+      case DiffOp::Kind::kInsert:
+        put({}, op.b, true);
+        break;
+      case DiffOp::Kind::kReplace:
+        put(op.a, op.b, true);
+        break;
+    }
+  }
+  return out;
+}
+
+std::string QuoteLocation(const CheckResult& result, size_t quote) {
+  const QuoteRecord& q = result.quotes[quote];
+  const DocumentInfo& doc = result.documents[q.doc];
+  std::string out = ShortenForDisplay(doc.path.empty() ? doc.id : doc.path, kNoLimit);
+  fmt::format_to(std::back_inserter(out), ":{}:{}", q.line, q.col);
+  return out;
+}
+
+std::string OutletAndDate(const DocumentMeta& meta) {
+  std::vector<std::string> about;
+  if (!meta.outlet.empty()) about.push_back(ShortenForDisplay(meta.outlet, kNoLimit));
+  if (!meta.date.empty()) about.push_back(ShortenForDisplay(meta.date, kNoLimit));
+  if (about.empty()) return {};
+  return fmt::format("({})", fmt::join(about, ", "));
+}
+
+std::string RelationLabel(const CheckResult& result, const ClusterReport& cluster,
+                          const MemberReport& member) {
+  if (member.reference) {
+    return result.clusters[cluster.cluster].primary ? "primary source" : "canonical";
+  }
+  std::string out(member.relation ? RelationName(*member.relation) : "linked");
+  if (!member.speakers_agree) out.append(", speaker differs");
+  return out;
+}
+
+Diagnostic FindingDiagnostic(const CheckResult& result, const Finding& finding) {
+  Diagnostic d;
+  if (!finding.quotes.empty() && finding.quotes.front() < result.quotes.size()) {
+    const QuoteRecord& q = result.quotes[finding.quotes.front()];
+    const DocumentInfo& doc = result.documents[q.doc];
+    d.path = doc.path.empty() ? doc.id : doc.path;
+    d.line = q.line;
+    d.col = q.col;
+  } else if (finding.location) {
+    d = *finding.location;
+  }
+  d.severity = finding.severity;
+  d.message = finding.message;
+  d.code = finding.rule;
+  return d;
+}
+
+std::string FormatCheckSummaryLine(const CheckResult& result) {
+  auto plural = [](size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  size_t by_severity[3] = {0, 0, 0};  // info, warning, error
+  for (const Finding& f : result.findings) ++by_severity[static_cast<int>(f.severity)];
+  std::vector<std::string> severities;
+  for (Severity s : {Severity::kError, Severity::kWarning, Severity::kInfo}) {
+    const size_t n = by_severity[static_cast<int>(s)];
+    if (n > 0) severities.push_back(fmt::format("{} {}", n, SeverityName(s)));
+  }
+  std::string out = fmt::format(
+      "{} ({} failed), {}, {}, {}, {}", plural(result.documents_read, "document", "documents"),
+      result.documents_failed, plural(result.quotes.size(), "quote", "quotes"),
+      plural(result.clusters.size(), "cluster", "clusters"),
+      plural(result.links.size(), "link", "links"),
+      plural(result.findings.size(), "finding", "findings"));
+  if (!severities.empty()) fmt::format_to(std::back_inserter(out), " ({})", fmt::join(severities, ", "));
+  fmt::format_to(std::back_inserter(out), ", {} bytes in {:.3f} s", result.bytes, result.seconds);
+  return out;
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,87 @@
+#pragma once
+/// What the human-readable check reports (text, Markdown) show, worked out once from a
+/// CheckResult: the clusters worth showing, each member's relation to the cluster's
+/// reference form with its word diff and findings, the findings tied to no cluster, and the
+/// rendering of a word diff.
+///
+/// The reference form of a cluster is its primary source's quotation, else its canonical
+/// one. A member's relation, speaker agreement and diff come from the link between it and
+/// the reference; a divergence finding's diff (Finding::diff: side a is the finding's first
+/// quote, side b its second) is preferred when the finding is about this member. A member
+/// is divergent when its words differ (relation variant), its speaker disagrees, or a
+/// finding is reported at it (the finding's first quote). A cluster is shown when it has a
+/// divergent member or a finding.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/check_model.h"
+
+namespace quotecheck {
+
+struct MemberReport {
+  size_t quote = 0;                  // index into CheckResult::quotes
+  bool reference = false;            // the cluster's reference form
+  std::optional<Relation> relation;  // to the reference; none for it or when not linked to it
+  bool speakers_agree = true;
+  /// Word diff from the reference (side a) to this member (side b); empty when unknown.
+  std::vector<DiffOp> diff;
+  std::vector<size_t> findings;      // findings reported at this member, in result order
+  bool divergent = false;
+};
+
+struct ClusterReport {
+  size_t cluster = 0;                // index into CheckResult::clusters
+  size_t reference = 0;              // quote index of the reference form
+  std::vector<MemberReport> members; // every member, in cluster order
+};
+
+struct CheckReportView {
+  std::vector<ClusterReport> clusters;  // only the clusters that are shown, in result order
+  std::vector<size_t> loose_findings;   // findings whose first quote is in no cluster
+};
+
+CheckReportView BuildCheckReportView(const CheckResult& result);
+
+/// True when the diff changes anything (an op other than kEqual).
+bool HasChanges(const std::vector<DiffOp>& ops);
+
+/// Markers around the changed words of a word diff, and how op text is written.
+struct WordDiffStyle {
+  std::string_view removed_open = "[-";
+  std::string_view removed_close = "-]";
+  std::string_view added_open = "{+";
+  std::string_view added_close = "+}";
+  /// Applied to each piece of op text (after white space runs became one space).
+  std::string (*escape)(std::string_view) = nullptr;
+};
+
+/// The diff as one line: the ops' text concatenated (DiffOp text carries its own spaces:
+/// the ops of one side concatenate to that side's text), equal text as the member (side b)
+/// writes it, removed (side a) and added (side b) text between the style's markers. White
+/// space runs become one space, and white space at the edges of a change is kept outside
+/// its markers: "we will [-not-] go".
+std::string FormatWordDiff(const std::vector<DiffOp>& ops, const WordDiffStyle& style);
+
+/// "b.txt:3:5": the document's path (its id when the path is empty), line and column.
+std::string QuoteLocation(const CheckResult& result, size_t quote);
+
+/// "(AP, 2024-01-03)", "(AP)" or "" from the document's outlet and date.
+std::string OutletAndDate(const DocumentMeta& meta);
+
+/// "canonical", "primary source", "variant", "variant, speaker differs", … for a member.
+std::string RelationLabel(const CheckResult& result, const ClusterReport& cluster,
+                          const MemberReport& member);
+
+/// The finding's place: path, line and col of its first quote, or its own location.
+/// (Severity, message and rule are the finding's.)
+Diagnostic FindingDiagnostic(const CheckResult& result, const Finding& finding);
+
+/// "2 documents (0 failed), 3 quotes, 1 cluster, 1 link, 2 findings (1 error, 1 info),
+/// 100 bytes in 0.004 s" (no newline; severities with no finding are left out).
+std::string FormatCheckSummaryLine(const CheckResult& result);
+
+}  // namespace quotecheck

@@ -1,0 +1,97 @@
+#include "report/check_text_printer.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+
+#include "check_test_result.h"
+#include "report/check_report_view.h"
+
+namespace quotecheck {
+
+TEST_SUITE("report") {
+  TEST_CASE("FormatCheckText without colour: divergent cluster, loose findings, summary") {
+    const CheckResult result = testing::CheckTestResult();
+    CHECK(FormatCheckText(result, /*color=*/false) ==
+          "c1  \xE2\x80\x9CI think so, really.\xE2\x80\x9D\n"
+          "  speakers: Donald Trump, Joe Biden; first: a.txt (Reuters, 2024-01-02)\n"
+          "  b.txt:1:2  (AP, 2024-01-03)  Joe Biden  variant, speaker differs\n"
+          "    I think so, [-really-]{+truly+}.\n"
+          "    error: attributed to Joe Biden here but to Donald Trump in a.txt (Reuters) "
+          "[misattribution]\n"
+          "\n"
+          "b.txt:2:10: info: direct quotation with no speaker [unattributed-quote]\n"
+          "\n"
+          "2 documents (0 failed), 3 quotes, 1 cluster, 1 link, 2 findings (1 error, 1 info), "
+          "120 bytes in 0.004 s\n");
+  }
+
+  TEST_CASE("FormatCheckText with colour: bold and dim headers, red and green changes") {
+    const CheckResult result = testing::CheckTestResult();
+    CHECK(FormatCheckText(result, /*color=*/true) ==
+          "\x1B[1mc1  \xE2\x80\x9CI think so, really.\xE2\x80\x9D\x1B[0m\n"
+          "  \x1B[2mspeakers: Donald Trump, Joe Biden; first: a.txt (Reuters, 2024-01-02)"
+          "\x1B[0m\n"
+          "  b.txt:1:2  (AP, 2024-01-03)  Joe Biden  variant, speaker differs\n"
+          "    I think so, \x1B[31m[-really-]\x1B[0m\x1B[32m{+truly+}\x1B[0m.\n"
+          "    error: attributed to Joe Biden here but to Donald Trump in a.txt (Reuters) "
+          "[misattribution]\n"
+          "\n"
+          "b.txt:2:10: info: direct quotation with no speaker [unattributed-quote]\n"
+          "\n"
+          "2 documents (0 failed), 3 quotes, 1 cluster, 1 link, 2 findings (1 error, 1 info), "
+          "120 bytes in 0.004 s\n");
+  }
+
+  TEST_CASE("FormatCheckText leaves out clusters whose members agree") {
+    CheckResult result = testing::CheckTestResult();
+    result.links[0].relation = Relation::kVerbatim;
+    result.links[0].speakers_agree = true;
+    result.links[0].diff = QuoteDiff{};
+    result.findings.pop_back();
+    result.findings.pop_back();
+    CHECK(FormatCheckText(result, false) ==
+          "2 documents (0 failed), 3 quotes, 1 cluster, 1 link, 0 findings, "
+          "120 bytes in 0.004 s\n");
+  }
+
+  TEST_CASE("PrintCheckText writes the report") {
+    std::ostringstream out;
+    PrintCheckText(testing::CheckTestResult(), false, &out);
+    CHECK(out.str() == FormatCheckText(testing::CheckTestResult(), false));
+  }
+
+  TEST_CASE("FormatWordDiff concatenates the ops, white space outside the markers") {
+    const WordDiffStyle style;
+    using K = DiffOp::Kind;
+    CHECK(FormatWordDiff({{K::kEqual, "a deal for me", "a deal for me"},
+                          {K::kReplace, ", you understand that?", ". Do you understand?"},
+                          {K::kEqual, " As crazy", " As crazy"}},
+                         style) ==
+          "a deal for me[-, you understand that?-]{+. Do you understand?+} As crazy");
+    CHECK(FormatWordDiff({{K::kEqual, "we will ", "we will "},
+                          {K::kDelete, "not ", ""},
+                          {K::kEqual, "go", "go"},
+                          {K::kInsert, "", " (now)"},
+                          {K::kEqual, "\n\n", "\n\n"}},
+                         style) == "we will [-not-] go {+(now)+}");
+    CHECK(FormatWordDiff({{K::kReplace, "President ", "president "}, {K::kEqual, "Xi", "Xi"}},
+                         style) == "[-President-]{+president+} Xi");
+    CHECK(FormatWordDiff({}, style).empty());
+  }
+
+  TEST_CASE("The reference's view of a link is turned around when the member is side a") {
+    CheckResult result = testing::CheckTestResult();
+    result.clusters[0].canonical = 1;  // b.txt is now the reference form
+    const CheckReportView view = BuildCheckReportView(result);
+    REQUIRE(view.clusters.size() == 1);
+    const MemberReport& member = view.clusters[0].members[0];
+    CHECK(member.quote == 0);
+    CHECK(member.divergent);
+    CHECK(FormatWordDiff(member.diff, WordDiffStyle{}) == "I think so, [-truly-]{+really+}.");
+    CHECK(view.loose_findings == std::vector<size_t>{1});
+  }
+}
+
+}  // namespace quotecheck
