@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
+#include "cli/check_command.h"
 #include "cli/exit_code.h"
 #include "cli/extract_command.h"
 #include "cli/rules_command.h"
@@ -26,7 +27,7 @@ CLI::Option* AddRepeatable(CLI::App* app, const std::string& name, std::vector<T
 }  // namespace
 
 int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-                   bool stdin_is_terminal) {
+                   bool stdin_is_terminal, bool stdout_is_terminal) {
   CLI::App app(kDescription, "quotecheck");
   app.set_version_flag("--version", std::string("quotecheck ") + QUOTECHECK_VERSION);
   app.require_subcommand(1);
@@ -58,6 +59,50 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       "PATHS", extract.paths,
       "Files (.txt, .md, .json, .jsonl, …) and directories to read; - or none for stdin");
 
+  // check
+  CheckOptions check;
+  std::string check_format = "text";
+  std::string color = "auto";
+  std::string fail_level = "error";
+  bool no_color = false;
+  CLI::App* check_command = app.add_subcommand(
+      "check",
+      "Cross-reference the quotations of many sources: link each quotation printed in more than "
+      "one place, show how the wordings differ and whether the speakers agree, report findings");
+  check_command
+      ->add_option("--format", check_format,
+                   "text (for people), jsonl (the output contract) or markdown (for a ticket)")
+      ->check(CLI::IsMember({"text", "jsonl", "markdown"}))
+      ->capture_default_str();
+  AddRepeatable(check_command, "--reference", check.references,
+                "A primary source (transcript, statement) every quotation is compared with "
+                "(repeatable)",
+                "PATH");
+  check_command
+      ->add_option("--fail-level", fail_level,
+                   "Exit 1 when a finding is at or above this severity: error, warning, info or "
+                   "none")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}))
+      ->capture_default_str();
+  check_command->add_flag("--no-exit", check.no_exit, "Exit 0 whatever the findings");
+  check_command->add_option("--color", color, "auto, always or never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  check_command->add_flag("--no-color", no_color, "Same as --color never");
+  check_command->add_option("-j,--jobs", check.jobs, "Worker threads; 0 = one per core")
+      ->capture_default_str();
+  AddRepeatable(check_command, "--rules", check.rule_dirs,
+                "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
+  AddRepeatable(check_command, "--text-field", check.text_fields,
+                "JSON field holding a record's text, tried before text/body/content "
+                "(repeatable)",
+                "NAME");
+  check_command->add_option("-o,--output", check.output_path, "Write the report to FILE")
+      ->type_name("FILE");
+  check_command->add_option(
+      "PATHS", check.paths,
+      "Articles, directories, JSONL corpora and quote stores (extract --format jsonl output)");
+
   // rules list / rules test
   RulesOptions rules;
   CLI::App* rules_command = app.add_subcommand("rules", "Inspect and test the attribution rules");
@@ -75,7 +120,7 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
   if (argc > 1 && argv[1][0] != '-' &&
       app.get_subcommands([&](CLI::App* command) { return command->get_name() == argv[1]; })
           .empty()) {
-    err << "quotecheck: unknown subcommand '" << argv[1] << "' (expected extract or rules)\n"
+    err << "quotecheck: unknown subcommand '" << argv[1] << "' (expected extract, check or rules)\n"
         << "Run with --help for more information.\n";
     return kExitError;
   }
@@ -98,6 +143,24 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       extract.paths.push_back("-");
     }
     return RunExtract(extract, out, err);
+  }
+  if (check_command->parsed()) {
+    check.format = check_format == "jsonl"      ? CheckFormat::kJsonl
+                   : check_format == "markdown" ? CheckFormat::kMarkdown
+                                                : CheckFormat::kText;
+    check.color = no_color           ? ColorMode::kNever
+                  : color == "always" ? ColorMode::kAlways
+                  : color == "never"  ? ColorMode::kNever
+                                      : ColorMode::kAuto;
+    check.fail_level = fail_level == "none"      ? std::nullopt
+                       : fail_level == "warning" ? std::optional(Severity::kWarning)
+                       : fail_level == "info"    ? std::optional(Severity::kInfo)
+                                                 : std::optional(Severity::kError);
+    if (check.paths.empty() && check.references.empty()) {
+      err << "quotecheck check: no input: give PATHS\nRun with --help for more information.\n";
+      return kExitError;
+    }
+    return RunCheck(check, out, err, stdout_is_terminal);
   }
   if (rules_list->parsed()) return RunRulesList(rules, out, err);
   if (rules_test->parsed()) return RunRulesTest(rules, out, err);

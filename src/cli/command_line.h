@@ -9,8 +9,9 @@ namespace quotecheck {
 
 /// Runs `quotecheck argv[1..]`. `stdin_is_terminal` decides what `extract` does without
 /// PATHS: read standard input when it is not a terminal, else report a usage error.
-/// Returns the process exit code.
+/// `stdout_is_terminal` turns colour on for `check --color auto`. Returns the process exit
+/// code.
 int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-                   bool stdin_is_terminal);
+                   bool stdin_is_terminal, bool stdout_is_terminal = false);
 
 }  // namespace quotecheck

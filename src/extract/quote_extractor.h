@@ -14,12 +14,15 @@ class QuoteExtractor {
   explicit QuoteExtractor(const Attributor* attributor);
 
   /// Fills result->quotes and appends warnings (unbalanced-quote) to result->diagnostics.
-  /// Does nothing for a failed result.
-  void Process(DocumentResult* result) const;
+  /// Does nothing for a failed result. For a primary source (`primary`, or role "primary"
+  /// in its metadata) the sentences of its transcript turns are quotations too (see
+  /// extract/transcript_turns.h).
+  void Process(DocumentResult* result, bool primary = false) const;
 
  private:
   const Attributor* attributor_;
   QuoteKindClassifier kinds_;
+  std::vector<std::string> title_words_;
 };
 
 }  // namespace quotecheck

@@ -65,39 +65,74 @@ void AddFindings(const QuoteComparer& compare, CheckResult* result) {
     return d.meta.outlet.empty() ? d.id : fmt::format("{} ({})", d.id, d.meta.outlet);
   };
 
+  // Whether m is a version of ref with other words: a variant sharing a run of words (a
+  // cluster can join two utterances through a fragment of both, so not every pair is).
+  auto divergent = [&](size_t m, size_t ref, QuoteComparison* c) {
+    *c = compare(m, ref);
+    if (c->relation.relation != Relation::kVariant) return false;
+    const uint32_t shorter = std::min(c->stats.a_words, c->stats.b_words);
+    return c->stats.longest_run >= std::min<uint32_t>(4, shorter) && c->relation.similarity >= 0.5;
+  };
+  auto same_words = [&](size_t x, size_t y) {
+    Relation r = compare(x, y).relation.relation;
+    return r == Relation::kVerbatim || r == Relation::kNormalized;
+  };
+  auto add = [&](std::string rule, size_t m, size_t ref, const QuoteComparison& c,
+                 std::string message) {
+    Finding f;
+    f.rule = std::move(rule);
+    f.quotes = {m, ref};
+    f.diff = c.diff;
+    f.severity = DivergenceSeverity(c.diff);
+    f.message = std::move(message);
+    result->findings.push_back(std::move(f));
+  };
+
   for (const Cluster& cluster : result->clusters) {
-    // The reference form: the primary source's words, else the canonical text.
-    size_t ref = cluster.primary.value_or(cluster.canonical);
-    bool primary = cluster.primary.has_value();
-    for (size_t m : cluster.members) {
-      if (m == ref) continue;
-      QuoteComparison c = compare(m, ref);
-      if (c.relation.relation != Relation::kVariant) continue;
-      // Only members that are versions of the reference: a cluster can join two utterances
-      // through a fragment of both.
-      const uint32_t shorter = std::min(c.stats.a_words, c.stats.b_words);
-      if (c.stats.longest_run < std::min<uint32_t>(4, shorter) || c.relation.similarity < 0.5) {
-        continue;
+    QuoteComparison c;
+    if (cluster.primary) {
+      // Every member against the primary source's words.
+      const size_t ref = *cluster.primary;
+      for (size_t m : cluster.members) {
+        if (m == ref || docs[quotes[m].doc].primary || !divergent(m, ref, &c)) continue;
+        add("primary-divergence", m, ref, c,
+            fmt::format("quotation differs from the primary source {}{}", where(ref),
+                        FlagsNote(c.diff)));
       }
-      Finding f;
-      f.quotes = {m, ref};
-      f.diff = c.diff;
-      f.severity = DivergenceSeverity(c.diff);
-      if (primary && docs[quotes[m].doc].primary) continue;  // two primary sources
-      if (primary) {
-        f.rule = "primary-divergence";
-        f.message = fmt::format("quotation differs from the primary source {}{}", where(ref),
-                                FlagsNote(c.diff));
-      } else if (quotes[m].doc == quotes[ref].doc) {
-        f.rule = "inconsistent-quote";
-        f.message = fmt::format("the same quotation is worded differently at line {}{}",
-                                quotes[ref].line, FlagsNote(c.diff));
-      } else {
-        f.rule = "wording-divergence";
-        f.message = fmt::format("wording differs from {}: “{}”{}", where(ref),
-                                Shortened(quotes[ref].text), FlagsNote(c.diff));
+    } else {
+      // Every member against the canonical wording as another document prints it.
+      const size_t canon = cluster.canonical;
+      for (size_t m : cluster.members) {
+        if (m == canon) continue;
+        std::optional<size_t> ref;
+        if (quotes[m].doc != quotes[canon].doc) {
+          ref = canon;
+        } else {
+          for (size_t x : cluster.members) {
+            if (x != m && quotes[x].doc != quotes[m].doc && same_words(x, canon)) {
+              ref = x;
+              break;
+            }
+          }
+        }
+        if (!ref || !divergent(m, *ref, &c)) continue;
+        add("wording-divergence", m, *ref, c,
+            fmt::format("wording differs from {}: “{}”{}", where(*ref),
+                        Shortened(quotes[*ref].text), FlagsNote(c.diff)));
       }
-      result->findings.push_back(std::move(f));
+    }
+    // One document quoting the same words two ways.
+    for (size_t i = 0; i < cluster.members.size(); ++i) {
+      const size_t y = cluster.members[i];
+      if (docs[quotes[y].doc].primary) continue;
+      for (size_t k = 0; k < i; ++k) {
+        const size_t x = cluster.members[k];
+        if (quotes[x].doc != quotes[y].doc || !divergent(y, x, &c)) continue;
+        add("inconsistent-quote", y, x, c,
+            fmt::format("the same quotation is worded differently at line {}{}", quotes[x].line,
+                        FlagsNote(c.diff)));
+        break;
+      }
     }
 
     // The reference speaker: the primary source's, else the most common one, ties going to
@@ -145,6 +180,12 @@ void AddFindings(const QuoteComparer& compare, CheckResult* result) {
     f.severity = Severity::kWarning;
     f.message = d.message;
     f.location = d;
+    for (uint32_t i = 0; i < docs.size(); ++i) {
+      if (docs[i].path == d.path) {
+        f.doc = i;
+        break;
+      }
+    }
     result->findings.push_back(std::move(f));
   }
   for (size_t q = 0; q < quotes.size(); ++q) {

@@ -1,0 +1,40 @@
+#pragma once
+/// `quotecheck check`: cross-references the quotations of many sources. The passes, in order:
+///   load rules → read each input (references first): a quote store is read as it is,
+///   any other input is extracted (in parallel, in input order) and its text dropped →
+///   cross-reference (candidates, links, clusters, findings) → print → exit status by the
+///   fail level.
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace quotecheck {
+
+enum class CheckFormat { kText, kJsonl, kMarkdown };
+enum class ColorMode { kAuto, kAlways, kNever };
+
+struct CheckOptions {
+  CheckFormat format = CheckFormat::kText;
+  ColorMode color = ColorMode::kAuto;
+  /// Findings at or above this severity make the exit status 1; none: never.
+  std::optional<Severity> fail_level = Severity::kError;
+  bool no_exit = false;  // --no-exit: exit 0 whatever the findings
+  unsigned jobs = 1;
+  std::vector<std::string> rule_dirs;
+  std::vector<std::string> text_fields;
+  std::string output_path;
+  /// Primary sources (transcripts, statements): --reference PATHS.
+  std::vector<std::string> references;
+  std::vector<std::string> paths;
+};
+
+/// Runs the check command; results to `out` (or options.output_path), diagnostics to `err`.
+/// `stdout_is_terminal` decides colour in auto mode (with NO_COLOR honoured).
+int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
+             bool stdout_is_terminal);
+
+}  // namespace quotecheck
