@@ -1,0 +1,831 @@
+#include "ingest/quote_store.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/line_index.h"
+#include "ingest/document_reader.h"
+#include "ingest/text_decoder.h"
+
+namespace quotecheck {
+namespace {
+
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
+
+constexpr size_t kReadChunk = size_t{1} << 20;
+// Longer lines are not copied into a diagnostic's source line (no caret display).
+constexpr size_t kMaxSourceLine = 1000;
+// The first line of a store is a short record; an article line may be long. Past this size
+// the first line is taken for an article without looking further.
+constexpr size_t kMaxSniffLine = size_t{16} << 20;
+
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool IsBlank(std::string_view line) {
+  return std::all_of(line.begin(), line.end(), IsJsonSpace);
+}
+
+std::string_view WithoutCarriageReturn(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+std::string ErrnoMessage(int err) {
+  return std::error_code(err, std::generic_category()).message();
+}
+
+// Lines of a file read in chunks, or of bytes in memory: each without its "\n" (and a "\r"
+// before it), valid until the next call.
+class LineSource {
+ public:
+  explicit LineSource(std::FILE* file) : file_(file) {}
+  explicit LineSource(std::string_view bytes) : bytes_(bytes), eof_(true) {}
+
+  // False at the end of input or on a read error (then *err is set to its errno).
+  bool Next(std::string_view* line, int* err) {
+    for (;;) {
+      const std::string_view data = file_ == nullptr ? bytes_ : std::string_view(buf_);
+      const void* nl = std::memchr(data.data() + scan_, '\n', data.size() - scan_);
+      if (nl != nullptr) {
+        const size_t end = static_cast<size_t>(static_cast<const char*>(nl) - data.data());
+        *line = WithoutCarriageReturn(data.substr(pos_, end - pos_));
+        pos_ = scan_ = end + 1;
+        return true;
+      }
+      scan_ = data.size();
+      if (eof_) {
+        if (pos_ >= data.size()) return false;
+        *line = WithoutCarriageReturn(data.substr(pos_));
+        pos_ = scan_ = data.size();
+        return true;
+      }
+      // Keep the partial line, read more.
+      buf_.erase(0, pos_);
+      scan_ -= pos_;
+      pos_ = 0;
+      const size_t old = buf_.size();
+      buf_.resize(old + kReadChunk);
+      const size_t n = std::fread(buf_.data() + old, 1, kReadChunk, file_);
+      buf_.resize(old + n);
+      if (n < kReadChunk) {
+        eof_ = true;
+        if (std::ferror(file_)) {
+          *err = errno != 0 ? errno : EIO;
+          return false;
+        }
+      }
+    }
+  }
+
+ private:
+  std::FILE* file_ = nullptr;
+  std::string_view bytes_;
+  std::string buf_;
+  size_t pos_ = 0;   // start of the next line
+  size_t scan_ = 0;  // where to resume looking for '\n'
+  bool eof_ = false;
+};
+
+// 1-based code-point column of `location` in `line`, or 1 when it is not inside it.
+uint32_t ColumnIn(std::string_view line, const char* location) {
+  if (location == nullptr || location < line.data() || location > line.data() + line.size()) {
+    return 1;
+  }
+  const auto prefix = static_cast<size_t>(location - line.data());
+  return static_cast<uint32_t>(CountCodePoints(line.substr(0, prefix)) + 1);
+}
+
+const char* CurrentLocation(od::document& doc) {
+  const char* location = nullptr;
+  return doc.current_location().get(location) == simdjson::SUCCESS ? location : nullptr;
+}
+
+// A TextRef field as read: absent, null or an object.
+struct RefField {
+  bool present = false;
+  bool null = false;
+  uint64_t start = 0;
+  uint64_t end = 0;
+  std::string_view text;
+};
+
+// The fields of one store line that the reader uses. String views point into the parser's
+// buffer and live until the next line is parsed.
+struct Fields {
+  std::optional<std::string_view> type;
+  std::optional<std::string_view> doc;
+  std::optional<uint64_t> start;
+  std::optional<uint64_t> end;
+  uint64_t line = 0;
+  uint64_t col = 0;
+  std::optional<std::string_view> text;
+  std::optional<std::string_view> kind;
+  bool has_spans = false;
+  std::vector<ByteSpan> spans;
+  bool has_parts = false;
+  std::vector<std::string_view> parts;
+  std::optional<std::string_view> speaker;
+  RefField speaker_mention;
+  RefField cue;
+  std::string_view rule;
+  double confidence = 0.0;
+  std::string_view outlet, date, title, url, role;
+  // The first field of the wrong type ("field \"start\" is not …"); reported only for
+  // the record types that use the field.
+  std::string field_error;
+
+  void Clear() {
+    type.reset();
+    doc.reset();
+    start.reset();
+    end.reset();
+    line = col = 0;
+    text.reset();
+    kind.reset();
+    has_spans = has_parts = false;
+    spans.clear();
+    parts.clear();
+    speaker.reset();
+    speaker_mention = RefField{};
+    cue = RefField{};
+    rule = {};
+    confidence = 0.0;
+    outlet = date = title = url = role = {};
+    field_error.clear();
+  }
+};
+
+// Reads one line's fields. A simdjson error (malformed JSON) is returned; a value of the
+// wrong type sets fields->field_error instead.
+class FieldReader {
+ public:
+  explicit FieldReader(Fields* fields) : f_(fields) {}
+
+  error_code Read(od::object object) {
+    for (auto field_result : object) {
+      od::field field;
+      if (auto e = std::move(field_result).get(field)) return e;
+      std::string_view key;
+      if (auto e = field.unescaped_key().get(key)) return e;
+      if (auto e = ReadField(key, field.value())) return e;
+    }
+    return simdjson::SUCCESS;
+  }
+
+ private:
+  void WrongType(std::string_view key, std::string_view expected) {
+    if (f_->field_error.empty()) {
+      f_->field_error = fmt::format("field \"{}\" is not {}", key, expected);
+    }
+  }
+
+  error_code Type(od::value& value, od::json_type* type) { return value.type().get(*type); }
+
+  // A string into *out; a value of another type is a field error.
+  error_code String(std::string_view key, od::value value, std::string_view* out,
+                    bool nullable = false, bool* is_null = nullptr) {
+    od::json_type type;
+    if (auto e = Type(value, &type)) return e;
+    if (type == od::json_type::null && nullable) {
+      if (is_null != nullptr) *is_null = true;
+      return simdjson::SUCCESS;
+    }
+    if (type != od::json_type::string) {
+      WrongType(key, nullable ? "a string or null" : "a string");
+      return simdjson::SUCCESS;
+    }
+    return value.get_string().get(*out);
+  }
+
+  error_code Uint(std::string_view key, od::value value, uint64_t* out) {
+    od::json_type type;
+    if (auto e = Type(value, &type)) return e;
+    if (type != od::json_type::number || value.get_uint64().get(*out) != simdjson::SUCCESS) {
+      WrongType(key, "a non-negative integer");
+    }
+    return simdjson::SUCCESS;
+  }
+
+  error_code Ref(std::string_view key, od::value value, RefField* ref) {
+    ref->present = true;
+    od::json_type type;
+    if (auto e = Type(value, &type)) return e;
+    if (type == od::json_type::null) {
+      ref->null = true;
+      return simdjson::SUCCESS;
+    }
+    if (type != od::json_type::object) {
+      WrongType(key, "an object or null");
+      return simdjson::SUCCESS;
+    }
+    od::object object;
+    if (auto e = value.get_object().get(object)) return e;
+    bool has_start = false;
+    bool has_end = false;
+    bool has_text = false;
+    for (auto field_result : object) {
+      od::field field;
+      if (auto e = std::move(field_result).get(field)) return e;
+      std::string_view name;
+      if (auto e = field.unescaped_key().get(name)) return e;
+      if (name == "start") {
+        has_start = true;
+        if (auto e = Uint(key, field.value(), &ref->start)) return e;
+      } else if (name == "end") {
+        has_end = true;
+        if (auto e = Uint(key, field.value(), &ref->end)) return e;
+      } else if (name == "text") {
+        has_text = true;
+        if (auto e = String(key, field.value(), &ref->text)) return e;
+      }
+    }
+    if (!has_start || !has_end || !has_text) WrongType(key, "{\"start\",\"end\",\"text\"}");
+    return simdjson::SUCCESS;
+  }
+
+  error_code Spans(std::string_view key, od::value value) {
+    f_->has_spans = true;
+    od::json_type type;
+    if (auto e = Type(value, &type)) return e;
+    if (type != od::json_type::array) {
+      WrongType(key, "an array of [start, end] pairs");
+      return simdjson::SUCCESS;
+    }
+    od::array array;
+    if (auto e = value.get_array().get(array)) return e;
+    for (auto element : array) {
+      od::value pair_value;
+      if (auto e = element.get(pair_value)) return e;
+      if (auto e = Type(pair_value, &type)) return e;
+      if (type != od::json_type::array) {
+        WrongType(key, "an array of [start, end] pairs");
+        continue;
+      }
+      od::array pair;
+      if (auto e = pair_value.get_array().get(pair)) return e;
+      uint64_t bounds[2] = {0, 0};
+      size_t n = 0;
+      for (auto bound : pair) {
+        od::value v;
+        if (auto e = bound.get(v)) return e;
+        uint64_t x = 0;
+        if (auto e = Uint(key, v, &x)) return e;
+        if (n < 2) bounds[n] = x;
+        ++n;
+      }
+      if (n != 2) WrongType(key, "an array of [start, end] pairs");
+      f_->spans.push_back(ByteSpan{static_cast<size_t>(bounds[0]), static_cast<size_t>(bounds[1])});
+    }
+    return simdjson::SUCCESS;
+  }
+
+  error_code Parts(std::string_view key, od::value value) {
+    f_->has_parts = true;
+    od::json_type type;
+    if (auto e = Type(value, &type)) return e;
+    if (type != od::json_type::array) {
+      WrongType(key, "an array of strings");
+      return simdjson::SUCCESS;
+    }
+    od::array array;
+    if (auto e = value.get_array().get(array)) return e;
+    for (auto element : array) {
+      od::value v;
+      if (auto e = element.get(v)) return e;
+      std::string_view part;
+      if (auto e = String(key, v, &part)) return e;
+      f_->parts.push_back(part);
+    }
+    return simdjson::SUCCESS;
+  }
+
+  error_code ReadField(std::string_view key, od::value value) {
+    if (key == "type") return Optional(key, value, &f_->type);
+    if (key == "doc") return Optional(key, value, &f_->doc);
+    if (key == "start") return OptionalUint(key, value, &f_->start);
+    if (key == "end") return OptionalUint(key, value, &f_->end);
+    if (key == "line") return Uint(key, value, &f_->line);
+    if (key == "col") return Uint(key, value, &f_->col);
+    if (key == "text") return Optional(key, value, &f_->text);
+    if (key == "kind") return Optional(key, value, &f_->kind);
+    if (key == "spans") return Spans(key, value);
+    if (key == "parts") return Parts(key, value);
+    if (key == "speaker") {
+      bool is_null = false;
+      std::string_view s;
+      if (auto e = String(key, value, &s, /*nullable=*/true, &is_null)) return e;
+      if (!is_null) f_->speaker = s;
+      return simdjson::SUCCESS;
+    }
+    if (key == "speaker_mention") return Ref(key, value, &f_->speaker_mention);
+    if (key == "cue") return Ref(key, value, &f_->cue);
+    if (key == "rule") return String(key, value, &f_->rule, /*nullable=*/true);
+    if (key == "confidence") {
+      od::json_type type;
+      if (auto e = Type(value, &type)) return e;
+      if (type != od::json_type::number ||
+          value.get_double().get(f_->confidence) != simdjson::SUCCESS) {
+        WrongType(key, "a number");
+      }
+      return simdjson::SUCCESS;
+    }
+    if (key == "outlet") return String(key, value, &f_->outlet, true);
+    if (key == "date") return String(key, value, &f_->date, true);
+    if (key == "title") return String(key, value, &f_->title, true);
+    if (key == "url") return String(key, value, &f_->url, true);
+    if (key == "role") return String(key, value, &f_->role, true);
+    return simdjson::SUCCESS;  // other fields are skipped
+  }
+
+  error_code Optional(std::string_view key, od::value value,
+                      std::optional<std::string_view>* out) {
+    std::string_view s;
+    const size_t errors_before = f_->field_error.size();
+    if (auto e = String(key, value, &s)) return e;
+    if (f_->field_error.size() == errors_before) *out = s;
+    return simdjson::SUCCESS;
+  }
+
+  error_code OptionalUint(std::string_view key, od::value value, std::optional<uint64_t>* out) {
+    uint64_t x = 0;
+    const size_t errors_before = f_->field_error.size();
+    if (auto e = Uint(key, value, &x)) return e;
+    if (f_->field_error.size() == errors_before) *out = x;
+    return simdjson::SUCCESS;
+  }
+
+  Fields* f_;
+};
+
+std::optional<QuoteKind> ParseKind(std::string_view name) {
+  for (QuoteKind kind : {QuoteKind::kDirect, QuoteKind::kPartial, QuoteKind::kTerm}) {
+    if (QuoteKindName(kind) == name) return kind;
+  }
+  return std::nullopt;
+}
+
+std::optional<TextRef> ToTextRef(const RefField& ref) {
+  if (!ref.present || ref.null) return std::nullopt;
+  return TextRef{ByteSpan{static_cast<size_t>(ref.start), static_cast<size_t>(ref.end)},
+                 std::string(ref.text)};
+}
+
+// QuoteRecord::text from the pieces of a quote record (see the header).
+std::string QuoteText(const Fields& f, size_t start, size_t end,
+                      const std::vector<ByteSpan>& spans) {
+  const std::string_view text = f.text.value_or(std::string_view());
+  if (spans.size() <= 1) return std::string(text);
+  std::string out;
+  if (f.has_parts && f.parts.size() == spans.size()) {
+    size_t size = f.parts.size() - 1;
+    for (std::string_view part : f.parts) size += part.size();
+    out.reserve(size);
+    for (size_t i = 0; i < f.parts.size(); ++i) {
+      if (i > 0) out.push_back(' ');
+      out.append(f.parts[i]);
+    }
+    return out;
+  }
+  const bool cuttable = text.size() == end - start &&
+                        std::all_of(spans.begin(), spans.end(), [&](const ByteSpan& s) {
+                          return s.start >= start && s.start <= s.end && s.end <= end;
+                        });
+  if (!cuttable) return std::string(text);
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (i > 0) out.push_back(' ');
+    out.append(text.substr(spans[i].start - start, spans[i].size()));
+  }
+  return out;
+}
+
+class StoreReader {
+ public:
+  StoreReader(const std::string& path, CheckResult* result) : path_(path), result_(result) {}
+
+  void Reserve(size_t lines) {
+    auto& quotes = result_->quotes;
+    if (quotes.size() + lines > quotes.capacity()) quotes.reserve(quotes.size() + lines);
+  }
+
+  void ReadLines(LineSource* lines, int* err) {
+    std::string_view line;
+    while (lines->Next(&line, err)) {
+      ++line_no_;
+      result_->bytes += line.size() + 1;
+      if (line_no_ == 1) line.remove_prefix(Utf8BomLength(line));
+      if (IsBlank(line)) continue;
+      ReadLine(line);
+    }
+  }
+
+ private:
+  void Error(uint32_t col, std::string message, std::string_view line) {
+    Diagnostic d;
+    d.severity = Severity::kError;
+    d.path = path_;
+    d.line = line_no_;
+    d.col = std::max<uint32_t>(col, 1);
+    d.message = std::move(message);
+    if (line.size() <= kMaxSourceLine) d.source_line = std::string(line);
+    result_->diagnostics.push_back(std::move(d));
+  }
+
+  void Malformed(error_code error, std::string_view line, const char* location) {
+    std::string message = "malformed JSON: ";
+    message.append(simdjson::error_message(error));
+    uint32_t col = ColumnIn(line, location);
+    if (error == simdjson::UTF8_ERROR) {
+      std::vector<TextIssue> issues = FindTextIssues(line, 1);
+      if (!issues.empty()) {
+        message.append(" (").append(issues.front().message).append(")");
+        col = static_cast<uint32_t>(CountCodePoints(line.substr(0, issues.front().offset)) + 1);
+      }
+    }
+    Error(col, std::move(message), line);
+  }
+
+  void ReadLine(std::string_view line) {
+    padded_.assign(line);
+    padded_.append(simdjson::SIMDJSON_PADDING, ' ');
+    const std::string_view json(padded_.data(), line.size());
+    od::document doc;
+    error_code e =
+        parser_.iterate(simdjson::padded_string_view(padded_.data(), line.size(), padded_.size()))
+            .get(doc);
+    od::json_type type = od::json_type::null;
+    if (!e) e = doc.type().get(type);
+    if (e) return Malformed(e, json, nullptr);
+    if (type != od::json_type::object) return Error(1, "record is not a JSON object", json);
+    od::object object;
+    fields_.Clear();
+    e = doc.get_object().get(object);
+    if (!e) e = FieldReader(&fields_).Read(object);
+    if (e) return Malformed(e, json, CurrentLocation(doc));
+    if (const char* trailing = CurrentLocation(doc)) {
+      return Malformed(simdjson::TRAILING_CONTENT, json, trailing);
+    }
+
+    if (!fields_.type) {
+      return Error(1, fields_.field_error.empty() ? "record has no \"type\"" : fields_.field_error,
+                   json);
+    }
+    if (*fields_.type == "quote") return AddQuote(json);
+    if (*fields_.type == "document") return AddDocument(json);
+    // "error", "summary", and record types added later: not quotations.
+  }
+
+  bool RecordError(std::string_view what, std::string_view line) {
+    std::string message(what);
+    message.append(" record: ");
+    if (!fields_.field_error.empty()) {
+      message.append(fields_.field_error);
+    } else if (!fields_.doc) {
+      message.append("field \"doc\" is missing");
+    } else if (what == "quote" && !fields_.start) {
+      message.append("field \"start\" is missing");
+    } else if (what == "quote" && !fields_.end) {
+      message.append("field \"end\" is missing");
+    } else {
+      return false;
+    }
+    Error(1, std::move(message), line);
+    return true;
+  }
+
+  uint32_t NewDocument(std::string_view id) {
+    const auto index = static_cast<uint32_t>(result_->documents.size());
+    DocumentInfo info;
+    info.id = std::string(id);
+    info.path = info.id;
+    result_->documents.push_back(std::move(info));
+    ++result_->documents_read;
+    return index;
+  }
+
+  // The document of a quote record: the latest with this id, or a new one.
+  uint32_t DocumentFor(std::string_view id) {
+    if (last_doc_ && last_id_ == id) return *last_doc_;
+    key_.assign(id);
+    auto it = docs_.find(key_);
+    uint32_t index;
+    if (it != docs_.end()) {
+      index = it->second.index;
+    } else {
+      index = NewDocument(id);
+      docs_.emplace(key_, Slot{index, false});
+    }
+    last_id_.assign(id);
+    last_doc_ = index;
+    return index;
+  }
+
+  void AddDocument(std::string_view line) {
+    if (RecordError("document", line)) return;
+    const std::string_view id = *fields_.doc;
+    key_.assign(id);
+    auto it = docs_.find(key_);
+    uint32_t index;
+    if (it == docs_.end()) {
+      index = NewDocument(id);
+      docs_.emplace(key_, Slot{index, true});
+    } else if (it->second.has_record) {
+      index = NewDocument(id);  // the same document id again: another input
+      it->second = Slot{index, true};
+    } else {
+      index = it->second.index;
+      it->second.has_record = true;
+    }
+    last_id_.assign(id);
+    last_doc_ = index;
+    DocumentInfo& info = result_->documents[index];
+    info.meta.outlet.assign(fields_.outlet);
+    info.meta.date.assign(fields_.date);
+    info.meta.title.assign(fields_.title);
+    info.meta.url.assign(fields_.url);
+    info.meta.role.assign(fields_.role);
+    info.primary = info.meta.role == "primary";
+  }
+
+  void AddQuote(std::string_view line) {
+    if (RecordError("quote", line)) return;
+    std::optional<QuoteKind> kind = QuoteKind::kDirect;
+    if (fields_.kind) kind = ParseKind(*fields_.kind);
+    if (!kind) {
+      Error(1, "quote record: field \"kind\" is not direct, partial or term", line);
+      return;
+    }
+    QuoteRecord q;
+    q.doc = DocumentFor(*fields_.doc);
+    q.start = static_cast<size_t>(*fields_.start);
+    q.end = static_cast<size_t>(*fields_.end);
+    if (fields_.has_spans && !fields_.spans.empty()) {
+      q.spans = fields_.spans;
+    } else {
+      q.spans = {ByteSpan{q.start, q.end}};
+    }
+    q.line = static_cast<uint32_t>(std::min<uint64_t>(fields_.line, UINT32_MAX));
+    q.col = static_cast<uint32_t>(std::min<uint64_t>(fields_.col, UINT32_MAX));
+    q.text = QuoteText(fields_, q.start, q.end, q.spans);
+    q.kind = *kind;
+    if (fields_.speaker) q.speaker = std::string(*fields_.speaker);
+    q.speaker_mention = ToTextRef(fields_.speaker_mention);
+    q.cue = ToTextRef(fields_.cue);
+    q.rule.assign(fields_.rule);
+    q.confidence = fields_.confidence;
+    result_->quotes.push_back(std::move(q));
+  }
+
+  struct Slot {
+    uint32_t index = 0;
+    bool has_record = false;  // a "document" record was read for it
+  };
+
+  const std::string& path_;
+  CheckResult* result_;
+  uint32_t line_no_ = 0;
+  od::parser parser_;
+  std::string padded_;
+  Fields fields_;
+  std::unordered_map<std::string, Slot> docs_;
+  std::string key_;
+  std::string last_id_;
+  std::optional<uint32_t> last_doc_;
+};
+
+void FailStore(const std::string& path, std::string message, CheckResult* result) {
+  Diagnostic d;
+  d.severity = Severity::kError;
+  d.path = path;
+  d.message = message;
+  result->diagnostics.push_back(std::move(d));
+  result->errors.push_back(DocumentError{path, std::move(message)});
+  ++result->documents_read;
+  ++result->documents_failed;
+}
+
+// Counts the records that the quotes vector will hold, from the bytes of a store fed in
+// order: the lines that begin as extract writes a quote record, or, when there are none
+// (a store written some other way), all lines.
+class QuoteLineCounter {
+ public:
+  void Feed(std::string_view bytes) {
+    static constexpr std::string_view kQuotePrefix = "{\"type\":\"quote\"";
+    size_t i = 0;
+    while (i < bytes.size()) {
+      if (matched_ == kNoMatch) {
+        const void* nl = std::memchr(bytes.data() + i, '\n', bytes.size() - i);
+        if (nl == nullptr) return;
+        i = static_cast<size_t>(static_cast<const char*>(nl) - bytes.data());
+      }
+      const char c = bytes[i++];
+      if (c == '\n') {
+        ++lines_;
+        matched_ = 0;
+      } else if (c == kQuotePrefix[matched_]) {
+        if (++matched_ == kQuotePrefix.size()) {
+          ++quotes_;
+          matched_ = kNoMatch;
+        }
+      } else {
+        matched_ = kNoMatch;
+      }
+    }
+  }
+  size_t Records() const { return quotes_ > 0 ? quotes_ : lines_ + 1; }
+
+ private:
+  static constexpr size_t kNoMatch = static_cast<size_t>(-1);
+  size_t matched_ = 0;  // bytes of the prefix matched at the start of this line, or kNoMatch
+  size_t lines_ = 0;
+  size_t quotes_ = 0;
+};
+
+// The records in the rest of `file` (see QuoteLineCounter); false on a read error.
+bool CountRecords(std::FILE* file, size_t* count) {
+  std::vector<char> buf(kReadChunk);
+  QuoteLineCounter counter;
+  for (;;) {
+    const size_t n = std::fread(buf.data(), 1, buf.size(), file);
+    counter.Feed(std::string_view(buf.data(), n));
+    if (n < buf.size()) {
+      *count = counter.Records();
+      return !std::ferror(file);
+    }
+  }
+}
+
+// The text of span `span` of `text`, clamped to the text.
+std::string_view Slice(std::string_view text, const ByteSpan& span) {
+  const size_t start = std::min(span.start, text.size());
+  const size_t end = std::clamp(span.end, start, text.size());
+  return text.substr(start, end - start);
+}
+
+}  // namespace
+
+bool IsQuoteStoreRecord(std::string_view line) {
+  simdjson::padded_string json(line);
+  od::parser parser;
+  od::document doc;
+  if (parser.iterate(json).get(doc)) return false;
+  od::object object;
+  if (doc.get_object().get(object)) return false;
+  for (auto field_result : object) {
+    od::field field;
+    if (std::move(field_result).get(field)) return false;
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return false;
+    if (key != "type") continue;
+    std::string_view type;
+    if (field.value().get_string().get(type)) return false;
+    return type == "quote" || type == "document" || type == "summary";
+  }
+  return false;
+}
+
+bool LooksLikeQuoteStore(std::string_view bytes) {
+  bytes.remove_prefix(Utf8BomLength(bytes));
+  LineSource lines(bytes);
+  std::string_view line;
+  int err = 0;
+  while (lines.Next(&line, &err)) {
+    if (!IsBlank(line)) return IsQuoteStoreRecord(line);
+  }
+  return false;
+}
+
+bool IsQuoteStoreFile(const std::string& path) {
+  if (InputFormatForPath(path) != InputFormat::kJsonLines) return false;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return false;
+  // Read until the first non-blank line is whole.
+  constexpr size_t kChunk = size_t{1} << 16;
+  std::string bytes;
+  size_t pos = 0;  // start of the first line not yet looked at
+  std::optional<bool> result;
+  while (!result) {
+    const size_t old = bytes.size();
+    bytes.resize(old + kChunk);
+    const size_t n = std::fread(bytes.data() + old, 1, kChunk, file);
+    bytes.resize(old + n);
+    if (old == 0) pos = Utf8BomLength(bytes);
+    for (size_t nl; !result && (nl = bytes.find('\n', pos)) != std::string::npos; pos = nl + 1) {
+      const std::string_view line = std::string_view(bytes).substr(pos, nl - pos);
+      if (!IsBlank(line)) result = IsQuoteStoreRecord(WithoutCarriageReturn(line));
+    }
+    if (result) break;
+    if (n < kChunk) {  // end of file (or a read error): the last line, if any
+      const std::string_view line = std::string_view(bytes).substr(pos);
+      result = !IsBlank(line) && IsQuoteStoreRecord(WithoutCarriageReturn(line));
+    } else if (bytes.size() - pos > kMaxSniffLine) {
+      result = false;
+    }
+  }
+  std::fclose(file);
+  return *result;
+}
+
+void ReadQuoteStore(const std::string& path, CheckResult* result) {
+  if (path == "-") {
+    std::string bytes;
+    std::vector<char> buf(kReadChunk);
+    for (;;) {
+      const size_t n = std::fread(buf.data(), 1, buf.size(), stdin);
+      bytes.append(buf.data(), n);
+      if (n < buf.size()) break;
+    }
+    if (std::ferror(stdin)) return FailStore(path, "cannot read: " + ErrnoMessage(EIO), result);
+    return ReadQuoteStoreBytes(path, bytes, result);
+  }
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    return FailStore(path, "cannot open: " + ErrnoMessage(errno != 0 ? errno : ENOENT), result);
+  }
+  StoreReader reader(path, result);
+  // The quote records are counted first (fast, and the file is then in the page cache), so
+  // that the quotes vector is allocated once rather than grown by doubling.
+  size_t records = 0;
+  if (CountRecords(file, &records) && std::fseek(file, 0, SEEK_SET) == 0) {
+    reader.Reserve(records);
+  } else {
+    std::clearerr(file);
+    std::fseek(file, 0, SEEK_SET);
+  }
+  LineSource lines(file);
+  int err = 0;
+  reader.ReadLines(&lines, &err);
+  std::fclose(file);
+  if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);
+}
+
+void ReadQuoteStoreBytes(const std::string& path, std::string_view bytes, CheckResult* result) {
+  StoreReader reader(path, result);
+  QuoteLineCounter counter;
+  counter.Feed(bytes);
+  reader.Reserve(counter.Records());
+  LineSource lines(bytes);
+  int err = 0;
+  reader.ReadLines(&lines, &err);
+}
+
+void AppendDocumentQuotes(const DocumentResult& document, CheckResult* check) {
+  ++check->documents_read;
+  check->diagnostics.insert(check->diagnostics.end(), document.diagnostics.begin(),
+                            document.diagnostics.end());
+  const Document& doc = document.doc;
+  if (document.failed) {
+    ++check->documents_failed;
+    check->errors.push_back(DocumentError{doc.id, document.error_message});
+    return;
+  }
+  check->bytes += doc.text.size();
+  const auto index = static_cast<uint32_t>(check->documents.size());
+  DocumentInfo info;
+  info.id = doc.id;
+  info.path = doc.path;
+  info.meta = doc.meta;
+  info.primary = doc.meta.role == "primary";
+  check->documents.push_back(std::move(info));
+  if (document.quotes.empty()) return;
+
+  const LineIndex lines(doc.text);
+  for (const Quote& quote : document.quotes) {
+    if (quote.spans.empty()) continue;  // not a quotation; the model says never empty
+    QuoteRecord q;
+    q.doc = index;
+    q.start = quote.start();
+    q.end = quote.end();
+    q.spans = quote.spans;
+    const LineCol lc = lines.At(q.start);
+    q.line = lc.line;
+    q.col = lc.col;
+    size_t size = quote.spans.size() - 1;
+    for (const ByteSpan& span : quote.spans) size += Slice(doc.text, span).size();
+    q.text.reserve(size);
+    for (size_t i = 0; i < quote.spans.size(); ++i) {
+      if (i > 0) q.text.push_back(' ');
+      q.text.append(Slice(doc.text, quote.spans[i]));
+    }
+    q.kind = quote.kind;
+    q.speaker = quote.speaker;
+    q.speaker_mention = quote.speaker_mention;
+    q.cue = quote.cue;
+    q.rule = quote.rule;
+    q.confidence = quote.confidence;
+    check->quotes.push_back(std::move(q));
+  }
+}
+
+}  // namespace quotecheck

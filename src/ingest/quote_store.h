@@ -1,0 +1,68 @@
+#pragma once
+/// The quotations `check` works on, detached from their documents' text: read from a quote
+/// store, or taken from a document just extracted (so that its text can be dropped at once).
+///
+/// A quote store is the output of `extract --format jsonl` (report/jsonl_printer.h), so a
+/// large archive is extracted once and checked many times. It is read as a stream, one line
+/// at a time with simdjson On Demand: memory grows with the quotations kept, not with the
+/// store (document ids are interned, nothing else of a line is kept).
+///
+/// Records read (by "type"; other types, such as "error" and "summary", are skipped):
+///  * "document": {"doc","outlet","date","title","url","role"}: a document and its metadata.
+///  * "quote": the contract's quote record, plus the optional "parts" (text of each span).
+/// One DocumentInfo per distinct "doc" id, in order of first appearance (a quote whose
+/// document record was not seen creates a document without metadata). A second "document"
+/// record for an id that already had one starts a new document (the same file given twice).
+/// DocumentInfo::path is the document id (the path, for a whole-file input);
+/// DocumentInfo::primary is set when the role is "primary".
+///
+/// QuoteRecord::text is the record's "text" for a quotation of one span; for several spans
+/// it is the "parts" joined by one space, else (a store written before "parts") the spans
+/// cut out of "text" when that holds exactly the bytes start..end, else "text" as it is.
+///
+/// Problems never stop the read; each becomes an error Diagnostic in CheckResult::diagnostics
+/// and the line is skipped:
+///   "store.jsonl:LINE:COL: error: malformed JSON: <simdjson message>"
+///   "store.jsonl:LINE:1: error: record is not a JSON object"
+///   "store.jsonl:LINE:1: error: record has no \"type\""
+///   "store.jsonl:LINE:1: error: quote record: field \"start\" is missing" (or "is not …")
+/// A store that cannot be opened or read counts as a failed document (an `error` record
+/// with the store's path as id, documents_failed, "path: error: cannot open: <reason>").
+
+#include <string>
+#include <string_view>
+
+#include "core/check_model.h"
+#include "core/document_result.h"
+
+namespace quotecheck {
+
+/// Whether `line` is a quote-store record: a JSON object whose "type" is "quote",
+/// "document" or "summary". (Article records have no "type".)
+bool IsQuoteStoreRecord(std::string_view line);
+
+/// Whether `bytes` (a JSON Lines input) is a quote store: its first non-blank line, after
+/// an optional UTF-8 BOM, is a quote-store record.
+bool LooksLikeQuoteStore(std::string_view bytes);
+
+/// Whether the file at `path` is a quote store: a JSON Lines file by extension (.jsonl,
+/// .ndjson) whose first non-blank line is a quote-store record. False when the file cannot
+/// be read (reading it as articles then reports why).
+bool IsQuoteStoreFile(const std::string& path);
+
+/// Appends the documents and quotations of the quote store at `path` to `result`, and
+/// adds to documents_read (one per document) and bytes (the store's size).
+void ReadQuoteStore(const std::string& path, CheckResult* result);
+
+/// The same for a store already in memory, named `path` in diagnostics.
+void ReadQuoteStoreBytes(const std::string& path, std::string_view bytes, CheckResult* result);
+
+/// Appends one document just extracted to `check`: a DocumentInfo (DocumentInfo::path is
+/// Document::path) and a QuoteRecord per quotation, with line and col computed from the
+/// text and QuoteRecord::text per the rule above (the spans' text joined by one space).
+/// Also counts it in documents_read and its text in bytes, and copies its diagnostics. A
+/// failed document adds no DocumentInfo: it is counted in documents_failed and gets a
+/// DocumentError (its id and error message).
+void AppendDocumentQuotes(const DocumentResult& document, CheckResult* check);
+
+}  // namespace quotecheck
