@@ -12,7 +12,8 @@ namespace quotecheck {
 namespace {
 
 constexpr const char* kDescription =
-    "quotecheck finds the direct quotations in news text and who said them.";
+    "quotecheck finds the direct quotations in news text and who said them, and checks them "
+    "across sources: the same quotation printed with other words or given to someone else.";
 constexpr const char* kFooter =
     "Exit status: 0 clean; 1 findings at or above the fail level; 2 usage error, bad rules or "
     "an input that could not be read (every other input is still processed).";
