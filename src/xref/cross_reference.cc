@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <thread>
 #include <unordered_map>
 
@@ -43,6 +46,48 @@ bool CoversAll(const AlignmentStats& st, const TokenizedQuote& a, const Tokenize
          st.b_end == b.elements.size();
 }
 
+// A cheap bound before any alignment: the words two quotations share (as multisets) must
+// be enough for one of the link shapes of xref/link_decision.h — most of the shorter one
+// for a fragment, half of the longer for versions of one statement, a run for an overlap.
+bool EnoughSharedWords(const TokenizedQuote& a, const TokenizedQuote& b, std::vector<uint64_t>& wa,
+                       std::vector<uint64_t>& wb) {
+  auto words = [](const TokenizedQuote& q, std::vector<uint64_t>& out) {
+    out.clear();
+    for (uint32_t e : q.elements) {
+      if (q.tokens[e].word()) out.push_back(q.tokens[e].hash);
+    }
+  };
+  // An overlap at the edges: the first kMinOverlapRun words of one, in a row in the other.
+  auto head_in = [](const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
+    if (x.size() < kMinOverlapRun) return false;
+    for (size_t j = 0; j + kMinOverlapRun <= y.size(); ++j) {
+      if (std::equal(x.begin(), x.begin() + kMinOverlapRun, y.begin() + static_cast<std::ptrdiff_t>(j))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  words(a, wa);
+  words(b, wb);
+  const bool overlap = head_in(wa, wb) || head_in(wb, wa);
+  std::sort(wa.begin(), wa.end());
+  std::sort(wb.begin(), wb.end());
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < wa.size() && j < wb.size();) {
+    if (wa[i] < wb[j]) {
+      ++i;
+    } else if (wb[j] < wa[i]) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  const size_t shorter = std::min(wa.size(), wb.size()), longer = std::max(wa.size(), wb.size());
+  const double need = std::min(kMinFragmentCover * static_cast<double>(shorter),
+                               (1.0 - kMaxEditShare) * static_cast<double>(longer));
+  return static_cast<double>(shared) + 1e-9 >= need || overlap;
+}
+
 bool BothNamed(const QuoteRecord& a, const QuoteRecord& b) {
   return a.speaker && b.speaker && !a.speaker->empty() && !b.speaker->empty();
 }
@@ -52,10 +97,12 @@ void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t e
                  const std::vector<TokenizedQuote>& tokens, const CheckResult& result,
                  std::vector<Link>* links) {
   WordAligner aligner;
+  std::vector<uint64_t> wa, wb;
   for (size_t i = begin; i < end; ++i) {
     const CandidatePair& p = pairs[i];
     const QuoteRecord& qa = result.quotes[p.a];
     const QuoteRecord& qb = result.quotes[p.b];
+    if (!EnoughSharedWords(tokens[p.a], tokens[p.b], wa, wb)) continue;
     const bool agree = SpeakersAgree(qa.speaker, qb.speaker);
     LinkVerdict verdict = DecideLink(tokens[p.a], tokens[p.b], SpeakersMatch(qa.speaker, qb.speaker),
                                      BothNamed(qa, qb), aligner);
@@ -123,50 +170,79 @@ void DropExplainedFragments(const std::vector<std::string>& keys, CheckResult* r
   });
 }
 
+// Runs fn(begin, end, slice) on `jobs` contiguous slices of [0, n), one thread each.
+template <typename Fn>
+void RunInParallel(size_t n, unsigned jobs, Fn fn) {
+  if (jobs <= 1 || n == 0) {
+    fn(size_t{0}, n, 0u);
+    return;
+  }
+  std::vector<std::thread> threads;
+  for (unsigned j = 0; j < jobs; ++j) {
+    threads.emplace_back(fn, n * j / jobs, n * (j + 1) / jobs, j);
+  }
+  for (auto& t : threads) t.join();
+}
+
 }  // namespace
 
 void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
+  // QUOTECHECK_TIMING=1 prints the time of each pass to stderr (for scripts/bench).
+  const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
+  auto lap = [&](const char* pass, size_t count) {
+    if (!timing) return;
+    auto t1 = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "xref: %-10s %8.3f s  %zu\n", pass,
+                 std::chrono::duration<double>(t1 - t0).count(), count);
+    t0 = t1;
+  };
   const size_t n = result->quotes.size();
   std::vector<TokenizedQuote> tokens(n);
   std::vector<std::string> keys(n);
   std::vector<std::vector<uint64_t>> hashes(n);
-  for (size_t i = 0; i < n; ++i) {
-    tokens[i] = TokenizeQuote(result->quotes[i].text);
-    keys[i] = KeyOf(tokens[i]);
-    if (result->quotes[i].kind == QuoteKind::kTerm) continue;  // nobody's words: never linked
-    for (uint32_t e : tokens[i].elements) {
-      const QuoteToken& t = tokens[i].tokens[e];
-      if (t.word()) hashes[i].push_back(t.hash);
+  const unsigned jobs = std::max(1u, options.jobs);
+  auto tokenise = [&](size_t begin, size_t end, unsigned) {
+    for (size_t i = begin; i < end; ++i) {
+      tokens[i] = TokenizeQuote(result->quotes[i].text);
+      keys[i] = KeyOf(tokens[i]);
+      if (result->quotes[i].kind == QuoteKind::kTerm) continue;  // nobody's words: never linked
+      for (uint32_t e : tokens[i].elements) {
+        const QuoteToken& t = tokens[i].tokens[e];
+        if (t.word()) hashes[i].push_back(t.hash);
+      }
     }
-  }
+  };
+  RunInParallel(n, n < 4096 ? 1 : jobs, tokenise);
+  lap("tokenise", n);
   std::vector<CandidatePair> pairs = FindCandidatePairs(hashes, options.index);
+  // A pair that shares a run of five words or more shares two shingles: one shared shingle
+  // is enough only when a side is too short to hold two.
+  std::erase_if(pairs, [&](const CandidatePair& p) {
+    const size_t shorter = std::min(hashes[p.a].size(), hashes[p.b].size());
+    return p.shared < 2 && shorter > options.index.ngram;
+  });
+  lap("candidates", pairs.size());
   hashes.clear();
   hashes.shrink_to_fit();
 
-  unsigned jobs = std::max(1u, options.jobs);
-  if (pairs.size() < 1024) jobs = 1;
-  std::vector<std::vector<Link>> parts(jobs);
-  if (jobs == 1) {
-    DecidePairs(pairs, 0, pairs.size(), tokens, *result, &parts[0]);
-  } else {
-    std::vector<std::thread> threads;
-    for (unsigned j = 0; j < jobs; ++j) {
-      size_t begin = pairs.size() * j / jobs, end = pairs.size() * (j + 1) / jobs;
-      threads.emplace_back(DecidePairs, std::cref(pairs), begin, end, std::cref(tokens),
-                           std::cref(*result), &parts[j]);
-    }
-    for (auto& t : threads) t.join();
-  }
+  std::vector<std::vector<Link>> parts(pairs.size() < 1024 ? 1 : jobs);
+  RunInParallel(pairs.size(), static_cast<unsigned>(parts.size()),
+                [&](size_t begin, size_t end, unsigned slice) {
+                  DecidePairs(pairs, begin, end, tokens, *result, &parts[slice]);
+                });
   result->links.clear();
   for (auto& part : parts) {
     for (Link& link : part) result->links.push_back(std::move(link));
   }
+  lap("decide", result->links.size());
   DropExplainedFragments(keys, result);
 
   BuildClusters(keys, result);
-  WordAligner aligner;
+  lap("clusters", result->clusters.size());
   AddFindings(
       [&](size_t a, size_t b) {
+        thread_local WordAligner aligner;
         QuoteComparison c = CompareQuotes(tokens[a], tokens[b], aligner, true);
         if (!CoversAll(c.stats, tokens[a], tokens[b])) {
           QuoteDiff shared = DiffQuotes(RegionText(tokens[a], c.stats.a_begin, c.stats.a_end),
@@ -176,7 +252,8 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
         }
         return c;
       },
-      result);
+      result, jobs);
+  lap("findings", result->findings.size());
 }
 
 }  // namespace quotecheck

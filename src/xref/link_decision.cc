@@ -40,8 +40,7 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
   const uint32_t short_words = s.word_count, long_words = l.word_count;
   if (short_words == 0) return out;
 
-  const WordAlignment& local = aligner.Local(s, l);
-  const AlignmentStats& st = local.stats;
+  const AlignmentStats st = aligner.Local(s, l).stats;  // a copy: the aligner is reused
   if (st.matched == 0) return out;
 
   // The fragment's end: "wants to make a deal." must not continue in the longer one.
@@ -63,8 +62,9 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
   if (st.longest_run < kMinRun) return out;
 
   const double max_edit = speakers_agree ? kMaxEditShare : kMaxEditShareOther;
-  // Whole: the two are versions of one statement.
-  {
+  // Whole: the two are versions of one statement. The length difference alone is a lower
+  // bound of the edit distance, so most fragment pairs skip this alignment.
+  if (static_cast<double>(long_words - short_words) <= max_edit * long_words) {
     const WordAlignment& global = aligner.Global(s, l);
     const double share = static_cast<double>(global.stats.edit_distance) / long_words;
     if (share <= max_edit) {
@@ -73,8 +73,7 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
       return out;
     }
   }
-  // Recompute the local alignment (Global reused the aligner's buffers).
-  const AlignmentStats& loc = aligner.Local(s, l).stats;
+  const AlignmentStats& loc = st;
   // Words of the shorter left outside the shared part count as changed.
   const double cover = static_cast<double>(loc.region_a_words) / short_words;
   const double edit =

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 
 #include "core/code_point.h"
 
@@ -57,7 +58,9 @@ bool SpeakersMatch(const std::optional<std::string>& a, const std::optional<std:
   return LastWordLower(*a) == LastWordLower(*b);
 }
 
-void AddFindings(const QuoteComparer& compare, CheckResult* result) {
+// The findings of one cluster, appended to `out`.
+void ClusterFindings(const Cluster& cluster, const QuoteComparer& compare,
+                     const CheckResult* result, std::vector<Finding>* out) {
   const auto& quotes = result->quotes;
   const auto& docs = result->documents;
   auto where = [&](size_t q) {
@@ -85,10 +88,10 @@ void AddFindings(const QuoteComparer& compare, CheckResult* result) {
     f.diff = c.diff;
     f.severity = DivergenceSeverity(c.diff);
     f.message = std::move(message);
-    result->findings.push_back(std::move(f));
+    out->push_back(std::move(f));
   };
 
-  for (const Cluster& cluster : result->clusters) {
+  {
     QuoteComparison c;
     if (cluster.primary) {
       // Every member against the primary source's words.
@@ -157,7 +160,7 @@ void AddFindings(const QuoteComparer& compare, CheckResult* result) {
         }
       }
     }
-    if (!speaker_ref) continue;
+    if (!speaker_ref) return;
     for (size_t m : cluster.members) {
       if (m == *speaker_ref || SpeakersAgree(quotes[m].speaker, quotes[*speaker_ref].speaker)) {
         continue;
@@ -168,8 +171,31 @@ void AddFindings(const QuoteComparer& compare, CheckResult* result) {
       f.quotes = {m, *speaker_ref};
       f.message = fmt::format("attributed to {} here but to {} in {}", *quotes[m].speaker,
                               *quotes[*speaker_ref].speaker, where(*speaker_ref));
-      result->findings.push_back(std::move(f));
+      out->push_back(std::move(f));
     }
+  }
+
+}
+
+void AddFindings(const QuoteComparer& compare, CheckResult* result, unsigned jobs) {
+  const auto& quotes = result->quotes;
+  const auto& docs = result->documents;
+  // Clusters are independent: chunks of them on `jobs` threads, joined in cluster order.
+  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(result->clusters.size() / 64 + 1)));
+  std::vector<std::vector<Finding>> parts(jobs);
+  auto run = [&](unsigned j) {
+    size_t begin = result->clusters.size() * j / jobs, end = result->clusters.size() * (j + 1) / jobs;
+    for (size_t c = begin; c < end; ++c) ClusterFindings(result->clusters[c], compare, result, &parts[j]);
+  };
+  if (jobs == 1) {
+    run(0);
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(run, j);
+    for (auto& t : threads) t.join();
+  }
+  for (auto& part : parts) {
+    for (Finding& f : part) result->findings.push_back(std::move(f));
   }
 
   // Carried over from extraction.

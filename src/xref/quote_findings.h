@@ -30,6 +30,7 @@ bool SpeakersAgree(const std::optional<std::string>& a, const std::optional<std:
 bool SpeakersMatch(const std::optional<std::string>& a, const std::optional<std::string>& b);
 
 /// Appends the findings for the clusters and quotations of `result` (clusters built).
-void AddFindings(const QuoteComparer& compare, CheckResult* result);
+/// `compare` must be safe to call from `jobs` threads at once.
+void AddFindings(const QuoteComparer& compare, CheckResult* result, unsigned jobs = 1);
 
 }  // namespace quotecheck
