@@ -215,13 +215,9 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   };
   RunInParallel(n, n < 4096 ? 1 : jobs, tokenise);
   lap("tokenise", n);
-  std::vector<CandidatePair> pairs = FindCandidatePairs(hashes, options.index);
-  // A pair that shares a run of five words or more shares two shingles: one shared shingle
-  // is enough only when a side is too short to hold two.
-  std::erase_if(pairs, [&](const CandidatePair& p) {
-    const size_t shorter = std::min(hashes[p.a].size(), hashes[p.b].size());
-    return p.shared < 2 && shorter > options.index.ngram;
-  });
+  NgramIndexOptions index = options.index;
+  index.jobs = jobs;
+  std::vector<CandidatePair> pairs = FindCandidatePairs(hashes, index);
   lap("candidates", pairs.size());
   hashes.clear();
   hashes.shrink_to_fit();
@@ -243,7 +239,10 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   AddFindings(
       [&](size_t a, size_t b) {
         thread_local WordAligner aligner;
-        QuoteComparison c = CompareQuotes(tokens[a], tokens[b], aligner, true);
+        // The word diff's text only where a finding may show it: variants.
+        QuoteComparison c = CompareQuotes(tokens[a], tokens[b], aligner, false);
+        if (c.relation.relation != Relation::kVariant) return c;
+        c = CompareQuotes(tokens[a], tokens[b], aligner, true);
         if (!CoversAll(c.stats, tokens[a], tokens[b])) {
           QuoteDiff shared = DiffQuotes(RegionText(tokens[a], c.stats.a_begin, c.stats.a_end),
                                         RegionText(tokens[b], c.stats.b_begin, c.stats.b_end));

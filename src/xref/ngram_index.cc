@@ -1,6 +1,8 @@
 #include "xref/ngram_index.h"
 
 #include <algorithm>
+#include <thread>
+#include <unordered_set>
 #include <string_view>
 
 namespace quotecheck {
@@ -33,25 +35,39 @@ uint64_t HashWord(std::string_view key) {
 std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint64_t>>& quotes,
                                               const NgramIndexOptions& options) {
   const size_t n = std::max<size_t>(1, options.ngram);
+  auto shingle = [&](const std::vector<uint64_t>& words, size_t i, size_t len) {
+    uint64_t h = 0x51ull + len;
+    for (size_t k = 0; k < len; ++k) h = Mix(h, words[i + k]);
+    return h;
+  };
   std::vector<Posting> postings;
   size_t total = 0;
   for (const auto& words : quotes) total += words.size() >= n ? words.size() - n + 1 : 1;
-  postings.reserve(total);
-  // Shingles of a short quotation's whole key are marked so that they only meet the same
-  // run of words inside longer quotations: those are indexed with every short length too.
+  postings.reserve(total + total / 8);
+  // Quotations shorter than a shingle are indexed by their whole key; longer ones must meet
+  // them through every run of their words of that length, but only runs that start with
+  // the first word of some short quotation are hashed (a cheap set test per position).
+  std::unordered_set<uint64_t> short_firsts;
   for (uint32_t q = 0; q < quotes.size(); ++q) {
     const auto& words = quotes[q];
     if (words.empty()) continue;
     if (words.size() < n) {
-      uint64_t h = 0x51ull + words.size();
-      for (uint64_t w : words) h = Mix(h, w);
-      postings.push_back({h, q});
+      postings.push_back({shingle(words, 0, words.size()), q});
+      short_firsts.insert(words[0]);
       continue;
     }
-    for (size_t i = 0; i + n <= words.size(); ++i) {
-      uint64_t h = 0x51ull + n;
-      for (size_t k = 0; k < n; ++k) h = Mix(h, words[i + k]);
-      postings.push_back({h, q});
+    for (size_t i = 0; i + n <= words.size(); ++i) postings.push_back({shingle(words, i, n), q});
+  }
+  if (!short_firsts.empty()) {
+    for (uint32_t q = 0; q < quotes.size(); ++q) {
+      const auto& words = quotes[q];
+      if (words.size() < 2) continue;
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (!short_firsts.count(words[i])) continue;
+        for (size_t len = 1; len < n && len < words.size() && i + len <= words.size(); ++len) {
+          postings.push_back({shingle(words, i, len), q});
+        }
+      }
     }
   }
   std::sort(postings.begin(), postings.end());
@@ -61,64 +77,61 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
                              }),
                  postings.end());
 
-  // Short quotations must meet longer ones that contain their words: index every run of
-  // 1..n-1 words of the longer ones, but only runs whose hash a short quotation has.
-  {
-    std::vector<uint64_t> short_keys;
-    for (const Posting& p : postings) {
-      if (quotes[p.quote].size() < n) short_keys.push_back(p.shingle);
-    }
-    std::sort(short_keys.begin(), short_keys.end());
-    short_keys.erase(std::unique(short_keys.begin(), short_keys.end()), short_keys.end());
-    if (!short_keys.empty()) {
-      std::vector<Posting> extra;
-      for (uint32_t q = 0; q < quotes.size(); ++q) {
-        const auto& words = quotes[q];
-        if (words.size() < 2) continue;
-        for (size_t len = 1; len < n && len < words.size(); ++len) {
-          for (size_t i = 0; i + len <= words.size(); ++i) {
-            uint64_t h = 0x51ull + len;
-            for (size_t k = 0; k < len; ++k) h = Mix(h, words[i + k]);
-            if (std::binary_search(short_keys.begin(), short_keys.end(), h)) {
-              extra.push_back({h, q});
-            }
-          }
-        }
-      }
-      postings.insert(postings.end(), extra.begin(), extra.end());
-      std::sort(postings.begin(), postings.end());
-      postings.erase(std::unique(postings.begin(), postings.end(),
-                                 [](const Posting& x, const Posting& y) {
-                                   return x.shingle == y.shingle && x.quote == y.quote;
-                                 }),
-                     postings.end());
-    }
-  }
-
-  // Pairs within each posting list that is not too common.
-  std::vector<uint64_t> pairs;  // (a << 32) | b
+  // Posting lists that are not too common, and for each quotation the lists it is on.
+  std::vector<std::pair<uint32_t, uint32_t>> lists;  // [begin, end) into postings
+  std::vector<std::vector<uint32_t>> lists_of(quotes.size());
   for (size_t i = 0; i < postings.size();) {
     size_t j = i;
     while (j < postings.size() && postings[j].shingle == postings[i].shingle) ++j;
-    size_t df = j - i;
+    const size_t df = j - i;
     if (df >= 2 && df <= options.max_document_frequency) {
-      for (size_t x = i; x < j; ++x) {
-        for (size_t y = x + 1; y < j; ++y) {
-          pairs.push_back((static_cast<uint64_t>(postings[x].quote) << 32) | postings[y].quote);
-        }
-      }
+      const uint32_t list = static_cast<uint32_t>(lists.size());
+      lists.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j)});
+      for (size_t k = i; k < j; ++k) lists_of[postings[k].quote].push_back(list);
     }
     i = j;
   }
-  std::sort(pairs.begin(), pairs.end());
-  std::vector<CandidatePair> out;
-  for (size_t i = 0; i < pairs.size();) {
-    size_t j = i;
-    while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
-    out.push_back({static_cast<uint32_t>(pairs[i] >> 32), static_cast<uint32_t>(pairs[i]),
-                   static_cast<uint32_t>(j - i)});
-    i = j;
+
+  // For each quotation a, count the shingles it shares with each later quotation b; keep
+  // the pairs that share enough (two, unless a side is too short to hold two). Slices of a
+  // run on their own threads; the output is in (a, b) order whatever the thread count.
+  const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, quotes.size() < 4096 ? 1 : options.jobs));
+  std::vector<std::vector<CandidatePair>> parts(jobs);
+  auto run = [&](unsigned slice) {
+    const size_t begin = quotes.size() * slice / jobs, end = quotes.size() * (slice + 1) / jobs;
+    std::vector<uint16_t> count(quotes.size(), 0);
+    std::vector<uint32_t> touched;
+    auto& out = parts[slice];
+    for (size_t a = begin; a < end; ++a) {
+      touched.clear();
+      for (uint32_t list : lists_of[a]) {
+        for (uint32_t k = lists[list].first; k < lists[list].second; ++k) {
+          const uint32_t b = postings[k].quote;
+          if (b <= a) continue;
+          if (count[b]++ == 0) touched.push_back(b);
+        }
+      }
+      std::sort(touched.begin(), touched.end());
+      for (uint32_t b : touched) {
+        const size_t shorter = std::min(quotes[a].size(), quotes[b].size());
+        const uint32_t need = shorter > n ? options.min_shared : 1;
+        if (count[b] >= need) out.push_back({static_cast<uint32_t>(a), b, count[b]});
+        count[b] = 0;
+      }
+    }
+  };
+  if (jobs == 1) {
+    run(0);
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(run, j);
+    for (auto& t : threads) t.join();
   }
+  std::vector<CandidatePair> out;
+  size_t pairs = 0;
+  for (const auto& part : parts) pairs += part.size();
+  out.reserve(pairs);
+  for (auto& part : parts) out.insert(out.end(), part.begin(), part.end());
   return out;
 }
 

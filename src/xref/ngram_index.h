@@ -19,6 +19,11 @@ namespace quotecheck {
 struct NgramIndexOptions {
   size_t ngram = 4;
   size_t max_document_frequency = 64;
+  /// Shingles two quotations must share to be candidates: a pair that shares a run of
+  /// ngram + 1 words shares two. One is enough when a side has at most `ngram` words.
+  uint32_t min_shared = 2;
+  /// Threads counting shared shingles.
+  unsigned jobs = 1;
 };
 
 struct CandidatePair {
@@ -28,8 +33,8 @@ struct CandidatePair {
 };
 
 /// The candidate pairs among `quotes` (each a list of word-key hashes), sorted by (a, b).
-/// `group[i]` puts quotation i in a group (a document); pairs inside one group are kept
-/// too (they find a document quoting the same words twice).
+/// Pairs inside one document are kept too (they find a document quoting the same words
+/// twice).
 std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint64_t>>& quotes,
                                               const NgramIndexOptions& options);
 
