@@ -794,7 +794,8 @@ void AppendDocumentQuotes(const DocumentResult& document, CheckResult* check) {
   const auto index = static_cast<uint32_t>(check->documents.size());
   DocumentInfo info;
   info.id = doc.id;
-  info.path = doc.path;
+  // A record of a JSON file is named by its id: line and column count in its own text.
+  info.path = doc.record_line > 0 ? doc.id : doc.path;
   info.meta = doc.meta;
   info.primary = doc.meta.role == "primary";
   check->documents.push_back(std::move(info));

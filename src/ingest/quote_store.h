@@ -58,7 +58,8 @@ void ReadQuoteStore(const std::string& path, CheckResult* result);
 void ReadQuoteStoreBytes(const std::string& path, std::string_view bytes, CheckResult* result);
 
 /// Appends one document just extracted to `check`: a DocumentInfo (DocumentInfo::path is
-/// Document::path) and a QuoteRecord per quotation, with line and col computed from the
+/// Document::path, or the record's id for a record of a JSON file, whose line and column
+/// count in its own text) and a QuoteRecord per quotation, with line and col computed from the
 /// text and QuoteRecord::text per the rule above (the spans' text joined by one space).
 /// Also counts it in documents_read and its text in bytes, and copies its diagnostics. A
 /// failed document adds no DocumentInfo: it is counted in documents_failed and gets a
