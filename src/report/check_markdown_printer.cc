@@ -75,6 +75,7 @@ void AppendCluster(const CheckResult& result, const ClusterReport& report, std::
   }
 
   WordDiffStyle style;
+  style.max_edge_change = 60;
   style.removed_open = "~~";
   style.removed_close = "~~";
   style.added_open = "**";

@@ -182,16 +182,32 @@ std::string FormatWordDiff(const std::vector<DiffOp>& ops, const WordDiffStyle& 
     }
     pending_space = pending_space || trail;
   };
-  for (const DiffOp& op : ops) {
+  // The end of `text` nearest the shared part, cut at a space, behind or before "…".
+  auto edge = [&](const std::string& text, bool leading) -> std::string {
+    if (style.max_edge_change == 0 || text.size() <= style.max_edge_change) return text;
+    if (leading) {
+      size_t from = text.size() - style.max_edge_change;
+      size_t space = text.find(' ', from);
+      if (space != std::string::npos && space + 1 < text.size()) from = space + 1;
+      return "… " + text.substr(from);
+    }
+    size_t to = style.max_edge_change;
+    size_t space = text.rfind(' ', to);
+    if (space != std::string::npos && space > 0) to = space;
+    return text.substr(0, to) + " …";
+  };
+  for (size_t i = 0; i < ops.size(); ++i) {
+    const DiffOp& op = ops[i];
+    const bool at_edge = i == 0 || i + 1 == ops.size();
     switch (op.kind) {
       case DiffOp::Kind::kEqual:
         put(op.b.empty() ? op.a : op.b, {}, /*marked=*/false);
         break;
       case DiffOp::Kind::kDelete:
-        put(op.a, {}, true);
+        put(at_edge ? edge(op.a, i == 0) : op.a, {}, true);
         break;
       case DiffOp::Kind::kInsert:
-        put({}, op.b, true);
+        put({}, at_edge ? edge(op.b, i == 0) : op.b, true);
         break;
       case DiffOp::Kind::kReplace:
         put(op.a, op.b, true);

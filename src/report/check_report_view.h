@@ -57,6 +57,10 @@ struct WordDiffStyle {
   std::string_view added_close = "+}";
   /// Applied to each piece of op text (after white space runs became one space).
   std::string (*escape)(std::string_view) = nullptr;
+  /// Words only one side quotes, before or after the shared part (a fragment against the
+  /// whole statement), are cut to this many bytes next to the shared part, behind "…";
+  /// 0 keeps them whole.
+  size_t max_edge_change = 0;
 };
 
 /// The diff as one line: the ops' text concatenated (DiffOp text carries its own spaces:

@@ -67,6 +67,7 @@ void AppendCluster(const CheckResult& result, const ClusterReport& report, bool 
   out->push_back('\n');
 
   WordDiffStyle style;
+  style.max_edge_change = 60;
   std::string removed_open, added_open, removed_close, added_close;
   if (color) {
     removed_open.append(kRed).append("[-");
