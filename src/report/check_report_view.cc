@@ -210,7 +210,7 @@ std::string FormatWordDiff(const std::vector<DiffOp>& ops, const WordDiffStyle& 
         put({}, at_edge ? edge(op.b, i == 0) : op.b, true);
         break;
       case DiffOp::Kind::kReplace:
-        put(op.a, op.b, true);
+        put(at_edge ? edge(op.a, i == 0) : op.a, at_edge ? edge(op.b, i == 0) : op.b, true);
         break;
     }
   }
