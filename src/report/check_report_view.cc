@@ -196,21 +196,36 @@ std::string FormatWordDiff(const std::vector<DiffOp>& ops, const WordDiffStyle& 
     if (space != std::string::npos && space > 0) to = space;
     return text.substr(0, to) + " …";
   };
+  // The shared part runs from the first to the last equal op with a word in it.
+  auto has_word = [](const std::string& t) {
+    for (unsigned char c : t) {
+      if (std::isalnum(c) || c >= 0x80) return true;
+    }
+    return false;
+  };
+  size_t first_shared = ops.size(), last_shared = 0;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (ops[i].kind == DiffOp::Kind::kEqual && has_word(ops[i].a.empty() ? ops[i].b : ops[i].a)) {
+      first_shared = std::min(first_shared, i);
+      last_shared = i;
+    }
+  }
   for (size_t i = 0; i < ops.size(); ++i) {
     const DiffOp& op = ops[i];
-    const bool at_edge = i == 0 || i + 1 == ops.size();
+    const bool leading = i < first_shared;
+    const bool at_edge = leading || (first_shared < ops.size() && i > last_shared);
     switch (op.kind) {
       case DiffOp::Kind::kEqual:
         put(op.b.empty() ? op.a : op.b, {}, /*marked=*/false);
         break;
       case DiffOp::Kind::kDelete:
-        put(at_edge ? edge(op.a, i == 0) : op.a, {}, true);
+        put(at_edge ? edge(op.a, leading) : op.a, {}, true);
         break;
       case DiffOp::Kind::kInsert:
-        put({}, at_edge ? edge(op.b, i == 0) : op.b, true);
+        put({}, at_edge ? edge(op.b, leading) : op.b, true);
         break;
       case DiffOp::Kind::kReplace:
-        put(at_edge ? edge(op.a, i == 0) : op.a, at_edge ? edge(op.b, i == 0) : op.b, true);
+        put(at_edge ? edge(op.a, leading) : op.a, at_edge ? edge(op.b, leading) : op.b, true);
         break;
     }
   }
