@@ -307,9 +307,25 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
     while (j < words.size() && run.size() < 4) {
       std::string_view x = WithoutPossessive(words[j]);
       if (!IsNameWord(x)) break;
+      // A word that ends in punctuation ends the name ("Korea." ends a sentence), unless it
+      // is an initial ("J.").
+      bool punct_end = !x.empty() && !IsWordChar(DecodeBefore(x, x.size()).cp) &&
+                       !(x.size() == 2 && x[1] == '.');
+      if (punct_end) {
+        while (!x.empty() && !IsWordChar(DecodeBefore(x, x.size()).cp)) {
+          x.remove_suffix(DecodeBefore(x, x.size()).size);
+        }
+        if (!x.empty()) run.push_back(x);
+        ++j;
+        break;
+      }
       run.push_back(x);
       ++j;
-      if (x.size() != words[j - 1].size() || words[j - 1].back() == ',') break;
+      if (x.size() != words[j - 1].size()) break;
+    }
+    if (run.empty()) {
+      i = j - 1;
+      continue;
     }
     std::string_view last_raw = words[j - 1];
     possessive = WithoutPossessive(last_raw).size() != last_raw.size();
@@ -576,6 +592,16 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     r.canonical = group;
     r.kind = SpeakerKind::kGroup;
     return r;
+  }
+  // "Prime Minister Justin Trudeau of Canada": the person, not the place.
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (words[i] == "of" || words[i] == "from" || words[i] == "at") {
+      bool person_before = IsNameWord(words[i - 1]);
+      if (person_before) {
+        words.resize(i);
+        break;
+      }
+    }
   }
   // A name, perhaps after descriptors and titles: keep the words after the last title.
   size_t start = 0;
