@@ -1,0 +1,72 @@
+#include "xref/link_decision.h"
+
+#include <doctest/doctest.h>
+
+namespace quotecheck {
+
+TEST_SUITE("xref") {
+  TEST_CASE("DecideLink: same words said once, against a shared phrase") {
+    struct Case {
+      const char* a;
+      const char* b;
+      bool speakers_agree;
+      LinkShape want;
+    };
+    const Case cases[] = {
+        // Versions of one statement.
+        {"I think he wants to make a deal for me, you understand that? As crazy as it sounds,",
+         "I think he wants to make a deal for me. Do you understand? As crazy as it sounds.",
+         true, LinkShape::kWhole},
+        {"We will not reopen the viaduct before the spring.",
+         "We will reopen the viaduct before the spring.", true, LinkShape::kWhole},
+        {"\xe2\x80\x9cWe don\xe2\x80\x99t close a railway lightly.",
+         "\"We don't close a railway lightly.", true, LinkShape::kWhole},
+        // A fragment inside the whole.
+        {"wants to make a deal for me.",
+         "I think he wants to make a deal for me, you understand that? As crazy as it sounds,",
+         true, LinkShape::kFragment},
+        // The same phrase opening two different sentences.
+        {"The Iran deal is a terrible deal. We paid $150 billion. We gave $1.8 billion in cash.",
+         "The Iran deal is a disaster,", true, LinkShape::kNone},
+        {"At the end of the day, safety comes before the timetable.",
+         "At the end of the day, the people of Harnwick deserve a railway.", true,
+         LinkShape::kNone},
+        // A short quotation links only as an exact run with the same named speaker.
+        {"going well,", "The conversation is going well and is still ongoing,", true,
+         LinkShape::kFragment},
+        {"going well,", "The conversation is going well and is still ongoing,", false,
+         LinkShape::kNone},
+        // Different speakers: only near-verbatim words link (a misattribution).
+        {"Nobody will cross that viaduct until I am satisfied it is safe,",
+         "Nobody will cross that viaduct until I am satisfied it is safe.", false,
+         LinkShape::kWhole},
+        {"This constituted an act of unprecedented treachery in league with a hostile power",
+         "The conspiracy constituted an act of previously unimaginable treachery in league with "
+         "a foreign power",
+         false, LinkShape::kNone},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.a);
+      CAPTURE(c.b);
+      WordAligner aligner;
+      LinkVerdict v = DecideLink(TokenizeQuote(c.a), TokenizeQuote(c.b), c.speakers_agree,
+                                 /*both_named=*/true, aligner);
+      CHECK(v.shape == c.want);
+    }
+  }
+
+  TEST_CASE("DecideLink marks a fragment whose sentence end the longer one runs past") {
+    WordAligner aligner;
+    LinkVerdict v = DecideLink(TokenizeQuote("wants to make a deal."),
+                               TokenizeQuote("I think he wants to make a deal for me."), true, true,
+                               aligner);
+    CHECK(v.shape != LinkShape::kNone);
+    CHECK(v.end_continues);
+    v = DecideLink(TokenizeQuote("wants to make a deal."),
+                   TokenizeQuote("I think he wants to make a deal,"), true, true, aligner);
+    CHECK(v.shape != LinkShape::kNone);
+    CHECK_FALSE(v.end_continues);
+  }
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,74 @@
+#include "xref/ngram_index.h"
+
+#include <doctest/doctest.h>
+
+#include "diff/quote_tokens.h"
+
+namespace quotecheck {
+namespace {
+
+std::vector<uint64_t> Words(const char* text) {
+  std::vector<uint64_t> out;
+  TokenizedQuote q = TokenizeQuote(text);
+  for (uint32_t e : q.elements) {
+    if (q.tokens[e].word()) out.push_back(q.tokens[e].hash);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("xref") {
+  TEST_CASE("FindCandidatePairs pairs quotations that share enough shingles") {
+    std::vector<std::vector<uint64_t>> quotes = {
+        Words("We will not reopen the viaduct before the spring."),   // 0
+        Words("We will reopen the viaduct before the spring."),       // 1: shares two 4-grams
+        Words("The bus service will run every ten minutes."),         // 2: nothing shared
+        Words("reopen the viaduct"),                                  // 3: short, inside 0 and 1
+        Words("before the spring, the council will meet again."),     // 4: one 4-gram? no
+    };
+    std::vector<CandidatePair> pairs = FindCandidatePairs(quotes, {});
+    auto has = [&](uint32_t a, uint32_t b) {
+      for (const CandidatePair& p : pairs) {
+        if (p.a == a && p.b == b) return true;
+      }
+      return false;
+    };
+    CHECK(has(0, 1));
+    CHECK(has(0, 3));
+    CHECK(has(1, 3));
+    CHECK_FALSE(has(0, 2));
+    CHECK_FALSE(has(1, 2));
+    CHECK_FALSE(has(0, 4));
+    for (const CandidatePair& p : pairs) CHECK(p.a < p.b);
+  }
+
+  TEST_CASE("FindCandidatePairs drops shingles that are too common") {
+    std::vector<std::vector<uint64_t>> quotes;
+    for (int i = 0; i < 5; ++i) quotes.push_back(Words("at the end of the day we will see"));
+    NgramIndexOptions options;
+    options.max_document_frequency = 4;
+    CHECK(FindCandidatePairs(quotes, options).empty());
+    options.max_document_frequency = 5;
+    CHECK(FindCandidatePairs(quotes, options).size() == 10);
+  }
+
+  TEST_CASE("FindCandidatePairs gives the same pairs on several threads") {
+    std::vector<std::vector<uint64_t>> quotes;
+    for (int i = 0; i < 5000; ++i) {
+      quotes.push_back(Words(i % 2 ? "the repairs will take at least 18 weeks"
+                                   : "the repairs will take at least 28 weeks"));
+    }
+    NgramIndexOptions one, two;
+    one.max_document_frequency = two.max_document_frequency = 10000;
+    two.jobs = 2;
+    std::vector<CandidatePair> a = FindCandidatePairs(quotes, one);
+    std::vector<CandidatePair> b = FindCandidatePairs(quotes, two);
+    REQUIRE(a.size() == b.size());
+    bool same = true;
+    for (size_t i = 0; i < a.size(); ++i) same = same && a[i].a == b[i].a && a[i].b == b[i].b;
+    CHECK(same);
+  }
+}
+
+}  // namespace quotecheck
