@@ -1,0 +1,36 @@
+#include "report/finding_fingerprint.h"
+
+#include <fmt/format.h>
+
+#include "diff/quote_tokens.h"
+
+namespace quotecheck {
+
+uint64_t Fnv1a64(std::string_view bytes) {
+  uint64_t hash = 14695981039346656037ull;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+std::string FindingFingerprint(const CheckResult& result, const Finding& finding) {
+  std::string input = "v1";
+  auto add = [&input](std::string_view part) {
+    input.push_back('\0');
+    input.append(part);
+  };
+  add(finding.rule);
+  if (!finding.quotes.empty() && finding.quotes.front() < result.quotes.size()) {
+    const QuoteRecord& quote = result.quotes[finding.quotes.front()];
+    add(quote.speaker ? *quote.speaker : std::string_view());
+    add(MatchKey(quote.text));
+  } else {
+    add({});
+    add(finding.location ? MatchKey(finding.location->source_line) : std::string());
+  }
+  return fmt::format("{:016x}", Fnv1a64(input));
+}
+
+}  // namespace quotecheck
