@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "attribute/attributor.h"
@@ -16,8 +17,11 @@
 #include "extract/quote_extractor.h"
 #include "ingest/input_paths.h"
 #include "ingest/quote_store.h"
+#include "report/check_github_printer.h"
+#include "report/check_html_printer.h"
 #include "report/check_jsonl_printer.h"
 #include "report/check_markdown_printer.h"
+#include "report/check_sarif_printer.h"
 #include "report/check_text_printer.h"
 #include "xref/cross_reference.h"
 
@@ -95,6 +99,40 @@ bool UseColor(ColorMode mode, bool stdout_is_terminal, bool to_file) {
   return stdout_is_terminal && !to_file;
 }
 
+// Paths relative to `root` (the working directory when empty); only regular files are files
+// (a JSON record is named by its id, standard input by "-").
+SourceLocator MakeSourceLocator(std::string root) {
+  namespace fs = std::filesystem;
+  SourceLocator locator;
+  std::error_code ec;
+  locator.working_directory = fs::current_path(ec).string();
+  locator.source_root = root.empty() ? locator.working_directory : std::move(root);
+  locator.is_file = [](const std::string& path) {
+    std::error_code error;
+    return std::filesystem::is_regular_file(path, error);
+  };
+  return locator;
+}
+
+// The nearest directory up from the working directory that holds .git; else empty.
+std::string RepositoryRoot() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) return dir.string();
+    if (dir == dir.parent_path()) break;
+  }
+  return {};
+}
+
+// The absolute directory `output_path` is in; empty for standard output.
+std::string OutputDirectory(const std::string& output_path) {
+  namespace fs = std::filesystem;
+  if (output_path.empty()) return {};
+  std::error_code ec;
+  return fs::absolute(fs::path(output_path), ec).lexically_normal().parent_path().string();
+}
+
 }  // namespace
 
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
@@ -138,6 +176,26 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
       break;
     case CheckFormat::kText:
       PrintCheckText(result, color, output);
+      break;
+    case CheckFormat::kSarif:
+      PrintCheckSarif(result, {QUOTECHECK_VERSION, MakeSourceLocator(RepositoryRoot())}, output);
+      break;
+    case CheckFormat::kGithub: {
+      GithubOptions github{MakeSourceLocator(RepositoryRoot()), {}};
+      if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary != nullptr) {
+        github.step_summary_path = summary;
+      }
+      const Status status = PrintCheckGithub(result, github, output);
+      if (!status.ok()) {
+        err << FormatDiagnostic(ErrorDiagnostic(github.step_summary_path, status.message()));
+        return kExitError;
+      }
+      break;
+    }
+    case CheckFormat::kHtml:
+      PrintCheckHtml(result,
+                     {QUOTECHECK_VERSION, MakeSourceLocator(OutputDirectory(options.output_path))},
+                     output);
       break;
   }
   output->flush();

@@ -14,7 +14,7 @@
 
 namespace quotecheck {
 
-enum class CheckFormat { kText, kJsonl, kMarkdown };
+enum class CheckFormat { kText, kJsonl, kMarkdown, kSarif, kGithub, kHtml };
 enum class ColorMode { kAuto, kAlways, kNever };
 
 struct CheckOptions {
@@ -33,7 +33,11 @@ struct CheckOptions {
 };
 
 /// Runs the check command; results to `out` (or options.output_path), diagnostics to `err`.
-/// `stdout_is_terminal` decides colour in auto mode (with NO_COLOR honoured).
+/// `stdout_is_terminal` decides colour in auto mode (with NO_COLOR honoured). SARIF and
+/// GitHub output name files relative to the repository root (the nearest directory up from
+/// the working directory holding .git, else the working directory), HTML links relative to
+/// the report's directory; the GitHub format also appends a Markdown report to the file
+/// named by $GITHUB_STEP_SUMMARY when it is set.
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
              bool stdout_is_terminal);
 

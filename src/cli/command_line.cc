@@ -72,8 +72,9 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       "one place, show how the wordings differ and whether the speakers agree, report findings");
   check_command
       ->add_option("--format", check_format,
-                   "text (for people), jsonl (the output contract) or markdown (for a ticket)")
-      ->check(CLI::IsMember({"text", "jsonl", "markdown"}))
+                   "text (for people), jsonl (the output contract), markdown (for a ticket), "
+                   "sarif (code scanning), github (Actions annotations) or html (a report page)")
+      ->check(CLI::IsMember({"text", "jsonl", "markdown", "sarif", "github", "html"}))
       ->capture_default_str();
   AddRepeatable(check_command, "--reference", check.references,
                 "A primary source (transcript, statement) every quotation is compared with "
@@ -148,6 +149,9 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
   if (check_command->parsed()) {
     check.format = check_format == "jsonl"      ? CheckFormat::kJsonl
                    : check_format == "markdown" ? CheckFormat::kMarkdown
+                   : check_format == "sarif"    ? CheckFormat::kSarif
+                   : check_format == "github"   ? CheckFormat::kGithub
+                   : check_format == "html"     ? CheckFormat::kHtml
                                                 : CheckFormat::kText;
     check.color = no_color           ? ColorMode::kNever
                   : color == "always" ? ColorMode::kAlways
