@@ -105,6 +105,9 @@ footer { color: var(--muted); font-size: 12.5px; padding: 8px 0 28px; }
   table.compare td + td { border-left: 0; }
   table.compare td::before { content: attr(data-label); display: block; font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); font-weight: 600; }
   table.compare tr { border-bottom: 2px solid var(--line); }
+  table.by-rule .source { display: none; }
+  table.by-rule th, table.by-rule td { padding: 6px 5px; }
+  table.by-rule th { font-size: 10.5px; letter-spacing: 0; }
   table.findings thead { display: none; }
   table.findings, table.findings tbody, table.findings tr, table.findings td { display: block; width: 100%; }
   table.findings tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
