@@ -5,6 +5,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
+
+#include "core/byte_span.h"
 
 namespace quotecheck {
 
@@ -14,6 +17,16 @@ struct DocumentMeta {
   std::string url;
   std::string date;    // as written; ISO YYYY-MM-DD when known
   std::string role;    // "primary" for transcripts and statements, else empty
+};
+
+/// A quotation given by a draft's structure rather than by quote marks: a Markdown `>`
+/// paragraph, an HTML <blockquote> or <q> element (see ingest/draft_reader.h).
+struct BlockQuote {
+  /// The quoted words, trimmed: from the first prose byte to the last, offsets into `text`.
+  ByteSpan content;
+  /// The element's cite="…" URL (HTML), else empty.
+  std::string cite;
+  friend bool operator==(const BlockQuote&, const BlockQuote&) = default;
 };
 
 struct Document {
@@ -29,6 +42,14 @@ struct Document {
   /// Quotes are only searched from here; offsets still count from the start of `text`.
   size_t body_start = 0;
   DocumentMeta meta;
+  /// Drafts read as Markdown or HTML (ingest/draft_reader.h) only, else empty: a copy of
+  /// `text` of the same size in which everything that is not prose (markup, code, comments,
+  /// URLs, front matter, scripts) is blanked to spaces, newlines kept, and entities for quote
+  /// marks are written as the marks. Extraction scans this instead of `text`, so every
+  /// offset it reports is still an offset into `text`.
+  std::string scan_text;
+  /// Drafts only: quotations given by structure, in text order, not nested.
+  std::vector<BlockQuote> block_quotes;
 };
 
 }  // namespace quotecheck

@@ -1,10 +1,67 @@
 #include "extract/quote_extractor.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "core/line_index.h"
 #include "extract/quote_scanner.h"
 #include "extract/transcript_turns.h"
 
 namespace quotecheck {
+namespace {
+
+// A mark the mask got from a character reference (&ldquo;) or a Markdown escape (\")
+// stands for all of it: the quotation's marks widen to the reference, so that open_mark is
+// at its "&" and close_mark_end past its ";" (see ingest/draft_mask.h).
+void WidenReferenceMarks(std::string_view text, std::string_view mask, Quote* q) {
+  constexpr size_t kMaxReference = 32;
+  auto padding = [&](size_t i) { return mask[i] == ' ' && text[i] != ' '; };
+  size_t open = q->open_mark;
+  if (text[open] != mask[open] && text[open] != '&' && text[open] != '\\') {
+    size_t p = open;
+    while (p > 0 && open - p < kMaxReference && padding(p - 1)) {
+      if (text[--p] == '&' || text[p] == '\\') {
+        q->open_mark = p;
+        break;
+      }
+    }
+  }
+  size_t close = q->spans.back().end;
+  if (close < q->close_mark_end && text[close] != mask[close]) {
+    if (text[close] == '\\') {
+      q->close_mark_end = std::max(q->close_mark_end, close + 2);
+    } else if (text[close] == '&') {
+      size_t semi = text.find(';', close);
+      if (semi != std::string_view::npos && semi - close < kMaxReference) {
+        q->close_mark_end = std::max(q->close_mark_end, semi + 1);
+      }
+    }
+  }
+}
+
+// Adds the block quotations that no marked quotation overlaps, as quotations without marks
+// (open_mark and close_mark_end at the content's ends), keeping `quotes` in text order.
+void AddBlockQuotes(const std::vector<BlockQuote>& blocks, std::vector<Quote>* quotes) {
+  std::vector<Quote> merged;
+  merged.reserve(quotes->size() + blocks.size());
+  size_t k = 0;
+  for (const BlockQuote& b : blocks) {
+    while (k < quotes->size() && (*quotes)[k].close_mark_end <= b.content.start) {
+      merged.push_back(std::move((*quotes)[k++]));
+    }
+    bool covered = k < quotes->size() && (*quotes)[k].open_mark < b.content.end;
+    if (covered || b.content.empty()) continue;
+    Quote q;
+    q.spans.push_back(b.content);
+    q.open_mark = b.content.start;
+    q.close_mark_end = b.content.end;
+    merged.push_back(std::move(q));
+  }
+  while (k < quotes->size()) merged.push_back(std::move((*quotes)[k++]));
+  *quotes = std::move(merged);
+}
+
+}  // namespace
 
 QuoteExtractor::QuoteExtractor(const Attributor* attributor)
     : attributor_(attributor), kinds_(attributor->Lexicon("term_cue")) {
@@ -21,12 +78,15 @@ QuoteExtractor::QuoteExtractor(const Attributor* attributor)
 
 void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
   if (result->failed) return;
-  const std::string& text = result->doc.text;
+  // Drafts are scanned on their mask, which has the offsets of the text (see Document).
+  const Document& doc = result->doc;
+  const bool masked = !doc.scan_text.empty() && doc.scan_text.size() == doc.text.size();
+  const std::string& text = masked ? doc.scan_text : doc.text;
 
   // Pass 1: pair the quote marks.
   ScanResult scan = ScanQuotations(text, result->doc.body_start);
   if (!scan.issues.empty()) {
-    LineIndex lines(text);
+    LineIndex lines(doc.text);
     for (const ScanIssue& issue : scan.issues) {
       result->diagnostics.push_back(DiagnosticAt(Severity::kWarning, result->doc.path, lines,
                                                  issue.offset, issue.message, "unbalanced-quote"));
@@ -40,8 +100,10 @@ void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
     q.spans.push_back(s.content);
     q.open_mark = s.open_mark;
     q.close_mark_end = s.close_mark_end;
+    if (masked) WidenReferenceMarks(doc.text, text, &q);
     quotes.push_back(std::move(q));
   }
+  if (masked && !doc.block_quotes.empty()) AddBlockQuotes(doc.block_quotes, &quotes);
 
   // Pass 2: attribution (may join interrupted quotations).
   attributor_->Attribute(text, quotes);
@@ -69,6 +131,7 @@ void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
   // Pass 4: kinds. A term is nobody's speech. Transcript sentences stay direct.
   for (Quote& q : quotes) {
     if (q.rule == "transcript/turn") continue;
+    if (q.open_mark == q.start()) continue;  // a block quotation (drafts): direct
     q.kind = kinds_.Classify(text, q);
     if (q.kind == QuoteKind::kTerm) {
       q.speaker.reset();

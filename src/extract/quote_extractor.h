@@ -16,7 +16,10 @@ class QuoteExtractor {
   /// Fills result->quotes and appends warnings (unbalanced-quote) to result->diagnostics.
   /// Does nothing for a failed result. For a primary source (`primary`, or role "primary"
   /// in its metadata) the sentences of its transcript turns are quotations too (see
-  /// extract/transcript_turns.h).
+  /// extract/transcript_turns.h). A draft (Document::scan_text set) is scanned on its
+  /// mask, and its block quotations that no marked quotation overlaps become direct
+  /// quotations before attribution; a quotation of a reference such as &ldquo;…&rdquo; has
+  /// open_mark at the "&" and close_mark_end past the ";". All offsets are into doc.text.
   void Process(DocumentResult* result, bool primary = false) const;
 
  private:

@@ -1,0 +1,110 @@
+#include "ingest/draft_reader.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <system_error>
+#include <utility>
+
+#include "core/line_index.h"
+#include "ingest/draft_html.h"
+#include "ingest/draft_markdown.h"
+#include "ingest/front_matter.h"
+#include "ingest/text_decoder.h"
+
+namespace quotecheck {
+namespace {
+
+bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    char c = s[s.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
+// Reads all of `file`; 0 or the errno of the failure.
+int ReadAll(std::FILE* file, std::string* out) {
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) out->append(buffer, n);
+  return std::ferror(file) ? (errno != 0 ? errno : EIO) : 0;
+}
+
+std::string ErrnoMessage(int err) { return std::error_code(err, std::generic_category()).message(); }
+
+}  // namespace
+
+DraftFormat DraftFormatForPath(std::string_view path) {
+  if (EndsWithNoCase(path, ".md") || EndsWithNoCase(path, ".markdown")) {
+    return DraftFormat::kMarkdown;
+  }
+  if (EndsWithNoCase(path, ".html") || EndsWithNoCase(path, ".htm")) return DraftFormat::kHtml;
+  return DraftFormat::kPlainText;
+}
+
+Result<DraftDocument> ReadDraft(std::string path, std::string bytes) {
+  DraftDocument draft;
+  draft.format = DraftFormatForPath(path);
+  DocumentResult& result = draft.result;
+  Document& doc = result.doc;
+  doc.text = std::move(bytes);
+  std::vector<TextIssue> issues = DecodeText(&doc.text);
+  result.diagnostics = TextIssueDiagnostics(path, doc.text, issues);
+
+  std::vector<ByteSpan> comments;
+  std::string id;
+  if (draft.format == DraftFormat::kPlainText) {
+    TextHeader header = ParseTextHeader(doc.text);
+    doc.body_start = header.body_start;
+    doc.meta = std::move(header.meta);
+    id = std::move(header.id);
+    comments = FindHtmlComments(doc.text);
+  } else {
+    Result<DraftMarkup> read = draft.format == DraftFormat::kMarkdown
+                                   ? ReadMarkdownDraft(doc.text)
+                                   : ReadHtmlDraft(doc.text);
+    if (!read.ok()) return read.status();
+    DraftMarkup& markup = read.value();
+    doc.scan_text = std::move(markup.scan_text);
+    doc.block_quotes = std::move(markup.block_quotes);
+    doc.meta = std::move(markup.meta);
+    id = std::move(markup.id);
+    comments = std::move(markup.comments);
+  }
+  doc.id = id.empty() ? path : std::move(id);
+  doc.path = path;
+
+  InlineSwitches switches = ParseInlineSwitches(doc.text, comments);
+  draft.suppressions = std::move(switches.suppressions);
+  if (!switches.warnings.empty()) {
+    LineIndex lines(doc.text);
+    for (SwitchWarning& w : switches.warnings) {
+      result.diagnostics.push_back(DiagnosticAt(Severity::kWarning, path, lines, w.offset,
+                                                std::move(w.message), "inline-switch"));
+    }
+  }
+  return draft;
+}
+
+Result<DraftDocument> ReadDraftFile(const std::string& path) {
+  std::string bytes;
+  if (path == "-") {
+    if (int err = ReadAll(stdin, &bytes)) {
+      return Status::Error("cannot read: " + ErrnoMessage(err));
+    }
+    return ReadDraft(path, std::move(bytes));
+  }
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    return Status::Error("cannot open: " + ErrnoMessage(errno != 0 ? errno : ENOENT));
+  }
+  int err = ReadAll(file, &bytes);
+  std::fclose(file);
+  if (err != 0) return Status::Error("cannot read: " + ErrnoMessage(err));
+  return ReadDraft(path, std::move(bytes));
+}
+
+}  // namespace quotecheck
