@@ -1,0 +1,91 @@
+#include "ingest/draft_html.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace quotecheck {
+namespace {
+
+DraftMarkup Read(const std::string& text) {
+  Result<DraftMarkup> r = ReadHtmlDraft(text);
+  REQUIRE(r.ok());
+  REQUIRE(r.value().scan_text.size() == text.size());
+  return r.take();
+}
+
+}  // namespace
+
+TEST_SUITE("ingest") {
+  TEST_CASE("ReadHtmlDraft: the mask keeps body text and blanks the rest, byte for byte") {
+    struct Case {
+      const char* name;
+      std::string text;
+      std::string mask;
+    };
+    const Case cases[] = {
+        {"tags and attributes", "<p class=\"a\">“Hi,” <b>she</b> said.</p>",
+         "             “Hi,”    she     said.    "},
+        {"script and style", "<p>a</p><script>x=\"“y”\"</script><style>q{content:\"“\"}</style>",
+         "   a                                                               "},
+        {"head and title", "<head><title>“T”</title></head><p>b</p>",
+         "                                      b    "},
+        {"code and pre", "<p>a <code>\"x\"</code></p><pre>\"y\"</pre>",
+         "   a                                   "},
+        {"comments", "<p>a <!-- “x” --> b</p>", "   a                  b    "},
+        {"references", "<p>said &ldquo;go&rdquo; now &#8216;x&#x2019;</p>",
+         "   said     “go”     now     ‘x’         "},
+        {"an apostrophe reference inside a word stays", "<p>don&rsquo;t</p>",
+         "   don&rsquo;t    "},
+        {"bare URLs", "<p>see https://ex.com/?q=\"a\" now</p>", "   see                       now    "},
+        {"line breaks kept", "<p>\r\na\n</p>\n", "   \r\na\n    \n"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.name);
+      CHECK(Read(c.text).scan_text == c.mask);
+    }
+  }
+
+  TEST_CASE("ReadHtmlDraft: <q> and <blockquote> are quotations, outermost, with cite") {
+    struct Case {
+      const char* name;
+      std::string text;
+      std::vector<std::string> quotes;
+      std::vector<std::string> cites;
+    };
+    const Case cases[] = {
+        {"q", "<p>He called it <q>a fair deal</q>.</p>", {"a fair deal"}, {""}},
+        {"blockquote with cite, trimmed",
+         "<blockquote cite=\"https://ex.org/s?a=1&amp;b=2\">\n  <p>One.</p>\n  <p>Two.</p>\n</blockquote>",
+         {"One.</p>\n  <p>Two."}, {"https://ex.org/s?a=1&b=2"}},
+        {"q inside blockquote: the outer one", "<blockquote><q>x</q> y</blockquote>", {"x</q> y"}, {""}},
+        {"empty or code-only: none", "<q></q><blockquote><code>x</code></blockquote>", {}, {}},
+        {"q inside script is not an element", "<script>\"<q>x</q>\"</script>", {}, {}},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.name);
+      DraftMarkup m = Read(c.text);
+      std::vector<std::string> quotes, cites;
+      for (const BlockQuote& b : m.block_quotes) {
+        quotes.emplace_back(b.content.in(c.text));
+        cites.push_back(b.cite);
+      }
+      CHECK(quotes == c.quotes);
+      CHECK(cites == c.cites);
+    }
+  }
+
+  TEST_CASE("ReadHtmlDraft: comments with source spans, title as metadata") {
+    const std::string text =
+        "<html><head><title> The  ferry </title></head>\n<!-- quotecheck-disable -->\n"
+        "<body><p>x<!-- y --></p></body></html>";
+    DraftMarkup m = Read(text);
+    std::vector<std::string> comments;
+    for (const ByteSpan& c : m.comments) comments.emplace_back(c.in(text));
+    CHECK(comments == std::vector<std::string>{"<!-- quotecheck-disable -->", "<!-- y -->"});
+    CHECK(m.meta.title == "The ferry");
+  }
+}
+
+}  // namespace quotecheck
