@@ -409,9 +409,140 @@ std::string QuoteText(const Fields& f, size_t start, size_t end,
   return out;
 }
 
+// Appends the JSON string body `raw` (between its quotes) decoded; false when it is not a
+// valid JSON string body.
+bool DecodeJsonString(std::string_view raw, std::string* out) {
+  out->clear();
+  auto append_utf8 = [out](uint32_t cp) {
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  };
+  auto hex4 = [&](size_t at, uint32_t* v) {
+    if (at + 4 > raw.size()) return false;
+    *v = 0;
+    for (size_t k = at; k < at + 4; ++k) {
+      const char c = raw[k];
+      *v <<= 4;
+      if (c >= '0' && c <= '9') *v |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') *v |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') *v |= static_cast<uint32_t>(c - 'A' + 10);
+      else return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c != '\\') {
+      out->push_back(c);
+      continue;
+    }
+    if (++i >= raw.size()) return false;
+    switch (raw[i]) {
+      case 'n': out->push_back('\n'); break;
+      case 't': out->push_back('\t'); break;
+      case 'r': out->push_back('\r'); break;
+      case 'b': out->push_back('\b'); break;
+      case 'f': out->push_back('\f'); break;
+      case 'u': {
+        uint32_t cp = 0;
+        if (!hex4(i + 1, &cp)) return false;
+        i += 4;
+        if (cp >= 0xD800 && cp < 0xDC00 && i + 2 < raw.size() && raw[i + 1] == '\\' &&
+            raw[i + 2] == 'u') {
+          uint32_t low = 0;
+          if (hex4(i + 3, &low) && low >= 0xDC00 && low < 0xE000) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            i += 6;
+          }
+        }
+        append_utf8(cp);
+        break;
+      }
+      default: out->push_back(raw[i]); break;  // " \ /
+    }
+  }
+  return true;
+}
+
+// The decoded string value of the first `key` ("\"doc\"") in `line` when it comes before
+// any nested object; false otherwise.
+bool PeekStringField(std::string_view line, std::string_view key, std::string* value) {
+  const size_t at = line.find(key);
+  if (at == std::string_view::npos) return false;
+  if (line.find('{', 1) < at) return false;
+  size_t i = at + key.size();
+  while (i < line.size() && line[i] == ' ') ++i;
+  if (i >= line.size() || line[i] != ':') return false;
+  ++i;
+  while (i < line.size() && line[i] == ' ') ++i;
+  if (i >= line.size() || line[i] != '"') return false;
+  const size_t begin = ++i;
+  bool escaped = false;
+  for (; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+      escaped = true;
+    } else if (line[i] == '"') {
+      break;
+    }
+  }
+  if (i >= line.size()) return false;
+  const std::string_view raw = line.substr(begin, i - begin);
+  if (!escaped) {
+    value->assign(raw);
+    return true;
+  }
+  return DecodeJsonString(raw, value);
+}
+
+bool StartsAsRecord(std::string_view line, std::string_view type) {
+  static constexpr std::string_view kCompact = "{\"type\":\"";
+  static constexpr std::string_view kSpaced = "{\"type\": \"";
+  std::string_view rest;
+  if (line.starts_with(kCompact)) {
+    rest = line.substr(kCompact.size());
+  } else if (line.starts_with(kSpaced)) {
+    rest = line.substr(kSpaced.size());
+  } else {
+    return false;
+  }
+  return rest.starts_with(type) && rest.substr(type.size()).starts_with("\"");
+}
+
+// The decoded top-level "text" of a quote line as extract writes it, when that can be told
+// without parsing: the line starts with {"type":"quote" (a space allowed after the colon),
+// has no "parts", and its first "text" key comes before any nested object. False otherwise.
+bool PeekQuoteText(std::string_view line, std::string* text) {
+  if (!StartsAsRecord(line, "quote")) return false;
+  if (line.find("\"parts\"") != std::string_view::npos) return false;
+  return PeekStringField(line, "\"text\"", text);
+}
+
+uint64_t HashId(std::string_view id) {
+  uint64_t h = 14695981039346656037ull;
+  for (const char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
 class StoreReader {
  public:
   StoreReader(const std::string& path, CheckResult* result) : path_(path), result_(result) {}
+
+  // Keep only the quotations whose text passes `keep` (ReadQuoteStoreFiltered).
+  void SetFilter(const QuoteTextFilter* keep) { keep_ = keep; }
 
   void Reserve(size_t lines) {
     auto& quotes = result_->quotes;
@@ -425,6 +556,14 @@ class StoreReader {
       result_->bytes += line.size() + 1;
       if (line_no_ == 1) line.remove_prefix(Utf8BomLength(line));
       if (IsBlank(line)) continue;
+      if (keep_ != nullptr) {
+        if (PeekQuoteText(line, &peeked_) && !(*keep_)(peeked_)) continue;
+        // A document's record is parsed only if one of its quotations is kept.
+        if (StartsAsRecord(line, "document") && PeekStringField(line, "\"doc\"", &peeked_)) {
+          AddRecordLine(peeked_, line);
+          continue;
+        }
+      }
       ReadLine(line);
     }
   }
@@ -516,6 +655,7 @@ class StoreReader {
   // The document of a quote record: the latest with this id, or a new one.
   uint32_t DocumentFor(std::string_view id) {
     if (last_doc_ && last_id_ == id) return *last_doc_;
+    if (keep_ != nullptr) return FilteredDocumentFor(id);
     key_.assign(id);
     auto it = docs_.find(key_);
     uint32_t index;
@@ -523,25 +663,103 @@ class StoreReader {
       index = it->second.index;
     } else {
       index = NewDocument(id);
-      docs_.emplace(key_, Slot{index, false});
+      docs_.emplace(key_, Slot{index, false, std::nullopt});
     }
     last_id_.assign(id);
     last_doc_ = index;
     return index;
   }
 
+  // Filtered read: document records are kept as lines and parsed only for the documents of
+  // the quotations kept. A record line is found by its id's hash: the latest record first
+  // (a store lists a document's quotations after its record), else through an index of all
+  // record lines built the first time it is needed.
+  void AddRecordLine(std::string_view id, std::string_view line) {
+    records_.push_back(RecordLine{HashId(id), doc_arena_.size(), line.size()});
+    doc_arena_.append(line);
+    if (record_index_built_) record_index_[records_.back().hash] = records_.size() - 1;
+    last_doc_.reset();
+  }
+
+  std::string_view RecordText(size_t record) const {
+    return std::string_view(doc_arena_).substr(records_[record].offset, records_[record].size);
+  }
+
+  // The latest record line of document `id`, if any.
+  std::optional<size_t> LatestRecord(std::string_view id) {
+    const uint64_t hash = HashId(id);
+    std::optional<size_t> found;
+    if (!records_.empty() && records_.back().hash == hash) {
+      found = records_.size() - 1;
+    } else {
+      if (!record_index_built_) {
+        for (size_t i = 0; i < records_.size(); ++i) record_index_[records_[i].hash] = i;
+        record_index_built_ = true;
+      }
+      if (auto it = record_index_.find(hash); it != record_index_.end()) found = it->second;
+    }
+    if (found && PeekStringField(RecordText(*found), "\"doc\"", &peeked_) && peeked_ != id) {
+      return std::nullopt;  // a hash collision
+    }
+    return found;
+  }
+
+  uint32_t FilteredDocumentFor(std::string_view id) {
+    const std::optional<size_t> record = LatestRecord(id);
+    key_.assign(id);
+    auto it = docs_.find(key_);
+    uint32_t index;
+    if (it != docs_.end() && it->second.record == record) {
+      index = it->second.index;
+    } else {  // new, or the same id again after another record: another input
+      index = NewDocument(id);
+      docs_[key_] = Slot{index, record.has_value(), record};
+      if (record) {
+        DocumentInfo& info = result_->documents[index];
+        ParseDocumentMeta(std::string(RecordText(*record)), &info.meta);
+        info.primary = info.meta.role == "primary";
+      }
+    }
+    last_id_.assign(id);
+    last_doc_ = index;
+    return index;
+  }
+
+  // The metadata of a document record kept as a line (filtered read); left empty when the
+  // line does not parse (it was never checked: see ReadQuoteStoreFiltered).
+  void ParseDocumentMeta(const std::string& line, DocumentMeta* meta) {
+    simdjson::padded_string padded(line);
+    od::parser parser;
+    od::document doc;
+    Fields fields;
+    od::object object;
+    if (parser.iterate(padded).get(doc) || doc.get_object().get(object) ||
+        FieldReader(&fields).Read(object)) {
+      return;
+    }
+    meta->outlet.assign(fields.outlet);
+    meta->date.assign(fields.date);
+    meta->title.assign(fields.title);
+    meta->url.assign(fields.url);
+    meta->role.assign(fields.role);
+  }
+
   void AddDocument(std::string_view line) {
     if (RecordError("document", line)) return;
     const std::string_view id = *fields_.doc;
+    if (keep_ != nullptr) {  // a document only once a quotation of it is kept
+      AddRecordLine(id, line);
+      return;
+    }
     key_.assign(id);
     auto it = docs_.find(key_);
     uint32_t index;
     if (it == docs_.end()) {
       index = NewDocument(id);
-      docs_.emplace(key_, Slot{index, true});
+      docs_.emplace(key_, Slot{index, true, std::nullopt});
     } else if (it->second.has_record) {
       index = NewDocument(id);  // the same document id again: another input
-      it->second = Slot{index, true};
+      it->second = Slot{index, true, std::nullopt};
     } else {
       index = it->second.index;
       it->second.has_record = true;
@@ -566,7 +784,6 @@ class StoreReader {
       return;
     }
     QuoteRecord q;
-    q.doc = DocumentFor(*fields_.doc);
     q.start = static_cast<size_t>(*fields_.start);
     q.end = static_cast<size_t>(*fields_.end);
     if (fields_.has_spans && !fields_.spans.empty()) {
@@ -574,9 +791,11 @@ class StoreReader {
     } else {
       q.spans = {ByteSpan{q.start, q.end}};
     }
+    q.text = QuoteText(fields_, q.start, q.end, q.spans);
+    if (keep_ != nullptr && !(*keep_)(q.text)) return;
+    q.doc = DocumentFor(*fields_.doc);
     q.line = static_cast<uint32_t>(std::min<uint64_t>(fields_.line, UINT32_MAX));
     q.col = static_cast<uint32_t>(std::min<uint64_t>(fields_.col, UINT32_MAX));
-    q.text = QuoteText(fields_, q.start, q.end, q.spans);
     q.kind = *kind;
     if (fields_.speaker) q.speaker = std::string(*fields_.speaker);
     q.speaker_mention = ToTextRef(fields_.speaker_mention);
@@ -589,6 +808,7 @@ class StoreReader {
   struct Slot {
     uint32_t index = 0;
     bool has_record = false;  // a "document" record was read for it
+    std::optional<size_t> record;  // filtered: the record line it was made from
   };
 
   const std::string& path_;
@@ -601,6 +821,18 @@ class StoreReader {
   std::string key_;
   std::string last_id_;
   std::optional<uint32_t> last_doc_;
+  const QuoteTextFilter* keep_ = nullptr;
+  std::string peeked_;
+  // Filtered: the document record lines, in doc_arena_.
+  struct RecordLine {
+    uint64_t hash = 0;  // HashId of the id
+    size_t offset = 0;
+    size_t size = 0;
+  };
+  std::vector<RecordLine> records_;
+  std::string doc_arena_;
+  std::unordered_map<uint64_t, size_t> record_index_;  // hash → latest record
+  bool record_index_built_ = false;
 };
 
 void FailStore(const std::string& path, std::string message, CheckResult* result) {
@@ -767,6 +999,22 @@ void ReadQuoteStore(const std::string& path, CheckResult* result) {
   int err = 0;
   reader.ReadLines(&lines, &err);
   std::fclose(file);
+  if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);
+}
+
+void ReadQuoteStoreFiltered(const std::string& path, const QuoteTextFilter& keep,
+                            CheckResult* result) {
+  errno = 0;
+  std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    return FailStore(path, "cannot open: " + ErrnoMessage(errno != 0 ? errno : ENOENT), result);
+  }
+  StoreReader reader(path, result);
+  reader.SetFilter(&keep);
+  LineSource lines(file);
+  int err = 0;
+  reader.ReadLines(&lines, &err);
+  if (file != stdin) std::fclose(file);
   if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);
 }
 

@@ -29,6 +29,7 @@
 /// A store that cannot be opened or read counts as a failed document (an `error` record
 /// with the store's path as id, documents_failed, "path: error: cannot open: <reason>").
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -53,6 +54,20 @@ bool IsQuoteStoreFile(const std::string& path);
 /// Appends the documents and quotations of the quote store at `path` to `result`, and
 /// adds to documents_read (one per document) and bytes (the store's size).
 void ReadQuoteStore(const std::string& path, CheckResult* result);
+
+/// Decides from a quotation's text alone whether a filtering read keeps it.
+using QuoteTextFilter = std::function<bool(std::string_view text)>;
+
+/// Like ReadQuoteStore, but keeps only the quote records whose text passes `keep` (for
+/// `lint`, which needs only the quotations that share words with a draft). A quote line that
+/// starts as extract writes one ({"type":"quote", or {"type": "quote", ) and has no "parts"
+/// is tested before it is parsed: `keep` gets its top-level "text" with the JSON escapes
+/// decoded, so a rejected line costs one scan and is never parsed (nor checked: a malformed
+/// rejected line gives no diagnostic). Other quote lines are parsed, then `keep` gets
+/// QuoteRecord::text. A document gets a DocumentInfo (and is counted in documents_read) only
+/// when one of its quotations is kept; `bytes` counts the whole store.
+void ReadQuoteStoreFiltered(const std::string& path, const QuoteTextFilter& keep,
+                            CheckResult* result);
 
 /// The same for a store already in memory, named `path` in diagnostics.
 void ReadQuoteStoreBytes(const std::string& path, std::string_view bytes, CheckResult* result);
