@@ -218,6 +218,9 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   NgramIndexOptions index = options.index;
   index.jobs = jobs;
   std::vector<CandidatePair> pairs = FindCandidatePairs(hashes, index);
+  if (options.first_focus_quote > 0) {  // a < b: both before it means neither is in focus
+    std::erase_if(pairs, [&](const CandidatePair& p) { return p.b < options.first_focus_quote; });
+  }
   lap("candidates", pairs.size());
   hashes.clear();
   hashes.shrink_to_fit();

@@ -14,6 +14,9 @@ namespace quotecheck {
 struct CrossReferenceOptions {
   unsigned jobs = 1;
   NgramIndexOptions index;
+  /// Only candidate pairs with a quotation at or after this index are decided (lint appends
+  /// the drafts after the references and needs no reference–reference link); 0: every pair.
+  size_t first_focus_quote = 0;
 };
 
 /// Fills result->links, clusters (and each quote's cluster) and findings from
