@@ -22,6 +22,9 @@ struct DocumentInfo {
   std::string path;  // file, for diagnostics
   DocumentMeta meta;
   bool primary = false;  // a transcript or statement: --reference, or meta.role == "primary"
+  /// A draft being linted (`lint` DRAFTS, either side of `diff`): its quotations are the ones
+  /// checked; the other documents are references.
+  bool draft = false;
 };
 
 /// A quotation detached from its document text (a quote store holds only these).
