@@ -1,0 +1,293 @@
+#include "lint/lint_config.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "lint/lint_findings.h"
+
+namespace quotecheck {
+namespace fs = std::filesystem;
+namespace {
+
+class ConfigParser {
+ public:
+  ConfigParser(const std::string& path, std::string_view text, LintConfig* config,
+               Diagnostics* diagnostics)
+      : path_(path), text_(text), config_(config), diagnostics_(diagnostics) {}
+
+  bool Parse() {
+    config_->path = path_;
+    const fs::path parent = fs::path(path_).parent_path();
+    config_->dir = parent.empty() ? "." : parent.generic_string();
+    toml::table root;
+    try {
+      root = toml::parse(text_, path_);
+    } catch (const toml::parse_error& e) {
+      ErrorAt(e.source().begin.line, e.source().begin.column, std::string(e.description()));
+      return false;
+    }
+    for (auto&& [key, node] : root) {
+      const std::string_view name = key.str();
+      if (name == "rules") {
+        Paths(node, "rules", &config_->rule_dirs);
+      } else if (name == "references") {
+        Paths(node, "references", &config_->references);
+      } else if (name == "primary") {
+        Paths(node, "primary", &config_->primary);
+      } else if (name == "fail_level") {
+        const std::optional<std::string> value = node.value<std::string>();
+        if (!value || (*value != "none" && !Level(*value))) {
+          Error(node, "fail_level must be \"error\", \"warning\", \"info\" or \"none\"");
+        } else {
+          config_->fail_level = *value == "none" ? std::nullopt : Level(*value);
+        }
+      } else if (name == "severity") {
+        Severities(node, &config_->severity);
+      } else if (name == "overrides") {
+        Overrides(node);
+      } else {
+        ErrorAtKey(key, fmt::format("unknown key '{}' (expected rules, references, primary, "
+                                    "fail_level, severity or overrides)",
+                                    name));
+      }
+    }
+    return ok_;
+  }
+
+ private:
+  static std::optional<Severity> Level(std::string_view name) {
+    if (name == "error") return Severity::kError;
+    if (name == "warning") return Severity::kWarning;
+    if (name == "info") return Severity::kInfo;
+    return std::nullopt;
+  }
+
+  void ErrorAt(uint32_t line, uint32_t col, std::string message) {
+    ok_ = false;
+    Diagnostic d;
+    d.severity = Severity::kError;
+    d.path = path_;
+    d.line = line;
+    d.col = col;
+    d.message = std::move(message);
+    size_t start = 0;
+    for (uint32_t l = 1; l < line && start != std::string_view::npos; ++l) {
+      start = text_.find('\n', start);
+      if (start != std::string_view::npos) ++start;
+    }
+    if (line > 0 && start != std::string_view::npos && start <= text_.size()) {
+      const size_t end = text_.find('\n', start);
+      std::string_view src =
+          text_.substr(start, end == std::string_view::npos ? end : end - start);
+      if (!src.empty() && src.back() == '\r') src.remove_suffix(1);
+      d.source_line = std::string(src);
+    }
+    diagnostics_->push_back(std::move(d));
+  }
+  void Error(const toml::node& node, std::string message) {
+    ErrorAt(node.source().begin.line, node.source().begin.column, std::move(message));
+  }
+  void ErrorAtKey(const toml::key& key, std::string message) {
+    ErrorAt(key.source().begin.line, key.source().begin.column, std::move(message));
+  }
+
+  void Paths(const toml::node& node, std::string_view what, std::vector<std::string>* out) {
+    const toml::array* array = node.as_array();
+    if (array == nullptr) {
+      Error(node, fmt::format("{} must be an array of paths", what));
+      return;
+    }
+    for (const toml::node& item : *array) {
+      const std::optional<std::string> value = item.value<std::string>();
+      if (!value || value->empty()) {
+        Error(item, fmt::format("{} must be an array of paths", what));
+        continue;
+      }
+      const fs::path p(*value);
+      out->push_back(p.is_absolute() || config_->dir == "."
+                         ? p.lexically_normal().generic_string()
+                         : (fs::path(config_->dir) / p).lexically_normal().generic_string());
+    }
+  }
+
+  void Severities(const toml::node& node, RuleSeverities* out) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+      Error(node, "severity must be a table of rule = \"error\" | \"warning\" | \"info\" | "
+                  "\"off\"");
+      return;
+    }
+    const auto& rules = LintRuleIds();
+    for (auto&& [key, value] : *table) {
+      const std::string_view rule = key.str();
+      if (std::find(rules.begin(), rules.end(), rule) == rules.end()) {
+        ErrorAtKey(key, fmt::format("unknown rule '{}' (expected {})", rule,
+                                    fmt::join(rules, ", ")));
+        continue;
+      }
+      const std::optional<std::string> level = value.value<std::string>();
+      if (!level || (*level != "off" && !Level(*level))) {
+        Error(value, fmt::format("severity of {} must be \"error\", \"warning\", \"info\" or "
+                                 "\"off\"",
+                                 rule));
+        continue;
+      }
+      (*out)[std::string(rule)] = *level == "off" ? std::nullopt : Level(*level);
+    }
+  }
+
+  void Overrides(const toml::node& node) {
+    const toml::array* array = node.as_array();
+    if (array == nullptr) {
+      Error(node, "overrides must be an array of tables ([[overrides]])");
+      return;
+    }
+    for (const toml::node& item : *array) {
+      const toml::table* table = item.as_table();
+      if (table == nullptr) {
+        Error(item, "overrides must be an array of tables ([[overrides]])");
+        continue;
+      }
+      LintConfig::Override o;
+      bool has_files = false;
+      for (auto&& [key, value] : *table) {
+        if (key.str() == "files") {
+          const std::optional<std::string> glob = value.value<std::string>();
+          if (!glob || glob->empty()) {
+            Error(value, "files must be a glob string");
+          } else {
+            o.files = *glob;
+            has_files = true;
+          }
+        } else if (key.str() == "severity") {
+          Severities(value, &o.severity);
+        } else {
+          ErrorAtKey(key, fmt::format("unknown key '{}' in overrides (expected files or "
+                                      "severity)",
+                                      key.str()));
+        }
+      }
+      if (!has_files) {
+        Error(item, "an override needs files = \"GLOB\"");
+        continue;
+      }
+      config_->overrides.push_back(std::move(o));
+    }
+  }
+
+  const std::string& path_;
+  std::string_view text_;
+  LintConfig* config_;
+  Diagnostics* diagnostics_;
+  bool ok_ = true;
+};
+
+bool GlobMatchFrom(std::string_view g, std::string_view p) {
+  while (!g.empty()) {
+    if (g.starts_with("**")) {
+      g.remove_prefix(2);
+      if (g.starts_with("/")) {
+        // "**/": zero or more whole directories.
+        g.remove_prefix(1);
+        for (size_t i = 0;; ) {
+          if (GlobMatchFrom(g, p.substr(i))) return true;
+          const size_t slash = p.find('/', i);
+          if (slash == std::string_view::npos) return false;
+          i = slash + 1;
+        }
+      }
+      for (size_t i = 0; i <= p.size(); ++i) {
+        if (GlobMatchFrom(g, p.substr(i))) return true;
+      }
+      return false;
+    }
+    if (g.front() == '*') {
+      g.remove_prefix(1);
+      for (size_t i = 0; i <= p.size(); ++i) {
+        if (GlobMatchFrom(g, p.substr(i))) return true;
+        if (i < p.size() && p[i] == '/') return false;
+      }
+      return false;
+    }
+    if (p.empty()) return false;
+    if (g.front() == '?' ? p.front() == '/' : g.front() != p.front()) return false;
+    g.remove_prefix(1);
+    p.remove_prefix(1);
+  }
+  return p.empty();
+}
+
+}  // namespace
+
+bool ParseLintConfig(const std::string& path, std::string_view text, LintConfig* config,
+                     Diagnostics* diagnostics) {
+  Diagnostics found;
+  const bool ok = ConfigParser(path, text, config, &found).Parse();
+  // toml++ visits keys in name order: report in source order.
+  std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.line, a.col) < std::pair(b.line, b.col);
+  });
+  diagnostics->insert(diagnostics->end(), found.begin(), found.end());
+  return ok;
+}
+
+bool LoadLintConfig(const std::string& path, LintConfig* config, Diagnostics* diagnostics) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Diagnostic d;
+    d.path = path;
+    d.message = "cannot open the configuration file";
+    diagnostics->push_back(std::move(d));
+    return false;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseLintConfig(path, text.str(), config, diagnostics);
+}
+
+std::optional<std::string> FindLintConfig(const std::string& file) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(fs::path(file), ec).parent_path();
+  if (ec) return std::nullopt;
+  const fs::path cwd = fs::current_path(ec);
+  for (;;) {
+    const fs::path candidate = dir / kLintConfigName;
+    if (fs::is_regular_file(candidate, ec)) {
+      // Shown relative to the working directory when it is under it.
+      const fs::path relative = candidate.lexically_relative(cwd);
+      if (!relative.empty() && !relative.generic_string().starts_with("..")) {
+        return relative.generic_string();
+      }
+      return candidate.generic_string();
+    }
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+std::optional<Severity> ConfiguredSeverity(const LintConfig& config, std::string_view rule,
+                                           const std::string& draft_path, Severity fallback) {
+  std::optional<Severity> severity = fallback;
+  if (auto it = config.severity.find(rule); it != config.severity.end()) severity = it->second;
+  if (config.overrides.empty()) return severity;
+  std::error_code ec;
+  const std::string relative =
+      fs::absolute(draft_path, ec).lexically_relative(fs::absolute(config.dir, ec))
+          .generic_string();
+  for (const LintConfig::Override& o : config.overrides) {
+    if (!GlobMatch(o.files, relative)) continue;
+    if (auto it = o.severity.find(rule); it != o.severity.end()) severity = it->second;
+  }
+  return severity;
+}
+
+bool GlobMatch(std::string_view glob, std::string_view path) {
+  return GlobMatchFrom(glob, path);
+}
+
+}  // namespace quotecheck

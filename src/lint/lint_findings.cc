@@ -1,0 +1,356 @@
+#include "lint/lint_findings.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+
+#include "diff/quote_tokens.h"
+#include "xref/link_decision.h"
+#include "xref/quote_findings.h"
+
+namespace quotecheck {
+namespace {
+
+constexpr size_t kExemptWords = 3;
+constexpr size_t kShownChars = 60;
+
+size_t WordCount(std::string_view text) {
+  const std::string key = MatchKey(text);
+  if (key.empty()) return 0;
+  return static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+}
+
+// Lower-case words of `text` (letters, digits, apostrophes; curly apostrophes made straight).
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (std::isalnum(c) != 0 || c == '\'') {
+      word.push_back(static_cast<char>(std::tolower(c)));
+    } else if (text.substr(i, 3) == "\xE2\x80\x99") {
+      word.push_back('\'');
+      i += 2;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+std::string Shown(std::string_view text) {
+  std::string out;
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80 && ++chars > kShownChars) {
+      out.append("\xE2\x80\xA6");
+      break;
+    }
+    out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : text[i]);
+  }
+  return "\xE2\x80\x9C" + out + "\xE2\x80\x9D";
+}
+
+std::string Where(const CheckResult& result, size_t quote) {
+  const QuoteRecord& q = result.quotes[quote];
+  return fmt::format("{}:{}:{}", result.documents[q.doc].path, q.line, q.col);
+}
+
+struct RefLink {
+  size_t link = 0;
+  size_t ref = 0;          // the reference quotation
+  bool verifies = false;   // verbatim, normalized, or the draft is a fragment of it
+  bool fragment = false;   // the draft is a fragment of it
+  bool primary = false;
+  bool partial = false;    // the reference has only part of the draft's words
+  bool exact = false;      // no link: the same words looked up (`link` is not set)
+  size_t ref_words = 0;
+};
+
+// A qualifying word among the reference words that a fragment leaves out next to it or
+// inside it; empty when there is none. `diff` goes from the draft to the reference.
+std::string CutQualifier(const QuoteDiff& diff) {
+  const auto& ops = diff.ops;
+  size_t first_equal = ops.size();
+  size_t last_equal = 0;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (ops[i].kind == DiffOp::Kind::kEqual) {
+      if (first_equal == ops.size()) first_equal = i;
+      last_equal = i;
+    }
+  }
+  if (first_equal == ops.size()) return {};
+  auto added = [](const DiffOp& op) -> std::string_view {
+    return op.kind == DiffOp::Kind::kInsert || op.kind == DiffOp::Kind::kReplace
+               ? std::string_view(op.b)
+               : std::string_view();
+  };
+  // Right before the fragment: the last two words cut away.
+  std::string before;
+  for (size_t i = 0; i < first_equal; ++i) before.append(added(ops[i])).push_back(' ');
+  std::vector<std::string> words = Words(before);
+  for (size_t k = 0; k < 2 && k < words.size(); ++k) {
+    if (IsQualifyingWord(words[words.size() - 1 - k])) return words[words.size() - 1 - k];
+  }
+  // Inside it.
+  for (size_t i = first_equal; i < last_equal; ++i) {
+    for (const std::string& w : Words(added(ops[i]))) {
+      if (IsQualifyingWord(w)) return w;
+    }
+  }
+  // Right after it: the first word cut away.
+  std::string after;
+  for (size_t i = last_equal + 1; i < ops.size(); ++i) after.append(added(ops[i])).push_back(' ');
+  words = Words(after);
+  if (!words.empty() && IsQualifyingWord(words.front())) return words.front();
+  return {};
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& LintRuleIds() {
+  static const std::vector<std::string_view> kIds = {
+      "unverified-quote", "wording-divergence", "misattribution",
+      "truncated-quote",  "unbalanced-quote",   "unattributed-quote"};
+  return kIds;
+}
+
+bool IsQualifyingWord(std::string_view word) {
+  static constexpr std::array<std::string_view, 16> kWords = {
+      "not",    "no",    "never", "nobody", "nothing", "none",    "neither", "nor",
+      "cannot", "unless", "if",   "without", "except", "hardly", "barely",  "nowhere"};
+  std::string w;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (word.substr(i, 3) == "\xE2\x80\x99") {
+      w.push_back('\'');
+      i += 2;
+    } else {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(word[i]))));
+    }
+  }
+  if (w.size() > 3 && w.ends_with("n't")) return true;
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+QuoteDiff OrientedDiff(const Link& link, size_t from) {
+  return link.a == from ? link.diff : InvertDiff(link.diff);
+}
+
+QuoteDiff InvertDiff(QuoteDiff diff) {
+  for (DiffOp& op : diff.ops) {
+    std::swap(op.a, op.b);
+    if (op.kind == DiffOp::Kind::kDelete) {
+      op.kind = DiffOp::Kind::kInsert;
+    } else if (op.kind == DiffOp::Kind::kInsert) {
+      op.kind = DiffOp::Kind::kDelete;
+    }
+  }
+  return diff;
+}
+
+void ComputeLintFindings(CheckResult* result) {
+  const auto& quotes = result->quotes;
+  const auto& docs = result->documents;
+  auto is_draft = [&](size_t q) { return docs[quotes[q].doc].draft; };
+
+  // Reference links of each draft quotation.
+  std::vector<std::vector<RefLink>> refs(quotes.size());
+  std::vector<size_t> words(quotes.size(), 0);
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    if (is_draft(q)) words[q] = WordCount(quotes[q].text);
+  }
+  for (size_t l = 0; l < result->links.size(); ++l) {
+    const Link& link = result->links[l];
+    for (const auto& [draft, ref] : {std::pair(link.a, link.b), std::pair(link.b, link.a)}) {
+      if (!is_draft(draft) || is_draft(ref)) continue;
+      RefLink r;
+      r.link = l;
+      r.ref = ref;
+      r.primary = docs[quotes[ref].doc].primary;
+      if (link.relation == Relation::kFragment) {
+        r.ref_words = WordCount(quotes[ref].text);
+        r.fragment = words[draft] <= r.ref_words;
+        r.verifies = r.fragment;
+        // The reference quotes a few words of the draft's quotation: no evidence.
+        if (!r.fragment && r.ref_words <= kExemptWords) continue;
+        r.partial = !r.fragment;
+      } else {
+        r.verifies = link.relation != Relation::kVariant;
+      }
+      refs[draft].push_back(r);
+    }
+  }
+
+  // Cross-referencing drops phrases found in many quotations ("and everyone knows it"), so
+  // a short quotation whose words are that common is linked to nothing: look its words up.
+  std::unordered_map<std::string, std::vector<size_t>> by_key;
+  auto same_words = [&](size_t q) -> const std::vector<size_t>* {
+    if (by_key.empty()) {
+      for (size_t r = 0; r < quotes.size(); ++r) {
+        if (!is_draft(r)) by_key[MatchKey(quotes[r].text)].push_back(r);
+      }
+      by_key[""];  // built
+    }
+    auto it = by_key.find(MatchKey(quotes[q].text));
+    return it == by_key.end() || it->first.empty() ? nullptr : &it->second;
+  };
+
+  std::vector<Finding> findings;
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    if (!is_draft(q)) continue;
+    const QuoteRecord& quote = quotes[q];
+    std::vector<RefLink> linked = refs[q];
+    if (linked.empty() && quote.kind != QuoteKind::kTerm) {
+      if (const std::vector<size_t>* same = same_words(q)) {
+        for (size_t r : *same) {
+          RefLink link;
+          link.ref = r;
+          link.verifies = true;
+          link.exact = true;
+          link.primary = docs[quotes[r].doc].primary;
+          linked.push_back(link);
+        }
+      }
+    }
+    if (std::any_of(linked.begin(), linked.end(), [](const RefLink& r) { return r.primary; })) {
+      std::erase_if(linked, [](const RefLink& r) { return !r.primary; });
+    }
+    if (quote.kind == QuoteKind::kDirect && !quote.speaker && !quote.speaker_mention) {
+      Finding f;
+      f.rule = "unattributed-quote";
+      f.severity = Severity::kInfo;
+      f.quotes = {q};
+      f.message = "direct quotation with no speaker";
+      findings.push_back(std::move(f));
+    }
+    if (linked.empty()) {
+      const bool exempt = quote.kind == QuoteKind::kTerm ||
+                          (quote.kind == QuoteKind::kPartial && words[q] <= kExemptWords);
+      if (!exempt) {
+        Finding f;
+        f.rule = "unverified-quote";
+        f.severity = Severity::kWarning;
+        f.quotes = {q};
+        f.message = fmt::format("no reference has these words: {}", Shown(quote.text));
+        findings.push_back(std::move(f));
+      }
+      continue;
+    }
+    // Speakers.
+    if (quote.speaker) {
+      bool agree = false;
+      std::vector<size_t> others;
+      for (const RefLink& r : linked) {
+        const auto& speaker = quotes[r.ref].speaker;
+        if (!speaker) continue;
+        if (SpeakersAgree(quote.speaker, speaker)) {
+          agree = true;
+        } else if (r.exact && words[q] <= kShortQuoteWords) {
+          // A few common words looked up: others may say them too.
+        } else if (std::find(others.begin(), others.end(), r.ref) == others.end()) {
+          others.push_back(r.ref);
+        }
+      }
+      if (!agree && !others.empty()) {
+        Finding f;
+        f.rule = "misattribution";
+        f.severity = Severity::kError;
+        f.quotes = {q};
+        f.quotes.insert(f.quotes.end(), others.begin(), others.end());
+        f.message = fmt::format("attributed to {} here, but to {} at {}", *quote.speaker,
+                                *quotes[others.front()].speaker, Where(*result, others.front()));
+        findings.push_back(std::move(f));
+      }
+    }
+    // Wording.
+    const RefLink* verified = nullptr;
+    for (const RefLink& r : linked) {
+      if (!r.verifies) continue;
+      if (verified == nullptr || (verified->fragment && !r.fragment)) verified = &r;
+    }
+    if (verified != nullptr) {
+      if (!verified->fragment) continue;
+      for (const RefLink& r : linked) {
+        if (!r.fragment) continue;
+        QuoteDiff diff = OrientedDiff(result->links[r.link], q);
+        const std::string word = CutQualifier(diff);
+        if (word.empty()) continue;
+        Finding f;
+        f.rule = "truncated-quote";
+        f.severity = Severity::kError;
+        f.quotes = {q, r.ref};
+        f.link = r.link;
+        f.diff = InvertDiff(std::move(diff));
+        f.message = fmt::format("the quoted fragment leaves out \u201C{}\u201D of {} at {}", word,
+                                Shown(quotes[r.ref].text), Where(*result, r.ref));
+        findings.push_back(std::move(f));
+        break;
+      }
+      continue;
+    }
+    // Whole variants before partial matches; then the closest.
+    const RefLink* best = &linked.front();
+    auto rank = [&](const RefLink& r) {
+      return std::tuple(!r.partial, result->links[r.link].similarity, r.ref_words);
+    };
+    for (const RefLink& r : linked) {
+      if (rank(r) > rank(*best)) best = &r;
+    }
+    if (best->partial) {
+      Finding f;
+      f.rule = "unverified-quote";
+      f.severity = Severity::kWarning;
+      f.quotes = {q, best->ref};
+      f.link = best->link;
+      f.message = fmt::format("only part of these words is in the references ({} of {} at {}): {}",
+                              best->ref_words, words[q], Where(*result, best->ref),
+                              Shown(quote.text));
+      findings.push_back(std::move(f));
+      continue;
+    }
+    QuoteDiff diff = OrientedDiff(result->links[best->link], q);
+    constexpr uint32_t kMeaning =
+        kMeaningNegation | kMeaningNumber | kMeaningNamedEntity | kMeaningModal;
+    Finding f;
+    f.rule = "wording-divergence";
+    f.severity = (diff.flags & kMeaning) != 0 ? Severity::kError : Severity::kWarning;
+    f.quotes = {q, best->ref};
+    f.link = best->link;
+    std::vector<std::string_view> changes = MeaningFlagNames(diff.flags);
+    f.message = fmt::format("quoted with other words than {}{}", Where(*result, best->ref),
+                            changes.empty() ? std::string()
+                                            : fmt::format(" (changes: {})", fmt::join(changes, ", ")));
+    f.diff = InvertDiff(std::move(diff));
+    findings.push_back(std::move(f));
+  }
+
+  // Unbalanced quote marks of the drafts, carried over from extraction.
+  for (Finding& f : result->findings) {
+    if (f.rule == "unbalanced-quote" && f.doc && docs[*f.doc].draft) {
+      findings.push_back(std::move(f));
+    }
+  }
+  // Draft order: document, then position.
+  auto position = [&](const Finding& f) {
+    if (!f.quotes.empty()) {
+      const QuoteRecord& q = quotes[f.quotes.front()];
+      return std::tuple(q.doc, q.line, q.col);
+    }
+    return std::tuple(f.doc.value_or(0), f.location ? f.location->line : 0u,
+                      f.location ? f.location->col : 0u);
+  };
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    return position(a) < position(b);
+  });
+  result->findings = std::move(findings);
+}
+
+}  // namespace quotecheck

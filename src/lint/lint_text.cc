@@ -1,0 +1,122 @@
+#include "lint/lint_text.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/line_index.h"
+#include "lint/lint_findings.h"
+#include "report/check_report_view.h"
+
+namespace quotecheck {
+namespace {
+
+constexpr std::string_view kRed = "\x1B[31m";
+constexpr std::string_view kGreen = "\x1B[32m";
+constexpr std::string_view kBold = "\x1B[1m";
+constexpr std::string_view kReset = "\x1B[0m";
+constexpr size_t kWindowWidth = 120;  // code points of a source line shown
+constexpr size_t kWindowBefore = 40;  // of them before the caret, when the line is cut
+
+std::string Plural(size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// The source line and a caret under the column; a long line is cut to a window around it.
+std::string SourceWindow(const Diagnostic& d) {
+  if (d.line == 0 || d.source_line.empty()) return {};
+  // Byte offsets of each code point's start.
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < d.source_line.size(); ++i) {
+    if ((static_cast<unsigned char>(d.source_line[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  const size_t n = starts.size();
+  const size_t col = std::min<size_t>(d.col == 0 ? 0 : d.col - 1, n);
+  size_t first = 0;
+  size_t last = n;  // code points [first, last)
+  if (n > kWindowWidth) {
+    first = col > kWindowBefore ? col - kWindowBefore : 0;
+    last = std::min(n, first + kWindowWidth);
+  }
+  auto byte_at = [&](size_t cp) { return cp < n ? starts[cp] : d.source_line.size(); };
+  std::string out;
+  std::string pad;
+  if (first > 0) {
+    out.append("\xE2\x80\xA6");
+    pad.push_back(' ');
+  }
+  out.append(d.source_line, byte_at(first), byte_at(last) - byte_at(first));
+  if (last < n) out.append("\xE2\x80\xA6");
+  for (size_t cp = first; cp < col; ++cp) {
+    pad.push_back(d.source_line[byte_at(cp)] == '\t' ? '\t' : ' ');
+  }
+  return out + "\n" + pad + "^\n";
+}
+
+}  // namespace
+
+std::string FormatLintSummaryLine(const CheckResult& result, const LintSummary& summary) {
+  size_t counts[3] = {0, 0, 0};
+  for (const Finding& f : result.findings) ++counts[SeverityRank(f.severity)];
+  std::string line = fmt::format("{}, {} ({}): {}", Plural(summary.drafts, "draft", "drafts"),
+                                 Plural(summary.references, "reference", "references"),
+                                 Plural(summary.reference_quotes, "quotation", "quotations"),
+                                 Plural(result.findings.size(), "finding", "findings"));
+  std::vector<std::string> parts;
+  if (counts[2] > 0) parts.push_back(Plural(counts[2], "error", "errors"));
+  if (counts[1] > 0) parts.push_back(Plural(counts[1], "warning", "warnings"));
+  if (counts[0] > 0) parts.push_back(fmt::format("{} info", counts[0]));
+  if (!parts.empty()) line.append(fmt::format(" ({})", fmt::join(parts, ", ")));
+  if (summary.accepted > 0) {
+    line.append(fmt::format("; {} accepted by the baseline", summary.accepted));
+  }
+  if (summary.suppressed > 0) {
+    line.append(fmt::format("; {} turned off inline", summary.suppressed));
+  }
+  return line;
+}
+
+std::string FormatLintText(const CheckResult& result, const DraftTexts& texts,
+                           const LintSummary& summary, bool color) {
+  std::unordered_map<uint32_t, LineIndex> indexes;
+  std::string out;
+  WordDiffStyle style;
+  std::string removed_open, added_open, removed_close, added_close;
+  if (color) {
+    removed_open.append(kRed).append("[-");
+    removed_close.append("-]").append(kReset);
+    added_open.append(kGreen).append("{+");
+    added_close.append("+}").append(kReset);
+    style.removed_open = removed_open;
+    style.removed_close = removed_close;
+    style.added_open = added_open;
+    style.added_close = added_close;
+  }
+  style.max_edge_change = 60;
+  for (const Finding& f : result.findings) {
+    Diagnostic d = FindingDiagnostic(result, f);
+    d.code = f.rule;
+    if (!f.quotes.empty()) {
+      const QuoteRecord& q = result.quotes[f.quotes.front()];
+      if (auto text = texts.find(q.doc); text != texts.end()) {
+        auto [it, inserted] = indexes.try_emplace(q.doc, text->second);
+        d.source_line = std::string(it->second.LineText(q.start));
+      }
+    }
+    std::string block = FormatDiagnosticHeader(d) + "\n" + SourceWindow(d);
+    if (color) block = std::string(kBold) + block.insert(block.find('\n'), kReset);
+    out.append(block);
+    if (f.diff && f.quotes.size() > 1 && HasChanges(f.diff->ops)) {
+      // From the draft (removed) to the reference (added); equal text as the reference has it.
+      out.append("  ").append(QuoteLocation(result, f.quotes[1])).append(": ");
+      out.append(FormatWordDiff(InvertDiff(*f.diff).ops, style)).push_back('\n');
+    }
+    out.push_back('\n');
+  }
+  out.append(FormatLintSummaryLine(result, summary)).push_back('\n');
+  return out;
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,123 @@
+#include "lint/quote_shingles.h"
+
+namespace quotecheck {
+namespace {
+
+constexpr uint64_t kFnvOffset = 14695981039346656037ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+constexpr size_t kRun = 4;
+// Copies of a quotation's very words kept, in max_document_frequency units: a short common
+// phrase needs many to find the one with its speaker.
+constexpr uint32_t kWholeCopies = 16;
+
+bool IsAsciiWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+uint64_t Combine(uint64_t seed, uint64_t value) {
+  return (seed ^ value) * kFnvPrime + 0x9E3779B97F4A7C15ull;
+}
+
+// The hash of `count` word hashes starting at `words`.
+uint64_t ShingleHash(const uint64_t* words, size_t count) {
+  uint64_t h = kFnvOffset + count;
+  for (size_t i = 0; i < count; ++i) h = Combine(h, words[i]);
+  return h;
+}
+
+}  // namespace
+
+void FilterWordHashes(std::string_view text, std::vector<uint64_t>* out) {
+  std::vector<uint64_t>& words = *out;
+  words.clear();
+  uint64_t h = kFnvOffset;
+  bool in_word = false;
+  auto end_word = [&]() {
+    if (in_word) words.push_back(h);
+    h = kFnvOffset;
+    in_word = false;
+  };
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (IsAsciiWordByte(c)) {
+      const unsigned char lower = (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
+      h = (h ^ lower) * kFnvPrime;
+      in_word = true;
+    } else if (c == '\'') {
+      // dropped: don't = dont, the same as don’t
+    } else if ((c == '.' || c == ',') && in_word && i + 1 < n &&
+               IsAsciiWordByte(static_cast<unsigned char>(text[i + 1]))) {
+      // F.B.I. = FBI, 100,000 = 100000
+    } else if (c < 0x80) {
+      end_word();
+    } else if (c == 0xE2 && i + 2 < n && (static_cast<unsigned char>(text[i + 1]) == 0x80 ||
+                                          static_cast<unsigned char>(text[i + 1]) == 0x81)) {
+      // U+2000..U+207F, General Punctuation: ‘ ’ are apostrophes, the rest separate words.
+      const auto c2 = static_cast<unsigned char>(text[i + 2]);
+      if (!(static_cast<unsigned char>(text[i + 1]) == 0x80 && (c2 == 0x98 || c2 == 0x99))) {
+        end_word();
+      }
+      i += 2;
+    } else if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      end_word();  // no-break space
+      ++i;
+    } else {
+      h = (h ^ c) * kFnvPrime;  // other non-ASCII: part of the word, as it is
+      in_word = true;
+    }
+  }
+  end_word();
+}
+
+void QuoteShingles::Add(std::string_view text) {
+  FilterWordHashes(text, &words_);
+  const std::vector<uint64_t>& words = words_;
+  if (words.size() < 2) return;
+  wholes_.emplace(ShingleHash(words.data(), words.size()), 0);
+  if (words.size() < kRun) {
+    Insert(ShingleHash(words.data(), words.size()), true);
+    lengths_[words.size()] = true;
+    return;
+  }
+  for (size_t i = 0; i + kRun <= words.size(); ++i) {
+    Insert(ShingleHash(words.data() + i, kRun), words.size() == kRun);
+  }
+  lengths_[kRun] = true;
+}
+
+void QuoteShingles::Insert(uint64_t hash, bool whole_short) {
+  hashes_[hash].whole_short |= whole_short;
+  bits_[(hash >> 20) % kBits / 64] |= uint64_t{1} << ((hash >> 20) % 64);
+}
+
+bool QuoteShingles::Take(std::string_view text) {
+  if (hashes_.empty()) return false;
+  FilterWordHashes(text, &words_);
+  const std::vector<uint64_t>& words = words_;
+  if (!words.empty()) {
+    auto whole = wholes_.find(ShingleHash(words.data(), words.size()));
+    if (whole != wholes_.end() && whole->second++ < kWholeCopies * max_document_frequency_) {
+      return true;
+    }
+  }
+  uint32_t shared = 0;
+  bool short_side = words.size() <= kRun;
+  for (size_t len = 2; len <= kRun; ++len) {
+    if (!lengths_[len]) continue;
+    for (size_t i = 0; i + len <= words.size(); ++i) {
+      const uint64_t hash = ShingleHash(words.data() + i, len);
+      if ((bits_[(hash >> 20) % kBits / 64] & (uint64_t{1} << ((hash >> 20) % 64))) == 0) continue;
+      auto it = hashes_.find(hash);
+      if (it == hashes_.end()) continue;
+      if (it->second.taken < max_document_frequency_) {
+        ++shared;
+        short_side |= it->second.whole_short;
+      }
+      ++it->second.taken;  // a shingle twice in one text counts twice: harmless
+    }
+  }
+  return shared >= 2 || (shared == 1 && short_side);
+}
+
+}  // namespace quotecheck

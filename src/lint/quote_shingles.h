@@ -1,0 +1,63 @@
+#pragma once
+/// A cheap pre-filter for reading a large quote store for `lint`: the word shingles of the
+/// draft's quotations, and a test of whether a reference text shares one of them.
+///
+/// Cross-referencing links two quotations of 4 words or more only when they share a run of
+/// kMinRun (4) words, and a shorter quotation only when all its words appear in a row in the
+/// other (xref/link_decision.h). So a reference quotation that shares no 4-word run with any
+/// draft quotation, and contains no short draft quotation whole, can never be linked to a
+/// draft quotation and need not be read. Words here are a lenient approximation of the match
+/// keys (diff/quote_tokens.h) computed without Unicode normalisation: ASCII letters lowered,
+/// apostrophes and the dots and commas inside a word dropped, dashes, quote marks and other
+/// General Punctuation as separators; both sides use the same function, so the test keeps
+/// every quotation the linker could link unless two words differ only by non-ASCII case or
+/// compatibility forms.
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace quotecheck {
+
+/// The hashes of `text`'s words in the filter's normalisation, in order (into `*words`).
+void FilterWordHashes(std::string_view text, std::vector<uint64_t>* words);
+
+/// Shingles found in more reference quotations than `max_document_frequency` stop keeping
+/// quotations (the first ones found are kept), as the n-gram index of cross-referencing
+/// drops such common phrases (xref/ngram_index.h): "we will see in" alone never links.
+class QuoteShingles {
+ public:
+  explicit QuoteShingles(uint32_t max_document_frequency = 64)
+      : max_document_frequency_(max_document_frequency) {}
+
+  /// Adds a draft quotation: every run of 4 words, or its whole words when it has 2 or 3
+  /// (a quotation of one word is not added: it can only verify itself).
+  void Add(std::string_view text);
+
+  /// Whether `text` has the very words of an added quotation (kept however common the words
+  /// are, up to 16 × max_document_frequency copies),
+  /// or shares with the added quotations two shingles, or one when either side has at most
+  /// 4 words (the n-gram index's rule), among those not found in max_document_frequency
+  /// texts before; counts each shingle it shares.
+  bool Take(std::string_view text);
+
+  size_t size() const { return hashes_.size(); }
+
+ private:
+  void Insert(uint64_t hash, bool whole_short);
+
+  static constexpr size_t kBits = size_t{1} << 20;
+  uint32_t max_document_frequency_;
+  std::vector<uint64_t> bits_ = std::vector<uint64_t>(kBits / 64, 0);  // of the hashes
+  std::vector<uint64_t> words_;  // scratch
+  struct Slot {
+    uint32_t taken = 0;        // texts taken that share it
+    bool whole_short = false;  // the whole of a quotation of at most 4 words
+  };
+  std::unordered_map<uint64_t, Slot> hashes_;
+  std::unordered_map<uint64_t, uint32_t> wholes_;  // all the words of a quotation → taken
+  bool lengths_[5] = {false, false, false, false, false};  // shingle word counts present
+};
+
+}  // namespace quotecheck
