@@ -4,8 +4,10 @@
 #include <string>
 
 #include "cli/check_command.h"
+#include "cli/diff_command.h"
 #include "cli/exit_code.h"
 #include "cli/extract_command.h"
+#include "cli/lint_command.h"
 #include "cli/rules_command.h"
 
 namespace quotecheck {
@@ -105,6 +107,103 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       "PATHS", check.paths,
       "Articles, directories, JSONL corpora and quote stores (extract --format jsonl output)");
 
+  // lint
+  LintOptions lint;
+  std::string lint_format = "text";
+  std::string lint_color = "auto";
+  std::string lint_fail_level;
+  bool lint_no_color = false;
+  CLI::App* lint_command = app.add_subcommand(
+      "lint",
+      "Check each quotation of draft articles (Markdown, HTML, text) against reference "
+      "sources: unverified, reworded, misattributed or truncated quotations");
+  lint_command
+      ->add_option("--format", lint_format,
+                   "text (path:line:col diagnostics), jsonl (the output contract), markdown, "
+                   "sarif (code scanning), github (workflow commands) or html")
+      ->check(CLI::IsMember({"text", "jsonl", "markdown", "sarif", "github", "html"}))
+      ->capture_default_str();
+  AddRepeatable(lint_command, "--against", lint.references,
+                "A reference: article, transcript, statement, directory or quote store "
+                "(repeatable)",
+                "PATH");
+  AddRepeatable(lint_command, "--primary", lint.primary,
+                "A reference that is a primary source (transcript, statement): preferred over "
+                "the others (repeatable; role: primary in a document's metadata does the same)",
+                "PATH");
+  lint_command
+      ->add_option("--config", lint.config_path,
+                   "Use this configuration instead of the nearest .quotecheck.toml")
+      ->type_name("FILE");
+  lint_command
+      ->add_option("--baseline", lint.baseline_path,
+                   "Accept the findings listed in FILE (written by --write-baseline)")
+      ->type_name("FILE");
+  lint_command
+      ->add_option("--write-baseline", lint.write_baseline_path,
+                   "Write the findings of this run to FILE as a baseline")
+      ->type_name("FILE");
+  lint_command
+      ->add_option("--fail-level", lint_fail_level,
+                   "Exit 1 when a finding is at or above this severity: error, warning, info or "
+                   "none (default: the configuration's, else error)")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+  lint_command->add_flag("--no-exit", lint.no_exit, "Exit 0 whatever the findings");
+  lint_command->add_option("--color", lint_color, "auto, always or never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  lint_command->add_flag("--no-color", lint_no_color, "Same as --color never");
+  lint_command->add_option("-j,--jobs", lint.jobs, "Worker threads; 0 = one per core")
+      ->capture_default_str();
+  AddRepeatable(lint_command, "--rules", lint.rule_dirs,
+                "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
+  AddRepeatable(lint_command, "--text-field", lint.text_fields,
+                "JSON field holding a record's text, tried before text/body/content "
+                "(repeatable)",
+                "NAME");
+  lint_command->add_option("-o,--output", lint.output_path, "Write the report to FILE")
+      ->type_name("FILE");
+  lint_command->add_option("DRAFTS", lint.drafts, "Draft files and directories to lint");
+
+  // diff
+  DiffOptions diff;
+  std::string diff_format = "text";
+  std::string diff_color = "auto";
+  std::string diff_fail_level = "error";
+  bool diff_no_color = false;
+  CLI::App* diff_command = app.add_subcommand(
+      "diff",
+      "Compare the quotations of two documents or two directories: the shared ones with their "
+      "relation and word diff, and those only one side has");
+  diff_command
+      ->add_option("--format", diff_format,
+                   "text, jsonl (the output contract), markdown, sarif, github or html")
+      ->check(CLI::IsMember({"text", "jsonl", "markdown", "sarif", "github", "html"}))
+      ->capture_default_str();
+  diff_command
+      ->add_option("--fail-level", diff_fail_level,
+                   "Exit 1 when a finding (A against B) is at or above this severity: error, "
+                   "warning, info or none")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}))
+      ->capture_default_str();
+  diff_command->add_flag("--no-exit", diff.no_exit, "Exit 0 whatever the findings");
+  diff_command->add_option("--color", diff_color, "auto, always or never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  diff_command->add_flag("--no-color", diff_no_color, "Same as --color never");
+  diff_command->add_option("-j,--jobs", diff.jobs, "Worker threads; 0 = one per core")
+      ->capture_default_str();
+  AddRepeatable(diff_command, "--rules", diff.rule_dirs,
+                "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
+  AddRepeatable(diff_command, "--text-field", diff.text_fields,
+                "JSON field holding a record's text, tried before text/body/content "
+                "(repeatable)",
+                "NAME");
+  diff_command->add_option("-o,--output", diff.output_path, "Write the report to FILE")
+      ->type_name("FILE");
+  diff_command->add_option("A", diff.a, "The first document or directory")->required();
+  diff_command->add_option("B", diff.b, "The second document or directory")->required();
+
   // rules list / rules test
   RulesOptions rules;
   CLI::App* rules_command = app.add_subcommand("rules", "Inspect and test the attribution rules");
@@ -122,7 +221,7 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
   if (argc > 1 && argv[1][0] != '-' &&
       app.get_subcommands([&](CLI::App* command) { return command->get_name() == argv[1]; })
           .empty()) {
-    err << "quotecheck: unknown subcommand '" << argv[1] << "' (expected extract, check or rules)\n"
+    err << "quotecheck: unknown subcommand '" << argv[1] << "' (expected extract, check, lint, diff or rules)\n"
         << "Run with --help for more information.\n";
     return kExitError;
   }
@@ -166,6 +265,42 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       return kExitError;
     }
     return RunCheck(check, out, err, stdout_is_terminal);
+  }
+  auto parse_format = [](const std::string& name) {
+    return name == "jsonl"      ? ReportFormat::kJsonl
+           : name == "markdown" ? ReportFormat::kMarkdown
+           : name == "sarif"    ? ReportFormat::kSarif
+           : name == "github"   ? ReportFormat::kGithub
+           : name == "html"     ? ReportFormat::kHtml
+                                : ReportFormat::kText;
+  };
+  auto parse_color = [](const std::string& name, bool no) {
+    return no                  ? ColorMode::kNever
+           : name == "always" ? ColorMode::kAlways
+           : name == "never"  ? ColorMode::kNever
+                              : ColorMode::kAuto;
+  };
+  auto parse_level = [](const std::string& name) -> std::optional<Severity> {
+    return name == "none"      ? std::nullopt
+           : name == "warning" ? std::optional(Severity::kWarning)
+           : name == "info"    ? std::optional(Severity::kInfo)
+                               : std::optional(Severity::kError);
+  };
+  if (lint_command->parsed()) {
+    lint.format = parse_format(lint_format);
+    lint.color = parse_color(lint_color, lint_no_color);
+    if (!lint_fail_level.empty()) lint.fail_level = parse_level(lint_fail_level);
+    if (lint.drafts.empty()) {
+      err << "quotecheck lint: no input: give DRAFTS\nRun with --help for more information.\n";
+      return kExitError;
+    }
+    return RunLint(lint, out, err, stdout_is_terminal);
+  }
+  if (diff_command->parsed()) {
+    diff.format = parse_format(diff_format);
+    diff.color = parse_color(diff_color, diff_no_color);
+    diff.fail_level = parse_level(diff_fail_level);
+    return RunDiff(diff, out, err, stdout_is_terminal);
   }
   if (rules_list->parsed()) return RunRulesList(rules, out, err);
   if (rules_test->parsed()) return RunRulesTest(rules, out, err);

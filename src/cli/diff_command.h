@@ -1,0 +1,47 @@
+#pragma once
+/// `quotecheck diff A B`: compares the quotations of two documents or two sets of documents
+/// (a draft revision against the published text, one outlet against another). Both sides
+/// are read (quote stores as they are, other inputs extracted), cross-referenced together,
+/// and the report lists every quotation of A with the quotations of B that are the same
+/// words (relation and word diff from A to B), then the quotations only A has and those
+/// only B has. The findings are lint's for A checked against B (lint/lint_findings.h), so
+/// --fail-level works as for lint. --format text (below), or jsonl, markdown, sarif, github
+/// or html (the check printers, with A's documents marked draft):
+///
+///   a.md:3:2 = b.txt:7:10  variant  Corina Allsop   (or "speakers differ: X / Y")
+///     The repairs will take at least [-28-]{+18+} weeks,
+///   only in a.md:9:1  Nils Brandvold  “I have taken this train…”
+///   only in b.txt:2:4  (unattributed)  “…”
+///   3 shared, 1 only in A, 1 only in B; 2 findings (1 error, 1 warning)
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/check_command.h"
+#include "cli/lint_command.h"
+#include "core/check_model.h"
+
+namespace quotecheck {
+
+struct DiffOptions {
+  ReportFormat format = ReportFormat::kText;
+  ColorMode color = ColorMode::kAuto;
+  std::optional<Severity> fail_level = Severity::kError;
+  bool no_exit = false;
+  unsigned jobs = 1;
+  std::vector<std::string> rule_dirs;
+  std::vector<std::string> text_fields;
+  std::string output_path;
+  std::string a;  // file or directory
+  std::string b;
+};
+
+int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
+            bool stdout_is_terminal);
+
+/// The text report (see above) of a result whose side-A documents are marked draft.
+std::string FormatDiffText(const CheckResult& result, bool color);
+
+}  // namespace quotecheck

@@ -1,0 +1,97 @@
+#pragma once
+/// `quotecheck lint DRAFTS… --against REFS…`: checks each quotation of the drafts against
+/// the references. The passes:
+///   configuration (--config, or the nearest .quotecheck.toml of each draft) → rules →
+///   drafts (extracted, their text kept for the report) → references: quote stores read
+///   filtered to the quotations that share a 4-word shingle with a draft quotation
+///   (lint/quote_shingles.h), other references extracted as primary sources → the drafts'
+///   quotations appended after the references → cross-reference → lint findings
+///   (lint/lint_findings.h) → severities from the configuration (off drops a finding) →
+///   --write-baseline, then --baseline drops the accepted findings → print → exit status.
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cli/check_command.h"
+#include "core/check_model.h"
+#include "core/status.h"
+#include "ingest/document_reader.h"
+#include "ingest/inline_switches.h"
+#include "ingest/quote_store.h"
+#include "lint/lint_text.h"
+
+namespace quotecheck {
+
+class QuoteExtractor;
+
+/// The output formats of lint and diff.
+enum class ReportFormat { kText, kJsonl, kMarkdown, kSarif, kGithub, kHtml };
+
+struct LintOptions {
+  ReportFormat format = ReportFormat::kText;
+  ColorMode color = ColorMode::kAuto;
+  /// --fail-level when given (the inner nullopt is "none"); else the configuration's, else
+  /// error.
+  std::optional<std::optional<Severity>> fail_level;
+  bool no_exit = false;
+  unsigned jobs = 1;
+  std::vector<std::string> rule_dirs;
+  std::vector<std::string> text_fields;
+  std::string output_path;
+  std::string config_path;          // --config FILE
+  std::string baseline_path;        // --baseline FILE
+  std::string write_baseline_path;  // --write-baseline FILE
+  std::vector<std::string> references;  // --against PATHS
+  std::vector<std::string> primary;     // --primary PATHS: primary-source references
+  std::vector<std::string> drafts;
+};
+
+/// Runs lint; the report to `out` (or options.output_path), diagnostics to `err`.
+int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
+            bool stdout_is_terminal);
+
+/// Reads `paths` into `result` as check does (quote stores as they are, or through `keep`
+/// when it is given; every other input extracted on `jobs` threads), marks the documents
+/// added primary (`primary`, or role "primary") and draft (`draft`), and keeps the text of
+/// each extracted document in `texts` when it is not null. Diagnostics at or above
+/// `min_shown` are written to `err`.
+void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool draft,
+                   Severity min_shown,
+                   const QuoteExtractor& extractor, const IngestOptions& ingest, unsigned jobs,
+                   const QuoteTextFilter* keep, std::ostream& err, CheckResult* result,
+                   DraftTexts* texts);
+
+/// Inline-switch suppressions of each draft, by document index.
+using DraftSuppressions = std::unordered_map<uint32_t, std::vector<Suppression>>;
+
+/// Reads the draft files and directories `paths` with ReadDraftFile (Markdown and HTML
+/// masked, block quotations, inline switches), extracts them and appends them to `result`
+/// marked draft, keeping each one's text and suppressions. A path that cannot be read is a
+/// failed document. Diagnostics are written to `err`.
+void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& extractor,
+                std::ostream& err, CheckResult* result, DraftTexts* texts,
+                DraftSuppressions* suppressions);
+
+/// Removes the findings an inline switch of their draft turns off; returns how many.
+size_t ApplySuppressions(const DraftSuppressions& suppressions, CheckResult* result);
+
+/// Appends the documents, quotations, diagnostics, errors and counts of `from` to `to`
+/// (quote document indexes and text keys shifted).
+void AppendCheckResult(CheckResult&& from, DraftTexts&& from_texts,
+                       DraftSuppressions&& from_suppressions, CheckResult* to,
+                       DraftTexts* to_texts, DraftSuppressions* to_suppressions);
+
+/// Prints `result` with the check printer of `format` (jsonl, markdown, sarif, github, html:
+/// SARIF and GitHub paths relative to the repository root, HTML links relative to the
+/// directory of `output_path`; github also appends to $GITHUB_STEP_SUMMARY). nullopt for
+/// text, which each subcommand prints itself; else the status of the print.
+std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat format,
+                                       const std::string& output_path, std::ostream* out);
+
+/// Whether colour is on (--color, NO_COLOR, a terminal, not writing to a file).
+bool UseColorFor(ColorMode mode, bool stdout_is_terminal, bool to_file);
+
+}  // namespace quotecheck
