@@ -112,7 +112,6 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
   if (!LoadRuleSetReportingDiagnostics(options.rule_dirs, &rules, err)) return kExitError;
   const Attributor attributor(&rules);
   const QuoteExtractor extractor(&attributor);
-  const IngestOptions ingest{.text_fields = options.text_fields};
 
   std::ofstream output_file;
   std::ostream* output = &out;
@@ -128,12 +127,16 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
     output = &output_file;
   }
 
+  // Both sides read as drafts (Markdown and HTML masked, plain text, quote stores), so that
+  // a draft revision compares with its published text; side B is then unmarked.
+  const IngestOptions ingest{.text_fields = options.text_fields};
   CheckResult result;
-  ReadDocuments({options.a}, /*primary=*/false, /*draft=*/true, Severity::kInfo, extractor, ingest, options.jobs,
-                nullptr, err, &result, nullptr);
-  ReadDocuments({options.b}, /*primary=*/false, /*draft=*/false, Severity::kInfo,
-                extractor, ingest,
-                options.jobs, nullptr, err, &result, nullptr);
+  DraftTexts texts;
+  DraftSuppressions suppressions;
+  ReadDrafts({options.a}, extractor, ingest, err, &result, &texts, &suppressions);
+  const size_t first_b = result.documents.size();
+  ReadDrafts({options.b}, extractor, ingest, err, &result, &texts, &suppressions);
+  for (size_t i = first_b; i < result.documents.size(); ++i) result.documents[i].draft = false;
   CrossReferenceOptions xref;
   xref.jobs = static_cast<unsigned>(ResolveJobCount(options.jobs));
   CrossReference(xref, &result);

@@ -1,7 +1,8 @@
 #pragma once
 /// `quotecheck diff A B`: compares the quotations of two documents or two sets of documents
 /// (a draft revision against the published text, one outlet against another). Both sides
-/// are read (quote stores as they are, other inputs extracted), cross-referenced together,
+/// are read as lint reads drafts (Markdown and HTML through ingest/draft_reader.h, other
+/// files as text, quote stores as they are), cross-referenced together,
 /// and the report lists every quotation of A with the quotations of B that are the same
 /// words (relation and word diff from A to B), then the quotations only A has and those
 /// only B has. The findings are lint's for A checked against B (lint/lint_findings.h), so

@@ -186,7 +186,7 @@ std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat f
 }
 
 void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& extractor,
-                std::ostream& err, CheckResult* result, DraftTexts* texts,
+                const IngestOptions& ingest, std::ostream& err, CheckResult* result, DraftTexts* texts,
                 DraftSuppressions* suppressions) {
   for (const std::string& path : paths) {
     InputExpansion expansion = ExpandInputPaths({path});
@@ -198,6 +198,12 @@ void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& ext
       ++result->documents_failed;
     }
     for (const std::string& file : expansion.files) {
+      if (file != "-" && InputFormatForPath(file) != InputFormat::kText) {
+        // JSON records and quote stores: read as check reads them (no text kept).
+        ReadDocuments({file}, /*primary=*/false, /*draft=*/true, Severity::kInfo, extractor,
+                      ingest, 1, nullptr, err, result, nullptr);
+        continue;
+      }
       Result<DraftDocument> read = ReadDraftFile(file);
       if (!read.ok()) {
         const Diagnostic d = ErrorDiagnostic(file, read.status().message());
@@ -347,7 +353,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   CheckResult draft_result;
   DraftTexts draft_texts;
   DraftSuppressions draft_suppressions;
-  ReadDrafts(options.drafts, extractor, err, &draft_result, &draft_texts, &draft_suppressions);
+  ReadDrafts(options.drafts, extractor, ingest, err, &draft_result, &draft_texts, &draft_suppressions);
   QuoteShingles shingles;
   for (const QuoteRecord& q : draft_result.quotes) shingles.Add(q.text);
   const QuoteTextFilter keep = [&shingles](std::string_view text) {

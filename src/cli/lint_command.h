@@ -69,10 +69,11 @@ using DraftSuppressions = std::unordered_map<uint32_t, std::vector<Suppression>>
 
 /// Reads the draft files and directories `paths` with ReadDraftFile (Markdown and HTML
 /// masked, block quotations, inline switches), extracts them and appends them to `result`
-/// marked draft, keeping each one's text and suppressions. A path that cannot be read is a
-/// failed document. Diagnostics are written to `err`.
+/// marked draft, keeping each one's text and suppressions (JSON and JSON Lines inputs,
+/// quote stores included, are read as check reads them, without text). A path that cannot be read is a failed document. Diagnostics are written
+/// to `err`.
 void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& extractor,
-                std::ostream& err, CheckResult* result, DraftTexts* texts,
+                const IngestOptions& ingest, std::ostream& err, CheckResult* result, DraftTexts* texts,
                 DraftSuppressions* suppressions);
 
 /// Removes the findings an inline switch of their draft turns off; returns how many.
