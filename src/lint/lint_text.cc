@@ -9,6 +9,7 @@
 #include "core/line_index.h"
 #include "lint/lint_findings.h"
 #include "report/check_report_view.h"
+#include "report/text_printer.h"
 
 namespace quotecheck {
 namespace {
@@ -112,6 +113,12 @@ std::string FormatLintText(const CheckResult& result, const DraftTexts& texts,
       // From the draft (removed) to the reference (added); equal text as the reference has it.
       out.append("  ").append(QuoteLocation(result, f.quotes[1])).append(": ");
       out.append(FormatWordDiff(InvertDiff(*f.diff).ops, style)).push_back('\n');
+    } else if (f.quotes.size() > 1) {  // the reference quotation, with its speaker
+      const QuoteRecord& ref = result.quotes[f.quotes[1]];
+      out.append("  ").append(QuoteLocation(result, f.quotes[1])).append(": ");
+      out.append(ref.speaker ? *ref.speaker : std::string("(unattributed)")).append(": ");
+      out.append("\xE2\x80\x9C").append(ShortenForDisplay(ref.text, 200));
+      out.append("\xE2\x80\x9D\n");
     }
     out.push_back('\n');
   }

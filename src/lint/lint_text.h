@@ -7,7 +7,8 @@
 ///     ref.md:7:1: The repairs will take at least [-28-]{+18+} weeks,
 ///
 /// (the draft's source line and a caret under the quotation when its text is known; the word
-/// diff from the draft to the reference, [-draft-]{+reference+}, when the finding has one), a blank line after each,
+/// diff from the draft to the reference, [-draft-]{+reference+}, when the finding has one;
+/// else the reference quotation with its speaker, when the finding names one), a blank line after each,
 /// then a summary line. ANSI colour only when `color` is true.
 
 #include <string>
