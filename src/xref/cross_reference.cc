@@ -239,8 +239,23 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
 
   BuildClusters(keys, result);
   lap("clusters", result->clusters.size());
+  // A pair already linked with its words unchanged needs no second alignment: only variants
+  // can make findings, and they get their diff below.
+  std::unordered_map<uint64_t, Relation> linked;
+  linked.reserve(result->links.size());
+  auto pair_key = [](size_t a, size_t b) {
+    return (static_cast<uint64_t>(std::min(a, b)) << 32) | std::max(a, b);
+  };
+  for (const Link& link : result->links) linked.emplace(pair_key(link.a, link.b), link.relation);
   AddFindings(
       [&](size_t a, size_t b) {
+        auto known = linked.find(pair_key(a, b));
+        if (known != linked.end() && known->second != Relation::kVariant) {
+          QuoteComparison c;
+          c.relation.relation = known->second;
+          c.relation.similarity = 1.0;
+          return c;
+        }
         thread_local WordAligner aligner;
         // The word diff's text only where a finding may show it: variants.
         QuoteComparison c = CompareQuotes(tokens[a], tokens[b], aligner, false);

@@ -70,7 +70,19 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
       }
     }
   }
-  std::sort(postings.begin(), postings.end());
+  // Sorted in two halves by the shingle's top bit, one thread each when asked.
+  {
+    auto middle = std::partition(postings.begin(), postings.end(),
+                                 [](const Posting& p) { return (p.shingle >> 63) == 0; });
+    if (options.jobs > 1 && postings.size() > 100000) {
+      std::thread low([&] { std::sort(postings.begin(), middle); });
+      std::sort(middle, postings.end());
+      low.join();
+    } else {
+      std::sort(postings.begin(), middle);
+      std::sort(middle, postings.end());
+    }
+  }
   postings.erase(std::unique(postings.begin(), postings.end(),
                              [](const Posting& x, const Posting& y) {
                                return x.shingle == y.shingle && x.quote == y.quote;
