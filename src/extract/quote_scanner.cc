@@ -253,11 +253,20 @@ class Pairer {
     }
     // A quotation that runs through unmarked paragraphs: the next mark of its family, within
     // a few paragraphs, closes it.
+    // Two blank lines in a row (a section break, or a blanked code block in a draft) end it.
     constexpr size_t kMaxLooseBytes = 6000;
+    size_t blank_run = 0;
+    size_t last_break = tokens_[i].pos;
     for (size_t k = i + 1; k < tokens_.size(); ++k) {
       const Token& t = tokens_[k];
       if (t.pos - outer.pos > kMaxLooseBytes) break;
-      if (t.line_break || t.family != outer.family) continue;
+      if (t.line_break) {
+        blank_run = OnlySpaceBetween(last_break + 1, t.pos) ? blank_run + 1 : 0;
+        last_break = t.pos;
+        if (blank_run >= 2) break;
+        continue;
+      }
+      if (t.family != outer.family) continue;
       if (CanClose(t) && !(t.family == Family::kSingle && t.left && t.right)) return;
       break;
     }

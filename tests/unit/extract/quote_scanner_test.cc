@@ -162,6 +162,11 @@ TEST_SUITE("extract") {
          {},
          {{"“never", kNeverClosed}}},
         {"stray closer", "He left.” Then “Yes,” she said.", {"Yes,"}, {{"” Then", kNoOpener}}},
+        {"two blank lines end a loose quotation (a section break, a blanked code block)",
+         "A commuter said: “I have taken this train every day.\n\n   \n\nThe minister "
+         "disagreed,” the paper wrote.",
+         {},
+         {{"“I have", kNeverClosed}, {"” the paper", kNoOpener}}},
         {"unclosed straight single mark is quiet", "'Tis the season, 'he said", {}},
     };
     for (const ScanCase& c : cases) CheckScan(c);
