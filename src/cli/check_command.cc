@@ -3,8 +3,6 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
-#include <cstring>
-#include <filesystem>
 #include <fstream>
 
 #include "attribute/attributor.h"
@@ -27,14 +25,6 @@
 
 namespace quotecheck {
 namespace {
-
-Diagnostic ErrorDiagnostic(std::string path, std::string message) {
-  Diagnostic diagnostic;
-  diagnostic.severity = Severity::kError;
-  diagnostic.path = std::move(path);
-  diagnostic.message = std::move(message);
-  return diagnostic;
-}
 
 // Reads `paths` into `result`: quote stores as they are, everything else extracted. Runs of
 // article inputs between stores go through the parallel pipeline, in input order.
@@ -85,54 +75,6 @@ void ReadInputs(const std::vector<std::string>& paths, bool primary,
   }
 }
 
-bool UseColor(ColorMode mode, bool stdout_is_terminal, bool to_file) {
-  switch (mode) {
-    case ColorMode::kAlways:
-      return true;
-    case ColorMode::kNever:
-      return false;
-    case ColorMode::kAuto:
-      break;
-  }
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && no_color[0] != '\0') return false;
-  return stdout_is_terminal && !to_file;
-}
-
-// Paths relative to `root` (the working directory when empty); only regular files are files
-// (a JSON record is named by its id, standard input by "-").
-SourceLocator MakeSourceLocator(std::string root) {
-  namespace fs = std::filesystem;
-  SourceLocator locator;
-  std::error_code ec;
-  locator.working_directory = fs::current_path(ec).string();
-  locator.source_root = root.empty() ? locator.working_directory : std::move(root);
-  locator.is_file = [](const std::string& path) {
-    std::error_code error;
-    return std::filesystem::is_regular_file(path, error);
-  };
-  return locator;
-}
-
-// The nearest directory up from the working directory that holds .git; else empty.
-std::string RepositoryRoot() {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
-    if (fs::exists(dir / ".git", ec)) return dir.string();
-    if (dir == dir.parent_path()) break;
-  }
-  return {};
-}
-
-// The absolute directory `output_path` is in; empty for standard output.
-std::string OutputDirectory(const std::string& output_path) {
-  namespace fs = std::filesystem;
-  if (output_path.empty()) return {};
-  std::error_code ec;
-  return fs::absolute(fs::path(output_path), ec).lexically_normal().parent_path().string();
-}
-
 }  // namespace
 
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
@@ -145,16 +87,8 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   const QuoteExtractor extractor(&attributor);
 
   std::ofstream output_file;
-  std::ostream* output = &out;
-  if (!options.output_path.empty()) {
-    output_file.open(options.output_path, std::ios::binary | std::ios::trunc);
-    if (!output_file) {
-      err << FormatDiagnostic(ErrorDiagnostic(
-          options.output_path, std::string("cannot open for writing: ") + std::strerror(errno)));
-      return kExitError;
-    }
-    output = &output_file;
-  }
+  std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
+  if (output == nullptr) return kExitError;
 
   // Passes.
   CheckResult result;
@@ -166,50 +100,15 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  const bool color = UseColor(options.color, stdout_is_terminal, !options.output_path.empty());
-  switch (options.format) {
-    case CheckFormat::kJsonl:
-      PrintCheckJsonl(result, output);
-      break;
-    case CheckFormat::kMarkdown:
-      PrintCheckMarkdown(result, output);
-      break;
-    case CheckFormat::kText:
-      PrintCheckText(result, color, output);
-      break;
-    case CheckFormat::kSarif:
-      PrintCheckSarif(result, {QUOTECHECK_VERSION, MakeSourceLocator(RepositoryRoot())}, output);
-      break;
-    case CheckFormat::kGithub: {
-      GithubOptions github{MakeSourceLocator(RepositoryRoot()), {}};
-      if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary != nullptr) {
-        github.step_summary_path = summary;
-      }
-      const Status status = PrintCheckGithub(result, github, output);
-      if (!status.ok()) {
-        err << FormatDiagnostic(ErrorDiagnostic(github.step_summary_path, status.message()));
-        return kExitError;
-      }
-      break;
-    }
-    case CheckFormat::kHtml:
-      PrintCheckHtml(result,
-                     {QUOTECHECK_VERSION, MakeSourceLocator(OutputDirectory(options.output_path))},
-                     output);
-      break;
-  }
-  output->flush();
-  if (!output->good()) {
-    err << FormatDiagnostic(ErrorDiagnostic(
-        options.output_path.empty() ? "<stdout>" : options.output_path, "cannot write output"));
+  const bool color = UseColorFor(options.color, stdout_is_terminal, !options.output_path.empty());
+  const std::string text =
+      options.format == ReportFormat::kText ? FormatCheckText(result, color) : std::string();
+  if (!PrintReport(result, options.format, options.output_path, text, output, err)) {
     return kExitError;
   }
+  if (!FinishOutput(output, options.output_path, err)) return kExitError;
   if (result.documents_failed > 0) return kExitError;
-  if (options.no_exit || !options.fail_level) return kExitOk;
-  for (const Finding& f : result.findings) {
-    if (SeverityRank(f.severity) >= SeverityRank(*options.fail_level)) return kExitFindings;
-  }
-  return kExitOk;
+  return ExitStatusForFindings(result, options.fail_level, options.no_exit);
 }
 
 }  // namespace quotecheck

@@ -10,15 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "cli/report_output.h"
 #include "core/diagnostic.h"
 
 namespace quotecheck {
 
-enum class CheckFormat { kText, kJsonl, kMarkdown, kSarif, kGithub, kHtml };
-enum class ColorMode { kAuto, kAlways, kNever };
 
 struct CheckOptions {
-  CheckFormat format = CheckFormat::kText;
+  ReportFormat format = ReportFormat::kText;
   ColorMode color = ColorMode::kAuto;
   /// Findings at or above this severity make the exit status 1; none: never.
   std::optional<Severity> fail_level = Severity::kError;

@@ -246,12 +246,12 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
     return RunExtract(extract, out, err);
   }
   if (check_command->parsed()) {
-    check.format = check_format == "jsonl"      ? CheckFormat::kJsonl
-                   : check_format == "markdown" ? CheckFormat::kMarkdown
-                   : check_format == "sarif"    ? CheckFormat::kSarif
-                   : check_format == "github"   ? CheckFormat::kGithub
-                   : check_format == "html"     ? CheckFormat::kHtml
-                                                : CheckFormat::kText;
+    check.format = check_format == "jsonl"      ? ReportFormat::kJsonl
+                   : check_format == "markdown" ? ReportFormat::kMarkdown
+                   : check_format == "sarif"    ? ReportFormat::kSarif
+                   : check_format == "github"   ? ReportFormat::kGithub
+                   : check_format == "html"     ? ReportFormat::kHtml
+                                                : ReportFormat::kText;
     check.color = no_color           ? ColorMode::kNever
                   : color == "always" ? ColorMode::kAlways
                   : color == "never"  ? ColorMode::kNever

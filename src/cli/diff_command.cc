@@ -1,10 +1,11 @@
 #include "cli/diff_command.h"
 
+#include "cli/report_output.h"
+
 #include <fmt/format.h>
 
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <fstream>
 
 #include "attribute/attributor.h"
@@ -114,18 +115,8 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
   const QuoteExtractor extractor(&attributor);
 
   std::ofstream output_file;
-  std::ostream* output = &out;
-  if (!options.output_path.empty()) {
-    output_file.open(options.output_path, std::ios::binary | std::ios::trunc);
-    if (!output_file) {
-      Diagnostic d;
-      d.path = options.output_path;
-      d.message = std::string("cannot open for writing: ") + std::strerror(errno);
-      err << FormatDiagnostic(d);
-      return kExitError;
-    }
-    output = &output_file;
-  }
+  std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
+  if (output == nullptr) return kExitError;
 
   // Both sides read as drafts (Markdown and HTML masked, plain text, quote stores), so that
   // a draft revision compares with its published text; side B is then unmarked.
@@ -144,28 +135,17 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  if (std::optional<Status> printed =
-          PrintCheckFormat(result, options.format, options.output_path, output)) {
-    if (!printed->ok()) {
-      Diagnostic d;
-      d.path = "GITHUB_STEP_SUMMARY";
-      d.message = printed->message();
-      err << FormatDiagnostic(d);
-      return kExitError;
-    }
-  } else {
-    const std::string text = FormatDiffText(
-        result, UseColorFor(options.color, stdout_is_terminal, !options.output_path.empty()));
-    output->write(text.data(), static_cast<std::streamsize>(text.size()));
+  const std::string text =
+      options.format == ReportFormat::kText
+          ? FormatDiffText(result, UseColorFor(options.color, stdout_is_terminal,
+                                               !options.output_path.empty()))
+          : std::string();
+  if (!PrintReport(result, options.format, options.output_path, text, output, err)) {
+    return kExitError;
   }
-  output->flush();
-  if (!output->good()) return kExitError;
+  if (!FinishOutput(output, options.output_path, err)) return kExitError;
   if (result.documents_failed > 0) return kExitError;
-  if (options.no_exit || !options.fail_level) return kExitOk;
-  for (const Finding& f : result.findings) {
-    if (SeverityRank(f.severity) >= SeverityRank(*options.fail_level)) return kExitFindings;
-  }
-  return kExitOk;
+  return ExitStatusForFindings(result, options.fail_level, options.no_exit);
 }
 
 }  // namespace quotecheck

@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -13,6 +12,7 @@
 #include "cli/document_pipeline.h"
 #include "cli/exit_code.h"
 #include "cli/input_documents.h"
+#include "cli/report_output.h"
 #include "cli/rule_set_loading.h"
 #include "core/diagnostic.h"
 #include "extract/quote_extractor.h"
@@ -33,14 +33,6 @@ std::unique_ptr<ResultSink> MakePrinter(OutputFormat format, std::ostream* out) 
   return std::make_unique<TextPrinter>(out);
 }
 
-Diagnostic ErrorDiagnostic(std::string path, std::string message) {
-  Diagnostic diagnostic;
-  diagnostic.severity = Severity::kError;
-  diagnostic.path = std::move(path);
-  diagnostic.message = std::move(message);
-  return diagnostic;
-}
-
 void CountInSummary(const DocumentResult& result, RunSummary* summary) {
   ++summary->documents;
   if (result.failed) ++summary->failed;
@@ -59,16 +51,8 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   const QuoteExtractor extractor(&attributor);
 
   std::ofstream output_file;
-  std::ostream* output = &out;
-  if (!options.output_path.empty()) {
-    output_file.open(options.output_path, std::ios::binary | std::ios::trunc);
-    if (!output_file) {
-      err << FormatDiagnostic(ErrorDiagnostic(
-          options.output_path, std::string("cannot open for writing: ") + std::strerror(errno)));
-      return kExitError;
-    }
-    output = &output_file;
-  }
+  std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
+  if (output == nullptr) return kExitError;
   const std::unique_ptr<ResultSink> printer = MakePrinter(options.format, output);
 
   InputDocuments inputs(options.paths, IngestOptions{.text_fields = options.text_fields});

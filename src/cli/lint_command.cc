@@ -1,11 +1,11 @@
 #include "cli/lint_command.h"
 
+#include "cli/report_output.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
-#include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -32,14 +32,6 @@
 namespace quotecheck {
 namespace {
 
-Diagnostic ErrorDiagnostic(std::string path, std::string message) {
-  Diagnostic diagnostic;
-  diagnostic.severity = Severity::kError;
-  diagnostic.path = std::move(path);
-  diagnostic.message = std::move(message);
-  return diagnostic;
-}
-
 void AppendUnique(const std::vector<std::string>& from, std::vector<std::string>* to) {
   for (const std::string& s : from) {
     if (std::find(to->begin(), to->end(), s) == to->end()) to->push_back(s);
@@ -47,20 +39,6 @@ void AppendUnique(const std::vector<std::string>& from, std::vector<std::string>
 }
 
 }  // namespace
-
-bool UseColorFor(ColorMode mode, bool stdout_is_terminal, bool to_file) {
-  switch (mode) {
-    case ColorMode::kAlways:
-      return true;
-    case ColorMode::kNever:
-      return false;
-    case ColorMode::kAuto:
-      break;
-  }
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && no_color[0] != '\0') return false;
-  return stdout_is_terminal && !to_file;
-}
 
 void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool draft,
                    Severity min_shown,
@@ -123,67 +101,9 @@ void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool dra
 
 namespace {
 
-// Paths relative to `root` (the working directory when empty); only regular files are files.
-SourceLocator MakeSourceLocator(std::string root) {
-  namespace fs = std::filesystem;
-  SourceLocator locator;
-  std::error_code ec;
-  locator.working_directory = fs::current_path(ec).string();
-  locator.source_root = root.empty() ? locator.working_directory : std::move(root);
-  locator.is_file = [](const std::string& path) {
-    std::error_code error;
-    return std::filesystem::is_regular_file(path, error);
-  };
-  return locator;
-}
-
-// The nearest directory up from the working directory that holds .git; else empty.
-std::string RepositoryRoot() {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
-    if (fs::exists(dir / ".git", ec)) return dir.string();
-    if (dir == dir.parent_path()) break;
-  }
-  return {};
-}
 
 }  // namespace
 
-std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat format,
-                                       const std::string& output_path, std::ostream* out) {
-  namespace fs = std::filesystem;
-  switch (format) {
-    case ReportFormat::kText:
-      return std::nullopt;
-    case ReportFormat::kJsonl:
-      PrintCheckJsonl(result, out);
-      break;
-    case ReportFormat::kMarkdown:
-      PrintCheckMarkdown(result, out);
-      break;
-    case ReportFormat::kSarif:
-      PrintCheckSarif(result, {QUOTECHECK_VERSION, MakeSourceLocator(RepositoryRoot())}, out);
-      break;
-    case ReportFormat::kGithub: {
-      GithubOptions github{MakeSourceLocator(RepositoryRoot()), {}};
-      if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary != nullptr) {
-        github.step_summary_path = summary;
-      }
-      return PrintCheckGithub(result, github, out);
-    }
-    case ReportFormat::kHtml: {
-      std::string dir;
-      if (!output_path.empty()) {
-        std::error_code ec;
-        dir = fs::absolute(fs::path(output_path), ec).lexically_normal().parent_path().string();
-      }
-      PrintCheckHtml(result, {QUOTECHECK_VERSION, MakeSourceLocator(dir)}, out);
-      break;
-    }
-  }
-  return Status();
-}
 
 void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& extractor,
                 const IngestOptions& ingest, std::ostream& err, CheckResult* result, DraftTexts* texts,
@@ -338,16 +258,8 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   }
 
   std::ofstream output_file;
-  std::ostream* output = &out;
-  if (!options.output_path.empty()) {
-    output_file.open(options.output_path, std::ios::binary | std::ios::trunc);
-    if (!output_file) {
-      err << FormatDiagnostic(ErrorDiagnostic(
-          options.output_path, std::string("cannot open for writing: ") + std::strerror(errno)));
-      return kExitError;
-    }
-    output = &output_file;
-  }
+  std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
+  if (output == nullptr) return kExitError;
 
   // Drafts first (their shingles filter the references), appended after the references.
   CheckResult draft_result;
@@ -417,22 +329,13 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
 
   const bool color =
       UseColorFor(options.color, stdout_is_terminal, !options.output_path.empty());
-  if (std::optional<Status> printed =
-          PrintCheckFormat(result, options.format, options.output_path, output)) {
-    if (!printed->ok()) {
-      err << FormatDiagnostic(ErrorDiagnostic("GITHUB_STEP_SUMMARY", printed->message()));
-      return kExitError;
-    }
-  } else {
-    const std::string text = FormatLintText(result, texts, summary, color);
-    output->write(text.data(), static_cast<std::streamsize>(text.size()));
-  }
-  output->flush();
-  if (!output->good()) {
-    err << FormatDiagnostic(ErrorDiagnostic(
-        options.output_path.empty() ? "<stdout>" : options.output_path, "cannot write output"));
+  const std::string text = options.format == ReportFormat::kText
+                               ? FormatLintText(result, texts, summary, color)
+                               : std::string();
+  if (!PrintReport(result, options.format, options.output_path, text, output, err)) {
     return kExitError;
   }
+  if (!FinishOutput(output, options.output_path, err)) return kExitError;
   if (result.documents_failed > 0) return kExitError;
   std::optional<Severity> fail_level = Severity::kError;
   if (options.fail_level) {
@@ -440,11 +343,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   } else if (main_config != nullptr && main_config->fail_level) {
     fail_level = *main_config->fail_level;
   }
-  if (options.no_exit || !fail_level) return kExitOk;
-  for (const Finding& f : result.findings) {
-    if (SeverityRank(f.severity) >= SeverityRank(*fail_level)) return kExitFindings;
-  }
-  return kExitOk;
+  return ExitStatusForFindings(result, fail_level, options.no_exit);
 }
 
 }  // namespace quotecheck

@@ -27,9 +27,6 @@ namespace quotecheck {
 
 class QuoteExtractor;
 
-/// The output formats of lint and diff.
-enum class ReportFormat { kText, kJsonl, kMarkdown, kSarif, kGithub, kHtml };
-
 struct LintOptions {
   ReportFormat format = ReportFormat::kText;
   ColorMode color = ColorMode::kAuto;
@@ -84,15 +81,5 @@ size_t ApplySuppressions(const DraftSuppressions& suppressions, CheckResult* res
 void AppendCheckResult(CheckResult&& from, DraftTexts&& from_texts,
                        DraftSuppressions&& from_suppressions, CheckResult* to,
                        DraftTexts* to_texts, DraftSuppressions* to_suppressions);
-
-/// Prints `result` with the check printer of `format` (jsonl, markdown, sarif, github, html:
-/// SARIF and GitHub paths relative to the repository root, HTML links relative to the
-/// directory of `output_path`; github also appends to $GITHUB_STEP_SUMMARY). nullopt for
-/// text, which each subcommand prints itself; else the status of the print.
-std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat format,
-                                       const std::string& output_path, std::ostream* out);
-
-/// Whether colour is on (--color, NO_COLOR, a terminal, not writing to a file).
-bool UseColorFor(ColorMode mode, bool stdout_is_terminal, bool to_file);
 
 }  // namespace quotecheck

@@ -1,0 +1,150 @@
+#include "cli/report_output.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "cli/exit_code.h"
+#include "report/check_github_printer.h"
+#include "report/check_html_printer.h"
+#include "report/check_jsonl_printer.h"
+#include "report/check_markdown_printer.h"
+#include "report/check_sarif_printer.h"
+
+namespace quotecheck {
+namespace {
+
+// Paths relative to `root` (the working directory when empty); only regular files are files
+// (a JSON record is named by its id, standard input by "-").
+SourceLocator MakeSourceLocator(std::string root) {
+  namespace fs = std::filesystem;
+  SourceLocator locator;
+  std::error_code ec;
+  locator.working_directory = fs::current_path(ec).string();
+  locator.source_root = root.empty() ? locator.working_directory : std::move(root);
+  locator.is_file = [](const std::string& path) {
+    std::error_code error;
+    return std::filesystem::is_regular_file(path, error);
+  };
+  return locator;
+}
+
+// The nearest directory up from the working directory that holds .git; else empty.
+std::string RepositoryRoot() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) return dir.string();
+    if (dir == dir.parent_path()) break;
+  }
+  return {};
+}
+
+// The absolute directory `output_path` is in; empty for standard output.
+std::string OutputDirectory(const std::string& output_path) {
+  namespace fs = std::filesystem;
+  if (output_path.empty()) return {};
+  std::error_code ec;
+  return fs::absolute(fs::path(output_path), ec).lexically_normal().parent_path().string();
+}
+
+}  // namespace
+
+Diagnostic ErrorDiagnostic(std::string path, std::string message) {
+  Diagnostic diagnostic;
+  diagnostic.severity = Severity::kError;
+  diagnostic.path = std::move(path);
+  diagnostic.message = std::move(message);
+  return diagnostic;
+}
+
+bool UseColorFor(ColorMode mode, bool stdout_is_terminal, bool to_file) {
+  switch (mode) {
+    case ColorMode::kAlways:
+      return true;
+    case ColorMode::kNever:
+      return false;
+    case ColorMode::kAuto:
+      break;
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && no_color[0] != '\0') return false;
+  return stdout_is_terminal && !to_file;
+}
+
+std::ostream* OpenOutput(const std::string& path, std::ostream& out, std::ofstream* file,
+                         std::ostream& err) {
+  if (path.empty()) return &out;
+  file->open(path, std::ios::binary | std::ios::trunc);
+  if (!*file) {
+    err << FormatDiagnostic(
+        ErrorDiagnostic(path, std::string("cannot open for writing: ") + std::strerror(errno)));
+    return nullptr;
+  }
+  return file;
+}
+
+bool FinishOutput(std::ostream* output, const std::string& path, std::ostream& err) {
+  output->flush();
+  if (output->good()) return true;
+  err << FormatDiagnostic(ErrorDiagnostic(path.empty() ? "<stdout>" : path, "cannot write output"));
+  return false;
+}
+
+namespace {
+
+// The check printer of `format`; nullopt for text.
+std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat format,
+                                       const std::string& output_path, std::ostream* out) {
+  switch (format) {
+    case ReportFormat::kText:
+      return std::nullopt;
+    case ReportFormat::kJsonl:
+      PrintCheckJsonl(result, out);
+      break;
+    case ReportFormat::kMarkdown:
+      PrintCheckMarkdown(result, out);
+      break;
+    case ReportFormat::kSarif:
+      PrintCheckSarif(result, {QUOTECHECK_VERSION, MakeSourceLocator(RepositoryRoot())}, out);
+      break;
+    case ReportFormat::kGithub: {
+      GithubOptions github{MakeSourceLocator(RepositoryRoot()), {}};
+      if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary != nullptr) {
+        github.step_summary_path = summary;
+      }
+      return PrintCheckGithub(result, github, out);
+    }
+    case ReportFormat::kHtml:
+      PrintCheckHtml(result, {QUOTECHECK_VERSION, MakeSourceLocator(OutputDirectory(output_path))},
+                     out);
+      break;
+  }
+  return Status();
+}
+
+}  // namespace
+
+bool PrintReport(const CheckResult& result, ReportFormat format, const std::string& output_path,
+                 const std::string& text, std::ostream* out, std::ostream& err) {
+  std::optional<Status> printed = PrintCheckFormat(result, format, output_path, out);
+  if (!printed) {
+    out->write(text.data(), static_cast<std::streamsize>(text.size()));
+    return true;
+  }
+  if (printed->ok()) return true;
+  err << FormatDiagnostic(ErrorDiagnostic("GITHUB_STEP_SUMMARY", printed->message()));
+  return false;
+}
+
+int ExitStatusForFindings(const CheckResult& result, const std::optional<Severity>& fail_level,
+                          bool no_exit) {
+  if (no_exit || !fail_level) return kExitOk;
+  for (const Finding& f : result.findings) {
+    if (SeverityRank(f.severity) >= SeverityRank(*fail_level)) return kExitFindings;
+  }
+  return kExitOk;
+}
+
+}  // namespace quotecheck
