@@ -1,5 +1,7 @@
 #include "cli/lint_command.h"
 
+#include <fmt/format.h>
+
 #include "cli/report_output.h"
 
 #include <algorithm>
@@ -282,6 +284,13 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
                 options.jobs, &keep, err, &result, nullptr);
   ReadDocuments(references, /*primary=*/false, /*draft=*/false, Severity::kError, extractor,
                 ingest, options.jobs, &keep, err, &result, nullptr);
+  // QUOTECHECK_TIMING=1: the time to read everything, then to check, on stderr (scripts/bench).
+  const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
+  const auto loaded = std::chrono::steady_clock::now();
+  if (timing) {
+    err << fmt::format("lint: load {:.3f} s\n",
+                       std::chrono::duration<double>(loaded - started).count());
+  }
   LintSummary summary;
   summary.references = result.documents_read;
   summary.reference_quotes = result.quotes.size();
@@ -295,6 +304,11 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   xref.first_focus_quote = first_draft_quote;
   CrossReference(xref, &result);
   ComputeLintFindings(&result);
+  if (timing) {
+    err << fmt::format("lint: check {:.3f} s\n",
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() - loaded)
+                           .count());
+  }
 
   // Severities from the configuration; off drops the finding.
   std::vector<Finding> kept;
