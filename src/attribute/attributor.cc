@@ -193,12 +193,6 @@ const std::vector<std::string>& Attributor::Lexicon(const std::string& name) con
   return it == impl_->rules->lexicons.end() ? kEmpty : it->second;
 }
 
-Attributor::Match Attributor::MatchRules(std::string_view text, size_t window_start,
-                                         size_t open_mark, size_t close_mark_end,
-                                         size_t window_end) const {
-  return impl_->MatchRules(text, window_start, open_mark, close_mark_end, window_end);
-}
-
 namespace {
 
 // The after-window: up to the next quotation, the end of the line, or kAfterWindow bytes.
@@ -278,7 +272,7 @@ void Attributor::Attribute(std::string_view text, std::vector<Quote>& quotes) co
       if (!m.cue.empty()) q.cue = TextRef{m.cue, std::string(m.cue.in(text))};
       q.rule = m.rule->id;
       q.confidence = m.rule->confidence;
-      SpeakerNames::Resolution r = impl.names.Resolve(text, m.speaker, q.open_mark, quotes, i, &doc_names);
+      SpeakerNames::Resolution r = impl.names.Resolve(text, m.speaker, q.open_mark, &doc_names);
       q.speaker = r.canonical;
       q.confidence = std::round(q.confidence * r.confidence * 1000) / 1000;
       if (q.speaker) doc_names.NoteSpeaker(*q.speaker, q.open_mark, r.kind);

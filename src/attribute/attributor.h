@@ -29,20 +29,16 @@ class Attributor {
   /// interrupted quotations. `text` is the whole document text. Const and thread-safe.
   void Attribute(std::string_view text, std::vector<Quote>& quotes) const;
 
-  /// Attribution of one quotation by the rules alone, without resolution: what
-  /// `rules test` checks. `before`/`after` are the windows around the quotation.
+  /// The words a RuleSet lexicon holds, for other passes (kinds): empty if absent.
+  const std::vector<std::string>& Lexicon(const std::string& name) const;
+
+ private:
+  // What the rules found for one quotation, before resolution.
   struct Match {
     const AttributionRule* rule = nullptr;
     ByteSpan speaker;  // offsets into the document text
     ByteSpan cue;
   };
-  Match MatchRules(std::string_view text, size_t window_start, size_t open_mark,
-                   size_t close_mark_end, size_t window_end) const;
-
-  /// The words a RuleSet lexicon holds, for other passes (kinds): empty if absent.
-  const std::vector<std::string>& Lexicon(const std::string& name) const;
-
- private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

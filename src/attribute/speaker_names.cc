@@ -507,10 +507,7 @@ std::optional<std::string> SpeakerNames::ResolveRole(const std::vector<std::stri
 }
 
 SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan span, size_t position,
-                                               const std::vector<Quote>& quotes, size_t index,
                                                DocumentNames* doc) const {
-  (void)quotes;
-  (void)index;
   Resolution r;
   std::vector<std::string_view> words = Words(span.in(text));
   if (words.empty()) return r;

@@ -62,7 +62,7 @@ class SpeakerNames {
 
   /// The canonical speaker for the mention `span` of a quotation opening at `position`.
   Resolution Resolve(std::string_view text, ByteSpan span, size_t position,
-                     const std::vector<Quote>& quotes, size_t index, DocumentNames* doc) const;
+                     DocumentNames* doc) const;
 
   /// `span` without leading words that never start a name ("When", "However", …) and
   /// without trailing spaces and commas; empty when no plausible speaker remains.
