@@ -30,6 +30,21 @@ std::string_view DiffOpName(DiffOp::Kind kind) {
   return "equal";
 }
 
+std::vector<DiffOp> ReversedDiff(const std::vector<DiffOp>& ops) {
+  std::vector<DiffOp> out;
+  out.reserve(ops.size());
+  for (const DiffOp& op : ops) {
+    DiffOp r;
+    r.a = op.b;
+    r.b = op.a;
+    r.kind = op.kind == DiffOp::Kind::kDelete   ? DiffOp::Kind::kInsert
+             : op.kind == DiffOp::Kind::kInsert ? DiffOp::Kind::kDelete
+                                                : op.kind;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 std::vector<std::string_view> ChangeClassNames(uint32_t classes) {
   static constexpr std::pair<uint32_t, std::string_view> kNames[] = {
       {kChangeLexical, "lexical"},       {kChangePunctuation, "punctuation"},

@@ -59,6 +59,9 @@ struct DiffOp {
 };
 std::string_view DiffOpName(DiffOp::Kind kind);
 
+/// The same diff read from b to a: sides swapped, deletes and inserts exchanged.
+std::vector<DiffOp> ReversedDiff(const std::vector<DiffOp>& ops);
+
 /// Change classes of a diff (bit set).
 enum ChangeClass : uint32_t {
   kChangePunctuation = 1u << 0,

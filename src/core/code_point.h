@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace quotecheck {
@@ -28,5 +29,8 @@ bool IsWordChar(char32_t cp);
 bool IsUpper(char32_t cp);
 bool IsLower(char32_t cp);
 bool IsDigit(char32_t cp);
+
+/// Appends the UTF-8 encoding of `cp` (U+FFFD for a surrogate, NUL or a value past U+10FFFF).
+void AppendUtf8(char32_t cp, std::string* out);
 
 }  // namespace quotecheck

@@ -59,24 +59,6 @@ bool IsWordApostrophe(char32_t cp) {
 
 bool IsCurrency(char32_t cp) { return cp == U'$' || cp == 0x00A3 || cp == 0x20AC || cp == 0x00A5; }
 
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // NFKC + case folding of `in`, appended to `out`, with quote marks and dashes unified after
 // the mapping (NFKC turns full-width marks into ASCII ones).
 void AppendNfkcCasefold(std::string_view in, std::string& out) {
@@ -482,7 +464,7 @@ std::string NormalizeForMatch(std::string_view text) {
       } else if (d.cp == 0xFFFD && d.size == 1) {
         raw.push_back(text[i]);
       } else {
-        AppendUtf8(raw, d.cp);
+        AppendUtf8(d.cp, &raw);
       }
     }
     i += d.size;

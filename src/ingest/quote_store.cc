@@ -1,5 +1,7 @@
 #include "ingest/quote_store.h"
 
+#include "core/code_point.h"
+
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -413,23 +415,6 @@ std::string QuoteText(const Fields& f, size_t start, size_t end,
 // valid JSON string body.
 bool DecodeJsonString(std::string_view raw, std::string* out) {
   out->clear();
-  auto append_utf8 = [out](uint32_t cp) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  };
   auto hex4 = [&](size_t at, uint32_t* v) {
     if (at + 4 > raw.size()) return false;
     *v = 0;
@@ -468,7 +453,7 @@ bool DecodeJsonString(std::string_view raw, std::string* out) {
             i += 6;
           }
         }
-        append_utf8(cp);
+        AppendUtf8(cp, out);
         break;
       }
       default: out->push_back(raw[i]); break;  // " \ /

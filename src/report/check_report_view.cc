@@ -32,28 +32,6 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
-std::vector<DiffOp> Reversed(const std::vector<DiffOp>& ops) {
-  std::vector<DiffOp> out;
-  out.reserve(ops.size());
-  for (const DiffOp& op : ops) {
-    DiffOp r;
-    r.a = op.b;
-    r.b = op.a;
-    switch (op.kind) {
-      case DiffOp::Kind::kDelete:
-        r.kind = DiffOp::Kind::kInsert;
-        break;
-      case DiffOp::Kind::kInsert:
-        r.kind = DiffOp::Kind::kDelete;
-        break;
-      default:
-        r.kind = op.kind;
-    }
-    out.push_back(std::move(r));
-  }
-  return out;
-}
-
 }  // namespace
 
 bool HasChanges(const std::vector<DiffOp>& ops) {
@@ -117,7 +95,7 @@ CheckReportView BuildCheckReportView(const CheckResult& result) {
           const Link& link = result.links[it->second];
           member.relation = link.relation;
           member.speakers_agree = link.speakers_agree;
-          member.diff = link.a == report.reference ? link.diff.ops : Reversed(link.diff.ops);
+          member.diff = link.a == report.reference ? link.diff.ops : ReversedDiff(link.diff.ops);
         } else if (auto any = any_link.find(m); any != any_link.end()) {
           member.relation = result.links[any->second].relation;
         }
@@ -125,7 +103,7 @@ CheckReportView BuildCheckReportView(const CheckResult& result) {
           const Finding& finding = result.findings[f];
           if (finding.diff && finding.quotes.size() >= 2 &&
               finding.quotes[1] == report.reference) {
-            member.diff = Reversed(finding.diff->ops);  // a is this member, b the reference
+            member.diff = ReversedDiff(finding.diff->ops);  // a is this member, b the reference
             break;
           }
         }

@@ -112,28 +112,6 @@ std::string IndentJson(std::string_view json) {
   return out;
 }
 
-std::vector<DiffOp> Reversed(const std::vector<DiffOp>& ops) {
-  std::vector<DiffOp> out;
-  out.reserve(ops.size());
-  for (const DiffOp& op : ops) {
-    DiffOp r;
-    r.a = op.b;
-    r.b = op.a;
-    switch (op.kind) {
-      case DiffOp::Kind::kDelete:
-        r.kind = DiffOp::Kind::kInsert;
-        break;
-      case DiffOp::Kind::kInsert:
-        r.kind = DiffOp::Kind::kDelete;
-        break;
-      default:
-        r.kind = op.kind;
-    }
-    out.push_back(std::move(r));
-  }
-  return out;
-}
-
 class SarifWriter {
  public:
   SarifWriter(const CheckResult& result, const SarifOptions& options, std::string* out)
@@ -500,7 +478,7 @@ TextRegion QuoteRegion(const QuoteRecord& quote) {
 
 std::string FindingWordDiff(const Finding& finding) {
   if (!finding.diff || !HasChanges(finding.diff->ops)) return {};
-  return FormatWordDiff(Reversed(finding.diff->ops), WordDiffStyle{});
+  return FormatWordDiff(ReversedDiff(finding.diff->ops), WordDiffStyle{});
 }
 
 std::string FindingMessageWithDiff(const Finding& finding) {
