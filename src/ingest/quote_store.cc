@@ -143,6 +143,7 @@ struct Fields {
   std::string_view rule;
   double confidence = 0.0;
   std::string_view outlet, date, title, url, role;
+  std::string_view code, message;  // of a "warning" record
   // The first field of the wrong type ("field \"start\" is not …"); reported only for
   // the record types that use the field.
   std::string field_error;
@@ -164,6 +165,7 @@ struct Fields {
     rule = {};
     confidence = 0.0;
     outlet = date = title = url = role = {};
+    code = message = {};
     field_error.clear();
   }
 };
@@ -347,6 +349,8 @@ class FieldReader {
     if (key == "title") return String(key, value, &f_->title, true);
     if (key == "url") return String(key, value, &f_->url, true);
     if (key == "role") return String(key, value, &f_->role, true);
+    if (key == "code") return String(key, value, &f_->code, true);
+    if (key == "message") return String(key, value, &f_->message, true);
     return simdjson::SUCCESS;  // other fields are skipped
   }
 
@@ -606,6 +610,7 @@ class StoreReader {
     }
     if (*fields_.type == "quote") return AddQuote(json);
     if (*fields_.type == "document") return AddDocument(json);
+    if (*fields_.type == "warning" && fields_.doc) return AddWarning();
     // "error", "summary", and record types added later: not quotations.
   }
 
@@ -727,6 +732,19 @@ class StoreReader {
     meta->title.assign(fields.title);
     meta->url.assign(fields.url);
     meta->role.assign(fields.role);
+  }
+
+  // A warning extract gave a document (an unbalanced quote mark, damaged text): kept so
+  // that checking a store reports what checking the articles would.
+  void AddWarning() {
+    Diagnostic d;
+    d.severity = Severity::kWarning;
+    d.path = std::string(*fields_.doc);
+    d.line = static_cast<uint32_t>(fields_.line);
+    d.col = static_cast<uint32_t>(fields_.col);
+    d.message = std::string(fields_.message);
+    d.code = std::string(fields_.code);
+    result_->diagnostics.push_back(std::move(d));
   }
 
   void AddDocument(std::string_view line) {

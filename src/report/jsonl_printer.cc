@@ -123,6 +123,28 @@ void AppendErrorRecord(std::string* out, const DocumentResult& result) {
   json.EndObject();
 }
 
+void AppendWarningRecord(std::string* out, const Document& doc, const Diagnostic& warning) {
+  JsonWriter json(out);
+  json.BeginObject();
+  json.Key("type");
+  json.String("warning");
+  json.Key("doc");
+  json.String(doc.id);
+  if (warning.line > 0) {
+    json.Key("line");
+    json.Uint(warning.line);
+    json.Key("col");
+    json.Uint(warning.col);
+  }
+  if (!warning.code.empty()) {
+    json.Key("code");
+    json.String(warning.code);
+  }
+  json.Key("message");
+  json.String(warning.message);
+  json.EndObject();
+}
+
 void AppendSummaryRecord(std::string* out, const RunSummary& summary) {
   JsonWriter json(out);
   json.BeginObject();
@@ -163,6 +185,11 @@ void JsonlPrinter::OnDocument(const DocumentResult& result) {
   }
   AppendDocumentRecord(&buffer_, result.doc);
   buffer_.push_back('\n');
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.severity != Severity::kWarning) continue;
+    AppendWarningRecord(&buffer_, result.doc, d);
+    buffer_.push_back('\n');
+  }
   if (!result.quotes.empty()) {
     const LineIndex lines(result.doc.text);
     for (const Quote& quote : result.quotes) {

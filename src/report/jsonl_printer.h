@@ -36,6 +36,10 @@ class JsonlPrinter : public ResultSink {
   std::string buffer_;
 };
 
+/// `{"type":"warning","doc":…,"line":…,"col":…,"code":…,"message":…}`: a warning about a
+/// document (an unbalanced quote mark, damaged text), so that a quote store keeps it.
+void AppendWarningRecord(std::string* out, const Document& doc, const Diagnostic& warning);
+
 /// Appends the `document` record of `doc` (without the newline), an addition to the contract:
 /// {"type":"document","doc":…,"outlet":…,"date":…,"title":…,"url":…,"role":…} with only the
 /// metadata fields that are not empty.

@@ -212,6 +212,24 @@ TEST_SUITE("ingest") {
     CHECK(docs == std::vector<uint32_t>{0, 1, 0, 2});
   }
 
+  TEST_CASE("Quote store: warning records become diagnostics") {
+    const std::string store =
+        "{\"type\":\"document\",\"doc\":\"a.txt\"}\n"
+        "{\"type\":\"warning\",\"doc\":\"a.txt\",\"line\":3,\"col\":12,"
+        "\"code\":\"unbalanced-quote\",\"message\":\"quotation mark is never closed\"}\n";
+    CheckResult result;
+    ReadQuoteStoreBytes("s.jsonl", store, &result);
+    REQUIRE(result.diagnostics.size() == 1);
+    const Diagnostic& d = result.diagnostics[0];
+    CHECK(d.severity == Severity::kWarning);
+    CHECK(d.path == "a.txt");
+    CHECK(d.line == 3);
+    CHECK(d.col == 12);
+    CHECK(d.code == "unbalanced-quote");
+    CHECK(FormatDiagnosticHeader(d) ==
+          "a.txt:3:12: warning: quotation mark is never closed [unbalanced-quote]");
+  }
+
   TEST_CASE("Quote store detection") {
     CHECK(IsQuoteStoreRecord(R"({"type":"quote","doc":"a"})"));
     CHECK(IsQuoteStoreRecord(R"({"doc":"a", "type" : "document"})"));
