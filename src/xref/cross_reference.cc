@@ -257,9 +257,13 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
           return c;
         }
         thread_local WordAligner aligner;
-        // The word diff's text only where a finding may show it: variants.
-        QuoteComparison c = CompareQuotes(tokens[a], tokens[b], aligner, false);
-        if (c.relation.relation != Relation::kVariant) return c;
+        // The word diff's text only where a finding may show it: variants (a linked variant
+        // is one; an unlinked pair is aligned without text first).
+        QuoteComparison c;
+        if (known == linked.end()) {
+          c = CompareQuotes(tokens[a], tokens[b], aligner, false);
+          if (c.relation.relation != Relation::kVariant) return c;
+        }
         c = CompareQuotes(tokens[a], tokens[b], aligner, true);
         if (!CoversAll(c.stats, tokens[a], tokens[b])) {
           QuoteDiff shared = DiffQuotes(RegionText(tokens[a], c.stats.a_begin, c.stats.a_end),
