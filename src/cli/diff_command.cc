@@ -23,9 +23,6 @@
 namespace quotecheck {
 namespace {
 
-constexpr std::string_view kRed = "\x1B[31m";
-constexpr std::string_view kGreen = "\x1B[32m";
-constexpr std::string_view kReset = "\x1B[0m";
 constexpr size_t kQuoteWidth = 70;
 
 std::string Speaker(const QuoteRecord& q) {
@@ -48,19 +45,7 @@ std::string FormatDiffText(const CheckResult& result, bool color) {
     links_of[link.a].push_back(l);
     links_of[link.b].push_back(l);
   }
-  WordDiffStyle style;
-  std::string removed_open, added_open, removed_close, added_close;
-  if (color) {
-    removed_open.append(kRed).append("[-");
-    removed_close.append("-]").append(kReset);
-    added_open.append(kGreen).append("{+");
-    added_close.append("+}").append(kReset);
-    style.removed_open = removed_open;
-    style.removed_close = removed_close;
-    style.added_open = added_open;
-    style.added_close = added_close;
-  }
-  style.max_edge_change = 60;
+  const WordDiffStyle style = TerminalDiffStyle(color);
 
   std::string out;
   size_t shared = 0, only_a = 0, only_b = 0;

@@ -14,8 +14,6 @@
 namespace quotecheck {
 namespace {
 
-constexpr std::string_view kRed = "\x1B[31m";
-constexpr std::string_view kGreen = "\x1B[32m";
 constexpr std::string_view kBold = "\x1B[1m";
 constexpr std::string_view kReset = "\x1B[0m";
 constexpr size_t kWindowWidth = 120;  // code points of a source line shown
@@ -83,19 +81,7 @@ std::string FormatLintText(const CheckResult& result, const DraftTexts& texts,
                            const LintSummary& summary, bool color) {
   std::unordered_map<uint32_t, LineIndex> indexes;
   std::string out;
-  WordDiffStyle style;
-  std::string removed_open, added_open, removed_close, added_close;
-  if (color) {
-    removed_open.append(kRed).append("[-");
-    removed_close.append("-]").append(kReset);
-    added_open.append(kGreen).append("{+");
-    added_close.append("+}").append(kReset);
-    style.removed_open = removed_open;
-    style.removed_close = removed_close;
-    style.added_open = added_open;
-    style.added_close = added_close;
-  }
-  style.max_edge_change = 60;
+  const WordDiffStyle style = TerminalDiffStyle(color);
   for (const Finding& f : result.findings) {
     Diagnostic d = FindingDiagnostic(result, f);
     d.code = f.rule;

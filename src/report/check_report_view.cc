@@ -118,6 +118,18 @@ CheckReportView BuildCheckReportView(const CheckResult& result) {
   return view;
 }
 
+WordDiffStyle TerminalDiffStyle(bool color) {
+  WordDiffStyle style;
+  style.max_edge_change = 60;
+  if (color) {
+    style.removed_open = "\x1B[31m[-";
+    style.removed_close = "-]\x1B[0m";
+    style.added_open = "\x1B[32m{+";
+    style.added_close = "+}\x1B[0m";
+  }
+  return style;
+}
+
 std::string FormatWordDiff(const std::vector<DiffOp>& ops, const WordDiffStyle& style) {
   std::string out;
   bool pending_space = false;  // white space seen and not yet written

@@ -63,6 +63,10 @@ struct WordDiffStyle {
   size_t max_edge_change = 0;
 };
 
+/// The style of a word diff on a terminal: [-removed-] and {+added+}, in red and green when
+/// `color`, with words only one side quotes cut at the edges.
+WordDiffStyle TerminalDiffStyle(bool color);
+
 /// The diff as one line: the ops' text concatenated (DiffOp text carries its own spaces:
 /// the ops of one side concatenate to that side's text), equal text as the member (side b)
 /// writes it, removed (side a) and added (side b) text between the style's markers. White

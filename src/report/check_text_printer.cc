@@ -15,8 +15,6 @@ constexpr size_t kNoLimit = static_cast<size_t>(-1);
 
 constexpr std::string_view kBold = "\x1B[1m";
 constexpr std::string_view kDim = "\x1B[2m";
-constexpr std::string_view kRed = "\x1B[31m";
-constexpr std::string_view kGreen = "\x1B[32m";
 constexpr std::string_view kReset = "\x1B[0m";
 
 // Appends `text` in `style` when colour is on.
@@ -66,19 +64,7 @@ void AppendCluster(const CheckResult& result, const ClusterReport& report, bool 
   AppendStyled(out, color, kDim, ClusterAbout(result, cluster));
   out->push_back('\n');
 
-  WordDiffStyle style;
-  style.max_edge_change = 60;
-  std::string removed_open, added_open, removed_close, added_close;
-  if (color) {
-    removed_open.append(kRed).append("[-");
-    removed_close.append("-]").append(kReset);
-    added_open.append(kGreen).append("{+");
-    added_close.append("+}").append(kReset);
-    style.removed_open = removed_open;
-    style.removed_close = removed_close;
-    style.added_open = added_open;
-    style.added_close = added_close;
-  }
+  const WordDiffStyle style = TerminalDiffStyle(color);
   for (const MemberReport& member : report.members) {
     if (!member.divergent) continue;
     const QuoteRecord& quote = result.quotes[member.quote];
