@@ -12,21 +12,6 @@ namespace {
 
 constexpr size_t kFlushThreshold = size_t{1} << 20;
 
-void WriteTextRef(JsonWriter& json, const std::optional<TextRef>& ref) {
-  if (!ref) {
-    json.Null();
-    return;
-  }
-  json.BeginObject();
-  json.Key("start");
-  json.Uint(ref->span.start);
-  json.Key("end");
-  json.Uint(ref->span.end);
-  json.Key("text");
-  json.String(ref->text);
-  json.EndObject();
-}
-
 // The text of each span, when `quote.text` is those texts joined by single spaces (the
 // sizes add up and a space sits at each join); false otherwise.
 bool SplitParts(const QuoteRecord& quote, std::vector<std::string_view>* parts) {
@@ -70,61 +55,23 @@ void WriteNames(JsonWriter& json, const std::vector<std::string_view>& names) {
 
 void AppendCheckQuoteRecord(std::string* out, const CheckResult& result, size_t quote) {
   const QuoteRecord& q = result.quotes[quote];
-  JsonWriter json(out);
-  json.BeginObject();
-  json.Key("type");
-  json.String("quote");
-  json.Key("doc");
-  json.String(result.documents[q.doc].id);
-  json.Key("start");
-  json.Uint(q.start);
-  json.Key("end");
-  json.Uint(q.end);
-  json.Key("line");
-  json.Uint(q.line);
-  json.Key("col");
-  json.Uint(q.col);
-  json.Key("text");
-  json.String(q.text);
-  json.Key("kind");
-  json.String(QuoteKindName(q.kind));
-  json.Key("spans");
-  json.BeginArray();
-  for (const ByteSpan& span : q.spans) {
-    json.BeginArray();
-    json.Uint(span.start);
-    json.Uint(span.end);
-    json.EndArray();
-  }
-  json.EndArray();
-  std::vector<std::string_view> parts;
-  if (q.spans.size() > 1 && SplitParts(q, &parts)) {
-    json.Key("parts");
-    WriteNames(json, parts);
-  }
-  json.Key("speaker");
-  if (q.speaker) {
-    json.String(*q.speaker);
-  } else {
-    json.Null();
-  }
-  json.Key("speaker_mention");
-  WriteTextRef(json, q.speaker_mention);
-  json.Key("cue");
-  WriteTextRef(json, q.cue);
-  json.Key("rule");
-  if (q.rule.empty()) {
-    json.Null();
-  } else {
-    json.String(q.rule);
-  }
-  json.Key("confidence");
-  json.Double(q.confidence);
-  if (!q.cluster.empty()) {
-    json.Key("cluster");
-    json.String(q.cluster);
-  }
-  json.EndObject();
+  QuoteRecordFields f;
+  f.doc = result.documents[q.doc].id;
+  f.start = q.start;
+  f.end = q.end;
+  f.line = q.line;
+  f.col = q.col;
+  f.text = q.text;
+  f.kind = q.kind;
+  f.spans = &q.spans;
+  if (q.spans.size() > 1 && !SplitParts(q, &f.parts)) f.parts.clear();
+  f.speaker = &q.speaker;
+  f.speaker_mention = &q.speaker_mention;
+  f.cue = &q.cue;
+  f.rule = q.rule;
+  f.confidence = q.confidence;
+  f.cluster = q.cluster;
+  AppendQuoteFields(out, f);
 }
 
 void AppendLinkRecord(std::string* out, const CheckResult& result, size_t link) {

@@ -55,60 +55,85 @@ void AppendDocumentRecord(std::string* out, const Document& doc) {
   json.EndObject();
 }
 
-void AppendQuoteRecord(std::string* out, const Document& doc, const Quote& quote,
-                       LineCol line_col) {
+void AppendQuoteFields(std::string* out, const QuoteRecordFields& f) {
   JsonWriter json(out);
   json.BeginObject();
   json.Key("type");
   json.String("quote");
   json.Key("doc");
-  json.String(doc.id);
+  json.String(f.doc);
   json.Key("start");
-  json.Uint(quote.start());
+  json.Uint(f.start);
   json.Key("end");
-  json.Uint(quote.end());
+  json.Uint(f.end);
   json.Key("line");
-  json.Uint(line_col.line);
+  json.Uint(f.line);
   json.Key("col");
-  json.Uint(line_col.col);
+  json.Uint(f.col);
   json.Key("text");
-  json.String(Slice(doc.text, quote.start(), quote.end()));
+  json.String(f.text);
   json.Key("kind");
-  json.String(QuoteKindName(quote.kind));
+  json.String(QuoteKindName(f.kind));
   json.Key("spans");
   json.BeginArray();
-  for (const ByteSpan& span : quote.spans) {
+  for (const ByteSpan& span : *f.spans) {
     json.BeginArray();
     json.Uint(span.start);
     json.Uint(span.end);
     json.EndArray();
   }
   json.EndArray();
-  if (quote.spans.size() > 1) {
+  if (!f.parts.empty()) {
     json.Key("parts");
     json.BeginArray();
-    for (const ByteSpan& span : quote.spans) json.String(Slice(doc.text, span.start, span.end));
+    for (std::string_view part : f.parts) json.String(part);
     json.EndArray();
   }
   json.Key("speaker");
-  if (quote.speaker) {
-    json.String(*quote.speaker);
+  if (*f.speaker) {
+    json.String(**f.speaker);
   } else {
     json.Null();
   }
   json.Key("speaker_mention");
-  WriteTextRef(json, quote.speaker_mention);
+  WriteTextRef(json, *f.speaker_mention);
   json.Key("cue");
-  WriteTextRef(json, quote.cue);
+  WriteTextRef(json, *f.cue);
   json.Key("rule");
-  if (quote.rule.empty()) {
+  if (f.rule.empty()) {
     json.Null();
   } else {
-    json.String(quote.rule);
+    json.String(f.rule);
   }
   json.Key("confidence");
-  json.Double(quote.confidence);
+  json.Double(f.confidence);
+  if (!f.cluster.empty()) {
+    json.Key("cluster");
+    json.String(f.cluster);
+  }
   json.EndObject();
+}
+
+void AppendQuoteRecord(std::string* out, const Document& doc, const Quote& quote,
+                       LineCol line_col) {
+  QuoteRecordFields f;
+  f.doc = doc.id;
+  f.start = quote.start();
+  f.end = quote.end();
+  f.line = line_col.line;
+  f.col = line_col.col;
+  f.text = Slice(doc.text, quote.start(), quote.end());
+  f.kind = quote.kind;
+  f.spans = &quote.spans;
+  if (quote.spans.size() > 1) {
+    for (const ByteSpan& span : quote.spans) f.parts.push_back(Slice(doc.text, span.start, span.end));
+  }
+  f.speaker = &quote.speaker;
+  f.speaker_mention = &quote.speaker_mention;
+  f.cue = &quote.cue;
+  f.rule = quote.rule;
+  f.confidence = quote.confidence;
+  AppendQuoteFields(out, f);
 }
 
 void AppendErrorRecord(std::string* out, const DocumentResult& result) {

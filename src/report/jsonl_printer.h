@@ -40,6 +40,29 @@ class JsonlPrinter : public ResultSink {
 /// document (an unbalanced quote mark, damaged text), so that a quote store keeps it.
 void AppendWarningRecord(std::string* out, const Document& doc, const Diagnostic& warning);
 
+/// The fields of a contract `quote` record, whatever model they come from (a Quote of a
+/// document just extracted, or a QuoteRecord of check). Pointers are never null.
+struct QuoteRecordFields {
+  std::string_view doc;
+  size_t start = 0;
+  size_t end = 0;
+  uint32_t line = 0;
+  uint32_t col = 0;
+  std::string_view text;
+  QuoteKind kind = QuoteKind::kDirect;
+  const std::vector<ByteSpan>* spans = nullptr;
+  std::vector<std::string_view> parts;  // each span's text; written when not empty
+  const std::optional<std::string>* speaker = nullptr;
+  const std::optional<TextRef>* speaker_mention = nullptr;
+  const std::optional<TextRef>* cue = nullptr;
+  std::string_view rule;
+  double confidence = 0.0;
+  std::string_view cluster;  // written when not empty (check and lint)
+};
+
+/// One `quote` record (no newline) from its fields, in the contract's order.
+void AppendQuoteFields(std::string* out, const QuoteRecordFields& fields);
+
 /// Appends the `document` record of `doc` (without the newline), an addition to the contract:
 /// {"type":"document","doc":…,"outlet":…,"date":…,"title":…,"url":…,"role":…} with only the
 /// metadata fields that are not empty.
