@@ -1,5 +1,7 @@
 #include "ingest/document_reader.h"
 
+#include "ingest/line_source.h"
+
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -80,67 +82,6 @@ int ReadAll(std::FILE* file, std::string* bytes) {
     }
   }
 }
-
-// Lines of a file read in chunks, or of bytes in memory. A line is returned without its
-// "\n" (and without a "\r" before it) and stays valid until the next call.
-class LineSource {
- public:
-  LineSource() = default;
-  explicit LineSource(std::FILE* file) : file_(file) {}
-  explicit LineSource(std::string bytes) : buf_(std::move(bytes)), eof_(true) {}
-  LineSource(const LineSource&) = delete;
-  LineSource& operator=(const LineSource&) = delete;
-  ~LineSource() {
-    if (file_ != nullptr && file_ != stdin) std::fclose(file_);
-  }
-
-  // False at the end of input or on a read error (then *err is set to its errno).
-  bool Next(std::string_view* line, int* err) {
-    for (;;) {
-      const void* nl = std::memchr(buf_.data() + scan_, '\n', buf_.size() - scan_);
-      if (nl != nullptr) {
-        size_t end = static_cast<size_t>(static_cast<const char*>(nl) - buf_.data());
-        *line = Trim(std::string_view(buf_).substr(pos_, end - pos_));
-        pos_ = scan_ = end + 1;
-        return true;
-      }
-      scan_ = buf_.size();
-      if (eof_) {
-        if (pos_ >= buf_.size()) return false;
-        *line = Trim(std::string_view(buf_).substr(pos_));
-        pos_ = scan_ = buf_.size();
-        return true;
-      }
-      // Keep the partial line, read more.
-      buf_.erase(0, pos_);
-      scan_ -= pos_;
-      pos_ = 0;
-      size_t old = buf_.size();
-      buf_.resize(old + kReadChunk);
-      size_t n = std::fread(buf_.data() + old, 1, kReadChunk, file_);
-      buf_.resize(old + n);
-      if (n < kReadChunk) {
-        eof_ = true;
-        if (std::ferror(file_)) {
-          *err = errno != 0 ? errno : EIO;
-          return false;
-        }
-      }
-    }
-  }
-
- private:
-  static std::string_view Trim(std::string_view line) {
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    return line;
-  }
-
-  std::FILE* file_ = nullptr;
-  std::string buf_;
-  size_t pos_ = 0;   // start of the next line
-  size_t scan_ = 0;  // where to resume looking for '\n'
-  bool eof_ = false;
-};
 
 // ---------------------------------------------------------------------------------------
 // JSON records
@@ -398,12 +339,17 @@ class DocumentReader::Impl {
       if (!seen) text_fields_.emplace_back(f);
     }
   }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() {
+    if (lines_file_ != nullptr) std::fclose(lines_file_);
+  }
 
   // Sets up reading `bytes` as `format`.
   void SetBytes(std::string bytes, InputFormat format) {
     format_ = format;
     if (format == InputFormat::kJsonLines) {
-      lines_.emplace(std::move(bytes));
+      lines_.emplace(LineSource::Owning(std::move(bytes)));
     } else {
       bytes_ = std::move(bytes);
     }
@@ -421,6 +367,7 @@ class DocumentReader::Impl {
     if (file == nullptr) return SetOpenError("cannot open: ", errno != 0 ? errno : ENOENT);
     format_ = InputFormatForPath(path_);
     if (format_ == InputFormat::kJsonLines) {
+      lines_file_ = file;  // closed with the reader
       lines_.emplace(file);
       return;
     }
@@ -721,6 +668,7 @@ class DocumentReader::Impl {
 
   od::parser parser_;
   std::optional<LineSource> lines_;  // JSON Lines
+  std::FILE* lines_file_ = nullptr;  // the file lines_ reads, if any
   uint32_t line_no_ = 0;
   std::string padded_;  // the current JSON line plus SIMDJSON_PADDING
 

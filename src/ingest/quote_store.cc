@@ -1,5 +1,7 @@
 #include "ingest/quote_store.h"
 
+#include "ingest/line_source.h"
+
 #include "core/code_point.h"
 
 #include <fmt/format.h>
@@ -46,58 +48,6 @@ std::string_view WithoutCarriageReturn(std::string_view line) {
 std::string ErrnoMessage(int err) {
   return std::error_code(err, std::generic_category()).message();
 }
-
-// Lines of a file read in chunks, or of bytes in memory: each without its "\n" (and a "\r"
-// before it), valid until the next call.
-class LineSource {
- public:
-  explicit LineSource(std::FILE* file) : file_(file) {}
-  explicit LineSource(std::string_view bytes) : bytes_(bytes), eof_(true) {}
-
-  // False at the end of input or on a read error (then *err is set to its errno).
-  bool Next(std::string_view* line, int* err) {
-    for (;;) {
-      const std::string_view data = file_ == nullptr ? bytes_ : std::string_view(buf_);
-      const void* nl = std::memchr(data.data() + scan_, '\n', data.size() - scan_);
-      if (nl != nullptr) {
-        const size_t end = static_cast<size_t>(static_cast<const char*>(nl) - data.data());
-        *line = WithoutCarriageReturn(data.substr(pos_, end - pos_));
-        pos_ = scan_ = end + 1;
-        return true;
-      }
-      scan_ = data.size();
-      if (eof_) {
-        if (pos_ >= data.size()) return false;
-        *line = WithoutCarriageReturn(data.substr(pos_));
-        pos_ = scan_ = data.size();
-        return true;
-      }
-      // Keep the partial line, read more.
-      buf_.erase(0, pos_);
-      scan_ -= pos_;
-      pos_ = 0;
-      const size_t old = buf_.size();
-      buf_.resize(old + kReadChunk);
-      const size_t n = std::fread(buf_.data() + old, 1, kReadChunk, file_);
-      buf_.resize(old + n);
-      if (n < kReadChunk) {
-        eof_ = true;
-        if (std::ferror(file_)) {
-          *err = errno != 0 ? errno : EIO;
-          return false;
-        }
-      }
-    }
-  }
-
- private:
-  std::FILE* file_ = nullptr;
-  std::string_view bytes_;
-  std::string buf_;
-  size_t pos_ = 0;   // start of the next line
-  size_t scan_ = 0;  // where to resume looking for '\n'
-  bool eof_ = false;
-};
 
 // 1-based code-point column of `location` in `line`, or 1 when it is not inside it.
 uint32_t ColumnIn(std::string_view line, const char* location) {
@@ -931,7 +881,7 @@ bool IsQuoteStoreRecord(std::string_view line) {
 
 bool LooksLikeQuoteStore(std::string_view bytes) {
   bytes.remove_prefix(Utf8BomLength(bytes));
-  LineSource lines(bytes);
+  LineSource lines = LineSource::Viewing(bytes);
   std::string_view line;
   int err = 0;
   while (lines.Next(&line, &err)) {
@@ -1026,7 +976,7 @@ void ReadQuoteStoreBytes(const std::string& path, std::string_view bytes, CheckR
   QuoteLineCounter counter;
   counter.Feed(bytes);
   reader.Reserve(counter.Records());
-  LineSource lines(bytes);
+  LineSource lines = LineSource::Viewing(bytes);
   int err = 0;
   reader.ReadLines(&lines, &err);
 }
