@@ -27,6 +27,62 @@ CLI::Option* AddRepeatable(CLI::App* app, const std::string& name, std::vector<T
   return app->add_option(name, values, help)->allow_extra_args(false)->type_name(type_name);
 }
 
+// The report options of check, lint and diff as typed on the command line.
+struct ReportFlags {
+  std::string format = "text";
+  std::string color = "auto";
+  std::string fail_level;  // empty: not given (lint then takes its configuration's)
+  bool no_color = false;
+};
+
+// What check, lint and diff share, in this order: --fail-level, --no-exit, --color,
+// --no-color, -j, --rules, --text-field, -o.
+template <typename Options>
+void AddReportOptions(CLI::App* command, const std::string& fail_level_help, ReportFlags& flags,
+                      Options& options) {
+  CLI::Option* fail_level = command->add_option("--fail-level", flags.fail_level, fail_level_help)
+                                ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+  if (!flags.fail_level.empty()) fail_level->capture_default_str();
+  command->add_flag("--no-exit", options.no_exit, "Exit 0 whatever the findings");
+  command->add_option("--color", flags.color, "auto, always or never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  command->add_flag("--no-color", flags.no_color, "Same as --color never");
+  command->add_option("-j,--jobs", options.jobs, "Worker threads; 0 = one per core")
+      ->capture_default_str();
+  AddRepeatable(command, "--rules", options.rule_dirs,
+                "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
+  AddRepeatable(command, "--text-field", options.text_fields,
+                "JSON field holding a record's text, tried before text/body/content "
+                "(repeatable)",
+                "NAME");
+  command->add_option("-o,--output", options.output_path, "Write the report to FILE")
+      ->type_name("FILE");
+}
+
+ReportFormat ParseReportFormat(const std::string& name) {
+  return name == "jsonl"      ? ReportFormat::kJsonl
+         : name == "markdown" ? ReportFormat::kMarkdown
+         : name == "sarif"    ? ReportFormat::kSarif
+         : name == "github"   ? ReportFormat::kGithub
+         : name == "html"     ? ReportFormat::kHtml
+                              : ReportFormat::kText;
+}
+
+ColorMode ParseColorMode(const ReportFlags& flags) {
+  return flags.no_color              ? ColorMode::kNever
+         : flags.color == "always" ? ColorMode::kAlways
+         : flags.color == "never"  ? ColorMode::kNever
+                                   : ColorMode::kAuto;
+}
+
+std::optional<Severity> ParseFailLevel(const std::string& name) {
+  return name == "none"      ? std::nullopt
+         : name == "warning" ? std::optional(Severity::kWarning)
+         : name == "info"    ? std::optional(Severity::kInfo)
+                             : std::optional(Severity::kError);
+}
+
 }  // namespace
 
 int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
@@ -64,16 +120,14 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
 
   // check
   CheckOptions check;
-  std::string check_format = "text";
-  std::string color = "auto";
-  std::string fail_level = "error";
-  bool no_color = false;
+  ReportFlags check_flags;
+  check_flags.fail_level = "error";
   CLI::App* check_command = app.add_subcommand(
       "check",
       "Cross-reference the quotations of many sources: link each quotation printed in more than "
       "one place, show how the wordings differ and whether the speakers agree, report findings");
   check_command
-      ->add_option("--format", check_format,
+      ->add_option("--format", check_flags.format,
                    "text (for people), jsonl (the output contract), markdown (for a ticket), "
                    "sarif (code scanning), github (Actions annotations) or html (a report page)")
       ->check(CLI::IsMember({"text", "jsonl", "markdown", "sarif", "github", "html"}))
@@ -82,43 +136,23 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
                 "A primary source (transcript, statement) every quotation is compared with "
                 "(repeatable)",
                 "PATH");
-  check_command
-      ->add_option("--fail-level", fail_level,
+  AddReportOptions(check_command,
                    "Exit 1 when a finding is at or above this severity: error, warning, info or "
-                   "none")
-      ->check(CLI::IsMember({"error", "warning", "info", "none"}))
-      ->capture_default_str();
-  check_command->add_flag("--no-exit", check.no_exit, "Exit 0 whatever the findings");
-  check_command->add_option("--color", color, "auto, always or never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
-  check_command->add_flag("--no-color", no_color, "Same as --color never");
-  check_command->add_option("-j,--jobs", check.jobs, "Worker threads; 0 = one per core")
-      ->capture_default_str();
-  AddRepeatable(check_command, "--rules", check.rule_dirs,
-                "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
-  AddRepeatable(check_command, "--text-field", check.text_fields,
-                "JSON field holding a record's text, tried before text/body/content "
-                "(repeatable)",
-                "NAME");
-  check_command->add_option("-o,--output", check.output_path, "Write the report to FILE")
-      ->type_name("FILE");
+                   "none",
+                   check_flags, check);
   check_command->add_option(
       "PATHS", check.paths,
       "Articles, directories, JSONL corpora and quote stores (extract --format jsonl output)");
 
   // lint
   LintOptions lint;
-  std::string lint_format = "text";
-  std::string lint_color = "auto";
-  std::string lint_fail_level;
-  bool lint_no_color = false;
+  ReportFlags lint_flags;
   CLI::App* lint_command = app.add_subcommand(
       "lint",
       "Check each quotation of draft articles (Markdown, HTML, text) against reference "
       "sources: unverified, reworded, misattributed or truncated quotations");
   lint_command
-      ->add_option("--format", lint_format,
+      ->add_option("--format", lint_flags.format,
                    "text (path:line:col diagnostics), jsonl (the output contract), markdown, "
                    "sarif (code scanning), github (workflow commands) or html")
       ->check(CLI::IsMember({"text", "jsonl", "markdown", "sarif", "github", "html"}))
@@ -143,64 +177,29 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       ->add_option("--write-baseline", lint.write_baseline_path,
                    "Write the findings of this run to FILE as a baseline")
       ->type_name("FILE");
-  lint_command
-      ->add_option("--fail-level", lint_fail_level,
+  AddReportOptions(lint_command,
                    "Exit 1 when a finding is at or above this severity: error, warning, info or "
-                   "none (default: the configuration's, else error)")
-      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
-  lint_command->add_flag("--no-exit", lint.no_exit, "Exit 0 whatever the findings");
-  lint_command->add_option("--color", lint_color, "auto, always or never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
-  lint_command->add_flag("--no-color", lint_no_color, "Same as --color never");
-  lint_command->add_option("-j,--jobs", lint.jobs, "Worker threads; 0 = one per core")
-      ->capture_default_str();
-  AddRepeatable(lint_command, "--rules", lint.rule_dirs,
-                "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
-  AddRepeatable(lint_command, "--text-field", lint.text_fields,
-                "JSON field holding a record's text, tried before text/body/content "
-                "(repeatable)",
-                "NAME");
-  lint_command->add_option("-o,--output", lint.output_path, "Write the report to FILE")
-      ->type_name("FILE");
+                   "none (default: the configuration's, else error)",
+                   lint_flags, lint);
   lint_command->add_option("DRAFTS", lint.drafts, "Draft files and directories to lint");
 
   // diff
   DiffOptions diff;
-  std::string diff_format = "text";
-  std::string diff_color = "auto";
-  std::string diff_fail_level = "error";
-  bool diff_no_color = false;
+  ReportFlags diff_flags;
+  diff_flags.fail_level = "error";
   CLI::App* diff_command = app.add_subcommand(
       "diff",
       "Compare the quotations of two documents or two directories: the shared ones with their "
       "relation and word diff, and those only one side has");
   diff_command
-      ->add_option("--format", diff_format,
+      ->add_option("--format", diff_flags.format,
                    "text, jsonl (the output contract), markdown, sarif, github or html")
       ->check(CLI::IsMember({"text", "jsonl", "markdown", "sarif", "github", "html"}))
       ->capture_default_str();
-  diff_command
-      ->add_option("--fail-level", diff_fail_level,
+  AddReportOptions(diff_command,
                    "Exit 1 when a finding (A against B) is at or above this severity: error, "
-                   "warning, info or none")
-      ->check(CLI::IsMember({"error", "warning", "info", "none"}))
-      ->capture_default_str();
-  diff_command->add_flag("--no-exit", diff.no_exit, "Exit 0 whatever the findings");
-  diff_command->add_option("--color", diff_color, "auto, always or never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
-  diff_command->add_flag("--no-color", diff_no_color, "Same as --color never");
-  diff_command->add_option("-j,--jobs", diff.jobs, "Worker threads; 0 = one per core")
-      ->capture_default_str();
-  AddRepeatable(diff_command, "--rules", diff.rule_dirs,
-                "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
-  AddRepeatable(diff_command, "--text-field", diff.text_fields,
-                "JSON field holding a record's text, tried before text/body/content "
-                "(repeatable)",
-                "NAME");
-  diff_command->add_option("-o,--output", diff.output_path, "Write the report to FILE")
-      ->type_name("FILE");
+                   "warning, info or none",
+                   diff_flags, diff);
   diff_command->add_option("A", diff.a, "The first document or directory")->required();
   diff_command->add_option("B", diff.b, "The second document or directory")->required();
 
@@ -246,50 +245,19 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
     return RunExtract(extract, out, err);
   }
   if (check_command->parsed()) {
-    check.format = check_format == "jsonl"      ? ReportFormat::kJsonl
-                   : check_format == "markdown" ? ReportFormat::kMarkdown
-                   : check_format == "sarif"    ? ReportFormat::kSarif
-                   : check_format == "github"   ? ReportFormat::kGithub
-                   : check_format == "html"     ? ReportFormat::kHtml
-                                                : ReportFormat::kText;
-    check.color = no_color           ? ColorMode::kNever
-                  : color == "always" ? ColorMode::kAlways
-                  : color == "never"  ? ColorMode::kNever
-                                      : ColorMode::kAuto;
-    check.fail_level = fail_level == "none"      ? std::nullopt
-                       : fail_level == "warning" ? std::optional(Severity::kWarning)
-                       : fail_level == "info"    ? std::optional(Severity::kInfo)
-                                                 : std::optional(Severity::kError);
+    check.format = ParseReportFormat(check_flags.format);
+    check.color = ParseColorMode(check_flags);
+    check.fail_level = ParseFailLevel(check_flags.fail_level);
     if (check.paths.empty() && check.references.empty()) {
       err << "quotecheck check: no input: give PATHS\nRun with --help for more information.\n";
       return kExitError;
     }
     return RunCheck(check, out, err, stdout_is_terminal);
   }
-  auto parse_format = [](const std::string& name) {
-    return name == "jsonl"      ? ReportFormat::kJsonl
-           : name == "markdown" ? ReportFormat::kMarkdown
-           : name == "sarif"    ? ReportFormat::kSarif
-           : name == "github"   ? ReportFormat::kGithub
-           : name == "html"     ? ReportFormat::kHtml
-                                : ReportFormat::kText;
-  };
-  auto parse_color = [](const std::string& name, bool no) {
-    return no                  ? ColorMode::kNever
-           : name == "always" ? ColorMode::kAlways
-           : name == "never"  ? ColorMode::kNever
-                              : ColorMode::kAuto;
-  };
-  auto parse_level = [](const std::string& name) -> std::optional<Severity> {
-    return name == "none"      ? std::nullopt
-           : name == "warning" ? std::optional(Severity::kWarning)
-           : name == "info"    ? std::optional(Severity::kInfo)
-                               : std::optional(Severity::kError);
-  };
   if (lint_command->parsed()) {
-    lint.format = parse_format(lint_format);
-    lint.color = parse_color(lint_color, lint_no_color);
-    if (!lint_fail_level.empty()) lint.fail_level = parse_level(lint_fail_level);
+    lint.format = ParseReportFormat(lint_flags.format);
+    lint.color = ParseColorMode(lint_flags);
+    if (!lint_flags.fail_level.empty()) lint.fail_level = ParseFailLevel(lint_flags.fail_level);
     if (lint.drafts.empty()) {
       err << "quotecheck lint: no input: give DRAFTS\nRun with --help for more information.\n";
       return kExitError;
@@ -297,9 +265,9 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
     return RunLint(lint, out, err, stdout_is_terminal);
   }
   if (diff_command->parsed()) {
-    diff.format = parse_format(diff_format);
-    diff.color = parse_color(diff_color, diff_no_color);
-    diff.fail_level = parse_level(diff_fail_level);
+    diff.format = ParseReportFormat(diff_flags.format);
+    diff.color = ParseColorMode(diff_flags);
+    diff.fail_level = ParseFailLevel(diff_flags.fail_level);
     return RunDiff(diff, out, err, stdout_is_terminal);
   }
   if (rules_list->parsed()) return RunRulesList(rules, out, err);
