@@ -6,19 +6,12 @@
 #include <vector>
 
 #include "extract/quote_scanner.h"
+#include "unit/builtin_extractor.h"
 
 namespace quotecheck {
 namespace {
 
-const RuleSet& BuiltinRules() {
-  static const RuleSet rules = [] {
-    RuleSet r;
-    Diagnostics diagnostics;
-    LoadRuleSet({}, &r, &diagnostics);
-    return r;
-  }();
-  return rules;
-}
+using testing::BuiltinRules;
 
 // Scans `text` and attributes its quotations with the built-in rules.
 std::vector<Quote> Attribute(const std::string& text) {

@@ -4,31 +4,18 @@
 
 #include <string>
 
-#include "attribute/attributor.h"
-#include "attribute/rule_set.h"
 #include "core/document_result.h"
 #include "extract/quote_extractor.h"
+#include "unit/builtin_extractor.h"
 
 namespace quotecheck {
 namespace {
 
-const RuleSet& BuiltinRules() {
-  static const RuleSet rules = [] {
-    RuleSet r;
-    Diagnostics diagnostics;
-    LoadRuleSet({}, &r, &diagnostics);
-    return r;
-  }();
-  return rules;
-}
-
 // The quotations of `text` after the three passes (scan, attribute, kinds).
 std::vector<Quote> Extract(const std::string& text) {
-  static const Attributor attributor(&BuiltinRules());
-  static const QuoteExtractor extractor(&attributor);
   DocumentResult result;
   result.doc.text = text;
-  extractor.Process(&result);
+  testing::BuiltinExtractor().Process(&result);
   return result.quotes;
 }
 

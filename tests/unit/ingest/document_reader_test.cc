@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "unit/ingest/ingest_test_util.h"
+#include "unit/temp_dir.h"
 
 namespace quotecheck {
 namespace {

@@ -5,26 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "attribute/attributor.h"
-#include "attribute/rule_set.h"
 #include "core/line_index.h"
 #include "extract/quote_extractor.h"
+#include "unit/builtin_extractor.h"
 #include "unit/ingest/drafts_fixture_dir.h"
 
 namespace quotecheck {
 namespace {
-
-const QuoteExtractor& Extractor() {
-  static const RuleSet rules = [] {
-    RuleSet r;
-    Diagnostics diagnostics;
-    LoadRuleSet({}, &r, &diagnostics);
-    return r;
-  }();
-  static const Attributor attributor(&rules);
-  static const QuoteExtractor extractor(&attributor);
-  return extractor;
-}
 
 // A found quotation as the source shows it.
 struct Found {
@@ -35,7 +22,7 @@ struct Found {
 };
 
 std::vector<Found> Extract(DocumentResult* result) {
-  Extractor().Process(result);
+  testing::BuiltinExtractor().Process(result);
   const std::string& text = result->doc.text;
   LineIndex lines(text);
   std::vector<Found> out;

@@ -8,7 +8,7 @@
 #include "core/line_index.h"
 #include "report/check_jsonl_printer.h"
 #include "report/jsonl_printer.h"
-#include "unit/ingest/ingest_test_util.h"
+#include "unit/temp_dir.h"
 #include "unit/report/printer_test_documents.h"
 
 namespace quotecheck {

@@ -1,5 +1,5 @@
 #pragma once
-// A temporary directory for the ingest tests that touch the disk; removed on destruction.
+/// A temporary directory for the unit tests that touch the disk; removed on destruction.
 
 #include <atomic>
 #include <chrono>
@@ -15,7 +15,7 @@ class TempDir {
     static std::atomic<int> counter{0};
     auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
     path_ = std::filesystem::temp_directory_path() /
-            ("quotecheck-ingest-" + std::to_string(stamp) + "-" + std::to_string(counter++));
+            ("quotecheck-unit-" + std::to_string(stamp) + "-" + std::to_string(counter++));
     std::filesystem::create_directories(path_);
   }
   TempDir(const TempDir&) = delete;
@@ -36,6 +36,9 @@ class TempDir {
     out << bytes;
     return file.string();
   }
+
+  /// The full path of `relative`, which need not exist.
+  std::string PathOf(const std::string& relative) const { return (path_ / relative).string(); }
 
  private:
   std::filesystem::path path_;
