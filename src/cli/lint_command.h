@@ -50,17 +50,6 @@ struct LintOptions {
 int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
             bool stdout_is_terminal);
 
-/// Reads `paths` into `result` as check does (quote stores as they are, or through `keep`
-/// when it is given; every other input extracted on `jobs` threads), marks the documents
-/// added primary (`primary`, or role "primary") and draft (`draft`), and keeps the text of
-/// each extracted document in `texts` when it is not null. Diagnostics at or above
-/// `min_shown` are written to `err`.
-void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool draft,
-                   Severity min_shown,
-                   const QuoteExtractor& extractor, const IngestOptions& ingest, unsigned jobs,
-                   const QuoteTextFilter* keep, std::ostream& err, CheckResult* result,
-                   DraftTexts* texts);
-
 /// Inline-switch suppressions of each draft, by document index.
 using DraftSuppressions = std::unordered_map<uint32_t, std::vector<Suppression>>;
 

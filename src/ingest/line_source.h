@@ -30,8 +30,8 @@ class LineSource {
   LineSource() = default;
 
   std::FILE* file_ = nullptr;
-  std::string buf_;         // read from the file, or the owned bytes
-  std::string_view view_;   // the viewed bytes
+  std::string buf_;        // read from the file, or the owned bytes
+  std::string_view view_;  // the viewed bytes
   bool viewing_ = false;
   size_t pos_ = 0;   // start of the next line
   size_t scan_ = 0;  // where to resume looking for '\n'

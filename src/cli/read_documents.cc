@@ -1,0 +1,68 @@
+#include "cli/read_documents.h"
+
+#include "cli/document_pipeline.h"
+#include "cli/input_documents.h"
+#include "extract/quote_extractor.h"
+#include "ingest/input_paths.h"
+
+namespace quotecheck {
+
+void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool draft,
+                   Severity min_shown, const QuoteExtractor& extractor, const IngestOptions& ingest,
+                   unsigned jobs, const QuoteTextFilter* keep, std::ostream& err,
+                   CheckResult* result, DraftTexts* texts) {
+  const size_t first_doc = result->documents.size();
+  std::vector<std::string> articles;
+  auto flush_articles = [&]() {
+    if (articles.empty()) return;
+    InputDocuments inputs(articles, ingest);
+    DocumentPipelineSteps steps;
+    steps.read = [&](DocumentResult* r) { return inputs.Next(r); };
+    steps.process = [&](DocumentResult* r) { extractor.Process(r, primary); };
+    steps.deliver = [&](DocumentResult& r) {
+      for (const Diagnostic& d : r.diagnostics) {
+        if (SeverityRank(d.severity) >= SeverityRank(min_shown)) err << FormatDiagnostic(d);
+      }
+      const size_t before = result->documents.size();
+      AppendDocumentQuotes(r, result);
+      if (texts != nullptr && result->documents.size() > before) {
+        (*texts)[static_cast<uint32_t>(before)] = std::move(r.doc.text);
+      }
+      return true;
+    };
+    RunDocumentPipeline({.jobs = ResolveJobCount(jobs)}, steps);
+    articles.clear();
+  };
+  for (const std::string& path : paths) {
+    InputExpansion expansion = ExpandInputPaths({path});
+    if (!expansion.diagnostics.empty()) {  // a missing path: the article reader reports it
+      articles.push_back(path);
+      continue;
+    }
+    for (const std::string& file : expansion.files) {
+      if (file != "-" && IsQuoteStoreFile(file)) {
+        flush_articles();
+        const size_t before = result->diagnostics.size();
+        if (keep != nullptr) {
+          ReadQuoteStoreFiltered(file, *keep, result);
+        } else {
+          ReadQuoteStore(file, result);
+        }
+        for (size_t i = before; i < result->diagnostics.size(); ++i) {
+          const Diagnostic& d = result->diagnostics[i];
+          if (SeverityRank(d.severity) >= SeverityRank(min_shown)) err << FormatDiagnostic(d);
+        }
+      } else {
+        articles.push_back(file);
+      }
+    }
+  }
+  flush_articles();
+  for (size_t i = first_doc; i < result->documents.size(); ++i) {
+    DocumentInfo& doc = result->documents[i];
+    doc.primary = primary || doc.meta.role == "primary";
+    doc.draft = draft;
+  }
+}
+
+}  // namespace quotecheck
