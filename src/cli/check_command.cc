@@ -17,6 +17,7 @@
 #include "report/check_markdown_printer.h"
 #include "report/check_sarif_printer.h"
 #include "report/check_text_printer.h"
+#include "findings/check_findings.h"
 #include "xref/cross_reference.h"
 
 namespace quotecheck {
@@ -43,7 +44,11 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
                 ingest, options.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr);
   CrossReferenceOptions xref;
   xref.jobs = static_cast<unsigned>(ResolveJobCount(options.jobs));
+  FindingContext findings(rules);
+  findings.min_confidence = options.min_confidence;
+  xref.keyer = &findings.keyer;
   CrossReference(xref, &result);
+  AddCheckFindings(findings, &result, xref.jobs);
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

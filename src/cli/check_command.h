@@ -22,6 +22,8 @@ struct CheckOptions {
   /// Findings at or above this severity make the exit status 1; none: never.
   std::optional<Severity> fail_level = Severity::kError;
   bool no_exit = false;  // --no-exit: exit 0 whatever the findings
+  /// --min-confidence: findings less sure than this (0..1) are not reported.
+  double min_confidence = 0.0;
   unsigned jobs = 1;
   std::vector<std::string> rule_dirs;
   std::vector<std::string> text_fields;

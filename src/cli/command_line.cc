@@ -44,6 +44,14 @@ void AddReportOptions(CLI::App* command, const std::string& fail_level_help, Rep
                                 ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   if (!flags.fail_level.empty()) fail_level->capture_default_str();
   command->add_flag("--no-exit", options.no_exit, "Exit 0 whatever the findings");
+  if constexpr (requires { options.min_confidence; }) {
+    command
+        ->add_option("--min-confidence", options.min_confidence,
+                     "Leave out findings less sure than this (0 to 1; each finding's confidence "
+                     "is in every report)")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+  }
   command->add_option("--color", flags.color, "auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

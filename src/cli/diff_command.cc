@@ -15,7 +15,7 @@
 #include "cli/lint_command.h"
 #include "cli/rule_set_loading.h"
 #include "extract/quote_extractor.h"
-#include "lint/lint_findings.h"
+#include "findings/lint_findings.h"
 #include "report/check_report_view.h"
 #include "report/text_printer.h"
 #include "xref/cross_reference.h"
@@ -115,8 +115,10 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
   for (size_t i = first_b; i < result.documents.size(); ++i) result.documents[i].draft = false;
   CrossReferenceOptions xref;
   xref.jobs = static_cast<unsigned>(ResolveJobCount(options.jobs));
+  const FindingContext findings(rules);
+  xref.keyer = &findings.keyer;
   CrossReference(xref, &result);
-  ComputeLintFindings(&result);
+  ComputeLintFindings(findings, &result);
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

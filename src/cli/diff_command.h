@@ -5,7 +5,7 @@
 /// files as text, quote stores as they are), cross-referenced together,
 /// and the report lists every quotation of A with the quotations of B that are the same
 /// words (relation and word diff from A to B), then the quotations only A has and those
-/// only B has. The findings are lint's for A checked against B (lint/lint_findings.h), so
+/// only B has. The findings are lint's for A checked against B (findings/lint_findings.h), so
 /// --fail-level works as for lint. --format text (below), or jsonl, markdown, sarif, github
 /// or html (the check printers, with A's documents marked draft):
 ///

@@ -22,7 +22,7 @@
 #include "ingest/input_paths.h"
 #include "lint/baseline.h"
 #include "lint/lint_config.h"
-#include "lint/lint_findings.h"
+#include "findings/lint_findings.h"
 #include "lint/quote_shingles.h"
 #include "report/check_github_printer.h"
 #include "report/check_html_printer.h"
@@ -237,8 +237,11 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   CrossReferenceOptions xref;
   xref.jobs = static_cast<unsigned>(ResolveJobCount(options.jobs));
   xref.first_focus_quote = first_draft_quote;
+  FindingContext findings(rules);
+  findings.min_confidence = options.min_confidence;
+  xref.keyer = &findings.keyer;
   CrossReference(xref, &result);
-  ComputeLintFindings(&result);
+  ComputeLintFindings(findings, &result);
   if (timing) {
     err << fmt::format("lint: check {:.3f} s\n",
                        std::chrono::duration<double>(std::chrono::steady_clock::now() - loaded)

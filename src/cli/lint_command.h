@@ -6,7 +6,7 @@
 ///   filtered to the quotations that share a 4-word shingle with a draft quotation
 ///   (lint/quote_shingles.h), other references extracted as primary sources → the drafts'
 ///   quotations appended after the references → cross-reference → lint findings
-///   (lint/lint_findings.h) → severities from the configuration (off drops a finding) →
+///   (findings/lint_findings.h) → severities from the configuration (off drops a finding) →
 ///   --write-baseline, then --baseline drops the accepted findings → print → exit status.
 
 #include <optional>
@@ -34,6 +34,8 @@ struct LintOptions {
   /// error.
   std::optional<std::optional<Severity>> fail_level;
   bool no_exit = false;
+  /// --min-confidence: findings less sure than this (0..1) are not reported.
+  double min_confidence = 0.0;
   unsigned jobs = 1;
   std::vector<std::string> rule_dirs;
   std::vector<std::string> text_fields;

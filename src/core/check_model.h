@@ -40,6 +40,7 @@ struct QuoteRecord {
   std::string text;
   QuoteKind kind = QuoteKind::kDirect;
   std::optional<std::string> speaker;  // canonical within its document
+  std::optional<std::string> speaker_key;  // identity across documents (attribute/speaker_key.h)
   std::optional<TextRef> speaker_mention;
   std::optional<TextRef> cue;
   std::string rule;
@@ -110,9 +111,20 @@ struct Cluster {
   std::optional<size_t> primary;  // the primary source's quotation, if any
 };
 
+/// What a finding rests on, for the reader who must judge it (findings/quote_evidence.h).
+struct FindingEvidence {
+  std::vector<std::string> shared_words;   // content words both quotations have (match keys)
+  std::optional<Relation> relation;        // of the link between the two quotations
+  std::vector<std::string> speaker_keys;   // a misattribution's two speaker keys
+};
+
 struct Finding {
   std::string rule;  // stable id: wording-divergence, misattribution, …
   Severity severity = Severity::kWarning;
+  /// How sure the finding is, 0..1 (findings/quote_evidence.h); 1 for findings about one
+  /// document's marks (unbalanced-quote) and for unattributed quotations.
+  double confidence = 1.0;
+  FindingEvidence evidence;
   std::vector<size_t> quotes;  // quote indexes; the first is where it is reported
   std::string message;
   std::optional<size_t> link;  // the link whose diff explains it, if any

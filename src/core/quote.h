@@ -32,6 +32,8 @@ struct Quote {
   QuoteKind kind = QuoteKind::kDirect;
 
   std::optional<std::string> speaker;  // canonical name within the document
+  /// The speaker's identity across documents (attribute/speaker_key.h); set with `speaker`.
+  std::optional<std::string> speaker_key;
   std::optional<TextRef> speaker_mention;
   std::optional<TextRef> cue;
   std::string rule;  // id of the attribution rule, "inherited/…" or empty

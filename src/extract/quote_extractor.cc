@@ -64,7 +64,11 @@ void AddBlockQuotes(const std::vector<BlockQuote>& blocks, std::vector<Quote>* q
 }  // namespace
 
 QuoteExtractor::QuoteExtractor(const Attributor* attributor)
-    : attributor_(attributor), kinds_(attributor->Lexicon("term_cue")) {
+    : attributor_(attributor),
+      keyer_([attributor](const std::string& name) -> const std::vector<std::string>& {
+        return attributor->Lexicon(name);
+      }),
+      kinds_(attributor->Lexicon("term_cue")) {
   for (const std::string& title : attributor->Lexicon("title")) {
     size_t i = 0;
     while (i < title.size()) {
@@ -140,6 +144,14 @@ void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
       q.rule.clear();
       q.confidence = 0;
     }
+  }
+
+  // Pass 5: each speaker's identity across documents.
+  for (Quote& q : quotes) {
+    q.speaker_key.reset();
+    if (!q.speaker) continue;
+    std::string key = keyer_.Key(*q.speaker);
+    if (!key.empty()) q.speaker_key = std::move(key);
   }
 }
 

@@ -4,6 +4,7 @@
 /// threads.
 
 #include "attribute/attributor.h"
+#include "attribute/speaker_key.h"
 #include "core/document_result.h"
 #include "extract/quote_kind.h"
 
@@ -24,6 +25,7 @@ class QuoteExtractor {
 
  private:
   const Attributor* attributor_;
+  SpeakerKeyer keyer_;
   QuoteKindClassifier kinds_;
   std::vector<std::string> title_words_;
 };

@@ -88,6 +88,7 @@ struct Fields {
   bool has_parts = false;
   std::vector<std::string_view> parts;
   std::optional<std::string_view> speaker;
+  std::optional<std::string_view> speaker_key;
   RefField speaker_mention;
   RefField cue;
   std::string_view rule;
@@ -110,6 +111,7 @@ struct Fields {
     spans.clear();
     parts.clear();
     speaker.reset();
+    speaker_key.reset();
     speaker_mention = RefField{};
     cue = RefField{};
     rule = {};
@@ -280,6 +282,13 @@ class FieldReader {
       std::string_view s;
       if (auto e = String(key, value, &s, /*nullable=*/true, &is_null)) return e;
       if (!is_null) f_->speaker = s;
+      return simdjson::SUCCESS;
+    }
+    if (key == "speaker_key") {
+      bool is_null = false;
+      std::string_view s;
+      if (auto e = String(key, value, &s, /*nullable=*/true, &is_null)) return e;
+      if (!is_null) f_->speaker_key = s;
       return simdjson::SUCCESS;
     }
     if (key == "speaker_mention") return Ref(key, value, &f_->speaker_mention);
@@ -751,6 +760,7 @@ class StoreReader {
     q.col = static_cast<uint32_t>(std::min<uint64_t>(fields_.col, UINT32_MAX));
     q.kind = *kind;
     if (fields_.speaker) q.speaker = std::string(*fields_.speaker);
+    if (fields_.speaker_key) q.speaker_key = std::string(*fields_.speaker_key);
     q.speaker_mention = ToTextRef(fields_.speaker_mention);
     q.cue = ToTextRef(fields_.cue);
     q.rule.assign(fields_.rule);
@@ -1022,6 +1032,7 @@ void AppendDocumentQuotes(const DocumentResult& document, CheckResult* check) {
     }
     q.kind = quote.kind;
     q.speaker = quote.speaker;
+    q.speaker_key = quote.speaker_key;
     q.speaker_mention = quote.speaker_mention;
     q.cue = quote.cue;
     q.rule = quote.rule;

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
-#include "lint/lint_findings.h"
+#include "findings/finding_rules.h"
 
 namespace quotecheck {
 namespace fs = std::filesystem;
@@ -122,7 +122,7 @@ class ConfigParser {
                   "\"off\"");
       return;
     }
-    const auto& rules = LintRuleIds();
+    const std::vector<std::string_view> rules = RuleIdsFor(kRuleLint);
     for (auto&& [key, value] : *table) {
       const std::string_view rule = key.str();
       if (std::find(rules.begin(), rules.end(), rule) == rules.end()) {

@@ -7,7 +7,7 @@
 
 #include "core/diagnostic.h"
 #include "core/line_index.h"
-#include "lint/lint_findings.h"
+#include "findings/lint_findings.h"
 #include "report/check_report_view.h"
 #include "report/text_printer.h"
 
@@ -98,7 +98,7 @@ std::string FormatLintText(const CheckResult& result, const DraftTexts& texts,
     if (f.diff && f.quotes.size() > 1 && HasChanges(f.diff->ops)) {
       // From the draft (removed) to the reference (added); equal text as the reference has it.
       out.append("  ").append(QuoteLocation(result, f.quotes[1])).append(": ");
-      out.append(FormatWordDiff(InvertDiff(*f.diff).ops, style)).push_back('\n');
+      out.append(FormatWordDiff(ReversedDiff(f.diff->ops), style)).push_back('\n');
     } else if (f.quotes.size() > 1) {  // the reference quotation, with its speaker
       const QuoteRecord& ref = result.quotes[f.quotes[1]];
       out.append("  ").append(QuoteLocation(result, f.quotes[1])).append(": ");

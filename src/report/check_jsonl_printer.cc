@@ -66,6 +66,7 @@ void AppendCheckQuoteRecord(std::string* out, const CheckResult& result, size_t 
   f.spans = &q.spans;
   if (q.spans.size() > 1 && !SplitParts(q, &f.parts)) f.parts.clear();
   f.speaker = &q.speaker;
+  f.speaker_key = &q.speaker_key;
   f.speaker_mention = &q.speaker_mention;
   f.cue = &q.cue;
   f.rule = q.rule;
@@ -134,6 +135,28 @@ void AppendFindingRecord(std::string* out, const CheckResult& result, size_t fin
   json.EndArray();
   json.Key("message");
   json.String(f.message);
+  json.Key("confidence");
+  json.Double(f.confidence);
+  const FindingEvidence& e = f.evidence;
+  if (!e.shared_words.empty() || e.relation || !e.speaker_keys.empty()) {
+    json.Key("evidence");
+    json.BeginObject();
+    if (e.relation) {
+      json.Key("relation");
+      json.String(RelationName(*e.relation));
+    }
+    json.Key("shared_words");
+    json.BeginArray();
+    for (const std::string& w : e.shared_words) json.String(w);
+    json.EndArray();
+    if (!e.speaker_keys.empty()) {
+      json.Key("speaker_keys");
+      json.BeginArray();
+      for (const std::string& k : e.speaker_keys) json.String(k);
+      json.EndArray();
+    }
+    json.EndObject();
+  }
   // Where it is reported: its first quote, else its own location.
   if (!f.quotes.empty()) {
     const QuoteRecord& q = result.quotes[f.quotes.front()];

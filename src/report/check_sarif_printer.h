@@ -31,27 +31,13 @@
 #include <vector>
 
 #include "core/check_model.h"
+#include "findings/finding_rules.h"
 
 namespace quotecheck {
 
 /// Where quotecheck documents itself (SARIF tool.driver.informationUri).
 inline constexpr std::string_view kQuotecheckInformationUri =
     "https://github.com/quotecheck/quotecheck";
-
-/// A rule id quotecheck can emit, as the SARIF and HTML reports describe it.
-struct RuleInfo {
-  std::string_view id;                // "wording-divergence"
-  std::string_view name;              // "WordingDivergence"
-  std::string_view short_description;
-  std::string_view full_description;
-  std::string_view help_markdown;     // what to do about it
-  Severity default_severity = Severity::kWarning;
-};
-
-/// check's rules, then lint's (unverified-quote, truncated-quote).
-const std::vector<RuleInfo>& KnownRules();
-/// The rule with this id, or a generic description (named from the id) for an unknown one.
-RuleInfo DescribeRule(std::string_view id);
 
 /// Turns document paths into the paths CI services want: relative to the repository root,
 /// with forward slashes.

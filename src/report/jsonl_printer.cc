@@ -95,6 +95,10 @@ void AppendQuoteFields(std::string* out, const QuoteRecordFields& f) {
   } else {
     json.Null();
   }
+  if (f.speaker_key != nullptr && *f.speaker_key) {
+    json.Key("speaker_key");
+    json.String(**f.speaker_key);
+  }
   json.Key("speaker_mention");
   WriteTextRef(json, *f.speaker_mention);
   json.Key("cue");
@@ -129,6 +133,7 @@ void AppendQuoteRecord(std::string* out, const Document& doc, const Quote& quote
     for (const ByteSpan& span : quote.spans) f.parts.push_back(Slice(doc.text, span.start, span.end));
   }
   f.speaker = &quote.speaker;
+  f.speaker_key = &quote.speaker_key;
   f.speaker_mention = &quote.speaker_mention;
   f.cue = &quote.cue;
   f.rule = quote.rule;

@@ -53,6 +53,7 @@ struct QuoteRecordFields {
   const std::vector<ByteSpan>* spans = nullptr;
   std::vector<std::string_view> parts;  // each span's text; written when not empty
   const std::optional<std::string>* speaker = nullptr;
+  const std::optional<std::string>* speaker_key = nullptr;
   const std::optional<TextRef>* speaker_mention = nullptr;
   const std::optional<TextRef>* cue = nullptr;
   std::string_view rule;

@@ -1,21 +1,21 @@
 #include "xref/cross_reference.h"
 
 #include <algorithm>
-#include <cmath>
-#include <map>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <thread>
 #include <unordered_map>
 
+#include "attribute/speaker_key.h"
 #include "diff/quote_diff.h"
 #include "diff/quote_tokens.h"
 #include "diff/relation.h"
 #include "diff/word_alignment.h"
 #include "xref/link_decision.h"
 #include "xref/quote_clusters.h"
-#include "xref/quote_findings.h"
 
 namespace quotecheck {
 namespace {
@@ -61,7 +61,8 @@ bool EnoughSharedWords(const TokenizedQuote& a, const TokenizedQuote& b, std::ve
   auto head_in = [](const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
     if (x.size() < kMinOverlapRun) return false;
     for (size_t j = 0; j + kMinOverlapRun <= y.size(); ++j) {
-      if (std::equal(x.begin(), x.begin() + kMinOverlapRun, y.begin() + static_cast<std::ptrdiff_t>(j))) {
+      if (std::equal(x.begin(), x.begin() + kMinOverlapRun,
+                     y.begin() + static_cast<std::ptrdiff_t>(j))) {
         return true;
       }
     }
@@ -88,24 +89,24 @@ bool EnoughSharedWords(const TokenizedQuote& a, const TokenizedQuote& b, std::ve
   return static_cast<double>(shared) + 1e-9 >= need || overlap;
 }
 
-bool BothNamed(const QuoteRecord& a, const QuoteRecord& b) {
-  return a.speaker && b.speaker && !a.speaker->empty() && !b.speaker->empty();
+bool BothNamed(const SpeakerEvidence& a, const SpeakerEvidence& b) {
+  return !a.key.empty() && !b.key.empty();
 }
 
 // Decides the candidate pairs [begin, end) into links.
 void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t end,
-                 const std::vector<TokenizedQuote>& tokens, const CheckResult& result,
-                 std::vector<Link>* links) {
+                 const std::vector<TokenizedQuote>& tokens,
+                 const std::vector<SpeakerEvidence>& speakers, std::vector<Link>* links) {
   WordAligner aligner;
   std::vector<uint64_t> wa, wb;
   for (size_t i = begin; i < end; ++i) {
     const CandidatePair& p = pairs[i];
-    const QuoteRecord& qa = result.quotes[p.a];
-    const QuoteRecord& qb = result.quotes[p.b];
+    const SpeakerEvidence& sa = speakers[p.a];
+    const SpeakerEvidence& sb = speakers[p.b];
     if (!EnoughSharedWords(tokens[p.a], tokens[p.b], wa, wb)) continue;
-    const bool agree = SpeakersAgree(qa.speaker, qb.speaker);
-    LinkVerdict verdict = DecideLink(tokens[p.a], tokens[p.b], SpeakersMatch(qa.speaker, qb.speaker),
-                                     BothNamed(qa, qb), aligner);
+    const bool agree = !SpeakersDisagree(sa, sb);
+    LinkVerdict verdict =
+        DecideLink(tokens[p.a], tokens[p.b], SpeakersMatch(sa, sb), BothNamed(sa, sb), aligner);
     if (verdict.shape == LinkShape::kNone) continue;
     QuoteComparison c = CompareQuotes(tokens[p.a], tokens[p.b], aligner, /*with_ops=*/true);
     Link link;
@@ -201,9 +202,21 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   std::vector<TokenizedQuote> tokens(n);
   std::vector<std::string> keys(n);
   std::vector<std::vector<uint64_t>> hashes(n);
+  std::vector<SpeakerEvidence> speakers(n);
+  static const SpeakerKeyer kNoLexicons([](const std::string&) -> const std::vector<std::string>& {
+    static const std::vector<std::string> kNone;
+    return kNone;
+  });
+  const SpeakerKeyer& keyer = options.keyer != nullptr ? *options.keyer : kNoLexicons;
   const unsigned jobs = std::max(1u, options.jobs);
   auto tokenise = [&](size_t begin, size_t end, unsigned) {
     for (size_t i = begin; i < end; ++i) {
+      QuoteRecord& q = result->quotes[i];
+      if (q.speaker && !q.speaker_key) {  // a quote store written without keys
+        std::string key = keyer.Key(*q.speaker);
+        if (!key.empty()) q.speaker_key = std::move(key);
+      }
+      speakers[i] = keyer.Evidence(q);
       tokens[i] = TokenizeQuote(result->quotes[i].text);
       keys[i] = KeyOf(tokens[i]);
       if (result->quotes[i].kind == QuoteKind::kTerm) continue;  // nobody's words: never linked
@@ -228,7 +241,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   std::vector<std::vector<Link>> parts(pairs.size() < 1024 ? 1 : jobs);
   RunInParallel(pairs.size(), static_cast<unsigned>(parts.size()),
                 [&](size_t begin, size_t end, unsigned slice) {
-                  DecidePairs(pairs, begin, end, tokens, *result, &parts[slice]);
+                  DecidePairs(pairs, begin, end, tokens, speakers, &parts[slice]);
                 });
   result->links.clear();
   for (auto& part : parts) {
@@ -239,42 +252,6 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
 
   BuildClusters(keys, result);
   lap("clusters", result->clusters.size());
-  // A pair already linked with its words unchanged needs no second alignment: only variants
-  // can make findings, and they get their diff below.
-  std::unordered_map<uint64_t, Relation> linked;
-  linked.reserve(result->links.size());
-  auto pair_key = [](size_t a, size_t b) {
-    return (static_cast<uint64_t>(std::min(a, b)) << 32) | std::max(a, b);
-  };
-  for (const Link& link : result->links) linked.emplace(pair_key(link.a, link.b), link.relation);
-  AddFindings(
-      [&](size_t a, size_t b) {
-        auto known = linked.find(pair_key(a, b));
-        if (known != linked.end() && known->second != Relation::kVariant) {
-          QuoteComparison c;
-          c.relation.relation = known->second;
-          c.relation.similarity = 1.0;
-          return c;
-        }
-        thread_local WordAligner aligner;
-        // The word diff's text only where a finding may show it: variants (a linked variant
-        // is one; an unlinked pair is aligned without text first).
-        QuoteComparison c;
-        if (known == linked.end()) {
-          c = CompareQuotes(tokens[a], tokens[b], aligner, false);
-          if (c.relation.relation != Relation::kVariant) return c;
-        }
-        c = CompareQuotes(tokens[a], tokens[b], aligner, true);
-        if (!CoversAll(c.stats, tokens[a], tokens[b])) {
-          QuoteDiff shared = DiffQuotes(RegionText(tokens[a], c.stats.a_begin, c.stats.a_end),
-                                        RegionText(tokens[b], c.stats.b_begin, c.stats.b_end));
-          c.diff.classes = shared.classes;
-          c.diff.flags = shared.flags;
-        }
-        return c;
-      },
-      result, jobs);
-  lap("findings", result->findings.size());
 }
 
 }  // namespace quotecheck

@@ -2,10 +2,11 @@
 /// The cross-referencing passes of `check`, in order:
 ///   tokenise every quotation → find candidate pairs in the n-gram index → decide each
 ///   pair (xref/link_decision.h) → relation and word diff of each link → drop fragment
-///   links that a same-worded quotation of the same document explains better → clusters
-///   → findings.
+///   links that a same-worded quotation of the same document explains better → clusters.
+/// Findings are the next pass (findings/check_findings.h, findings/lint_findings.h).
 /// Candidate pairs are decided on `jobs` threads; the output does not depend on it.
 
+#include "attribute/speaker_key.h"
 #include "core/check_model.h"
 #include "xref/ngram_index.h"
 
@@ -17,9 +18,13 @@ struct CrossReferenceOptions {
   /// Only candidate pairs with a quotation at or after this index are decided (lint appends
   /// the drafts after the references and needs no reference–reference link); 0: every pair.
   size_t first_focus_quote = 0;
+  /// Speaker identities (null: a keyer without lexicons): a link between two explicit attributions of different
+  /// speakers has speakers_agree false and is decided on the stricter bar. Quotations read
+  /// without a speaker_key get one.
+  const SpeakerKeyer* keyer = nullptr;
 };
 
-/// Fills result->links, clusters (and each quote's cluster) and findings from
+/// Fills result->links and clusters (and each quote's cluster) from
 /// result->quotes and result->documents.
 void CrossReference(const CrossReferenceOptions& options, CheckResult* result);
 

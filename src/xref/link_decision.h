@@ -56,7 +56,7 @@ struct LinkVerdict {
 };
 
 /// Whether quotations a and b are the same words said once. `speakers_agree`: see
-/// SpeakersAgree (xref/quote_findings.h).
+/// SpeakersMatch (attribute/speaker_key.h).
 LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool speakers_agree,
                        bool both_named, WordAligner& aligner);
 

@@ -6,6 +6,8 @@
 #include "attribute/rule_set.h"
 #include "core/diagnostic.h"
 #include "extract/quote_extractor.h"
+#include "findings/check_findings.h"
+#include "xref/cross_reference.h"
 
 namespace quotecheck::testing {
 
@@ -25,6 +27,29 @@ inline const QuoteExtractor& BuiltinExtractor() {
   static const Attributor attributor(&BuiltinRules());
   static const QuoteExtractor extractor(&attributor);
   return extractor;
+}
+
+/// What findings are weighed with, from the built-in rules.
+inline const FindingContext& BuiltinFindingContext() {
+  static const FindingContext context(BuiltinRules());
+  return context;
+}
+
+/// Gives `quote` an explicit attribution to `speaker`: the mention names the speaker, as
+/// "after/speaker-cue" does.
+inline void Attribute(QuoteRecord* quote, const std::string& speaker, double confidence = 0.95) {
+  quote->speaker = speaker;
+  quote->speaker_mention = TextRef{{}, speaker};
+  quote->rule = "after/speaker-cue";
+  quote->confidence = confidence;
+}
+
+/// Cross-references `result`, then adds check's findings, with the built-in rules.
+inline void CheckWithBuiltinRules(CheckResult* result) {
+  CrossReferenceOptions options;
+  options.keyer = &BuiltinFindingContext().keyer;
+  CrossReference(options, result);
+  AddCheckFindings(BuiltinFindingContext(), result);
 }
 
 }  // namespace quotecheck::testing

@@ -51,10 +51,11 @@ TEST_SUITE("report") {
         R"({"type":"finding","rule":"misattribution","severity":"error",)"
         R"("quotes":[{"doc":"b.txt","start":1,"end":19},{"doc":"a.txt","start":17,"end":59}],)"
         R"x("message":"attributed to Joe Biden here but to Donald Trump in a.txt (Reuters)",)x"
-        R"("doc":"b.txt","line":1,"col":2})",
+        R"("confidence":1,"doc":"b.txt","line":1,"col":2})",
         R"({"type":"finding","rule":"unattributed-quote","severity":"info",)"
         R"("quotes":[{"doc":"b.txt","start":40,"end":53}],)"
-        R"("message":"direct quotation with no speaker","doc":"b.txt","line":2,"col":10})",
+        R"("message":"direct quotation with no speaker","confidence":1,"doc":"b.txt","line":2,)"
+        R"("col":10})",
         R"({"type":"error","doc":"c.txt","message":"cannot open: No such file or directory"})",
         R"({"type":"summary","documents":3,"failed":1,"quotes":3,"clusters":1,"findings":2,)"
         R"("bytes":120,"seconds":0.0042})",
@@ -103,7 +104,7 @@ TEST_SUITE("report") {
     std::string out;
     AppendFindingRecord(&out, result, 0);
     CHECK(out == R"({"type":"finding","rule":"unbalanced-quote","severity":"warning","quotes":[],)"
-                 R"("message":"quotation mark never closed","doc":"b.txt","line":3,"col":7})");
+                 R"("message":"quotation mark never closed","confidence":1,"doc":"b.txt","line":3,"col":7})");
   }
 }
 

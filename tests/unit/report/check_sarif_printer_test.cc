@@ -49,7 +49,7 @@ constexpr std::string_view kExpectedLog = R"json({
                 "text": "The same words are attributed to different speakers."
               },
               "fullDescription": {
-                "text": "Other sources give this quotation to another speaker (the primary source's speaker, else the one most sources name)."
+                "text": "Another source, naming its speaker explicitly, gives the same distinctive words to someone else (the primary source's speaker, else the one most sources name). Words quoted inside another person's quotation, common phrases and attributions by pronoun or inheritance are not counted."
               },
               "help": {
                 "text": "Check who said these words against the primary source and the other reports (the related location), and correct the attribution.",
@@ -66,7 +66,7 @@ constexpr std::string_view kExpectedLog = R"json({
                 "text": "One document quotes the same words two ways."
               },
               "fullDescription": {
-                "text": "The same quotation appears twice in one document with different words."
+                "text": "One utterance appears twice in one document with different words (not a typographic difference such as an editorial [insertion])."
               },
               "help": {
                 "text": "Make both quotations match the speaker's words; keep one version, the one the recording or transcript supports.",
@@ -158,7 +158,7 @@ constexpr std::string_view kExpectedLog = R"json({
                 "markdown": "Mark left-out words with `…`, or quote the whole sentence when leaving words out changes what it says."
               },
               "defaultConfiguration": {
-                "level": "warning"
+                "level": "error"
               }
             }
           ]
@@ -170,6 +170,7 @@ constexpr std::string_view kExpectedLog = R"json({
           "ruleId": "wording-divergence",
           "ruleIndex": 0,
           "level": "warning",
+          "rank": 100,
           "message": {
             "text": "wording differs from a.txt (Reuters): “I think so, really.”\nI think so, [-really-]{+truly+}."
           },
@@ -217,6 +218,7 @@ constexpr std::string_view kExpectedLog = R"json({
           "ruleId": "unattributed-quote",
           "ruleIndex": 5,
           "level": "note",
+          "rank": 100,
           "message": {
             "text": "direct quotation with no speaker"
           },

@@ -5,7 +5,8 @@
 ///                       most 3 words, is exempt: too short to look up)        warning
 ///   wording-divergence  the references have these words only with other words
 ///                                        error when the change can alter the meaning, else warning
-///   misattribution      the references give these words to someone else           error
+///   misattribution      the references, naming the speaker explicitly, give these words
+///                       to someone else                                           error
 ///   truncated-quote     the draft quotes a fragment of a reference quotation and the
 ///                       reference has a negation or conditional word ("not", "if", …) right
 ///                       before the fragment, right after it, or in words the fragment
@@ -21,11 +22,9 @@
 #include <vector>
 
 #include "core/check_model.h"
+#include "findings/check_findings.h"
 
 namespace quotecheck {
-
-/// Every lint rule id, in the order above.
-const std::vector<std::string_view>& LintRuleIds();
 
 /// Whether `word` (any case, straight or curly apostrophe) negates or conditions what
 /// follows: not, never, no, nobody, if, unless, without, …, or ends in n't.
@@ -33,12 +32,9 @@ bool IsQualifyingWord(std::string_view word);
 
 /// Replaces result->findings with the lint findings of the draft quotations, in draft
 /// order (document, then position). Links, clusters and the other fields are kept.
-void ComputeLintFindings(CheckResult* result);
-
-/// The diff of `link` oriented from quotation `from` (one of its two sides) to the other.
-QuoteDiff OrientedDiff(const Link& link, size_t from);
-
-/// `diff` the other way round (deletions become insertions and the reverse).
-QuoteDiff InvertDiff(QuoteDiff diff);
+/// Misattribution and wording-divergence are weighed as in check (findings/quote_evidence.h):
+/// explicit attributions of different speakers over distinctive, uncommon, un-nested words;
+/// a change that is only typography verifies the quotation.
+void ComputeLintFindings(const FindingContext& context, CheckResult* result);
 
 }  // namespace quotecheck

@@ -1,7 +1,8 @@
-#include "lint/lint_findings.h"
+#include "findings/lint_findings.h"
 
 #include <doctest/doctest.h>
 
+#include "unit/builtin_extractor.h"
 #include "xref/cross_reference.h"
 
 namespace quotecheck {
@@ -30,15 +31,14 @@ CheckResult Lint(const std::vector<Q>& references, const std::vector<Q>& drafts)
       r.line = line++;
       r.col = 1;
       r.kind = q.kind;
-      if (q.speaker != nullptr) {
-        r.speaker = q.speaker;
-        r.speaker_mention = TextRef{};
-      }
+      if (q.speaker != nullptr) testing::Attribute(&r, q.speaker);
       result.quotes.push_back(r);
     }
   }
-  CrossReference({}, &result);
-  ComputeLintFindings(&result);
+  CrossReferenceOptions options;
+  options.keyer = &testing::BuiltinFindingContext().keyer;
+  CrossReference(options, &result);
+  ComputeLintFindings(testing::BuiltinFindingContext(), &result);
   return result;
 }
 
@@ -55,7 +55,8 @@ TEST_SUITE("lint") {
     for (const char* w : {"not", "Never", "if", "unless", "don't", "won\xE2\x80\x99t", "nobody"}) {
       CHECK_MESSAGE(IsQualifyingWord(w), w);
     }
-    for (const char* w : {"note", "the", "n't", "only"}) CHECK_FALSE_MESSAGE(IsQualifyingWord(w), w);
+    for (const char* w : {"note", "the", "n't", "only"})
+      CHECK_FALSE_MESSAGE(IsQualifyingWord(w), w);
   }
 
   TEST_CASE("A verbatim quotation by the same speaker has no finding") {

@@ -1,4 +1,4 @@
-#include "lint/lint_findings.h"
+#include "findings/lint_findings.h"
 
 #include <fmt/format.h>
 
@@ -9,9 +9,11 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "attribute/speaker_key.h"
 #include "diff/quote_tokens.h"
+#include "findings/finding_rules.h"
+#include "findings/quote_evidence.h"
 #include "xref/link_decision.h"
-#include "xref/quote_findings.h"
 
 namespace quotecheck {
 namespace {
@@ -66,12 +68,12 @@ std::string Where(const CheckResult& result, size_t quote) {
 
 struct RefLink {
   size_t link = 0;
-  size_t ref = 0;          // the reference quotation
-  bool verifies = false;   // verbatim, normalized, or the draft is a fragment of it
-  bool fragment = false;   // the draft is a fragment of it
+  size_t ref = 0;         // the reference quotation
+  bool verifies = false;  // verbatim, normalized, or the draft is a fragment of it
+  bool fragment = false;  // the draft is a fragment of it
   bool primary = false;
-  bool partial = false;    // the reference has only part of the draft's words
-  bool exact = false;      // no link: the same words looked up (`link` is not set)
+  bool partial = false;  // the reference has only part of the draft's words
+  bool exact = false;    // no link: the same words looked up (`link` is not set)
   size_t ref_words = 0;
 };
 
@@ -116,17 +118,10 @@ std::string CutQualifier(const QuoteDiff& diff) {
 
 }  // namespace
 
-const std::vector<std::string_view>& LintRuleIds() {
-  static const std::vector<std::string_view> kIds = {
-      "unverified-quote", "wording-divergence", "misattribution",
-      "truncated-quote",  "unbalanced-quote",   "unattributed-quote"};
-  return kIds;
-}
-
 bool IsQualifyingWord(std::string_view word) {
   static constexpr std::array<std::string_view, 16> kWords = {
-      "not",    "no",    "never", "nobody", "nothing", "none",    "neither", "nor",
-      "cannot", "unless", "if",   "without", "except", "hardly", "barely",  "nowhere"};
+      "not",    "no",     "never", "nobody",  "nothing", "none",   "neither", "nor",
+      "cannot", "unless", "if",    "without", "except",  "hardly", "barely",  "nowhere"};
   std::string w;
   for (size_t i = 0; i < word.size(); ++i) {
     if (word.substr(i, 3) == "\xE2\x80\x99") {
@@ -140,23 +135,13 @@ bool IsQualifyingWord(std::string_view word) {
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
-QuoteDiff OrientedDiff(const Link& link, size_t from) {
-  return link.a == from ? link.diff : InvertDiff(link.diff);
-}
-
-QuoteDiff InvertDiff(QuoteDiff diff) {
-  for (DiffOp& op : diff.ops) {
-    std::swap(op.a, op.b);
-    if (op.kind == DiffOp::Kind::kDelete) {
-      op.kind = DiffOp::Kind::kInsert;
-    } else if (op.kind == DiffOp::Kind::kInsert) {
-      op.kind = DiffOp::Kind::kDelete;
-    }
-  }
+// `diff` read the other way round.
+QuoteDiff Reversed(QuoteDiff diff) {
+  diff.ops = ReversedDiff(diff.ops);
   return diff;
 }
 
-void ComputeLintFindings(CheckResult* result) {
+void ComputeLintFindings(const FindingContext& context, CheckResult* result) {
   const auto& quotes = result->quotes;
   const auto& docs = result->documents;
   auto is_draft = [&](size_t q) { return docs[quotes[q].doc].draft; };
@@ -203,6 +188,18 @@ void ComputeLintFindings(CheckResult* result) {
     return it == by_key.end() || it->first.empty() ? nullptr : &it->second;
   };
 
+  // The evidence of a link, as check weighs it.
+  std::vector<std::string> keys(quotes.size());
+  for (const Link& link : result->links) {
+    for (size_t side : {link.a, link.b}) {
+      if (keys[side].empty()) keys[side] = MatchKey(quotes[side].text);
+    }
+  }
+  const auto speakers_by_key = CountSpeakersByKey(*result, keys);
+  auto weigh = [&](size_t link) {
+    return WeighLink(*result, result->links[link], keys, speakers_by_key, context.lexicon);
+  };
+
   std::vector<Finding> findings;
   for (size_t q = 0; q < quotes.size(); ++q) {
     if (!is_draft(q)) continue;
@@ -224,12 +221,7 @@ void ComputeLintFindings(CheckResult* result) {
       std::erase_if(linked, [](const RefLink& r) { return !r.primary; });
     }
     if (quote.kind == QuoteKind::kDirect && !quote.speaker && !quote.speaker_mention) {
-      Finding f;
-      f.rule = "unattributed-quote";
-      f.severity = Severity::kInfo;
-      f.quotes = {q};
-      f.message = "direct quotation with no speaker";
-      findings.push_back(std::move(f));
+      findings.push_back(UnattributedQuoteFinding(q));
     }
     if (linked.empty()) {
       const bool exempt = quote.kind == QuoteKind::kTerm ||
@@ -244,30 +236,43 @@ void ComputeLintFindings(CheckResult* result) {
       }
       continue;
     }
-    // Speakers.
-    if (quote.speaker) {
+    // Speakers: explicit attributions of different people, over words that are evidence.
+    const SpeakerEvidence speaker = context.keyer.Evidence(quote);
+    if (speaker.explicit_name) {
       bool agree = false;
       std::vector<size_t> others;
+      double attribution = 0.0;
+      std::optional<PairEvidence> shown;
       for (const RefLink& r : linked) {
-        const auto& speaker = quotes[r.ref].speaker;
-        if (!speaker) continue;
-        if (SpeakersAgree(quote.speaker, speaker)) {
+        const SpeakerEvidence other = context.keyer.Evidence(quotes[r.ref]);
+        if (!other.explicit_name) continue;
+        if (!SpeakersDisagree(speaker, other)) {
           agree = true;
-        } else if (r.exact && words[q] <= kShortQuoteWords) {
-          // A few common words looked up: others may say them too.
-        } else if (std::find(others.begin(), others.end(), r.ref) == others.end()) {
+          continue;
+        }
+        if (r.exact) continue;  // a few words looked up: others may say them too
+        const PairEvidence evidence = weigh(r.link);
+        if (!SupportsMisattribution(evidence)) continue;
+        if (std::find(others.begin(), others.end(), r.ref) == others.end()) {
+          if (others.empty()) {
+            shown = evidence;
+            attribution = std::min(quote.confidence, quotes[r.ref].confidence);
+          }
           others.push_back(r.ref);
         }
       }
       if (!agree && !others.empty()) {
         Finding f;
         f.rule = "misattribution";
-        f.severity = Severity::kError;
         f.quotes = {q};
         f.quotes.insert(f.quotes.end(), others.begin(), others.end());
+        f.confidence = FindingConfidence(*shown, attribution);
+        f.severity = SeverityForConfidence(Severity::kError, f.confidence);
+        f.evidence.shared_words = shown->shared_words;
+        f.evidence.speaker_keys = {speaker.key, context.keyer.Evidence(quotes[others.front()]).key};
         f.message = fmt::format("attributed to {} here, but to {} at {}", *quote.speaker,
                                 *quotes[others.front()].speaker, Where(*result, others.front()));
-        findings.push_back(std::move(f));
+        if (f.confidence >= context.min_confidence) findings.push_back(std::move(f));
       }
     }
     // Wording.
@@ -288,7 +293,7 @@ void ComputeLintFindings(CheckResult* result) {
         f.severity = Severity::kError;
         f.quotes = {q, r.ref};
         f.link = r.link;
-        f.diff = InvertDiff(std::move(diff));
+        f.diff = Reversed(std::move(diff));
         f.message = fmt::format("the quoted fragment leaves out \u201C{}\u201D of {} at {}", word,
                                 Shown(quotes[r.ref].text), Where(*result, r.ref));
         findings.push_back(std::move(f));
@@ -310,33 +315,34 @@ void ComputeLintFindings(CheckResult* result) {
       f.severity = Severity::kWarning;
       f.quotes = {q, best->ref};
       f.link = best->link;
-      f.message = fmt::format("only part of these words is in the references ({} of {} at {}): {}",
-                              best->ref_words, words[q], Where(*result, best->ref),
-                              Shown(quote.text));
+      f.message =
+          fmt::format("only part of these words is in the references ({} of {} at {}): {}",
+                      best->ref_words, words[q], Where(*result, best->ref), Shown(quote.text));
       findings.push_back(std::move(f));
       continue;
     }
+    const PairEvidence evidence = weigh(best->link);
+    if (!evidence.changes_wording) continue;  // typography only: the words are verified
     QuoteDiff diff = OrientedDiff(result->links[best->link], q);
-    constexpr uint32_t kMeaning =
-        kMeaningNegation | kMeaningNumber | kMeaningNamedEntity | kMeaningModal;
     Finding f;
     f.rule = "wording-divergence";
-    f.severity = (diff.flags & kMeaning) != 0 ? Severity::kError : Severity::kWarning;
+    f.confidence = FindingConfidence(evidence);
+    f.severity = SeverityForConfidence(DivergenceSeverity(diff), f.confidence);
+    f.evidence.shared_words = evidence.shared_words;
+    f.evidence.relation = result->links[best->link].relation;
     f.quotes = {q, best->ref};
     f.link = best->link;
     std::vector<std::string_view> changes = MeaningFlagNames(diff.flags);
-    f.message = fmt::format("quoted with other words than {}{}", Where(*result, best->ref),
-                            changes.empty() ? std::string()
-                                            : fmt::format(" (changes: {})", fmt::join(changes, ", ")));
-    f.diff = InvertDiff(std::move(diff));
+    f.message = fmt::format(
+        "quoted with other words than {}{}", Where(*result, best->ref),
+        changes.empty() ? std::string() : fmt::format(" (changes: {})", fmt::join(changes, ", ")));
+    f.diff = Reversed(std::move(diff));
     findings.push_back(std::move(f));
   }
 
   // Unbalanced quote marks of the drafts, carried over from extraction.
-  for (Finding& f : result->findings) {
-    if (f.rule == "unbalanced-quote" && f.doc && docs[*f.doc].draft) {
-      findings.push_back(std::move(f));
-    }
+  for (Finding& f : UnbalancedQuoteFindings(*result)) {
+    if (f.doc && docs[*f.doc].draft) findings.push_back(std::move(f));
   }
   // Draft order: document, then position.
   auto position = [&](const Finding& f) {
@@ -347,9 +353,8 @@ void ComputeLintFindings(CheckResult* result) {
     return std::tuple(f.doc.value_or(0), f.location ? f.location->line : 0u,
                       f.location ? f.location->col : 0u);
   };
-  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
-    return position(a) < position(b);
-  });
+  std::stable_sort(findings.begin(), findings.end(),
+                   [&](const Finding& a, const Finding& b) { return position(a) < position(b); });
   result->findings = std::move(findings);
 }
 

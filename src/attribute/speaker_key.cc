@@ -1,0 +1,293 @@
+#include "attribute/speaker_key.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/code_point.h"
+
+namespace quotecheck {
+namespace {
+
+// A person's key has this many words at most ("maria de los angeles garcia"); more is a
+// phrase, not a name.
+constexpr size_t kMaxNameWords = 5;
+
+std::vector<std::string> SplitWords(std::string_view s) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+std::string Join(const std::vector<std::string>& words, size_t from = 0, size_t to = SIZE_MAX) {
+  std::string out;
+  for (size_t i = from; i < std::min(to, words.size()); ++i) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(words[i]);
+  }
+  return out;
+}
+
+// Sentence punctuation and quote marks never belong to a name.
+bool HasSentencePunctuation(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    DecodedCodePoint d = DecodeAt(s, i);
+    switch (d.cp) {
+      case U':':
+      case U';':
+      case U'!':
+      case U'?':
+      case U'"':
+      case U'\u201C':
+      case U'\u201D':
+      case U'\u201E':
+      case U'\u00AB':
+      case U'\u00BB':
+      case U'\n':
+      case U'|':
+        return true;
+      default:
+        break;
+    }
+    i += d.size;
+  }
+  return false;
+}
+
+// A word ending in a period that is no abbreviation or initial ("Korea." in
+// `North Korea." Aides`): the name runs across a sentence end.
+bool EndsSentenceInside(const std::string& word) {
+  if (word.size() < 2 || word.back() != '.') return false;
+  const std::string_view stem(word.data(), word.size() - 1);
+  if (stem.find('.') != std::string_view::npos) return false;  // F.B.I., U.S.
+  return stem.size() > 3;  // "E.", "Jr.", "Sen.", "Gov.", "Mrs." are abbreviations
+}
+
+bool IsPartyTag(const std::string& word) {
+  // (R) (D) (I) (D-Mo.) (R-Calif.) R-Calif. D-N.Y.
+  std::string_view w = word;
+  const bool paren = w.starts_with('(');
+  if (paren) w.remove_prefix(1);
+  if (w.ends_with(')')) w.remove_suffix(1);
+  if (w.empty() || (w[0] != 'R' && w[0] != 'D' && w[0] != 'I')) return false;
+  if (w.size() == 1) return paren;
+  return w[1] == '-' && w.size() > 2 && IsUpper(DecodeAt(w, 2).cp);
+}
+
+bool IsGenerationSuffix(std::string_view folded) {
+  return folded == "jr" || folded == "sr" || folded == "ii" || folded == "iii" || folded == "iv";
+}
+
+// Lower-case words inside personal names: "Ursula von der Leyen", "Luiz Inácio da Silva".
+bool IsNameParticle(std::string_view folded) {
+  static constexpr std::string_view kParticles[] = {
+      "de",  "da",  "do",  "dos", "das", "di", "del", "della", "van", "von",
+      "der", "den", "ter", "la",  "le",  "du", "bin", "ibn",   "al",  "el"};
+  return std::find(std::begin(kParticles), std::end(kParticles), folded) != std::end(kParticles);
+}
+
+std::string TrimDots(std::string s) {
+  while (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+std::string FoldName(std::string_view text) {
+  utf8proc_uint8_t* mapped = nullptr;
+  auto options =
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                    static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
+  if (n < 0) {
+    std::string out(text);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+    return out;
+  }
+  std::string out;
+  out.reserve(static_cast<size_t>(n));
+  std::string_view m(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+  for (size_t i = 0; i < m.size();) {  // one apostrophe and one dash
+    DecodedCodePoint d = DecodeAt(m, i);
+    if (d.cp == 0x2019 || d.cp == 0x2018) {
+      out.push_back('\'');
+    } else if (d.cp >= 0x2010 && d.cp <= 0x2015) {
+      out.push_back('-');
+    } else {
+      out.append(m.substr(i, d.size));
+    }
+    i += d.size;
+  }
+  std::free(mapped);
+  return out;
+}
+
+SpeakerKeyer::SpeakerKeyer(const RuleSet& rules)
+    : SpeakerKeyer([&rules](const std::string& name) -> const std::vector<std::string>& {
+        static const std::vector<std::string> kNone;
+        auto it = rules.lexicons.find(name);
+        return it == rules.lexicons.end() ? kNone : it->second;
+      }) {}
+
+SpeakerKeyer::SpeakerKeyer(const LexiconLookup& lexicon) {
+  for (const std::string& entry : lexicon("nickname")) {
+    std::vector<std::string> pair = SplitWords(FoldName(entry));
+    if (pair.size() == 2) nicknames_.emplace(pair[0], pair[1]);
+  }
+  for (const std::string& entry : lexicon("title")) {
+    std::vector<std::string> words = SplitWords(FoldName(entry));
+    for (std::string& w : words) w = TrimDots(w);
+    longest_title_words_ = std::max(longest_title_words_, words.size());
+    titles_.insert(Join(words));
+  }
+  for (const std::string& entry : lexicon("organisation")) {
+    organisation_words_.insert(FoldName(entry));
+  }
+  for (const char* name : {"source_noun", "pronoun"}) {
+    for (const std::string& entry : lexicon(name)) source_nouns_.insert(FoldName(entry));
+  }
+}
+
+std::string SpeakerKeyer::Key(std::string_view speaker) const {
+  if (speaker.empty() || HasSentencePunctuation(speaker)) return {};
+  std::vector<std::string> raw = SplitWords(speaker);
+  std::vector<std::string> words;
+  bool in_parens = false;
+  for (const std::string& w : raw) {
+    if (IsPartyTag(w)) continue;
+    if (EndsSentenceInside(w)) return {};
+    if (in_parens || w.starts_with('(')) {  // "(D-New York)", "(left)"
+      in_parens = !w.ends_with(')');
+      continue;
+    }
+    std::string folded = TrimDots(FoldName(w));
+    if (folded.empty() || IsGenerationSuffix(folded)) continue;
+    words.push_back(std::move(folded));
+  }
+  // Leading titles, longest first: "prime minister", "sen.", "commissioner".
+  for (bool dropped = true; dropped && words.size() > 1;) {
+    dropped = false;
+    for (size_t n = std::min(longest_title_words_, words.size() - 1); n >= 1; --n) {
+      if (titles_.count(Join(words, 0, n)) != 0) {
+        words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(n));
+        dropped = true;
+        break;
+      }
+    }
+  }
+  // Middle initials: "kevin k mcaleenan".
+  if (words.size() >= 3) {
+    for (size_t i = words.size() - 2; i >= 1; --i) {
+      if (DecodeAt(words[i], 0).size == words[i].size())
+        words.erase(words.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
+  if (words.size() >= 2) {
+    auto it = nicknames_.find(words.front());
+    if (it != nicknames_.end()) words.front() = it->second;
+  }
+  return Join(words);
+}
+
+bool SpeakerKeyer::IsPerson(std::string_view speaker) const {
+  const std::string key = Key(speaker);
+  std::vector<std::string> words = SplitWords(key);
+  if (words.size() == 1) {  // a surname, unless a body, a group or an acronym ("DNC")
+    const std::string& w = words.front();
+    const bool plural_noun =
+        w.size() > 1 && w.back() == 's' && source_nouns_.count(w.substr(0, w.size() - 1)) != 0;
+    if (organisation_words_.count(w) != 0 || source_nouns_.count(w) != 0 || plural_noun) {
+      return false;
+    }
+    const std::vector<std::string> raw = SplitWords(speaker);
+    if (raw.empty()) return false;
+    const std::string& last = raw.back();
+    const bool capital = IsUpper(DecodeAt(last, 0).cp);
+    const bool second_upper = last.size() > 1 && IsUpper(DecodeAt(last, DecodeAt(last, 0).size).cp);
+    return capital && !second_upper;
+  }
+  if (words.size() > kMaxNameWords) return false;
+  if (organisation_words_.count(key) != 0) return false;
+  for (const std::string& w : SplitWords(speaker)) {
+    const std::string folded = FoldName(w);
+    if (IsNameParticle(folded)) continue;
+    if (!IsUpper(DecodeAt(w, w.starts_with('(') ? 1 : 0).cp)) return false;
+  }
+  return std::none_of(words.begin(), words.end(),
+                      [&](const std::string& w) { return organisation_words_.count(w) != 0; });
+}
+
+SpeakerEvidence SpeakerKeyer::Evidence(const QuoteRecord& quote) const {
+  SpeakerEvidence e;
+  if (quote.speaker) {
+    std::vector<std::string> words = SplitWords(FoldName(*quote.speaker));
+    if (!words.empty()) e.last_word = TrimDots(words.back());
+  }
+  if (quote.speaker_key) {
+    e.key = *quote.speaker_key;
+  } else if (quote.speaker) {
+    e.key = Key(*quote.speaker);
+  }
+  if (e.key.empty()) return e;
+  const std::vector<std::string> key_words = SplitWords(e.key);
+  e.surname = key_words.back();
+  e.person = quote.speaker ? IsPerson(*quote.speaker) : IsPerson(e.key);
+  if (!quote.speaker_mention || quote.rule.starts_with("inherited/")) return e;
+  const std::string mention = FoldName(quote.speaker_mention->text);
+  std::vector<std::string> mention_words = SplitWords(mention);
+  for (std::string& w : mention_words) {
+    w = TrimDots(w);
+    if (w.ends_with("'s")) w.resize(w.size() - 2);
+  }
+  auto in_mention = [&](const std::string& w) {
+    return std::find(mention_words.begin(), mention_words.end(), w) != mention_words.end();
+  };
+  if (e.person) {
+    e.explicit_name = in_mention(e.surname);
+    size_t named = 0;
+    for (const std::string& w : key_words) named += in_mention(w) ? 1 : 0;
+    // A nickname in the mention names the given name too.
+    if (!in_mention(key_words.front())) {
+      for (const std::string& w : mention_words) {
+        auto it = nicknames_.find(w);
+        if (it != nicknames_.end() && it->second == key_words.front()) ++named;
+      }
+    }
+    e.surname_only = e.explicit_name && (named <= 1 || key_words.size() == 1);
+  } else {
+    e.explicit_name =
+        (" " + Join(mention_words) + " ").find(" " + e.key + " ") != std::string::npos;
+  }
+  return e;
+}
+
+bool SpeakersDisagree(const SpeakerEvidence& a, const SpeakerEvidence& b) {
+  if (!a.explicit_name || !b.explicit_name || a.key.empty() || b.key.empty()) return false;
+  if (a.key == b.key) return false;
+  if (a.person != b.person) return false;
+  if (!a.person) return true;
+  if (a.surname != b.surname) return true;
+  if (a.surname_only || b.surname_only) return false;
+  // Same surname, both full names: the given names decide ("Melania Trump" is not
+  // "Donald Trump"); keys already fold initials and nicknames.
+  return a.key.substr(0, a.key.find(' ')) != b.key.substr(0, b.key.find(' '));
+}
+
+bool SpeakersMatch(const SpeakerEvidence& a, const SpeakerEvidence& b) {
+  if (!a.key.empty() && !b.key.empty()) return a.surname == b.surname;
+  if (a.last_word.empty() || b.last_word.empty()) return true;
+  return a.last_word == b.last_word;
+}
+
+}  // namespace quotecheck

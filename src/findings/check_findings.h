@@ -1,0 +1,52 @@
+#pragma once
+/// Findings of `check` (rule ids and descriptions: findings/finding_rules.h):
+///   wording-divergence  a member's words differ in substance from the cluster's reference
+///                       form (its canonical wording) as another document prints it;
+///   inconsistent-quote  one document quotes one utterance two ways;
+///   primary-divergence  a member differs from the primary source (transcript, statement);
+///   misattribution      another source, naming its speaker explicitly, gives the same
+///                       distinctive words to someone else;
+///   unbalanced-quote    carried over from extraction (a quote mark never closed);
+///   unattributed-quote  a direct quotation with no speaker.
+/// Every finding that compares two quotations rests on the one link between them (direct
+/// evidence, weighed by findings/quote_evidence.h), never on two members that merely share
+/// a cluster: clusters can join different utterances through a fragment of each.
+/// Severity: error when the change can alter the meaning (negation, number, named entity,
+/// modal) and for a misattribution; warning for other word changes; one level lower when
+/// the confidence is below kLowConfidence; findings under FindingContext::min_confidence
+/// are not reported.
+
+#include "attribute/rule_set.h"
+#include "attribute/speaker_key.h"
+#include "core/check_model.h"
+#include "findings/quote_evidence.h"
+
+namespace quotecheck {
+
+/// What findings are weighed with.
+struct FindingContext {
+  explicit FindingContext(const RuleSet& rules);
+  SpeakerKeyer keyer;
+  EvidenceLexicon lexicon;
+  /// Findings below this confidence are left out (--min-confidence).
+  double min_confidence = 0.0;
+};
+
+/// Appends the findings of check for the clusters and links of `result` (after
+/// CrossReference), then the ones carried over from extraction. Clusters are weighed on
+/// `jobs` threads; the output does not depend on it.
+void AddCheckFindings(const FindingContext& context, CheckResult* result, unsigned jobs = 1);
+
+/// unbalanced-quote findings from the diagnostics of extraction, one per diagnostic.
+std::vector<Finding> UnbalancedQuoteFindings(const CheckResult& result);
+
+/// An unattributed-quote finding for quotation `quote`.
+Finding UnattributedQuoteFinding(size_t quote);
+
+/// The severity of a divergence with this diff: error when a change can alter the meaning.
+Severity DivergenceSeverity(const QuoteDiff& diff);
+
+/// `link`'s diff read from quotation `from` (one of its sides) to the other.
+QuoteDiff OrientedDiff(const Link& link, size_t from);
+
+}  // namespace quotecheck

@@ -1,0 +1,287 @@
+#include "findings/quote_evidence.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/code_point.h"
+#include "diff/quote_tokens.h"
+
+namespace quotecheck {
+namespace {
+
+// Capitalised words in a row, this many or more, are a name ("North Korea", "Downing
+// Street"): shared, they say who is talked about, not that the words are one utterance.
+constexpr size_t kNameRunWords = 2;
+
+std::vector<std::string> SplitSpaces(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+std::string_view Trimmed(std::string_view s) {
+  auto edge = [](char c) {
+    return c == ' ' || c == ',' || c == '.' || c == ';' || c == ':' || c == '\n' || c == '\t';
+  };
+  while (!s.empty() && edge(s.front())) s.remove_prefix(1);
+  while (!s.empty() && edge(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool IsEditorial(std::string_view side) {
+  side = Trimmed(side);
+  return side.size() >= 2 && side.front() == '[' && side.back() == ']';
+}
+
+bool IsEllipsisOnly(std::string_view side) {
+  side = Trimmed(side);
+  if (side.empty()) return false;
+  for (size_t i = 0; i < side.size();) {
+    DecodedCodePoint d = DecodeAt(side, i);
+    if (d.cp != U'.' && d.cp != 0x2026 && d.cp != U' ' && d.cp != U'[' && d.cp != U']') {
+      return false;
+    }
+    i += d.size;
+  }
+  return true;
+}
+
+// The words of one side of a change, made standard and run together: "work force" and
+// "workforce", "two" and "2", "&" and "and" come out the same.
+std::string StandardWords(std::string_view side, const EvidenceLexicon& lexicon) {
+  std::string text(side);
+  for (size_t p = text.find('&'); p != std::string::npos; p = text.find('&', p + 5)) {
+    text.replace(p, 1, " and ");
+  }
+  std::string out;
+  for (const std::string& w : SplitSpaces(MatchKey(text))) {
+    for (char c : lexicon.Standard(w)) {
+      if (c != '-' && c != '\'') out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+EvidenceLexicon::EvidenceLexicon(const LexiconLookup& lexicon) {
+  for (const std::string& w : lexicon("stop_word")) stop_words_.insert(MatchKey(w));
+  for (const std::string& p : lexicon("common_phrase")) stock_phrases_.insert(MatchKey(p));
+  auto pairs = [&](const char* name) {
+    for (const std::string& entry : lexicon(name)) {
+      // "variant standard"; the standard is the last word ("per cent percent").
+      const size_t space = entry.rfind(' ');
+      if (space == std::string::npos) continue;
+      std::string variant = entry.substr(0, space);
+      std::string standard = entry.substr(space + 1);
+      std::string variant_key;
+      for (char c : MatchKey(variant)) {
+        if (c != ' ') variant_key.push_back(c);
+      }
+      standard_[variant_key] = standard;
+      standard_[MatchKey(variant)] = standard;
+    }
+  };
+  pairs("spelling_variant");
+  pairs("number_word");
+}
+
+bool EvidenceLexicon::IsStopWord(std::string_view key) const {
+  return stop_words_.count(std::string(key)) != 0;
+}
+
+bool EvidenceLexicon::IsStockPhrase(std::string_view key) const {
+  return stock_phrases_.count(std::string(key)) != 0;
+}
+
+std::string_view EvidenceLexicon::Standard(std::string_view key) const {
+  auto it = standard_.find(std::string(key));
+  if (it != standard_.end()) return it->second;
+  std::string_view number = NumberValue(key);
+  return number;
+}
+
+std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const EvidenceLexicon& lexicon) {
+  std::vector<std::string> words;
+  for (const DiffOp& op : diff.ops) {
+    if (op.kind != DiffOp::Kind::kEqual) continue;
+    TokenizedQuote t = TokenizeQuote(op.a);
+    std::vector<const QuoteToken*> run;  // capitalised words in a row
+    auto flush = [&] {
+      const bool name = run.size() >= kNameRunWords;
+      for (const QuoteToken* token : run) {
+        std::string_view key = t.Key(*token);
+        if (!name && !lexicon.IsStopWord(key)) words.emplace_back(key);
+      }
+      run.clear();
+    };
+    for (const QuoteToken& token : t.tokens) {
+      if (!token.word()) {
+        if (token.kind != TokenKind::kPunct || t.Text(token) != "-") flush();
+        continue;
+      }
+      if ((token.flags & kTokenCapitalized) != 0) {
+        run.push_back(&token);
+        continue;
+      }
+      flush();
+      std::string_view key = t.Key(token);
+      if (!lexicon.IsStopWord(key)) words.emplace_back(key);
+    }
+    flush();
+  }
+  return words;
+}
+
+bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon) {
+  TokenizedQuote t = TokenizeQuote(text);
+  size_t content = 0;
+  for (const QuoteToken& token : t.tokens) {
+    if (!token.word() || lexicon.IsStopWord(t.Key(token))) continue;
+    if ((token.flags & kTokenCapitalized) == 0 && (token.flags & kTokenNumber) == 0) return false;
+    ++content;
+  }
+  return content >= 2 && content <= kMaxTitleWords;
+}
+
+bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon) {
+  const auto& ops = diff.ops;
+  // Words only one side quotes before the first or after the last shared word are a longer
+  // excerpt, not a change.
+  auto has_word = [](std::string_view s) { return !MatchKey(s).empty(); };
+  size_t first = ops.size(), last = 0;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (ops[i].kind == DiffOp::Kind::kEqual && has_word(ops[i].a)) {
+      first = std::min(first, i);
+      last = i;
+    }
+  }
+  if (first == ops.size()) return true;  // nothing shared: all of it differs
+  for (size_t i = 0; i < ops.size();) {
+    if (ops[i].kind == DiffOp::Kind::kEqual) {
+      ++i;
+      continue;
+    }
+    // One change: the run of non-equal steps.
+    std::string a, b;
+    const size_t start = i;
+    for (; i < ops.size() && ops[i].kind != DiffOp::Kind::kEqual; ++i) {
+      a.append(ops[i].a).push_back(' ');
+      b.append(ops[i].b).push_back(' ');
+    }
+    const bool at_edge = start < first || start > last;
+    if (at_edge && (!has_word(a) || !has_word(b))) continue;
+    if (IsEditorial(a) || IsEditorial(b)) continue;        // [Trump] for "he", [him]
+    if (IsEllipsisOnly(a) || IsEllipsisOnly(b)) continue;  // marked omission
+    if (StandardWords(a, lexicon) == StandardWords(b, lexicon)) continue;
+    return true;
+  }
+  return false;
+}
+
+bool InsideNestedQuotation(std::string_view outer, std::string_view inner) {
+  const std::string inner_key = " " + MatchKey(inner) + " ";
+  if (inner_key.size() <= 2) return false;
+  // Nested quotation marks of outer: curly pairs, and straight ones at word edges.
+  struct Open {
+    char32_t close;
+    size_t after;
+  };
+  std::vector<Open> open;
+  auto letter_at = [&](size_t pos) {
+    return pos < outer.size() && IsWordChar(DecodeAt(outer, pos).cp);
+  };
+  for (size_t i = 0; i < outer.size();) {
+    DecodedCodePoint d = DecodeAt(outer, i);
+    const size_t next = i + d.size;
+    const bool after_word = i > 0 && IsWordChar(DecodeBefore(outer, i).cp);
+    char32_t close = 0;
+    bool closes = false;
+    if (d.cp == 0x2018 || d.cp == 0x201C) {
+      close = d.cp == 0x2018 ? 0x2019 : 0x201D;
+    } else if ((d.cp == U'\'' || d.cp == U'"') && !after_word && letter_at(next)) {
+      close = d.cp;
+    }
+    if (d.cp == 0x2019 || d.cp == 0x201D || d.cp == U'\'' || d.cp == U'"') {
+      closes = !letter_at(next);  // an apostrophe (that’s) is followed by a letter
+    }
+    if (closes && !open.empty() && open.back().close == d.cp) {
+      const std::string segment_key =
+          " " + MatchKey(outer.substr(open.back().after, i - open.back().after)) + " ";
+      if (segment_key.find(inner_key) != std::string::npos) return true;
+      open.pop_back();
+    } else if (close != 0) {
+      open.push_back({close, next});
+    }
+    i = next;
+  }
+  return false;
+}
+
+std::unordered_map<std::string_view, size_t> CountSpeakersByKey(
+    const CheckResult& result, const std::vector<std::string>& keys) {
+  std::unordered_map<std::string_view, std::vector<std::string_view>> speakers;
+  for (size_t q = 0; q < result.quotes.size() && q < keys.size(); ++q) {
+    const auto& key = result.quotes[q].speaker_key;
+    if (!key || key->empty() || keys[q].empty()) continue;
+    // People by surname: "Allsop" and "Corina Allsop" are one speaker here.
+    const std::string_view surname = std::string_view(*key).substr(key->rfind(' ') + 1);
+    auto& list = speakers[keys[q]];
+    if (std::find(list.begin(), list.end(), surname) == list.end()) list.push_back(surname);
+  }
+  std::unordered_map<std::string_view, size_t> counts;
+  for (const auto& [key, list] : speakers) counts[key] = list.size();
+  return counts;
+}
+
+PairEvidence WeighLink(const CheckResult& result, const Link& link,
+                       const std::vector<std::string>& keys,
+                       const std::unordered_map<std::string_view, size_t>& speakers_by_key,
+                       const EvidenceLexicon& lexicon) {
+  PairEvidence e;
+  e.shared_words = SharedContentWords(link.diff, lexicon);
+  e.similarity = link.similarity;
+  e.changes_wording = ChangesWording(link.diff, lexicon);
+  const QuoteRecord& a = result.quotes[link.a];
+  const QuoteRecord& b = result.quotes[link.b];
+  auto speakers = [&](size_t q) {
+    auto it = speakers_by_key.find(keys[q]);
+    return it == speakers_by_key.end() ? size_t{0} : it->second;
+  };
+  const QuoteRecord& shorter = a.text.size() <= b.text.size() ? a : b;
+  e.common_phrase = lexicon.IsStockPhrase(keys[link.a]) || lexicon.IsStockPhrase(keys[link.b]) ||
+                    ReadsAsName(shorter.text, lexicon) ||
+                    speakers(link.a) >= kCommonPhraseSpeakers ||
+                    speakers(link.b) >= kCommonPhraseSpeakers;
+  e.nested = InsideNestedQuotation(a.text, b.text) || InsideNestedQuotation(b.text, a.text);
+  return e;
+}
+
+bool SupportsDivergence(const Link& link, const PairEvidence& evidence) {
+  return link.relation == Relation::kVariant && evidence.changes_wording &&
+         evidence.shared_words.size() >= kMinContentWords && !evidence.common_phrase &&
+         evidence.similarity >= kMinDivergenceSimilarity;
+}
+
+bool SupportsMisattribution(const PairEvidence& evidence) {
+  return evidence.shared_words.size() >= kMinMisattributionContentWords &&
+         !evidence.common_phrase && !evidence.nested;
+}
+
+double FindingConfidence(const PairEvidence& evidence, double attribution) {
+  // Three content words give 0.775, six or more 1; an exact match keeps it, a variant at
+  // half its words changed takes a eighth off.
+  const double words =
+      std::min(1.0, 0.55 + 0.075 * static_cast<double>(evidence.shared_words.size()));
+  const double closeness = 0.75 + 0.25 * std::clamp(evidence.similarity, 0.0, 1.0);
+  const double c = words * closeness * std::clamp(attribution, 0.0, 1.0);
+  return std::round(c * 100) / 100;
+}
+
+}  // namespace quotecheck

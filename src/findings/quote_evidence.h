@@ -1,0 +1,113 @@
+#pragma once
+/// The evidence two linked quotations give for a finding. A finding is a public claim that
+/// an outlet misquoted someone or gave the words to someone else, so a false alarm costs
+/// more than a miss: every finding rule (findings/finding_rules.h) asks of the one link
+/// behind it — never of two quotations that merely share a cluster — that
+///   - the shared words are distinctive: at least kMinContentWords content words in common
+///     (stop words and title-case name sequences such as "North Korea" do not count);
+///   - the words are not a common phrase: a stock phrase or slogan of the "common_phrase"
+///     lexicon, words that read as a name (a programme, a bill: every content word
+///     capitalised, kMaxTitleWords words at most), or words the input gives to
+///     kCommonPhraseSpeakers or more different speakers;
+///   - for a divergence, the words differ in substance: joined or split compounds
+///     ("work force"/"workforce"), "&"/"and", numerals and number words, house spellings
+///     ("memorandums"/"memoranda", the "spelling_variant" lexicon), a marked editorial
+///     insertion or substitution ("[Trump]" for "he") and an ellipsis standing for left-out
+///     words are typography;
+///   - for a misattribution, neither quotation lies inside a quotation nested in the other
+///     (a memo quoting the president: the inner words are the president's).
+/// Lexicons come from rules/evidence.toml (and --rules directories).
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/check_model.h"
+
+namespace quotecheck {
+
+/// Content words two quotations must share before any finding compares them: fewer are
+/// too little to tell one utterance from a common turn of phrase ("optimistic", "set out
+/// in due course").
+inline constexpr size_t kMinContentWords = 3;
+/// A misattribution names an outlet as wrong about who spoke: it needs more shared words.
+inline constexpr size_t kMinMisattributionContentWords = 4;
+/// Words the input gives to this many different speakers are a phrase many people say.
+inline constexpr size_t kCommonPhraseSpeakers = 3;
+/// A capitalised phrase of at most this many words reads as a name (a title, a slogan).
+inline constexpr size_t kMaxTitleWords = 8;
+/// Below this similarity two linked quotations are too far apart for a divergence claim.
+inline constexpr double kMinDivergenceSimilarity = 0.5;
+
+/// The evidence lexicons, read once.
+class EvidenceLexicon {
+ public:
+  using LexiconLookup = std::function<const std::vector<std::string>&(const std::string&)>;
+  explicit EvidenceLexicon(const LexiconLookup& lexicon);
+
+  bool IsStopWord(std::string_view key) const;
+  /// Whether the match key `key` (MatchKey) is a stock phrase of the lexicon.
+  bool IsStockPhrase(std::string_view key) const;
+  /// The word a typographic variant stands for: spelling variants made standard, number
+  /// words made numerals, "&" made "and"; other keys unchanged.
+  std::string_view Standard(std::string_view key) const;
+
+ private:
+  std::unordered_set<std::string> stop_words_;
+  std::unordered_set<std::string> stock_phrases_;
+  std::unordered_map<std::string, std::string> standard_;
+};
+
+/// The content words of the equal parts of `diff`, as match keys, in order.
+std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const EvidenceLexicon& lexicon);
+
+/// Whether `text` reads as a name: 2..kMaxTitleWords content words, all capitalised.
+bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon);
+
+/// Whether some change of `diff` is more than typography (see above).
+bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon);
+
+/// Whether the words of `inner` (a quotation's text) lie inside a quotation nested in
+/// `outer`'s text (‘…’, “…”, '…' or "…" within it).
+bool InsideNestedQuotation(std::string_view outer, std::string_view inner);
+
+/// What one link says, weighed.
+struct PairEvidence {
+  std::vector<std::string> shared_words;  // content words both sides have
+  bool common_phrase = false;             // see above
+  bool nested = false;                    // one side inside a nested quotation of the other
+  bool changes_wording = false;           // some change is more than typography
+  double similarity = 0.0;
+};
+
+/// Weighs link `link` of `result`. `speakers_by_key`: for each quotation match key, how many
+/// different speakers the input gives those words to (see CountSpeakersByKey).
+PairEvidence WeighLink(const CheckResult& result, const Link& link,
+                       const std::vector<std::string>& keys,
+                       const std::unordered_map<std::string_view, size_t>& speakers_by_key,
+                       const EvidenceLexicon& lexicon);
+
+/// For every quotation match key in `keys`, the number of distinct speakers the input gives
+/// it to, told apart by the last word of their keys (so "Allsop" and "Corina Allsop" are
+/// one); quotations without a speaker key do not count.
+std::unordered_map<std::string_view, size_t> CountSpeakersByKey(
+    const CheckResult& result, const std::vector<std::string>& keys);
+
+/// Whether a link's evidence supports a wording divergence (variant, changed in substance,
+/// distinctive words, not a common phrase, similar enough).
+bool SupportsDivergence(const Link& link, const PairEvidence& evidence);
+
+/// Whether a link's evidence supports giving its words to one speaker only: distinctive
+/// words (kMinMisattributionContentWords), not a common phrase, not nested.
+bool SupportsMisattribution(const PairEvidence& evidence);
+
+/// Confidence (0..1) of a finding resting on `evidence`: more shared content words and a
+/// closer match raise it; `attribution` (the lower of the two attributions' confidences)
+/// multiplies it for a misattribution (pass 1 otherwise).
+double FindingConfidence(const PairEvidence& evidence, double attribution = 1.0);
+
+}  // namespace quotecheck

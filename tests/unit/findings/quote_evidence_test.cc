@@ -1,0 +1,72 @@
+#include "findings/quote_evidence.h"
+
+#include <doctest/doctest.h>
+
+#include "diff/quote_diff.h"
+#include "unit/builtin_extractor.h"
+
+namespace quotecheck {
+namespace {
+
+const EvidenceLexicon& Lexicon() { return testing::BuiltinFindingContext().lexicon; }
+
+}  // namespace
+
+TEST_SUITE("findings") {
+  TEST_CASE("SharedContentWords: no stop words, no name sequences") {
+    QuoteDiff diff = DiffQuotes("North Harbour will keep the ferries running all winter.",
+                                "North Harbour will keep the ferries running all winter.");
+    std::vector<std::string> words = SharedContentWords(diff, Lexicon());
+    CHECK(words == std::vector<std::string>{"keep", "ferries", "running", "winter"});
+    CHECK(SharedContentWords(DiffQuotes("optimistic", "optimistic"), Lexicon()).size() == 1);
+  }
+
+  TEST_CASE("ChangesWording: typography is not wording") {
+    const struct {
+      const char* a;
+      const char* b;
+      bool changes;
+    } cases[] = {
+        {"our work force has halved", "our workforce has halved", false},
+        {"the ferry & the bridge will be paid", "the ferry and the bridge will be paid", false},
+        {"we lost three ferries to the storm", "we lost 3 ferries to the storm", false},
+        {"I doubt he understands the accord", "I doubt [Tomas Ardelin] understands the accord",
+         false},
+        {"the memoranda were released today", "the memorandums were released today", false},
+        {"we went towards the harbour", "we went toward the harbour", false},
+        {"the harbour, as we know, is closed", "the harbour … is closed", false},
+        {"we lost three ferries to the storm", "we lost four ferries to the storm", true},
+        {"threats towards the harbour", "threats to the harbour", true},
+        {"the Golden Shower thing", "the Golden Showers thing", true},
+        {"it is together that we will act", "together we will act", true},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.a);
+      CHECK(ChangesWording(DiffQuotes(c.a, c.b), Lexicon()) == c.changes);
+    }
+  }
+
+  TEST_CASE("ReadsAsName and stock phrases") {
+    CHECK(ReadsAsName("Morning Harbour Tonight", Lexicon()));
+    CHECK(ReadsAsName("Keep Harbour Tolls Low", Lexicon()));
+    CHECK_FALSE(ReadsAsName("We will keep the harbour tolls low", Lexicon()));
+    CHECK_FALSE(ReadsAsName("optimistic", Lexicon()));
+    CHECK(Lexicon().IsStockPhrase("at the end of the day"));
+    CHECK(Lexicon().IsStockPhrase("fake news"));
+    CHECK_FALSE(Lexicon().IsStockPhrase("keep the ferries running"));
+  }
+
+  TEST_CASE("InsideNestedQuotation") {
+    CHECK(InsideNestedQuotation("He said ‘the guy has serious judgment issues,’ and left",
+                                "The guy has serious judgment issues."));
+    CHECK(InsideNestedQuotation("He said 'the toll will double' and left", "the toll will double"));
+    CHECK(InsideNestedQuotation("He wrote “the toll will double” in the memo",
+                                "the toll will double"));
+    CHECK_FALSE(
+        InsideNestedQuotation("The toll will double, that’s what I said.", "the toll will double"));
+    CHECK_FALSE(
+        InsideNestedQuotation("He said ‘no’ and the toll will double", "the toll will double"));
+  }
+}
+
+}  // namespace quotecheck

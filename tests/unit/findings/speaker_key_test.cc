@@ -1,0 +1,103 @@
+#include "attribute/speaker_key.h"
+
+#include <doctest/doctest.h>
+
+#include "unit/builtin_extractor.h"
+
+namespace quotecheck {
+namespace {
+
+const SpeakerKeyer& Keyer() { return testing::BuiltinFindingContext().keyer; }
+
+SpeakerEvidence Said(const char* speaker, const char* mention,
+                     const char* rule = "after/speaker-cue") {
+  QuoteRecord q;
+  q.speaker = speaker;
+  q.speaker_mention = TextRef{{}, mention};
+  q.rule = rule;
+  return Keyer().Evidence(q);
+}
+
+}  // namespace
+
+TEST_SUITE("findings") {
+  TEST_CASE("SpeakerKeyer::Key folds one person's spellings") {
+    const struct {
+      const char* a;
+      const char* b;
+    } same[] = {
+        {"Felipe Calderón", "Felipe Calderon"},
+        {"Mike Pompey", "Michael Pompey"},
+        {"Bill Harrow", "William Harrow"},
+        {"Sen. Orla Venn", "Orla Venn"},
+        {"Orla Venn (D-Mo.)", "Orla Venn"},
+        {"Orla Venn (R)", "Orla Venn"},
+        {"Rep. Orla Venn, R-Calif.", "Orla Venn"},
+        {"Kevin K. McAlder", "Kevin McAlder"},
+        {"Agent Rodney S. Scarth", "Agent Rodney Scarth"},
+        {"Prime Minister Ilona Vastrick", "Ilona Vastrick"},
+        {"Tomas Ardelin Jr.", "Tomas Ardelin"},
+    };
+    for (const auto& c : same) {
+      CAPTURE(c.a);
+      CHECK(Keyer().Key(c.a) == Keyer().Key(c.b));
+      CHECK_FALSE(Keyer().Key(c.a).empty());
+    }
+    CHECK(Keyer().Key("Felipe Calderón") == "felipe calderon");
+    CHECK(Keyer().Key("Melania Trumbull") != Keyer().Key("Donald Trumbull"));
+  }
+
+  TEST_CASE("SpeakerKeyer::Key: text that is no name has no key") {
+    for (const char* s : {"Harbour.\" Aides", "DESPERATION: DNC", "Updated: Ada", "Who? Ada", ""}) {
+      CAPTURE(s);
+      CHECK(Keyer().Key(s).empty());
+    }
+  }
+
+  TEST_CASE("SpeakersDisagree: only explicit attributions of different people") {
+    const struct {
+      const char* name;
+      SpeakerEvidence a, b;
+      bool disagree;
+    } cases[] = {
+        {"two named people", Said("Pete Fallow", "Pete Fallow"),
+         Said("Kevin McAlder", "Commissioner Kevin McAlder"), true},
+        {"nickname", Said("Mike Pompey", "Mike Pompey"), Said("Michael Pompey", "Michael Pompey"),
+         false},
+        {"surname mention", Said("Donald Trumbull", "Trumbull"),
+         Said("Melania Trumbull", "Mr. Trumbull"), false},
+        {"two full names, one surname", Said("Donald Trumbull", "Donald Trumbull"),
+         Said("Melania Trumbull", "Melania Trumbull"), true},
+        {"pronoun", Said("Pete Fallow", "Pete Fallow"), Said("Nora Phelps", "He"), false},
+        {"role noun", Said("Pete Fallow", "Pete Fallow"), Said("Moon Jae", "the president"), false},
+        {"inherited", Said("Pete Fallow", "Pete Fallow"),
+         Said("Nora Phelps", "Phelps", "inherited/previous-quote"), false},
+        {"person and body", Said("Pete Fallow", "Pete Fallow"),
+         Said("White House", "the White House"), false},
+        {"two bodies", Said("Harbour Agency", "the Harbour Agency"),
+         Said("White House", "the White House"), true},
+        {"no name at all", Said("Pete Fallow", "Pete Fallow"),
+         Said("DESPERATION: DNC", "DESPERATION: DNC"), false},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.name);
+      CHECK(SpeakersDisagree(c.a, c.b) == c.disagree);
+      CHECK(SpeakersDisagree(c.b, c.a) == c.disagree);
+    }
+  }
+
+  TEST_CASE("SpeakerKeyer::Evidence: what the mention names") {
+    SpeakerEvidence e = Said("Donald Trumbull", "Mr. Trumbull");
+    CHECK(e.explicit_name);
+    CHECK(e.surname_only);
+    CHECK(e.person);
+    e = Said("Donald Trumbull", "President Donald Trumbull");
+    CHECK(e.explicit_name);
+    CHECK_FALSE(e.surname_only);
+    e = Said("Harbour Agency", "the Harbour Agency");
+    CHECK(e.explicit_name);
+    CHECK_FALSE(e.person);
+  }
+}
+
+}  // namespace quotecheck
