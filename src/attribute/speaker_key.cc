@@ -154,9 +154,8 @@ SpeakerKeyer::SpeakerKeyer(const LexiconLookup& lexicon) {
   for (const std::string& entry : lexicon("organisation")) {
     organisation_words_.insert(FoldName(entry));
   }
-  for (const char* name : {"source_noun", "pronoun"}) {
-    for (const std::string& entry : lexicon(name)) source_nouns_.insert(FoldName(entry));
-  }
+  for (const std::string& entry : lexicon("source_noun")) source_nouns_.insert(FoldName(entry));
+  for (const std::string& entry : lexicon("pronoun")) pronouns_.insert(FoldName(entry));
 }
 
 std::string SpeakerKeyer::Key(std::string_view speaker) const {
@@ -171,7 +170,9 @@ std::string SpeakerKeyer::Key(std::string_view speaker) const {
       in_parens = !w.ends_with(')');
       continue;
     }
+    if (w.find("''") != std::string::npos || w.find("``") != std::string::npos) return {};
     std::string folded = TrimDots(FoldName(w));
+    if (pronouns_.count(folded) != 0) return {};
     if (folded.empty() || IsGenerationSuffix(folded)) continue;
     words.push_back(std::move(folded));
   }

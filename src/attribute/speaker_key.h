@@ -8,8 +8,9 @@
 ///   ("(R)", "(D-Mo.)", "R-Calif.") and generational suffixes (Jr., III) dropped; middle
 ///   initials dropped; a given name's common short form made the full form (the "nickname"
 ///   lexicon, rules/evidence.toml).
-/// A speaker that is no name at all (sentence punctuation inside: `North Korea." Aides`,
-/// `DESPERATION: DNC`) has an empty key: it is never compared with anyone.
+/// A speaker that is no name at all (sentence punctuation or quote marks inside:
+/// `North Korea." Aides`, `DESPERATION: DNC`, `Sanders.'' He`; a pronoun among its words)
+/// has an empty key: it is never compared with anyone.
 ///
 /// Whether two quotations' speakers disagree is a claim a finding makes in public, so it
 /// rests on what each attribution itself says (SpeakerEvidence): only an explicit
@@ -70,6 +71,7 @@ class SpeakerKeyer {
   std::unordered_set<std::string> titles_;                  // folded, one word or more
   std::unordered_set<std::string> organisation_words_;      // folded single words
   std::unordered_set<std::string> source_nouns_;            // folded: "officials", "police"
+  std::unordered_set<std::string> pronouns_;                // folded: "he", "they"
   size_t longest_title_words_ = 1;
 };
 

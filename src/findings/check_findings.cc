@@ -14,8 +14,9 @@ namespace quotecheck {
 namespace {
 
 // Two quotations of one document are one utterance quoted two ways only when they are this
-// close: further apart, they are more likely a person saying a line twice.
-constexpr double kInconsistentSimilarity = 0.75;
+// close: further apart, they are more likely a person saying a line twice (a debater
+// repeating "this notion that … doesn't know what he's doing" in other words).
+constexpr double kInconsistentSimilarity = 0.8;
 
 std::string Shortened(const std::string& text, size_t max_bytes = 60) {
   if (text.size() <= max_bytes) return text;

@@ -90,7 +90,9 @@ ul.notes li { font-size: 13.5px; margin-top: 4px; }
 ul.notes .badge { margin-right: 6px; }
 table.findings th:nth-child(1) { width: 92px; }
 table.findings th:nth-child(2) { width: 170px; }
-table.findings th:nth-child(3) { width: 30%; }
+table.findings th:nth-child(3) { width: 26%; }
+table.findings th:nth-child(4) { width: 90px; }
+table.findings .evidence, .notes .confidence { color: var(--muted); font-size: 12.5px; }
 table.findings td.loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; overflow-wrap: anywhere; }
 table.findings .diff { display: block; margin-top: 4px; font-size: 13.5px; }
 .empty { color: var(--muted); font-style: italic; }
@@ -186,10 +188,10 @@ class HtmlWriter {
     out_.append("</section>\n");
     WriteFindings();
     out_.append("</main>\n");
-    out_.append(fmt::format(
-        "<footer class=\"wrap\">Made by quotecheck {}. Removed words are <del>struck "
-        "through</del>, added words <ins>highlighted</ins>.</footer>\n",
-        Esc(options_.tool_version)));
+    out_.append(
+        fmt::format("<footer class=\"wrap\">Made by quotecheck {}. Removed words are <del>struck "
+                    "through</del>, added words <ins>highlighted</ins>.</footer>\n",
+                    Esc(options_.tool_version)));
     out_.append("<script>");
     out_.append(kScript);
     out_.append("</script>\n</body>\n</html>\n");
@@ -230,19 +232,20 @@ class HtmlWriter {
     Stat(by_severity[1], "warnings", "warning");
     Stat(by_severity[0], "info", "info");
     out_.append("</div>\n");
-    out_.append("<section class=\"card\"><table class=\"by-rule\"><thead><tr><th>Rule</th>"
-                "<th class=\"num\">Error</th><th class=\"num\">Warning</th>"
-                "<th class=\"num\">Info</th><th class=\"num\">Total</th></tr></thead><tbody>\n");
+    out_.append(
+        "<section class=\"card\"><table class=\"by-rule\"><thead><tr><th>Rule</th>"
+        "<th class=\"num\">Error</th><th class=\"num\">Warning</th>"
+        "<th class=\"num\">Info</th><th class=\"num\">Total</th></tr></thead><tbody>\n");
     if (by_rule.empty()) {
-      out_.append("<tr><td colspan=\"5\" class=\"empty\">No findings.</td></tr>\n");
+      out_.append("<tr><td colspan=\"6\" class=\"empty\">No findings.</td></tr>\n");
     }
     for (const auto& [rule, n] : by_rule) {
-      out_.append(fmt::format(
-          "<tr><td><span class=\"rule\">{}</span> <span class=\"source\">{}</span></td>"
-          "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-          "<td class=\"num\">{}</td></tr>\n",
-          Esc(rule), Esc(DescribeRule(rule).short_description), n[2], n[1], n[0],
-          n[0] + n[1] + n[2]));
+      out_.append(
+          fmt::format("<tr><td><span class=\"rule\">{}</span> <span class=\"source\">{}</span></td>"
+                      "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+                      "<td class=\"num\">{}</td></tr>\n",
+                      Esc(rule), Esc(DescribeRule(rule).short_description), n[2], n[1], n[0],
+                      n[0] + n[1] + n[2]));
     }
     out_.append("</tbody></table></section>\n</section>\n");
   }
@@ -264,10 +267,10 @@ class HtmlWriter {
     }
     out_.append("</fieldset>\n<fieldset><legend>Rule</legend>");
     for (const auto& [rule, n] : by_rule) {
-      out_.append(fmt::format(
-          "<label><input type=\"checkbox\" data-filter=\"rule\" value=\"{0}\" checked>"
-          "<span class=\"rule\">{0}</span> {1}</label>",
-          Esc(rule), n));
+      out_.append(
+          fmt::format("<label><input type=\"checkbox\" data-filter=\"rule\" value=\"{0}\" checked>"
+                      "<span class=\"rule\">{0}</span> {1}</label>",
+                      Esc(rule), n));
     }
     out_.append("</fieldset>\n</section>\n");
   }
@@ -302,7 +305,8 @@ class HtmlWriter {
     const QuoteRecord& q = result_.quotes[quote];
     const DocumentInfo& doc = result_.documents[q.doc];
     std::vector<std::string> parts;
-    if (!doc.meta.outlet.empty()) parts.push_back("<strong>" + EscLine(doc.meta.outlet) + "</strong>");
+    if (!doc.meta.outlet.empty())
+      parts.push_back("<strong>" + EscLine(doc.meta.outlet) + "</strong>");
     if (!doc.meta.date.empty()) parts.push_back(EscLine(doc.meta.date));
     parts.push_back(fmt::format("{}:{}:{}", DocumentLink(doc), q.line, q.col));
     std::string out = fmt::format("<div class=\"source\">{}</div>", fmt::join(parts, " · "));
@@ -403,15 +407,16 @@ class HtmlWriter {
     }
     out_.append(fmt::format("<article class=\"cluster\" id=\"{}\" data-findings=\"{}\">\n",
                             Esc(cluster.id), FindingPairs(all_findings)));
-    out_.append(fmt::format("<div class=\"cluster-head\"><h3>Cluster <span class=\"id\">{}</span></h3>",
-                            Esc(cluster.id)));
+    out_.append(
+        fmt::format("<div class=\"cluster-head\"><h3>Cluster <span class=\"id\">{}</span></h3>",
+                    Esc(cluster.id)));
     std::set<Severity> severities;
     for (size_t f : all_findings) severities.insert(result_.findings[f].severity);
     for (auto it = severities.rbegin(); it != severities.rend(); ++it) out_.append(Badge(*it));
     out_.append("</div>\n");
-    out_.append(fmt::format(
-        "<blockquote class=\"reference\">“{}”</blockquote>\n",
-        Esc(ShortenForDisplay(result_.quotes[report.reference].text, kHeadlineLimit))));
+    out_.append(
+        fmt::format("<blockquote class=\"reference\">“{}”</blockquote>\n",
+                    Esc(ShortenForDisplay(result_.quotes[report.reference].text, kHeadlineLimit))));
 
     std::vector<std::string> speakers;
     for (const std::string& s : cluster.speakers) speakers.push_back(EscLine(s));
@@ -430,8 +435,7 @@ class HtmlWriter {
     if (cluster.primary) meta.append(". Primary source: ").append(where(*cluster.primary));
     out_.append(fmt::format("<p class=\"meta\">{}.</p>\n", meta));
 
-    const std::string ref_label =
-        cluster.primary ? "Primary source wording" : "Reference wording";
+    const std::string ref_label = cluster.primary ? "Primary source wording" : "Reference wording";
     out_.append(fmt::format(
         "<table class=\"compare\"><thead><tr><th>{}</th><th>Member wording</th></tr></thead>"
         "<tbody>\n",
@@ -457,10 +461,11 @@ class HtmlWriter {
         out_.append("<ul class=\"notes\">");
         for (size_t f : member.findings) {
           const Finding& finding = result_.findings[f];
-          out_.append(fmt::format(
-              "<li data-findings=\"{}\">{}<span class=\"rule\">{}</span>: {}</li>",
-              Esc(Pair(finding)), Badge(finding.severity), Esc(finding.rule),
-              EscLine(finding.message)));
+          out_.append(
+              fmt::format("<li data-findings=\"{}\">{}<span class=\"rule\">{}</span>: {} "
+                          "<span class=\"confidence\">(confidence {:.2f})</span>{}</li>",
+                          Esc(Pair(finding)), Badge(finding.severity), Esc(finding.rule),
+                          EscLine(finding.message), finding.confidence, EvidenceNote(finding)));
         }
         out_.append("</ul>");
       }
@@ -469,14 +474,30 @@ class HtmlWriter {
     out_.append("</tbody></table>\n</article>\n");
   }
 
+  // What a finding rests on: the shared words and both speakers, for the reader to judge.
+  static std::string EvidenceNote(const Finding& finding) {
+    const FindingEvidence& e = finding.evidence;
+    if (e.shared_words.empty() && e.speaker_keys.empty()) return {};
+    std::string note = "<div class=\"evidence\">";
+    if (e.relation) note.append(EscLine(std::string(RelationName(*e.relation)))).append("; ");
+    note.append(fmt::format("{} shared words: {}", e.shared_words.size(),
+                            EscLine(fmt::format("{}", fmt::join(e.shared_words, ", ")))));
+    if (e.speaker_keys.size() == 2) {
+      note.append(fmt::format("; speakers: {} / {}", EscLine(e.speaker_keys[0]),
+                              EscLine(e.speaker_keys[1])));
+    }
+    return note + "</div>";
+  }
+
   void WriteFindings() {
     out_.append("<section id=\"findings\">\n<h2>Findings</h2>\n");
     if (result_.findings.empty()) {
       out_.append("<p class=\"empty\">No findings.</p>\n</section>\n");
       return;
     }
-    out_.append("<section class=\"card\"><table class=\"findings\"><thead><tr><th>Severity</th>"
-                "<th>Rule</th><th>Location</th><th>Message</th></tr></thead><tbody>\n");
+    out_.append(
+        "<section class=\"card\"><table class=\"findings\"><thead><tr><th>Severity</th>"
+        "<th>Rule</th><th>Location</th><th>Confidence</th><th>Message</th></tr></thead><tbody>\n");
     WordDiffStyle style;
     style.removed_open = "<del>";
     style.removed_close = "</del>";
@@ -494,22 +515,16 @@ class HtmlWriter {
       std::string message = EscLine(finding.message);
       if (finding.diff && HasChanges(finding.diff->ops)) {
         // Finding::diff runs from the reported quotation (a) to the reference (b).
-        std::vector<DiffOp> ops = finding.diff->ops;
-        for (DiffOp& op : ops) {
-          std::swap(op.a, op.b);
-          if (op.kind == DiffOp::Kind::kDelete) {
-            op.kind = DiffOp::Kind::kInsert;
-          } else if (op.kind == DiffOp::Kind::kInsert) {
-            op.kind = DiffOp::Kind::kDelete;
-          }
-        }
+        std::vector<DiffOp> ops = ReversedDiff(finding.diff->ops);
         message.append(fmt::format("<span class=\"diff words\">{}</span>",
                                    FormatWordDiff(TrimEdges(std::move(ops)), style)));
       }
+      message.append(EvidenceNote(finding));
       out_.append(fmt::format(
           "<tr data-findings=\"{}\"><td>{}</td><td><span class=\"rule\">{}</span></td>"
-          "<td class=\"loc\">{}</td><td>{}</td></tr>\n",
-          Esc(Pair(finding)), Badge(finding.severity), Esc(finding.rule), location, message));
+          "<td class=\"loc\">{}</td><td class=\"confidence\">{:.2f}</td><td>{}</td></tr>\n",
+          Esc(Pair(finding)), Badge(finding.severity), Esc(finding.rule), location,
+          finding.confidence, message));
     }
     out_.append("</tbody></table></section>\n</section>\n");
   }

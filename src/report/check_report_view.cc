@@ -101,15 +101,15 @@ CheckReportView BuildCheckReportView(const CheckResult& result) {
         }
         for (size_t f : member.findings) {
           const Finding& finding = result.findings[f];
-          if (finding.diff && finding.quotes.size() >= 2 &&
-              finding.quotes[1] == report.reference) {
+          if (finding.diff && finding.quotes.size() >= 2 && finding.quotes[1] == report.reference) {
             member.diff = ReversedDiff(finding.diff->ops);  // a is this member, b the reference
             break;
           }
         }
-        member.divergent = member.relation == Relation::kVariant || !member.speakers_agree;
       }
-      if (!member.findings.empty()) member.divergent = true;
+      // Two speakers named for the same words are no divergence by themselves (a common
+      // word, a pronoun resolved wrongly): only a misattribution finding shows them.
+      member.divergent = !member.findings.empty() || member.relation == Relation::kVariant;
       shown = shown || member.divergent;
       report.members.push_back(std::move(member));
     }
@@ -282,7 +282,8 @@ std::string FormatCheckSummaryLine(const CheckResult& result) {
       plural(result.clusters.size(), "cluster", "clusters"),
       plural(result.links.size(), "link", "links"),
       plural(result.findings.size(), "finding", "findings"));
-  if (!severities.empty()) fmt::format_to(std::back_inserter(out), " ({})", fmt::join(severities, ", "));
+  if (!severities.empty())
+    fmt::format_to(std::back_inserter(out), " ({})", fmt::join(severities, ", "));
   fmt::format_to(std::back_inserter(out), ", {} bytes in {:.3f} s", result.bytes, result.seconds);
   return out;
 }

@@ -196,6 +196,18 @@ TEST_SUITE("findings") {
            "Harbour.\" Aides"}},
          std::nullopt,
          {}},
+        {"a line said twice in one document, in other words",
+         {"2025-02-01"},
+         {{0,
+           "Let's dispel the idea that the harbour board doesn't know what it's doing. It knows "
+           "exactly what it's doing.",
+           "Orla Venn"},
+          {0,
+           "This notion that the harbour board doesn't know what it's doing is just not true. It "
+           "knows exactly what it's doing.",
+           "Orla Venn"}},
+         std::nullopt,
+         {}},
         {"two utterances joined by a fragment of each are not compared",
          {"2025-02-01", "2025-02-02", "2025-02-03"},
          {{0,

@@ -48,7 +48,8 @@ TEST_SUITE("findings") {
   }
 
   TEST_CASE("SpeakerKeyer::Key: text that is no name has no key") {
-    for (const char* s : {"Harbour.\" Aides", "DESPERATION: DNC", "Updated: Ada", "Who? Ada", ""}) {
+    for (const char* s : {"Harbour.\" Aides", "DESPERATION: DNC", "Updated: Ada", "Who? Ada",
+                          "Orla Venn.'' He", "He", ""}) {
       CAPTURE(s);
       CHECK(Keyer().Key(s).empty());
     }
