@@ -1,5 +1,7 @@
 #include "cli/check_command.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <fstream>
 
@@ -11,13 +13,13 @@
 #include "cli/rule_set_loading.h"
 #include "core/check_model.h"
 #include "extract/quote_extractor.h"
+#include "findings/check_findings.h"
 #include "report/check_github_printer.h"
 #include "report/check_html_printer.h"
 #include "report/check_jsonl_printer.h"
 #include "report/check_markdown_printer.h"
 #include "report/check_sarif_printer.h"
 #include "report/check_text_printer.h"
-#include "findings/check_findings.h"
 #include "xref/cross_reference.h"
 
 namespace quotecheck {
@@ -49,6 +51,13 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   xref.keyer = &findings.keyer;
   CrossReference(xref, &result);
   AddCheckFindings(findings, &result, xref.jobs);
+  const LinkOutputStats links = SelectOutputLinks(options.links, findings.keyer, &result);
+  if (links.capped_clusters > 0) {
+    err << fmt::format(
+        "quotecheck: warning: --links all: {} cluster(s) have more than {} linked pairs; their "
+        "{} pairs are written as each member's link to its parent\n",
+        links.capped_clusters, kMaxLinksPerCluster, links.capped_pairs);
+  }
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

@@ -12,6 +12,7 @@
 
 #include "cli/report_output.h"
 #include "core/diagnostic.h"
+#include "xref/link_output.h"
 
 namespace quotecheck {
 
@@ -24,6 +25,8 @@ struct CheckOptions {
   bool no_exit = false;  // --no-exit: exit 0 whatever the findings
   /// --min-confidence: findings less sure than this (0..1) are not reported.
   double min_confidence = 0.0;
+  /// --links: which link records to write (xref/link_output.h).
+  LinkOutput links = LinkOutput::kParent;
   unsigned jobs = 1;
   std::vector<std::string> rule_dirs;
   std::vector<std::string> text_fields;

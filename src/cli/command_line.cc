@@ -78,7 +78,7 @@ ReportFormat ParseReportFormat(const std::string& name) {
 }
 
 ColorMode ParseColorMode(const ReportFlags& flags) {
-  return flags.no_color              ? ColorMode::kNever
+  return flags.no_color            ? ColorMode::kNever
          : flags.color == "always" ? ColorMode::kAlways
          : flags.color == "never"  ? ColorMode::kNever
                                    : ColorMode::kAuto;
@@ -139,6 +139,13 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
                    "text (for people), jsonl (the output contract), markdown (for a ticket), "
                    "sarif (code scanning), github (Actions annotations) or html (a report page)")
       ->check(CLI::IsMember({"text", "jsonl", "markdown", "sarif", "github", "html"}))
+      ->capture_default_str();
+  std::string check_links = "parent";
+  check_command
+      ->add_option("--links", check_links,
+                   "Link records to write: parent (each quotation's link to its parent in its "
+                   "cluster), all (every linked pair) or none")
+      ->check(CLI::IsMember({"parent", "all", "none"}))
       ->capture_default_str();
   AddRepeatable(check_command, "--reference", check.references,
                 "A primary source (transcript, statement) every quotation is compared with "
@@ -228,7 +235,8 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
   if (argc > 1 && argv[1][0] != '-' &&
       app.get_subcommands([&](CLI::App* command) { return command->get_name() == argv[1]; })
           .empty()) {
-    err << "quotecheck: unknown subcommand '" << argv[1] << "' (expected extract, check, lint, diff or rules)\n"
+    err << "quotecheck: unknown subcommand '" << argv[1]
+        << "' (expected extract, check, lint, diff or rules)\n"
         << "Run with --help for more information.\n";
     return kExitError;
   }
@@ -256,6 +264,9 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
     check.format = ParseReportFormat(check_flags.format);
     check.color = ParseColorMode(check_flags);
     check.fail_level = ParseFailLevel(check_flags.fail_level);
+    check.links = check_links == "all"    ? LinkOutput::kAll
+                  : check_links == "none" ? LinkOutput::kNone
+                                          : LinkOutput::kParent;
     if (check.paths.empty() && check.references.empty()) {
       err << "quotecheck check: no input: give PATHS\nRun with --help for more information.\n";
       return kExitError;

@@ -100,6 +100,9 @@ struct Link {
   std::string cluster;
   /// Internal to cross-referencing: see LinkVerdict::end_continues.
   bool end_continues = false;
+  /// Links a group's member to its representative (the first quotation with the same match
+  /// key): the same words, never aligned (xref/cross_reference.h).
+  bool member = false;
 };
 
 struct Cluster {

@@ -363,4 +363,10 @@ QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text) {
   return DiffQuotes(a, b, aligner);
 }
 
+Relation SameWordsRelation(const QuoteDiff& diff) {
+  constexpr uint32_t kNotTypography =
+      kChangePunctuation | kChangeCase | kChangeInsertion | kChangeOmission | kChangeLexical;
+  return (diff.classes & kNotTypography) != 0 ? Relation::kNormalized : Relation::kVerbatim;
+}
+
 }  // namespace quotecheck

@@ -31,6 +31,11 @@
 
 namespace quotecheck {
 
+/// The relation of two quotations with the same words (equal match keys) from their diff:
+/// verbatim when only typography differs (quote marks, apostrophes, dashes, spaces),
+/// normalized when case or punctuation does too (as diff/relation.h decides it).
+Relation SameWordsRelation(const QuoteDiff& diff);
+
 /// Diff of two quotation texts (tokenises and aligns them).
 QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text);
 

@@ -46,11 +46,8 @@ RelationResult ClassifyRelation(const TokenizedQuote& a, const TokenizedQuote& b
     r.similarity = Similarity(st.edit_distance, st.a_words, st.b_words);
     if (inside_differs) {
       r.relation = Relation::kVariant;
-    } else if (diff.classes & (kChangePunctuation | kChangeCase | kChangeInsertion |
-                               kChangeOmission | kChangeLexical)) {
-      r.relation = Relation::kNormalized;
     } else {
-      r.relation = Relation::kVerbatim;
+      r.relation = SameWordsRelation(diff);
     }
     return r;
   }

@@ -7,6 +7,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "diff/quote_diff.h"
 #include "diff/quote_tokens.h"
 #include "findings/finding_rules.h"
 
@@ -56,13 +57,45 @@ class ClusterFindings {
         out_(out) {}
 
   void Run() {
-    for (size_t l : links_) weighed_.emplace(l, in_.result.links[l]);
+    const auto& links = in_.result.links;
+    for (size_t m : cluster_.members) groups_[Key(m)].push_back(m);
+    for (size_t l : links_) {
+      weighed_.emplace(l, links[l]);
+      const Link& link = links[l];
+      if (link.member) {
+        member_link_[link.b] = l;
+        continue;
+      }
+      auto [it, inserted] = between_.emplace(GroupPair(Key(link.a), Key(link.b)), l);
+      if (!inserted && link.similarity > links[it->second].similarity) it->second = l;
+    }
+    const size_t first = out_->size();
     Divergences();
     Inconsistencies();
     Misattributions();
+    // In the cluster's order: by the quotation each finding is about.
+    std::stable_sort(out_->begin() + static_cast<std::ptrdiff_t>(first), out_->end(),
+                     [](const Finding& x, const Finding& y) { return x.quotes[0] < y.quotes[0]; });
   }
 
  private:
+  // Quotations with equal match keys are one group: the same words (xref/cross_reference.h
+  // links each member to the group's first quotation and aligns only those).
+  using GroupKey = std::string_view;
+  static std::pair<GroupKey, GroupKey> GroupPair(GroupKey x, GroupKey y) {
+    return x < y ? std::pair(x, y) : std::pair(y, x);
+  }
+  GroupKey Key(size_t q) const { return in_.keys[q]; }
+  // The link between the groups of two keys, if their representatives were linked.
+  std::optional<size_t> Between(GroupKey x, GroupKey y) const {
+    auto it = between_.find(GroupPair(x, y));
+    return it == between_.end() ? std::nullopt : std::optional(it->second);
+  }
+  // The side of `link` in the group of `key`.
+  size_t SideIn(const Link& link, GroupKey key) const {
+    return Key(link.a) == key ? link.a : link.b;
+  }
+
   struct Weighed {
     explicit Weighed(const Link& l) : link(&l) {}
     const Link* link;
@@ -77,16 +110,42 @@ class ClusterFindings {
     }
     return *w.evidence;
   }
+  // Two members of one group: the same words, weighed as a verbatim link.
+  const PairEvidence& SameWordsEvidence(size_t x, size_t y) {
+    auto it = same_words_.find(Key(x));
+    if (it == same_words_.end()) {
+      Link link;
+      link.a = x;
+      link.b = y;
+      link.relation = Relation::kVerbatim;
+      link.similarity = 1.0;
+      link.diff.ops.push_back({DiffOp::Kind::kEqual, Quote(x).text, Quote(x).text});
+      it = same_words_
+               .emplace(Key(x), WeighLink(in_.result, link, in_.keys, in_.speakers_by_key,
+                                          in_.context.lexicon))
+               .first;
+    }
+    return it->second;
+  }
   const QuoteRecord& Quote(size_t q) const { return in_.result.quotes[q]; }
   bool IsPrimary(size_t q) const { return in_.result.documents[Quote(q).doc].primary; }
   std::string Where(size_t q) const {
     const DocumentInfo& d = in_.result.documents[Quote(q).doc];
     return d.meta.outlet.empty() ? d.id : fmt::format("{} ({})", d.id, d.meta.outlet);
   }
-  static size_t Other(const Link& link, size_t q) { return link.a == q ? link.b : link.a; }
+  // A quotation of `members` in another document than `q` (`preferred` first), if any.
+  std::optional<size_t> InOtherDocument(const std::vector<size_t>& members, size_t q,
+                                        std::optional<size_t> preferred = std::nullopt) const {
+    if (preferred && Quote(*preferred).doc != Quote(q).doc) return preferred;
+    for (size_t r : members) {
+      if (Quote(r).doc != Quote(q).doc) return r;
+    }
+    return std::nullopt;
+  }
 
-  void Add(std::string rule, Severity severity, size_t member, size_t ref, size_t l,
-           const PairEvidence& evidence, double attribution, std::string message) {
+  void Add(std::string rule, Severity severity, size_t member, size_t ref, std::optional<size_t> l,
+           const PairEvidence& evidence, double attribution, std::optional<Relation> relation,
+           std::string message) {
     Finding f;
     f.rule = std::move(rule);
     f.quotes = {member, ref};
@@ -95,81 +154,80 @@ class ClusterFindings {
     if (f.confidence < in_.context.min_confidence) return;
     f.severity = SeverityForConfidence(severity, f.confidence);
     f.evidence.shared_words = evidence.shared_words;
-    f.evidence.relation = in_.result.links[l].relation;
+    f.evidence.relation = relation;
     f.message = std::move(message);
     out_->push_back(std::move(f));
   }
 
-  void AddDivergence(std::string rule, size_t member, size_t ref, size_t l, std::string message) {
+  // Member `member` of the group on side `from` of link `l` against `ref` of the other.
+  void AddDivergence(std::string rule, size_t member, size_t from, size_t ref, size_t l,
+                     std::string message) {
     const Link& link = in_.result.links[l];
-    QuoteDiff diff = OrientedDiff(link, member);
+    (void)from;
+    QuoteDiff diff = DiffFor(in_.result, link, member, ref);
     const size_t before = out_->size();
     Add(std::move(rule), DivergenceSeverity(diff), member, ref, l, EvidenceOf(l), 1.0,
-        std::move(message) + FlagsNote(diff));
+        link.relation, std::move(message) + FlagsNote(diff));
     if (out_->size() > before) out_->back().diff = std::move(diff);
   }
 
-  // Each member against the primary source's words, else against the canonical wording as
-  // another document prints it: through the link between the two, or not at all.
+  // Each group against the primary source's words, else against the canonical wording as
+  // another document prints it: through the link between the two groups, or not at all.
   void Divergences() {
     const auto& links = in_.result.links;
-    if (cluster_.primary) {
-      const size_t p = *cluster_.primary;
-      for (size_t l : links_) {
-        const Link& link = links[l];
-        if (link.a != p && link.b != p) continue;
-        const size_t m = Other(link, p);
-        if (IsPrimary(m) || !SupportsDivergence(link, EvidenceOf(l))) continue;
-        AddDivergence("primary-divergence", m, p, l,
-                      fmt::format("quotation differs from the primary source {}", Where(p)));
+    const size_t ref = cluster_.primary ? *cluster_.primary : cluster_.canonical;
+    const GroupKey ref_key = Key(ref);
+    for (const auto& [key, members] : groups_) {
+      if (key == ref_key) continue;
+      const std::optional<size_t> l = Between(key, ref_key);
+      if (!l || !SupportsDivergence(links[*l], EvidenceOf(*l))) continue;
+      const size_t from = SideIn(links[*l], key);
+      for (size_t m : members) {
+        if (cluster_.primary) {
+          if (IsPrimary(m)) continue;
+          AddDivergence("primary-divergence", m, from, ref, *l,
+                        fmt::format("quotation differs from the primary source {}", Where(ref)));
+          continue;
+        }
+        const std::optional<size_t> r = InOtherDocument(groups_.at(ref_key), m, ref);
+        if (!r) continue;
+        AddDivergence(
+            "wording-divergence", m, from, *r, *l,
+            fmt::format("wording differs from {}: “{}”", Where(*r), Shortened(Quote(*r).text)));
       }
-      return;
-    }
-    const std::string& canon_key = in_.keys[cluster_.canonical];
-    std::map<size_t, size_t> best;  // member → link to a canonical-worded quotation
-    for (size_t l : links_) {
-      const Link& link = links[l];
-      for (size_t m : {link.a, link.b}) {
-        const size_t r = Other(link, m);
-        if (in_.keys[m] == canon_key || in_.keys[r] != canon_key) continue;
-        if (Quote(m).doc == Quote(r).doc) continue;
-        auto [it, inserted] = best.emplace(m, l);
-        if (!inserted && link.similarity > links[it->second].similarity) it->second = l;
-      }
-    }
-    for (const auto& [m, l] : best) {
-      if (!SupportsDivergence(links[l], EvidenceOf(l))) continue;
-      const size_t r = Other(links[l], m);
-      AddDivergence(
-          "wording-divergence", m, r, l,
-          fmt::format("wording differs from {}: “{}”", Where(r), Shortened(Quote(r).text)));
     }
   }
 
   // One document quoting one utterance two ways: a close variant, changed in substance.
   void Inconsistencies() {
-    std::map<size_t, size_t> first;  // later quotation → link to the earliest
-    for (size_t l : links_) {
-      const Link& link = in_.result.links[l];
-      if (Quote(link.a).doc != Quote(link.b).doc || IsPrimary(link.a)) continue;
+    const auto& links = in_.result.links;
+    std::map<size_t, std::pair<size_t, size_t>> first;  // later quote → (earlier, link)
+    for (const auto& [pair, l] : between_) {
+      const Link& link = links[l];
       if (link.similarity < kInconsistentSimilarity) continue;
       if (!SupportsDivergence(link, EvidenceOf(l))) continue;
-      const size_t later = std::max(link.a, link.b);
-      auto [it, inserted] = first.emplace(later, l);
-      if (!inserted && Other(link, later) < Other(in_.result.links[it->second], later))
-        it->second = l;
+      std::unordered_map<uint32_t, size_t> in_first;  // doc → its first member of one group
+      for (size_t x : groups_.at(pair.first)) in_first.emplace(Quote(x).doc, x);
+      for (size_t y : groups_.at(pair.second)) {
+        auto it = in_first.find(Quote(y).doc);
+        if (it == in_first.end() || IsPrimary(y)) continue;
+        const size_t earlier = std::min(it->second, y), later = std::max(it->second, y);
+        auto [f, inserted] = first.emplace(later, std::pair(earlier, l));
+        if (!inserted && earlier < f->second.first) f->second = {earlier, l};
+      }
     }
-    for (const auto& [y, l] : first) {
-      const size_t x = Other(in_.result.links[l], y);
+    for (const auto& [y, found] : first) {
+      const auto [x, l] = found;
       AddDivergence(
-          "inconsistent-quote", y, x, l,
+          "inconsistent-quote", y, SideIn(links[l], Key(y)), x, l,
           fmt::format("the same quotation is worded differently at line {}", Quote(x).line));
     }
   }
 
   // The reference speaker is the primary source's, else the one most documents name
   // explicitly (ties: the first appearance); a member naming someone else explicitly is a
-  // misattribution when its link to a quotation of the reference speaker bears it out.
+  // misattribution when a quotation of the same words, or of a linked group, names the
+  // reference speaker explicitly in another document, over words that are evidence.
   void Misattributions() {
     const auto& speakers = in_.speakers;
     std::optional<size_t> ref;
@@ -194,34 +252,75 @@ class ClusterFindings {
     }
     if (!ref) return;
     const SpeakerEvidence& reference = speakers[*ref];
-    std::map<size_t, size_t> best;  // member → its best link to the reference speaker
-    for (size_t l : links_) {
-      const Link& link = in_.result.links[l];
-      for (size_t m : {link.a, link.b}) {
-        const size_t r = Other(link, m);
-        if (Quote(m).doc == Quote(r).doc) continue;
-        if (!SpeakersDisagree(speakers[m], reference) || !speakers[r].explicit_name ||
-            SpeakersDisagree(speakers[r], reference)) {
-          continue;
-        }
-        if (!SpeakersDisagree(speakers[m], speakers[r])) continue;
-        if (!SupportsMisattribution(EvidenceOf(l))) continue;
-        auto [it, inserted] = best.emplace(m, l);
-        if (!inserted &&
-            EvidenceOf(l).shared_words.size() > EvidenceOf(it->second).shared_words.size()) {
-          it->second = l;
+    // Per group, its members that name the reference speaker explicitly.
+    std::unordered_map<GroupKey, std::vector<size_t>> naming;
+    for (const auto& [key, members] : groups_) {
+      for (size_t m : members) {
+        if (speakers[m].explicit_name && !SpeakersDisagree(speakers[m], reference)) {
+          naming[key].push_back(m);
         }
       }
     }
-    for (const auto& [m, l] : best) {
-      const size_t r = Other(in_.result.links[l], m);
-      const double attribution = std::min(Quote(m).confidence, Quote(r).confidence);
-      const size_t before = out_->size();
-      Add("misattribution", Severity::kError, m, r, l, EvidenceOf(l), attribution,
-          fmt::format("attributed to {} here but to {} in {}", *Quote(m).speaker, *Quote(r).speaker,
-                      Where(r)));
-      if (out_->size() > before)
-        out_->back().evidence.speaker_keys = {speakers[m].key, speakers[r].key};
+    std::vector<std::pair<GroupKey, size_t>> linked;  // (other group, link) by group
+    for (const auto& [key, members] : groups_) {
+      linked.clear();
+      for (const auto& [pair, l] : between_) {
+        if (pair.first == key) linked.emplace_back(pair.second, l);
+        if (pair.second == key) linked.emplace_back(pair.first, l);
+      }
+      for (size_t m : members) {
+        if (!SpeakersDisagree(speakers[m], reference)) continue;
+        auto disagreeing = [&](size_t r) { return SpeakersDisagree(speakers[m], speakers[r]); };
+        // The same words in another document, naming the reference speaker.
+        std::optional<size_t> r;
+        for (size_t x : naming[key]) {
+          if (Quote(x).doc != Quote(m).doc && disagreeing(x)) {
+            r = x;
+            break;
+          }
+        }
+        if (r) {
+          const PairEvidence& evidence = SameWordsEvidence(m, *r);
+          if (SupportsMisattribution(evidence)) {
+            auto it = member_link_.find(m != Rep(key) ? m : *r);
+            AddMisattribution(m, *r,
+                              it == member_link_.end() ? std::nullopt : std::optional(it->second),
+                              evidence, Relation::kVerbatim);
+          }
+          continue;
+        }
+        // A linked group's quotation, the link's words being evidence.
+        std::optional<std::pair<size_t, size_t>> best;  // (r, link)
+        for (const auto& [other, l] : linked) {
+          if (!SupportsMisattribution(EvidenceOf(l))) continue;
+          for (size_t x : naming[other]) {
+            if (Quote(x).doc == Quote(m).doc || !disagreeing(x)) continue;
+            if (!best ||
+                EvidenceOf(l).shared_words.size() > EvidenceOf(best->second).shared_words.size()) {
+              best = std::pair(x, l);
+            }
+            break;
+          }
+        }
+        if (best) {
+          AddMisattribution(m, best->first, best->second, EvidenceOf(best->second),
+                            in_.result.links[best->second].relation);
+        }
+      }
+    }
+  }
+
+  size_t Rep(GroupKey key) const { return groups_.at(key).front(); }
+
+  void AddMisattribution(size_t m, size_t r, std::optional<size_t> l, const PairEvidence& evidence,
+                         Relation relation) {
+    const double attribution = std::min(Quote(m).confidence, Quote(r).confidence);
+    const size_t before = out_->size();
+    Add("misattribution", Severity::kError, m, r, l, evidence, attribution, relation,
+        fmt::format("attributed to {} here but to {} in {}", *Quote(m).speaker, *Quote(r).speaker,
+                    Where(r)));
+    if (out_->size() > before) {
+      out_->back().evidence.speaker_keys = {in_.speakers[m].key, in_.speakers[r].key};
     }
   }
 
@@ -230,6 +329,10 @@ class ClusterFindings {
   const std::vector<size_t>& links_;
   std::vector<Finding>* out_;
   std::unordered_map<size_t, Weighed> weighed_;
+  std::map<GroupKey, std::vector<size_t>> groups_;           // members in cluster order
+  std::map<std::pair<GroupKey, GroupKey>, size_t> between_;  // links between groups
+  std::unordered_map<size_t, size_t> member_link_;           // member → its link to the rep
+  std::unordered_map<GroupKey, PairEvidence> same_words_;
 };
 
 }  // namespace
@@ -250,6 +353,15 @@ QuoteDiff OrientedDiff(const Link& link, size_t from) {
   QuoteDiff d = link.diff;
   d.ops = ReversedDiff(link.diff.ops);
   return d;
+}
+
+QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y) {
+  if (x == link.a && y == link.b) return link.diff;
+  if (x == link.b && y == link.a) return OrientedDiff(link, x);
+  QuoteDiff diff = DiffQuotes(result.quotes[x].text, result.quotes[y].text);
+  diff.classes = link.diff.classes;
+  diff.flags = link.diff.flags;
+  return diff;
 }
 
 std::vector<Finding> UnbalancedQuoteFindings(const CheckResult& result) {

@@ -49,4 +49,10 @@ Severity DivergenceSeverity(const QuoteDiff& diff);
 /// `link`'s diff read from quotation `from` (one of its sides) to the other.
 QuoteDiff OrientedDiff(const Link& link, size_t from);
 
+/// The diff from quotation `x` to quotation `y` that `link` stands for: the link's own when
+/// they are its sides, else the words of x and y diffed afresh (they are members of the
+/// groups the link joins: the same words as its sides, perhaps other typography), with the
+/// link's change classes and meaning flags, read on the words both sides share.
+QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y);
+
 }  // namespace quotecheck

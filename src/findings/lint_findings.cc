@@ -68,6 +68,8 @@ std::string Where(const CheckResult& result, size_t quote) {
 
 struct RefLink {
   size_t link = 0;
+  size_t from = 0;        // the link's side standing for the draft quotation (it, or its
+                          // group's representative: the same words)
   size_t ref = 0;         // the reference quotation
   bool verifies = false;  // verbatim, normalized, or the draft is a fragment of it
   bool fragment = false;  // the draft is a fragment of it
@@ -152,25 +154,49 @@ void ComputeLintFindings(const FindingContext& context, CheckResult* result) {
   for (size_t q = 0; q < quotes.size(); ++q) {
     if (is_draft(q)) words[q] = WordCount(quotes[q].text);
   }
+  // A draft quotation with the same words as an earlier quotation is a member of its group:
+  // the links of the group's representative are its links too (xref/cross_reference.h).
+  // Likewise the reference side: every member of the group a link reaches (a primary
+  // source among them is preferred below).
+  std::unordered_map<size_t, std::vector<size_t>> drafts_of_rep, members_of_rep;
+  for (const Link& link : result->links) {
+    if (!link.member) continue;
+    (is_draft(link.b) ? drafts_of_rep : members_of_rep)[link.a].push_back(link.b);
+  }
+  std::vector<size_t> drafts, targets;
   for (size_t l = 0; l < result->links.size(); ++l) {
     const Link& link = result->links[l];
-    for (const auto& [draft, ref] : {std::pair(link.a, link.b), std::pair(link.b, link.a)}) {
-      if (!is_draft(draft) || is_draft(ref)) continue;
-      RefLink r;
-      r.link = l;
-      r.ref = ref;
-      r.primary = docs[quotes[ref].doc].primary;
-      if (link.relation == Relation::kFragment) {
-        r.ref_words = WordCount(quotes[ref].text);
-        r.fragment = words[draft] <= r.ref_words;
-        r.verifies = r.fragment;
-        // The reference quotes a few words of the draft's quotation: no evidence.
-        if (!r.fragment && r.ref_words <= kExemptWords) continue;
-        r.partial = !r.fragment;
-      } else {
-        r.verifies = link.relation != Relation::kVariant;
+    for (const auto& [side, ref] : {std::pair(link.a, link.b), std::pair(link.b, link.a)}) {
+      drafts.clear();
+      if (is_draft(side)) drafts.push_back(side);
+      if (auto it = drafts_of_rep.find(side); it != drafts_of_rep.end() && !link.member) {
+        drafts.insert(drafts.end(), it->second.begin(), it->second.end());
       }
-      refs[draft].push_back(r);
+      targets.assign(1, ref);
+      if (auto it = members_of_rep.find(ref); it != members_of_rep.end() && !link.member) {
+        targets.insert(targets.end(), it->second.begin(), it->second.end());
+      }
+      for (size_t draft : drafts) {
+        for (size_t ref : targets) {
+          if (draft == ref || is_draft(ref)) continue;
+          RefLink r;
+          r.link = l;
+          r.from = side;
+          r.ref = ref;
+          r.primary = docs[quotes[ref].doc].primary;
+          if (link.relation == Relation::kFragment) {
+            r.ref_words = WordCount(quotes[ref].text);
+            r.fragment = words[draft] <= r.ref_words;
+            r.verifies = r.fragment;
+            // The reference quotes a few words of the draft's quotation: no evidence.
+            if (!r.fragment && r.ref_words <= kExemptWords) continue;
+            r.partial = !r.fragment;
+          } else {
+            r.verifies = link.relation != Relation::kVariant;
+          }
+          refs[draft].push_back(r);
+        }
+      }
     }
   }
 
@@ -285,7 +311,7 @@ void ComputeLintFindings(const FindingContext& context, CheckResult* result) {
       if (!verified->fragment) continue;
       for (const RefLink& r : linked) {
         if (!r.fragment) continue;
-        QuoteDiff diff = OrientedDiff(result->links[r.link], q);
+        QuoteDiff diff = DiffFor(*result, result->links[r.link], q, r.ref);
         const std::string word = CutQualifier(diff);
         if (word.empty()) continue;
         Finding f;
@@ -323,7 +349,7 @@ void ComputeLintFindings(const FindingContext& context, CheckResult* result) {
     }
     const PairEvidence evidence = weigh(best->link);
     if (!evidence.changes_wording) continue;  // typography only: the words are verified
-    QuoteDiff diff = OrientedDiff(result->links[best->link], q);
+    QuoteDiff diff = DiffFor(*result, result->links[best->link], q, best->ref);
     Finding f;
     f.rule = "wording-divergence";
     f.confidence = FindingConfidence(evidence);

@@ -185,6 +185,61 @@ void RunInParallel(size_t n, unsigned jobs, Fn fn) {
   for (auto& t : threads) t.join();
 }
 
+// Quotations with the same match key, in input order; the first of each is its
+// representative.
+struct QuoteGroups {
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> group_of;            // per quotation; kNone: a term or no words
+  std::vector<size_t> representative;        // per group, its first member
+  std::vector<std::vector<size_t>> members;  // per group, in input order
+};
+
+QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result) {
+  QuoteGroups groups;
+  groups.group_of.assign(keys.size(), QuoteGroups::kNone);
+  std::unordered_map<std::string_view, uint32_t> by_key;
+  by_key.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].empty() || result.quotes[i].kind == QuoteKind::kTerm) continue;
+    auto [it, inserted] = by_key.emplace(keys[i], static_cast<uint32_t>(groups.members.size()));
+    if (inserted) {
+      groups.representative.push_back(i);
+      groups.members.emplace_back();
+    }
+    groups.group_of[i] = it->second;
+    groups.members[it->second].push_back(i);
+  }
+  return groups;
+}
+
+// Each member of a group linked to its representative: the same words, so verbatim when the
+// texts are equal and normalized otherwise, without any alignment of words.
+void AddMemberLinks(const QuoteGroups& groups, const std::vector<SpeakerEvidence>& speakers,
+                    CheckResult* result) {
+  for (const std::vector<size_t>& members : groups.members) {
+    const size_t rep = members.front();
+    const std::string& rep_text = result->quotes[rep].text;
+    for (size_t k = 1; k < members.size(); ++k) {
+      const size_t m = members[k];
+      const std::string& text = result->quotes[m].text;
+      Link link;
+      link.a = rep;
+      link.b = m;
+      link.similarity = 1.0;
+      link.member = true;
+      link.speakers_agree = !SpeakersDisagree(speakers[rep], speakers[m]);
+      if (text == rep_text) {
+        link.relation = Relation::kVerbatim;
+        link.diff.ops.push_back({DiffOp::Kind::kEqual, text, text});
+      } else {
+        link.diff = DiffQuotes(rep_text, text);
+        link.relation = SameWordsRelation(link.diff);
+      }
+      result->links.push_back(std::move(link));
+    }
+  }
+}
+
 }  // namespace
 
 void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
@@ -201,7 +256,6 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   const size_t n = result->quotes.size();
   std::vector<TokenizedQuote> tokens(n);
   std::vector<std::string> keys(n);
-  std::vector<std::vector<uint64_t>> hashes(n);
   std::vector<SpeakerEvidence> speakers(n);
   static const SpeakerKeyer kNoLexicons([](const std::string&) -> const std::vector<std::string>& {
     static const std::vector<std::string> kNone;
@@ -217,26 +271,46 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
         if (!key.empty()) q.speaker_key = std::move(key);
       }
       speakers[i] = keyer.Evidence(q);
-      tokens[i] = TokenizeQuote(result->quotes[i].text);
+      tokens[i] = TokenizeQuote(q.text);
       keys[i] = KeyOf(tokens[i]);
-      if (result->quotes[i].kind == QuoteKind::kTerm) continue;  // nobody's words: never linked
-      for (uint32_t e : tokens[i].elements) {
-        const QuoteToken& t = tokens[i].tokens[e];
-        if (t.word()) hashes[i].push_back(t.hash);
-      }
     }
   };
   RunInParallel(n, n < 4096 ? 1 : jobs, tokenise);
   lap("tokenise", n);
+
+  // Equal quotations are one representative (the first) with its members; only
+  // representatives are indexed and aligned. Terms are nobody's words: never linked.
+  const QuoteGroups groups = GroupEqualQuotes(keys, *result);
+  std::vector<std::vector<uint64_t>> hashes(groups.representative.size());
+  std::vector<uint32_t> weights(groups.representative.size());
+  for (size_t g = 0; g < groups.representative.size(); ++g) {
+    const TokenizedQuote& t = tokens[groups.representative[g]];
+    for (uint32_t e : t.elements) {
+      if (t.tokens[e].word()) hashes[g].push_back(t.tokens[e].hash);
+    }
+    weights[g] = static_cast<uint32_t>(groups.members[g].size());
+  }
+  for (size_t i = 0; i < n; ++i) {  // members other than representatives keep only their key
+    const uint32_t g = groups.group_of[i];
+    if (g == QuoteGroups::kNone || groups.representative[g] != i) tokens[i] = TokenizedQuote{};
+  }
   NgramIndexOptions index = options.index;
   index.jobs = jobs;
-  std::vector<CandidatePair> pairs = FindCandidatePairs(hashes, index);
-  if (options.first_focus_quote > 0) {  // a < b: both before it means neither is in focus
-    std::erase_if(pairs, [&](const CandidatePair& p) { return p.b < options.first_focus_quote; });
-  }
-  lap("candidates", pairs.size());
+  std::vector<CandidatePair> pairs = FindCandidatePairs(hashes, index, weights);
   hashes.clear();
   hashes.shrink_to_fit();
+  std::vector<bool> in_focus(groups.representative.size(), options.first_focus_quote == 0);
+  if (options.first_focus_quote > 0) {  // lint: a pair without a draft quotation is not decided
+    for (size_t g = 0; g < groups.members.size(); ++g) {
+      in_focus[g] = groups.members[g].back() >= options.first_focus_quote;
+    }
+  }
+  std::erase_if(pairs, [&](const CandidatePair& p) { return !in_focus[p.a] && !in_focus[p.b]; });
+  for (CandidatePair& p : pairs) {  // group ids to quotation indexes (both in input order)
+    p.a = groups.representative[p.a];
+    p.b = groups.representative[p.b];
+  }
+  lap("candidates", pairs.size());
 
   std::vector<std::vector<Link>> parts(pairs.size() < 1024 ? 1 : jobs);
   RunInParallel(pairs.size(), static_cast<unsigned>(parts.size()),
@@ -244,6 +318,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
                   DecidePairs(pairs, begin, end, tokens, speakers, &parts[slice]);
                 });
   result->links.clear();
+  AddMemberLinks(groups, speakers, result);
   for (auto& part : parts) {
     for (Link& link : part) result->links.push_back(std::move(link));
   }

@@ -18,9 +18,9 @@ struct CrossReferenceOptions {
   /// Only candidate pairs with a quotation at or after this index are decided (lint appends
   /// the drafts after the references and needs no reference–reference link); 0: every pair.
   size_t first_focus_quote = 0;
-  /// Speaker identities (null: a keyer without lexicons): a link between two explicit attributions of different
-  /// speakers has speakers_agree false and is decided on the stricter bar. Quotations read
-  /// without a speaker_key get one.
+  /// Speaker identities (null: a keyer without lexicons): a link between two explicit attributions
+  /// of different speakers has speakers_agree false and is decided on the stricter bar. Quotations
+  /// read without a speaker_key get one.
   const SpeakerKeyer* keyer = nullptr;
 };
 

@@ -81,10 +81,9 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
       short_words;
   // A short fragment must be contained exactly: with one word changed, six words are as
   // likely another sentence that opens the same way ("The Iran deal is a disaster").
-  const double max_fragment_edit =
-      short_words < kExactFragmentWords ? 0.0
-      : speakers_agree                  ? kMaxFragmentEdit
-                                        : kMaxFragmentEdit / 2;
+  const double max_fragment_edit = short_words < kExactFragmentWords ? 0.0
+                                   : speakers_agree                  ? kMaxFragmentEdit
+                                                                     : kMaxFragmentEdit / 2;
   if (cover >= kMinFragmentCover && edit <= max_fragment_edit) {
     out.shape = LinkShape::kFragment;
     out.similarity = 1.0 - edit;

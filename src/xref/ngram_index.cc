@@ -1,9 +1,9 @@
 #include "xref/ngram_index.h"
 
 #include <algorithm>
+#include <string_view>
 #include <thread>
 #include <unordered_set>
-#include <string_view>
 
 namespace quotecheck {
 namespace {
@@ -33,7 +33,8 @@ uint64_t HashWord(std::string_view key) {
 }
 
 std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint64_t>>& quotes,
-                                              const NgramIndexOptions& options) {
+                                              const NgramIndexOptions& options,
+                                              const std::vector<uint32_t>& weights) {
   const size_t n = std::max<size_t>(1, options.ngram);
   auto shingle = [&](const std::vector<uint64_t>& words, size_t i, size_t len) {
     uint64_t h = 0x51ull + len;
@@ -89,17 +90,35 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
                              }),
                  postings.end());
 
-  // Posting lists that are not too common, and for each quotation the lists it is on.
-  std::vector<std::pair<uint32_t, uint32_t>> lists;  // [begin, end) into postings
+  // Posting lists, and for each quotation the lists it is on. A list longer than the cap is
+  // a common shingle: only its heaviest quotations (hubs) pair with the others.
+  struct List {
+    uint32_t begin, end;         // into postings
+    std::vector<uint32_t> hubs;  // empty: every member pairs with every other
+  };
+  std::vector<List> lists;
   std::vector<std::vector<uint32_t>> lists_of(quotes.size());
+  auto weight = [&](uint32_t q) { return q < weights.size() ? weights[q] : 1u; };
   for (size_t i = 0; i < postings.size();) {
     size_t j = i;
     while (j < postings.size() && postings[j].shingle == postings[i].shingle) ++j;
     const size_t df = j - i;
-    if (df >= 2 && df <= options.max_document_frequency) {
-      const uint32_t list = static_cast<uint32_t>(lists.size());
-      lists.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j)});
-      for (size_t k = i; k < j; ++k) lists_of[postings[k].quote].push_back(list);
+    if (df >= 2) {
+      List list{static_cast<uint32_t>(i), static_cast<uint32_t>(j), {}};
+      if (df > options.max_document_frequency) {
+        std::vector<uint32_t> members;
+        members.reserve(df);
+        for (size_t k = i; k < j; ++k) members.push_back(postings[k].quote);
+        const size_t hubs = std::min(kHubsPerCommonShingle, members.size());
+        std::partial_sort(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(hubs),
+                          members.end(), [&](uint32_t x, uint32_t y) {
+                            return weight(x) != weight(y) ? weight(x) > weight(y) : x < y;
+                          });
+        list.hubs.assign(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(hubs));
+      }
+      const uint32_t index = static_cast<uint32_t>(lists.size());
+      for (size_t k = i; k < j; ++k) lists_of[postings[k].quote].push_back(index);
+      lists.push_back(std::move(list));
     }
     i = j;
   }
@@ -107,7 +126,8 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
   // For each quotation a, count the shingles it shares with each later quotation b; keep
   // the pairs that share enough (two, unless a side is too short to hold two). Slices of a
   // run on their own threads; the output is in (a, b) order whatever the thread count.
-  const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, quotes.size() < 4096 ? 1 : options.jobs));
+  const unsigned jobs =
+      std::max(1u, std::min<unsigned>(options.jobs, quotes.size() < 4096 ? 1 : options.jobs));
   std::vector<std::vector<CandidatePair>> parts(jobs);
   auto run = [&](unsigned slice) {
     const size_t begin = quotes.size() * slice / jobs, end = quotes.size() * (slice + 1) / jobs;
@@ -116,8 +136,17 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
     auto& out = parts[slice];
     for (size_t a = begin; a < end; ++a) {
       touched.clear();
-      for (uint32_t list : lists_of[a]) {
-        for (uint32_t k = lists[list].first; k < lists[list].second; ++k) {
+      for (uint32_t index : lists_of[a]) {
+        const List& list = lists[index];
+        const bool everyone = list.hubs.empty() ||
+                              std::find(list.hubs.begin(), list.hubs.end(), a) != list.hubs.end();
+        if (!everyone) {  // a common shingle: only its hubs
+          for (uint32_t b : list.hubs) {
+            if (b > a && count[b]++ == 0) touched.push_back(b);
+          }
+          continue;
+        }
+        for (uint32_t k = list.begin; k < list.end; ++k) {
           const uint32_t b = postings[k].quote;
           if (b <= a) continue;
           if (count[b]++ == 0) touched.push_back(b);

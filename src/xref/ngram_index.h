@@ -35,8 +35,19 @@ struct CandidatePair {
 /// The candidate pairs among `quotes` (each a list of word-key hashes), sorted by (a, b).
 /// Pairs inside one document are kept too (they find a document quoting the same words
 /// twice).
+///
+/// A shingle in more than max_document_frequency quotations is not dropped outright: its
+/// quotations become candidates of its kHubsPerCommonShingle heaviest ones only (`weights`,
+/// e.g. how many copies a representative stands for; empty: all 1), so that a quotation
+/// printed by thousands of outlets, whose every shingle is common, still meets its most
+/// printed form, and the work stays linear in the list's length.
 std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint64_t>>& quotes,
-                                              const NgramIndexOptions& options);
+                                              const NgramIndexOptions& options,
+                                              const std::vector<uint32_t>& weights = {});
+
+/// See FindCandidatePairs: the heaviest quotations of a common shingle that every other
+/// quotation of it is paired with.
+inline constexpr size_t kHubsPerCommonShingle = 4;
 
 /// 64-bit hash of a word key (FNV-1a, stable across runs and platforms).
 uint64_t HashWord(std::string_view key);

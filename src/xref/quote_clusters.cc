@@ -47,13 +47,22 @@ void BuildClusters(const std::vector<std::string>& keys, CheckResult* result) {
     members[it->second].push_back(i);
   }
 
+  // Forms that are the shorter side of a fragment link: parts of another form.
+  std::unordered_map<std::string_view, std::vector<std::string_view>> longer_forms;
+  for (const Link& link : result->links) {
+    if (link.relation != Relation::kFragment) continue;
+    const bool a_shorter = keys[link.a].size() <= keys[link.b].size();
+    longer_forms[keys[a_shorter ? link.a : link.b]].push_back(keys[a_shorter ? link.b : link.a]);
+  }
+
   result->clusters.clear();
   result->clusters.reserve(members.size());
   for (size_t c = 0; c < members.size(); ++c) {
     Cluster cluster;
     cluster.id = "c" + std::to_string(c + 1);
     cluster.members = std::move(members[c]);
-    // Canonical: the longest form that two members share, else the longest.
+    // Canonical: of the forms two or more documents print, a whole one (not a fragment of
+    // another such form) printed most often, then the longest; else the longest form.
     // Attestation counts documents: one article quoting its own words twice is one source.
     std::unordered_map<std::string_view, std::vector<uint32_t>> sources;
     for (size_t m : cluster.members) {
@@ -64,9 +73,25 @@ void BuildClusters(const std::vector<std::string>& keys, CheckResult* result) {
     }
     std::unordered_map<std::string_view, size_t> attested;
     for (const auto& [key, docs] : sources) attested[key] = docs.size();
+    auto part_of_attested = [&](std::string_view key) {
+      auto it = longer_forms.find(key);
+      if (it == longer_forms.end()) return false;
+      return std::any_of(it->second.begin(), it->second.end(), [&](std::string_view longer) {
+        auto a = attested.find(longer);
+        return a != attested.end() && a->second >= 2;
+      });
+    };
     auto better = [&](size_t x, size_t y) {  // is x a better canonical than y?
       bool ax = attested[keys[x]] >= 2, ay = attested[keys[y]] >= 2;
       if (ax != ay) return ax;
+      // Among attested forms, whole ones before parts of another attested form, then the
+      // most printed: a quotation printed by thousands is not measured against a variant
+      // that two outlets happen to share.
+      if (ax) {
+        const bool px = part_of_attested(keys[x]), py = part_of_attested(keys[y]);
+        if (px != py) return !px;
+        if (attested[keys[x]] != attested[keys[y]]) return attested[keys[x]] > attested[keys[y]];
+      }
       if (quotes[x].text.size() != quotes[y].text.size()) {
         return quotes[x].text.size() > quotes[y].text.size();
       }

@@ -1,8 +1,9 @@
 #pragma once
 /// Clusters are the connected components of the links. Each cluster gets:
 ///   - an id "c1", "c2", … in order of its first member in the input;
-///   - a canonical quotation: the longest form attested by two or more documents (same
-///     match key), else the longest form;
+///   - a canonical quotation: of the forms (match keys) two or more documents print, a whole
+///     one — not the shorter side of a fragment link to another such form — printed by the
+///     most documents, then the longest; else the longest form;
 ///   - the distinct speakers its members' sources give;
 ///   - its first appearance: the earliest document date (documents without a date come
 ///     after dated ones), then input order;

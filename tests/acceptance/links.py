@@ -33,7 +33,7 @@ def doc_key(doc):
 
 
 def run_check(binary, args):
-    proc = subprocess.run([binary, "check", "--format", "jsonl", "--no-exit", *args],
+    proc = subprocess.run([binary, "check", "--format", "jsonl", "--links", "all", "--no-exit", *args],
                           capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"check exited {proc.returncode}: {proc.stderr[-2000:]}")

@@ -359,7 +359,7 @@ def main():
     result(not stale, f"{EXPECTED.relative_to(ROOT)} agrees with the fixtures "
                       "(else: tests/e2e/check_links.py --write-expected, then read the diff)")
 
-    cmd = [binary, "check", "--format", "jsonl", "--reference", REFERENCE, SOURCES]
+    cmd = [binary, "check", "--format", "jsonl", "--links", "all", "--reference", REFERENCE, SOURCES]
     with tempfile.TemporaryDirectory() as tmp:
         out_path = Path(tmp) / "check.jsonl"
         with open(out_path, "wb") as out:

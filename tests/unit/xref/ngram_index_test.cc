@@ -43,14 +43,22 @@ TEST_SUITE("xref") {
     for (const CandidatePair& p : pairs) CHECK(p.a < p.b);
   }
 
-  TEST_CASE("FindCandidatePairs drops shingles that are too common") {
+  TEST_CASE("FindCandidatePairs pairs a too common shingle's quotations with its hubs only") {
     std::vector<std::vector<uint64_t>> quotes;
-    for (int i = 0; i < 5; ++i) quotes.push_back(Words("at the end of the day we will see"));
+    for (int i = 0; i < 9; ++i) quotes.push_back(Words("at the end of the day we will see"));
     NgramIndexOptions options;
+    options.max_document_frequency = 9;
+    CHECK(FindCandidatePairs(quotes, options).size() == 36);  // every pair
     options.max_document_frequency = 4;
-    CHECK(FindCandidatePairs(quotes, options).empty());
-    options.max_document_frequency = 5;
-    CHECK(FindCandidatePairs(quotes, options).size() == 10);
+    // Each of the 9 pairs with the kHubsPerCommonShingle heaviest (weight 5 for quotation 6).
+    std::vector<uint32_t> weights(9, 1);
+    weights[6] = 5;
+    const std::vector<CandidatePair> pairs = FindCandidatePairs(quotes, options, weights);
+    const size_t hubs = kHubsPerCommonShingle;
+    CHECK(pairs.size() == hubs * (9 - hubs) + hubs * (hubs - 1) / 2);
+    size_t with_heaviest = 0;
+    for (const CandidatePair& p : pairs) with_heaviest += p.a == 6 || p.b == 6 ? 1 : 0;
+    CHECK(with_heaviest == 8);
   }
 
   TEST_CASE("FindCandidatePairs gives the same pairs on several threads") {
