@@ -131,10 +131,20 @@ void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t e
   }
 }
 
+// Quotations with the same match key, in input order; the first of each is its
+// representative.
+struct QuoteGroups {
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> group_of;            // per quotation; kNone: a term or no words
+  std::vector<size_t> representative;        // per group, its first member
+  std::vector<std::vector<size_t>> members;  // per group, in input order
+};
+
 // A fragment link (shorter x, longer y) is dropped when y's document also quotes x's words
 // on their own: the shorter words were said separately ("I think he wants to make a deal,"
 // before "I think he wants to make a deal for me, …").
-void DropExplainedFragments(const std::vector<std::string>& keys, CheckResult* result) {
+void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGroups& groups,
+                            CheckResult* result) {
   std::map<std::pair<uint32_t, std::string_view>, uint32_t> in_doc;
   for (size_t i = 0; i < result->quotes.size(); ++i) in_doc[{result->quotes[i].doc, keys[i]}]++;
   auto quoted_elsewhere_in = [&](uint32_t doc, size_t quote, size_t other) {
@@ -149,9 +159,16 @@ void DropExplainedFragments(const std::vector<std::string>& keys, CheckResult* r
     return keys[link.a].size() <= keys[link.b].size() ? link.a : link.b;
   };
   for (const Link& link : result->links) {
-    size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;
-    bool& ends = ends_somewhere[{s, result->quotes[l].doc}];
-    ends = ends || !link.end_continues;
+    if (link.end_continues) continue;
+    const size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;
+    // The longer one stands for its group: its words end the fragment in each member's
+    // document.
+    const uint32_t g = groups.group_of[l];
+    if (g == QuoteGroups::kNone) {
+      ends_somewhere[{s, result->quotes[l].doc}] = true;
+      continue;
+    }
+    for (size_t m : groups.members[g]) ends_somewhere[{s, result->quotes[m].doc}] = true;
   }
   std::erase_if(result->links, [&](const Link& link) {
     if (!link.end_continues) return false;
@@ -184,15 +201,6 @@ void RunInParallel(size_t n, unsigned jobs, Fn fn) {
   }
   for (auto& t : threads) t.join();
 }
-
-// Quotations with the same match key, in input order; the first of each is its
-// representative.
-struct QuoteGroups {
-  static constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> group_of;            // per quotation; kNone: a term or no words
-  std::vector<size_t> representative;        // per group, its first member
-  std::vector<std::vector<size_t>> members;  // per group, in input order
-};
 
 QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result) {
   QuoteGroups groups;
@@ -323,7 +331,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
     for (Link& link : part) result->links.push_back(std::move(link));
   }
   lap("decide", result->links.size());
-  DropExplainedFragments(keys, result);
+  DropExplainedFragments(keys, groups, result);
 
   BuildClusters(keys, result);
   lap("clusters", result->clusters.size());
