@@ -152,13 +152,26 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
           if (count[b]++ == 0) touched.push_back(b);
         }
       }
-      std::sort(touched.begin(), touched.end());
+      // The pairs that share enough, at most max_candidates of them: those sharing the most
+      // shingles (ties: the earlier quotation).
+      const size_t first = out.size();
       for (uint32_t b : touched) {
         const size_t shorter = std::min(quotes[a].size(), quotes[b].size());
         const uint32_t need = shorter > n ? options.min_shared : 1;
         if (count[b] >= need) out.push_back({static_cast<uint32_t>(a), b, count[b]});
         count[b] = 0;
       }
+      auto begin = out.begin() + static_cast<std::ptrdiff_t>(first);
+      if (options.max_candidates > 0 && out.size() - first > options.max_candidates) {
+        const auto keep = begin + static_cast<std::ptrdiff_t>(options.max_candidates);
+        std::nth_element(begin, keep, out.end(),
+                         [](const CandidatePair& x, const CandidatePair& y) {
+                           return x.shared != y.shared ? x.shared > y.shared : x.b < y.b;
+                         });
+        out.erase(keep, out.end());
+      }
+      std::sort(begin, out.end(),
+                [](const CandidatePair& x, const CandidatePair& y) { return x.b < y.b; });
     }
   };
   if (jobs == 1) {

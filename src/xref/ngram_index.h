@@ -24,6 +24,10 @@ struct NgramIndexOptions {
   uint32_t min_shared = 2;
   /// Threads counting shared shingles.
   unsigned jobs = 1;
+  /// A quotation's pairs with later quotations, at most this many: those sharing the most
+  /// shingles. Versions of one utterance share many; a quotation of a store where many
+  /// share phrases would otherwise be aligned with every one of them. 0: no bound.
+  size_t max_candidates = 48;
 };
 
 struct CandidatePair {
