@@ -261,13 +261,15 @@ class ClusterFindings {
         }
       }
     }
-    std::vector<std::pair<GroupKey, size_t>> linked;  // (other group, link) by group
+    std::unordered_map<GroupKey, std::vector<std::pair<GroupKey, size_t>>> neighbours;
+    for (const auto& [pair, l] : between_) {  // (other group, link) by group
+      neighbours[pair.first].emplace_back(pair.second, l);
+      neighbours[pair.second].emplace_back(pair.first, l);
+    }
+    static const std::vector<std::pair<GroupKey, size_t>> kNone;
     for (const auto& [key, members] : groups_) {
-      linked.clear();
-      for (const auto& [pair, l] : between_) {
-        if (pair.first == key) linked.emplace_back(pair.second, l);
-        if (pair.second == key) linked.emplace_back(pair.first, l);
-      }
+      auto found = neighbours.find(key);
+      const auto& linked = found == neighbours.end() ? kNone : found->second;
       for (size_t m : members) {
         if (!SpeakersDisagree(speakers[m], reference)) continue;
         auto disagreeing = [&](size_t r) { return SpeakersDisagree(speakers[m], speakers[r]); };
