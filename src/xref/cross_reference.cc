@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -158,8 +159,9 @@ void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGro
   auto shorter_of = [&](const Link& link) {
     return keys[link.a].size() <= keys[link.b].size() ? link.a : link.b;
   };
+  std::set<std::pair<size_t, uint32_t>> marked;  // (shorter, group of the longer), once each
   for (const Link& link : result->links) {
-    if (link.end_continues) continue;
+    if (link.end_continues || link.member) continue;  // members: the same words, no fragment
     const size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;
     // The longer one stands for its group: its words end the fragment in each member's
     // document.
@@ -168,6 +170,7 @@ void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGro
       ends_somewhere[{s, result->quotes[l].doc}] = true;
       continue;
     }
+    if (!marked.insert({s, g}).second) continue;
     for (size_t m : groups.members[g]) ends_somewhere[{s, result->quotes[m].doc}] = true;
   }
   std::erase_if(result->links, [&](const Link& link) {
