@@ -229,21 +229,40 @@ bool SpeakerKeyer::IsPerson(std::string_view speaker) const {
                       [&](const std::string& w) { return organisation_words_.count(w) != 0; });
 }
 
+SpeakerKeyer::Name SpeakerKeyer::NameOf(const std::string& speaker) const {
+  // A store of a million quotations names a few thousand speakers: each is read once a thread.
+  thread_local const SpeakerKeyer* owner = nullptr;
+  thread_local std::unordered_map<std::string, Name> names;
+  if (owner != this || names.size() > kMaxCachedNames) {
+    names.clear();
+    owner = this;
+  }
+  auto [it, inserted] = names.try_emplace(speaker);
+  if (inserted) {
+    std::vector<std::string> words = SplitWords(FoldName(speaker));
+    if (!words.empty()) it->second.last_word = TrimDots(words.back());
+    it->second.key = Key(speaker);
+    it->second.person = IsPerson(speaker);
+  }
+  return it->second;
+}
+
 SpeakerEvidence SpeakerKeyer::Evidence(const QuoteRecord& quote) const {
   SpeakerEvidence e;
+  Name name;
   if (quote.speaker) {
-    std::vector<std::string> words = SplitWords(FoldName(*quote.speaker));
-    if (!words.empty()) e.last_word = TrimDots(words.back());
+    name = NameOf(*quote.speaker);
+    e.last_word = name.last_word;
   }
   if (quote.speaker_key) {
     e.key = *quote.speaker_key;
   } else if (quote.speaker) {
-    e.key = Key(*quote.speaker);
+    e.key = name.key;
   }
   if (e.key.empty()) return e;
   const std::vector<std::string> key_words = SplitWords(e.key);
   e.surname = key_words.back();
-  e.person = quote.speaker ? IsPerson(*quote.speaker) : IsPerson(e.key);
+  e.person = quote.speaker ? name.person : IsPerson(e.key);
   if (!quote.speaker_mention || quote.rule.starts_with("inherited/")) return e;
   const std::string mention = FoldName(quote.speaker_mention->text);
   std::vector<std::string> mention_words = SplitWords(mention);

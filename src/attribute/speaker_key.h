@@ -67,6 +67,14 @@ class SpeakerKeyer {
   SpeakerEvidence Evidence(const QuoteRecord& quote) const;
 
  private:
+  struct Name {
+    std::string key, last_word;
+    bool person = false;
+  };
+  /// Key, last word and person test of a speaker name, memoised per thread.
+  Name NameOf(const std::string& speaker) const;
+  static constexpr size_t kMaxCachedNames = 1 << 16;
+
   std::unordered_map<std::string, std::string> nicknames_;  // "mike" → "michael"
   std::unordered_set<std::string> titles_;                  // folded, one word or more
   std::unordered_set<std::string> organisation_words_;      // folded single words

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 
 #include "attribute/attributor.h"
@@ -50,8 +51,27 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   findings.min_confidence = options.min_confidence;
   xref.keyer = &findings.keyer;
   CrossReference(xref, &result);
+  // QUOTECHECK_TIMING=1: the time of the findings and link-output passes too (scripts/bench).
+  const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
+  auto lap_started = std::chrono::steady_clock::now();
+  auto lap = [&](const char* pass) {
+    if (!timing) return;
+    const auto now = std::chrono::steady_clock::now();
+    err << fmt::format("check: {:<10} {:8.3f} s\n", pass,
+                       std::chrono::duration<double>(now - lap_started).count());
+    lap_started = now;
+  };
   AddCheckFindings(findings, &result, xref.jobs);
+  lap("findings");
+  if (result.capped_candidates > 0) {
+    err << fmt::format(
+        "quotecheck: note: {} quotation(s) shared words with more than {} others; each was "
+        "compared with the {} sharing the most\n",
+        result.capped_candidates, NgramIndexOptions{}.max_candidates,
+        NgramIndexOptions{}.max_candidates);
+  }
   const LinkOutputStats links = SelectOutputLinks(options.links, findings.keyer, &result);
+  lap("links");
   if (links.capped_clusters > 0) {
     err << fmt::format(
         "quotecheck: warning: --links all: {} cluster(s) have more than {} linked pairs; their "

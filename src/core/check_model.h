@@ -29,23 +29,23 @@ struct DocumentInfo {
 
 /// A quotation detached from its document text (a quote store holds only these).
 struct QuoteRecord {
-  uint32_t doc = 0;          // index into CheckResult::documents
-  size_t start = 0;          // contract offsets into the document text
+  uint32_t doc = 0;  // index into CheckResult::documents
+  size_t start = 0;  // contract offsets into the document text
   size_t end = 0;
   std::vector<ByteSpan> spans;
-  uint32_t line = 0;         // of start, 1-based
-  uint32_t col = 0;          // of start, in code points
+  uint32_t line = 0;  // of start, 1-based
+  uint32_t col = 0;   // of start, in code points
   /// The quoted words: the text of each span, joined by a single space when the
   /// attribution interrupts the quotation.
   std::string text;
   QuoteKind kind = QuoteKind::kDirect;
-  std::optional<std::string> speaker;  // canonical within its document
+  std::optional<std::string> speaker;      // canonical within its document
   std::optional<std::string> speaker_key;  // identity across documents (attribute/speaker_key.h)
   std::optional<TextRef> speaker_mention;
   std::optional<TextRef> cue;
   std::string rule;
   double confidence = 0.0;
-  std::string cluster;       // "c12" once clustered; empty otherwise
+  std::string cluster;  // "c12" once clustered; empty otherwise
 };
 
 enum class Relation { kVerbatim, kNormalized, kVariant, kFragment };
@@ -74,11 +74,11 @@ enum ChangeClass : uint32_t {
 };
 /// Changes that can alter the meaning (bit set).
 enum MeaningFlag : uint32_t {
-  kMeaningNegation = 1u << 0,      // a negation added or dropped
-  kMeaningNumber = 1u << 1,        // a number changed
-  kMeaningNamedEntity = 1u << 2,   // a named entity changed
-  kMeaningModal = 1u << 3,         // will/would/may/…
-  kMeaningSentenceSplit = 1u << 4, // sentences split or merged
+  kMeaningNegation = 1u << 0,       // a negation added or dropped
+  kMeaningNumber = 1u << 1,         // a number changed
+  kMeaningNamedEntity = 1u << 2,    // a named entity changed
+  kMeaningModal = 1u << 3,          // will/would/may/…
+  kMeaningSentenceSplit = 1u << 4,  // sentences split or merged
 };
 /// Names in the contract's "classes" list, in a fixed order; and the flags' names.
 std::vector<std::string_view> ChangeClassNames(uint32_t classes);
@@ -106,19 +106,19 @@ struct Link {
 };
 
 struct Cluster {
-  std::string id;                 // "c1", "c2", … in order of first appearance
-  std::vector<size_t> members;    // quote indexes
-  size_t canonical = 0;           // the longest well-attested form
+  std::string id;                     // "c1", "c2", … in order of first appearance
+  std::vector<size_t> members;        // quote indexes
+  size_t canonical = 0;               // the longest well-attested form
   std::vector<std::string> speakers;  // distinct canonical speakers the sources give
-  size_t first = 0;               // earliest by document date, then input order
-  std::optional<size_t> primary;  // the primary source's quotation, if any
+  size_t first = 0;                   // earliest by document date, then input order
+  std::optional<size_t> primary;      // the primary source's quotation, if any
 };
 
 /// What a finding rests on, for the reader who must judge it (findings/quote_evidence.h).
 struct FindingEvidence {
-  std::vector<std::string> shared_words;   // content words both quotations have (match keys)
-  std::optional<Relation> relation;        // of the link between the two quotations
-  std::vector<std::string> speaker_keys;   // a misattribution's two speaker keys
+  std::vector<std::string> shared_words;  // content words both quotations have (match keys)
+  std::optional<Relation> relation;       // of the link between the two quotations
+  std::vector<std::string> speaker_keys;  // a misattribution's two speaker keys
 };
 
 struct Finding {
@@ -162,6 +162,9 @@ struct CheckResult {
   std::vector<DocumentError> errors;
   size_t documents_read = 0;
   size_t documents_failed = 0;
+  /// Quotations whose candidate pairs were over NgramIndexOptions::max_candidates: only the
+  /// pairs sharing the most words were decided (reported once on stderr).
+  size_t capped_candidates = 0;
   size_t bytes = 0;
   double seconds = 0.0;
 };

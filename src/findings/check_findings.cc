@@ -403,9 +403,10 @@ void AddCheckFindings(const FindingContext& context, CheckResult* result, unsign
   std::vector<std::thread> threads;
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(quotes.size() / 4096 + 1)));
   auto prepare = [&](size_t begin, size_t end) {
-    for (size_t q = begin; q < end; ++q) {
+    for (size_t q = begin; q < end; ++q) {  // only clustered quotations are compared
+      if (quotes[q].cluster.empty()) continue;
       keys[q] = MatchKey(quotes[q].text);
-      if (!quotes[q].cluster.empty()) speakers[q] = context.keyer.Evidence(quotes[q]);
+      speakers[q] = context.keyer.Evidence(quotes[q]);
     }
   };
   for (unsigned j = 0; j < jobs; ++j) {

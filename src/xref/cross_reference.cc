@@ -277,11 +277,10 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   auto tokenise = [&](size_t begin, size_t end, unsigned) {
     for (size_t i = begin; i < end; ++i) {
       QuoteRecord& q = result->quotes[i];
-      if (q.speaker && !q.speaker_key) {  // a quote store written without keys
-        std::string key = keyer.Key(*q.speaker);
-        if (!key.empty()) q.speaker_key = std::move(key);
-      }
       speakers[i] = keyer.Evidence(q);
+      if (q.speaker && !q.speaker_key && !speakers[i].key.empty()) {
+        q.speaker_key = speakers[i].key;  // a quote store written without keys
+      }
       tokens[i] = TokenizeQuote(q.text);
       keys[i] = KeyOf(tokens[i]);
     }
@@ -307,7 +306,8 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   }
   NgramIndexOptions index = options.index;
   index.jobs = jobs;
-  std::vector<CandidatePair> pairs = FindCandidatePairs(hashes, index, weights);
+  std::vector<CandidatePair> pairs =
+      FindCandidatePairs(hashes, index, weights, &result->capped_candidates);
   hashes.clear();
   hashes.shrink_to_fit();
   std::vector<bool> in_focus(groups.representative.size(), options.first_focus_quote == 0);

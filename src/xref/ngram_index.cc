@@ -34,7 +34,8 @@ uint64_t HashWord(std::string_view key) {
 
 std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint64_t>>& quotes,
                                               const NgramIndexOptions& options,
-                                              const std::vector<uint32_t>& weights) {
+                                              const std::vector<uint32_t>& weights,
+                                              size_t* capped) {
   const size_t n = std::max<size_t>(1, options.ngram);
   auto shingle = [&](const std::vector<uint64_t>& words, size_t i, size_t len) {
     uint64_t h = 0x51ull + len;
@@ -129,6 +130,7 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
   const unsigned jobs =
       std::max(1u, std::min<unsigned>(options.jobs, quotes.size() < 4096 ? 1 : options.jobs));
   std::vector<std::vector<CandidatePair>> parts(jobs);
+  std::vector<size_t> capped_in(jobs, 0);
   auto run = [&](unsigned slice) {
     const size_t begin = quotes.size() * slice / jobs, end = quotes.size() * (slice + 1) / jobs;
     std::vector<uint16_t> count(quotes.size(), 0);
@@ -169,6 +171,7 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
                            return x.shared != y.shared ? x.shared > y.shared : x.b < y.b;
                          });
         out.erase(keep, out.end());
+        ++capped_in[slice];
       }
       std::sort(begin, out.end(),
                 [](const CandidatePair& x, const CandidatePair& y) { return x.b < y.b; });
@@ -180,6 +183,10 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
     std::vector<std::thread> threads;
     for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(run, j);
     for (auto& t : threads) t.join();
+  }
+  if (capped != nullptr) {
+    *capped = 0;
+    for (size_t c : capped_in) *capped += c;
   }
   std::vector<CandidatePair> out;
   size_t pairs = 0;

@@ -45,9 +45,11 @@ struct CandidatePair {
 /// e.g. how many copies a representative stands for; empty: all 1), so that a quotation
 /// printed by thousands of outlets, whose every shingle is common, still meets its most
 /// printed form, and the work stays linear in the list's length.
+/// `capped`, when given, receives how many quotations had more than max_candidates pairs.
 std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint64_t>>& quotes,
                                               const NgramIndexOptions& options,
-                                              const std::vector<uint32_t>& weights = {});
+                                              const std::vector<uint32_t>& weights = {},
+                                              size_t* capped = nullptr);
 
 /// See FindCandidatePairs: the heaviest quotations of a common shingle that every other
 /// quotation of it is paired with.
