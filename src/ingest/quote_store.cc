@@ -1,9 +1,5 @@
 #include "ingest/quote_store.h"
 
-#include "ingest/line_source.h"
-
-#include "core/code_point.h"
-
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -17,8 +13,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/code_point.h"
 #include "core/line_index.h"
 #include "ingest/document_reader.h"
+#include "ingest/line_source.h"
 #include "ingest/text_decoder.h"
 
 namespace quotecheck {
@@ -36,9 +34,7 @@ constexpr size_t kMaxSniffLine = size_t{16} << 20;
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-bool IsBlank(std::string_view line) {
-  return std::all_of(line.begin(), line.end(), IsJsonSpace);
-}
+bool IsBlank(std::string_view line) { return std::all_of(line.begin(), line.end(), IsJsonSpace); }
 
 std::string_view WithoutCarriageReturn(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -277,20 +273,8 @@ class FieldReader {
     if (key == "kind") return Optional(key, value, &f_->kind);
     if (key == "spans") return Spans(key, value);
     if (key == "parts") return Parts(key, value);
-    if (key == "speaker") {
-      bool is_null = false;
-      std::string_view s;
-      if (auto e = String(key, value, &s, /*nullable=*/true, &is_null)) return e;
-      if (!is_null) f_->speaker = s;
-      return simdjson::SUCCESS;
-    }
-    if (key == "speaker_key") {
-      bool is_null = false;
-      std::string_view s;
-      if (auto e = String(key, value, &s, /*nullable=*/true, &is_null)) return e;
-      if (!is_null) f_->speaker_key = s;
-      return simdjson::SUCCESS;
-    }
+    if (key == "speaker") return Nullable(key, value, &f_->speaker);
+    if (key == "speaker_key") return Nullable(key, value, &f_->speaker_key);
     if (key == "speaker_mention") return Ref(key, value, &f_->speaker_mention);
     if (key == "cue") return Ref(key, value, &f_->cue);
     if (key == "rule") return String(key, value, &f_->rule, /*nullable=*/true);
@@ -313,8 +297,16 @@ class FieldReader {
     return simdjson::SUCCESS;  // other fields are skipped
   }
 
-  error_code Optional(std::string_view key, od::value value,
-                      std::optional<std::string_view>* out) {
+  // A string or null (left unset).
+  error_code Nullable(std::string_view key, od::value value, std::optional<std::string_view>* out) {
+    bool is_null = false;
+    std::string_view s;
+    if (auto e = String(key, value, &s, /*nullable=*/true, &is_null)) return e;
+    if (!is_null) *out = s;
+    return simdjson::SUCCESS;
+  }
+
+  error_code Optional(std::string_view key, od::value value, std::optional<std::string_view>* out) {
     std::string_view s;
     const size_t errors_before = f_->field_error.size();
     if (auto e = String(key, value, &s)) return e;
@@ -362,10 +354,10 @@ std::string QuoteText(const Fields& f, size_t start, size_t end,
     }
     return out;
   }
-  const bool cuttable = text.size() == end - start &&
-                        std::all_of(spans.begin(), spans.end(), [&](const ByteSpan& s) {
-                          return s.start >= start && s.start <= s.end && s.end <= end;
-                        });
+  const bool cuttable =
+      text.size() == end - start && std::all_of(spans.begin(), spans.end(), [&](const ByteSpan& s) {
+        return s.start >= start && s.start <= s.end && s.end <= end;
+      });
   if (!cuttable) return std::string(text);
   for (size_t i = 0; i < spans.size(); ++i) {
     if (i > 0) out.push_back(' ');
@@ -384,10 +376,14 @@ bool DecodeJsonString(std::string_view raw, std::string* out) {
     for (size_t k = at; k < at + 4; ++k) {
       const char c = raw[k];
       *v <<= 4;
-      if (c >= '0' && c <= '9') *v |= static_cast<uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') *v |= static_cast<uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') *v |= static_cast<uint32_t>(c - 'A' + 10);
-      else return false;
+      if (c >= '0' && c <= '9')
+        *v |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        *v |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        *v |= static_cast<uint32_t>(c - 'A' + 10);
+      else
+        return false;
     }
     return true;
   };
@@ -399,11 +395,21 @@ bool DecodeJsonString(std::string_view raw, std::string* out) {
     }
     if (++i >= raw.size()) return false;
     switch (raw[i]) {
-      case 'n': out->push_back('\n'); break;
-      case 't': out->push_back('\t'); break;
-      case 'r': out->push_back('\r'); break;
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
+      case 'n':
+        out->push_back('\n');
+        break;
+      case 't':
+        out->push_back('\t');
+        break;
+      case 'r':
+        out->push_back('\r');
+        break;
+      case 'b':
+        out->push_back('\b');
+        break;
+      case 'f':
+        out->push_back('\f');
+        break;
       case 'u': {
         uint32_t cp = 0;
         if (!hex4(i + 1, &cp)) return false;
@@ -419,7 +425,9 @@ bool DecodeJsonString(std::string_view raw, std::string* out) {
         AppendUtf8(cp, out);
         break;
       }
-      default: out->push_back(raw[i]); break;  // " \ /
+      default:
+        out->push_back(raw[i]);
+        break;  // " \ /
     }
   }
   return true;
@@ -770,7 +778,7 @@ class StoreReader {
 
   struct Slot {
     uint32_t index = 0;
-    bool has_record = false;  // a "document" record was read for it
+    bool has_record = false;       // a "document" record was read for it
     std::optional<size_t> record;  // filtered: the record line it was made from
   };
 

@@ -5,46 +5,16 @@
 #include <algorithm>
 
 #include "unit/builtin_extractor.h"
+#include "unit/check_result_builder.h"
 
 namespace quotecheck {
 namespace {
 
-struct Q {
-  uint32_t doc;
-  const char* text;
-  const char* speaker;            // explicit attribution; null: none
-  const char* mention = nullptr;  // when the mention is not the speaker's name ("he")
-  const char* rule = "after/speaker-cue";
-};
+using Q = testing::TestQuote;
 
 CheckResult Build(const std::vector<const char*>& dates, const std::vector<Q>& quotes,
                   std::optional<uint32_t> primary = std::nullopt) {
-  CheckResult r;
-  for (size_t d = 0; d < dates.size(); ++d) {
-    DocumentInfo info;
-    info.id = info.path = "doc" + std::to_string(d);
-    info.meta.date = dates[d];
-    info.primary = primary && *primary == d;
-    r.documents.push_back(info);
-  }
-  size_t offset = 0;
-  for (const Q& q : quotes) {
-    QuoteRecord rec;
-    rec.doc = q.doc;
-    rec.text = q.text;
-    rec.start = offset;
-    rec.end = offset + rec.text.size();
-    rec.spans = {{rec.start, rec.end}};
-    rec.line = rec.col = 1;
-    if (q.speaker) {
-      testing::Attribute(&rec, q.speaker);
-      if (q.mention) rec.speaker_mention->text = q.mention;
-      rec.rule = q.rule;
-    }
-    offset = rec.end + 10;
-    r.quotes.push_back(rec);
-  }
-  return r;
+  return testing::BuildCheckResult(dates, quotes, primary);
 }
 
 std::vector<std::string> Rules(const CheckResult& r) {
