@@ -156,6 +156,7 @@ SpeakerKeyer::SpeakerKeyer(const LexiconLookup& lexicon) {
   }
   for (const std::string& entry : lexicon("source_noun")) source_nouns_.insert(FoldName(entry));
   for (const std::string& entry : lexicon("pronoun")) pronouns_.insert(FoldName(entry));
+  for (const std::string& entry : lexicon("outlet_word")) outlet_words_.insert(FoldName(entry));
 }
 
 std::string SpeakerKeyer::Key(std::string_view speaker) const {
@@ -218,12 +219,15 @@ bool SpeakerKeyer::IsPerson(std::string_view speaker) const {
     const bool second_upper = last.size() > 1 && IsUpper(DecodeAt(last, DecodeAt(last, 0).size).cp);
     return capital && !second_upper;
   }
-  if (words.size() > kMaxNameWords) return false;
+  if (words.empty() || words.size() > kMaxNameWords) return false;
+  if (outlet_words_.count(words.back()) != 0) return false;
   if (organisation_words_.count(key) != 0) return false;
   for (const std::string& w : SplitWords(speaker)) {
     const std::string folded = FoldName(w);
     if (IsNameParticle(folded)) continue;
     if (!IsUpper(DecodeAt(w, w.starts_with('(') ? 1 : 0).cp)) return false;
+    const DecodedCodePoint first = DecodeAt(w, 0);
+    if (w.size() > first.size && IsUpper(DecodeAt(w, first.size).cp)) return false;  // "US"
   }
   return std::none_of(words.begin(), words.end(),
                       [&](const std::string& w) { return organisation_words_.count(w) != 0; });
@@ -297,6 +301,11 @@ bool SpeakersDisagree(const SpeakerEvidence& a, const SpeakerEvidence& b) {
   if (a.key == b.key) return false;
   if (a.person != b.person) return false;
   if (!a.person) return true;
+  auto one_of = [](const SpeakerEvidence& single, const SpeakerEvidence& other) {
+    return single.key.find(' ') == std::string::npos &&
+           (" " + other.key + " ").find(" " + single.key + " ") != std::string::npos;
+  };
+  if (one_of(a, b) || one_of(b, a)) return false;
   if (a.surname != b.surname) return true;
   if (a.surname_only || b.surname_only) return false;
   // Same surname, both full names: the given names decide ("Melania Trump" is not

@@ -59,7 +59,8 @@ class SpeakerKeyer {
   std::string Key(std::string_view speaker) const;
 
   /// Whether `speaker` (as given) reads as a personal name: two to five capitalised words
-  /// (name particles such as "de" or "van" aside), none of them an organisation word.
+  /// (name particles such as "de" or "van" aside), none of them an organisation word or an
+  /// acronym ("US", "CBP"), not ending in an outlet's word ("Washington Post").
   bool IsPerson(std::string_view speaker) const;
 
   /// The evidence of one quotation's attribution (key from `quote.speaker_key`, else
@@ -80,6 +81,7 @@ class SpeakerKeyer {
   std::unordered_set<std::string> organisation_words_;      // folded single words
   std::unordered_set<std::string> source_nouns_;            // folded: "officials", "police"
   std::unordered_set<std::string> pronouns_;                // folded: "he", "they"
+  std::unordered_set<std::string> outlet_words_;            // folded: "post", "times"
   size_t longest_title_words_ = 1;
 };
 
@@ -88,7 +90,8 @@ std::string FoldName(std::string_view text);
 
 /// Whether two quotations' explicit attributions name different speakers: both explicit,
 /// and their keys differ — by surname when either mention names only a surname; by given
-/// name and surname between two persons; by the whole key between two bodies. A person and
+/// name and surname between two persons; by the whole key between two bodies. A one-word
+/// name that is one of the other's words ("Mitch", "Mitch McConnell") is the same person. A person and
 /// a body never disagree (a statement of "the White House" is often the president's words).
 bool SpeakersDisagree(const SpeakerEvidence& a, const SpeakerEvidence& b);
 

@@ -79,6 +79,11 @@ TEST_SUITE("findings") {
          Said("White House", "the White House"), true},
         {"no name at all", Said("Pete Fallow", "Pete Fallow"),
          Said("DESPERATION: DNC", "DESPERATION: DNC"), false},
+        {"a given name alone", Said("Orla", "Orla"), Said("Orla Venn", "Orla Venn"), false},
+        {"an outlet is a body", Said("Pete Fallow", "Pete Fallow"),
+         Said("Harbour Post", "The Harbour Post"), false},
+        {"an acronym is no name", Said("Pete Fallow", "Pete Fallow"),
+         Said("Former US", "Former US"), false},
     };
     for (const auto& c : cases) {
       CAPTURE(c.name);
