@@ -31,8 +31,33 @@ class DisjointSets {
 
 void BuildClusters(const std::vector<std::string>& keys, CheckResult* result) {
   std::vector<QuoteRecord>& quotes = result->quotes;
+  // A fragment joins the cluster of the one longer quotation it fits best (its parent, as in
+  // MemeTracker's quote graph): a phrase that lies inside two different utterances must not
+  // chain them into one cluster. Its other fragment links stay links.
+  auto shorter_of = [&](const Link& link) {
+    return keys[link.a].size() <= keys[link.b].size() ? link.a : link.b;
+  };
+  std::unordered_map<size_t, size_t> parent;  // shorter quotation → its fragment link
+  for (size_t l = 0; l < result->links.size(); ++l) {
+    const Link& link = result->links[l];
+    if (link.relation != Relation::kFragment) continue;
+    const size_t s = shorter_of(link);
+    auto [it, inserted] = parent.emplace(s, l);
+    if (inserted) continue;
+    const Link& best = result->links[it->second];
+    const size_t longer = s == link.a ? link.b : link.a;
+    const size_t best_longer = s == best.a ? best.b : best.a;
+    if (link.similarity > best.similarity ||
+        (link.similarity == best.similarity && keys[longer].size() > keys[best_longer].size())) {
+      it->second = l;
+    }
+  }
   DisjointSets sets(quotes.size());
-  for (const Link& link : result->links) sets.Join(link.a, link.b);
+  for (size_t l = 0; l < result->links.size(); ++l) {
+    const Link& link = result->links[l];
+    if (link.relation == Relation::kFragment && parent[shorter_of(link)] != l) continue;
+    sets.Join(link.a, link.b);
+  }
 
   // Members by root, in input order; roots in order of their first member.
   std::unordered_map<size_t, size_t> cluster_of_root;
@@ -122,7 +147,13 @@ void BuildClusters(const std::vector<std::string>& keys, CheckResult* result) {
     }
     result->clusters.push_back(std::move(cluster));
   }
-  for (Link& link : result->links) link.cluster = quotes[link.a].cluster;
+  // A fragment's link to a longer quotation other than its parent joins two clusters: it
+  // belongs to the longer one's.
+  for (Link& link : result->links) {
+    link.cluster = quotes[link.a].cluster == quotes[link.b].cluster
+                       ? quotes[link.a].cluster
+                       : quotes[shorter_of(link) == link.a ? link.b : link.a].cluster;
+  }
 }
 
 }  // namespace quotecheck

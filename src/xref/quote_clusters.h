@@ -1,5 +1,7 @@
 #pragma once
-/// Clusters are the connected components of the links. Each cluster gets:
+/// Clusters are the connected components of the links, a fragment joining only the one longer
+/// quotation it fits best (its parent: the highest similarity, then the longest). Each
+/// cluster gets:
 ///   - an id "c1", "c2", … in order of its first member in the input;
 ///   - a canonical quotation: of the forms (match keys) two or more documents print, a whole
 ///     one — not the shorter side of a fragment link to another such form — printed by the
