@@ -54,7 +54,7 @@ bool CoordinatedBetween(std::string_view between) {
   size_t i = 0;
   while (i < between.size() && (between[i] == ' ' || between[i] == '\t')) ++i;
   std::string_view rest = between.substr(i);
-  static constexpr std::string_view kWords[] = {"and ", "but ", "or ", "while ", "as ",
+  static constexpr std::string_view kWords[] = {"and ",  "but ",   "or ",     "while ",  "as ",
                                                 "when ", "after ", "before ", "because "};
   for (std::string_view w : kWords) {
     if (rest.substr(0, w.size()) == w) return true;
@@ -77,10 +77,12 @@ struct Attributor::Impl {
       ordered.push_back({&rule, groups.at("speaker"), cue == groups.end() ? -1 : cue->second,
                          rule.regex->NumberOfCapturingGroups()});
     }
-    std::stable_sort(ordered.begin(), ordered.end(), [](const CompiledRule& a, const CompiledRule& b) {
-      if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
-      return a.rule->confidence > b.rule->confidence;
-    });
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const CompiledRule& a, const CompiledRule& b) {
+                       if (a.rule->priority != b.rule->priority)
+                         return a.rule->priority > b.rule->priority;
+                       return a.rule->confidence > b.rule->confidence;
+                     });
   }
 
   // Runs one rule on a window; fills `match` and returns true when it matched with a
@@ -172,7 +174,7 @@ struct Attributor::Impl {
       const CompiledRule& cr = ordered[index];
       if (best.rule != nullptr && cr.rule->priority < best.rule->priority) break;
       ByteSpan window = cr.rule->side == RuleSide::kAfter ? ByteSpan{close_mark_end, window_end}
-                                                           : ByteSpan{window_start, open_mark};
+                                                          : ByteSpan{window_start, open_mark};
       if (window.empty()) continue;
       Match m;
       if (Run(cr, index, text, window, &m)) {
@@ -214,7 +216,8 @@ bool InterruptsOneSentence(std::string_view text, const Quote& a, const Quote& b
   // The first part must not end a sentence: “A,” or “A” but not “A.”
   ByteSpan first = a.spans.back();
   size_t last = first.end;
-  while (last > first.start && IsSpace(DecodeBefore(text, last).cp)) last -= DecodeBefore(text, last).size;
+  while (last > first.start && IsSpace(DecodeBefore(text, last).cp))
+    last -= DecodeBefore(text, last).size;
   char32_t end_char = DecodeBefore(text, last).cp;
   if (end_char == '.' || end_char == '!' || end_char == '?') return false;
   size_t g = gap.size();
@@ -232,7 +235,8 @@ void Attributor::Attribute(std::string_view text, std::vector<Quote>& quotes) co
   for (size_t i = 0; i < quotes.size(); ++i) {
     const Quote& q = quotes[i];
     size_t prev_close = i > 0 ? quotes[i - 1].close_mark_end : 0;
-    size_t window_start = std::max(prev_close, q.open_mark > kBeforeWindow ? q.open_mark - kBeforeWindow : 0);
+    size_t window_start =
+        std::max(prev_close, q.open_mark > kBeforeWindow ? q.open_mark - kBeforeWindow : 0);
     size_t next_open = i + 1 < quotes.size() ? quotes[i + 1].open_mark : text.size();
     size_t window_end = AfterWindowEnd(text, q.close_mark_end, next_open);
     matches[i] = impl.MatchRules(text, window_start, q.open_mark, q.close_mark_end, window_end);

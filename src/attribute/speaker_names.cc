@@ -18,7 +18,8 @@ std::vector<std::string_view> Words(std::string_view s) {
     while (i < s.size() && !IsSpace(DecodeAt(s, i).cp)) i += DecodeAt(s, i).size;
     if (i > start) {
       std::string_view w = s.substr(start, i - start);
-      while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ':')) w.remove_suffix(1);
+      while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ':'))
+        w.remove_suffix(1);
       if (!w.empty()) out.push_back(w);
     }
   }
@@ -112,8 +113,8 @@ bool SpeakerNames::IsNameWord(std::string_view w) const {
 }
 
 ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) const {
-  while (span.end > span.start && (IsSpace(DecodeBefore(text, span.end).cp) ||
-                                   text[span.end - 1] == ',')) {
+  while (span.end > span.start &&
+         (IsSpace(DecodeBefore(text, span.end).cp) || text[span.end - 1] == ',')) {
     span.end -= DecodeBefore(text, span.end).size;
   }
   // Drop leading words that cannot start a speaker: capitalised function words ("When",
@@ -165,8 +166,8 @@ bool SpeakerNames::EndsSentence(std::string_view s) const {
   return false;
 }
 
-bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev,
-                                       const Quote& next, const std::string& speaker) const {
+bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev, const Quote& next,
+                                       const std::string& speaker) const {
   if (next.open_mark <= prev.close_mark_end) return false;
   std::string_view between = text.substr(prev.close_mark_end, next.open_mark - prev.close_mark_end);
   // Another person named as the subject of a sentence in between.
@@ -213,7 +214,8 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
       while (end > 0 && text[end - 1] == ' ') --end;
       if (end == p || end == 0) break;
       size_t start = end;
-      while (start > 0 && !IsSpace(DecodeBefore(text, start).cp)) start -= DecodeBefore(text, start).size;
+      while (start > 0 && !IsSpace(DecodeBefore(text, start).cp))
+        start -= DecodeBefore(text, start).size;
       std::string_view w = text.substr(start, end - start);
       while (!w.empty() && (w.front() == '*' || w.front() == '_')) w.remove_prefix(1);
       while (!w.empty() && (w.back() == '*' || w.back() == '_')) w.remove_suffix(1);
@@ -283,8 +285,9 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
                                                          DocumentNames* doc,
                                                          bool* unresolved_role) const {
   static const std::unordered_set<std::string> kPrepositions = {
-      "in", "on", "at", "with", "to", "for", "from", "by", "of", "about", "against", "between",
-      "and", "or", "than", "into", "over", "under", "after", "before", "during", "like"};
+      "in",   "on",    "at",      "with",    "to",     "for", "from", "by",
+      "of",   "about", "against", "between", "and",    "or",  "than", "into",
+      "over", "under", "after",   "before",  "during", "like"};
   std::vector<std::string_view> words = Words(sentence);
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view w = WithoutPossessive(words[i]);
@@ -336,8 +339,9 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       i = j - 1;
       continue;
     }
-    std::optional<std::string> name =
-        run.size() >= 2 ? std::optional<std::string>(Join(run, 0, run.size())) : FullNameFor(run[0], doc);
+    std::optional<std::string> name = run.size() >= 2
+                                          ? std::optional<std::string>(Join(run, 0, run.size()))
+                                          : FullNameFor(run[0], doc);
     // A lone name that no full name in the document explains, if a verb follows it
     // ("Scott responded …").
     if (!name && run.size() == 1 && followed_by_verb) {
@@ -352,7 +356,8 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
 }
 
 std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun, size_t position,
-                                                        size_t quote_open, DocumentNames* doc) const {
+                                                        size_t quote_open,
+                                                        DocumentNames* doc) const {
   std::string p = Lower(pronoun);
   if (p == "i" || p == "we") return std::nullopt;
   bool personal = p == "he" || p == "she";
@@ -369,7 +374,8 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
         // Skip blank lines; stop at the start of the previous paragraph.
         size_t k = para_start - 1;
         while (k > 0 && (text[k - 1] == '\n' || text[k - 1] == '\r' || text[k - 1] == ' ')) --k;
-        if (k < end && text.substr(k, end - k).find_first_not_of(" \r\n\t") != std::string_view::npos) {
+        if (k < end &&
+            text.substr(k, end - k).find_first_not_of(" \r\n\t") != std::string_view::npos) {
           if (++breaks == 2) break;
         }
         para_start = k;
@@ -445,7 +451,8 @@ std::optional<std::string> SpeakerNames::EarlierIndefinite(std::string_view text
        pos = pos == 0 ? std::string_view::npos : before.rfind(head, pos - 1)) {
     if (!IsWordAt(before, pos, head.size())) continue;
     // Up to three words before the head, back to an indefinite article.
-    std::vector<std::string_view> words = Words(before.substr(pos > 60 ? pos - 60 : 0, pos - (pos > 60 ? pos - 60 : 0)));
+    std::vector<std::string_view> words =
+        Words(before.substr(pos > 60 ? pos - 60 : 0, pos - (pos > 60 ? pos - 60 : 0)));
     for (size_t k = 1; k <= 3 && k <= words.size(); ++k) {
       std::string_view w = words[words.size() - k];
       if (w == "a" || w == "an" || w == "A" || w == "An") {
@@ -506,16 +513,16 @@ std::optional<std::string> SpeakerNames::ResolveRole(const std::vector<std::stri
   return std::nullopt;
 }
 
-SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan span, size_t position,
-                                               DocumentNames* doc) const {
+SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan span,
+                                               size_t position, DocumentNames* doc) const {
   Resolution r;
   std::vector<std::string_view> words = Words(span.in(text));
   if (words.empty()) return r;
   std::string first(words[0]);
   // Possessives name the speaker too: "His comment about …".
   static const std::unordered_map<std::string, std::string> kPossessive = {
-      {"his", "he"}, {"His", "He"}, {"her", "she"}, {"Her", "She"}, {"their", "they"},
-      {"Their", "They"}, {"its", "it"}, {"Its", "It"}, {"him", "he"}, {"them", "they"}};
+      {"his", "he"},     {"His", "He"}, {"her", "she"}, {"Her", "She"}, {"their", "they"},
+      {"Their", "They"}, {"its", "it"}, {"Its", "It"},  {"him", "he"},  {"them", "they"}};
   if (words.size() == 1 && kPossessive.count(first)) first = kPossessive.at(first);
   if (words.size() == 1 && pronouns_.count(first)) {
     r.canonical = ResolvePronoun(first, span.start, position, doc);
@@ -530,8 +537,8 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     bool all_caps = words.size() >= 2;
     for (size_t i = 1; i < words.size(); ++i) all_caps = all_caps && StartsUpper(words[i]);
     // "the White House statement": a body speaking through its statement or office.
-    static const std::unordered_set<std::string> kVoices = {"statement", "office", "account",
-                                                            "website", "release", "post"};
+    static const std::unordered_set<std::string> kVoices = {"statement", "office",  "account",
+                                                            "website",   "release", "post"};
     if (lower_first == "the" && words.size() >= 3 && kVoices.count(Lower(words.back())) &&
         StartsUpper(words[1])) {
       size_t end = words.size() - 1;
@@ -564,7 +571,8 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
         std::vector<std::string_view> next = Words(after.substr(1));
         std::vector<std::string_view> run;
         for (std::string_view w : next) {
-          bool comma = w.size() < after.size() && after.find(std::string(w) + ",") != std::string_view::npos;
+          bool comma =
+              w.size() < after.size() && after.find(std::string(w) + ",") != std::string_view::npos;
           if (!IsNameWord(w) || run.size() == 4) break;
           run.push_back(w);
           if (comma) break;
