@@ -204,6 +204,33 @@ size_t AfterWindowEnd(std::string_view text, size_t from, size_t next_open) {
   return nl == nullptr ? limit : static_cast<size_t>(static_cast<const char*>(nl) - text.data());
 }
 
+// `text` with every no-break, thin or other fixed-width space (U+00A0, U+2000–U+200A, U+202F,
+// U+205F, U+3000) replaced by as many ASCII spaces as it has bytes, so that the patterns'
+// [ \t] and the name splitting see one space ("told\u00a0Reuters") and every offset stays the
+// same. Returns `text` itself when it has none; else fills and returns `*storage`.
+std::string_view WithPlainSpaces(std::string_view text, std::string* storage) {
+  auto wide_space = [](std::string_view t, size_t i) -> size_t {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) return 2;
+    if ((c == 0xE2 || c == 0xE3) && i + 2 < t.size()) {
+      char32_t cp = DecodeAt(t, i).cp;
+      if ((cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000) return 3;
+    }
+    return 0;
+  };
+  size_t i = 0;
+  while (i < text.size() && wide_space(text, i) == 0) ++i;
+  if (i == text.size()) return text;
+  storage->assign(text);
+  for (; i < storage->size(); ++i) {
+    if (size_t n = wide_space(*storage, i)) {
+      storage->replace(i, n, n, ' ');
+      i += n - 1;
+    }
+  }
+  return *storage;
+}
+
 // Whether the text between two quotations is an attribution that interrupts one sentence:
 // “A,” she said, “B.” (no sentence end in the gap, and it ends with a comma or colon).
 bool InterruptsOneSentence(std::string_view text, const Quote& a, const Quote& b,
@@ -228,8 +255,12 @@ bool InterruptsOneSentence(std::string_view text, const Quote& a, const Quote& b
 
 }  // namespace
 
-void Attributor::Attribute(std::string_view text, std::vector<Quote>& quotes) const {
+void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes) const {
   const Impl& impl = *impl_;
+  // Rules and names read the text with plain spaces; mentions and cues are cut from the
+  // original (the offsets are the same).
+  std::string plain;
+  const std::string_view text = WithPlainSpaces(original, &plain);
   // 1. Rules on the windows around each quotation.
   std::vector<Match> matches(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
@@ -272,8 +303,8 @@ void Attributor::Attribute(std::string_view text, std::vector<Quote>& quotes) co
     Quote& q = quotes[i];
     const Match& m = matches[i];
     if (m.rule != nullptr) {
-      q.speaker_mention = TextRef{m.speaker, std::string(m.speaker.in(text))};
-      if (!m.cue.empty()) q.cue = TextRef{m.cue, std::string(m.cue.in(text))};
+      q.speaker_mention = TextRef{m.speaker, std::string(m.speaker.in(original))};
+      if (!m.cue.empty()) q.cue = TextRef{m.cue, std::string(m.cue.in(original))};
       q.rule = m.rule->id;
       q.confidence = m.rule->confidence;
       SpeakerNames::Resolution r = impl.names.Resolve(text, m.speaker, q.open_mark, &doc_names);

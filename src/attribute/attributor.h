@@ -26,7 +26,8 @@ class Attributor {
   Attributor(Attributor&&) noexcept;
 
   /// Attributes `quotes` (sorted by position, from the scanner) in place; may join
-  /// interrupted quotations. `text` is the whole document text. Const and thread-safe.
+  /// interrupted quotations. `text` is the whole document text; the rules read it with
+  /// no-break and other fixed-width spaces as plain spaces. Const and thread-safe.
   void Attribute(std::string_view text, std::vector<Quote>& quotes) const;
 
   /// The words a RuleSet lexicon holds, for other passes (kinds): empty if absent.

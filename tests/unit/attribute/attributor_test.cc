@@ -135,6 +135,20 @@ TEST_SUITE("attribute") {
                       "Ada Quell", "she", "after/speaker-cue"});
   }
 
+  TEST_CASE("Attributor: no-break and thin spaces are spaces") {
+    const AttributionCase cases[] = {
+        {"no-break space after the closing mark",
+         "“The dam will hold,”\u00a0Ada Quell, 52, told the Courier.", 0, "Ada Quell", "Ada Quell",
+         "after/speaker-cue"},
+        {"no-break space inside the name: the mention keeps it, the speaker has a plain space",
+         "“The dam will hold,” Ada\u00a0Quell said.", 0, "Ada Quell", "Ada\u00a0Quell",
+         "after/speaker-cue"},
+        {"thin space before the cue", "Ada Quell said:\u2009“The dam will hold.”", 0, "Ada Quell",
+         "Ada Quell", "before/cue-colon"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: a quotation without any cue stays unattributed") {
     CheckAttribution({"no cue at all", "The word “bridge” appears twice in the report.", 0,
                       "(none)", "(none)", ""});
