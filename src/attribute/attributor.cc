@@ -197,6 +197,19 @@ const std::vector<std::string>& Attributor::Lexicon(const std::string& name) con
 
 namespace {
 
+// Where the after-window starts: past one single closing mark left right after the
+// quotation's closing mark, as when a quotation ends with a quotation inside it and the
+// marks run together (the NYT's ''… 'a special case,''' Mr. Putin said.).
+size_t PastInnerClosingMark(std::string_view text, size_t close_mark_end, size_t next_open) {
+  for (std::string_view mark : {std::string_view("'"), std::string_view("’")}) {
+    if (close_mark_end + mark.size() <= next_open &&
+        text.substr(close_mark_end, mark.size()) == mark) {
+      return close_mark_end + mark.size();
+    }
+  }
+  return close_mark_end;
+}
+
 // The after-window: up to the next quotation, the end of the line, or kAfterWindow bytes.
 size_t AfterWindowEnd(std::string_view text, size_t from, size_t next_open) {
   size_t limit = std::min({next_open, text.size(), from + kAfterWindow});
@@ -269,8 +282,9 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
     size_t window_start =
         std::max(prev_close, q.open_mark > kBeforeWindow ? q.open_mark - kBeforeWindow : 0);
     size_t next_open = i + 1 < quotes.size() ? quotes[i + 1].open_mark : text.size();
-    size_t window_end = AfterWindowEnd(text, q.close_mark_end, next_open);
-    matches[i] = impl.MatchRules(text, window_start, q.open_mark, q.close_mark_end, window_end);
+    size_t after_start = PastInnerClosingMark(text, q.close_mark_end, next_open);
+    size_t window_end = AfterWindowEnd(text, after_start, next_open);
+    matches[i] = impl.MatchRules(text, window_start, q.open_mark, after_start, window_end);
   }
 
   // 2. Join interrupted quotations: the first part's after-rule names the speaker and the

@@ -149,6 +149,18 @@ TEST_SUITE("attribute") {
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
 
+  TEST_CASE("Attributor: a quotation ending with a quotation inside it") {
+    const AttributionCase cases[] = {
+        {"doubled apostrophes: ''…'fair deal,''' S said",
+         "''They called it a 'fair deal,''' Ada Quell said.", 0, "Ada Quell", "Ada Quell",
+         "after/speaker-cue"},
+        {"doubled apostrophes: ''…'fair deal,''' said S",
+         "''They called it a 'fair deal,''' said Ada Quell.", 0, "Ada Quell", "Ada Quell",
+         "after/cue-speaker"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: a quotation without any cue stays unattributed") {
     CheckAttribution({"no cue at all", "The word “bridge” appears twice in the report.", 0,
                       "(none)", "(none)", ""});
