@@ -149,6 +149,20 @@ TEST_SUITE("attribute") {
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
 
+  TEST_CASE("Attributor: manner-of-speaking verbs are cues") {
+    const AttributionCase cases[] = {
+        {"“Q,” S barked", "“Sit down,” Ada Quell barked.", 0, "Ada Quell", "Ada Quell",
+         "after/speaker-cue"},
+        {"“Q,” S shot back", "“Not in my harbour,” Pell Harrow shot back with a grin.", 0,
+         "Pell Harrow", "Pell Harrow", "after/speaker-cue"},
+        {"S echoed: “Q”", "Pell Harrow echoed:\n\n“The tide is ours.”", 0, "Pell Harrow",
+         "Pell Harrow", "before/cue-colon"},
+        {"S cracked, “Q”", "Ada Quell cracked, “Bring a bigger boat.”", 0, "Ada Quell",
+         "Ada Quell", "before/cue-comma"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: a quotation ending with a quotation inside it") {
     const AttributionCase cases[] = {
         {"doubled apostrophes: ''…'fair deal,''' S said",
