@@ -7,6 +7,7 @@
 #include <cstring>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "attribute/speaker_names.h"
 #include "core/code_point.h"
@@ -60,6 +61,63 @@ bool CoordinatedBetween(std::string_view between) {
     if (rest.substr(0, w.size()) == w) return true;
   }
   return false;
+}
+
+// How a quotation ends, for the after-rules.
+struct QuoteEnd {
+  char32_t last = 0;            // its last character before the closing mark (spaces skipped)
+  bool window_to_next = false;  // the after-window ends at the next quotation's opening mark
+};
+
+// Longest adjunct that may follow the cue of an after-attribution when the quotation ends
+// with a full stop: “… over.” Ada Quell said on Monday in Brussels. A longer sentence is a
+// statement of its own (“… over.” He said he had called the mayor and the port authority.)
+constexpr size_t kMaxAdjunctWordsAfterFullStop = 6;
+
+// Most words between the cue and the comma or colon of an attribution that introduces the
+// next quotation: “… over.” He added, “…” / Ada Quell then wrote back: “…”. More words are
+// a clause that goes on (“Out!” she wrote, arguing that the port …, “…”).
+constexpr size_t kMaxWordsIntroducingNext = 3;
+
+// Whether an after-attribution belongs to what follows rather than to the quotation before
+// it: after a quotation that ends its sentence, “He added, “…” or “Ada Quell said: “…”
+// introduces the next quotation, and “He said that …” or a long sentence is reported speech
+// of its own. `cue_end` is where the matched cue ends; the after-window ends at `window_end`.
+bool AttributesWhatFollows(std::string_view text, size_t cue_end, size_t window_end,
+                           const QuoteEnd& quote_end, const SpeakerNames& names) {
+  char32_t last = quote_end.last;
+  if (last != '.' && last != '!' && last != '?' && last != U'…') return false;
+  std::string_view rest = text.substr(cue_end, window_end - cue_end);
+  size_t sentence_end = rest.size();
+  for (size_t i = 0; i < rest.size(); ++i) {
+    if ((rest[i] == '.' || rest[i] == '!' || rest[i] == '?') &&
+        names.EndsSentence(rest.substr(0, i + 1))) {
+      sentence_end = i;
+      break;
+    }
+  }
+  std::string_view sentence = rest.substr(0, sentence_end);
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < sentence.size();) {
+    while (i < sentence.size() && (sentence[i] == ' ' || sentence[i] == '\t')) ++i;
+    size_t start = i;
+    while (i < sentence.size() && sentence[i] != ' ' && sentence[i] != '\t') ++i;
+    if (i > start) words.push_back(sentence.substr(start, i - start));
+  }
+  if (sentence_end == rest.size() && quote_end.window_to_next && !words.empty() &&
+      (words.back().back() == ',' || words.back().back() == ':') &&
+      words.size() <= kMaxWordsIntroducingNext) {
+    return true;
+  }
+  if (last != '.') return false;
+  static const std::unordered_set<std::string_view> kClauseStarts = {
+      "that", "he", "she", "they", "it", "I", "we", "his", "her", "their", "its"};
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string_view word = words[k];
+    while (!word.empty() && (word.back() == ',' || word.back() == ':')) word.remove_suffix(1);
+    if ((k == 0 && kClauseStarts.count(word)) || word == "that") return true;
+  }
+  return words.size() > kMaxAdjunctWordsAfterFullStop;
 }
 
 }  // namespace
@@ -132,7 +190,7 @@ struct Attributor::Impl {
   // Runs one rule on a window; fills `match` and returns true when it matched with a
   // plausible speaker. Before-side rules retry past a rejected speaker.
   bool Run(const CompiledRule& cr, size_t rule_index, std::string_view text, ByteSpan window,
-           Match* match) const {
+           const QuoteEnd& quote_end, Match* match) const {
     size_t from = window.start;
     for (int attempt = 0; attempt < 4 && from < window.end; ++attempt) {
       // The window alone is the input, so that ^ and $ anchor at its ends. The DFA finds
@@ -153,6 +211,10 @@ struct Attributor::Impl {
           CoordinatedBetween(text.substr(raw_speaker.end, cue.start - raw_speaker.end))) {
         speaker = {};
       }
+      if (!speaker.empty() && cr.rule->side == RuleSide::kAfter && !cue.empty() &&
+          AttributesWhatFollows(text, cue.end, window.end, quote_end, names)) {
+        return false;
+      }
       if (!speaker.empty()) {
         match->rule = cr.rule;
         match->speaker = speaker;
@@ -168,7 +230,7 @@ struct Attributor::Impl {
   }
 
   Match MatchRules(std::string_view text, size_t window_start, size_t open_mark,
-                   size_t close_mark_end, size_t window_end) const {
+                   size_t close_mark_end, size_t window_end, const QuoteEnd& quote_end) const {
     Match best;
     for (size_t index = 0; index < ordered.size(); ++index) {
       const CompiledRule& cr = ordered[index];
@@ -177,7 +239,7 @@ struct Attributor::Impl {
                                                           : ByteSpan{window_start, open_mark};
       if (window.empty()) continue;
       Match m;
-      if (Run(cr, index, text, window, &m)) {
+      if (Run(cr, index, text, window, quote_end, &m)) {
         if (best.rule == nullptr || m.rule->confidence > best.rule->confidence) best = m;
       }
     }
@@ -196,6 +258,19 @@ const std::vector<std::string>& Attributor::Lexicon(const std::string& name) con
 }
 
 namespace {
+
+// The last character of a quoted span, past trailing spaces and inner closing marks.
+char32_t LastCharOf(std::string_view text, ByteSpan span) {
+  size_t end = span.end;
+  while (end > span.start) {
+    DecodedCodePoint c = DecodeBefore(text, end);
+    if (!IsSpace(c.cp) && c.cp != '\'' && c.cp != U'’' && c.cp != '"' && c.cp != U'”') {
+      return c.cp;
+    }
+    end -= c.size;
+  }
+  return 0;
+}
 
 // Where the after-window starts: past one single closing mark left right after the
 // quotation's closing mark, as when a quotation ends with a quotation inside it and the
@@ -284,7 +359,9 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
     size_t next_open = i + 1 < quotes.size() ? quotes[i + 1].open_mark : text.size();
     size_t after_start = PastInnerClosingMark(text, q.close_mark_end, next_open);
     size_t window_end = AfterWindowEnd(text, after_start, next_open);
-    matches[i] = impl.MatchRules(text, window_start, q.open_mark, after_start, window_end);
+    QuoteEnd quote_end{LastCharOf(text, q.spans.back()), window_end == next_open};
+    matches[i] =
+        impl.MatchRules(text, window_start, q.open_mark, after_start, window_end, quote_end);
   }
 
   // 2. Join interrupted quotations: the first part's after-rule names the speaker and the

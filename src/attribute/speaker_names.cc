@@ -75,6 +75,7 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   };
   words_of("pronoun", &pronouns_, false);
   words_of("not_name", &not_name_, false);
+  words_of("abbreviation", &abbreviations_, false);
   words_of("title", &title_words_, true);
   words_of("organisation", &organisation_words_, true);
   for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
@@ -151,17 +152,28 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
   return span;
 }
 
+bool SpeakerNames::IsAbbreviation(std::string_view word) const {
+  if (word.empty()) return false;
+  if (abbreviations_.empty()) return word.size() <= 4 && StartsUpper(word);  // no lexicon
+  if (word.find('.') != std::string_view::npos) return true;                 // U.S., N.Y.
+  DecodedCodePoint first = DecodeAt(word, 0);
+  if (first.size == word.size() && IsUpper(first.cp)) return true;  // an initial
+  return abbreviations_.count(std::string(word)) > 0;
+}
+
 bool SpeakerNames::EndsSentence(std::string_view s) const {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == '!' || c == '?') return true;
     if (c != '.') continue;
-    // The word before the dot: an abbreviation (Mr., Gen., U.S.) does not end a sentence.
+    // The word before the dot: an abbreviation (Mr., Gen., U.S., J., "(D-Mo.)") does not end
+    // a sentence.
     size_t j = i;
-    while (j > 0 && !IsSpace(static_cast<unsigned char>(s[j - 1]))) --j;
-    std::string_view word = s.substr(j, i - j);
-    bool abbreviation = word.size() <= 4 && !word.empty() && StartsUpper(word);
-    if (!abbreviation) return true;
+    while (j > 0 && !IsSpace(static_cast<unsigned char>(s[j - 1])) && s[j - 1] != '(' &&
+           s[j - 1] != '-') {
+      --j;
+    }
+    if (!IsAbbreviation(s.substr(j, i - j))) return true;
   }
   return false;
 }

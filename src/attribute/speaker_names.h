@@ -71,6 +71,10 @@ class SpeakerNames {
   /// Whether `s` holds the end of a sentence (a . ! or ? that is not an abbreviation's).
   bool EndsSentence(std::string_view s) const;
 
+  /// Whether `word` (without its full stop) is an abbreviation: in the "abbreviation"
+  /// lexicon, a single capital (an initial) or a word with dots inside (U.S).
+  bool IsAbbreviation(std::string_view word) const;
+
   /// Whether the text between two quotations brings in another subject, so that the
   /// second should not inherit `speaker` from the first.
   bool NamesAnotherSubject(std::string_view text, const Quote& prev, const Quote& next,
@@ -96,6 +100,7 @@ class SpeakerNames {
 
   std::unordered_set<std::string> pronouns_;
   std::unordered_set<std::string> not_name_;
+  std::unordered_set<std::string> abbreviations_;
   std::unordered_set<std::string> title_words_;
   std::unordered_set<std::string> organisation_words_;
   std::unordered_set<std::string> determiners_;

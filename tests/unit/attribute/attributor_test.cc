@@ -163,6 +163,33 @@ TEST_SUITE("attribute") {
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
 
+  TEST_CASE("Attributor: after a full stop, an attribution may belong to what follows") {
+    const AttributionCase cases[] = {
+        {"“Q.” S2 added, “R” introduces R: Q keeps its own speaker",
+         "Ada Quell said, “The dam is safe.” Pell Harrow added, “It will hold.”", 0, "Ada Quell",
+         "Ada Quell", "before/cue-comma", 2},
+        {"… and R is S2’s", "Ada Quell said, “The dam is safe.” Pell Harrow added, “It will hold.”",
+         1, "Pell Harrow", "Pell Harrow", "before/cue-comma", 2},
+        {"“Q.” He said he … is a sentence of its own: Q inherits",
+         "“The dam is safe,” Ada Quell said. “It will hold.” He said he had asked the engineers "
+         "twice.",
+         1, "Ada Quell", "Ada Quell", "inherited/previous-quote", 2},
+        {"“Q.” S added that … is a sentence of its own",
+         "“The dam is safe,” Ada Quell said. “It will hold.” Pell Harrow added that the gates "
+         "were new.",
+         1, "Ada Quell", "Ada Quell", "inherited/previous-quote", 2},
+        {"“Q.” S said on Monday. is Q’s attribution", "“It is over.” Ada Quell said on Monday.", 0,
+         "Ada Quell", "Ada Quell", "after/speaker-cue"},
+        {"“Q!” S wrote, arguing that …, “R” is Q’s attribution",
+         "“Out!” Ada Quell wrote, arguing that the port would flood, “and soon.”", 0, "Ada Quell",
+         "Ada Quell", "after/speaker-cue"},
+        {"a name of four letters ends a sentence",
+         "“Go home!” wrote a man calling himself Ivo Paul. The mayor wrote: “Stay.”", 0, "a man",
+         "a man", "after/cue-speaker"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: a quotation ending with a quotation inside it") {
     const AttributionCase cases[] = {
         {"doubled apostrophes: ''…'fair deal,''' S said",
