@@ -8,6 +8,11 @@
 namespace quotecheck {
 namespace {
 
+// Most words of a named owner before a speaker ("Ms. Ada Varga's spokesman").
+constexpr size_t kMaxPossessorWords = 4;
+// Bytes read after a mention for an appositive name (", Piet Harrowgate,").
+constexpr size_t kAppositiveBytes = 60;
+
 // Splits on white space; words keep their punctuation except a trailing comma.
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> out;
@@ -525,6 +530,31 @@ std::optional<std::string> SpeakerNames::ResolveRole(const std::vector<std::stri
   return std::nullopt;
 }
 
+size_t SpeakerNames::PossessorEnd(const std::vector<std::string_view>& words) const {
+  for (size_t i = 0; i + 1 < words.size() && i < kMaxPossessorWords; ++i) {
+    if (!StartsUpper(words[i])) return 0;
+    if (WithoutPossessive(words[i]) != words[i]) return i + 1;
+  }
+  return 0;
+}
+
+std::optional<std::string> SpeakerNames::AppositiveName(std::string_view text,
+                                                        size_t mention_end) const {
+  std::string_view after = text.substr(mention_end, kAppositiveBytes);
+  if (after.empty() || after[0] != ',') return std::nullopt;
+  std::vector<std::string_view> next = Words(after.substr(1));
+  std::vector<std::string_view> run;
+  for (std::string_view w : next) {
+    bool comma =
+        w.size() < after.size() && after.find(std::string(w) + ",") != std::string_view::npos;
+    if (!IsNameWord(w) || run.size() == 4) break;
+    run.push_back(w);
+    if (comma) break;
+  }
+  if (run.size() < 2) return std::nullopt;
+  return Join(run, 0, run.size());
+}
+
 SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan span,
                                                size_t position, DocumentNames* doc) const {
   Resolution r;
@@ -543,6 +573,23 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;
     r.confidence = 0.9;
     return r;
+  }
+  // "Ms. Varga's spokesman", "Gallup’s Ivo Tamm": a named owner before the speaker.
+  if (size_t owner = PossessorEnd(words); owner > 0) {
+    std::vector<std::string_view> rest(words.begin() + owner, words.end());
+    bool named = true;
+    for (std::string_view w : rest) named = named && IsNameWord(w);
+    if (named) {
+      words = std::move(rest);  // the name path below
+    } else if (auto name = AppositiveName(text, span.end)) {
+      r.canonical = name;
+      r.kind = SpeakerKind::kPerson;
+      return r;
+    } else {
+      r.canonical = Join(words, 0, words.size());
+      r.kind = SpeakerKind::kGroup;
+      return r;
+    }
   }
   std::string lower_first = Lower(first);
   if (determiners_.count(lower_first)) {
@@ -577,24 +624,10 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
       }
     }
     // "her chief of staff, Piet Harrowgate, said": the appositive names the person.
-    {
-      std::string_view after = text.substr(span.end, 60);
-      if (!after.empty() && after[0] == ',') {
-        std::vector<std::string_view> next = Words(after.substr(1));
-        std::vector<std::string_view> run;
-        for (std::string_view w : next) {
-          bool comma =
-              w.size() < after.size() && after.find(std::string(w) + ",") != std::string_view::npos;
-          if (!IsNameWord(w) || run.size() == 4) break;
-          run.push_back(w);
-          if (comma) break;
-        }
-        if (run.size() >= 2) {
-          r.canonical = Join(run, 0, run.size());
-          r.kind = SpeakerKind::kPerson;
-          return r;
-        }
-      }
+    if (auto name = AppositiveName(text, span.end)) {
+      r.canonical = name;
+      r.kind = SpeakerKind::kPerson;
+      return r;
     }
     // "the official" after "A senior official in the ministry said …": the same source.
     if (lower_first == "the" && words.size() <= 3) {

@@ -94,6 +94,11 @@ class SpeakerNames {
   /// "a senior official" for "the official", when the text introduced the source so.
   std::optional<std::string> EarlierIndefinite(std::string_view text, std::string_view head,
                                                size_t position) const;
+  /// The number of words of a named owner that opens `words` ("Ms. Varga's" in "Ms.
+  /// Varga's spokesman"), or 0.
+  size_t PossessorEnd(const std::vector<std::string_view>& words) const;
+  /// The name in an appositive right after a mention: "her chief of staff, Piet Harrowgate,".
+  std::optional<std::string> AppositiveName(std::string_view text, size_t mention_end) const;
   std::vector<std::string> PersonNamesIn(std::string_view window, DocumentNames* doc) const;
   bool IsTitleWord(std::string_view w) const;
   bool IsNameWord(std::string_view w) const;

@@ -157,8 +157,40 @@ TEST_SUITE("attribute") {
          "Pell Harrow", "Pell Harrow", "after/speaker-cue"},
         {"S echoed: “Q”", "Pell Harrow echoed:\n\n“The tide is ours.”", 0, "Pell Harrow",
          "Pell Harrow", "before/cue-colon"},
-        {"S cracked, “Q”", "Ada Quell cracked, “Bring a bigger boat.”", 0, "Ada Quell",
-         "Ada Quell", "before/cue-comma"},
+        {"S cracked, “Q”", "Ada Quell cracked, “Bring a bigger boat.”", 0, "Ada Quell", "Ada Quell",
+         "before/cue-comma"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
+  TEST_CASE("Attributor: speakers described by a role, a group or an owner") {
+    const AttributionCase cases[] = {
+        {"the board", "“The candidate may stand,” the board said.", 0, "the board", "the board",
+         "after/speaker-cue"},
+        {"the real estate developer", "“He is a fine sailor,” the real estate developer said.", 0,
+         "the real estate developer", "the real estate developer", "after/speaker-cue"},
+        {"an age for a noun", "“It is over,” said the 46-year-old.", 0, "the 46-year-old",
+         "the 46-year-old", "after/cue-speaker"},
+        {"an age before the noun", "Asked about it, the 34-year-old mother of three replied, “No.”",
+         0, "the 34-year-old mother of three", "the 34-year-old mother of three",
+         "before/cue-comma"},
+        {"a possessive in the group", "“If he thinks so,” the ad’s narrator says, “ask him.”", 0,
+         "the ad’s narrator", "the ad’s narrator", "after/speaker-cue", 1, 2},
+        {"a frequency adverb before the cue", "“We live by the tide,” my father often said.", 0,
+         "my father", "my father", "after/speaker-cue"},
+        {"a named owner and a role",
+         "“My reaction was anger,” Quell's former campaign strategist said.", 0,
+         "Quell's former campaign strategist", "Quell's former campaign strategist",
+         "after/speaker-cue"},
+        {"a named owner, a role and the appositive name",
+         "“The attacks are vile,” Ms. Varga's spokesman, Ivo Tamm, wrote on Twitter.", 0,
+         "Ivo Tamm", "Ms. Varga's spokesman", "after/speaker-cue"},
+        {"a named owner before a name", "“It was fine,” Harbourcorp’s Ivo Tamm wrote.", 0,
+         "Ivo Tamm", "Harbourcorp’s Ivo Tamm", "after/speaker-cue"},
+        {"a document", "The email goes on to say: “Vote early.”", 0, "the email", "The email",
+         "before/cue-colon"},
+        {"the newspaper", "According to the newspaper, “the port is closed.”", 0, "the newspaper",
+         "the newspaper", "before/according-to"},
     };
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
