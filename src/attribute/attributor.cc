@@ -399,6 +399,7 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
       q.rule = m.rule->id;
       q.confidence = m.rule->confidence;
       SpeakerNames::Resolution r = impl.names.Resolve(text, m.speaker, q.open_mark, &doc_names);
+      if (r.canonical && !impl.names.CanSpeak(*r.canonical)) r.canonical.reset();
       q.speaker = r.canonical;
       q.confidence = std::round(q.confidence * r.confidence * 1000) / 1000;
       if (q.speaker) doc_names.NoteSpeaker(*q.speaker, q.open_mark, r.kind);

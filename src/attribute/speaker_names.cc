@@ -33,6 +33,13 @@ std::vector<std::string_view> Words(std::string_view s) {
 
 bool StartsUpper(std::string_view w) { return IsUpper(DecodeAt(w, 0).cp); }
 
+// Whether Words() dropped a comma, semicolon or colon right after `word`, a view into
+// `source`: a name does not go on past it ("DESPERATION: DNC", "Zurich; Gordon Hanson").
+bool PunctuationAfter(std::string_view source, std::string_view word) {
+  size_t pos = static_cast<size_t>(word.data() - source.data()) + word.size();
+  return pos < source.size() && (source[pos] == ',' || source[pos] == ';' || source[pos] == ':');
+}
+
 // "Trump’s" → "Trump"
 std::string_view WithoutPossessive(std::string_view w) {
   for (std::string_view suffix : {"’s", "'s", "’", "'"}) {
@@ -64,6 +71,29 @@ bool IsWordAt(std::string_view text, size_t pos, size_t len) {
   return left && right;
 }
 
+// Fewest capitalised words that make a line of only capitalised words a headline rather
+// than a name or a signature ("Julie A. Diaz Martinez").
+constexpr size_t kMinHeadlineWords = 5;
+
+// Whether a line is a headline in title case or capitals: at least kMinHeadlineWords words
+// that start with a letter, each capitalised but for short function words.
+bool LooksLikeHeadline(std::string_view line) {
+  static const std::unordered_set<std::string_view> kFunctionWords = {
+      "a",  "an", "the", "of",   "to",   "in",   "on",   "for",  "and",   "or",    "at",
+      "by", "as", "vs.", "via",  "with", "from", "into", "over", "after", "about", "is",
+      "be", "up", "out", "than", "but",  "not",  "are",  "was",  "his",   "her",   "its"};
+  size_t capitalised = 0;
+  for (std::string_view w : Words(line)) {
+    DecodedCodePoint first = DecodeAt(w, 0);
+    if (IsUpper(first.cp)) {
+      ++capitalised;
+    } else if (IsLower(first.cp) && kFunctionWords.count(w) == 0) {
+      return false;
+    }
+  }
+  return capitalised >= kMinHeadlineWords;
+}
+
 }  // namespace
 
 SpeakerNames::SpeakerNames(const RuleSet& rules) {
@@ -81,6 +111,13 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("pronoun", &pronouns_, false);
   words_of("not_name", &not_name_, false);
   words_of("abbreviation", &abbreviations_, false);
+  words_of("place", &places_, false);
+  {
+    std::unordered_set<std::string> lower;
+    for (const std::string& place : places_) lower.insert(Lower(place));
+    places_ = std::move(lower);
+  }
+  words_of("furniture", &furniture_, false);
   words_of("title", &title_words_, true);
   words_of("organisation", &organisation_words_, true);
   for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
@@ -104,6 +141,15 @@ std::string_view SpeakerNames::DocumentNames::Unquoted() {
         }
       }
     }
+    // Headlines name no one a pronoun can refer to ("Quell Wades In: Urges Voters To Stay").
+    for (size_t start = 0; start < unquoted_.size();) {
+      size_t end = unquoted_.find('\n', start);
+      if (end == std::string::npos) end = unquoted_.size();
+      if (LooksLikeHeadline(std::string_view(unquoted_).substr(start, end - start))) {
+        std::fill(unquoted_.begin() + start, unquoted_.begin() + end, ' ');
+      }
+      start = end + 1;
+    }
     have_unquoted_ = true;
   }
   return unquoted_;
@@ -114,14 +160,39 @@ bool SpeakerNames::IsTitleWord(std::string_view w) const {
 }
 
 bool SpeakerNames::IsNameWord(std::string_view w) const {
-  return StartsUpper(w) && !IsTitleWord(w) && not_name_.count(std::string(w)) == 0 &&
-         organisation_words_.count(std::string(w)) == 0;
+  if (w.empty() || !StartsUpper(w)) return false;
+  // A name word ends with a letter or a digit, or is an initial or abbreviation ("J.",
+  // "Jr."): not "Democrat,”", "Trump!" or "Harsh?".
+  char32_t last = DecodeBefore(w, w.size()).cp;
+  if (!IsWordChar(last) && last != '.') return false;
+  std::string word(w);
+  return !IsTitleWord(w) && not_name_.count(word) == 0 && organisation_words_.count(word) == 0 &&
+         pronouns_.count(word) == 0 && determiners_.count(Lower(w)) == 0;
 }
 
 ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) const {
   while (span.end > span.start &&
          (IsSpace(DecodeBefore(text, span.end).cp) || text[span.end - 1] == ',')) {
     span.end -= DecodeBefore(text, span.end).size;
+  }
+  // A speaker is words of one sentence: keep what follows the last sentence end inside the
+  // span ("the fray. Sen. Rand Paul" → "Sen. Rand Paul").
+  {
+    std::string_view s = span.in(text);
+    for (size_t i = s.size(); i-- > 1;) {
+      char c = s[i - 1];
+      bool boundary = IsSpace(static_cast<unsigned char>(s[i])) &&
+                      (c == ';' || c == ':' || c == '!' || c == '?' ||
+                       (c == '.' && EndsSentence(s.substr(0, i))));
+      if (boundary) {
+        span.start += i;
+        break;
+      }
+    }
+    while (span.start < span.end && IsSpace(DecodeAt(text, span.start).cp)) {
+      span.start += DecodeAt(text, span.start).size;
+    }
+    if (span.empty()) return {};
   }
   // Drop leading words that cannot start a speaker: capitalised function words ("When",
   // "However,") and lower-case words other than determiners and pronouns ("when President
@@ -164,6 +235,23 @@ bool SpeakerNames::IsAbbreviation(std::string_view word) const {
   DecodedCodePoint first = DecodeAt(word, 0);
   if (first.size == word.size() && IsUpper(first.cp)) return true;  // an initial
   return abbreviations_.count(std::string(word)) > 0;
+}
+
+bool SpeakerNames::CanSpeak(std::string_view speaker) const {
+  std::vector<std::string_view> words = Words(speaker);
+  if (words.empty()) return false;
+  std::string first(words[0]);
+  if (words.size() == 1 && (pronouns_.count(first) || pronouns_.count(Lower(first)))) return false;
+  // Words of two sentences, or of a headline ("DESPERATION: DNC"), or a quotation mark.
+  for (std::string_view mark : {":", ";", "\"", "“", "”", "«", "»"}) {
+    if (speaker.find(mark) != std::string_view::npos) return false;
+  }
+  if (EndsSentence(speaker)) return false;
+  // A bare place ("Washington", "the United States") or page furniture ("Updated").
+  std::string_view bare = speaker;
+  if (bare.substr(0, 4) == "the " || bare.substr(0, 4) == "The ") bare.remove_prefix(4);
+  if (places_.count(Lower(bare))) return false;
+  return furniture_.count(std::string(bare)) == 0 && furniture_.count(first) == 0;
 }
 
 bool SpeakerNames::EndsSentence(std::string_view s) const {
@@ -209,6 +297,15 @@ bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev,
   return false;
 }
 
+bool SpeakerNames::OutsideHeadlines(std::string_view word, DocumentNames* doc) const {
+  std::string_view body = doc->Unquoted();  // headlines blanked
+  for (size_t pos = body.find(word); pos != std::string_view::npos;
+       pos = body.find(word, pos + 1)) {
+    if (IsWordAt(body, pos, word.size())) return true;
+  }
+  return false;
+}
+
 std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
                                                      DocumentNames* doc) const {
   std::string key(surname);
@@ -223,6 +320,11 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
           (text.substr(pos + surname.size(), 3) == "’" || text[pos + surname.size()] == '\''))) {
       continue;
     }
+    size_t line_start = text.rfind('\n', pos);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    size_t line_end = text.find('\n', pos);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const bool headline = LooksLikeHeadline(text.substr(line_start, line_end - line_start));
     // Capitalised words right before the surname, back to a title or a non-name word.
     std::vector<std::string_view> before;
     size_t p = pos;
@@ -239,6 +341,9 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
       if (w.empty()) break;
       bool initial = w.size() == 2 && w[1] == '.' && StartsUpper(w);
       if (!initial && (!IsNameWord(w) || w.back() == ',' || w.back() == '.')) break;
+      // In a headline every word is capitalised: a first name there must also be a word of
+      // the text outside the headlines ("Hillary Clinton", not "Urges Britain").
+      if (headline && !initial && !OutsideHeadlines(w, doc)) break;
       before.insert(before.begin(), w);
       p = start;
     }
@@ -273,7 +378,9 @@ std::vector<std::string> SpeakerNames::PersonNamesIn(std::string_view window,
     while (j < words.size() && IsNameWord(WithoutPossessive(words[j])) && j - i < 4) {
       bool possessive = WithoutPossessive(words[j]) != words[j];
       ++j;
-      if (possessive || words[j - 1].back() == '.') break;
+      if (possessive || words[j - 1].back() == '.' || PunctuationAfter(window, words[j - 1])) {
+        break;
+      }
     }
     if (j == i) {
       ++i;
@@ -289,9 +396,10 @@ std::vector<std::string> SpeakerNames::PersonNamesIn(std::string_view window,
       continue;
     }
     if (run.size() >= 2) {
-      out.push_back(Join(run, 0, run.size()));
+      std::string name = Join(run, 0, run.size());
+      if (CanSpeak(name)) out.push_back(std::move(name));
     } else if (auto full = FullNameFor(run[0], doc)) {
-      out.push_back(*full);
+      if (CanSpeak(*full)) out.push_back(*full);
     }
     i = j;
   }
@@ -341,7 +449,7 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       }
       run.push_back(x);
       ++j;
-      if (x.size() != words[j - 1].size()) break;
+      if (x.size() != words[j - 1].size() || PunctuationAfter(sentence, words[j - 1])) break;
     }
     if (run.empty()) {
       i = j - 1;
@@ -366,7 +474,9 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       bool verb = next.size() > 3 && (next.substr(next.size() - 2) == "ed" || next.back() == 's');
       if (verb) name = std::string(run[0]);
     }
-    if (name && organisation_words_.count(std::string(run.back())) == 0) return name;
+    if (name && organisation_words_.count(std::string(run.back())) == 0 && CanSpeak(*name)) {
+      return name;
+    }
     i = j - 1;
   }
   return std::nullopt;
@@ -545,14 +655,18 @@ std::optional<std::string> SpeakerNames::AppositiveName(std::string_view text,
   std::vector<std::string_view> next = Words(after.substr(1));
   std::vector<std::string_view> run;
   for (std::string_view w : next) {
-    bool comma =
-        w.size() < after.size() && after.find(std::string(w) + ",") != std::string_view::npos;
     if (!IsNameWord(w) || run.size() == 4) break;
+    if (w.back() == '.' && !IsAbbreviation(w.substr(0, w.size() - 1))) {
+      run.push_back(w.substr(0, w.size() - 1));  // "…, Johanna Bayer." ends the sentence
+      break;
+    }
     run.push_back(w);
-    if (comma) break;
+    if (PunctuationAfter(after, w)) break;
   }
   if (run.size() < 2) return std::nullopt;
-  return Join(run, 0, run.size());
+  std::string name = Join(run, 0, run.size());
+  if (!CanSpeak(name)) return std::nullopt;  // ", South Carolina," is a place
+  return name;
 }
 
 SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan span,
@@ -598,7 +712,7 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     // "the White House statement": a body speaking through its statement or office.
     static const std::unordered_set<std::string> kVoices = {"statement", "office",  "account",
                                                             "website",   "release", "post"};
-    if (lower_first == "the" && words.size() >= 3 && kVoices.count(Lower(words.back())) &&
+    if (lower_first == "the" && words.size() >= 3 && kVoices.count(std::string(words.back())) &&
         StartsUpper(words[1])) {
       size_t end = words.size() - 1;
       bool caps = true;
@@ -643,10 +757,19 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     r.kind = SpeakerKind::kGroup;
     return r;
   }
+  // "Claire Quell (D-Mo.)": the name without its parenthesis.
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (words[i].front() == '(') {
+      words.resize(i);
+      break;
+    }
+  }
   // "Prime Minister Justin Trudeau of Canada": the person, not the place.
   for (size_t i = 1; i + 1 < words.size(); ++i) {
     if (words[i] == "of" || words[i] == "from" || words[i] == "at") {
+      // A name before "of", even one that is also a title ("Peter T. King of New York").
       bool person_before = IsNameWord(words[i - 1]);
+      for (size_t k = 0; k + 1 < i && !person_before; ++k) person_before = IsNameWord(words[k]);
       if (person_before) {
         words.resize(i);
         break;

@@ -68,6 +68,13 @@ class SpeakerNames {
   /// without trailing spaces and commas; empty when no plausible speaker remains.
   ByteSpan StripNonNameLead(std::string_view text, ByteSpan span) const;
 
+  /// Whether a canonical speaker can stand as the speaker of a quotation: not a pronoun
+  /// alone, not words of two sentences or with a colon, semicolon or quotation mark in them
+  /// (a headline's "DESPERATION: DNC", `North Korea.” Aides`), not a bare place ("Washington",
+  /// the "place" lexicon) and not page furniture ("Updated", the "furniture" lexicon). When
+  /// it cannot, the quotation keeps its speaker mention and has no speaker.
+  bool CanSpeak(std::string_view speaker) const;
+
   /// Whether `s` holds the end of a sentence (a . ! or ? that is not an abbreviation's).
   bool EndsSentence(std::string_view s) const;
 
@@ -82,6 +89,8 @@ class SpeakerNames {
 
  private:
   std::optional<std::string> FullNameFor(std::string_view surname, DocumentNames* doc) const;
+  /// Whether `word` is a word of the document outside its quotations and headlines.
+  bool OutsideHeadlines(std::string_view word, DocumentNames* doc) const;
   std::optional<std::string> ResolvePronoun(std::string_view pronoun, size_t position,
                                             size_t quote_open, DocumentNames* doc) const;
   /// The person a sentence is about: its first name that is followed by a verb or is a
@@ -106,6 +115,8 @@ class SpeakerNames {
   std::unordered_set<std::string> pronouns_;
   std::unordered_set<std::string> not_name_;
   std::unordered_set<std::string> abbreviations_;
+  std::unordered_set<std::string> places_;
+  std::unordered_set<std::string> furniture_;
   std::unordered_set<std::string> title_words_;
   std::unordered_set<std::string> organisation_words_;
   std::unordered_set<std::string> determiners_;

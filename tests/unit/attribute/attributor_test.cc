@@ -195,6 +195,57 @@ TEST_SUITE("attribute") {
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
 
+  TEST_CASE("Attributor: what cannot speak keeps its mention and has no speaker") {
+    const AttributionCase cases[] = {
+        {"an unresolved pronoun", "“We will not sign,” they said.", 0, "(none)", "they",
+         "after/speaker-cue"},
+        {"a first-person pronoun", "“We will not sign,” I said.", 0, "(none)", "I",
+         "after/speaker-cue"},
+        {"a bare city", "“The treaty is dead,” Oslo said.", 0, "(none)", "Oslo",
+         "after/speaker-cue"},
+        {"a bare country", "“The treaty is dead,” said Norway.", 0, "(none)", "Norway",
+         "after/cue-speaker"},
+        {"a country with its article", "“The treaty is dead,” the United States said.", 0, "(none)",
+         "the United States", "after/speaker-cue"},
+        {"a dateline", "LONDON (Wire) - Ada Quell arrived late.\n\nLONDON said: “No comment.”", 0,
+         "(none)", "LONDON", "before/cue-colon"},
+        {"a person of a place is the person",
+         "“The treaty is dead,” said Senator Ivo Tamm of Norway.", 0, "Ivo Tamm",
+         "Senator Ivo Tamm of Norway", "after/cue-speaker"},
+        {"a name that is also a title, of a place",
+         "“The treaty is dead,” said Representative Ada B. King of New York.", 0, "Ada B. King",
+         "Representative Ada B. King of New York", "after/cue-speaker"},
+        {"a party and state after the name",
+         "“The treaty is dead,” Senator Ada Quell (D-Mo.) said.", 0, "Ada Quell",
+         "Senator Ada Quell (D-Mo.)", "after/speaker-cue"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
+  TEST_CASE("Attributor: a pronoun resolves to a person, not to words around one") {
+    const AttributionCase cases[] = {
+        {"a headline before the text is no antecedent",
+         "QUELL WADES IN: Urges Voters To Stay\n\n“Stay home,” she said.", 0, "(none)", "she",
+         "after/speaker-cue"},
+        {"a headline’s capitalised words are no first name",
+         "Port Row Deepens As Council Backs Tamm Plan\n\n“It is time,” Tamm said.", 0, "Tamm",
+         "Tamm", "after/speaker-cue"},
+        {"a headline’s first name that the text uses too",
+         "Port Row Deepens As Council Backs Ivo Tamm\n\nIvo spoke first. “It is time,” Tamm said.",
+         0, "Ivo Tamm", "Tamm", "after/speaker-cue"},
+        {"a name after a closing quotation mark is no antecedent",
+         "Ada Quell called herself “a proud Democrat,” Tamm wrote. “We lost,” she said.", 1,
+         "Ada Quell", "she", "after/speaker-cue"},
+        {"a place is no antecedent",
+         "Ada Quell flew in on Monday. Norway was cold. “It is cold,” she said.", 0, "Ada Quell",
+         "she", "after/speaker-cue"},
+        {"an appositive name that ends the sentence",
+         "“We won,” said the party’s nominee, Ivo Tamm. Tamm left early.", 0, "Ivo Tamm",
+         "the party’s nominee", "after/cue-speaker"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: after a full stop, an attribution may belong to what follows") {
     const AttributionCase cases[] = {
         {"“Q.” S2 added, “R” introduces R: Q keeps its own speaker",

@@ -19,6 +19,39 @@ const SpeakerNames& Names() {
 }  // namespace
 
 TEST_SUITE("attribute") {
+  TEST_CASE("SpeakerNames::CanSpeak: what a speaker can be") {
+    struct Case {
+      const char* speaker;
+      bool can;
+    };
+    const Case cases[] = {
+        {"Ada Quell", true},
+        {"Ivo J. Tamm Jr.", true},
+        {"Harbour Authority", true},
+        {"police", true},
+        {"Richmond police", true},
+        {"a senior official", true},
+        {"Burton and Nick", true},
+        {"He", false},
+        {"they", false},
+        {"I", false},
+        {"Washington", false},
+        {"the United States", false},
+        {"LONDON", false},
+        {"Updated", false},
+        {"Related Tamm", false},
+        {"DESPERATION: DNC", false},
+        {"North Korea.” Aides", false},
+        {"the fray. Ada Quell", false},
+        {"Quell; Ivo Tamm", false},
+        {"Trump! Trump", false},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.speaker);
+      CHECK(Names().CanSpeak(c.speaker) == c.can);
+    }
+  }
+
   TEST_CASE("SpeakerNames::EndsSentence: abbreviations do not end a sentence") {
     struct Case {
       const char* text;
