@@ -90,8 +90,7 @@ bool AttributesWhatFollows(std::string_view text, size_t cue_end, size_t window_
   std::string_view rest = text.substr(cue_end, window_end - cue_end);
   size_t sentence_end = rest.size();
   for (size_t i = 0; i < rest.size(); ++i) {
-    if ((rest[i] == '.' || rest[i] == '!' || rest[i] == '?') &&
-        names.EndsSentence(rest.substr(0, i + 1))) {
+    if (names.EndsSentenceAt(rest, i)) {
       sentence_end = i;
       break;
     }
@@ -211,6 +210,7 @@ struct Attributor::Impl {
           CoordinatedBetween(text.substr(raw_speaker.end, cue.start - raw_speaker.end))) {
         speaker = {};
       }
+      if (!speaker.empty() && names.SpokenTo(text, window.start, speaker, cue)) speaker = {};
       if (!speaker.empty() && cr.rule->side == RuleSide::kAfter && !cue.empty() &&
           AttributesWhatFollows(text, cue.end, window.end, quote_end, names)) {
         return false;

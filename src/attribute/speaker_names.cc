@@ -118,6 +118,7 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
     places_ = std::move(lower);
   }
   words_of("furniture", &furniture_, false);
+  words_of("addressee_marker", &addressee_markers_, false);
   words_of("title", &title_words_, true);
   words_of("organisation", &organisation_words_, true);
   for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
@@ -181,9 +182,9 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
     std::string_view s = span.in(text);
     for (size_t i = s.size(); i-- > 1;) {
       char c = s[i - 1];
-      bool boundary = IsSpace(static_cast<unsigned char>(s[i])) &&
-                      (c == ';' || c == ':' || c == '!' || c == '?' ||
-                       (c == '.' && EndsSentence(s.substr(0, i))));
+      bool boundary =
+          IsSpace(static_cast<unsigned char>(s[i])) &&
+          (c == ';' || c == ':' || c == '!' || c == '?' || (c == '.' && EndsSentenceAt(s, i - 1)));
       if (boundary) {
         span.start += i;
         break;
@@ -254,19 +255,52 @@ bool SpeakerNames::CanSpeak(std::string_view speaker) const {
   return furniture_.count(std::string(bare)) == 0 && furniture_.count(first) == 0;
 }
 
+bool SpeakerNames::SpokenTo(std::string_view text, size_t from, ByteSpan speaker,
+                            ByteSpan cue) const {
+  size_t end = speaker.start;
+  while (end > from && IsSpace(DecodeBefore(text, end).cp)) end -= DecodeBefore(text, end).size;
+  // A marker that ends a cue of several words is part of it ("according to"); a one-word
+  // cue that is a marker is not ("“…,” told the Gazette": the Gazette was told).
+  if (end == from) return false;
+  if (!cue.empty() && cue.end == end &&
+      text.substr(cue.start, cue.end - cue.start).find(' ') != std::string_view::npos) {
+    return false;
+  }
+  // The last one or two words before the mention, lower-cased, single-spaced.
+  std::vector<std::string> words;
+  size_t start = end;
+  while (words.size() < 2 && start > from) {
+    size_t word_end = start;
+    while (start > from && IsWordChar(DecodeBefore(text, start).cp)) {
+      start -= DecodeBefore(text, start).size;
+    }
+    if (start == word_end) break;
+    words.insert(words.begin(), Lower(text.substr(start, word_end - start)));
+    if (start == from || text[start - 1] != ' ') break;
+    --start;
+  }
+  if (words.empty()) return false;
+  if (addressee_markers_.count(words.back())) return true;
+  return words.size() == 2 && addressee_markers_.count(words[0] + " " + words[1]) > 0;
+}
+
+bool SpeakerNames::EndsSentenceAt(std::string_view s, size_t i) const {
+  char c = s[i];
+  if (c == '!' || c == '?') return true;
+  if (c != '.') return false;
+  // The word before the dot: an abbreviation (Mr., Gen., U.S., J., "(D-Mo.)") does not end
+  // a sentence.
+  size_t j = i;
+  while (j > 0 && !IsSpace(static_cast<unsigned char>(s[j - 1])) && s[j - 1] != '(' &&
+         s[j - 1] != '-') {
+    --j;
+  }
+  return !IsAbbreviation(s.substr(j, i - j));
+}
+
 bool SpeakerNames::EndsSentence(std::string_view s) const {
   for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '!' || c == '?') return true;
-    if (c != '.') continue;
-    // The word before the dot: an abbreviation (Mr., Gen., U.S., J., "(D-Mo.)") does not end
-    // a sentence.
-    size_t j = i;
-    while (j > 0 && !IsSpace(static_cast<unsigned char>(s[j - 1])) && s[j - 1] != '(' &&
-           s[j - 1] != '-') {
-      --j;
-    }
-    if (!IsAbbreviation(s.substr(j, i - j))) return true;
+    if (EndsSentenceAt(s, i)) return true;
   }
   return false;
 }
@@ -519,8 +553,7 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
         char c = region[start - 1];
         if (c == '\n' || ((c == '.' || c == '!' || c == '?') && start < stop &&
                           IsSpace(static_cast<unsigned char>(region[start])) &&
-                          EndsSentence(region.substr(start - 1 > 4 ? start - 5 : 0,
-                                                     start - (start - 1 > 4 ? start - 5 : 0))))) {
+                          EndsSentenceAt(region, start - 1))) {
           break;
         }
         --start;
@@ -681,7 +714,19 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
       {"Their", "They"}, {"its", "it"}, {"Its", "It"},  {"him", "he"},  {"them", "they"}};
   if (words.size() == 1 && kPossessive.count(first)) first = kPossessive.at(first);
   if (words.size() == 1 && pronouns_.count(first)) {
-    r.canonical = ResolvePronoun(first, span.start, position, doc);
+    // An object ("quoted her as saying") is not the subject of its own sentence: look
+    // before that sentence.
+    size_t from = span.start;
+    std::string original = Lower(words[0]);
+    if ((original == "him" || original == "her" || original == "them") &&
+        text.substr(span.end, 4) == " as ") {
+      while (from > 0 && text[from - 1] != '\n' &&
+             !((text[from - 1] == '.' || text[from - 1] == '!' || text[from - 1] == '?') &&
+               from < text.size() && text[from] == ' ' && EndsSentenceAt(text, from - 1))) {
+        --from;
+      }
+    }
+    r.canonical = ResolvePronoun(first, from, std::min(position, from), doc);
     r.kind = r.canonical ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
     std::string p = Lower(first);
     if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;

@@ -75,8 +75,18 @@ class SpeakerNames {
   /// it cannot, the quotation keeps its speaker mention and has no speaker.
   bool CanSpeak(std::string_view speaker) const;
 
+  /// Whether the word right before `speaker` (from `from` on) makes it the one spoken to or
+  /// a place rather than the speaker: "told the Times", "an interview with CNN", "a rally in
+  /// Novi" (the "addressee_marker" lexicon). A marker that ends the cue ("according to") is
+  /// not one.
+  bool SpokenTo(std::string_view text, size_t from, ByteSpan speaker, ByteSpan cue) const;
+
   /// Whether `s` holds the end of a sentence (a . ! or ? that is not an abbreviation's).
   bool EndsSentence(std::string_view s) const;
+
+  /// Whether the character at `i` of `s` ends a sentence: a ! or ?, or a . that is not an
+  /// abbreviation's.
+  bool EndsSentenceAt(std::string_view s, size_t i) const;
 
   /// Whether `word` (without its full stop) is an abbreviation: in the "abbreviation"
   /// lexicon, a single capital (an initial) or a word with dots inside (U.S).
@@ -117,6 +127,7 @@ class SpeakerNames {
   std::unordered_set<std::string> abbreviations_;
   std::unordered_set<std::string> places_;
   std::unordered_set<std::string> furniture_;
+  std::unordered_set<std::string> addressee_markers_;
   std::unordered_set<std::string> title_words_;
   std::unordered_set<std::string> organisation_words_;
   std::unordered_set<std::string> determiners_;

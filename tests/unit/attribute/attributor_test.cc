@@ -222,6 +222,35 @@ TEST_SUITE("attribute") {
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
 
+  TEST_CASE("Attributor: the one spoken to, or a place, is not the speaker") {
+    const AttributionCase cases[] = {
+        {"said in an interview with an outlet",
+         "“We are ready,” Ada Quell said in an interview with the Harbour Gazette.", 0, "Ada Quell",
+         "Ada Quell", "after/speaker-cue"},
+        {"“Q,” told an outlet: the outlet was told",
+         "Ada Quell left. “We are ready,” told the Harbour Gazette on Monday.", 0, "(none)",
+         "(none)", ""},
+        {"S told an outlet: “Q”", "Ada Quell told the Harbour Gazette: “We are ready.”", 0,
+         "Ada Quell", "Ada Quell", "before/cue-colon"},
+        {"a place after “in” before the speaker",
+         "Here in Brekkvik, Ada Quell stepped up her attacks, saying, “We are ready.”", 0,
+         "Ada Quell", "Ada Quell", "before/participle"},
+        {"“compared himself to” names the one compared with",
+         "Ivo Tamm compared himself to Ada Quell, saying, “I never quit.”", 0, "Ivo Tamm",
+         "Ivo Tamm", "before/participle"},
+        {"“with S shouting” names the speaker",
+         "The crowd cheered, with Ivo Tamm shouting: “Never!”", 0, "Ivo Tamm", "Ivo Tamm",
+         "before/cue-colon"},
+        {"“according to” ends the cue",
+         "The talks were “going well,” according to the Harbour Gazette.", 0, "Harbour Gazette",
+         "the Harbour Gazette", "after/according-to"},
+        {"an outlet that quoted someone: the one quoted",
+         "Ada Quell met the Harbour Gazette. The Gazette quoted her as saying “We are ready.”", 0,
+         "Ada Quell", "her", "before/quoted-as-saying"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: a pronoun resolves to a person, not to words around one") {
     const AttributionCase cases[] = {
         {"a headline before the text is no antecedent",
