@@ -119,6 +119,14 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   }
   words_of("furniture", &furniture_, false);
   words_of("addressee_marker", &addressee_markers_, false);
+  {
+    std::unordered_set<std::string> collective;
+    words_of("collective", &collective, false);
+    for (const std::string& noun : collective) {
+      collective_.insert(Lower(noun));
+      collective_forms_.emplace(Lower(noun), noun);
+    }
+  }
   words_of("title", &title_words_, true);
   words_of("organisation", &organisation_words_, true);
   for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
@@ -206,7 +214,16 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
     std::string first(words[0]);
     bool upper = StartsUpper(words[0]);
     bool strip = false;
-    if (pronouns_.count(first)) {
+    if (collective_.count(Lower(words.back()))) {
+      // "federal prosecutors", "Officials": keep the head and its modifiers, drop only
+      // function words ("and officials", "When police").
+      std::string capitalised = first;
+      capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
+      bool head = words.size() == 1;
+      strip = !head && !determiners_.count(Lower(first)) &&
+              (not_name_.count(capitalised) > 0 || pronouns_.count(first) > 0);
+      if (!strip) break;
+    } else if (pronouns_.count(first)) {
       return words.size() == 1 ? span : ByteSpan{};
     } else if (determiners_.count(Lower(first))) {
       if (words.size() == 1) {  // a lone "The" names nobody; "His comment" names him
@@ -732,6 +749,45 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;
     r.confidence = 0.9;
     return r;
+  }
+  // "police", "Richmond police", "senior administration officials": a collective.
+  if (auto head = collective_forms_.find(Lower(words.back()));
+      head != collective_forms_.end() && !determiners_.count(Lower(first)) &&
+      (words.size() == 1 || words.back() == head->second)) {
+    r.canonical = words.size() == 1 ? head->second : Join(words, 0, words.size());
+    r.kind = SpeakerKind::kGroup;
+    return r;
+  }
+  // "Burton and Nick", "Ada Quell, Ivo Tamm and Pia Lund": each name resolved.
+  if (words.size() >= 3 && !determiners_.count(Lower(first))) {
+    std::string_view mention = span.in(text);
+    size_t and_at = mention.rfind(" and ");
+    if (and_at != std::string_view::npos && and_at > 0) {
+      std::vector<ByteSpan> parts;
+      size_t part_start = span.start;
+      std::string_view head_part = mention.substr(0, and_at);
+      for (size_t comma = head_part.find(", "); comma != std::string_view::npos;
+           comma = head_part.find(", ", comma + 2)) {
+        parts.push_back({part_start, span.start + comma});
+        part_start = span.start + comma + 2;
+      }
+      parts.push_back({part_start, span.start + and_at});
+      parts.push_back({span.start + and_at + 5, span.end});
+      std::string joined;
+      bool all_named = true;
+      for (size_t k = 0; k < parts.size() && all_named; ++k) {
+        Resolution part = Resolve(text, parts[k], position, doc);
+        all_named = part.canonical && part.kind == SpeakerKind::kPerson;
+        if (!all_named) break;
+        if (k > 0) joined += k + 1 == parts.size() ? " and " : ", ";
+        joined += *part.canonical;
+      }
+      if (all_named) {
+        r.canonical = joined;
+        r.kind = SpeakerKind::kGroup;
+        return r;
+      }
+    }
   }
   // "Ms. Varga's spokesman", "Gallup’s Ivo Tamm": a named owner before the speaker.
   if (size_t owner = PossessorEnd(words); owner > 0) {

@@ -128,6 +128,8 @@ class SpeakerNames {
   std::unordered_set<std::string> places_;
   std::unordered_set<std::string> furniture_;
   std::unordered_set<std::string> addressee_markers_;
+  std::unordered_set<std::string> collective_;                     // lower-case
+  std::unordered_map<std::string, std::string> collective_forms_;  // lower-case → as listed
   std::unordered_set<std::string> title_words_;
   std::unordered_set<std::string> organisation_words_;
   std::unordered_set<std::string> determiners_;

@@ -195,6 +195,40 @@ TEST_SUITE("attribute") {
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
 
+  TEST_CASE("Attributor: collective and compound speakers") {
+    const AttributionCase cases[] = {
+        {"police said", "“The road is closed,” police said.", 0, "police", "police",
+         "after/speaker-cue"},
+        {"Police said: at a sentence start", "Police said: “The road is closed.”", 0, "police",
+         "Police", "before/cue-colon"},
+        {"officials said", "“The road is closed,” officials said on Monday.", 0, "officials",
+         "officials", "after/speaker-cue"},
+        {"prosecutors said", "“We will appeal,” prosecutors said.", 0, "prosecutors", "prosecutors",
+         "after/speaker-cue"},
+        {"a town’s police", "“The road is closed,” Brekkvik police said.", 0, "Brekkvik police",
+         "Brekkvik police", "after/speaker-cue"},
+        {"lower-case modifiers after the quotation",
+         "“The road is closed,” said federal prosecutors.", 0, "federal prosecutors",
+         "federal prosecutors", "after/cue-speaker"},
+        {"a body’s officials", "Harbour Authority officials said the road was “closed.”", 0,
+         "Harbour Authority officials", "Harbour Authority officials", "before/cue-in-sentence"},
+        {"with an article it is a group", "“The road is closed,” the officials said.", 0,
+         "the officials", "the officials", "after/speaker-cue"},
+        {"a capitalised noun in a name is no collective",
+         "“We will strike,” said Harbour Dock Workers chair Pia Lund.", 0, "Pia Lund",
+         "Harbour Dock Workers chair Pia Lund", "after/cue-speaker"},
+        {"two names, each made full",
+         "Ivo Burton met Pia Nick on the pier. “Never,” reply Burton and Nick.", 0,
+         "Ivo Burton and Pia Nick", "Burton and Nick", "after/cue-speaker"},
+        {"three names", "“Never,” Ada Quell, Ivo Tamm and Pia Lund said.", 0,
+         "Ada Quell, Ivo Tamm and Pia Lund", "Ada Quell, Ivo Tamm and Pia Lund",
+         "after/speaker-cue"},
+        {"titled names", "“Never,” Mayor Ada Quell and Senator Ivo Tamm said.", 0,
+         "Ada Quell and Ivo Tamm", "Mayor Ada Quell and Senator Ivo Tamm", "after/speaker-cue"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: what cannot speak keeps its mention and has no speaker") {
     const AttributionCase cases[] = {
         {"an unresolved pronoun", "“We will not sign,” they said.", 0, "(none)", "they",
