@@ -10,6 +10,8 @@ namespace {
 
 // Most words of a named owner before a speaker ("Ms. Ada Varga's spokesman").
 constexpr size_t kMaxPossessorWords = 4;
+// Most words of the one asked before the question word ("asked Mayor Ada Quell whether").
+constexpr size_t kMaxAskedObjectWords = 4;
 // Bytes read after a mention for an appositive name (", Piet Harrowgate,").
 constexpr size_t kAppositiveBytes = 60;
 
@@ -119,6 +121,7 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   }
   words_of("furniture", &furniture_, false);
   words_of("addressee_marker", &addressee_markers_, false);
+  words_of("question_cue", &question_cues_, false);
   {
     std::unordered_set<std::string> collective;
     words_of("collective", &collective, false);
@@ -533,8 +536,65 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
   return std::nullopt;
 }
 
+std::optional<std::string> SpeakerNames::AnswererIn(std::string_view sentence, size_t position,
+                                                    DocumentNames* doc, bool* found) const {
+  *found = false;
+  std::vector<std::string_view> words = Words(sentence);
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (!question_cues_.count(std::string(words[i]))) continue;
+    // "was asked by …", "had been pressed": the subject is the one asked.
+    std::string before = Lower(words[i - 1]);
+    if (before == "was" || before == "were" || before == "been" || before == "being") return {};
+    // A question follows the one asked ("asked Quell whether …", "asked him about …"), not a
+    // request ("asked her to call", the asker goes on) or a doubt ("questioned Tamm's logic").
+    std::string_view object = words[i + 1];
+    if (WithoutPossessive(object) != object) return std::nullopt;
+    static const std::unordered_set<std::string> kQuestionWords = {
+        "whether", "if",   "how",   "what",  "why",   "who",
+        "whom",    "when", "where", "which", "about", "for"};
+    bool question = false;
+    for (size_t k = i + 2; k < words.size() && k <= i + kMaxAskedObjectWords + 1; ++k) {
+      std::string w = Lower(words[k]);
+      if (w == "to") break;
+      if (kQuestionWords.count(w)) {
+        question = true;
+        break;
+      }
+    }
+    if (!question) return std::nullopt;
+    std::string lower = Lower(object);
+    if (lower == "him" || lower == "her" || lower == "them" || lower == "me" || lower == "us") {
+      // "… when I asked him how …": the writer asks; the sentence's subject answers.
+      if (before == "i" || before == "we") return std::nullopt;
+      *found = true;  // the one asked is not named here
+      return std::nullopt;
+    }
+    if (lower == "the" && i + 2 < words.size()) {
+      *found = true;
+      std::vector<std::string_view> role = {words[i + 1]};
+      for (size_t k = i + 2; k < words.size() && k < i + 5; ++k) {
+        role.push_back(WithoutPossessive(words[k]));
+        if (IsTitleWord(words[k]) && !StartsUpper(words[k])) break;
+      }
+      return ResolveRole(role, position, doc);
+    }
+    if (!IsNameWord(WithoutPossessive(object))) return std::nullopt;
+    *found = true;
+    std::vector<std::string_view> run;
+    for (size_t k = i + 1; k < words.size() && run.size() < 3; ++k) {
+      std::string_view w = WithoutPossessive(words[k]);
+      if (!IsNameWord(w)) break;
+      run.push_back(w);
+      if (w != words[k] || PunctuationAfter(sentence, words[k])) break;
+    }
+    if (run.size() == 1) return FullNameFor(run[0], doc);
+    return Join(run, 0, run.size());
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun, size_t position,
-                                                        size_t quote_open,
+                                                        size_t quote_open, bool answer,
                                                         DocumentNames* doc) const {
   std::string p = Lower(pronoun);
   if (p == "i" || p == "we") return std::nullopt;
@@ -576,6 +636,13 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
         --start;
       }
       std::string_view sentence = region.substr(start, stop - start);
+      // "Tamm asked Quell whether …  “In May,” she said.": the answer is the one asked's,
+      // never the interviewer's; unnamed ("asked her") it stays unresolved.
+      if (answer) {
+        bool asked = false;
+        std::optional<std::string> answerer = AnswererIn(sentence, position, doc, &asked);
+        if (asked) return answerer && CanSpeak(*answerer) ? answerer : std::nullopt;
+      }
       bool role = false;
       if (auto subject = SentenceSubject(sentence, doc, &role)) return subject;
       if (role) {
@@ -743,7 +810,15 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
         --from;
       }
     }
-    r.canonical = ResolvePronoun(first, from, std::min(position, from), doc);
+    // A question's own speaker asks ("“Why?” he asked"); any other cue may be an answer.
+    size_t next = span.end;
+    while (next < text.size() && text[next] == ' ') ++next;
+    size_t next_end = next;
+    while (next_end < text.size() && IsWordChar(DecodeAt(text, next_end).cp)) {
+      next_end += DecodeAt(text, next_end).size;
+    }
+    bool answer = question_cues_.count(std::string(text.substr(next, next_end - next))) == 0;
+    r.canonical = ResolvePronoun(first, from, std::min(position, from), answer, doc);
     r.kind = r.canonical ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
     std::string p = Lower(first);
     if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;

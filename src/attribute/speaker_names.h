@@ -101,8 +101,15 @@ class SpeakerNames {
   std::optional<std::string> FullNameFor(std::string_view surname, DocumentNames* doc) const;
   /// Whether `word` is a word of the document outside its quotations and headlines.
   bool OutsideHeadlines(std::string_view word, DocumentNames* doc) const;
+  /// `answer`: the quotation may answer a question (its cue is not one of asking).
   std::optional<std::string> ResolvePronoun(std::string_view pronoun, size_t position,
-                                            size_t quote_open, DocumentNames* doc) const;
+                                            size_t quote_open, bool answer,
+                                            DocumentNames* doc) const;
+  /// In a sentence "X asked Y …" (a "question_cue" verb, active): sets `found` and returns Y,
+  /// the one who answers, or nothing when Y is not named ("asked her").
+  /// `position`: where the pronoun is (a role is looked up before it).
+  std::optional<std::string> AnswererIn(std::string_view sentence, size_t position,
+                                        DocumentNames* doc, bool* found) const;
   /// The person a sentence is about: its first name that is followed by a verb or is a
   /// possessive, not inside a prepositional phrase. Sets `unresolved_role` when the subject
   /// is a role without a name ("the Ukrainian president").
@@ -128,6 +135,7 @@ class SpeakerNames {
   std::unordered_set<std::string> places_;
   std::unordered_set<std::string> furniture_;
   std::unordered_set<std::string> addressee_markers_;
+  std::unordered_set<std::string> question_cues_;
   std::unordered_set<std::string> collective_;                     // lower-case
   std::unordered_map<std::string, std::string> collective_forms_;  // lower-case → as listed
   std::unordered_set<std::string> title_words_;

@@ -285,6 +285,38 @@ TEST_SUITE("attribute") {
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
 
+  TEST_CASE("Attributor: an answer is the one asked’s, never the interviewer’s") {
+    const AttributionCase cases[] = {
+        {"His/Her response: after “X asked Y about …”",
+         "Ivo Tamm asked Ada Quell about the bridge. Her response: “It will open in May.”", 0,
+         "Ada Quell", "Her", "before/speaker-noun-colon"},
+        {"“A,” she said after “X asked Y whether …”",
+         "Ivo Tamm asked Ada Quell whether the bridge would open. “In May,” she said.", 0,
+         "Ada Quell", "she", "after/speaker-cue"},
+        {"the one asked named by a role",
+         "Mayor Ada Quell spoke. Ivo Tamm questioned the mayor about the bridge. “In May,” she "
+         "replied.",
+         0, "Ada Quell", "she", "after/speaker-cue"},
+        {"the one asked not named: no speaker, the mention stays",
+         "Ivo Tamm asked her whether the bridge would open. “In May,” she said.", 0, "(none)",
+         "she", "after/speaker-cue"},
+        {"the writer asks: the sentence’s subject answers",
+         "Ada Quell offered a slogan when I asked her how she would win. “We fight,” she said.", 0,
+         "Ada Quell", "she", "after/speaker-cue"},
+        {"a question’s own speaker asks it",
+         "Ada Quell spoke to Ivo Tamm. Tamm asked Quell about the bridge. “Will it open?” he "
+         "asked.",
+         0, "Ivo Tamm", "he", "after/speaker-cue"},
+        {"a request is no question: the asker goes on",
+         "Ada Quell spoke. Ivo Tamm asked her to call him. “It is urgent,” he wrote.", 0,
+         "Ivo Tamm", "he", "after/speaker-cue"},
+        {"the passive: the subject was asked",
+         "Ada Quell was asked by Ivo Tamm about the bridge. “In May,” she said.", 0, "Ada Quell",
+         "she", "after/speaker-cue"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: a pronoun resolves to a person, not to words around one") {
     const AttributionCase cases[] = {
         {"a headline before the text is no antecedent",
