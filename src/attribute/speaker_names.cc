@@ -328,13 +328,22 @@ bool SpeakerNames::EndsSentence(std::string_view s) const {
 bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev, const Quote& next,
                                        const std::string& speaker) const {
   if (next.open_mark <= prev.close_mark_end) return false;
-  std::string_view between = text.substr(prev.close_mark_end, next.open_mark - prev.close_mark_end);
+  // From past the previous quotation's own attribution, when it follows that quotation
+  // ("“…,” DoubleLine Capital portfolio manager Bonnie Baha said. “…”").
+  size_t from = prev.close_mark_end;
+  if (prev.speaker_mention && prev.speaker_mention->span.start >= from &&
+      prev.speaker_mention->span.end <= next.open_mark) {
+    from = prev.speaker_mention->span.end;
+  }
+  std::string_view between = text.substr(from, next.open_mark - from);
   // Another person named as the subject of a sentence in between.
   std::vector<std::string_view> words = Words(between);
   std::vector<std::string_view> speaker_words = Words(speaker);
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string_view prev_word = i == 0 ? std::string_view() : words[i - 1];
-    bool sentence_start = i == 0 || prev_word.back() == '.' ||
+    bool sentence_start = (i == 0 && from == prev.close_mark_end) ||
+                          (i > 0 && prev_word.back() == '.' &&
+                           !IsAbbreviation(prev_word.substr(0, prev_word.size() - 1))) ||
                           (prev_word.size() >= 4 && prev_word.substr(prev_word.size() - 4) == ".”");
     if (!sentence_start || !IsNameWord(words[i])) continue;
     std::string_view w = WithoutPossessive(words[i]);

@@ -341,6 +341,24 @@ TEST_SUITE("attribute") {
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
 
+  TEST_CASE("Attributor: the next quotation inherits past the previous one’s attribution") {
+    const AttributionCase cases[] = {
+        {"a long role and name after the first quotation",
+         "“It is like braking on ice,” Harbour Capital portfolio manager Ada Quell said at a "
+         "forum in Oslo. “It never works.”",
+         1, "Ada Quell", "Harbour Capital portfolio manager Ada Quell", "inherited/previous-quote",
+         2},
+        {"an initial is no sentence end",
+         "“We will come to terms with it,” Ivo Tamm, who served under Pia J. Lund, told "
+         "reporters. “She may win.”",
+         1, "Ivo Tamm", "Ivo Tamm", "inherited/previous-quote", 2},
+        {"another person as a sentence’s subject in between still stops it",
+         "“We will win,” Ada Quell said. Ivo Tamm disagreed. “We will not.”", 1, "(none)", "(none)",
+         "", 2},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: after a full stop, an attribution may belong to what follows") {
     const AttributionCase cases[] = {
         {"“Q.” S2 added, “R” introduces R: Q keeps its own speaker",
