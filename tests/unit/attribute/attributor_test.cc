@@ -229,6 +229,28 @@ TEST_SUITE("attribute") {
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
 
+  TEST_CASE("Attributor: longer attributions") {
+    const AttributionCase cases[] = {
+        {"two appositives after the quotation",
+         "“I would be in Siberia,” Mr. Dalen, now 81 and retired in Bergen, Norway, said.", 0,
+         "Dalen", "Mr. Dalen", "after/speaker-cue"},
+        {"an age and a role with a place",
+         "“I doubt it,” Pia Lund, 67, a retired nurse in Brekkvik, Nordland, said.", 0, "Pia Lund",
+         "Pia Lund", "after/speaker-cue"},
+        {"a titled owner",
+         "“It will pass,” Harbour Rep. Ivo Tamm’s chief of staff, Pia Lund, said.", 0, "Pia Lund",
+         "Harbour Rep. Ivo Tamm’s chief of staff", "after/speaker-cue"},
+        {"Said S, a role, “Q”", "Said Pia Lund, who grew up by the harbour, “We were proud.”", 0,
+         "Pia Lund", "Pia Lund", "before/cue-speaker-colon"},
+        {"According to S: “Q”", "According to the Courier: “The dock is closed.”", 0, "Courier",
+         "the Courier", "before/according-to"},
+        {"a newsletter’s headline, a dash, the source and a colon",
+         "HARBOUR POLLS HELD UP - Ada Quell and Ivo Tamm: “The polls held.”", 0,
+         "Ada Quell and Ivo Tamm", "Ada Quell and Ivo Tamm", "before/headline-colon"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: what cannot speak keeps its mention and has no speaker") {
     const AttributionCase cases[] = {
         {"an unresolved pronoun", "“We will not sign,” they said.", 0, "(none)", "they",
