@@ -400,6 +400,10 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
       q.confidence = m.rule->confidence;
       SpeakerNames::Resolution r = impl.names.Resolve(text, m.speaker, q.open_mark, &doc_names);
       if (r.canonical && !impl.names.CanSpeak(*r.canonical)) r.canonical.reset();
+      if (r.canonical && m.rule->id.rfind("weak/", 0) == 0 &&
+          !impl.names.NamedAgain(text, m.speaker)) {
+        r.canonical.reset();
+      }
       q.speaker = r.canonical;
       q.confidence = std::round(q.confidence * r.confidence * 1000) / 1000;
       if (q.speaker) doc_names.NoteSpeaker(*q.speaker, q.open_mark, r.kind);

@@ -8,6 +8,9 @@
 namespace quotecheck {
 namespace {
 
+// Words in capitals that make a speaker a headline: more than an acronym or two ("CNN",
+// "FBI Director").
+constexpr size_t kMinShoutedWords = 3;
 // Most words of a named owner before a speaker ("Ms. Ada Varga's spokesman").
 constexpr size_t kMaxPossessorWords = 4;
 // Most words of the one asked before the question word ("asked Mayor Ada Quell whether").
@@ -268,6 +271,14 @@ bool SpeakerNames::CanSpeak(std::string_view speaker) const {
     if (speaker.find(mark) != std::string_view::npos) return false;
   }
   if (EndsSentence(speaker)) return false;
+  // A headline in capitals ("TURNS OUT POE WAS ONTO SOMETHING Crows").
+  size_t shouted = 0;
+  for (std::string_view w : words) {
+    bool caps = w.size() >= 2;
+    for (char c : w) caps = caps && !(c >= 'a' && c <= 'z');
+    shouted += caps;
+  }
+  if (shouted >= kMinShoutedWords) return false;
   // A bare place ("Washington", "the United States") or page furniture ("Updated").
   std::string_view bare = speaker;
   if (bare.substr(0, 4) == "the " || bare.substr(0, 4) == "The ") bare.remove_prefix(4);
@@ -302,6 +313,21 @@ bool SpeakerNames::SpokenTo(std::string_view text, size_t from, ByteSpan speaker
   if (words.empty()) return false;
   if (addressee_markers_.count(words.back())) return true;
   return words.size() == 2 && addressee_markers_.count(words[0] + " " + words[1]) > 0;
+}
+
+bool SpeakerNames::NamedAgain(std::string_view text, ByteSpan mention) const {
+  std::vector<std::string_view> words = Words(mention.in(text));
+  if (words.size() != 1 || !StartsUpper(words[0]) || pronouns_.count(std::string(words[0])) ||
+      collective_.count(Lower(words[0]))) {
+    return true;
+  }
+  std::string_view word = WithoutPossessive(words[0]);
+  int seen = 0;
+  for (size_t pos = text.find(word); pos != std::string_view::npos && seen < 2;
+       pos = text.find(word, pos + 1)) {
+    if (IsWordAt(text, pos, word.size())) ++seen;
+  }
+  return seen >= 2;
 }
 
 bool SpeakerNames::EndsSentenceAt(std::string_view s, size_t i) const {
@@ -606,7 +632,7 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
                                                         size_t quote_open, bool answer,
                                                         DocumentNames* doc) const {
   std::string p = Lower(pronoun);
-  if (p == "i" || p == "we") return std::nullopt;
+  if (p == "i" || p == "we" || p == "you") return std::nullopt;
   bool personal = p == "he" || p == "she";
   std::string_view text = doc->Unquoted();
   if (personal) {

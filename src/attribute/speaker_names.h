@@ -70,7 +70,8 @@ class SpeakerNames {
 
   /// Whether a canonical speaker can stand as the speaker of a quotation: not a pronoun
   /// alone, not words of two sentences or with a colon, semicolon or quotation mark in them
-  /// (a headline's "DESPERATION: DNC", `North Korea.” Aides`), not a bare place ("Washington",
+  /// (a headline's "DESPERATION: DNC", `North Korea.” Aides`), not three words in capitals (a
+  /// headline), not a bare place ("Washington",
   /// the "place" lexicon) and not page furniture ("Updated", the "furniture" lexicon). When
   /// it cannot, the quotation keeps its speaker mention and has no speaker.
   bool CanSpeak(std::string_view speaker) const;
@@ -80,6 +81,11 @@ class SpeakerNames {
   /// Novi" (the "addressee_marker" lexicon). A marker that ends the cue ("according to") is
   /// not one.
   bool SpokenTo(std::string_view text, size_t from, ByteSpan speaker, ByteSpan cue) const;
+
+  /// Whether `mention` is more than one capitalised word that the text never uses again: a
+  /// speaker found without a speech cue (a "weak/" rule, the sentence's subject) that is one
+  /// such word ("Horrified at the plan, …", "Optimism is …") gets no canonical speaker.
+  bool NamedAgain(std::string_view text, ByteSpan mention) const;
 
   /// Whether `s` holds the end of a sentence (a . ! or ? that is not an abbreviation's).
   bool EndsSentence(std::string_view s) const;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/document_result.h"
 #include "extract/quote_scanner.h"
 #include "unit/builtin_extractor.h"
 
@@ -249,6 +250,38 @@ TEST_SUITE("attribute") {
          "Ada Quell and Ivo Tamm", "Ada Quell and Ivo Tamm", "before/headline-colon"},
     };
     for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
+  TEST_CASE("Attributor: no speech cue, but the sentence’s subject (weak/sentence-subject)") {
+    const AttributionCase cases[] = {
+        {"a subject and a verb that is no cue",
+         "Ada Quell opened the season. In April, Quell attacked “the whole plan.”", 0, "Ada Quell",
+         "Quell", "weak/sentence-subject"},
+        {"a group as the subject",
+         "The crowd in the square followed her, softly echoing “not again.”", 0,
+         "the crowd in the square", "The crowd in the square", "weak/sentence-subject"},
+        {"a speech cue still wins", "Ada Quell told the council the plan was “dead.”", 0,
+         "Ada Quell", "Ada Quell", "before/cue-in-sentence"},
+        {"one capitalised word the text never uses again: the mention, no speaker",
+         "Optimism runs “higher than ever” among the fishermen.", 0, "(none)", "Optimism",
+         "weak/sentence-subject"},
+        {"no subject in the quotation’s sentence: nothing", "The plan was “a disgrace.”", 0,
+         "(none)", "(none)", ""},
+        {"a subject before an earlier sentence end: nothing",
+         "Ada Quell spoke. The harbour was “a disgrace.”", 0, "(none)", "(none)", ""},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
+  TEST_CASE("Extractor: a weak attribution never makes a quoted name speech") {
+    // The sentence’s subject is no speech cue: “the “river deal”” stays a term, nobody’s.
+    DocumentResult result;
+    result.doc.text = "Ada Quell opened the harbour. Quell signed the “river deal” again.";
+    testing::BuiltinExtractor().Process(&result);
+    REQUIRE(result.quotes.size() == 1);
+    CHECK(result.quotes[0].kind == QuoteKind::kTerm);
+    CHECK_FALSE(result.quotes[0].speaker.has_value());
+    CHECK_FALSE(result.quotes[0].speaker_mention.has_value());
   }
 
   TEST_CASE("Attributor: what cannot speak keeps its mention and has no speaker") {

@@ -45,6 +45,9 @@ TEST_SUITE("attribute") {
         {"the fray. Ada Quell", false},
         {"Quell; Ivo Tamm", false},
         {"Trump! Trump", false},
+        {"you", false},
+        {"TURNS OUT POE WAS RIGHT Crows", false},
+        {"FBI Director Ada Quell", true},
     };
     for (const Case& c : cases) {
       CAPTURE(c.speaker);
