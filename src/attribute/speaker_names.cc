@@ -11,6 +11,12 @@ namespace {
 // Words in capitals that make a speaker a headline: more than an acronym or two ("CNN",
 // "FBI Director").
 constexpr size_t kMinShoutedWords = 3;
+// Shortest capitalised "-ing" word taken for a participle that opens a phrase ("Hosting"),
+// not a name ("King").
+constexpr size_t kMinParticipleBytes = 6;
+// How much a role resolved to a name ("the Russian leader" → Vladimir Putin) lowers the
+// rule's confidence.
+constexpr double kRoleConfidence = 0.85;
 // Most words of a named owner before a speaker ("Ms. Ada Varga's spokesman").
 constexpr size_t kMaxPossessorWords = 4;
 // Most words of the one asked before the question word ("asked Mayor Ada Quell whether").
@@ -37,6 +43,18 @@ std::vector<std::string_view> Words(std::string_view s) {
 }
 
 bool StartsUpper(std::string_view w) { return IsUpper(DecodeAt(w, 0).cp); }
+
+bool IsWordAt(std::string_view text, size_t pos, size_t len);
+
+// Whether `word` stands as a word of `text` at least twice.
+bool UsedTwice(std::string_view text, std::string_view word) {
+  int seen = 0;
+  for (size_t pos = text.find(word); pos != std::string_view::npos && seen < 2;
+       pos = text.find(word, pos + 1)) {
+    if (IsWordAt(text, pos, word.size())) ++seen;
+  }
+  return seen >= 2;
+}
 
 // Whether Words() dropped a comma, semicolon or colon right after `word`, a view into
 // `source`: a name does not go on past it ("DESPERATION: DNC", "Zurich; Gordon Hanson").
@@ -239,6 +257,12 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
       strip = upper && not_name_.count(first) && words.size() >= 2 && StartsUpper(words.back()) &&
               !IsTitleWord(words.back()) && Lower(first) != "the";
     } else if (upper) {
+      // "Hosting President Ada Quell, Tamm said …": a participle opens a phrase whose object
+      // is not the speaker, unless the text uses the word again (a name: "Manning").
+      if (words.size() > 1 && first.size() >= kMinParticipleBytes &&
+          first.compare(first.size() - 3, 3, "ing") == 0 && !UsedTwice(text, first)) {
+        return {};
+      }
       strip = not_name_.count(first) > 0 || s.substr(first.size(), 1) == ",";
       if (strip && words.size() == 1) return {};
     } else {
@@ -321,13 +345,7 @@ bool SpeakerNames::NamedAgain(std::string_view text, ByteSpan mention) const {
       collective_.count(Lower(words[0]))) {
     return true;
   }
-  std::string_view word = WithoutPossessive(words[0]);
-  int seen = 0;
-  for (size_t pos = text.find(word); pos != std::string_view::npos && seen < 2;
-       pos = text.find(word, pos + 1)) {
-    if (IsWordAt(text, pos, word.size())) ++seen;
-  }
-  return seen >= 2;
+  return UsedTwice(text, WithoutPossessive(words[0]));
 }
 
 bool SpeakerNames::EndsSentenceAt(std::string_view s, size_t i) const {
@@ -769,27 +787,51 @@ std::optional<std::string> SpeakerNames::ResolveRole(const std::vector<std::stri
       if (ends) break;
       ++i;
     }
-    if (run.empty()) return std::nullopt;
-    if (run.size() == 1) return FullNameFor(run[0], doc);
-    return Join(run, 0, run.size());
+    if (run.empty() || organisation_words_.count(std::string(run.back()))) return std::nullopt;
+    std::optional<std::string> name =
+        run.size() == 1 ? FullNameFor(run[0], doc) : Join(run, 0, run.size());
+    if (name && !CanSpeak(*name)) return std::nullopt;  // "Republican National Convention"
+    return name;
   };
   std::vector<std::string> needles;
-  if (!key.empty()) needles.emplace_back(key);
+  if (!key.empty()) {
+    // "Israel" also as "Israeli", "Russia" as "Russian": the adjective before the title.
+    needles.emplace_back(key);
+    for (const char* suffix : {"i", "n", "an", "ese"}) needles.push_back(std::string(key) + suffix);
+  }
+  const size_t key_needles = needles.size();
   if (!role.empty()) {
     needles.push_back(role);
     std::string cap = role;
     cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
     needles.push_back(cap);
   }
-  for (const std::string& needle : needles) {
+  for (size_t n = 0; n < needles.size(); ++n) {
+    const std::string& needle = needles[n];
     for (size_t pos = text.rfind(needle); pos != std::string_view::npos && pos >= from;
          pos = pos == 0 ? std::string_view::npos : text.rfind(needle, pos - 1)) {
       if (!IsWordAt(text, pos, needle.size())) continue;
       if (auto name = name_after(pos)) return name;
     }
-    if (!key.empty()) break;  // an adjective that names nobody: do not guess by role alone
+    // An adjective that names nobody: do not guess by the role alone.
+    if (!key.empty() && n + 1 == key_needles) break;
   }
   return std::nullopt;
+}
+
+bool SpeakerNames::TitleOnly(const std::vector<std::string_view>& words) const {
+  if (words.empty() || !IsTitleWord(words.back())) return false;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string_view w = words[i];
+    bool acronym = w.size() >= 2;
+    for (char c : w) acronym = acronym && ((c >= 'A' && c <= 'Z') || c == '.');
+    bool demonym = false;
+    for (std::string_view suffix : {"an", "ese", "ish", "i", "ch"}) {
+      demonym = demonym || (w.size() > suffix.size() + 2 && w.ends_with(suffix));
+    }
+    if (!IsTitleWord(w) && !acronym && !demonym && !places_.count(Lower(w))) return false;
+  }
+  return true;
 }
 
 size_t SpeakerNames::PossessorEnd(const std::vector<std::string_view>& words) const {
@@ -904,13 +946,30 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     std::vector<std::string_view> rest(words.begin() + owner, words.end());
     bool named = true;
     for (std::string_view w : rest) named = named && IsNameWord(w);
-    if (named) {
+    // "Trump's campaign manager Brad Parscale": a role, then the name.
+    bool role_then_name = false;
+    for (size_t i = 0; i + 1 < rest.size(); ++i) {
+      role_then_name = role_then_name || (IsTitleWord(rest[i]) && IsNameWord(rest.back()));
+    }
+    if (named || role_then_name) {
       words = std::move(rest);  // the name path below
     } else if (auto name = AppositiveName(text, span.end)) {
       r.canonical = name;
       r.kind = SpeakerKind::kPerson;
       return r;
     } else {
+      // "Israel's prime minister": the person the text names with that role, if any. A
+      // person's aide or spokesman is someone else, unnamed.
+      if (IsTitleWord(words.back()) && places_.count(Lower(WithoutPossessive(words[owner - 1])))) {
+        std::vector<std::string_view> role = {"the", WithoutPossessive(words[owner - 1])};
+        role.insert(role.end(), words.begin() + owner, words.end());
+        if (auto person = ResolveRole(role, position, doc)) {
+          r.canonical = person;
+          r.kind = SpeakerKind::kPerson;
+          r.confidence = kRoleConfidence;
+          return r;
+        }
+      }
       r.canonical = Join(words, 0, words.size());
       r.kind = SpeakerKind::kGroup;
       return r;
@@ -933,6 +992,16 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
         r.kind = SpeakerKind::kBody;
         return r;
       }
+    }
+    // "The US President": the person named with that title, or no one (a title is no name).
+    if (lower_first == "the" && all_caps && words.size() <= 4 &&
+        TitleOnly(std::vector<std::string_view>(words.begin() + 1, words.end()))) {
+      if (auto name = ResolveRole(words, position, doc)) {
+        r.canonical = name;
+        r.kind = SpeakerKind::kPerson;
+        r.confidence = kRoleConfidence;
+      }
+      return r;
     }
     if (lower_first == "the" && all_caps) {
       r.canonical = Join(words, 1, words.size());
@@ -996,6 +1065,19 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     }
   }
   std::vector<std::string_view> name(words.begin() + start, words.end());
+  // Only a title, no name ("President", "US President", "Israeli Ambassador"): the person the
+  // text names with that title, or no one; a title is no name.
+  if (!name.empty() && start == 0 && TitleOnly(name) &&
+      !(name.size() == 1 && FullNameFor(name[0], doc))) {
+    std::vector<std::string_view> role = {"the"};
+    role.insert(role.end(), words.begin(), words.end());
+    if (auto person = ResolveRole(role, position, doc)) {
+      r.canonical = person;
+      r.kind = SpeakerKind::kPerson;
+      r.confidence = kRoleConfidence;
+    }
+    return r;
+  }
   if (!name.empty() && organisation_words_.count(std::string(name.back()))) {
     r.canonical = Join(name, 0, name.size());
     r.kind = SpeakerKind::kBody;

@@ -126,6 +126,10 @@ class SpeakerNames {
   /// "a senior official" for "the official", when the text introduced the source so.
   std::optional<std::string> EarlierIndefinite(std::string_view text, std::string_view head,
                                                size_t position) const;
+  /// Whether `words` are a title with only descriptors before it, no name: "President", "US
+  /// President", "Israeli Ambassador" (acronyms, places and demonyms describe), not "Ada B.
+  /// King".
+  bool TitleOnly(const std::vector<std::string_view>& words) const;
   /// The number of words of a named owner that opens `words` ("Ms. Varga's" in "Ms.
   /// Varga's spokesman"), or 0.
   size_t PossessorEnd(const std::vector<std::string_view>& words) const;

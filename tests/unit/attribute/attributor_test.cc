@@ -284,6 +284,32 @@ TEST_SUITE("attribute") {
     CHECK_FALSE(result.quotes[0].speaker_mention.has_value());
   }
 
+  TEST_CASE("Attributor: a title is no name") {
+    const AttributionCase cases[] = {
+        {"a title resolves to the person the text names with it",
+         "US President Ivo Tamm arrived. “We stay,” the US President said.", 0, "Ivo Tamm",
+         "the US President", "after/speaker-cue"},
+        {"a title the text names no one with: no speaker", "“We stay,” said the President.", 0,
+         "(none)", "the President", "after/cue-speaker"},
+        {"a country’s role",
+         "Norway’s Prime Minister Ada Quell arrived. “We stay,” Norway's "
+         "prime minister said.",
+         0, "Ada Quell", "Norway's prime minister", "after/speaker-cue"},
+        {"a person’s spokesman is someone else",
+         "Ada Quell arrived. “We stay,” Quell's spokesman said.", 0, "Quell's spokesman",
+         "Quell's spokesman", "after/speaker-cue"},
+        {"an owner, a role, then the name",
+         "“We stay,” Harbourcorp's campaign manager Ivo Tamm said.", 0, "Ivo Tamm",
+         "Harbourcorp's campaign manager Ivo Tamm", "after/speaker-cue"},
+        {"a surname that is also a title", "Mr. King left. “We stay,” Mr. King said.", 0, "King",
+         "Mr. King", "after/speaker-cue"},
+        {"a participle opens a phrase whose object is not the speaker",
+         "Hosting Mayor Ada Quell on Monday, Ivo Tamm said the talks were “fruitful.”", 0,
+         "Ivo Tamm", "Ivo Tamm", "before/cue-in-sentence"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: what cannot speak keeps its mention and has no speaker") {
     const AttributionCase cases[] = {
         {"an unresolved pronoun", "“We will not sign,” they said.", 0, "(none)", "they",
