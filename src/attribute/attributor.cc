@@ -211,6 +211,13 @@ struct Attributor::Impl {
         speaker = {};
       }
       if (!speaker.empty() && names.SpokenTo(text, window.start, speaker, cue)) speaker = {};
+      // A weak rule starts at a sentence start; "Mr." is none ("… adviser to Mr. Trump who
+      // …, dismissed it as “…”").
+      if (!speaker.empty() && cr.rule->id.rfind("weak/", 0) == 0 && text[base] == '.' &&
+          !names.EndsSentenceAt(text, base) &&
+          text.substr(base, speaker.start - base).find('\n') == std::string_view::npos) {
+        speaker = {};
+      }
       if (!speaker.empty() && cr.rule->side == RuleSide::kAfter && !cue.empty() &&
           AttributesWhatFollows(text, cue.end, window.end, quote_end, names)) {
         return false;

@@ -963,7 +963,16 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
       if (IsTitleWord(words.back()) && places_.count(Lower(WithoutPossessive(words[owner - 1])))) {
         std::vector<std::string_view> role = {"the", WithoutPossessive(words[owner - 1])};
         role.insert(role.end(), words.begin() + owner, words.end());
-        if (auto person = ResolveRole(role, position, doc)) {
+        std::vector<std::string_view> role_only = {"the"};  // the role alone, after the place
+        role_only.insert(role_only.end(), words.begin() + owner, words.end());
+        // Before the quotation first; a lede names the role before the person, so then the
+        // whole text.
+        std::optional<std::string> person;
+        for (size_t until : {position, doc->text_.size()}) {
+          if (!person) person = ResolveRole(role, until, doc);
+          if (!person) person = ResolveRole(role_only, until, doc);
+        }
+        if (person) {
           r.canonical = person;
           r.kind = SpeakerKind::kPerson;
           r.confidence = kRoleConfidence;

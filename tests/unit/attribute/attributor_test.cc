@@ -267,6 +267,10 @@ TEST_SUITE("attribute") {
          "weak/sentence-subject"},
         {"no subject in the quotation’s sentence: nothing", "The plan was “a disgrace.”", 0,
          "(none)", "(none)", ""},
+        {"an abbreviation’s full stop is no sentence start",
+         "Officials left. Ivo Tamm Jr., an adviser to Mr. Quell who is named in the suit, signed "
+         "it with “a smile.”",
+         0, "(none)", "(none)", ""},
         {"a subject before an earlier sentence end: nothing",
          "Ada Quell spoke. The harbour was “a disgrace.”", 0, "(none)", "(none)", ""},
     };
@@ -295,6 +299,10 @@ TEST_SUITE("attribute") {
          "Norway’s Prime Minister Ada Quell arrived. “We stay,” Norway's "
          "prime minister said.",
          0, "Ada Quell", "Norway's prime minister", "after/speaker-cue"},
+        {"a country’s role in a lede, named further on",
+         "Norway's prime minister says the harbour “will stay open.”\n\nPrime Minister Ada Quell "
+         "spoke in Oslo.",
+         0, "Ada Quell", "Norway's prime minister", "before/cue-in-sentence"},
         {"a person’s spokesman is someone else",
          "Ada Quell arrived. “We stay,” Quell's spokesman said.", 0, "Quell's spokesman",
          "Quell's spokesman", "after/speaker-cue"},
