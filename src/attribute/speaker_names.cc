@@ -17,6 +17,8 @@ constexpr size_t kMinParticipleBytes = 6;
 // How much a role resolved to a name ("the Russian leader" → Vladimir Putin) lowers the
 // rule's confidence.
 constexpr double kRoleConfidence = 0.85;
+// How far back a role, a body or a document's issuer is looked for.
+constexpr size_t kLookBackBytes = 3000;
 // Most words of a named owner before a speaker ("Ms. Ada Varga's spokesman").
 constexpr size_t kMaxPossessorWords = 4;
 // Most words of the one asked before the question word ("asked Mayor Ada Quell whether").
@@ -143,6 +145,8 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("furniture", &furniture_, false);
   words_of("addressee_marker", &addressee_markers_, false);
   words_of("question_cue", &question_cues_, false);
+  words_of("document_noun", &document_nouns_, false);
+  words_of("issue_verb", &issue_verbs_, false);
   {
     std::unordered_set<std::string> collective;
     words_of("collective", &collective, false);
@@ -739,6 +743,69 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
   return std::nullopt;
 }
 
+std::optional<std::string> SpeakerNames::EarlierNamedBody(std::string_view text,
+                                                          std::string_view noun,
+                                                          size_t position) const {
+  std::string capitalised(noun);
+  capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
+  std::string_view before = text.substr(0, position);
+  size_t from = before.size() > kLookBackBytes ? before.size() - kLookBackBytes : 0;
+  for (size_t pos = before.rfind(capitalised); pos != std::string_view::npos && pos >= from;
+       pos = pos == 0 ? std::string_view::npos : before.rfind(capitalised, pos - 1)) {
+    if (!IsWordAt(before, pos, capitalised.size())) continue;
+    std::vector<std::string_view> words =
+        Words(before.substr(pos > 80 ? pos - 80 : 0, pos - (pos > 80 ? pos - 80 : 0)));
+    std::vector<std::string_view> run;
+    while (!words.empty() && run.size() < 4 && IsNameWord(words.back()) &&
+           words.back().back() != '.') {
+      run.insert(run.begin(), words.back());
+      words.pop_back();
+    }
+    if (run.empty()) continue;
+    run.push_back(capitalised);
+    return Join(run, 0, run.size());
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> SpeakerNames::DocumentIssuer(std::string_view noun, size_t position,
+                                                        DocumentNames* doc) const {
+  std::string_view before = doc->Unquoted().substr(0, position);
+  size_t from = before.size() > kLookBackBytes ? before.size() - kLookBackBytes : 0;
+  for (size_t pos = before.rfind(noun); pos != std::string_view::npos && pos >= from;
+       pos = pos == 0 ? std::string_view::npos : before.rfind(noun, pos - 1)) {
+    if (!IsWordAt(before, pos, noun.size())) continue;
+    // The sentence up to the noun: "…, the Harbour Board filed the civil suit".
+    size_t start = pos;
+    while (start > 0 && before[start - 1] != '\n' &&
+           !(start >= 2 && before[start - 1] == ' ' && EndsSentenceAt(before, start - 2))) {
+      --start;
+    }
+    std::vector<std::string_view> words = Words(before.substr(start, pos - start));
+    for (size_t v = words.size(); v-- > 1;) {
+      if (!issue_verbs_.count(std::string(words[v]))) continue;
+      // The capitalised words right before the verb: the issuer.
+      std::vector<std::string_view> run;
+      for (size_t k = v; k-- > 0 && run.size() < 5;) {
+        std::string_view w = words[k];
+        if (!StartsUpper(w) || determiners_.count(Lower(w)) || not_name_.count(std::string(w)) ||
+            PunctuationAfter(before, w)) {
+          break;
+        }
+        run.insert(run.begin(), w);
+      }
+      if (run.empty()) break;
+      std::string issuer = Join(run, 0, run.size());
+      if (run.size() == 1) {
+        if (auto full = FullNameFor(run[0], doc)) issuer = *full;
+      }
+      if (CanSpeak(issuer)) return issuer;
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> SpeakerNames::EarlierIndefinite(std::string_view text,
                                                            std::string_view head,
                                                            size_t position) const {
@@ -1031,6 +1098,23 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
       r.canonical = name;
       r.kind = SpeakerKind::kPerson;
       return r;
+    }
+    // "the committee" after "the Democratic National Committee …": that body.
+    if (lower_first == "the" && words.size() == 2 && IsLower(DecodeAt(words[1], 0).cp) &&
+        organisation_words_.count(std::string(words[1]))) {
+      if (auto body = EarlierNamedBody(text, words[1], span.start)) {
+        r.canonical = body;
+        r.kind = SpeakerKind::kBody;
+        return r;
+      }
+    }
+    // "the suit" after "the Harbour Board filed the suit": who issued it.
+    if (lower_first == "the" && words.size() <= 3 && document_nouns_.count(Lower(words.back()))) {
+      if (auto issuer = DocumentIssuer(words.back(), span.start, doc)) {
+        r.canonical = issuer;
+        r.kind = SpeakerKind::kBody;
+        return r;
+      }
     }
     // "the official" after "A senior official in the ministry said …": the same source.
     if (lower_first == "the" && words.size() <= 3) {

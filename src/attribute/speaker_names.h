@@ -123,6 +123,15 @@ class SpeakerNames {
                                              bool* unresolved_role) const;
   std::optional<std::string> ResolveRole(const std::vector<std::string_view>& words,
                                          size_t position, DocumentNames* doc) const;
+  /// "Democratic National Committee" for "the committee": the nearest body named before
+  /// `position` whose name ends with the capitalised noun.
+  std::optional<std::string> EarlierNamedBody(std::string_view text, std::string_view noun,
+                                              size_t position) const;
+  /// Who issued the document a noun stands for ("suit", the "document_noun" lexicon): the
+  /// capitalised words before an "issue_verb" in the sentence of the noun's nearest earlier
+  /// use ("the Harbour Board filed the civil suit" → Harbour Board).
+  std::optional<std::string> DocumentIssuer(std::string_view noun, size_t position,
+                                            DocumentNames* doc) const;
   /// "a senior official" for "the official", when the text introduced the source so.
   std::optional<std::string> EarlierIndefinite(std::string_view text, std::string_view head,
                                                size_t position) const;
@@ -146,6 +155,8 @@ class SpeakerNames {
   std::unordered_set<std::string> furniture_;
   std::unordered_set<std::string> addressee_markers_;
   std::unordered_set<std::string> question_cues_;
+  std::unordered_set<std::string> document_nouns_;
+  std::unordered_set<std::string> issue_verbs_;
   std::unordered_set<std::string> collective_;                     // lower-case
   std::unordered_map<std::string, std::string> collective_forms_;  // lower-case → as listed
   std::unordered_set<std::string> title_words_;

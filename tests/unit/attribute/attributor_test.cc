@@ -288,6 +288,23 @@ TEST_SUITE("attribute") {
     CHECK_FALSE(result.quotes[0].speaker_mention.has_value());
   }
 
+  TEST_CASE("Attributor: a body’s common noun and a document speak for the body") {
+    const AttributionCase cases[] = {
+        {"the committee after the committee’s name",
+         "The Democratic Fisheries Committee met on Monday. “It was treachery,” the committee "
+         "said.",
+         0, "Democratic Fisheries Committee", "the committee", "after/speaker-cue"},
+        {"the suit after who filed it",
+         "On Friday the Fisheries Board filed the civil suit in Oslo. “The deal was treachery,” "
+         "the suit says.",
+         0, "Fisheries Board", "the suit", "after/speaker-cue"},
+        {"a document nobody is said to issue stays itself",
+         "“The deal was treachery,” the suit says.", 0, "the suit", "the suit",
+         "after/speaker-cue"},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: a title is no name") {
     const AttributionCase cases[] = {
         {"a title resolves to the person the text names with it",
