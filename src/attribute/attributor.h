@@ -6,7 +6,12 @@
 ///   - resolves pronouns and role nouns ("he", "the Russian leader") to a named speaker,
 ///   - lets an uncued quotation inherit the speaker of the quotation just before it in the
 ///     same or the previous paragraph.
-/// A name inside a quotation is never its speaker: windows stop at quotation marks.
+/// A name inside a quotation is never its speaker: windows stop at quotation marks. The one
+/// spoken to ("told the Times") is never the speaker. A speaker mention whose canonical
+/// speaker cannot speak (SpeakerNames::CanSpeak: an unresolved pronoun, a bare place, page
+/// furniture, a title without a name, words of two sentences) is kept, with no speaker.
+/// Rules whose id starts with "weak/" find a speaker without a speech cue (the subject of
+/// the quotation's sentence); like inheritance, they are no cue of the quotation's own.
 
 #include <memory>
 #include <string>
