@@ -7,6 +7,7 @@
 #include <cstring>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "attribute/speaker_names.h"
 #include "core/code_point.h"
@@ -54,12 +55,68 @@ bool CoordinatedBetween(std::string_view between) {
   size_t i = 0;
   while (i < between.size() && (between[i] == ' ' || between[i] == '\t')) ++i;
   std::string_view rest = between.substr(i);
-  static constexpr std::string_view kWords[] = {"and ", "but ", "or ", "while ", "as ",
+  static constexpr std::string_view kWords[] = {"and ",  "but ",   "or ",     "while ",  "as ",
                                                 "when ", "after ", "before ", "because "};
   for (std::string_view w : kWords) {
     if (rest.substr(0, w.size()) == w) return true;
   }
   return false;
+}
+
+// How a quotation ends, for the after-rules.
+struct QuoteEnd {
+  char32_t last = 0;            // its last character before the closing mark (spaces skipped)
+  bool window_to_next = false;  // the after-window ends at the next quotation's opening mark
+};
+
+// Longest adjunct that may follow the cue of an after-attribution when the quotation ends
+// with a full stop: “… over.” Ada Quell said on Monday in Brussels. A longer sentence is a
+// statement of its own (“… over.” He said he had called the mayor and the port authority.)
+constexpr size_t kMaxAdjunctWordsAfterFullStop = 6;
+
+// Most words between the cue and the comma or colon of an attribution that introduces the
+// next quotation: “… over.” He added, “…” / Ada Quell then wrote back: “…”. More words are
+// a clause that goes on (“Out!” she wrote, arguing that the port …, “…”).
+constexpr size_t kMaxWordsIntroducingNext = 3;
+
+// Whether an after-attribution belongs to what follows rather than to the quotation before
+// it: after a quotation that ends its sentence, “He added, “…” or “Ada Quell said: “…”
+// introduces the next quotation, and “He said that …” or a long sentence is reported speech
+// of its own. `cue_end` is where the matched cue ends; the after-window ends at `window_end`.
+bool AttributesWhatFollows(std::string_view text, size_t cue_end, size_t window_end,
+                           const QuoteEnd& quote_end, const SpeakerNames& names) {
+  char32_t last = quote_end.last;
+  if (last != '.' && last != '!' && last != '?' && last != U'…') return false;
+  std::string_view rest = text.substr(cue_end, window_end - cue_end);
+  size_t sentence_end = rest.size();
+  for (size_t i = 0; i < rest.size(); ++i) {
+    if (names.EndsSentenceAt(rest, i)) {
+      sentence_end = i;
+      break;
+    }
+  }
+  std::string_view sentence = rest.substr(0, sentence_end);
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < sentence.size();) {
+    while (i < sentence.size() && (sentence[i] == ' ' || sentence[i] == '\t')) ++i;
+    size_t start = i;
+    while (i < sentence.size() && sentence[i] != ' ' && sentence[i] != '\t') ++i;
+    if (i > start) words.push_back(sentence.substr(start, i - start));
+  }
+  if (sentence_end == rest.size() && quote_end.window_to_next && !words.empty() &&
+      (words.back().back() == ',' || words.back().back() == ':') &&
+      words.size() <= kMaxWordsIntroducingNext) {
+    return true;
+  }
+  if (last != '.') return false;
+  static const std::unordered_set<std::string_view> kClauseStarts = {
+      "that", "he", "she", "they", "it", "I", "we", "his", "her", "their", "its"};
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string_view word = words[k];
+    while (!word.empty() && (word.back() == ',' || word.back() == ':')) word.remove_suffix(1);
+    if ((k == 0 && kClauseStarts.count(word)) || word == "that") return true;
+  }
+  return words.size() > kMaxAdjunctWordsAfterFullStop;
 }
 
 }  // namespace
@@ -77,10 +134,12 @@ struct Attributor::Impl {
       ordered.push_back({&rule, groups.at("speaker"), cue == groups.end() ? -1 : cue->second,
                          rule.regex->NumberOfCapturingGroups()});
     }
-    std::stable_sort(ordered.begin(), ordered.end(), [](const CompiledRule& a, const CompiledRule& b) {
-      if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
-      return a.rule->confidence > b.rule->confidence;
-    });
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const CompiledRule& a, const CompiledRule& b) {
+                       if (a.rule->priority != b.rule->priority)
+                         return a.rule->priority > b.rule->priority;
+                       return a.rule->confidence > b.rule->confidence;
+                     });
   }
 
   // Runs one rule on a window; fills `match` and returns true when it matched with a
@@ -130,7 +189,7 @@ struct Attributor::Impl {
   // Runs one rule on a window; fills `match` and returns true when it matched with a
   // plausible speaker. Before-side rules retry past a rejected speaker.
   bool Run(const CompiledRule& cr, size_t rule_index, std::string_view text, ByteSpan window,
-           Match* match) const {
+           const QuoteEnd& quote_end, Match* match) const {
     size_t from = window.start;
     for (int attempt = 0; attempt < 4 && from < window.end; ++attempt) {
       // The window alone is the input, so that ^ and $ anchor at its ends. The DFA finds
@@ -151,6 +210,18 @@ struct Attributor::Impl {
           CoordinatedBetween(text.substr(raw_speaker.end, cue.start - raw_speaker.end))) {
         speaker = {};
       }
+      if (!speaker.empty() && names.SpokenTo(text, window.start, speaker, cue)) speaker = {};
+      // A weak rule starts at a sentence start; "Mr." is none ("… adviser to Mr. Trump who
+      // …, dismissed it as “…”").
+      if (!speaker.empty() && cr.rule->id.rfind("weak/", 0) == 0 && text[base] == '.' &&
+          !names.EndsSentenceAt(text, base) &&
+          text.substr(base, speaker.start - base).find('\n') == std::string_view::npos) {
+        speaker = {};
+      }
+      if (!speaker.empty() && cr.rule->side == RuleSide::kAfter && !cue.empty() &&
+          AttributesWhatFollows(text, cue.end, window.end, quote_end, names)) {
+        return false;
+      }
       if (!speaker.empty()) {
         match->rule = cr.rule;
         match->speaker = speaker;
@@ -166,16 +237,16 @@ struct Attributor::Impl {
   }
 
   Match MatchRules(std::string_view text, size_t window_start, size_t open_mark,
-                   size_t close_mark_end, size_t window_end) const {
+                   size_t close_mark_end, size_t window_end, const QuoteEnd& quote_end) const {
     Match best;
     for (size_t index = 0; index < ordered.size(); ++index) {
       const CompiledRule& cr = ordered[index];
       if (best.rule != nullptr && cr.rule->priority < best.rule->priority) break;
       ByteSpan window = cr.rule->side == RuleSide::kAfter ? ByteSpan{close_mark_end, window_end}
-                                                           : ByteSpan{window_start, open_mark};
+                                                          : ByteSpan{window_start, open_mark};
       if (window.empty()) continue;
       Match m;
-      if (Run(cr, index, text, window, &m)) {
+      if (Run(cr, index, text, window, quote_end, &m)) {
         if (best.rule == nullptr || m.rule->confidence > best.rule->confidence) best = m;
       }
     }
@@ -195,11 +266,64 @@ const std::vector<std::string>& Attributor::Lexicon(const std::string& name) con
 
 namespace {
 
+// The last character of a quoted span, past trailing spaces and inner closing marks.
+char32_t LastCharOf(std::string_view text, ByteSpan span) {
+  size_t end = span.end;
+  while (end > span.start) {
+    DecodedCodePoint c = DecodeBefore(text, end);
+    if (!IsSpace(c.cp) && c.cp != '\'' && c.cp != U'’' && c.cp != '"' && c.cp != U'”') {
+      return c.cp;
+    }
+    end -= c.size;
+  }
+  return 0;
+}
+
+// Where the after-window starts: past one single closing mark left right after the
+// quotation's closing mark, as when a quotation ends with a quotation inside it and the
+// marks run together (the NYT's ''… 'a special case,''' Mr. Putin said.).
+size_t PastInnerClosingMark(std::string_view text, size_t close_mark_end, size_t next_open) {
+  for (std::string_view mark : {std::string_view("'"), std::string_view("’")}) {
+    if (close_mark_end + mark.size() <= next_open &&
+        text.substr(close_mark_end, mark.size()) == mark) {
+      return close_mark_end + mark.size();
+    }
+  }
+  return close_mark_end;
+}
+
 // The after-window: up to the next quotation, the end of the line, or kAfterWindow bytes.
 size_t AfterWindowEnd(std::string_view text, size_t from, size_t next_open) {
   size_t limit = std::min({next_open, text.size(), from + kAfterWindow});
   const void* nl = std::memchr(text.data() + from, '\n', limit - from);
   return nl == nullptr ? limit : static_cast<size_t>(static_cast<const char*>(nl) - text.data());
+}
+
+// `text` with every no-break, thin or other fixed-width space (U+00A0, U+2000–U+200A, U+202F,
+// U+205F, U+3000) replaced by as many ASCII spaces as it has bytes, so that the patterns'
+// [ \t] and the name splitting see one space ("told\u00a0Reuters") and every offset stays the
+// same. Returns `text` itself when it has none; else fills and returns `*storage`.
+std::string_view WithPlainSpaces(std::string_view text, std::string* storage) {
+  auto wide_space = [](std::string_view t, size_t i) -> size_t {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) return 2;
+    if ((c == 0xE2 || c == 0xE3) && i + 2 < t.size()) {
+      char32_t cp = DecodeAt(t, i).cp;
+      if ((cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000) return 3;
+    }
+    return 0;
+  };
+  size_t i = 0;
+  while (i < text.size() && wide_space(text, i) == 0) ++i;
+  if (i == text.size()) return text;
+  storage->assign(text);
+  for (; i < storage->size(); ++i) {
+    if (size_t n = wide_space(*storage, i)) {
+      storage->replace(i, n, n, ' ');
+      i += n - 1;
+    }
+  }
+  return *storage;
 }
 
 // Whether the text between two quotations is an attribution that interrupts one sentence:
@@ -214,7 +338,8 @@ bool InterruptsOneSentence(std::string_view text, const Quote& a, const Quote& b
   // The first part must not end a sentence: “A,” or “A” but not “A.”
   ByteSpan first = a.spans.back();
   size_t last = first.end;
-  while (last > first.start && IsSpace(DecodeBefore(text, last).cp)) last -= DecodeBefore(text, last).size;
+  while (last > first.start && IsSpace(DecodeBefore(text, last).cp))
+    last -= DecodeBefore(text, last).size;
   char32_t end_char = DecodeBefore(text, last).cp;
   if (end_char == '.' || end_char == '!' || end_char == '?') return false;
   size_t g = gap.size();
@@ -225,17 +350,25 @@ bool InterruptsOneSentence(std::string_view text, const Quote& a, const Quote& b
 
 }  // namespace
 
-void Attributor::Attribute(std::string_view text, std::vector<Quote>& quotes) const {
+void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes) const {
   const Impl& impl = *impl_;
+  // Rules and names read the text with plain spaces; mentions and cues are cut from the
+  // original (the offsets are the same).
+  std::string plain;
+  const std::string_view text = WithPlainSpaces(original, &plain);
   // 1. Rules on the windows around each quotation.
   std::vector<Match> matches(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
     const Quote& q = quotes[i];
     size_t prev_close = i > 0 ? quotes[i - 1].close_mark_end : 0;
-    size_t window_start = std::max(prev_close, q.open_mark > kBeforeWindow ? q.open_mark - kBeforeWindow : 0);
+    size_t window_start =
+        std::max(prev_close, q.open_mark > kBeforeWindow ? q.open_mark - kBeforeWindow : 0);
     size_t next_open = i + 1 < quotes.size() ? quotes[i + 1].open_mark : text.size();
-    size_t window_end = AfterWindowEnd(text, q.close_mark_end, next_open);
-    matches[i] = impl.MatchRules(text, window_start, q.open_mark, q.close_mark_end, window_end);
+    size_t after_start = PastInnerClosingMark(text, q.close_mark_end, next_open);
+    size_t window_end = AfterWindowEnd(text, after_start, next_open);
+    QuoteEnd quote_end{LastCharOf(text, q.spans.back()), window_end == next_open};
+    matches[i] =
+        impl.MatchRules(text, window_start, q.open_mark, after_start, window_end, quote_end);
   }
 
   // 2. Join interrupted quotations: the first part's after-rule names the speaker and the
@@ -268,11 +401,16 @@ void Attributor::Attribute(std::string_view text, std::vector<Quote>& quotes) co
     Quote& q = quotes[i];
     const Match& m = matches[i];
     if (m.rule != nullptr) {
-      q.speaker_mention = TextRef{m.speaker, std::string(m.speaker.in(text))};
-      if (!m.cue.empty()) q.cue = TextRef{m.cue, std::string(m.cue.in(text))};
+      q.speaker_mention = TextRef{m.speaker, std::string(m.speaker.in(original))};
+      if (!m.cue.empty()) q.cue = TextRef{m.cue, std::string(m.cue.in(original))};
       q.rule = m.rule->id;
       q.confidence = m.rule->confidence;
       SpeakerNames::Resolution r = impl.names.Resolve(text, m.speaker, q.open_mark, &doc_names);
+      if (r.canonical && !impl.names.CanSpeak(*r.canonical)) r.canonical.reset();
+      if (r.canonical && m.rule->id.rfind("weak/", 0) == 0 &&
+          !impl.names.NamedAgain(text, m.speaker)) {
+        r.canonical.reset();
+      }
       q.speaker = r.canonical;
       q.confidence = std::round(q.confidence * r.confidence * 1000) / 1000;
       if (q.speaker) doc_names.NoteSpeaker(*q.speaker, q.open_mark, r.kind);

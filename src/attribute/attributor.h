@@ -6,7 +6,12 @@
 ///   - resolves pronouns and role nouns ("he", "the Russian leader") to a named speaker,
 ///   - lets an uncued quotation inherit the speaker of the quotation just before it in the
 ///     same or the previous paragraph.
-/// A name inside a quotation is never its speaker: windows stop at quotation marks.
+/// A name inside a quotation is never its speaker: windows stop at quotation marks. The one
+/// spoken to ("told the Times") is never the speaker. A speaker mention whose canonical
+/// speaker cannot speak (SpeakerNames::CanSpeak: an unresolved pronoun, a bare place, page
+/// furniture, a title without a name, words of two sentences) is kept, with no speaker.
+/// Rules whose id starts with "weak/" find a speaker without a speech cue (the subject of
+/// the quotation's sentence); like inheritance, they are no cue of the quotation's own.
 
 #include <memory>
 #include <string>
@@ -26,7 +31,8 @@ class Attributor {
   Attributor(Attributor&&) noexcept;
 
   /// Attributes `quotes` (sorted by position, from the scanner) in place; may join
-  /// interrupted quotations. `text` is the whole document text. Const and thread-safe.
+  /// interrupted quotations. `text` is the whole document text; the rules read it with
+  /// no-break and other fixed-width spaces as plain spaces. Const and thread-safe.
   void Attribute(std::string_view text, std::vector<Quote>& quotes) const;
 
   /// The words a RuleSet lexicon holds, for other passes (kinds): empty if absent.

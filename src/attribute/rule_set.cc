@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 #include <re2/re2.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "attribute/builtin_rules.h"
 
@@ -203,8 +203,8 @@ class RuleFileParser {
     try {
       root = toml::parse(text_, path_);
     } catch (const toml::parse_error& e) {
-      diagnostics_->push_back(ErrorAt(path_, text_, e.source().begin.line,
-                                      e.source().begin.column, std::string(e.description())));
+      diagnostics_->push_back(ErrorAt(path_, text_, e.source().begin.line, e.source().begin.column,
+                                      std::string(e.description())));
       return;
     }
     rules_->files.emplace_back(path_);
@@ -217,8 +217,8 @@ class RuleFileParser {
       } else if (key == "rules") {
         ParseRules(node);
       } else {
-        Error(node, fmt::format("unknown key '{}' (expected lexicons, macros or rules)",
-                                key.str()));
+        Error(node,
+              fmt::format("unknown key '{}' (expected lexicons, macros or rules)", key.str()));
       }
     }
   }
@@ -263,8 +263,8 @@ class RuleFileParser {
       bool good_name = !name.str().empty();
       for (char c : name.str()) good_name = good_name && IsMacroChar(c);
       if (!s || !good_name) {
-        Error(value, fmt::format("macro '{}' must be an UPPER_CASE name with a string value",
-                                 name.str()));
+        Error(value,
+              fmt::format("macro '{}' must be an UPPER_CASE name with a string value", name.str()));
         continue;
       }
       rules_->macros[std::string(name.str())] = *s;
@@ -435,10 +435,10 @@ void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
       AdvanceInString(rule.pattern, offset, &line, &col);
       auto source = rules->sources.find(rule.file);
       diagnostics->push_back(ErrorAt(rule.file,
-                                     source == rules->sources.end() ? SourceTextOf(rule.file)
-                                                                    : std::string_view(source->second),
-                                     line, col,
-                                     fmt::format("rule '{}': {}", rule.id, message)));
+                                     source == rules->sources.end()
+                                         ? SourceTextOf(rule.file)
+                                         : std::string_view(source->second),
+                                     line, col, fmt::format("rule '{}': {}", rule.id, message)));
     };
     if (!ExpandMacros(rule.pattern, macros, 0, &rule.expanded_pattern, &bad, &bad_name)) {
       error_at(bad, fmt::format("unknown macro {{{}}}", bad_name));

@@ -39,7 +39,7 @@ struct AttributionRule {
   std::string pattern;           // as written in the file, before macro expansion
   std::string expanded_pattern;  // after {MACRO} expansion
   double confidence = 0.9;
-  int priority = 0;              // higher wins when several rules match one quotation
+  int priority = 0;  // higher wins when several rules match one quotation
   std::shared_ptr<const re2::RE2> regex;
   std::vector<RuleExample> examples;
   std::string file;

@@ -8,6 +8,24 @@
 namespace quotecheck {
 namespace {
 
+// Words in capitals that make a speaker a headline: more than an acronym or two ("CNN",
+// "FBI Director").
+constexpr size_t kMinShoutedWords = 3;
+// Shortest capitalised "-ing" word taken for a participle that opens a phrase ("Hosting"),
+// not a name ("King").
+constexpr size_t kMinParticipleBytes = 6;
+// How much a role resolved to a name ("the Russian leader" → Vladimir Putin) lowers the
+// rule's confidence.
+constexpr double kRoleConfidence = 0.85;
+// How far back a role, a body or a document's issuer is looked for.
+constexpr size_t kLookBackBytes = 3000;
+// Most words of a named owner before a speaker ("Ms. Ada Varga's spokesman").
+constexpr size_t kMaxPossessorWords = 4;
+// Most words of the one asked before the question word ("asked Mayor Ada Quell whether").
+constexpr size_t kMaxAskedObjectWords = 4;
+// Bytes read after a mention for an appositive name (", Piet Harrowgate,").
+constexpr size_t kAppositiveBytes = 60;
+
 // Splits on white space; words keep their punctuation except a trailing comma.
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> out;
@@ -18,7 +36,8 @@ std::vector<std::string_view> Words(std::string_view s) {
     while (i < s.size() && !IsSpace(DecodeAt(s, i).cp)) i += DecodeAt(s, i).size;
     if (i > start) {
       std::string_view w = s.substr(start, i - start);
-      while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ':')) w.remove_suffix(1);
+      while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ':'))
+        w.remove_suffix(1);
       if (!w.empty()) out.push_back(w);
     }
   }
@@ -26,6 +45,25 @@ std::vector<std::string_view> Words(std::string_view s) {
 }
 
 bool StartsUpper(std::string_view w) { return IsUpper(DecodeAt(w, 0).cp); }
+
+bool IsWordAt(std::string_view text, size_t pos, size_t len);
+
+// Whether `word` stands as a word of `text` at least twice.
+bool UsedTwice(std::string_view text, std::string_view word) {
+  int seen = 0;
+  for (size_t pos = text.find(word); pos != std::string_view::npos && seen < 2;
+       pos = text.find(word, pos + 1)) {
+    if (IsWordAt(text, pos, word.size())) ++seen;
+  }
+  return seen >= 2;
+}
+
+// Whether Words() dropped a comma, semicolon or colon right after `word`, a view into
+// `source`: a name does not go on past it ("DESPERATION: DNC", "Zurich; Gordon Hanson").
+bool PunctuationAfter(std::string_view source, std::string_view word) {
+  size_t pos = static_cast<size_t>(word.data() - source.data()) + word.size();
+  return pos < source.size() && (source[pos] == ',' || source[pos] == ';' || source[pos] == ':');
+}
 
 // "Trump’s" → "Trump"
 std::string_view WithoutPossessive(std::string_view w) {
@@ -58,6 +96,29 @@ bool IsWordAt(std::string_view text, size_t pos, size_t len) {
   return left && right;
 }
 
+// Fewest capitalised words that make a line of only capitalised words a headline rather
+// than a name or a signature ("Julie A. Diaz Martinez").
+constexpr size_t kMinHeadlineWords = 5;
+
+// Whether a line is a headline in title case or capitals: at least kMinHeadlineWords words
+// that start with a letter, each capitalised but for short function words.
+bool LooksLikeHeadline(std::string_view line) {
+  static const std::unordered_set<std::string_view> kFunctionWords = {
+      "a",  "an", "the", "of",   "to",   "in",   "on",   "for",  "and",   "or",    "at",
+      "by", "as", "vs.", "via",  "with", "from", "into", "over", "after", "about", "is",
+      "be", "up", "out", "than", "but",  "not",  "are",  "was",  "his",   "her",   "its"};
+  size_t capitalised = 0;
+  for (std::string_view w : Words(line)) {
+    DecodedCodePoint first = DecodeAt(w, 0);
+    if (IsUpper(first.cp)) {
+      ++capitalised;
+    } else if (IsLower(first.cp) && kFunctionWords.count(w) == 0) {
+      return false;
+    }
+  }
+  return capitalised >= kMinHeadlineWords;
+}
+
 }  // namespace
 
 SpeakerNames::SpeakerNames(const RuleSet& rules) {
@@ -74,6 +135,26 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   };
   words_of("pronoun", &pronouns_, false);
   words_of("not_name", &not_name_, false);
+  words_of("abbreviation", &abbreviations_, false);
+  words_of("place", &places_, false);
+  {
+    std::unordered_set<std::string> lower;
+    for (const std::string& place : places_) lower.insert(Lower(place));
+    places_ = std::move(lower);
+  }
+  words_of("furniture", &furniture_, false);
+  words_of("addressee_marker", &addressee_markers_, false);
+  words_of("question_cue", &question_cues_, false);
+  words_of("document_noun", &document_nouns_, false);
+  words_of("issue_verb", &issue_verbs_, false);
+  {
+    std::unordered_set<std::string> collective;
+    words_of("collective", &collective, false);
+    for (const std::string& noun : collective) {
+      collective_.insert(Lower(noun));
+      collective_forms_.emplace(Lower(noun), noun);
+    }
+  }
   words_of("title", &title_words_, true);
   words_of("organisation", &organisation_words_, true);
   for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
@@ -97,6 +178,15 @@ std::string_view SpeakerNames::DocumentNames::Unquoted() {
         }
       }
     }
+    // Headlines name no one a pronoun can refer to ("Quell Wades In: Urges Voters To Stay").
+    for (size_t start = 0; start < unquoted_.size();) {
+      size_t end = unquoted_.find('\n', start);
+      if (end == std::string::npos) end = unquoted_.size();
+      if (LooksLikeHeadline(std::string_view(unquoted_).substr(start, end - start))) {
+        std::fill(unquoted_.begin() + start, unquoted_.begin() + end, ' ');
+      }
+      start = end + 1;
+    }
     have_unquoted_ = true;
   }
   return unquoted_;
@@ -107,14 +197,39 @@ bool SpeakerNames::IsTitleWord(std::string_view w) const {
 }
 
 bool SpeakerNames::IsNameWord(std::string_view w) const {
-  return StartsUpper(w) && !IsTitleWord(w) && not_name_.count(std::string(w)) == 0 &&
-         organisation_words_.count(std::string(w)) == 0;
+  if (w.empty() || !StartsUpper(w)) return false;
+  // A name word ends with a letter or a digit, or is an initial or abbreviation ("J.",
+  // "Jr."): not "Democrat,”", "Trump!" or "Harsh?".
+  char32_t last = DecodeBefore(w, w.size()).cp;
+  if (!IsWordChar(last) && last != '.') return false;
+  std::string word(w);
+  return !IsTitleWord(w) && not_name_.count(word) == 0 && organisation_words_.count(word) == 0 &&
+         pronouns_.count(word) == 0 && determiners_.count(Lower(w)) == 0;
 }
 
 ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) const {
-  while (span.end > span.start && (IsSpace(DecodeBefore(text, span.end).cp) ||
-                                   text[span.end - 1] == ',')) {
+  while (span.end > span.start &&
+         (IsSpace(DecodeBefore(text, span.end).cp) || text[span.end - 1] == ',')) {
     span.end -= DecodeBefore(text, span.end).size;
+  }
+  // A speaker is words of one sentence: keep what follows the last sentence end inside the
+  // span ("the fray. Sen. Rand Paul" → "Sen. Rand Paul").
+  {
+    std::string_view s = span.in(text);
+    for (size_t i = s.size(); i-- > 1;) {
+      char c = s[i - 1];
+      bool boundary =
+          IsSpace(static_cast<unsigned char>(s[i])) &&
+          (c == ';' || c == ':' || c == '!' || c == '?' || (c == '.' && EndsSentenceAt(s, i - 1)));
+      if (boundary) {
+        span.start += i;
+        break;
+      }
+    }
+    while (span.start < span.end && IsSpace(DecodeAt(text, span.start).cp)) {
+      span.start += DecodeAt(text, span.start).size;
+    }
+    if (span.empty()) return {};
   }
   // Drop leading words that cannot start a speaker: capitalised function words ("When",
   // "However,") and lower-case words other than determiners and pronouns ("when President
@@ -127,7 +242,16 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
     std::string first(words[0]);
     bool upper = StartsUpper(words[0]);
     bool strip = false;
-    if (pronouns_.count(first)) {
+    if (collective_.count(Lower(words.back()))) {
+      // "federal prosecutors", "Officials": keep the head and its modifiers, drop only
+      // function words ("and officials", "When police").
+      std::string capitalised = first;
+      capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
+      bool head = words.size() == 1;
+      strip = !head && !determiners_.count(Lower(first)) &&
+              (not_name_.count(capitalised) > 0 || pronouns_.count(first) > 0);
+      if (!strip) break;
+    } else if (pronouns_.count(first)) {
       return words.size() == 1 ? span : ByteSpan{};
     } else if (determiners_.count(Lower(first))) {
       if (words.size() == 1) {  // a lone "The" names nobody; "His comment" names him
@@ -137,6 +261,12 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
       strip = upper && not_name_.count(first) && words.size() >= 2 && StartsUpper(words.back()) &&
               !IsTitleWord(words.back()) && Lower(first) != "the";
     } else if (upper) {
+      // "Hosting President Ada Quell, Tamm said …": a participle opens a phrase whose object
+      // is not the speaker, unless the text uses the word again (a name: "Manning").
+      if (words.size() > 1 && first.size() >= kMinParticipleBytes &&
+          first.compare(first.size() - 3, 3, "ing") == 0 && !UsedTwice(text, first)) {
+        return {};
+      }
       strip = not_name_.count(first) > 0 || s.substr(first.size(), 1) == ",";
       if (strip && words.size() == 1) return {};
     } else {
@@ -150,31 +280,118 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
   return span;
 }
 
+bool SpeakerNames::IsAbbreviation(std::string_view word) const {
+  if (word.empty()) return false;
+  if (abbreviations_.empty()) return word.size() <= 4 && StartsUpper(word);  // no lexicon
+  if (word.find('.') != std::string_view::npos) return true;                 // U.S., N.Y.
+  DecodedCodePoint first = DecodeAt(word, 0);
+  if (first.size == word.size() && IsUpper(first.cp)) return true;  // an initial
+  return abbreviations_.count(std::string(word)) > 0;
+}
+
+bool SpeakerNames::CanSpeak(std::string_view speaker) const {
+  std::vector<std::string_view> words = Words(speaker);
+  if (words.empty()) return false;
+  std::string first(words[0]);
+  if (words.size() == 1 && (pronouns_.count(first) || pronouns_.count(Lower(first)))) return false;
+  // Words of two sentences, or of a headline ("DESPERATION: DNC"), or a quotation mark.
+  for (std::string_view mark : {":", ";", "\"", "“", "”", "«", "»"}) {
+    if (speaker.find(mark) != std::string_view::npos) return false;
+  }
+  if (EndsSentence(speaker)) return false;
+  // A headline in capitals ("TURNS OUT POE WAS ONTO SOMETHING Crows").
+  size_t shouted = 0;
+  for (std::string_view w : words) {
+    bool caps = w.size() >= 2;
+    for (char c : w) caps = caps && !(c >= 'a' && c <= 'z');
+    shouted += caps;
+  }
+  if (shouted >= kMinShoutedWords) return false;
+  // A bare place ("Washington", "the United States") or page furniture ("Updated").
+  std::string_view bare = speaker;
+  if (bare.substr(0, 4) == "the " || bare.substr(0, 4) == "The ") bare.remove_prefix(4);
+  if (places_.count(Lower(bare))) return false;
+  return furniture_.count(std::string(bare)) == 0 && furniture_.count(first) == 0;
+}
+
+bool SpeakerNames::SpokenTo(std::string_view text, size_t from, ByteSpan speaker,
+                            ByteSpan cue) const {
+  size_t end = speaker.start;
+  while (end > from && IsSpace(DecodeBefore(text, end).cp)) end -= DecodeBefore(text, end).size;
+  // A marker that ends a cue of several words is part of it ("according to"); a one-word
+  // cue that is a marker is not ("“…,” told the Gazette": the Gazette was told).
+  if (end == from) return false;
+  if (!cue.empty() && cue.end == end &&
+      text.substr(cue.start, cue.end - cue.start).find(' ') != std::string_view::npos) {
+    return false;
+  }
+  // The last one or two words before the mention, lower-cased, single-spaced.
+  std::vector<std::string> words;
+  size_t start = end;
+  while (words.size() < 2 && start > from) {
+    size_t word_end = start;
+    while (start > from && IsWordChar(DecodeBefore(text, start).cp)) {
+      start -= DecodeBefore(text, start).size;
+    }
+    if (start == word_end) break;
+    words.insert(words.begin(), Lower(text.substr(start, word_end - start)));
+    if (start == from || text[start - 1] != ' ') break;
+    --start;
+  }
+  if (words.empty()) return false;
+  if (addressee_markers_.count(words.back())) return true;
+  return words.size() == 2 && addressee_markers_.count(words[0] + " " + words[1]) > 0;
+}
+
+bool SpeakerNames::NamedAgain(std::string_view text, ByteSpan mention) const {
+  std::vector<std::string_view> words = Words(mention.in(text));
+  if (words.size() != 1 || !StartsUpper(words[0]) || pronouns_.count(std::string(words[0])) ||
+      collective_.count(Lower(words[0]))) {
+    return true;
+  }
+  return UsedTwice(text, WithoutPossessive(words[0]));
+}
+
+bool SpeakerNames::EndsSentenceAt(std::string_view s, size_t i) const {
+  char c = s[i];
+  if (c == '!' || c == '?') return true;
+  if (c != '.') return false;
+  // The word before the dot: an abbreviation (Mr., Gen., U.S., J., "(D-Mo.)") does not end
+  // a sentence.
+  size_t j = i;
+  while (j > 0 && !IsSpace(static_cast<unsigned char>(s[j - 1])) && s[j - 1] != '(' &&
+         s[j - 1] != '-') {
+    --j;
+  }
+  return !IsAbbreviation(s.substr(j, i - j));
+}
+
 bool SpeakerNames::EndsSentence(std::string_view s) const {
   for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '!' || c == '?') return true;
-    if (c != '.') continue;
-    // The word before the dot: an abbreviation (Mr., Gen., U.S.) does not end a sentence.
-    size_t j = i;
-    while (j > 0 && !IsSpace(static_cast<unsigned char>(s[j - 1]))) --j;
-    std::string_view word = s.substr(j, i - j);
-    bool abbreviation = word.size() <= 4 && !word.empty() && StartsUpper(word);
-    if (!abbreviation) return true;
+    if (EndsSentenceAt(s, i)) return true;
   }
   return false;
 }
 
-bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev,
-                                       const Quote& next, const std::string& speaker) const {
+bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev, const Quote& next,
+                                       const std::string& speaker) const {
   if (next.open_mark <= prev.close_mark_end) return false;
-  std::string_view between = text.substr(prev.close_mark_end, next.open_mark - prev.close_mark_end);
+  // From past the previous quotation's own attribution, when it follows that quotation
+  // ("“…,” DoubleLine Capital portfolio manager Bonnie Baha said. “…”").
+  size_t from = prev.close_mark_end;
+  if (prev.speaker_mention && prev.speaker_mention->span.start >= from &&
+      prev.speaker_mention->span.end <= next.open_mark) {
+    from = prev.speaker_mention->span.end;
+  }
+  std::string_view between = text.substr(from, next.open_mark - from);
   // Another person named as the subject of a sentence in between.
   std::vector<std::string_view> words = Words(between);
   std::vector<std::string_view> speaker_words = Words(speaker);
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string_view prev_word = i == 0 ? std::string_view() : words[i - 1];
-    bool sentence_start = i == 0 || prev_word.back() == '.' ||
+    bool sentence_start = (i == 0 && from == prev.close_mark_end) ||
+                          (i > 0 && prev_word.back() == '.' &&
+                           !IsAbbreviation(prev_word.substr(0, prev_word.size() - 1))) ||
                           (prev_word.size() >= 4 && prev_word.substr(prev_word.size() - 4) == ".”");
     if (!sentence_start || !IsNameWord(words[i])) continue;
     std::string_view w = WithoutPossessive(words[i]);
@@ -187,6 +404,15 @@ bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev,
     if (!same && (words[i + 1] == "said" || words[i + 1] == "says" || words[i + 1] == "told")) {
       return true;
     }
+  }
+  return false;
+}
+
+bool SpeakerNames::OutsideHeadlines(std::string_view word, DocumentNames* doc) const {
+  std::string_view body = doc->Unquoted();  // headlines blanked
+  for (size_t pos = body.find(word); pos != std::string_view::npos;
+       pos = body.find(word, pos + 1)) {
+    if (IsWordAt(body, pos, word.size())) return true;
   }
   return false;
 }
@@ -205,6 +431,11 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
           (text.substr(pos + surname.size(), 3) == "’" || text[pos + surname.size()] == '\''))) {
       continue;
     }
+    size_t line_start = text.rfind('\n', pos);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    size_t line_end = text.find('\n', pos);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const bool headline = LooksLikeHeadline(text.substr(line_start, line_end - line_start));
     // Capitalised words right before the surname, back to a title or a non-name word.
     std::vector<std::string_view> before;
     size_t p = pos;
@@ -213,13 +444,17 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
       while (end > 0 && text[end - 1] == ' ') --end;
       if (end == p || end == 0) break;
       size_t start = end;
-      while (start > 0 && !IsSpace(DecodeBefore(text, start).cp)) start -= DecodeBefore(text, start).size;
+      while (start > 0 && !IsSpace(DecodeBefore(text, start).cp))
+        start -= DecodeBefore(text, start).size;
       std::string_view w = text.substr(start, end - start);
       while (!w.empty() && (w.front() == '*' || w.front() == '_')) w.remove_prefix(1);
       while (!w.empty() && (w.back() == '*' || w.back() == '_')) w.remove_suffix(1);
       if (w.empty()) break;
       bool initial = w.size() == 2 && w[1] == '.' && StartsUpper(w);
       if (!initial && (!IsNameWord(w) || w.back() == ',' || w.back() == '.')) break;
+      // In a headline every word is capitalised: a first name there must also be a word of
+      // the text outside the headlines ("Hillary Clinton", not "Urges Britain").
+      if (headline && !initial && !OutsideHeadlines(w, doc)) break;
       before.insert(before.begin(), w);
       p = start;
     }
@@ -254,7 +489,9 @@ std::vector<std::string> SpeakerNames::PersonNamesIn(std::string_view window,
     while (j < words.size() && IsNameWord(WithoutPossessive(words[j])) && j - i < 4) {
       bool possessive = WithoutPossessive(words[j]) != words[j];
       ++j;
-      if (possessive || words[j - 1].back() == '.') break;
+      if (possessive || words[j - 1].back() == '.' || PunctuationAfter(window, words[j - 1])) {
+        break;
+      }
     }
     if (j == i) {
       ++i;
@@ -270,9 +507,10 @@ std::vector<std::string> SpeakerNames::PersonNamesIn(std::string_view window,
       continue;
     }
     if (run.size() >= 2) {
-      out.push_back(Join(run, 0, run.size()));
+      std::string name = Join(run, 0, run.size());
+      if (CanSpeak(name)) out.push_back(std::move(name));
     } else if (auto full = FullNameFor(run[0], doc)) {
-      out.push_back(*full);
+      if (CanSpeak(*full)) out.push_back(*full);
     }
     i = j;
   }
@@ -283,8 +521,9 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
                                                          DocumentNames* doc,
                                                          bool* unresolved_role) const {
   static const std::unordered_set<std::string> kPrepositions = {
-      "in", "on", "at", "with", "to", "for", "from", "by", "of", "about", "against", "between",
-      "and", "or", "than", "into", "over", "under", "after", "before", "during", "like"};
+      "in",   "on",    "at",      "with",    "to",     "for", "from", "by",
+      "of",   "about", "against", "between", "and",    "or",  "than", "into",
+      "over", "under", "after",   "before",  "during", "like"};
   std::vector<std::string_view> words = Words(sentence);
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view w = WithoutPossessive(words[i]);
@@ -321,7 +560,7 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       }
       run.push_back(x);
       ++j;
-      if (x.size() != words[j - 1].size()) break;
+      if (x.size() != words[j - 1].size() || PunctuationAfter(sentence, words[j - 1])) break;
     }
     if (run.empty()) {
       i = j - 1;
@@ -336,8 +575,9 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       i = j - 1;
       continue;
     }
-    std::optional<std::string> name =
-        run.size() >= 2 ? std::optional<std::string>(Join(run, 0, run.size())) : FullNameFor(run[0], doc);
+    std::optional<std::string> name = run.size() >= 2
+                                          ? std::optional<std::string>(Join(run, 0, run.size()))
+                                          : FullNameFor(run[0], doc);
     // A lone name that no full name in the document explains, if a verb follows it
     // ("Scott responded …").
     if (!name && run.size() == 1 && followed_by_verb) {
@@ -345,16 +585,76 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       bool verb = next.size() > 3 && (next.substr(next.size() - 2) == "ed" || next.back() == 's');
       if (verb) name = std::string(run[0]);
     }
-    if (name && organisation_words_.count(std::string(run.back())) == 0) return name;
+    if (name && organisation_words_.count(std::string(run.back())) == 0 && CanSpeak(*name)) {
+      return name;
+    }
     i = j - 1;
   }
   return std::nullopt;
 }
 
+std::optional<std::string> SpeakerNames::AnswererIn(std::string_view sentence, size_t position,
+                                                    DocumentNames* doc, bool* found) const {
+  *found = false;
+  std::vector<std::string_view> words = Words(sentence);
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (!question_cues_.count(std::string(words[i]))) continue;
+    // "was asked by …", "had been pressed": the subject is the one asked.
+    std::string before = Lower(words[i - 1]);
+    if (before == "was" || before == "were" || before == "been" || before == "being") return {};
+    // A question follows the one asked ("asked Quell whether …", "asked him about …"), not a
+    // request ("asked her to call", the asker goes on) or a doubt ("questioned Tamm's logic").
+    std::string_view object = words[i + 1];
+    if (WithoutPossessive(object) != object) return std::nullopt;
+    static const std::unordered_set<std::string> kQuestionWords = {
+        "whether", "if",   "how",   "what",  "why",   "who",
+        "whom",    "when", "where", "which", "about", "for"};
+    bool question = false;
+    for (size_t k = i + 2; k < words.size() && k <= i + kMaxAskedObjectWords + 1; ++k) {
+      std::string w = Lower(words[k]);
+      if (w == "to") break;
+      if (kQuestionWords.count(w)) {
+        question = true;
+        break;
+      }
+    }
+    if (!question) return std::nullopt;
+    std::string lower = Lower(object);
+    if (lower == "him" || lower == "her" || lower == "them" || lower == "me" || lower == "us") {
+      // "… when I asked him how …": the writer asks; the sentence's subject answers.
+      if (before == "i" || before == "we") return std::nullopt;
+      *found = true;  // the one asked is not named here
+      return std::nullopt;
+    }
+    if (lower == "the" && i + 2 < words.size()) {
+      *found = true;
+      std::vector<std::string_view> role = {words[i + 1]};
+      for (size_t k = i + 2; k < words.size() && k < i + 5; ++k) {
+        role.push_back(WithoutPossessive(words[k]));
+        if (IsTitleWord(words[k]) && !StartsUpper(words[k])) break;
+      }
+      return ResolveRole(role, position, doc);
+    }
+    if (!IsNameWord(WithoutPossessive(object))) return std::nullopt;
+    *found = true;
+    std::vector<std::string_view> run;
+    for (size_t k = i + 1; k < words.size() && run.size() < 3; ++k) {
+      std::string_view w = WithoutPossessive(words[k]);
+      if (!IsNameWord(w)) break;
+      run.push_back(w);
+      if (w != words[k] || PunctuationAfter(sentence, words[k])) break;
+    }
+    if (run.size() == 1) return FullNameFor(run[0], doc);
+    return Join(run, 0, run.size());
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun, size_t position,
-                                                        size_t quote_open, DocumentNames* doc) const {
+                                                        size_t quote_open, bool answer,
+                                                        DocumentNames* doc) const {
   std::string p = Lower(pronoun);
-  if (p == "i" || p == "we") return std::nullopt;
+  if (p == "i" || p == "we" || p == "you") return std::nullopt;
   bool personal = p == "he" || p == "she";
   std::string_view text = doc->Unquoted();
   if (personal) {
@@ -369,7 +669,8 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
         // Skip blank lines; stop at the start of the previous paragraph.
         size_t k = para_start - 1;
         while (k > 0 && (text[k - 1] == '\n' || text[k - 1] == '\r' || text[k - 1] == ' ')) --k;
-        if (k < end && text.substr(k, end - k).find_first_not_of(" \r\n\t") != std::string_view::npos) {
+        if (k < end &&
+            text.substr(k, end - k).find_first_not_of(" \r\n\t") != std::string_view::npos) {
           if (++breaks == 2) break;
         }
         para_start = k;
@@ -386,13 +687,19 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
         char c = region[start - 1];
         if (c == '\n' || ((c == '.' || c == '!' || c == '?') && start < stop &&
                           IsSpace(static_cast<unsigned char>(region[start])) &&
-                          EndsSentence(region.substr(start - 1 > 4 ? start - 5 : 0,
-                                                     start - (start - 1 > 4 ? start - 5 : 0))))) {
+                          EndsSentenceAt(region, start - 1))) {
           break;
         }
         --start;
       }
       std::string_view sentence = region.substr(start, stop - start);
+      // "Tamm asked Quell whether …  “In May,” she said.": the answer is the one asked's,
+      // never the interviewer's; unnamed ("asked her") it stays unresolved.
+      if (answer) {
+        bool asked = false;
+        std::optional<std::string> answerer = AnswererIn(sentence, position, doc, &asked);
+        if (asked) return answerer && CanSpeak(*answerer) ? answerer : std::nullopt;
+      }
       bool role = false;
       if (auto subject = SentenceSubject(sentence, doc, &role)) return subject;
       if (role) {
@@ -436,6 +743,69 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
   return std::nullopt;
 }
 
+std::optional<std::string> SpeakerNames::EarlierNamedBody(std::string_view text,
+                                                          std::string_view noun,
+                                                          size_t position) const {
+  std::string capitalised(noun);
+  capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
+  std::string_view before = text.substr(0, position);
+  size_t from = before.size() > kLookBackBytes ? before.size() - kLookBackBytes : 0;
+  for (size_t pos = before.rfind(capitalised); pos != std::string_view::npos && pos >= from;
+       pos = pos == 0 ? std::string_view::npos : before.rfind(capitalised, pos - 1)) {
+    if (!IsWordAt(before, pos, capitalised.size())) continue;
+    std::vector<std::string_view> words =
+        Words(before.substr(pos > 80 ? pos - 80 : 0, pos - (pos > 80 ? pos - 80 : 0)));
+    std::vector<std::string_view> run;
+    while (!words.empty() && run.size() < 4 && IsNameWord(words.back()) &&
+           words.back().back() != '.') {
+      run.insert(run.begin(), words.back());
+      words.pop_back();
+    }
+    if (run.empty()) continue;
+    run.push_back(capitalised);
+    return Join(run, 0, run.size());
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> SpeakerNames::DocumentIssuer(std::string_view noun, size_t position,
+                                                        DocumentNames* doc) const {
+  std::string_view before = doc->Unquoted().substr(0, position);
+  size_t from = before.size() > kLookBackBytes ? before.size() - kLookBackBytes : 0;
+  for (size_t pos = before.rfind(noun); pos != std::string_view::npos && pos >= from;
+       pos = pos == 0 ? std::string_view::npos : before.rfind(noun, pos - 1)) {
+    if (!IsWordAt(before, pos, noun.size())) continue;
+    // The sentence up to the noun: "…, the Harbour Board filed the civil suit".
+    size_t start = pos;
+    while (start > 0 && before[start - 1] != '\n' &&
+           !(start >= 2 && before[start - 1] == ' ' && EndsSentenceAt(before, start - 2))) {
+      --start;
+    }
+    std::vector<std::string_view> words = Words(before.substr(start, pos - start));
+    for (size_t v = words.size(); v-- > 1;) {
+      if (!issue_verbs_.count(std::string(words[v]))) continue;
+      // The capitalised words right before the verb: the issuer.
+      std::vector<std::string_view> run;
+      for (size_t k = v; k-- > 0 && run.size() < 5;) {
+        std::string_view w = words[k];
+        if (!StartsUpper(w) || determiners_.count(Lower(w)) || not_name_.count(std::string(w)) ||
+            PunctuationAfter(before, w)) {
+          break;
+        }
+        run.insert(run.begin(), w);
+      }
+      if (run.empty()) break;
+      std::string issuer = Join(run, 0, run.size());
+      if (run.size() == 1) {
+        if (auto full = FullNameFor(run[0], doc)) issuer = *full;
+      }
+      if (CanSpeak(issuer)) return issuer;
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> SpeakerNames::EarlierIndefinite(std::string_view text,
                                                            std::string_view head,
                                                            size_t position) const {
@@ -445,7 +815,8 @@ std::optional<std::string> SpeakerNames::EarlierIndefinite(std::string_view text
        pos = pos == 0 ? std::string_view::npos : before.rfind(head, pos - 1)) {
     if (!IsWordAt(before, pos, head.size())) continue;
     // Up to three words before the head, back to an indefinite article.
-    std::vector<std::string_view> words = Words(before.substr(pos > 60 ? pos - 60 : 0, pos - (pos > 60 ? pos - 60 : 0)));
+    std::vector<std::string_view> words =
+        Words(before.substr(pos > 60 ? pos - 60 : 0, pos - (pos > 60 ? pos - 60 : 0)));
     for (size_t k = 1; k <= 3 && k <= words.size(); ++k) {
       std::string_view w = words[words.size() - k];
       if (w == "a" || w == "an" || w == "A" || w == "An") {
@@ -483,56 +854,211 @@ std::optional<std::string> SpeakerNames::ResolveRole(const std::vector<std::stri
       if (ends) break;
       ++i;
     }
-    if (run.empty()) return std::nullopt;
-    if (run.size() == 1) return FullNameFor(run[0], doc);
-    return Join(run, 0, run.size());
+    if (run.empty() || organisation_words_.count(std::string(run.back()))) return std::nullopt;
+    std::optional<std::string> name =
+        run.size() == 1 ? FullNameFor(run[0], doc) : Join(run, 0, run.size());
+    if (name && !CanSpeak(*name)) return std::nullopt;  // "Republican National Convention"
+    return name;
   };
   std::vector<std::string> needles;
-  if (!key.empty()) needles.emplace_back(key);
+  if (!key.empty()) {
+    // "Israel" also as "Israeli", "Russia" as "Russian": the adjective before the title.
+    needles.emplace_back(key);
+    for (const char* suffix : {"i", "n", "an", "ese"}) needles.push_back(std::string(key) + suffix);
+  }
+  const size_t key_needles = needles.size();
   if (!role.empty()) {
     needles.push_back(role);
     std::string cap = role;
     cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
     needles.push_back(cap);
   }
-  for (const std::string& needle : needles) {
+  for (size_t n = 0; n < needles.size(); ++n) {
+    const std::string& needle = needles[n];
     for (size_t pos = text.rfind(needle); pos != std::string_view::npos && pos >= from;
          pos = pos == 0 ? std::string_view::npos : text.rfind(needle, pos - 1)) {
       if (!IsWordAt(text, pos, needle.size())) continue;
       if (auto name = name_after(pos)) return name;
     }
-    if (!key.empty()) break;  // an adjective that names nobody: do not guess by role alone
+    // An adjective that names nobody: do not guess by the role alone.
+    if (!key.empty() && n + 1 == key_needles) break;
   }
   return std::nullopt;
 }
 
-SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan span, size_t position,
-                                               DocumentNames* doc) const {
+bool SpeakerNames::TitleOnly(const std::vector<std::string_view>& words) const {
+  if (words.empty() || !IsTitleWord(words.back())) return false;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string_view w = words[i];
+    bool acronym = w.size() >= 2;
+    for (char c : w) acronym = acronym && ((c >= 'A' && c <= 'Z') || c == '.');
+    bool demonym = false;
+    for (std::string_view suffix : {"an", "ese", "ish", "i", "ch"}) {
+      demonym = demonym || (w.size() > suffix.size() + 2 && w.ends_with(suffix));
+    }
+    if (!IsTitleWord(w) && !acronym && !demonym && !places_.count(Lower(w))) return false;
+  }
+  return true;
+}
+
+size_t SpeakerNames::PossessorEnd(const std::vector<std::string_view>& words) const {
+  for (size_t i = 0; i + 1 < words.size() && i < kMaxPossessorWords; ++i) {
+    if (!StartsUpper(words[i])) return 0;
+    if (WithoutPossessive(words[i]) != words[i]) return i + 1;
+  }
+  return 0;
+}
+
+std::optional<std::string> SpeakerNames::AppositiveName(std::string_view text,
+                                                        size_t mention_end) const {
+  std::string_view after = text.substr(mention_end, kAppositiveBytes);
+  if (after.empty() || after[0] != ',') return std::nullopt;
+  std::vector<std::string_view> next = Words(after.substr(1));
+  std::vector<std::string_view> run;
+  for (std::string_view w : next) {
+    if (!IsNameWord(w) || run.size() == 4) break;
+    if (w.back() == '.' && !IsAbbreviation(w.substr(0, w.size() - 1))) {
+      run.push_back(w.substr(0, w.size() - 1));  // "…, Johanna Bayer." ends the sentence
+      break;
+    }
+    run.push_back(w);
+    if (PunctuationAfter(after, w)) break;
+  }
+  if (run.size() < 2) return std::nullopt;
+  std::string name = Join(run, 0, run.size());
+  if (!CanSpeak(name)) return std::nullopt;  // ", South Carolina," is a place
+  return name;
+}
+
+SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan span,
+                                               size_t position, DocumentNames* doc) const {
   Resolution r;
   std::vector<std::string_view> words = Words(span.in(text));
   if (words.empty()) return r;
   std::string first(words[0]);
   // Possessives name the speaker too: "His comment about …".
   static const std::unordered_map<std::string, std::string> kPossessive = {
-      {"his", "he"}, {"His", "He"}, {"her", "she"}, {"Her", "She"}, {"their", "they"},
-      {"Their", "They"}, {"its", "it"}, {"Its", "It"}, {"him", "he"}, {"them", "they"}};
+      {"his", "he"},     {"His", "He"}, {"her", "she"}, {"Her", "She"}, {"their", "they"},
+      {"Their", "They"}, {"its", "it"}, {"Its", "It"},  {"him", "he"},  {"them", "they"}};
   if (words.size() == 1 && kPossessive.count(first)) first = kPossessive.at(first);
   if (words.size() == 1 && pronouns_.count(first)) {
-    r.canonical = ResolvePronoun(first, span.start, position, doc);
+    // An object ("quoted her as saying") is not the subject of its own sentence: look
+    // before that sentence.
+    size_t from = span.start;
+    std::string original = Lower(words[0]);
+    if ((original == "him" || original == "her" || original == "them") &&
+        text.substr(span.end, 4) == " as ") {
+      while (from > 0 && text[from - 1] != '\n' &&
+             !((text[from - 1] == '.' || text[from - 1] == '!' || text[from - 1] == '?') &&
+               from < text.size() && text[from] == ' ' && EndsSentenceAt(text, from - 1))) {
+        --from;
+      }
+    }
+    // A question's own speaker asks ("“Why?” he asked"); any other cue may be an answer.
+    size_t next = span.end;
+    while (next < text.size() && text[next] == ' ') ++next;
+    size_t next_end = next;
+    while (next_end < text.size() && IsWordChar(DecodeAt(text, next_end).cp)) {
+      next_end += DecodeAt(text, next_end).size;
+    }
+    bool answer = question_cues_.count(std::string(text.substr(next, next_end - next))) == 0;
+    r.canonical = ResolvePronoun(first, from, std::min(position, from), answer, doc);
     r.kind = r.canonical ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
     std::string p = Lower(first);
     if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;
     r.confidence = 0.9;
     return r;
   }
+  // "police", "Richmond police", "senior administration officials": a collective.
+  if (auto head = collective_forms_.find(Lower(words.back()));
+      head != collective_forms_.end() && !determiners_.count(Lower(first)) &&
+      (words.size() == 1 || words.back() == head->second)) {
+    r.canonical = words.size() == 1 ? head->second : Join(words, 0, words.size());
+    r.kind = SpeakerKind::kGroup;
+    return r;
+  }
+  // "Burton and Nick", "Ada Quell, Ivo Tamm and Pia Lund": each name resolved.
+  if (words.size() >= 3 && !determiners_.count(Lower(first))) {
+    std::string_view mention = span.in(text);
+    size_t and_at = mention.rfind(" and ");
+    if (and_at != std::string_view::npos && and_at > 0) {
+      std::vector<ByteSpan> parts;
+      size_t part_start = span.start;
+      std::string_view head_part = mention.substr(0, and_at);
+      for (size_t comma = head_part.find(", "); comma != std::string_view::npos;
+           comma = head_part.find(", ", comma + 2)) {
+        parts.push_back({part_start, span.start + comma});
+        part_start = span.start + comma + 2;
+      }
+      parts.push_back({part_start, span.start + and_at});
+      parts.push_back({span.start + and_at + 5, span.end});
+      std::string joined;
+      bool all_named = true;
+      for (size_t k = 0; k < parts.size() && all_named; ++k) {
+        Resolution part = Resolve(text, parts[k], position, doc);
+        all_named = part.canonical && part.kind == SpeakerKind::kPerson;
+        if (!all_named) break;
+        if (k > 0) joined += k + 1 == parts.size() ? " and " : ", ";
+        joined += *part.canonical;
+      }
+      if (all_named) {
+        r.canonical = joined;
+        r.kind = SpeakerKind::kGroup;
+        return r;
+      }
+    }
+  }
+  // "Ms. Varga's spokesman", "Gallup’s Ivo Tamm": a named owner before the speaker.
+  if (size_t owner = PossessorEnd(words); owner > 0) {
+    std::vector<std::string_view> rest(words.begin() + owner, words.end());
+    bool named = true;
+    for (std::string_view w : rest) named = named && IsNameWord(w);
+    // "Trump's campaign manager Brad Parscale": a role, then the name.
+    bool role_then_name = false;
+    for (size_t i = 0; i + 1 < rest.size(); ++i) {
+      role_then_name = role_then_name || (IsTitleWord(rest[i]) && IsNameWord(rest.back()));
+    }
+    if (named || role_then_name) {
+      words = std::move(rest);  // the name path below
+    } else if (auto name = AppositiveName(text, span.end)) {
+      r.canonical = name;
+      r.kind = SpeakerKind::kPerson;
+      return r;
+    } else {
+      // "Israel's prime minister": the person the text names with that role, if any. A
+      // person's aide or spokesman is someone else, unnamed.
+      if (IsTitleWord(words.back()) && places_.count(Lower(WithoutPossessive(words[owner - 1])))) {
+        std::vector<std::string_view> role = {"the", WithoutPossessive(words[owner - 1])};
+        role.insert(role.end(), words.begin() + owner, words.end());
+        std::vector<std::string_view> role_only = {"the"};  // the role alone, after the place
+        role_only.insert(role_only.end(), words.begin() + owner, words.end());
+        // Before the quotation first; a lede names the role before the person, so then the
+        // whole text.
+        std::optional<std::string> person;
+        for (size_t until : {position, doc->text_.size()}) {
+          if (!person) person = ResolveRole(role, until, doc);
+          if (!person) person = ResolveRole(role_only, until, doc);
+        }
+        if (person) {
+          r.canonical = person;
+          r.kind = SpeakerKind::kPerson;
+          r.confidence = kRoleConfidence;
+          return r;
+        }
+      }
+      r.canonical = Join(words, 0, words.size());
+      r.kind = SpeakerKind::kGroup;
+      return r;
+    }
+  }
   std::string lower_first = Lower(first);
   if (determiners_.count(lower_first)) {
     bool all_caps = words.size() >= 2;
     for (size_t i = 1; i < words.size(); ++i) all_caps = all_caps && StartsUpper(words[i]);
     // "the White House statement": a body speaking through its statement or office.
-    static const std::unordered_set<std::string> kVoices = {"statement", "office", "account",
-                                                            "website", "release", "post"};
-    if (lower_first == "the" && words.size() >= 3 && kVoices.count(Lower(words.back())) &&
+    static const std::unordered_set<std::string> kVoices = {"statement", "office",  "account",
+                                                            "website",   "release", "post"};
+    if (lower_first == "the" && words.size() >= 3 && kVoices.count(std::string(words.back())) &&
         StartsUpper(words[1])) {
       size_t end = words.size() - 1;
       bool caps = true;
@@ -542,6 +1068,16 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
         r.kind = SpeakerKind::kBody;
         return r;
       }
+    }
+    // "The US President": the person named with that title, or no one (a title is no name).
+    if (lower_first == "the" && all_caps && words.size() <= 4 &&
+        TitleOnly(std::vector<std::string_view>(words.begin() + 1, words.end()))) {
+      if (auto name = ResolveRole(words, position, doc)) {
+        r.canonical = name;
+        r.kind = SpeakerKind::kPerson;
+        r.confidence = kRoleConfidence;
+      }
+      return r;
     }
     if (lower_first == "the" && all_caps) {
       r.canonical = Join(words, 1, words.size());
@@ -558,22 +1094,26 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
       }
     }
     // "her chief of staff, Piet Harrowgate, said": the appositive names the person.
-    {
-      std::string_view after = text.substr(span.end, 60);
-      if (!after.empty() && after[0] == ',') {
-        std::vector<std::string_view> next = Words(after.substr(1));
-        std::vector<std::string_view> run;
-        for (std::string_view w : next) {
-          bool comma = w.size() < after.size() && after.find(std::string(w) + ",") != std::string_view::npos;
-          if (!IsNameWord(w) || run.size() == 4) break;
-          run.push_back(w);
-          if (comma) break;
-        }
-        if (run.size() >= 2) {
-          r.canonical = Join(run, 0, run.size());
-          r.kind = SpeakerKind::kPerson;
-          return r;
-        }
+    if (auto name = AppositiveName(text, span.end)) {
+      r.canonical = name;
+      r.kind = SpeakerKind::kPerson;
+      return r;
+    }
+    // "the committee" after "the Democratic National Committee …": that body.
+    if (lower_first == "the" && words.size() == 2 && IsLower(DecodeAt(words[1], 0).cp) &&
+        organisation_words_.count(std::string(words[1]))) {
+      if (auto body = EarlierNamedBody(text, words[1], span.start)) {
+        r.canonical = body;
+        r.kind = SpeakerKind::kBody;
+        return r;
+      }
+    }
+    // "the suit" after "the Harbour Board filed the suit": who issued it.
+    if (lower_first == "the" && words.size() <= 3 && document_nouns_.count(Lower(words.back()))) {
+      if (auto issuer = DocumentIssuer(words.back(), span.start, doc)) {
+        r.canonical = issuer;
+        r.kind = SpeakerKind::kBody;
+        return r;
       }
     }
     // "the official" after "A senior official in the ministry said …": the same source.
@@ -590,10 +1130,19 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     r.kind = SpeakerKind::kGroup;
     return r;
   }
+  // "Claire Quell (D-Mo.)": the name without its parenthesis.
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (words[i].front() == '(') {
+      words.resize(i);
+      break;
+    }
+  }
   // "Prime Minister Justin Trudeau of Canada": the person, not the place.
   for (size_t i = 1; i + 1 < words.size(); ++i) {
     if (words[i] == "of" || words[i] == "from" || words[i] == "at") {
+      // A name before "of", even one that is also a title ("Peter T. King of New York").
       bool person_before = IsNameWord(words[i - 1]);
+      for (size_t k = 0; k + 1 < i && !person_before; ++k) person_before = IsNameWord(words[k]);
       if (person_before) {
         words.resize(i);
         break;
@@ -609,6 +1158,19 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     }
   }
   std::vector<std::string_view> name(words.begin() + start, words.end());
+  // Only a title, no name ("President", "US President", "Israeli Ambassador"): the person the
+  // text names with that title, or no one; a title is no name.
+  if (!name.empty() && start == 0 && TitleOnly(name) &&
+      !(name.size() == 1 && FullNameFor(name[0], doc))) {
+    std::vector<std::string_view> role = {"the"};
+    role.insert(role.end(), words.begin(), words.end());
+    if (auto person = ResolveRole(role, position, doc)) {
+      r.canonical = person;
+      r.kind = SpeakerKind::kPerson;
+      r.confidence = kRoleConfidence;
+    }
+    return r;
+  }
   if (!name.empty() && organisation_words_.count(std::string(name.back()))) {
     r.canonical = Join(name, 0, name.size());
     r.kind = SpeakerKind::kBody;

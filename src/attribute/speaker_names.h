@@ -68,8 +68,35 @@ class SpeakerNames {
   /// without trailing spaces and commas; empty when no plausible speaker remains.
   ByteSpan StripNonNameLead(std::string_view text, ByteSpan span) const;
 
+  /// Whether a canonical speaker can stand as the speaker of a quotation: not a pronoun
+  /// alone, not words of two sentences or with a colon, semicolon or quotation mark in them
+  /// (a headline's "DESPERATION: DNC", `North Korea.” Aides`), not three words in capitals (a
+  /// headline), not a bare place ("Washington",
+  /// the "place" lexicon) and not page furniture ("Updated", the "furniture" lexicon). When
+  /// it cannot, the quotation keeps its speaker mention and has no speaker.
+  bool CanSpeak(std::string_view speaker) const;
+
+  /// Whether the word right before `speaker` (from `from` on) makes it the one spoken to or
+  /// a place rather than the speaker: "told the Times", "an interview with CNN", "a rally in
+  /// Novi" (the "addressee_marker" lexicon). A marker that ends the cue ("according to") is
+  /// not one.
+  bool SpokenTo(std::string_view text, size_t from, ByteSpan speaker, ByteSpan cue) const;
+
+  /// Whether `mention` is more than one capitalised word that the text never uses again: a
+  /// speaker found without a speech cue (a "weak/" rule, the sentence's subject) that is one
+  /// such word ("Horrified at the plan, …", "Optimism is …") gets no canonical speaker.
+  bool NamedAgain(std::string_view text, ByteSpan mention) const;
+
   /// Whether `s` holds the end of a sentence (a . ! or ? that is not an abbreviation's).
   bool EndsSentence(std::string_view s) const;
+
+  /// Whether the character at `i` of `s` ends a sentence: a ! or ?, or a . that is not an
+  /// abbreviation's.
+  bool EndsSentenceAt(std::string_view s, size_t i) const;
+
+  /// Whether `word` (without its full stop) is an abbreviation: in the "abbreviation"
+  /// lexicon, a single capital (an initial) or a word with dots inside (U.S).
+  bool IsAbbreviation(std::string_view word) const;
 
   /// Whether the text between two quotations brings in another subject, so that the
   /// second should not inherit `speaker` from the first.
@@ -78,8 +105,17 @@ class SpeakerNames {
 
  private:
   std::optional<std::string> FullNameFor(std::string_view surname, DocumentNames* doc) const;
+  /// Whether `word` is a word of the document outside its quotations and headlines.
+  bool OutsideHeadlines(std::string_view word, DocumentNames* doc) const;
+  /// `answer`: the quotation may answer a question (its cue is not one of asking).
   std::optional<std::string> ResolvePronoun(std::string_view pronoun, size_t position,
-                                            size_t quote_open, DocumentNames* doc) const;
+                                            size_t quote_open, bool answer,
+                                            DocumentNames* doc) const;
+  /// In a sentence "X asked Y …" (a "question_cue" verb, active): sets `found` and returns Y,
+  /// the one who answers, or nothing when Y is not named ("asked her").
+  /// `position`: where the pronoun is (a role is looked up before it).
+  std::optional<std::string> AnswererIn(std::string_view sentence, size_t position,
+                                        DocumentNames* doc, bool* found) const;
   /// The person a sentence is about: its first name that is followed by a verb or is a
   /// possessive, not inside a prepositional phrase. Sets `unresolved_role` when the subject
   /// is a role without a name ("the Ukrainian president").
@@ -87,15 +123,42 @@ class SpeakerNames {
                                              bool* unresolved_role) const;
   std::optional<std::string> ResolveRole(const std::vector<std::string_view>& words,
                                          size_t position, DocumentNames* doc) const;
+  /// "Democratic National Committee" for "the committee": the nearest body named before
+  /// `position` whose name ends with the capitalised noun.
+  std::optional<std::string> EarlierNamedBody(std::string_view text, std::string_view noun,
+                                              size_t position) const;
+  /// Who issued the document a noun stands for ("suit", the "document_noun" lexicon): the
+  /// capitalised words before an "issue_verb" in the sentence of the noun's nearest earlier
+  /// use ("the Harbour Board filed the civil suit" → Harbour Board).
+  std::optional<std::string> DocumentIssuer(std::string_view noun, size_t position,
+                                            DocumentNames* doc) const;
   /// "a senior official" for "the official", when the text introduced the source so.
   std::optional<std::string> EarlierIndefinite(std::string_view text, std::string_view head,
                                                size_t position) const;
+  /// Whether `words` are a title with only descriptors before it, no name: "President", "US
+  /// President", "Israeli Ambassador" (acronyms, places and demonyms describe), not "Ada B.
+  /// King".
+  bool TitleOnly(const std::vector<std::string_view>& words) const;
+  /// The number of words of a named owner that opens `words` ("Ms. Varga's" in "Ms.
+  /// Varga's spokesman"), or 0.
+  size_t PossessorEnd(const std::vector<std::string_view>& words) const;
+  /// The name in an appositive right after a mention: "her chief of staff, Piet Harrowgate,".
+  std::optional<std::string> AppositiveName(std::string_view text, size_t mention_end) const;
   std::vector<std::string> PersonNamesIn(std::string_view window, DocumentNames* doc) const;
   bool IsTitleWord(std::string_view w) const;
   bool IsNameWord(std::string_view w) const;
 
   std::unordered_set<std::string> pronouns_;
   std::unordered_set<std::string> not_name_;
+  std::unordered_set<std::string> abbreviations_;
+  std::unordered_set<std::string> places_;
+  std::unordered_set<std::string> furniture_;
+  std::unordered_set<std::string> addressee_markers_;
+  std::unordered_set<std::string> question_cues_;
+  std::unordered_set<std::string> document_nouns_;
+  std::unordered_set<std::string> issue_verbs_;
+  std::unordered_set<std::string> collective_;                     // lower-case
+  std::unordered_map<std::string, std::string> collective_forms_;  // lower-case → as listed
   std::unordered_set<std::string> title_words_;
   std::unordered_set<std::string> organisation_words_;
   std::unordered_set<std::string> determiners_;

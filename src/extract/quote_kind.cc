@@ -97,8 +97,10 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
   std::string lower_pre = LowerAscii(pre);
 
   // Terms: short, no sentence punctuation, announced by a term cue or a determiner, and
-  // not attributed by a cue of their own.
-  bool own_cue = !quote.rule.empty() && quote.rule.rfind("inherited", 0) != 0;
+  // not attributed by a cue of their own. An inherited speaker, or one found by a weak rule
+  // (the sentence's subject, without a speech verb), is no cue of its own.
+  bool own_cue = !quote.rule.empty() && quote.rule.rfind("inherited/", 0) != 0 &&
+                 quote.rule.rfind("weak/", 0) != 0;
   // A term cue is strong enough to allow the comma or period that American style puts
   // inside the marks: the so-called “iron handshake,” …
   std::string_view bare = content;
