@@ -267,7 +267,11 @@ SpeakerEvidence SpeakerKeyer::Evidence(const QuoteRecord& quote) const {
   const std::vector<std::string> key_words = SplitWords(e.key);
   e.surname = key_words.back();
   e.person = quote.speaker ? name.person : IsPerson(e.key);
-  if (!quote.speaker_mention || quote.rule.starts_with("inherited/")) return e;
+  // Inherited attributions and weak ones (a sentence's subject, no speech verb) name nobody.
+  if (!quote.speaker_mention || quote.rule.starts_with("inherited/") ||
+      quote.rule.starts_with("weak/")) {
+    return e;
+  }
   const std::string mention = FoldName(quote.speaker_mention->text);
   std::vector<std::string> mention_words = SplitWords(mention);
   for (std::string& w : mention_words) {
@@ -290,8 +294,12 @@ SpeakerEvidence SpeakerKeyer::Evidence(const QuoteRecord& quote) const {
     }
     e.surname_only = e.explicit_name && (named <= 1 || key_words.size() == 1);
   } else {
+    // A body counts when it is named ("White House", "European Union"), not described ("the
+    // committee", "the suit").
+    const bool named = quote.speaker && IsUpper(DecodeAt(*quote.speaker, 0).cp) &&
+                       !quote.speaker->starts_with("The ");
     e.explicit_name =
-        (" " + Join(mention_words) + " ").find(" " + e.key + " ") != std::string::npos;
+        named && (" " + Join(mention_words) + " ").find(" " + e.key + " ") != std::string::npos;
   }
   return e;
 }

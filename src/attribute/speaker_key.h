@@ -15,7 +15,8 @@
 /// Whether two quotations' speakers disagree is a claim a finding makes in public, so it
 /// rests on what each attribution itself says (SpeakerEvidence): only an explicit
 /// attribution — a rule of the text named the speaker in the mention, not a pronoun, a role
-/// noun or inheritance from the quotation before — counts, and a mention that names only a
+/// noun, a weak rule (a sentence's subject, no speech verb), inheritance from the quotation
+/// before, or a body described rather than named ("the committee") — counts, and a mention that names only a
 /// surname ("Trump", "Mr. Trump") supports only that surname, whatever full name the document
 /// resolved it to.
 
