@@ -251,6 +251,20 @@ SpeakerKeyer::Name SpeakerKeyer::NameOf(const std::string& speaker) const {
   return it->second;
 }
 
+const std::vector<std::string>& SpeakerKeyer::MentionWords(const std::string& mention) const {
+  thread_local std::unordered_map<std::string, std::vector<std::string>> words;
+  if (words.size() > kMaxCachedNames) words.clear();
+  auto [it, inserted] = words.try_emplace(mention);
+  if (inserted) {
+    it->second = SplitWords(FoldName(mention));
+    for (std::string& w : it->second) {
+      w = TrimDots(w);
+      if (w.ends_with("'s")) w.resize(w.size() - 2);
+    }
+  }
+  return it->second;
+}
+
 SpeakerEvidence SpeakerKeyer::Evidence(const QuoteRecord& quote) const {
   SpeakerEvidence e;
   Name name;
@@ -272,12 +286,7 @@ SpeakerEvidence SpeakerKeyer::Evidence(const QuoteRecord& quote) const {
       quote.rule.starts_with("weak/")) {
     return e;
   }
-  const std::string mention = FoldName(quote.speaker_mention->text);
-  std::vector<std::string> mention_words = SplitWords(mention);
-  for (std::string& w : mention_words) {
-    w = TrimDots(w);
-    if (w.ends_with("'s")) w.resize(w.size() - 2);
-  }
+  const std::vector<std::string>& mention_words = MentionWords(quote.speaker_mention->text);
   auto in_mention = [&](const std::string& w) {
     return std::find(mention_words.begin(), mention_words.end(), w) != mention_words.end();
   };

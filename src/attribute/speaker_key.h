@@ -16,9 +16,9 @@
 /// rests on what each attribution itself says (SpeakerEvidence): only an explicit
 /// attribution — a rule of the text named the speaker in the mention, not a pronoun, a role
 /// noun, a weak rule (a sentence's subject, no speech verb), inheritance from the quotation
-/// before, or a body described rather than named ("the committee") — counts, and a mention that names only a
-/// surname ("Trump", "Mr. Trump") supports only that surname, whatever full name the document
-/// resolved it to.
+/// before, or a body described rather than named ("the committee") — counts, and a mention that
+/// names only a surname ("Trump", "Mr. Trump") supports only that surname, whatever full name the
+/// document resolved it to.
 
 #include <functional>
 #include <optional>
@@ -75,6 +75,9 @@ class SpeakerKeyer {
   };
   /// Key, last word and person test of a speaker name, memoised per thread.
   Name NameOf(const std::string& speaker) const;
+  /// A mention's words, folded, without dots and possessive 's, memoised per thread (they
+  /// depend on no lexicon).
+  const std::vector<std::string>& MentionWords(const std::string& mention) const;
   static constexpr size_t kMaxCachedNames = 1 << 16;
 
   std::unordered_map<std::string, std::string> nicknames_;  // "mike" → "michael"
@@ -92,8 +95,8 @@ std::string FoldName(std::string_view text);
 /// Whether two quotations' explicit attributions name different speakers: both explicit,
 /// and their keys differ — by surname when either mention names only a surname; by given
 /// name and surname between two persons; by the whole key between two bodies. A one-word
-/// name that is one of the other's words ("Mitch", "Mitch McConnell") is the same person. A person and
-/// a body never disagree (a statement of "the White House" is often the president's words).
+/// name that is one of the other's words ("Mitch", "Mitch McConnell") is the same person. A person
+/// and a body never disagree (a statement of "the White House" is often the president's words).
 bool SpeakersDisagree(const SpeakerEvidence& a, const SpeakerEvidence& b);
 
 /// For deciding links (xref/link_decision.h): whether two named sources can be one — equal

@@ -60,7 +60,6 @@ class ClusterFindings {
     const auto& links = in_.result.links;
     for (size_t m : cluster_.members) groups_[Key(m)].push_back(m);
     for (size_t l : links_) {
-      weighed_.emplace(l, links[l]);
       const Link& link = links[l];
       if (link.member) {
         member_link_[link.b] = l;
@@ -91,24 +90,16 @@ class ClusterFindings {
     auto it = between_.find(GroupPair(x, y));
     return it == between_.end() ? std::nullopt : std::optional(it->second);
   }
-  // The side of `link` in the group of `key`.
-  size_t SideIn(const Link& link, GroupKey key) const {
-    return Key(link.a) == key ? link.a : link.b;
-  }
-
-  struct Weighed {
-    explicit Weighed(const Link& l) : link(&l) {}
-    const Link* link;
-    std::optional<PairEvidence> evidence;
-  };
-
+  // Link l's evidence, weighed once.
   const PairEvidence& EvidenceOf(size_t l) {
-    Weighed& w = weighed_.at(l);
-    if (!w.evidence) {
-      w.evidence =
-          WeighLink(in_.result, *w.link, in_.keys, in_.speakers_by_key, in_.context.lexicon);
+    auto it = evidence_.find(l);
+    if (it == evidence_.end()) {
+      it = evidence_
+               .emplace(l, WeighLink(in_.result, in_.result.links[l], in_.keys, in_.speakers_by_key,
+                                     in_.context.lexicon))
+               .first;
     }
-    return *w.evidence;
+    return it->second;
   }
   // Two members of one group: the same words, weighed as a verbatim link.
   const PairEvidence& SameWordsEvidence(size_t x, size_t y) {
@@ -159,11 +150,9 @@ class ClusterFindings {
     out_->push_back(std::move(f));
   }
 
-  // Member `member` of the group on side `from` of link `l` against `ref` of the other.
-  void AddDivergence(std::string rule, size_t member, size_t from, size_t ref, size_t l,
-                     std::string message) {
+  // Member `member` of one group of link `l` against `ref` of the other.
+  void AddDivergence(std::string rule, size_t member, size_t ref, size_t l, std::string message) {
     const Link& link = in_.result.links[l];
-    (void)from;
     QuoteDiff diff = DiffFor(in_.result, link, member, ref);
     const size_t before = out_->size();
     Add(std::move(rule), DivergenceSeverity(diff), member, ref, l, EvidenceOf(l), 1.0,
@@ -181,18 +170,17 @@ class ClusterFindings {
       if (key == ref_key) continue;
       const std::optional<size_t> l = Between(key, ref_key);
       if (!l || !SupportsDivergence(links[*l], EvidenceOf(*l))) continue;
-      const size_t from = SideIn(links[*l], key);
       for (size_t m : members) {
         if (cluster_.primary) {
           if (IsPrimary(m)) continue;
-          AddDivergence("primary-divergence", m, from, ref, *l,
+          AddDivergence("primary-divergence", m, ref, *l,
                         fmt::format("quotation differs from the primary source {}", Where(ref)));
           continue;
         }
         const std::optional<size_t> r = InOtherDocument(groups_.at(ref_key), m, ref);
         if (!r) continue;
         AddDivergence(
-            "wording-divergence", m, from, *r, *l,
+            "wording-divergence", m, *r, *l,
             fmt::format("wording differs from {}: “{}”", Where(*r), Shortened(Quote(*r).text)));
       }
     }
@@ -219,7 +207,7 @@ class ClusterFindings {
     for (const auto& [y, found] : first) {
       const auto [x, l] = found;
       AddDivergence(
-          "inconsistent-quote", y, SideIn(links[l], Key(y)), x, l,
+          "inconsistent-quote", y, x, l,
           fmt::format("the same quotation is worded differently at line {}", Quote(x).line));
     }
   }
@@ -330,7 +318,7 @@ class ClusterFindings {
   const Cluster& cluster_;
   const std::vector<size_t>& links_;
   std::vector<Finding>* out_;
-  std::unordered_map<size_t, Weighed> weighed_;
+  std::unordered_map<size_t, PairEvidence> evidence_;        // by link
   std::map<GroupKey, std::vector<size_t>> groups_;           // members in cluster order
   std::map<std::pair<GroupKey, GroupKey>, size_t> between_;  // links between groups
   std::unordered_map<size_t, size_t> member_link_;           // member → its link to the rep

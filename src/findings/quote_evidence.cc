@@ -80,12 +80,13 @@ EvidenceLexicon::EvidenceLexicon(const LexiconLookup& lexicon) {
       if (space == std::string::npos) continue;
       std::string variant = entry.substr(0, space);
       std::string standard = entry.substr(space + 1);
+      // Looked up a word at a time: a variant of several words ("per cent") is found run
+      // together, as StandardWords compares the words of a change.
       std::string variant_key;
       for (char c : MatchKey(variant)) {
         if (c != ' ') variant_key.push_back(c);
       }
       standard_[variant_key] = standard;
-      standard_[MatchKey(variant)] = standard;
     }
   };
   pairs("spelling_variant");

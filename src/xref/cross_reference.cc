@@ -229,29 +229,35 @@ void AddMemberLinks(const QuoteGroups& groups, const std::vector<SpeakerEvidence
                     CheckResult* result) {
   for (const std::vector<size_t>& members : groups.members) {
     const size_t rep = members.front();
-    const std::string& rep_text = result->quotes[rep].text;
     for (size_t k = 1; k < members.size(); ++k) {
       const size_t m = members[k];
-      const std::string& text = result->quotes[m].text;
-      Link link;
-      link.a = rep;
-      link.b = m;
-      link.similarity = 1.0;
-      link.member = true;
-      link.speakers_agree = !SpeakersDisagree(speakers[rep], speakers[m]);
-      if (text == rep_text) {
-        link.relation = Relation::kVerbatim;
-        link.diff.ops.push_back({DiffOp::Kind::kEqual, text, text});
-      } else {
-        link.diff = DiffQuotes(rep_text, text);
-        link.relation = SameWordsRelation(link.diff);
-      }
-      result->links.push_back(std::move(link));
+      result->links.push_back(
+          SameWordsLink(*result, rep, m, !SpeakersDisagree(speakers[rep], speakers[m])));
     }
   }
 }
 
 }  // namespace
+
+Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_agree) {
+  const std::string& a_text = result.quotes[a].text;
+  const std::string& b_text = result.quotes[b].text;
+  Link link;
+  link.a = a;
+  link.b = b;
+  link.similarity = 1.0;
+  link.member = true;
+  link.speakers_agree = speakers_agree;
+  link.cluster = result.quotes[a].cluster;
+  if (a_text == b_text) {
+    link.relation = Relation::kVerbatim;
+    link.diff.ops.push_back({DiffOp::Kind::kEqual, a_text, b_text});
+  } else {
+    link.diff = DiffQuotes(a_text, b_text);
+    link.relation = SameWordsRelation(link.diff);
+  }
+  return link;
+}
 
 void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   // QUOTECHECK_TIMING=1 prints the time of each pass to stderr (for scripts/bench).

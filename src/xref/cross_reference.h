@@ -24,6 +24,11 @@ struct CrossReferenceOptions {
   const SpeakerKeyer* keyer = nullptr;
 };
 
+/// The link between two quotations with the same match key (a group's member and its
+/// representative, or two members): verbatim when only typography differs, normalized
+/// otherwise, never aligned; Link::member set, cluster taken from quotation a.
+Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_agree);
+
 /// Fills result->links and clusters (and each quote's cluster) from
 /// result->quotes and result->documents.
 void CrossReference(const CrossReferenceOptions& options, CheckResult* result);

@@ -5,8 +5,8 @@
 #include <queue>
 #include <unordered_map>
 
-#include "diff/quote_diff.h"
 #include "diff/quote_tokens.h"
+#include "xref/cross_reference.h"
 
 namespace quotecheck {
 namespace {
@@ -130,35 +130,20 @@ class PairExpander {
     return it->second;
   }
 
-  bool Agree(size_t x, size_t y) {
-    return !SpeakersDisagree(keyer_.Evidence(result_->quotes[x]),
-                             keyer_.Evidence(result_->quotes[y]));
+  bool Agree(size_t x, size_t y) { return !SpeakersDisagree(Speaker(x), Speaker(y)); }
+
+  const SpeakerEvidence& Speaker(size_t q) {
+    auto [it, inserted] = speakers_.try_emplace(q);
+    if (inserted) it->second = keyer_.Evidence(result_->quotes[q]);
+    return it->second;
   }
 
   void AddSame(size_t x, size_t y) {
-    const std::string& tx = result_->quotes[x].text;
-    const std::string& ty = result_->quotes[y].text;
-    Link link;
-    link.a = std::min(x, y);
-    link.b = std::max(x, y);
-    link.similarity = 1.0;
-    link.member = true;
-    link.speakers_agree = Agree(x, y);
-    link.cluster = result_->quotes[x].cluster;
-    if (tx == ty) {
-      link.relation = Relation::kVerbatim;
-      link.diff.ops.push_back({DiffOp::Kind::kEqual, tx, tx});
-    } else {
-      link.diff = DiffQuotes(result_->quotes[link.a].text, result_->quotes[link.b].text);
-      link.relation = SameWordsRelation(link.diff);
-    }
-    result_->links.push_back(std::move(link));
+    result_->links.push_back(SameWordsLink(*result_, std::min(x, y), std::max(x, y), Agree(x, y)));
   }
 
   // A pair of two linked groups' members, decided as their representatives were.
   void AddLike(const Link& base, size_t x, size_t y) {
-    const QuoteRecord& qx = result_->quotes[x];
-    const QuoteRecord& qy = result_->quotes[y];
     if (base.relation == Relation::kFragment) {
       const bool x_shorter = Key(x).size() <= Key(y).size();
       const size_t s = x_shorter ? x : y, l = x_shorter ? y : x;
@@ -181,8 +166,6 @@ class PairExpander {
       link.b = x;
       link.diff.ops = ReversedDiff(base.diff.ops);
     }
-    (void)qx;
-    (void)qy;
     result_->links.push_back(std::move(link));
   }
 
@@ -190,6 +173,7 @@ class PairExpander {
   CheckResult* result_;
   std::unordered_map<size_t, size_t> rep_;
   std::unordered_map<size_t, std::string> keys_;
+  std::unordered_map<size_t, SpeakerEvidence> speakers_;
   std::map<std::pair<uint32_t, std::string_view>, uint32_t> in_doc_;
 };
 
