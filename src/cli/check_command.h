@@ -16,7 +16,6 @@
 
 namespace quotecheck {
 
-
 struct CheckOptions {
   ReportFormat format = ReportFormat::kText;
   ColorMode color = ColorMode::kAuto;

@@ -1,7 +1,5 @@
 #include "cli/diff_command.h"
 
-#include "cli/report_output.h"
-
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -13,6 +11,7 @@
 #include "cli/document_pipeline.h"
 #include "cli/exit_code.h"
 #include "cli/lint_command.h"
+#include "cli/report_output.h"
 #include "cli/rule_set_loading.h"
 #include "extract/quote_extractor.h"
 #include "findings/lint_findings.h"
@@ -57,10 +56,10 @@ std::string FormatDiffText(const CheckResult& result, bool color) {
       const size_t other = link.a == q ? link.b : link.a;
       out.append(fmt::format("{} = {}  {}  {}\n", QuoteLocation(result, q),
                              QuoteLocation(result, other), RelationName(link.relation),
-                             link.speakers_agree ? Speaker(quotes[q])
-                                                 : fmt::format("speakers differ: {} / {}",
-                                                               Speaker(quotes[q]),
-                                                               Speaker(quotes[other]))));
+                             link.speakers_agree
+                                 ? Speaker(quotes[q])
+                                 : fmt::format("speakers differ: {} / {}", Speaker(quotes[q]),
+                                               Speaker(quotes[other]))));
       const QuoteDiff diff = OrientedDiff(link, q);
       out.append("  ").append(HasChanges(diff.ops) ? FormatWordDiff(diff.ops, style)
                                                    : ShortenForDisplay(quotes[q].text, 200));
@@ -71,17 +70,17 @@ std::string FormatDiffText(const CheckResult& result, bool color) {
     for (size_t q = 0; q < quotes.size(); ++q) {
       if (side_a(q) != a || !links_of[q].empty()) continue;
       ++(a ? only_a : only_b);
-      out.append(fmt::format("only in {}  {}  {}\n", QuoteLocation(result, q),
-                             Speaker(quotes[q]), Quoted(quotes[q].text)));
+      out.append(fmt::format("only in {}  {}  {}\n", QuoteLocation(result, q), Speaker(quotes[q]),
+                             Quoted(quotes[q].text)));
     }
   }
   size_t counts[3] = {0, 0, 0};
   for (const Finding& f : result.findings) ++counts[SeverityRank(f.severity)];
   out.append(fmt::format("{} shared, {} only in A, {} only in B; {} finding{}", shared, only_a,
-                         only_b, result.findings.size(),
-                         result.findings.size() == 1 ? "" : "s"));
+                         only_b, result.findings.size(), result.findings.size() == 1 ? "" : "s"));
   std::vector<std::string> parts;
-  if (counts[2] > 0) parts.push_back(fmt::format("{} error{}", counts[2], counts[2] == 1 ? "" : "s"));
+  if (counts[2] > 0)
+    parts.push_back(fmt::format("{} error{}", counts[2], counts[2] == 1 ? "" : "s"));
   if (counts[1] > 0) {
     parts.push_back(fmt::format("{} warning{}", counts[1], counts[1] == 1 ? "" : "s"));
   }

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "cli/report_output.h"
-
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -16,13 +14,14 @@
 #include "cli/document_pipeline.h"
 #include "cli/exit_code.h"
 #include "cli/read_documents.h"
+#include "cli/report_output.h"
 #include "cli/rule_set_loading.h"
 #include "extract/quote_extractor.h"
+#include "findings/lint_findings.h"
 #include "ingest/draft_reader.h"
 #include "ingest/input_paths.h"
 #include "lint/baseline.h"
 #include "lint/lint_config.h"
-#include "findings/lint_findings.h"
 #include "lint/quote_shingles.h"
 #include "report/check_github_printer.h"
 #include "report/check_html_printer.h"
@@ -43,8 +42,8 @@ void AppendUnique(const std::vector<std::string>& from, std::vector<std::string>
 }  // namespace
 
 void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& extractor,
-                const IngestOptions& ingest, std::ostream& err, CheckResult* result, DraftTexts* texts,
-                DraftSuppressions* suppressions) {
+                const IngestOptions& ingest, std::ostream& err, CheckResult* result,
+                DraftTexts* texts, DraftSuppressions* suppressions) {
   for (const std::string& path : paths) {
     InputExpansion expansion = ExpandInputPaths({path});
     for (const Diagnostic& d : expansion.diagnostics) {
@@ -57,8 +56,8 @@ void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& ext
     for (const std::string& file : expansion.files) {
       if (file != "-" && InputFormatForPath(file) != InputFormat::kText) {
         // JSON records and quote stores: read as check reads them (no text kept).
-        ReadDocuments({file}, /*primary=*/false, /*draft=*/true, Severity::kInfo, extractor,
-                      ingest, 1, nullptr, err, result, nullptr);
+        ReadDocuments({file}, /*primary=*/false, /*draft=*/true, Severity::kInfo, extractor, ingest,
+                      1, nullptr, err, result, nullptr);
         continue;
       }
       Result<DraftDocument> read = ReadDraftFile(file);
@@ -107,8 +106,8 @@ size_t ApplySuppressions(const DraftSuppressions& suppressions, CheckResult* res
 }
 
 void AppendCheckResult(CheckResult&& from, DraftTexts&& from_texts,
-                       DraftSuppressions&& from_suppressions, CheckResult* to,
-                       DraftTexts* to_texts, DraftSuppressions* to_suppressions) {
+                       DraftSuppressions&& from_suppressions, CheckResult* to, DraftTexts* to_texts,
+                       DraftSuppressions* to_suppressions) {
   const auto offset = static_cast<uint32_t>(to->documents.size());
   for (DocumentInfo& d : from.documents) to->documents.push_back(std::move(d));
   for (QuoteRecord& q : from.quotes) {
@@ -130,7 +129,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
 
   // Configuration: one named, or the nearest of each draft file.
   InputExpansion drafts = ExpandInputPaths(options.drafts);
-  std::map<std::string, LintConfig> configs;  // by path
+  std::map<std::string, LintConfig> configs;     // by path
   std::map<std::string, std::string> config_of;  // draft file → config path
   Diagnostics config_errors;
   auto load = [&](const std::string& path) {
@@ -202,12 +201,11 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   CheckResult draft_result;
   DraftTexts draft_texts;
   DraftSuppressions draft_suppressions;
-  ReadDrafts(options.drafts, extractor, ingest, err, &draft_result, &draft_texts, &draft_suppressions);
+  ReadDrafts(options.drafts, extractor, ingest, err, &draft_result, &draft_texts,
+             &draft_suppressions);
   QuoteShingles shingles;
   for (const QuoteRecord& q : draft_result.quotes) shingles.Add(q.text);
-  const QuoteTextFilter keep = [&shingles](std::string_view text) {
-    return shingles.Take(text);
-  };
+  const QuoteTextFilter keep = [&shingles](std::string_view text) { return shingles.Take(text); };
 
   CheckResult result;
   DraftTexts texts;
@@ -217,8 +215,8 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   // article) are not the draft's business; errors are shown.
   ReadDocuments(primary, /*primary=*/true, /*draft=*/false, Severity::kError, extractor, ingest,
                 options.jobs, &keep, err, &result, nullptr);
-  ReadDocuments(references, /*primary=*/false, /*draft=*/false, Severity::kError, extractor,
-                ingest, options.jobs, &keep, err, &result, nullptr);
+  ReadDocuments(references, /*primary=*/false, /*draft=*/false, Severity::kError, extractor, ingest,
+                options.jobs, &keep, err, &result, nullptr);
   // QUOTECHECK_TIMING=1: the time to read everything, then to check, on stderr (scripts/bench).
   const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
   const auto loaded = std::chrono::steady_clock::now();
@@ -231,8 +229,8 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   summary.reference_quotes = result.quotes.size();
   summary.drafts = draft_result.documents_read;
   const size_t first_draft_quote = result.quotes.size();
-  AppendCheckResult(std::move(draft_result), std::move(draft_texts),
-                    std::move(draft_suppressions), &result, &texts, &suppressions);
+  AppendCheckResult(std::move(draft_result), std::move(draft_texts), std::move(draft_suppressions),
+                    &result, &texts, &suppressions);
 
   CrossReferenceOptions xref;
   xref.jobs = static_cast<unsigned>(ResolveJobCount(options.jobs));
@@ -243,9 +241,9 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   CrossReference(xref, &result);
   ComputeLintFindings(findings, &result);
   if (timing) {
-    err << fmt::format("lint: check {:.3f} s\n",
-                       std::chrono::duration<double>(std::chrono::steady_clock::now() - loaded)
-                           .count());
+    err << fmt::format(
+        "lint: check {:.3f} s\n",
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - loaded).count());
   }
 
   // Severities from the configuration; off drops the finding.
@@ -270,8 +268,8 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
     std::ofstream file(options.write_baseline_path, std::ios::binary | std::ios::trunc);
     file << FormatBaseline(result);
     if (!file.good()) {
-      err << FormatDiagnostic(ErrorDiagnostic(options.write_baseline_path,
-                                              "cannot write the baseline"));
+      err << FormatDiagnostic(
+          ErrorDiagnostic(options.write_baseline_path, "cannot write the baseline"));
       return kExitError;
     }
   }
@@ -279,8 +277,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  const bool color =
-      UseColorFor(options.color, stdout_is_terminal, !options.output_path.empty());
+  const bool color = UseColorFor(options.color, stdout_is_terminal, !options.output_path.empty());
   const std::string text = options.format == ReportFormat::kText
                                ? FormatLintText(result, texts, summary, color)
                                : std::string();

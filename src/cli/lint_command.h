@@ -40,9 +40,9 @@ struct LintOptions {
   std::vector<std::string> rule_dirs;
   std::vector<std::string> text_fields;
   std::string output_path;
-  std::string config_path;          // --config FILE
-  std::string baseline_path;        // --baseline FILE
-  std::string write_baseline_path;  // --write-baseline FILE
+  std::string config_path;              // --config FILE
+  std::string baseline_path;            // --baseline FILE
+  std::string write_baseline_path;      // --write-baseline FILE
   std::vector<std::string> references;  // --against PATHS
   std::vector<std::string> primary;     // --primary PATHS: primary-source references
   std::vector<std::string> drafts;
@@ -58,11 +58,11 @@ using DraftSuppressions = std::unordered_map<uint32_t, std::vector<Suppression>>
 /// Reads the draft files and directories `paths` with ReadDraftFile (Markdown and HTML
 /// masked, block quotations, inline switches), extracts them and appends them to `result`
 /// marked draft, keeping each one's text and suppressions (JSON and JSON Lines inputs,
-/// quote stores included, are read as check reads them, without text). A path that cannot be read is a failed document. Diagnostics are written
-/// to `err`.
+/// quote stores included, are read as check reads them, without text). A path that cannot be read
+/// is a failed document. Diagnostics are written to `err`.
 void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& extractor,
-                const IngestOptions& ingest, std::ostream& err, CheckResult* result, DraftTexts* texts,
-                DraftSuppressions* suppressions);
+                const IngestOptions& ingest, std::ostream& err, CheckResult* result,
+                DraftTexts* texts, DraftSuppressions* suppressions);
 
 /// Removes the findings an inline switch of their draft turns off; returns how many.
 size_t ApplySuppressions(const DraftSuppressions& suppressions, CheckResult* result);
@@ -70,7 +70,7 @@ size_t ApplySuppressions(const DraftSuppressions& suppressions, CheckResult* res
 /// Appends the documents, quotations, diagnostics, errors and counts of `from` to `to`
 /// (quote document indexes and text keys shifted).
 void AppendCheckResult(CheckResult&& from, DraftTexts&& from_texts,
-                       DraftSuppressions&& from_suppressions, CheckResult* to,
-                       DraftTexts* to_texts, DraftSuppressions* to_suppressions);
+                       DraftSuppressions&& from_suppressions, CheckResult* to, DraftTexts* to_texts,
+                       DraftSuppressions* to_suppressions);
 
 }  // namespace quotecheck

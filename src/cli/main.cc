@@ -10,7 +10,7 @@
 #include "cli/command_line.h"
 #include "cli/exit_code.h"
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   // RE2 allocates per-search arrays sized by the program (~170 KB for a rule's NFA
   // thread queues) on every submatch extraction. Above glibc's default mmap threshold
   // each of those is an mmap + page faults + munmap (10x the cost of the search itself);
@@ -19,9 +19,9 @@ int main(int argc, char **argv) {
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   std::ios::sync_with_stdio(false);
   try {
-    return quotecheck::RunCommandLine(argc, argv, std::cout, std::cerr,
-                                      isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0);
-  } catch (const std::exception &e) {
+    return quotecheck::RunCommandLine(argc, argv, std::cout, std::cerr, isatty(STDIN_FILENO) != 0,
+                                      isatty(STDOUT_FILENO) != 0);
+  } catch (const std::exception& e) {
     std::cerr << "quotecheck: internal error: " << e.what() << '\n';
   } catch (...) {
     std::cerr << "quotecheck: internal error\n";

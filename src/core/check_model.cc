@@ -47,9 +47,9 @@ std::vector<DiffOp> ReversedDiff(const std::vector<DiffOp>& ops) {
 
 std::vector<std::string_view> ChangeClassNames(uint32_t classes) {
   static constexpr std::pair<uint32_t, std::string_view> kNames[] = {
-      {kChangeLexical, "lexical"},       {kChangePunctuation, "punctuation"},
-      {kChangeCase, "case"},             {kChangeTypography, "typography"},
-      {kChangeOmission, "omission"},     {kChangeInsertion, "insertion"}};
+      {kChangeLexical, "lexical"},   {kChangePunctuation, "punctuation"},
+      {kChangeCase, "case"},         {kChangeTypography, "typography"},
+      {kChangeOmission, "omission"}, {kChangeInsertion, "insertion"}};
   std::vector<std::string_view> out;
   for (const auto& [bit, name] : kNames) {
     if (classes & bit) out.push_back(name);

@@ -18,8 +18,8 @@ std::string_view SeverityName(Severity severity) {
   return "error";
 }
 
-Diagnostic DiagnosticAt(Severity severity, std::string path, const LineIndex& lines,
-                        size_t offset, std::string message, std::string code) {
+Diagnostic DiagnosticAt(Severity severity, std::string path, const LineIndex& lines, size_t offset,
+                        std::string message, std::string code) {
   LineCol lc = lines.At(offset);
   Diagnostic d;
   d.severity = severity;

@@ -20,17 +20,17 @@ std::string_view SeverityName(Severity severity);
 
 struct Diagnostic {
   Severity severity = Severity::kError;
-  std::string path;         // file the position refers to
-  uint32_t line = 0;        // 1-based; 0 when the error has no position
-  uint32_t col = 0;         // 1-based, in code points
+  std::string path;   // file the position refers to
+  uint32_t line = 0;  // 1-based; 0 when the error has no position
+  uint32_t col = 0;   // 1-based, in code points
   std::string message;
   std::string code;         // stable id such as "unbalanced-quote"; may be empty
   std::string source_line;  // the line's text, for the caret display; may be empty
 };
 
 /// A diagnostic at `offset` of `text`, with line, column and source line filled in.
-Diagnostic DiagnosticAt(Severity severity, std::string path, const LineIndex& lines,
-                        size_t offset, std::string message, std::string code = {});
+Diagnostic DiagnosticAt(Severity severity, std::string path, const LineIndex& lines, size_t offset,
+                        std::string message, std::string code = {});
 
 /// "path:line:col: severity: message [code]" (no trailing newline). Parts that are absent
 /// (no line, no code) are left out.

@@ -15,8 +15,8 @@ struct DocumentMeta {
   std::string title;
   std::string outlet;  // JSON "outlet" or "source", front matter "outlet"/"source"
   std::string url;
-  std::string date;    // as written; ISO YYYY-MM-DD when known
-  std::string role;    // "primary" for transcripts and statements, else empty
+  std::string date;  // as written; ISO YYYY-MM-DD when known
+  std::string role;  // "primary" for transcripts and statements, else empty
 };
 
 /// A quotation given by a draft's structure rather than by quote marks: a Markdown `>`

@@ -32,7 +32,7 @@ struct RunSummary {
   size_t quotes = 0;
   size_t clusters = 0;
   size_t findings = 0;
-  size_t bytes = 0;      // bytes of document text processed
+  size_t bytes = 0;  // bytes of document text processed
   double seconds = 0.0;
 };
 

@@ -19,7 +19,8 @@ std::string LowerAscii(std::string_view s) {
 // The text before the opening mark on its line, without trailing spaces.
 std::string_view LeadIn(std::string_view text, size_t open_mark) {
   size_t start = open_mark;
-  while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r' && open_mark - start < 300) {
+  while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r' &&
+         open_mark - start < 300) {
     --start;
   }
   std::string_view pre = text.substr(start, open_mark - start);

@@ -8,7 +8,14 @@
 namespace quotecheck {
 namespace {
 
-enum class Family : uint8_t { kDouble, kSingle, kGuillemet, kSingleGuillemet, kCorner, kWhiteCorner };
+enum class Family : uint8_t {
+  kDouble,
+  kSingle,
+  kGuillemet,
+  kSingleGuillemet,
+  kCorner,
+  kWhiteCorner
+};
 // What the glyph itself says about its role; flanking decides the rest.
 enum class Glyph : uint8_t { kOpener, kCloser, kNeutral };
 
@@ -56,24 +63,38 @@ uint8_t MatchMark(std::string_view text, size_t p, Family* family, Glyph* glyph,
     case 0xE2:
       if (left < 3 || s[p + 1] != 0x80) return 0;
       switch (s[p + 2]) {
-        case 0x98: return *family = Family::kSingle, *glyph = Glyph::kOpener, 3;     // ‘
-        case 0x99: return *family = Family::kSingle, *glyph = Glyph::kCloser, 3;     // ’
-        case 0x9A: return *family = Family::kSingle, *glyph = Glyph::kOpener, 3;     // ‚
-        case 0x9C: return *family = Family::kDouble, *glyph = Glyph::kOpener, 3;     // “
-        case 0x9D: return *family = Family::kDouble, *glyph = Glyph::kCloser, 3;     // ”
-        case 0x9E: return *family = Family::kDouble, *glyph = Glyph::kOpener, 3;     // „
-        case 0xB9: return *family = Family::kSingleGuillemet, *glyph = Glyph::kOpener, 3;  // ‹
-        case 0xBA: return *family = Family::kSingleGuillemet, *glyph = Glyph::kCloser, 3;  // ›
-        default: return 0;
+        case 0x98:
+          return *family = Family::kSingle, *glyph = Glyph::kOpener, 3;  // ‘
+        case 0x99:
+          return *family = Family::kSingle, *glyph = Glyph::kCloser, 3;  // ’
+        case 0x9A:
+          return *family = Family::kSingle, *glyph = Glyph::kOpener, 3;  // ‚
+        case 0x9C:
+          return *family = Family::kDouble, *glyph = Glyph::kOpener, 3;  // “
+        case 0x9D:
+          return *family = Family::kDouble, *glyph = Glyph::kCloser, 3;  // ”
+        case 0x9E:
+          return *family = Family::kDouble, *glyph = Glyph::kOpener, 3;  // „
+        case 0xB9:
+          return *family = Family::kSingleGuillemet, *glyph = Glyph::kOpener, 3;  // ‹
+        case 0xBA:
+          return *family = Family::kSingleGuillemet, *glyph = Glyph::kCloser, 3;  // ›
+        default:
+          return 0;
       }
     case 0xE3:
       if (left < 3 || s[p + 1] != 0x80) return 0;
       switch (s[p + 2]) {
-        case 0x8C: return *family = Family::kCorner, *glyph = Glyph::kOpener, 3;       // 「
-        case 0x8D: return *family = Family::kCorner, *glyph = Glyph::kCloser, 3;       // 」
-        case 0x8E: return *family = Family::kWhiteCorner, *glyph = Glyph::kOpener, 3;  // 『
-        case 0x8F: return *family = Family::kWhiteCorner, *glyph = Glyph::kCloser, 3;  // 』
-        default: return 0;
+        case 0x8C:
+          return *family = Family::kCorner, *glyph = Glyph::kOpener, 3;  // 「
+        case 0x8D:
+          return *family = Family::kCorner, *glyph = Glyph::kCloser, 3;  // 」
+        case 0x8E:
+          return *family = Family::kWhiteCorner, *glyph = Glyph::kOpener, 3;  // 『
+        case 0x8F:
+          return *family = Family::kWhiteCorner, *glyph = Glyph::kCloser, 3;  // 』
+        default:
+          return 0;
       }
     default:
       return 0;
@@ -101,8 +122,8 @@ bool IsElision(std::string_view text, const Token& t) {
     char32_t next = DecodeAt(rest, w.size()).cp;
     return next == 0 || !IsWordChar(next);
   };
-  return word_is("em") || word_is("til") || word_is("tis") || word_is("twas") ||
-         word_is("cause") || word_is("n") || word_is("Tis") || word_is("Twas");
+  return word_is("em") || word_is("til") || word_is("tis") || word_is("twas") || word_is("cause") ||
+         word_is("n") || word_is("Tis") || word_is("Twas");
 }
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin) {
@@ -213,9 +234,7 @@ class Pairer {
   // apostrophes, and ‘ is sometimes typed for one.
   bool QuietWhenUnclosed(const Token& t) const { return t.family == Family::kSingle && t.straight; }
 
-  bool CanOpen(const Token& t) const {
-    return t.glyph == Glyph::kOpener || (t.left && !t.right);
-  }
+  bool CanOpen(const Token& t) const { return t.glyph == Glyph::kOpener || (t.left && !t.right); }
   bool CanClose(const Token& t) const {
     return t.glyph == Glyph::kCloser ? (t.right || !t.left) : (t.right && !t.left);
   }
@@ -236,7 +255,8 @@ class Pairer {
   }
 
   void EndOfLine(size_t i) {
-    stack_.erase(stack_.begin() + 1, stack_.end());  // unclosed nested marks end with their paragraph
+    stack_.erase(stack_.begin() + 1,
+                 stack_.end());  // unclosed nested marks end with their paragraph
     const Token& outer = tokens_[stack_[0]];
     if (QuietWhenUnclosed(outer)) {
       stack_.clear();

@@ -15,8 +15,8 @@ bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 size_t LabelLength(std::string_view p, std::string_view* label) {
   size_t i = 0;
   size_t letters = 0;
-  while (i < p.size() && (IsAsciiUpper(p[i]) || p[i] == ' ' || p[i] == '.' || p[i] == '-' ||
-                          p[i] == '\'')) {
+  while (i < p.size() &&
+         (IsAsciiUpper(p[i]) || p[i] == ' ' || p[i] == '.' || p[i] == '-' || p[i] == '\'')) {
     letters += IsAsciiUpper(p[i]);
     ++i;
   }
@@ -37,7 +37,7 @@ size_t LabelLength(std::string_view p, std::string_view* label) {
 }
 
 bool IsFloorLabel(std::string_view label) {
-  static constexpr std::string_view kFloor[] = {"QUESTION", "Q", "REPORTER", "AUDIENCE",
+  static constexpr std::string_view kFloor[] = {"QUESTION",     "Q",       "REPORTER", "AUDIENCE",
                                                 "UNIDENTIFIED", "UNKNOWN", "CROSSTALK"};
   std::string_view first = label.substr(0, label.find(' '));
   return std::find(std::begin(kFloor), std::end(kFloor), first) != std::end(kFloor);
@@ -65,12 +65,12 @@ bool IsAbbreviation(std::string_view text, size_t dot) {
   while (start > 0 && !IsSpace(static_cast<unsigned char>(text[start - 1]))) --start;
   std::string_view word = text.substr(start, dot - start);
   if (word.empty()) return false;
-  if (word.find('.') != std::string_view::npos) return true;  // T.S.B, U.S
+  if (word.find('.') != std::string_view::npos) return true;   // T.S.B, U.S
   if (word.size() == 1 && IsAsciiUpper(word[0])) return true;  // initials
   static constexpr std::string_view kAbbreviations[] = {
-      "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
-      "Jr", "Sr", "Prof", "Rev", "No", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Jan", "Feb",
-      "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"};
+      "Mr",   "Mrs",  "Ms",  "Dr",  "St",   "Gen",  "Sen", "Rep", "Gov", "Lt",  "Col",
+      "Sgt",  "Capt", "Jr",  "Sr",  "Prof", "Rev",  "No",  "vs",  "etc", "Inc", "Co",
+      "Corp", "Ltd",  "Jan", "Feb", "Aug",  "Sept", "Sep", "Oct", "Nov", "Dec"};
   return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) !=
          std::end(kAbbreviations);
 }
@@ -113,7 +113,7 @@ std::vector<Quote> TranscriptQuotes(std::string_view text, size_t body_start,
   for (const std::string& t : title_words) titles.push_back(Lower(t));
   std::vector<std::string> full_names;  // speakers of earlier labels
 
-  std::string speaker;        // of the current turn; empty: none or the floor
+  std::string speaker;  // of the current turn; empty: none or the floor
   ByteSpan label_span;
   bool any_label = false;
   size_t pos = body_start;

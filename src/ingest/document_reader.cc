@@ -1,7 +1,5 @@
 #include "ingest/document_reader.h"
 
-#include "ingest/line_source.h"
-
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -16,6 +14,7 @@
 
 #include "core/line_index.h"
 #include "ingest/front_matter.h"
+#include "ingest/line_source.h"
 #include "ingest/text_decoder.h"
 
 namespace quotecheck {

@@ -135,7 +135,8 @@ class HtmlMasker {
           const GumboElement& el = child->v.element;
           if (SkippedElement(el.tag)) ++skipped;
           bool quote = false;
-          if (!in_quote && skipped == 0 && (el.tag == GUMBO_TAG_Q || el.tag == GUMBO_TAG_BLOCKQUOTE)) {
+          if (!in_quote && skipped == 0 &&
+              (el.tag == GUMBO_TAG_Q || el.tag == GUMBO_TAG_BLOCKQUOTE)) {
             quote = in_quote = true;
             writer_.ResetWritten();
             const GumboAttribute* cite = gumbo_get_attribute(&el.attributes, "cite");

@@ -62,8 +62,9 @@ size_t ReferenceAt(std::string_view text, size_t pos, std::string* decoded) {
     *decoded = mark;
   } else {
     static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
-        {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"nbsp", "\u00A0"}, {"mdash", "\u2014"},
-        {"ndash", "\u2013"}, {"hellip", "\u2026"}, {"AMP", "&"}, {"LT", "<"}, {"GT", ">"},
+        {"amp", "&"},        {"lt", "<"},         {"gt", ">"},          {"nbsp", "\u00A0"},
+        {"mdash", "\u2014"}, {"ndash", "\u2013"}, {"hellip", "\u2026"}, {"AMP", "&"},
+        {"LT", "<"},         {"GT", ">"},
     };
     for (const auto& [name, value] : kNames) {
       if (name == body) *decoded = value;
@@ -282,9 +283,9 @@ class MarkdownMasker {
                             ? cmark_node_get_literal(child)
                             : nullptr;
     std::string_view lit = lit_c != nullptr ? lit_c : "";
-    bool autolink = !lit.empty() && cmark_node_next(child) == nullptr &&
-                    (url == lit || url == "mailto:" + std::string(lit) ||
-                     url == "http://" + std::string(lit));
+    bool autolink =
+        !lit.empty() && cmark_node_next(child) == nullptr &&
+        (url == lit || url == "mailto:" + std::string(lit) || url == "http://" + std::string(lit));
     if (autolink) {
       ByteSpan span = Locate(lit);
       bool angle = span.start != npos && span.start > 0 && text_[span.start - 1] == '<';

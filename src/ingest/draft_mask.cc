@@ -14,29 +14,57 @@ struct NamedMark {
 };
 
 constexpr NamedMark kNamedMarks[] = {
-    {"ldquo", "\u201C"}, {"rdquo", "\u201D"}, {"lsquo", "\u2018"}, {"rsquo", "\u2019"},
-    {"quot", "\""},      {"QUOT", "\""},      {"apos", "'"},       {"laquo", "\u00AB"},
-    {"raquo", "\u00BB"}, {"bdquo", "\u201E"}, {"sbquo", "\u201A"}, {"lsaquo", "\u2039"},
-    {"rsaquo", "\u203A"}, {"OpenCurlyDoubleQuote", "\u201C"}, {"CloseCurlyDoubleQuote", "\u201D"},
-    {"OpenCurlyQuote", "\u2018"}, {"CloseCurlyQuote", "\u2019"}, {"rdquor", "\u201D"},
-    {"rsquor", "\u2019"}, {"ldquor", "\u201E"}, {"lsquor", "\u201A"},
+    {"ldquo", "\u201C"},
+    {"rdquo", "\u201D"},
+    {"lsquo", "\u2018"},
+    {"rsquo", "\u2019"},
+    {"quot", "\""},
+    {"QUOT", "\""},
+    {"apos", "'"},
+    {"laquo", "\u00AB"},
+    {"raquo", "\u00BB"},
+    {"bdquo", "\u201E"},
+    {"sbquo", "\u201A"},
+    {"lsaquo", "\u2039"},
+    {"rsaquo", "\u203A"},
+    {"OpenCurlyDoubleQuote", "\u201C"},
+    {"CloseCurlyDoubleQuote", "\u201D"},
+    {"OpenCurlyQuote", "\u2018"},
+    {"CloseCurlyQuote", "\u2019"},
+    {"rdquor", "\u201D"},
+    {"rsquor", "\u2019"},
+    {"ldquor", "\u201E"},
+    {"lsquor", "\u201A"},
 };
 
 std::string_view MarkForCodePoint(uint32_t cp) {
   switch (cp) {
-    case 0x22: return "\"";
-    case 0x27: return "'";
-    case 0xAB: return "\u00AB";
-    case 0xBB: return "\u00BB";
-    case 0x2018: return "\u2018";
-    case 0x2019: return "\u2019";
-    case 0x201A: return "\u201A";
-    case 0x201C: return "\u201C";
-    case 0x201D: return "\u201D";
-    case 0x201E: return "\u201E";
-    case 0x2039: return "\u2039";
-    case 0x203A: return "\u203A";
-    default: return {};
+    case 0x22:
+      return "\"";
+    case 0x27:
+      return "'";
+    case 0xAB:
+      return "\u00AB";
+    case 0xBB:
+      return "\u00BB";
+    case 0x2018:
+      return "\u2018";
+    case 0x2019:
+      return "\u2019";
+    case 0x201A:
+      return "\u201A";
+    case 0x201C:
+      return "\u201C";
+    case 0x201D:
+      return "\u201D";
+    case 0x201E:
+      return "\u201E";
+    case 0x2039:
+      return "\u2039";
+    case 0x203A:
+      return "\u203A";
+    default:
+      return {};
   }
 }
 

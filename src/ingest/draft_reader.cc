@@ -32,7 +32,9 @@ int ReadAll(std::FILE* file, std::string* out) {
   return std::ferror(file) ? (errno != 0 ? errno : EIO) : 0;
 }
 
-std::string ErrnoMessage(int err) { return std::error_code(err, std::generic_category()).message(); }
+std::string ErrnoMessage(int err) {
+  return std::error_code(err, std::generic_category()).message();
+}
 
 }  // namespace
 
@@ -62,9 +64,8 @@ Result<DraftDocument> ReadDraft(std::string path, std::string bytes) {
     id = std::move(header.id);
     comments = FindHtmlComments(doc.text);
   } else {
-    Result<DraftMarkup> read = draft.format == DraftFormat::kMarkdown
-                                   ? ReadMarkdownDraft(doc.text)
-                                   : ReadHtmlDraft(doc.text);
+    Result<DraftMarkup> read = draft.format == DraftFormat::kMarkdown ? ReadMarkdownDraft(doc.text)
+                                                                      : ReadHtmlDraft(doc.text);
     if (!read.ok()) return read.status();
     DraftMarkup& markup = read.value();
     doc.scan_text = std::move(markup.scan_text);

@@ -113,7 +113,8 @@ InlineSwitches ParseInlineSwitches(std::string_view text, const std::vector<Byte
   std::vector<std::pair<size_t, Suppression>> done;  // (order, range)
   size_t order = 0;
   auto close = [&](size_t index, uint32_t line) {
-    done.emplace_back(open[index].order, Suppression{open[index].rule, open[index].first_line, line});
+    done.emplace_back(open[index].order,
+                      Suppression{open[index].rule, open[index].first_line, line});
     open.erase(open.begin() + static_cast<std::ptrdiff_t>(index));
   };
   for (auto& [span, d] : switches) {
@@ -171,7 +172,8 @@ InlineSwitches ParseInlineSwitches(std::string_view text, const std::vector<Byte
   }
   while (!open.empty()) close(0, last_line);
   std::stable_sort(done.begin(), done.end(), [](const auto& a, const auto& b) {
-    if (a.second.first_line != b.second.first_line) return a.second.first_line < b.second.first_line;
+    if (a.second.first_line != b.second.first_line)
+      return a.second.first_line < b.second.first_line;
     return a.first < b.first;
   });
   out.suppressions.reserve(done.size());

@@ -29,8 +29,7 @@ bool ReadBaseline(const std::string& path, Baseline* baseline, Diagnostics* diag
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diagnostics->push_back(Error(
-        path, 0,
-        "cannot open: " + std::error_code(errno, std::generic_category()).message()));
+        path, 0, "cannot open: " + std::error_code(errno, std::generic_category()).message()));
     return false;
   }
   simdjson::ondemand::parser parser;
@@ -46,11 +45,11 @@ bool ReadBaseline(const std::string& path, Baseline* baseline, Diagnostics* diag
     simdjson::error_code e = parser.iterate(padded).get(doc);
     if (!e) e = doc["fingerprint"].get_string().get(fingerprint);
     if (e) {
-      diagnostics->push_back(Error(path, line_no,
-                                   e == simdjson::NO_SUCH_FIELD
-                                       ? std::string("baseline record has no \"fingerprint\"")
-                                       : std::string("malformed baseline record: ") +
-                                             simdjson::error_message(e)));
+      diagnostics->push_back(
+          Error(path, line_no,
+                e == simdjson::NO_SUCH_FIELD
+                    ? std::string("baseline record has no \"fingerprint\"")
+                    : std::string("malformed baseline record: ") + simdjson::error_message(e)));
       ok = false;
       continue;
     }

@@ -1,12 +1,12 @@
 #include "lint/lint_config.h"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "findings/finding_rules.h"
 
@@ -82,8 +82,7 @@ class ConfigParser {
     }
     if (line > 0 && start != std::string_view::npos && start <= text_.size()) {
       const size_t end = text_.find('\n', start);
-      std::string_view src =
-          text_.substr(start, end == std::string_view::npos ? end : end - start);
+      std::string_view src = text_.substr(start, end == std::string_view::npos ? end : end - start);
       if (!src.empty() && src.back() == '\r') src.remove_suffix(1);
       d.source_line = std::string(src);
     }
@@ -118,16 +117,17 @@ class ConfigParser {
   void Severities(const toml::node& node, RuleSeverities* out) {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
-      Error(node, "severity must be a table of rule = \"error\" | \"warning\" | \"info\" | "
-                  "\"off\"");
+      Error(node,
+            "severity must be a table of rule = \"error\" | \"warning\" | \"info\" | "
+            "\"off\"");
       return;
     }
     const std::vector<std::string_view> rules = RuleIdsFor(kRuleLint);
     for (auto&& [key, value] : *table) {
       const std::string_view rule = key.str();
       if (std::find(rules.begin(), rules.end(), rule) == rules.end()) {
-        ErrorAtKey(key, fmt::format("unknown rule '{}' (expected {})", rule,
-                                    fmt::join(rules, ", ")));
+        ErrorAtKey(key,
+                   fmt::format("unknown rule '{}' (expected {})", rule, fmt::join(rules, ", ")));
         continue;
       }
       const std::optional<std::string> level = value.value<std::string>();
@@ -194,7 +194,7 @@ bool GlobMatchFrom(std::string_view g, std::string_view p) {
       if (g.starts_with("/")) {
         // "**/": zero or more whole directories.
         g.remove_prefix(1);
-        for (size_t i = 0;; ) {
+        for (size_t i = 0;;) {
           if (GlobMatchFrom(g, p.substr(i))) return true;
           const size_t slash = p.find('/', i);
           if (slash == std::string_view::npos) return false;
@@ -276,9 +276,9 @@ std::optional<Severity> ConfiguredSeverity(const LintConfig& config, std::string
   if (auto it = config.severity.find(rule); it != config.severity.end()) severity = it->second;
   if (config.overrides.empty()) return severity;
   std::error_code ec;
-  const std::string relative =
-      fs::absolute(draft_path, ec).lexically_relative(fs::absolute(config.dir, ec))
-          .generic_string();
+  const std::string relative = fs::absolute(draft_path, ec)
+                                   .lexically_relative(fs::absolute(config.dir, ec))
+                                   .generic_string();
   for (const LintConfig::Override& o : config.overrides) {
     if (!GlobMatch(o.files, relative)) continue;
     if (auto it = o.severity.find(rule); it != o.severity.end()) severity = it->second;
@@ -286,8 +286,6 @@ std::optional<Severity> ConfiguredSeverity(const LintConfig& config, std::string
   return severity;
 }
 
-bool GlobMatch(std::string_view glob, std::string_view path) {
-  return GlobMatchFrom(glob, path);
-}
+bool GlobMatch(std::string_view glob, std::string_view path) { return GlobMatchFrom(glob, path); }
 
 }  // namespace quotecheck

@@ -32,8 +32,8 @@ namespace quotecheck {
 using RuleSeverities = std::map<std::string, std::optional<Severity>, std::less<>>;
 
 struct LintConfig {
-  std::string path;  // the file; empty when there is none
-  std::string dir;   // its directory ("." for a bare file name)
+  std::string path;                     // the file; empty when there is none
+  std::string dir;                      // its directory ("." for a bare file name)
   std::vector<std::string> rule_dirs;   // resolved against dir
   std::vector<std::string> references;  // resolved against dir
   std::vector<std::string> primary;     // resolved against dir

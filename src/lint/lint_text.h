@@ -8,8 +8,8 @@
 ///
 /// (the draft's source line and a caret under the quotation when its text is known; the word
 /// diff from the draft to the reference, [-draft-]{+reference+}, when the finding has one;
-/// else the reference quotation with its speaker, when the finding names one), a blank line after each,
-/// then a summary line. ANSI colour only when `color` is true.
+/// else the reference quotation with its speaker, when the finding names one), a blank line after
+/// each, then a summary line. ANSI colour only when `color` is true.
 
 #include <string>
 #include <unordered_map>
@@ -23,10 +23,10 @@ using DraftTexts = std::unordered_map<uint32_t, std::string>;
 
 struct LintSummary {
   size_t drafts = 0;
-  size_t references = 0;       // reference documents read
+  size_t references = 0;  // reference documents read
   size_t reference_quotes = 0;
-  size_t accepted = 0;         // findings the baseline accepted
-  size_t suppressed = 0;       // findings an inline switch turned off
+  size_t accepted = 0;    // findings the baseline accepted
+  size_t suppressed = 0;  // findings an inline switch turned off
 };
 
 /// "12:2"-style diagnostics for every finding of `result`, then the summary line.

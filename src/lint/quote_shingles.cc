@@ -51,8 +51,9 @@ void FilterWordHashes(std::string_view text, std::vector<uint64_t>* out) {
       // F.B.I. = FBI, 100,000 = 100000
     } else if (c < 0x80) {
       end_word();
-    } else if (c == 0xE2 && i + 2 < n && (static_cast<unsigned char>(text[i + 1]) == 0x80 ||
-                                          static_cast<unsigned char>(text[i + 1]) == 0x81)) {
+    } else if (c == 0xE2 && i + 2 < n &&
+               (static_cast<unsigned char>(text[i + 1]) == 0x80 ||
+                static_cast<unsigned char>(text[i + 1]) == 0x81)) {
       // U+2000..U+207F, General Punctuation: ‘ ’ are apostrophes, the rest separate words.
       const auto c2 = static_cast<unsigned char>(text[i + 2]);
       if (!(static_cast<unsigned char>(text[i + 1]) == 0x80 && (c2 == 0x98 || c2 == 0x99))) {

@@ -50,13 +50,13 @@ class QuoteShingles {
   static constexpr size_t kBits = size_t{1} << 20;
   uint32_t max_document_frequency_;
   std::vector<uint64_t> bits_ = std::vector<uint64_t>(kBits / 64, 0);  // of the hashes
-  std::vector<uint64_t> words_;  // scratch
+  std::vector<uint64_t> words_;                                        // scratch
   struct Slot {
     uint32_t taken = 0;        // texts taken that share it
     bool whole_short = false;  // the whole of a quotation of at most 4 words
   };
   std::unordered_map<uint64_t, Slot> hashes_;
-  std::unordered_map<uint64_t, uint32_t> wholes_;  // all the words of a quotation → taken
+  std::unordered_map<uint64_t, uint32_t> wholes_;          // all the words of a quotation → taken
   bool lengths_[5] = {false, false, false, false, false};  // shingle word counts present
 };
 

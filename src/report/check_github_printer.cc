@@ -51,8 +51,8 @@ std::string Escape(std::string_view text, bool property) {
   return out;
 }
 
-void AppendCommand(const CheckResult& result, const SourceLocator& locator,
-                   const Finding& finding, std::string* out) {
+void AppendCommand(const CheckResult& result, const SourceLocator& locator, const Finding& finding,
+                   std::string* out) {
   std::vector<std::string> properties;
   std::string prefix;  // where, for a document that is no file
   std::optional<uint32_t> doc;
@@ -75,7 +75,8 @@ void AppendCommand(const CheckResult& result, const SourceLocator& locator,
       properties.push_back("file=" + EscapeGithubProperty(locator.RelativePath(path)));
       if (region.start_line > 0) {
         properties.push_back(fmt::format("line={}", region.start_line));
-        if (region.start_column > 0) properties.push_back(fmt::format("col={}", region.start_column));
+        if (region.start_column > 0)
+          properties.push_back(fmt::format("col={}", region.start_column));
         if (region.end_line > 0) {
           properties.push_back(fmt::format("endLine={}", region.end_line));
           properties.push_back(fmt::format("endColumn={}", region.end_column));
@@ -83,7 +84,8 @@ void AppendCommand(const CheckResult& result, const SourceLocator& locator,
       }
     } else {
       prefix = info.id;
-      if (region.start_line > 0) prefix.append(fmt::format(":{}:{}", region.start_line, region.start_column));
+      if (region.start_line > 0)
+        prefix.append(fmt::format(":{}:{}", region.start_line, region.start_column));
       prefix.append(": ");
     }
   } else if (finding.location && !finding.location->path.empty()) {

@@ -41,7 +41,6 @@ std::string FormatCheckGithub(const CheckResult& result, const SourceLocator& lo
 
 /// Writes the commands to `out` (flushed), then appends the Markdown report to the step
 /// summary file when one is named. An error when that file cannot be written.
-Status PrintCheckGithub(const CheckResult& result, const GithubOptions& options,
-                        std::ostream* out);
+Status PrintCheckGithub(const CheckResult& result, const GithubOptions& options, std::ostream* out);
 
 }  // namespace quotecheck

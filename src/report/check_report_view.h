@@ -9,8 +9,8 @@
 /// the reference; a divergence finding's diff (Finding::diff: side a is the finding's first
 /// quote, side b its second) is preferred when the finding is about this member. A member
 /// is divergent when its words differ (relation variant) or a finding is reported at it
-/// (the finding's first quote); speakers that differ alone do not make it so. A cluster is shown when it has a
-/// divergent member or a finding.
+/// (the finding's first quote); speakers that differ alone do not make it so. A cluster is shown
+/// when it has a divergent member or a finding.
 
 #include <cstddef>
 #include <optional>
@@ -29,14 +29,14 @@ struct MemberReport {
   bool speakers_agree = true;
   /// Word diff from the reference (side a) to this member (side b); empty when unknown.
   std::vector<DiffOp> diff;
-  std::vector<size_t> findings;      // findings reported at this member, in result order
+  std::vector<size_t> findings;  // findings reported at this member, in result order
   bool divergent = false;
 };
 
 struct ClusterReport {
-  size_t cluster = 0;                // index into CheckResult::clusters
-  size_t reference = 0;              // quote index of the reference form
-  std::vector<MemberReport> members; // every member, in cluster order
+  size_t cluster = 0;                 // index into CheckResult::clusters
+  size_t reference = 0;               // quote index of the reference form
+  std::vector<MemberReport> members;  // every member, in cluster order
 };
 
 struct CheckReportView {

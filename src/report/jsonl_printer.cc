@@ -130,7 +130,8 @@ void AppendQuoteRecord(std::string* out, const Document& doc, const Quote& quote
   f.kind = quote.kind;
   f.spans = &quote.spans;
   if (quote.spans.size() > 1) {
-    for (const ByteSpan& span : quote.spans) f.parts.push_back(Slice(doc.text, span.start, span.end));
+    for (const ByteSpan& span : quote.spans)
+      f.parts.push_back(Slice(doc.text, span.start, span.end));
   }
   f.speaker = &quote.speaker;
   f.speaker_key = &quote.speaker_key;

@@ -2,8 +2,9 @@
 /// The `--format jsonl` printer: writes the records of shared/docs/output-contract.md, one
 /// JSON object per line, in input order: per document read, a `document` record (its id and
 /// metadata) and a `quote` record per quotation; an `error` record per failed document; and a
-/// final `summary` record. This output is also a quote store (ingest/quote_store.h). Output is gathered in a large buffer
-/// and written to the stream in big chunks; nothing is flushed per record.
+/// final `summary` record. This output is also a quote store (ingest/quote_store.h). Output is
+/// gathered in a large buffer and written to the stream in big chunks; nothing is flushed per
+/// record.
 
 #include <ostream>
 #include <string>

@@ -36,9 +36,9 @@ TEST_SUITE("ingest") {
         {"comments", "<p>a <!-- “x” --> b</p>", "   a                  b    "},
         {"references", "<p>said &ldquo;go&rdquo; now &#8216;x&#x2019;</p>",
          "   said     “go”     now     ‘x’         "},
-        {"an apostrophe reference inside a word stays", "<p>don&rsquo;t</p>",
-         "   don&rsquo;t    "},
-        {"bare URLs", "<p>see https://ex.com/?q=\"a\" now</p>", "   see                       now    "},
+        {"an apostrophe reference inside a word stays", "<p>don&rsquo;t</p>", "   don&rsquo;t    "},
+        {"bare URLs", "<p>see https://ex.com/?q=\"a\" now</p>",
+         "   see                       now    "},
         {"line breaks kept", "<p>\r\na\n</p>\n", "   \r\na\n    \n"},
     };
     for (const Case& c : cases) {
@@ -57,9 +57,14 @@ TEST_SUITE("ingest") {
     const Case cases[] = {
         {"q", "<p>He called it <q>a fair deal</q>.</p>", {"a fair deal"}, {""}},
         {"blockquote with cite, trimmed",
-         "<blockquote cite=\"https://ex.org/s?a=1&amp;b=2\">\n  <p>One.</p>\n  <p>Two.</p>\n</blockquote>",
-         {"One.</p>\n  <p>Two."}, {"https://ex.org/s?a=1&b=2"}},
-        {"q inside blockquote: the outer one", "<blockquote><q>x</q> y</blockquote>", {"x</q> y"}, {""}},
+         "<blockquote cite=\"https://ex.org/s?a=1&amp;b=2\">\n  <p>One.</p>\n  "
+         "<p>Two.</p>\n</blockquote>",
+         {"One.</p>\n  <p>Two."},
+         {"https://ex.org/s?a=1&b=2"}},
+        {"q inside blockquote: the outer one",
+         "<blockquote><q>x</q> y</blockquote>",
+         {"x</q> y"},
+         {""}},
         {"empty or code-only: none", "<q></q><blockquote><code>x</code></blockquote>", {}, {}},
         {"q inside script is not an element", "<script>\"<q>x</q>\"</script>", {}, {}},
     };

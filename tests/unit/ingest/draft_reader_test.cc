@@ -15,9 +15,9 @@ namespace {
 
 // A found quotation as the source shows it.
 struct Found {
-  std::string at;       // "line:col" of the first quoted byte, in the source
-  std::string marked;   // source bytes from open_mark to close_mark_end
-  std::string quoted;   // source bytes of the spans, joined with "|"
+  std::string at;      // "line:col" of the first quoted byte, in the source
+  std::string marked;  // source bytes from open_mark to close_mark_end
+  std::string quoted;  // source bytes of the spans, joined with "|"
   bool operator==(const Found&) const = default;
 };
 
@@ -30,7 +30,8 @@ std::vector<Found> Extract(DocumentResult* result) {
     LineCol lc = lines.At(q.start());
     Found f{std::to_string(lc.line) + ":" + std::to_string(lc.col),
             text.substr(q.open_mark, q.close_mark_end - q.open_mark), ""};
-    for (const ByteSpan& s : q.spans) f.quoted += (f.quoted.empty() ? "" : "|") + std::string(s.in(text));
+    for (const ByteSpan& s : q.spans)
+      f.quoted += (f.quoted.empty() ? "" : "|") + std::string(s.in(text));
     out.push_back(f);
   }
   return out;
@@ -51,10 +52,10 @@ TEST_SUITE("ingest") {
       DraftFormat want;
     };
     const Case cases[] = {
-        {"a.md", DraftFormat::kMarkdown},     {"a.MARKDOWN", DraftFormat::kMarkdown},
-        {"d/a.html", DraftFormat::kHtml},     {"a.Htm", DraftFormat::kHtml},
-        {"a.txt", DraftFormat::kPlainText},   {"a.mdx", DraftFormat::kPlainText},
-        {"-", DraftFormat::kPlainText},       {"md", DraftFormat::kPlainText},
+        {"a.md", DraftFormat::kMarkdown},   {"a.MARKDOWN", DraftFormat::kMarkdown},
+        {"d/a.html", DraftFormat::kHtml},   {"a.Htm", DraftFormat::kHtml},
+        {"a.txt", DraftFormat::kPlainText}, {"a.mdx", DraftFormat::kPlainText},
+        {"-", DraftFormat::kPlainText},     {"md", DraftFormat::kPlainText},
     };
     for (const Case& c : cases) {
       CAPTURE(c.path);
@@ -69,8 +70,9 @@ TEST_SUITE("ingest") {
   }
 
   TEST_CASE("ReadDraft: plain text has no mask, reads front matter and still reads switches") {
-    Result<DraftDocument> r = ReadDraft(
-        "n.txt", "\xEF\xBB\xBF---\nid: n1\n---\n<!-- quotecheck-disable-next-line x -->\n“A `b`,” she said.\n");
+    Result<DraftDocument> r = ReadDraft("n.txt",
+                                        "\xEF\xBB\xBF---\nid: n1\n---\n<!-- "
+                                        "quotecheck-disable-next-line x -->\n“A `b`,” she said.\n");
     REQUIRE(r.ok());
     DraftDocument& d = r.value();
     CHECK(d.format == DraftFormat::kPlainText);
@@ -104,8 +106,8 @@ TEST_SUITE("ingest") {
       REQUIRE(text_break == mask_break);
     }
     // Skipped: front matter, inline code, the comment, the URL, the fenced code block.
-    for (const char* hidden : {"no more delays", "status = ", "\"draft\" label", "label=",
-                               "late shift", "not a quote", "quotecheck-disable"}) {
+    for (const char* hidden : {"no more delays", "status = ", "\"draft\" label",
+                               "label=", "late shift", "not a quote", "quotecheck-disable"}) {
       CAPTURE(hidden);
       size_t at = doc.text.find(hidden);
       REQUIRE(at != std::string::npos);
@@ -113,8 +115,9 @@ TEST_SUITE("ingest") {
             std::string::npos);
     }
     REQUIRE(doc.block_quotes.size() == 1);
-    CHECK(doc.block_quotes[0].content.in(doc.text) ==
-          "The timetable is a promise to every family on the islands,\n> and we intend to keep it.");
+    CHECK(
+        doc.block_quotes[0].content.in(doc.text) ==
+        "The timetable is a promise to every family on the islands,\n> and we intend to keep it.");
     CHECK(d.suppressions == std::vector<Suppression>{{"misquote", 22, 22}, {"", 27, 29}});
     CHECK(d.result.diagnostics.empty());
 
@@ -134,7 +137,7 @@ TEST_SUITE("ingest") {
     };
     CHECK(Extract(&result) == want);
     CHECK(result.quotes[3].kind == QuoteKind::kDirect);  // the block quotation
-    CHECK(result.diagnostics.empty());                    // no unbalanced marks
+    CHECK(result.diagnostics.empty());                   // no unbalanced marks
   }
 
   TEST_CASE("fixtures/drafts/ferry-timetable.html: quotes in the body text, at source positions") {

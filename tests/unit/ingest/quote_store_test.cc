@@ -8,8 +8,8 @@
 #include "core/line_index.h"
 #include "report/check_jsonl_printer.h"
 #include "report/jsonl_printer.h"
-#include "unit/temp_dir.h"
 #include "unit/report/printer_test_documents.h"
+#include "unit/temp_dir.h"
 
 namespace quotecheck {
 namespace {
@@ -110,8 +110,9 @@ TEST_SUITE("ingest") {
       AppendQuoteRecord(&record, extracted.doc, quote, lines.At(quote.start()));
       want.push_back(record);
     }
-    const std::string interrupted = "\"text\":\"I think so,\xE2\x80\x9D Trump whispered, "
-                                    "\xE2\x80\x9Creally.\"";
+    const std::string interrupted =
+        "\"text\":\"I think so,\xE2\x80\x9D Trump whispered, "
+        "\xE2\x80\x9Creally.\"";
     REQUIRE(want[1].find(interrupted) != std::string::npos);
     want[1].replace(want[1].find(interrupted), interrupted.size(),
                     R"("text":"I think so, really.")");

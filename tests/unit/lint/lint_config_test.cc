@@ -33,21 +33,24 @@ severity = { misattribution = "warning" }
           std::optional(Severity::kError));
     CHECK(ConfiguredSeverity(config, "misattribution", "drafts/a.md", Severity::kError) ==
           std::optional(Severity::kError));
-    CHECK(ConfiguredSeverity(config, "misattribution", "drafts/opinion/x/b.md",
-                             Severity::kError) == std::optional(Severity::kWarning));
+    CHECK(ConfiguredSeverity(config, "misattribution", "drafts/opinion/x/b.md", Severity::kError) ==
+          std::optional(Severity::kWarning));
   }
 
   TEST_CASE("ParseLintConfig reports each problem at its position, in source order") {
     LintConfig config;
     Diagnostics diagnostics;
-    const char* text = "fail_levle = \"warning\"\n[severity]\nmisquote = \"error\"\n"
-                       "truncated-quote = 3\n";
+    const char* text =
+        "fail_levle = \"warning\"\n[severity]\nmisquote = \"error\"\n"
+        "truncated-quote = 3\n";
     CHECK_FALSE(ParseLintConfig("c.toml", text, &config, &diagnostics));
     REQUIRE(diagnostics.size() == 3);
-    CHECK(FormatDiagnosticHeader(diagnostics[0]).starts_with("c.toml:1:1: error: unknown key "
-                                                             "'fail_levle'"));
-    CHECK(FormatDiagnosticHeader(diagnostics[1]).starts_with("c.toml:3:1: error: unknown rule "
-                                                             "'misquote'"));
+    CHECK(FormatDiagnosticHeader(diagnostics[0])
+              .starts_with("c.toml:1:1: error: unknown key "
+                           "'fail_levle'"));
+    CHECK(FormatDiagnosticHeader(diagnostics[1])
+              .starts_with("c.toml:3:1: error: unknown rule "
+                           "'misquote'"));
     CHECK(FormatDiagnosticHeader(diagnostics[2]) ==
           "c.toml:4:19: error: severity of truncated-quote must be \"error\", \"warning\", "
           "\"info\" or \"off\"");
@@ -57,8 +60,8 @@ severity = { misattribution = "warning" }
   TEST_CASE("ParseLintConfig reports a TOML syntax error with its position") {
     LintConfig config;
     Diagnostics diagnostics;
-    CHECK_FALSE(ParseLintConfig("c.toml", "references = [\"a\"\n[severity]\n", &config,
-                                &diagnostics));
+    CHECK_FALSE(
+        ParseLintConfig("c.toml", "references = [\"a\"\n[severity]\n", &config, &diagnostics));
     REQUIRE(diagnostics.size() == 1);
     CHECK(diagnostics[0].line == 2);
     CHECK(diagnostics[0].col == 1);

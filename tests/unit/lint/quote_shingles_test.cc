@@ -38,13 +38,15 @@ TEST_SUITE("lint") {
     CHECK(shingles.Take("And everyone knows it."));  // the same words: still kept
   }
 
-  TEST_CASE("ReadQuoteStoreBytes-like filtered read keeps matching quotations and their documents") {
+  TEST_CASE(
+      "ReadQuoteStoreBytes-like filtered read keeps matching quotations and their documents") {
     const std::string path = "/tmp/quotecheck-lint-filter-test.jsonl";
     {
       FILE* f = std::fopen(path.c_str(), "wb");
       REQUIRE(f != nullptr);
       const char* store =
-          "{\"type\": \"document\", \"doc\": \"a.txt\", \"outlet\": \"Post\", \"role\": \"primary\"}\n"
+          "{\"type\": \"document\", \"doc\": \"a.txt\", \"outlet\": \"Post\", \"role\": "
+          "\"primary\"}\n"
           "{\"type\": \"quote\", \"doc\": \"a.txt\", \"start\": 0, \"end\": 10, \"line\": 1, "
           "\"col\": 1, \"text\": \"We will not reopen the viaduct\", \"kind\": \"direct\", "
           "\"speaker\": \"Corina Allsop\"}\n"

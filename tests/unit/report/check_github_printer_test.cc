@@ -30,8 +30,7 @@ TEST_SUITE("report") {
   }
 
   TEST_CASE("FormatCheckGithub: one command per finding, by severity, diff on a second line") {
-    const std::string lines =
-        FormatCheckGithub(testing::SarifTestResult(), testing::TestLocator());
+    const std::string lines = FormatCheckGithub(testing::SarifTestResult(), testing::TestLocator());
     CHECK(lines ==
           "::warning file=b.txt,line=1,col=2,endLine=1,endColumn=20,title=wording-divergence::"
           "wording differs from a.txt (Reuters): “I think so, really.”%0A"

@@ -39,7 +39,9 @@ TEST_SUITE("report") {
     CHECK(Has(html, "<div class=\"words\">“I think so, <del>really</del>.”</div>"));
     CHECK(Has(html, "<div class=\"words\">“I think so, <ins>truly</ins>.”</div>"));
     // Sources: outlet, date, a link to the path relative to the report, speaker.
-    CHECK(Has(html, R"(<strong>Reuters</strong> · 2024-01-02 · <a href="news/a%20b.txt">/repo/news/a b.txt</a>:2:4)"));
+    CHECK(Has(
+        html,
+        R"(<strong>Reuters</strong> · 2024-01-02 · <a href="news/a%20b.txt">/repo/news/a b.txt</a>:2:4)"));
     CHECK(Has(html, R"(Speaker: <span class="who">Joe Biden</span>)"));
     // Filters for every severity and every rule present.
     CHECK(Has(html, R"(data-filter="severity" value="error")"));
@@ -55,7 +57,7 @@ TEST_SUITE("report") {
   TEST_CASE("FormatCheckHtml: document URLs are links, every input text is escaped") {
     CheckResult result = testing::SarifTestResult();
     result.documents[1].meta.url = "https://example.org/b?x=1&y=2";
-    result.documents[0].meta.url = "javascript:alert(1)";  // never a link
+    result.documents[0].meta.url = "javascript:alert(1)";             // never a link
     result.quotes[0].text = "I think so, <script>alert(1)</script>";  // the reference form
     result.quotes[1].speaker = "Joe \"Biden\"";
     result.findings[0].message = "a <b>bold</b> claim";

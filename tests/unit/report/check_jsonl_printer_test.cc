@@ -73,11 +73,12 @@ TEST_SUITE("report") {
     link.cluster.clear();
     std::string out;
     AppendLinkRecord(&out, result, 0);
-    CHECK(out ==
-          R"({"type":"link","a":{"doc":"a.txt","start":17,"end":59},)"
-          R"("b":{"doc":"b.txt","start":1,"end":19},"relation":"variant","similarity":0.833,)"
-          R"("speakers_agree":false,"diff":[{"op":"delete","a":"not "},{"op":"insert","b":"ever"}],)"
-          R"("classes":["lexical","punctuation"],"flags":["negation","modal"]})");
+    CHECK(
+        out ==
+        R"({"type":"link","a":{"doc":"a.txt","start":17,"end":59},)"
+        R"("b":{"doc":"b.txt","start":1,"end":19},"relation":"variant","similarity":0.833,)"
+        R"("speakers_agree":false,"diff":[{"op":"delete","a":"not "},{"op":"insert","b":"ever"}],)"
+        R"("classes":["lexical","punctuation"],"flags":["negation","modal"]})");
   }
 
   TEST_CASE("AppendCheckQuoteRecord leaves out parts that the text does not hold") {
@@ -103,8 +104,10 @@ TEST_SUITE("report") {
     result.findings = {finding};
     std::string out;
     AppendFindingRecord(&out, result, 0);
-    CHECK(out == R"({"type":"finding","rule":"unbalanced-quote","severity":"warning","quotes":[],)"
-                 R"("message":"quotation mark never closed","confidence":1,"doc":"b.txt","line":3,"col":7})");
+    CHECK(
+        out ==
+        R"({"type":"finding","rule":"unbalanced-quote","severity":"warning","quotes":[],)"
+        R"("message":"quotation mark never closed","confidence":1,"doc":"b.txt","line":3,"col":7})");
   }
 }
 

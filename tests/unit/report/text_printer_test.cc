@@ -34,13 +34,14 @@ TEST_SUITE("report") {
     summary.seconds = 0.0042;
     printer.OnFinish(summary);
 
-    CHECK(out.str() ==
-          "a.txt  (Reuters, 2024-01-02)\n"
-          "  1:1  (unattributed)  term     \xE2\x80\x9CIntro\xE2\x80\x9D\n"
-          "  2:4  Donald Trump    direct   \xE2\x80\x9CI think so, \xE2\x80\xA6 really.\xE2\x80\x9D\n"
-          "b.txt\n"
-          "  (no quotations)\n"
-          "3 documents (1 failed), 2 quotes, 1 unattributed, 62 bytes in 0.004 s\n");
+    CHECK(
+        out.str() ==
+        "a.txt  (Reuters, 2024-01-02)\n"
+        "  1:1  (unattributed)  term     \xE2\x80\x9CIntro\xE2\x80\x9D\n"
+        "  2:4  Donald Trump    direct   \xE2\x80\x9CI think so, \xE2\x80\xA6 really.\xE2\x80\x9D\n"
+        "b.txt\n"
+        "  (no quotations)\n"
+        "3 documents (1 failed), 2 quotes, 1 unattributed, 62 bytes in 0.004 s\n");
   }
 
   TEST_CASE("FormatSummaryLine uses the singular for one") {

@@ -15,8 +15,8 @@ TEST_SUITE("xref") {
     const Case cases[] = {
         // Versions of one statement.
         {"I think he wants to make a deal for me, you understand that? As crazy as it sounds,",
-         "I think he wants to make a deal for me. Do you understand? As crazy as it sounds.",
-         true, LinkShape::kWhole},
+         "I think he wants to make a deal for me. Do you understand? As crazy as it sounds.", true,
+         LinkShape::kWhole},
         {"We will not reopen the viaduct before the spring.",
          "We will reopen the viaduct before the spring.", true, LinkShape::kWhole},
         {"\xe2\x80\x9cWe don\xe2\x80\x99t close a railway lightly.",
@@ -57,9 +57,9 @@ TEST_SUITE("xref") {
 
   TEST_CASE("DecideLink marks a fragment whose sentence end the longer one runs past") {
     WordAligner aligner;
-    LinkVerdict v = DecideLink(TokenizeQuote("wants to make a deal."),
-                               TokenizeQuote("I think he wants to make a deal for me."), true, true,
-                               aligner);
+    LinkVerdict v =
+        DecideLink(TokenizeQuote("wants to make a deal."),
+                   TokenizeQuote("I think he wants to make a deal for me."), true, true, aligner);
     CHECK(v.shape != LinkShape::kNone);
     CHECK(v.end_continues);
     v = DecideLink(TokenizeQuote("wants to make a deal."),

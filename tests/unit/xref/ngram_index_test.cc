@@ -21,11 +21,11 @@ std::vector<uint64_t> Words(const char* text) {
 TEST_SUITE("xref") {
   TEST_CASE("FindCandidatePairs pairs quotations that share enough shingles") {
     std::vector<std::vector<uint64_t>> quotes = {
-        Words("We will not reopen the viaduct before the spring."),   // 0
-        Words("We will reopen the viaduct before the spring."),       // 1: shares two 4-grams
-        Words("The bus service will run every ten minutes."),         // 2: nothing shared
-        Words("reopen the viaduct"),                                  // 3: short, inside 0 and 1
-        Words("before the spring, the council will meet again."),     // 4: one 4-gram? no
+        Words("We will not reopen the viaduct before the spring."),  // 0
+        Words("We will reopen the viaduct before the spring."),      // 1: shares two 4-grams
+        Words("The bus service will run every ten minutes."),        // 2: nothing shared
+        Words("reopen the viaduct"),                                 // 3: short, inside 0 and 1
+        Words("before the spring, the council will meet again."),    // 4: one 4-gram? no
     };
     std::vector<CandidatePair> pairs = FindCandidatePairs(quotes, {});
     auto has = [&](uint32_t a, uint32_t b) {
