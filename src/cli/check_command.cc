@@ -40,11 +40,14 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
 
   // Passes.
   CheckResult result;
-  const IngestOptions ingest{.text_fields = options.text_fields};
+  const IngestOptions ingest{
+      .text_fields = options.text_fields, .walk = options.walk, .encoding = options.encoding};
+  // A file named twice (as a reference and a path, or twice either way) is one document.
+  FileSet seen;
   ReadDocuments(options.references, /*primary=*/true, /*draft=*/false, Severity::kInfo, extractor,
-                ingest, options.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr);
+                ingest, options.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr, &seen);
   ReadDocuments(options.paths, /*primary=*/false, /*draft=*/false, Severity::kInfo, extractor,
-                ingest, options.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr);
+                ingest, options.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr, &seen);
   CrossReferenceOptions xref;
   xref.jobs = static_cast<unsigned>(ResolveJobCount(options.jobs));
   FindingContext findings(rules);

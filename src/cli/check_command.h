@@ -12,6 +12,8 @@
 
 #include "cli/report_output.h"
 #include "core/diagnostic.h"
+#include "ingest/path_filter.h"
+#include "ingest/text_decoder.h"
 #include "xref/link_output.h"
 
 namespace quotecheck {
@@ -26,9 +28,11 @@ struct CheckOptions {
   double min_confidence = 0.0;
   /// --links: which link records to write (xref/link_output.h).
   LinkOutput links = LinkOutput::kParent;
-  unsigned jobs = 1;
+  unsigned jobs = 0;  // -j: 0 (the default) = one worker per core, as ripgrep and ninja
   std::vector<std::string> rule_dirs;
   std::vector<std::string> text_fields;
+  PathFilter walk;                      // --glob, --exclude
+  Encoding encoding = Encoding::kAuto;  // --encoding
   std::string output_path;
   /// Primary sources (transcripts, statements): --reference PATHS.
   std::vector<std::string> references;

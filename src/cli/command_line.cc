@@ -1,13 +1,16 @@
 #include "cli/command_line.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "cli/check_command.h"
 #include "cli/diff_command.h"
 #include "cli/exit_code.h"
 #include "cli/extract_command.h"
 #include "cli/lint_command.h"
+#include "cli/nearest_name.h"
 #include "cli/rules_command.h"
 
 namespace quotecheck {
@@ -20,11 +23,37 @@ constexpr const char* kFooter =
     "Exit status: 0 clean; 1 findings at or above the fail level; 2 usage error, bad rules or "
     "an input that could not be read (every other input is still processed).";
 
+// The --format names of check, lint and diff.
+const std::vector<std::string> kReportFormats = {"text",   "jsonl", "markdown", "sarif",
+                                                 "github", "html",  "csv",      "claimreview"};
+
 // A repeatable option taking one value per occurrence (so it never swallows PATHS).
 template <typename T>
 CLI::Option* AddRepeatable(CLI::App* app, const std::string& name, std::vector<T>& values,
                            const std::string& help, const std::string& type_name) {
   return app->add_option(name, values, help)->allow_extra_args(false)->type_name(type_name);
+}
+
+// --glob and --exclude: which files a directory walk reads (ingest/path_filter.h);
+// --encoding: how text files are decoded (ingest/text_decoder.h).
+void AddInputOptions(CLI::App* command, PathFilter& walk, Encoding& encoding) {
+  command
+      ->add_option_function<std::string>(
+          "--encoding",
+          [&encoding](const std::string& name) { encoding = *ParseEncodingName(name); },
+          "Encoding of text, Markdown and HTML files: auto (UTF-8, UTF-16 by its byte order "
+          "mark, Windows-1252 when not UTF-8), utf-8, utf-16le, utf-16be, windows-1252 or "
+          "latin-1")
+      ->check(CLI::IsMember(EncodingNames(), CLI::ignore_case))
+      ->type_name("NAME");
+  AddRepeatable(command, "--glob", walk.globs,
+                "In directories, read only the files matching GLOB; !GLOB leaves them out "
+                "(repeatable; files named on the command line are always read)",
+                "GLOB");
+  AddRepeatable(command, "--exclude", walk.excludes,
+                "In directories, leave out the files and directories matching GLOB "
+                "(repeatable; .quotecheckignore files do the same)",
+                "GLOB");
 }
 
 // The report options of check, lint and diff as typed on the command line.
@@ -56,7 +85,9 @@ void AddReportOptions(CLI::App* command, const std::string& fail_level_help, Rep
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   command->add_flag("--no-color", flags.no_color, "Same as --color never");
-  command->add_option("-j,--jobs", options.jobs, "Worker threads; 0 = one per core")
+  command
+      ->add_option("-j,--jobs", options.jobs,
+                   "Worker threads; 0 = one per core (output keeps the input order)")
       ->capture_default_str();
   AddRepeatable(command, "--rules", options.rule_dirs,
                 "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
@@ -64,17 +95,47 @@ void AddReportOptions(CLI::App* command, const std::string& fail_level_help, Rep
                 "JSON field holding a record's text, tried before text/body/content "
                 "(repeatable)",
                 "NAME");
+  AddInputOptions(command, options.walk, options.encoding);
   command->add_option("-o,--output", options.output_path, "Write the report to FILE")
       ->type_name("FILE");
 }
 
+// After a parse error: "did you mean --format?" for each argument that looks like an
+// option no command of this command line has, naming the nearest option of its command.
+void SuggestOptions(const CLI::App& app, int argc, const char* const* argv, std::ostream& err) {
+  const CLI::App* command = &app;
+  std::vector<std::string> names;
+  auto add_names = [&names](const CLI::App* from) {
+    for (const CLI::Option* option : from->get_options()) {
+      for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+    }
+  };
+  add_names(&app);
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") break;
+    for (const CLI::App* sub : command->get_subcommands({})) {
+      if (sub->get_name() == arg) {
+        command = sub;
+        add_names(sub);
+      }
+    }
+    if (arg.size() < 3 || arg.compare(0, 2, "--") != 0) continue;
+    const std::string name = arg.substr(0, arg.find('='));
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    if (auto near = NearestName(name, names)) err << "did you mean " << *near << "?\n";
+  }
+}
+
 ReportFormat ParseReportFormat(const std::string& name) {
-  return name == "jsonl"      ? ReportFormat::kJsonl
-         : name == "markdown" ? ReportFormat::kMarkdown
-         : name == "sarif"    ? ReportFormat::kSarif
-         : name == "github"   ? ReportFormat::kGithub
-         : name == "html"     ? ReportFormat::kHtml
-                              : ReportFormat::kText;
+  return name == "jsonl"         ? ReportFormat::kJsonl
+         : name == "markdown"    ? ReportFormat::kMarkdown
+         : name == "sarif"       ? ReportFormat::kSarif
+         : name == "github"      ? ReportFormat::kGithub
+         : name == "html"        ? ReportFormat::kHtml
+         : name == "csv"         ? ReportFormat::kCsv
+         : name == "claimreview" ? ReportFormat::kClaimReview
+                                 : ReportFormat::kText;
 }
 
 ColorMode ParseColorMode(const ReportFlags& flags) {
@@ -108,10 +169,14 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       "Find each document's quotations with their kind and speaker; print them as text, or as "
       "JSON Lines (--format jsonl) for scripts");
   extract_command
-      ->add_option("--format", format, "text (for people) or jsonl (the output contract)")
-      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->add_option("--format", format,
+                   "text (for people), jsonl (the output contract) or csv (a row per quotation, "
+                   "for spreadsheets)")
+      ->check(CLI::IsMember({"text", "jsonl", "csv"}))
       ->capture_default_str();
-  extract_command->add_option("-j,--jobs", extract.jobs, "Worker threads; 0 = one per core")
+  extract_command
+      ->add_option("-j,--jobs", extract.jobs,
+                   "Worker threads; 0 = one per core (output keeps the input order)")
       ->capture_default_str();
   AddRepeatable(extract_command, "--rules", extract.rule_dirs,
                 "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
@@ -119,6 +184,14 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
                 "JSON field holding a record's text, tried before text/body/content "
                 "(repeatable)",
                 "NAME");
+  AddInputOptions(extract_command, extract.walk, extract.encoding);
+  bool verbose = false;
+  extract_command
+      ->add_option("--width", extract.width,
+                   "Text output: cut quotations to N characters (0: never cut)")
+      ->capture_default_str()
+      ->type_name("N");
+  extract_command->add_flag("-v,--verbose", verbose, "Text output: every quotation in full");
   extract_command
       ->add_option("-o,--output", extract.output_path, "Write results to FILE, not stdout")
       ->type_name("FILE");
@@ -137,8 +210,9 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
   check_command
       ->add_option("--format", check_flags.format,
                    "text (for people), jsonl (the output contract), markdown (for a ticket), "
-                   "sarif (code scanning), github (Actions annotations) or html (a report page)")
-      ->check(CLI::IsMember({"text", "jsonl", "markdown", "sarif", "github", "html"}))
+                   "sarif (code scanning), github (Actions annotations), html (a report page), "
+                   "csv (a row per finding) or claimreview (schema.org ClaimReview JSON-LD)")
+      ->check(CLI::IsMember(kReportFormats))
       ->capture_default_str();
   std::string check_links = "parent";
   check_command
@@ -169,17 +243,24 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
   lint_command
       ->add_option("--format", lint_flags.format,
                    "text (path:line:col diagnostics), jsonl (the output contract), markdown, "
-                   "sarif (code scanning), github (workflow commands) or html")
-      ->check(CLI::IsMember({"text", "jsonl", "markdown", "sarif", "github", "html"}))
+                   "sarif (code scanning), github (workflow commands), html, csv or claimreview")
+      ->check(CLI::IsMember(kReportFormats))
       ->capture_default_str();
-  AddRepeatable(lint_command, "--against", lint.references,
-                "A reference: article, transcript, statement, directory or quote store "
-                "(repeatable)",
-                "PATH");
-  AddRepeatable(lint_command, "--primary", lint.primary,
-                "A reference that is a primary source (transcript, statement): preferred over "
-                "the others (repeatable; role: primary in a document's metadata does the same)",
-                "PATH");
+  // --against and --primary take every path up to the next option or "--" (the synopsis
+  // reads DRAFTS… --against REFS…), and are repeatable.
+  lint_command
+      ->add_option("--against", lint.references,
+                   "References: articles, transcripts, statements, directories or quote stores, "
+                   "up to the next option or -- (repeatable)")
+      ->allow_extra_args(true)
+      ->type_name("PATH...");
+  lint_command
+      ->add_option("--primary", lint.primary,
+                   "References that are primary sources (transcript, statement), preferred over "
+                   "the others, up to the next option or -- (repeatable; role: primary in a "
+                   "document's metadata does the same)")
+      ->allow_extra_args(true)
+      ->type_name("PATH...");
   lint_command
       ->add_option("--config", lint.config_path,
                    "Use this configuration instead of the nearest .quotecheck.toml")
@@ -208,8 +289,9 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       "relation and word diff, and those only one side has");
   diff_command
       ->add_option("--format", diff_flags.format,
-                   "text, jsonl (the output contract), markdown, sarif, github or html")
-      ->check(CLI::IsMember({"text", "jsonl", "markdown", "sarif", "github", "html"}))
+                   "text, jsonl (the output contract), markdown, sarif, github, html, csv or "
+                   "claimreview")
+      ->check(CLI::IsMember(kReportFormats))
       ->capture_default_str();
   AddReportOptions(diff_command,
                    "Exit 1 when a finding (A against B) is at or above this severity: error, "
@@ -236,8 +318,11 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       app.get_subcommands([&](CLI::App* command) { return command->get_name() == argv[1]; })
           .empty()) {
     err << "quotecheck: unknown subcommand '" << argv[1]
-        << "' (expected extract, check, lint, diff or rules)\n"
-        << "Run with --help for more information.\n";
+        << "' (expected extract, check, lint, diff or rules)\n";
+    if (auto near = NearestName(argv[1], {"extract", "check", "lint", "diff", "rules"})) {
+      err << "did you mean '" << *near << "'?\n";
+    }
+    err << "Run with --help for more information.\n";
     return kExitError;
   }
 
@@ -245,11 +330,16 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
     app.parse(argc, argv);
   } catch (const CLI::Error& e) {
     // --help and --version are "errors" with exit code 0; they print to `out`.
-    return app.exit(e, out, err) == 0 ? kExitOk : kExitError;
+    if (app.exit(e, out, err) == 0) return kExitOk;
+    SuggestOptions(app, argc, argv, err);
+    return kExitError;
   }
 
   if (extract_command->parsed()) {
-    extract.format = format == "jsonl" ? OutputFormat::kJsonl : OutputFormat::kText;
+    if (verbose) extract.width = 0;
+    extract.format = format == "jsonl" ? OutputFormat::kJsonl
+                     : format == "csv" ? OutputFormat::kCsv
+                                       : OutputFormat::kText;
     if (extract.paths.empty()) {
       if (stdin_is_terminal) {
         err << "quotecheck extract: no input: give PATHS, or pipe text to standard input\n"

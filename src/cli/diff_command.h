@@ -4,13 +4,15 @@
 /// are read as lint reads drafts (Markdown and HTML through ingest/draft_reader.h, other
 /// files as text, quote stores as they are), cross-referenced together,
 /// and the report lists every quotation of A with the quotations of B that are the same
-/// words (relation and word diff from A to B), then the quotations only A has and those
-/// only B has. The findings are lint's for A checked against B (findings/lint_findings.h), so
-/// --fail-level works as for lint. --format text (below), or jsonl, markdown, sarif, github
-/// or html (the check printers, with A's documents marked draft):
+/// words (relation and word diff from B, the reference, to A: [-B-]{+A+}), then the
+/// quotations only A has and those only B has. The findings are lint's for A checked
+/// against B (findings/lint_findings.h), less "unverified-quote" (a quotation only A has is
+/// listed as such), so --fail-level works as for lint. Text, Markdown and HTML are diff's
+/// own report (report/diff_report.h); jsonl, sarif and github the check printers, with A's
+/// documents marked draft:
 ///
 ///   a.md:3:2 = b.txt:7:10  variant  Corina Allsop   (or "speakers differ: X / Y")
-///     The repairs will take at least [-28-]{+18+} weeks,
+///     The repairs will take at least [-18-]{+28+} weeks,
 ///   only in a.md:9:1  Nils Brandvold  “I have taken this train…”
 ///   only in b.txt:2:4  (unattributed)  “…”
 ///   3 shared, 1 only in A, 1 only in B; 2 findings (1 error, 1 warning)
@@ -23,6 +25,8 @@
 #include "cli/check_command.h"
 #include "cli/lint_command.h"
 #include "core/check_model.h"
+#include "ingest/path_filter.h"
+#include "ingest/text_decoder.h"
 
 namespace quotecheck {
 
@@ -31,9 +35,11 @@ struct DiffOptions {
   ColorMode color = ColorMode::kAuto;
   std::optional<Severity> fail_level = Severity::kError;
   bool no_exit = false;
-  unsigned jobs = 1;
+  unsigned jobs = 0;  // -j: 0 (the default) = one worker per core, as ripgrep and ninja
   std::vector<std::string> rule_dirs;
   std::vector<std::string> text_fields;
+  PathFilter walk;                      // --glob, --exclude
+  Encoding encoding = Encoding::kAuto;  // --encoding
   std::string output_path;
   std::string a;  // file or directory
   std::string b;
@@ -41,8 +47,5 @@ struct DiffOptions {
 
 int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
             bool stdout_is_terminal);
-
-/// The text report (see above) of a result whose side-A documents are marked draft.
-std::string FormatDiffText(const CheckResult& result, bool color);
 
 }  // namespace quotecheck

@@ -16,6 +16,7 @@
 #include "cli/rule_set_loading.h"
 #include "core/diagnostic.h"
 #include "extract/quote_extractor.h"
+#include "report/csv_printer.h"
 #include "report/jsonl_printer.h"
 #include "report/result_sink.h"
 #include "report/text_printer.h"
@@ -23,14 +24,16 @@
 namespace quotecheck {
 namespace {
 
-std::unique_ptr<ResultSink> MakePrinter(OutputFormat format, std::ostream* out) {
+std::unique_ptr<ResultSink> MakePrinter(OutputFormat format, size_t width, std::ostream* out) {
   switch (format) {
     case OutputFormat::kJsonl:
       return std::make_unique<JsonlPrinter>(out);
+    case OutputFormat::kCsv:
+      return std::make_unique<CsvPrinter>(out);
     case OutputFormat::kText:
       break;
   }
-  return std::make_unique<TextPrinter>(out);
+  return std::make_unique<TextPrinter>(out, width);
 }
 
 void CountInSummary(const DocumentResult& result, RunSummary* summary) {
@@ -53,15 +56,18 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   std::ofstream output_file;
   std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
   if (output == nullptr) return kExitError;
-  const std::unique_ptr<ResultSink> printer = MakePrinter(options.format, output);
+  const std::unique_ptr<ResultSink> printer = MakePrinter(options.format, options.width, output);
 
-  InputDocuments inputs(options.paths, IngestOptions{.text_fields = options.text_fields});
+  InputDocuments inputs(options.paths, IngestOptions{.text_fields = options.text_fields,
+                                                     .walk = options.walk,
+                                                     .encoding = options.encoding});
   RunSummary summary;
   DocumentPipelineSteps steps;
   steps.read = [&](DocumentResult* result) { return inputs.Next(result); };
   steps.process = [&](DocumentResult* result) { extractor.Process(result); };
   steps.deliver = [&](DocumentResult& result) {
     for (const Diagnostic& diagnostic : result.diagnostics) err << FormatDiagnostic(diagnostic);
+    if (result.skipped) return true;  // a notice, no document
     CountInSummary(result, &summary);
     printer->OnDocument(result);
     return output->good();

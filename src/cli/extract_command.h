@@ -8,18 +8,26 @@
 #include <string>
 #include <vector>
 
+#include "ingest/path_filter.h"
+#include "ingest/text_decoder.h"
+#include "report/text_printer.h"
+
 namespace quotecheck {
 
-enum class OutputFormat { kText, kJsonl };
+enum class OutputFormat { kText, kJsonl, kCsv };
 
 struct ExtractOptions {
   OutputFormat format = OutputFormat::kText;
+  /// Text output: quotations cut to this many code points (--width; 0 with -v: whole).
+  size_t width = kQuoteDisplayWidth;
   /// Worker threads; 0 = hardware concurrency.
-  unsigned jobs = 1;
+  unsigned jobs = 0;  // -j: 0 (the default) = one worker per core, as ripgrep and ninja
   /// Extra rule directories (--rules), after the built-in rules.
   std::vector<std::string> rule_dirs;
   /// JSON field names holding the text (--text-field), before the defaults.
   std::vector<std::string> text_fields;
+  PathFilter walk;                      // --glob, --exclude
+  Encoding encoding = Encoding::kAuto;  // --encoding
   /// Output file (-o); empty for `out`.
   std::string output_path;
   /// Inputs as named; "-" is standard input.

@@ -43,9 +43,9 @@ void AppendUnique(const std::vector<std::string>& from, std::vector<std::string>
 
 void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& extractor,
                 const IngestOptions& ingest, std::ostream& err, CheckResult* result,
-                DraftTexts* texts, DraftSuppressions* suppressions) {
+                DraftTexts* texts, DraftSuppressions* suppressions, FileSet* seen) {
   for (const std::string& path : paths) {
-    InputExpansion expansion = ExpandInputPaths({path});
+    InputExpansion expansion = ExpandInputPaths({path}, ingest.walk);
     for (const Diagnostic& d : expansion.diagnostics) {
       err << FormatDiagnostic(d);
       result->diagnostics.push_back(d);
@@ -54,13 +54,14 @@ void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& ext
       ++result->documents_failed;
     }
     for (const std::string& file : expansion.files) {
+      if (seen != nullptr && !seen->Insert(file)) continue;  // one document per file
       if (file != "-" && InputFormatForPath(file) != InputFormat::kText) {
         // JSON records and quote stores: read as check reads them (no text kept).
         ReadDocuments({file}, /*primary=*/false, /*draft=*/true, Severity::kInfo, extractor, ingest,
                       1, nullptr, err, result, nullptr);
         continue;
       }
-      Result<DraftDocument> read = ReadDraftFile(file);
+      Result<DraftDocument> read = ReadDraftFile(file, ingest.encoding);
       if (!read.ok()) {
         const Diagnostic d = ErrorDiagnostic(file, read.status().message());
         err << FormatDiagnostic(d);
@@ -128,7 +129,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   const auto started = std::chrono::steady_clock::now();
 
   // Configuration: one named, or the nearest of each draft file.
-  InputExpansion drafts = ExpandInputPaths(options.drafts);
+  InputExpansion drafts = ExpandInputPaths(options.drafts, options.walk);
   std::map<std::string, LintConfig> configs;     // by path
   std::map<std::string, std::string> config_of;  // draft file → config path
   Diagnostics config_errors;
@@ -182,7 +183,8 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   if (!LoadRuleSetReportingDiagnostics(rule_dirs, &rules, err)) return kExitError;
   const Attributor attributor(&rules);
   const QuoteExtractor extractor(&attributor);
-  const IngestOptions ingest{.text_fields = options.text_fields};
+  const IngestOptions ingest{
+      .text_fields = options.text_fields, .walk = options.walk, .encoding = options.encoding};
 
   Baseline baseline;
   if (!options.baseline_path.empty()) {
@@ -201,8 +203,11 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   CheckResult draft_result;
   DraftTexts draft_texts;
   DraftSuppressions draft_suppressions;
+  // A file is read once: a draft that is also a reference (inside --against DIR) is left out
+  // of the references, never verified against itself.
+  FileSet seen;
   ReadDrafts(options.drafts, extractor, ingest, err, &draft_result, &draft_texts,
-             &draft_suppressions);
+             &draft_suppressions, &seen);
   QuoteShingles shingles;
   for (const QuoteRecord& q : draft_result.quotes) shingles.Add(q.text);
   const QuoteTextFilter keep = [&shingles](std::string_view text) { return shingles.Take(text); };
@@ -214,9 +219,9 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   // is checked against them first. Their warnings (an unbalanced mark in someone else's
   // article) are not the draft's business; errors are shown.
   ReadDocuments(primary, /*primary=*/true, /*draft=*/false, Severity::kError, extractor, ingest,
-                options.jobs, &keep, err, &result, nullptr);
+                options.jobs, &keep, err, &result, nullptr, &seen);
   ReadDocuments(references, /*primary=*/false, /*draft=*/false, Severity::kError, extractor, ingest,
-                options.jobs, &keep, err, &result, nullptr);
+                options.jobs, &keep, err, &result, nullptr, &seen);
   // QUOTECHECK_TIMING=1: the time to read everything, then to check, on stderr (scripts/bench).
   const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
   const auto loaded = std::chrono::steady_clock::now();

@@ -19,6 +19,7 @@
 #include "core/check_model.h"
 #include "core/status.h"
 #include "ingest/document_reader.h"
+#include "ingest/file_identity.h"
 #include "ingest/inline_switches.h"
 #include "ingest/quote_store.h"
 #include "lint/lint_text.h"
@@ -36,9 +37,11 @@ struct LintOptions {
   bool no_exit = false;
   /// --min-confidence: findings less sure than this (0..1) are not reported.
   double min_confidence = 0.0;
-  unsigned jobs = 1;
+  unsigned jobs = 0;  // -j: 0 (the default) = one worker per core, as ripgrep and ninja
   std::vector<std::string> rule_dirs;
   std::vector<std::string> text_fields;
+  PathFilter walk;                      // --glob, --exclude
+  Encoding encoding = Encoding::kAuto;  // --encoding
   std::string output_path;
   std::string config_path;              // --config FILE
   std::string baseline_path;            // --baseline FILE
@@ -59,10 +62,11 @@ using DraftSuppressions = std::unordered_map<uint32_t, std::vector<Suppression>>
 /// masked, block quotations, inline switches), extracts them and appends them to `result`
 /// marked draft, keeping each one's text and suppressions (JSON and JSON Lines inputs,
 /// quote stores included, are read as check reads them, without text). A path that cannot be read
-/// is a failed document. Diagnostics are written to `err`.
+/// is a failed document. Diagnostics are written to `err`. With `seen`, a file already in it
+/// is left out and each file read is added (a draft is then never one of the references).
 void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& extractor,
                 const IngestOptions& ingest, std::ostream& err, CheckResult* result,
-                DraftTexts* texts, DraftSuppressions* suppressions);
+                DraftTexts* texts, DraftSuppressions* suppressions, FileSet* seen = nullptr);
 
 /// Removes the findings an inline switch of their draft turns off; returns how many.
 size_t ApplySuppressions(const DraftSuppressions& suppressions, CheckResult* result);

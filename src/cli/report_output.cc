@@ -11,6 +11,8 @@
 #include "report/check_jsonl_printer.h"
 #include "report/check_markdown_printer.h"
 #include "report/check_sarif_printer.h"
+#include "report/claimreview_printer.h"
+#include "report/csv_printer.h"
 
 namespace quotecheck {
 namespace {
@@ -119,6 +121,12 @@ std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat f
     case ReportFormat::kHtml:
       PrintCheckHtml(result, {QUOTECHECK_VERSION, MakeSourceLocator(OutputDirectory(output_path))},
                      out);
+      break;
+    case ReportFormat::kCsv:
+      PrintCheckCsv(result, out);
+      break;
+    case ReportFormat::kClaimReview:
+      PrintCheckClaimReview(result, out);
       break;
   }
   return Status();

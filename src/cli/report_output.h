@@ -14,7 +14,7 @@
 namespace quotecheck {
 
 /// The output formats of check, lint and diff.
-enum class ReportFormat { kText, kJsonl, kMarkdown, kSarif, kGithub, kHtml };
+enum class ReportFormat { kText, kJsonl, kMarkdown, kSarif, kGithub, kHtml, kCsv, kClaimReview };
 enum class ColorMode { kAuto, kAlways, kNever };
 
 /// An error diagnostic without a position: "path: error: message".
