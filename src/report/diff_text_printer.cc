@@ -64,18 +64,8 @@ std::string FormatDiffText(const CheckResult& result, bool color) {
                              Quoted(quotes[q].text)));
     }
   }
-  size_t counts[3] = {0, 0, 0};
-  for (const Finding& f : result.findings) ++counts[SeverityRank(f.severity)];
-  out.append(fmt::format("{} shared, {} only in A, {} only in B; {} finding{}", shared, only_a,
-                         only_b, result.findings.size(), result.findings.size() == 1 ? "" : "s"));
-  std::vector<std::string> parts;
-  if (counts[2] > 0)
-    parts.push_back(fmt::format("{} error{}", counts[2], counts[2] == 1 ? "" : "s"));
-  if (counts[1] > 0) {
-    parts.push_back(fmt::format("{} warning{}", counts[1], counts[1] == 1 ? "" : "s"));
-  }
-  if (counts[0] > 0) parts.push_back(fmt::format("{} info", counts[0]));
-  if (!parts.empty()) out.append(fmt::format(" ({})", fmt::join(parts, ", ")));
+  out.append(fmt::format("{} shared, {} only in A, {} only in B; {}", shared, only_a, only_b,
+                         FormatFindingCount(result.findings)));
   out.push_back('\n');
   return out;
 }
