@@ -1,38 +1,63 @@
 #include "cli/diff_command.h"
 
-#include <cerrno>
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <fstream>
 
 #include "attribute/attributor.h"
 #include "attribute/rule_set.h"
-#include "cli/document_pipeline.h"
+#include "cli/command_options.h"
 #include "cli/exit_code.h"
-#include "cli/lint_command.h"
 #include "cli/report_output.h"
 #include "cli/rule_set_loading.h"
+#include "core/document_pipeline.h"
 #include "extract/quote_extractor.h"
 #include "findings/lint_findings.h"
+#include "lint/draft_input.h"
 #include "report/diff_report.h"
 #include "xref/cross_reference.h"
 
 namespace quotecheck {
+
+CommandRunner AddDiffCommand(CLI::App* command) {
+  struct CommandLine {
+    DiffOptions options;
+    ReportFlags flags;
+  };
+  auto line = std::make_shared<CommandLine>();
+  AddFormatOption(command, &line->flags,
+                  "text, jsonl (the output contract), markdown, sarif, github, html, csv or "
+                  "claimreview");
+  AddReportOptions(command,
+                   "Exit 1 when a finding (A against B) is at or above this severity: error, "
+                   "warning, info or none",
+                   /*with_min_confidence=*/false, &line->flags, &line->options.report);
+  command->add_option("A", line->options.a, "The first document or directory")->required();
+  command->add_option("B", line->options.b, "The second document or directory")->required();
+  return [line](const CommandContext& context) {
+    ApplyReportFlags(line->flags, &line->options.report);
+    return RunDiff(line->options, context.out, context.err, context.stdout_is_terminal);
+  };
+}
+
 int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
             bool stdout_is_terminal) {
   const auto started = std::chrono::steady_clock::now();
+  const ReportOptions& report = options.report;
+
   RuleSet rules;
-  if (!LoadRuleSetReportingDiagnostics(options.rule_dirs, &rules, err)) return kExitError;
+  if (!LoadRuleSetReportingDiagnostics(report.rule_dirs, &rules, err)) return kExitError;
   const Attributor attributor(&rules);
   const QuoteExtractor extractor(&attributor);
 
   std::ofstream output_file;
-  std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
+  std::ostream* output = OpenOutput(report.output_path, out, &output_file, err);
   if (output == nullptr) return kExitError;
 
   // Both sides read as drafts (Markdown and HTML masked, plain text, quote stores), so that
   // a draft revision compares with its published text; side B is then unmarked.
   const IngestOptions ingest{
-      .text_fields = options.text_fields, .walk = options.walk, .encoding = options.encoding};
+      .text_fields = report.text_fields, .walk = report.walk, .encoding = report.encoding};
   CheckResult result;
   DraftTexts texts;
   DraftSuppressions suppressions;
@@ -41,7 +66,7 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
   ReadDrafts({options.b}, extractor, ingest, err, &result, &texts, &suppressions);
   for (size_t i = first_b; i < result.documents.size(); ++i) result.documents[i].draft = false;
   CrossReferenceOptions xref;
-  xref.jobs = static_cast<unsigned>(ResolveJobCount(options.jobs));
+  xref.jobs = static_cast<unsigned>(ResolveJobCount(report.jobs));
   const FindingContext findings(rules);
   xref.keyer = &findings.keyer;
   CrossReference(xref, &result);
@@ -52,22 +77,22 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   // Text, Markdown and HTML: diff's own report; the other formats print the findings.
-  std::string text;
-  ReportFormat format = options.format;
-  if (format == ReportFormat::kText) {
-    text = FormatDiffText(
-        result, UseColorFor(options.color, stdout_is_terminal, !options.output_path.empty()));
-  } else if (format == ReportFormat::kMarkdown) {
-    text = FormatDiffMarkdown(result, options.a, options.b);
-    format = ReportFormat::kText;
-  } else if (format == ReportFormat::kHtml) {
-    text = FormatDiffHtml(result, options.a, options.b, QUOTECHECK_VERSION);
-    format = ReportFormat::kText;
+  const ReportFormat asked = report.format;
+  ReportOptions shown = report;
+  if (asked == ReportFormat::kMarkdown || asked == ReportFormat::kHtml) {
+    shown.format = ReportFormat::kText;
   }
-  if (!PrintReport(result, format, options.output_path, text, output, err)) return kExitError;
-  if (!FinishOutput(output, options.output_path, err)) return kExitError;
-  if (result.documents_failed > 0) return kExitError;
-  return ExitStatusForFindings(result, options.fail_level, options.no_exit);
+  return FinishReport(
+      result, shown, report.fail_level,
+      [&](bool color) {
+        if (asked == ReportFormat::kMarkdown)
+          return FormatDiffMarkdown(result, options.a, options.b);
+        if (asked == ReportFormat::kHtml) {
+          return FormatDiffHtml(result, options.a, options.b, QUOTECHECK_VERSION);
+        }
+        return FormatDiffText(result, color);
+      },
+      stdout_is_terminal, output, err);
 }
 
 }  // namespace quotecheck

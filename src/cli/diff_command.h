@@ -17,34 +17,26 @@
 ///   only in b.txt:2:4  (unattributed)  “…”
 ///   3 shared, 1 only in A, 1 only in B; 2 findings (1 error, 1 warning)
 
-#include <optional>
 #include <ostream>
 #include <string>
-#include <vector>
 
-#include "cli/check_command.h"
-#include "cli/lint_command.h"
-#include "core/check_model.h"
-#include "ingest/path_filter.h"
-#include "ingest/text_decoder.h"
+#include "cli/command.h"
+#include "cli/report_output.h"
 
 namespace quotecheck {
 
 struct DiffOptions {
-  ReportFormat format = ReportFormat::kText;
-  ColorMode color = ColorMode::kAuto;
-  std::optional<Severity> fail_level = Severity::kError;
-  bool no_exit = false;
-  unsigned jobs = 0;  // -j: 0 (the default) = one worker per core, as ripgrep and ninja
-  std::vector<std::string> rule_dirs;
-  std::vector<std::string> text_fields;
-  PathFilter walk;                      // --glob, --exclude
-  Encoding encoding = Encoding::kAuto;  // --encoding
-  std::string output_path;
-  std::string a;  // file or directory
+  ReportOptions report;  // --min-confidence is not an option of diff
+  std::string a;         // file or directory
   std::string b;
 };
 
+/// Registers diff's options on `command`: --format, the report options
+/// (cli/command_options.h) but --min-confidence, and A and B (both required).
+CommandRunner AddDiffCommand(CLI::App* command);
+
+/// Runs diff; the report (report/diff_text_printer.h for text) to `out` (or -o), diagnostics
+/// to `err`.
 int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
             bool stdout_is_terminal);
 

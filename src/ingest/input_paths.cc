@@ -125,4 +125,15 @@ InputExpansion ExpandInputPaths(const std::vector<std::string>& paths, const Pat
   return out;
 }
 
+uint64_t TotalFileBytes(const std::vector<std::string>& files) {
+  uint64_t total = 0;
+  for (const std::string& file : files) {
+    if (file == "-") continue;
+    std::error_code ec;
+    const uintmax_t size = fs::file_size(file, ec);
+    if (!ec) total += size;
+  }
+  return total;
+}
+
 }  // namespace quotecheck

@@ -12,6 +12,7 @@
 ///  * A path that cannot be used gives an error Diagnostic
 ///    ("path: error: cannot open: No such file or directory") and the others still expand.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,5 +37,9 @@ bool IsIngestibleFileName(std::string_view name);
 /// walked directories skip (ingest/path_filter.h). Never throws.
 InputExpansion ExpandInputPaths(const std::vector<std::string>& paths,
                                 const PathFilter& filter = {});
+
+/// The bytes of the regular files among `files` ("-" and files that cannot be looked up
+/// count 0): the total a progress display measures against.
+uint64_t TotalFileBytes(const std::vector<std::string>& files);
 
 }  // namespace quotecheck

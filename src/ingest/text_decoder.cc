@@ -25,37 +25,6 @@ inline bool AllAsciiNonZero(uint64_t word) {
   return !has_high && !has_zero;
 }
 
-// Length of the valid UTF-8 sequence starting at p[0] (1 to 4), or, when it is invalid,
-// minus the length of its maximal valid prefix (at least 1). `n` bytes are available.
-int SequenceLength(const unsigned char* p, size_t n) {
-  unsigned char b = p[0];
-  if (b < 0x80) return 1;
-  int len;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (b >= 0xC2 && b <= 0xDF) {
-    len = 2;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    len = 3;
-    if (b == 0xE0) lo = 0xA0;  // overlong
-    if (b == 0xED) hi = 0x9F;  // surrogates
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    len = 4;
-    if (b == 0xF0) lo = 0x90;  // overlong
-    if (b == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    return -1;  // stray continuation byte, C0/C1 or F5..FF
-  }
-  for (int i = 1; i < len; ++i) {
-    if (static_cast<size_t>(i) >= n) return -i;
-    unsigned char c = p[i];
-    unsigned char min = i == 1 ? lo : 0x80;
-    unsigned char max = i == 1 ? hi : 0xBF;
-    if (c < min || c > max) return -i;
-  }
-  return len;
-}
-
 // How much of a file the UTF-16 detection without a byte order mark looks at.
 constexpr size_t kSniffBytes = 4096;
 // UTF-16 without a BOM: at least this share of the code units have a NUL high (or low) byte
@@ -86,9 +55,10 @@ Encoding SniffUtf16(std::string_view bytes) {
 
 // True when `bytes` holds at least one valid UTF-8 sequence of two bytes or more.
 bool HasMultibyteUtf8(std::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   for (size_t i = 0; i < bytes.size(); ++i) {
-    if (p[i] >= 0xC2 && SequenceLength(p + i, bytes.size() - i) > 1) return true;
+    if (static_cast<unsigned char>(bytes[i]) < 0xC2) continue;
+    const DecodedCodePoint d = DecodeUtf8(bytes, i, Utf8Check::kStrict);
+    if (d.valid && d.size > 1) return true;
   }
   return false;
 }
@@ -140,8 +110,7 @@ bool ToUtf8(std::string* bytes, Encoding encoding, std::vector<TextIssue>* issue
                           encoding == Encoding::kUtf16Le ? bad[0] : bad[1])
             : fmt::format("byte 0x{:02X} is no {} character", bad[0], EncodingName(encoding));
     issues->push_back(TextIssue{used, std::move(message), "invalid-encoding"});
-    std::string replacement;
-    AppendUtf8(0xFFFD, &replacement);
+    const std::string_view replacement = kUtf8ReplacementCharacter;
     if (out.size() - used < replacement.size()) out.resize(out.size() * 2);
     std::memcpy(out.data() + used, replacement.data(), replacement.size());
     used += replacement.size();
@@ -241,13 +210,9 @@ std::vector<TextIssue> FindTextIssues(std::string_view text, size_t max_issues) 
         ++i;
         continue;
       }
-      int len = SequenceLength(p + i, n - i);
-      if (len > 0) {
-        i += static_cast<size_t>(len);
-      } else {
-        add(i, fmt::format("invalid UTF-8 byte 0x{:02X}", p[i]), "invalid-utf8");
-        i += static_cast<size_t>(-len);
-      }
+      const DecodedCodePoint d = DecodeUtf8(text, i, Utf8Check::kStrict);
+      if (!d.valid) add(i, fmt::format("invalid UTF-8 byte 0x{:02X}", p[i]), "invalid-utf8");
+      i += d.size;
     }
   }
   if (unreported > 0) {

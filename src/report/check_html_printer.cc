@@ -503,12 +503,7 @@ class HtmlWriter {
     out_.append(
         "<section class=\"card\"><table class=\"findings\"><thead><tr><th>Severity</th>"
         "<th>Rule</th><th>Location</th><th>Confidence</th><th>Message</th></tr></thead><tbody>\n");
-    WordDiffStyle style;
-    style.removed_open = "<del>";
-    style.removed_close = "</del>";
-    style.added_open = "<ins>";
-    style.added_close = "</ins>";
-    style.escape = &EscapeHtml;
+    const WordDiffStyle style = HtmlDiffStyle();
     for (const Finding& finding : result_.findings) {
       const Diagnostic d = FindingDiagnostic(result_, finding);
       std::string location;  // a line break may follow each "/"
@@ -566,6 +561,16 @@ std::string EscapeHtml(std::string_view text) {
     }
   }
   return out;
+}
+
+WordDiffStyle HtmlDiffStyle() {
+  WordDiffStyle style;
+  style.removed_open = "<del>";
+  style.removed_close = "</del>";
+  style.added_open = "<ins>";
+  style.added_close = "</ins>";
+  style.escape = &EscapeHtml;
+  return style;
 }
 
 std::string FormatCheckHtml(const CheckResult& result, const HtmlOptions& options) {

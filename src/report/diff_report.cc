@@ -117,12 +117,7 @@ std::string FormatDiffMarkdown(const CheckResult& result, const std::string& a,
   if (!view.shared.empty()) {
     out.append(
         "### Shared\n\n| A | B | Relation | Speaker | Words |\n| --- | --- | --- | --- | --- |\n");
-    WordDiffStyle style;
-    style.removed_open = "~~";
-    style.removed_close = "~~";
-    style.added_open = "**";
-    style.added_close = "**";
-    style.escape = &EscapeMarkdown;
+    const WordDiffStyle style = MarkdownDiffStyle();
     for (const DiffPair& pair : view.shared) {
       const std::vector<DiffOp> ops = DiffFromB(result, pair);
       out.append(fmt::format(
@@ -190,12 +185,7 @@ footer{margin-top:2rem;color:#666;font-size:.85rem}
       fmt::format("<p class=\"summary\">{}. Word diffs run from B's words "
                   "(<del>B only</del>) to A's (<ins>A only</ins>).</p>\n",
                   esc(CountLine(result, view))));
-  WordDiffStyle style;
-  style.removed_open = "<del>";
-  style.removed_close = "</del>";
-  style.added_open = "<ins>";
-  style.added_close = "</ins>";
-  style.escape = &EscapeHtml;
+  const WordDiffStyle style = HtmlDiffStyle();
   out.append("<section id=\"shared\"><h2>Shared</h2>\n");
   if (view.shared.empty()) {
     out.append("<p class=\"empty\">No quotation of A is in B.</p>\n");

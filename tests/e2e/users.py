@@ -264,7 +264,7 @@ def claimreview_has_every_required_property():
 
 def quotes_of(path, *extra):
     r = run("extract", "--format", "jsonl", *extra, path)
-    assert r.code == 0 and r.err == "", r
+    assert r.code == 0 and r.err.count("\n") == 1 and " documents (0 failed)" not in r.err, r
     return [{k: v for k, v in x.items() if k != "doc"} for x in jsonl(r.out)
             if x.get("type") == "quote"]
 
@@ -309,7 +309,9 @@ def version_and_default_jobs():
     one = run("extract", "--format", "jsonl", "-j", "1", "fixtures/articles", "fixtures/cases")
     default = run("extract", "--format", "jsonl", "fixtures/articles", "fixtures/cases")
     strip = lambda out: [l for l in out.splitlines() if '"type":"summary"' not in l]
-    assert strip(default.out) == strip(one.out) and default.err == one.err, (one, default)
+    no_time = lambda err: [l for l in err.splitlines() if " documents (" not in l]
+    assert strip(default.out) == strip(one.out), (one, default)
+    assert no_time(default.err) == no_time(one.err), (one, default)
     assert "-j,--jobs UINT=0" in run("extract", "--help").out
 
 
@@ -350,6 +352,76 @@ def meson_install_puts_everything_in_place():
                              capture_output=True, timeout=60, env={**os.environ, "MANWIDTH": "80"})
         if man.returncode == 0:  # man-db installed
             assert b"quotecheck" in man.stdout and b"--encoding" in man.stdout.replace(b"\xe2\x80\x90", b"-")
+
+
+# ---- quiet runs, capped warnings, the summary line and progress
+
+def many_unbalanced(tmp, n):
+    path = Path(tmp) / "big.txt"
+    path.write_text("".join(f"Paragraph {i}: the mayor said \u201cwe will see.\n\n" for i in range(n)),
+                    encoding="utf-8")
+    return str(path)
+
+
+@test
+def warnings_are_capped_per_rule_and_file():
+    with tempfile.TemporaryDirectory() as tmp:
+        big = many_unbalanced(tmp, 30)
+        r = run("extract", "--format", "jsonl", big)
+        shown = [l for l in r.err.splitlines() if l.endswith("[unbalanced-quote]")]
+        assert len(shown) == 20, r
+        assert f"{big}: warning: and 10 more unbalanced-quote warnings" in r.err, r
+        # The JSONL output keeps every warning record.
+        assert sum(1 for x in jsonl(r.out) if x.get("type") == "warning") == 30, r
+
+
+@test
+def quiet_prints_only_errors_and_the_summary_ends_every_run():
+    with tempfile.TemporaryDirectory() as tmp:
+        big = many_unbalanced(tmp, 3)
+        quiet = run("extract", "--quiet", "--format", "jsonl", big, f"{FIX}/no-such-file.txt")
+        assert quiet.code == 2, quiet
+        assert quiet.err.splitlines() == [
+            f"{FIX}/no-such-file.txt: error: cannot open: No such file or directory"], quiet
+        out = Path(tmp) / "out.jsonl"
+        loud = run("extract", "--format", "jsonl", "-o", str(out), big)
+        last = loud.err.splitlines()[-1]
+        assert last.startswith("1 document (0 failed), 0 quotes"), loud
+        text = run("extract", big)  # the text report ends with it on stdout instead
+        assert "1 document (0 failed)" in text.out.splitlines()[-1], text
+        assert "document" not in text.err, text
+
+
+@test
+def progress_only_on_a_terminal():
+    import pty
+    master, slave = pty.openpty()
+    try:
+        p = subprocess.run([BIN, "extract", "--format", "jsonl", "fixtures/articles"], cwd=ROOT,
+                           stdout=subprocess.PIPE, stderr=slave, timeout=120)
+        os.close(slave)
+        slave = None
+        err = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+    finally:
+        if slave is not None:
+            os.close(slave)
+        os.close(master)
+    assert p.returncode == 0, err
+    assert b"\r\x1b[Kquotecheck: 1 document, " in err and b" MB, " in err, err
+    assert b"quotations" in err and err.endswith(b"\r\x1b[K8 documents (0 failed), 37 quotes, "
+                                                 + err.split(b"37 quotes, ")[-1]), err
+    piped = run("extract", "--format", "jsonl", "fixtures/articles")
+    assert "\r" not in piped.err and "quotecheck: " not in piped.err, piped
+    quiet_tty = run("extract", "-q", "--format", "jsonl", "fixtures/articles")
+    assert quiet_tty.err == "", quiet_tty
 
 
 def main():

@@ -12,7 +12,6 @@
 #include "ingest/document_reader.h"
 #include "ingest/file_identity.h"
 #include "ingest/quote_store.h"
-#include "lint/lint_text.h"
 
 namespace quotecheck {
 
