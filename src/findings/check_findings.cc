@@ -338,16 +338,16 @@ Severity DivergenceSeverity(const QuoteDiff& diff) {
   return (diff.flags & kMeaning) != 0 ? Severity::kError : Severity::kWarning;
 }
 
-QuoteDiff OrientedDiff(const Link& link, size_t from) {
-  if (link.a == from) return link.diff;
-  QuoteDiff d = link.diff;
-  d.ops = ReversedDiff(link.diff.ops);
+QuoteDiff OrientedDiff(const CheckResult& result, const Link& link, size_t from) {
+  QuoteDiff d = LinkDiff(result, link);
+  if (link.a != from) d.ops = ReversedDiff(d.ops);
   return d;
 }
 
 QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y) {
-  if (x == link.a && y == link.b) return link.diff;
-  if (x == link.b && y == link.a) return OrientedDiff(link, x);
+  if ((x == link.a && y == link.b) || (x == link.b && y == link.a)) {
+    return OrientedDiff(result, link, x);
+  }
   QuoteDiff diff = DiffQuotes(result.quotes[x].text, result.quotes[y].text);
   diff.classes = link.diff.classes;
   diff.flags = link.diff.flags;
