@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "diff/quote_diff.h"
 #include "report/check_html_printer.h"
 #include "report/check_markdown_printer.h"
 #include "report/check_report_view.h"
@@ -78,7 +79,8 @@ DiffView BuildDiffView(const CheckResult& result) {
 
 std::vector<DiffOp> DiffFromB(const CheckResult& result, const DiffPair& pair) {
   const Link& link = result.links[pair.link];
-  return link.a == pair.b ? link.diff.ops : ReversedDiff(link.diff.ops);
+  std::vector<DiffOp> ops = LinkDiff(result, link).ops;  // links keep no ops (diff/quote_diff.h)
+  return link.a == pair.b ? ops : ReversedDiff(ops);
 }
 
 std::string FormatDiffText(const CheckResult& result, bool color) {

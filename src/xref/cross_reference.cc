@@ -1,10 +1,7 @@
 #include "xref/cross_reference.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <set>
 #include <thread>
@@ -109,7 +106,8 @@ void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t e
     LinkVerdict verdict =
         DecideLink(tokens[p.a], tokens[p.b], SpeakersMatch(sa, sb), BothNamed(sa, sb), aligner);
     if (verdict.shape == LinkShape::kNone) continue;
-    QuoteComparison c = CompareQuotes(tokens[p.a], tokens[p.b], aligner, /*with_ops=*/true);
+    // Classes and flags only: the ops are computed when the link is printed (LinkDiff).
+    QuoteComparison c = CompareQuotes(tokens[p.a], tokens[p.b], aligner, /*with_ops=*/false);
     Link link;
     link.a = p.a;
     link.b = p.b;
@@ -124,7 +122,8 @@ void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t e
     link.diff = std::move(c.diff);
     if (!CoversAll(c.stats, tokens[p.a], tokens[p.b])) {
       QuoteDiff shared = DiffQuotes(RegionText(tokens[p.a], c.stats.a_begin, c.stats.a_end),
-                                    RegionText(tokens[p.b], c.stats.b_begin, c.stats.b_end));
+                                    RegionText(tokens[p.b], c.stats.b_begin, c.stats.b_end),
+                                    /*with_ops=*/false);
       link.diff.classes = shared.classes;
       link.diff.flags = shared.flags;
     }
@@ -251,24 +250,16 @@ Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_
   link.cluster = result.quotes[a].cluster;
   if (a_text == b_text) {
     link.relation = Relation::kVerbatim;
-    link.diff.ops.push_back({DiffOp::Kind::kEqual, a_text, b_text});
   } else {
-    link.diff = DiffQuotes(a_text, b_text);
+    link.diff = DiffQuotes(a_text, b_text, /*with_ops=*/false);
     link.relation = SameWordsRelation(link.diff);
   }
   return link;
 }
 
 void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
-  // QUOTECHECK_TIMING=1 prints the time of each pass to stderr (for scripts/bench).
-  const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
-  auto t0 = std::chrono::steady_clock::now();
   auto lap = [&](const char* pass, size_t count) {
-    if (!timing) return;
-    auto t1 = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "xref: %-10s %8.3f s  %zu\n", pass,
-                 std::chrono::duration<double>(t1 - t0).count(), count);
-    t0 = t1;
+    Lap(options.timer, std::string("xref ") + pass, count);
   };
   const size_t n = result->quotes.size();
   std::vector<TokenizedQuote> tokens(n);
