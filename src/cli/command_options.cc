@@ -89,6 +89,8 @@ void AddReportOptions(CLI::App* command, const std::string& fail_level_help,
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   command->add_flag("--no-color", flags->no_color, "Same as --color never");
+  command->add_flag("-q,--quiet", options->quiet,
+                    "Print only errors on stderr: no warnings, no summary line");
   AddReadOptions(command, &options->jobs, &options->rule_dirs, &options->text_fields,
                  &options->encoding, &options->walk, &options->output_path,
                  "Write the report to FILE");

@@ -61,9 +61,12 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
   CheckResult result;
   DraftTexts texts;
   DraftSuppressions suppressions;
-  ReadDrafts({options.a}, extractor, ingest, err, &result, &texts, &suppressions);
+  const Severity min_shown = report.quiet ? Severity::kError : Severity::kInfo;
+  ReadDrafts({options.a}, extractor, ingest, err, &result, &texts, &suppressions, nullptr,
+             min_shown);
   const size_t first_b = result.documents.size();
-  ReadDrafts({options.b}, extractor, ingest, err, &result, &texts, &suppressions);
+  ReadDrafts({options.b}, extractor, ingest, err, &result, &texts, &suppressions, nullptr,
+             min_shown);
   for (size_t i = first_b; i < result.documents.size(); ++i) result.documents[i].draft = false;
   CrossReferenceOptions xref;
   xref.jobs = static_cast<unsigned>(ResolveJobCount(report.jobs));
@@ -92,7 +95,7 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
         }
         return FormatDiffText(result, color);
       },
-      stdout_is_terminal, output, err);
+      stdout_is_terminal, output, err, FormatDiffSummaryLine(result));
 }
 
 }  // namespace quotecheck

@@ -134,7 +134,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   // of the references, never verified against itself.
   FileSet seen;
   ReadDrafts(options.drafts, extractor, ingest, err, &draft_result, &draft_texts,
-             &draft_suppressions, &seen);
+             &draft_suppressions, &seen, report.quiet ? Severity::kError : Severity::kInfo);
   QuoteShingles shingles;
   for (const QuoteRecord& q : draft_result.quotes) shingles.Add(q.text);
   const QuoteTextFilter keep = [&shingles](std::string_view text) { return shingles.Take(text); };
@@ -196,7 +196,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   return FinishReport(
       result, report, fail_level,
       [&](bool color) { return FormatLintText(result, texts, summary, color); }, stdout_is_terminal,
-      output, err);
+      output, err, FormatLintSummaryLine(result, summary));
 }
 
 }  // namespace quotecheck

@@ -47,6 +47,7 @@ struct ReportOptions {
   /// False when the command line left the fail level to lint's configuration.
   bool fail_level_given = true;
   bool no_exit = false;  // --no-exit: exit 0 whatever the findings
+  bool quiet = false;    // --quiet: only errors on stderr, no summary line
   /// --min-confidence: findings less sure than this (0..1) are not reported.
   double min_confidence = 0.0;
   /// Worker threads; 0 (the default) = one per core, as ripgrep and ninja.
@@ -82,13 +83,14 @@ bool PrintReport(const CheckResult& result, ReportFormat format, const std::stri
                  const std::string& text, std::ostream* out, std::ostream& err);
 
 /// Prints `result` as `options` say (PrintReport), then flushes (FinishOutput). The text
-/// report is made by `format_text(color)` only when the format is text. Returns the exit
-/// status: kExitError when printing failed or an input could not be read, else the status
-/// for the findings at `fail_level`.
+/// report is made by `format_text(color)` only when the format is text. Then, unless quiet,
+/// `summary_line` ends the run on `err`, except when the text report on standard output
+/// already ends with it. Returns the exit status: kExitError when printing failed or an input
+/// could not be read, else the status for the findings at `fail_level`.
 int FinishReport(const CheckResult& result, const ReportOptions& options,
                  const std::optional<Severity>& fail_level,
                  const std::function<std::string(bool color)>& format_text, bool stdout_is_terminal,
-                 std::ostream* output, std::ostream& err);
+                 std::ostream* output, std::ostream& err, const std::string& summary_line);
 
 /// The exit status for findings: kExitFindings when one is at or above `fail_level`.
 int ExitStatusForFindings(const CheckResult& result, const std::optional<Severity>& fail_level,

@@ -109,6 +109,10 @@ std::string FormatDiffText(const CheckResult& result, bool color) {
   return out;
 }
 
+std::string FormatDiffSummaryLine(const CheckResult& result) {
+  return CountLine(result, BuildDiffView(result));
+}
+
 std::string FormatDiffMarkdown(const CheckResult& result, const std::string& a,
                                const std::string& b) {
   const DiffView view = BuildDiffView(result);

@@ -43,6 +43,9 @@ std::vector<DiffOp> DiffFromB(const CheckResult& result, const DiffPair& pair);
 /// line: "3 shared, 1 only in A, 1 only in B; 2 findings (1 error, 1 warning)".
 std::string FormatDiffText(const CheckResult& result, bool color);
 
+/// The count line the text report ends with (no newline).
+std::string FormatDiffSummaryLine(const CheckResult& result);
+
 /// The Markdown report: a heading naming A and B, a table per part, the findings.
 std::string FormatDiffMarkdown(const CheckResult& result, const std::string& a,
                                const std::string& b);

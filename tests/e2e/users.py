@@ -424,6 +424,26 @@ def progress_only_on_a_terminal():
     assert quiet_tty.err == "", quiet_tty
 
 
+@test
+def check_lint_and_diff_end_with_the_summary_on_stderr():
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "report.txt")
+        r = run("check", REFS[0], DRAFT, "--format", "jsonl", "--fail-level", "none")
+        assert r.err.splitlines()[-1].startswith("2 documents (0 failed)"), r
+        r = run("lint", DRAFT, "--against", *REFS, "-o", out, "--fail-level", "none")
+        assert r.err.splitlines()[-1].startswith("1 draft, 3 references"), r
+        r = run("lint", DRAFT, "--against", *REFS, "--fail-level", "none")  # text ends with it
+        assert "1 draft" in r.out.splitlines()[-1] and "draft" not in r.err, r
+        r = run("diff", REFS[1], REFS[2], "--format", "html", "--fail-level", "none")
+        assert r.err.splitlines()[-1].startswith("0 shared, 1 only in A, 1 only in B"), r
+        # --quiet: the record's unbalanced-mark warning and the summary line are left out.
+        q = run("check", "--quiet", f"{FIX}/corpus/wire.jsonl", DRAFT, "--format", "jsonl",
+                "--fail-level", "none")
+        assert q.code == 0 and q.err == "", q
+        q = run("lint", "-q", DRAFT, "--against", *REFS, "--format", "jsonl", "--fail-level", "none")
+        assert q.code == 0 and q.err == "", q
+
+
 def main():
     global BIN
     ap = argparse.ArgumentParser()
