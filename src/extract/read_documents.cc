@@ -1,8 +1,8 @@
-#include "cli/read_documents.h"
+#include "extract/read_documents.h"
 
-#include "cli/document_pipeline.h"
-#include "cli/input_documents.h"
+#include "core/document_pipeline.h"
 #include "extract/quote_extractor.h"
+#include "ingest/input_documents.h"
 #include "ingest/input_paths.h"
 
 namespace quotecheck {
