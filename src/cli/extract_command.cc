@@ -1,8 +1,12 @@
 #include "cli/extract_command.h"
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -16,6 +20,7 @@
 #include "cli/rule_set_loading.h"
 #include "core/diagnostic.h"
 #include "core/document_pipeline.h"
+#include "core/pass_timer.h"
 #include "extract/quote_extractor.h"
 #include "ingest/input_documents.h"
 #include "ingest/input_paths.h"
@@ -98,11 +103,19 @@ CommandRunner AddExtractCommand(CLI::App* command) {
 
 int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
+  // QUOTECHECK_TIMING=1 prints the CPU time of the start-up and of each pass to stderr (for
+  // scripts/bench); the passes run on worker threads are summed over them.
+  const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
+  ExtractPassTimes pass_times;
+  std::atomic<uint64_t> startup_ns{0}, ingest_ns{0}, output_ns{0};
+  CpuLapTimer main_thread(timing);
 
   RuleSet rules;
   if (!LoadRuleSetReportingDiagnostics(options.rule_dirs, &rules, err)) return kExitError;
   const Attributor attributor(&rules);
-  const QuoteExtractor extractor(&attributor);
+  QuoteExtractor extractor(&attributor);
+  if (timing) extractor.set_pass_times(&pass_times);
+  main_thread.LapInto(&startup_ns);
 
   std::ofstream output_file;
   std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
@@ -119,9 +132,15 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
       &err, options.progress,
       options.progress ? TotalFileBytes(ExpandInputPaths(options.paths, options.walk).files) : 0);
   DocumentPipelineSteps steps;
-  steps.read = [&](DocumentResult* result) { return inputs.Next(result); };
+  steps.read = [&](DocumentResult* result) {
+    CpuLapTimer read(timing);
+    const bool more = inputs.Next(result);
+    read.LapInto(&ingest_ns);
+    return more;
+  };
   steps.process = [&](DocumentResult* result) { extractor.Process(result); };
   steps.deliver = [&](DocumentResult& result) {
+    CpuLapTimer write(timing);
     if (!result.diagnostics.empty()) progress.Clear();
     for (const Diagnostic& diagnostic : result.diagnostics) diagnostics.Print(diagnostic);
     if (result.skipped) return true;  // a notice, no document
@@ -129,6 +148,7 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
     for (const Quote& q : result.quotes) unattributed += q.speaker ? 0 : 1;
     progress.Add(result.doc.text.size(), result.quotes.size());
     printer->OnDocument(result);
+    write.LapInto(&output_ns);
     return output->good();
   };
   RunDocumentPipeline({.jobs = ResolveJobCount(options.jobs)}, steps);
@@ -142,6 +162,15 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   // already ends with it.
   if (!options.quiet && (options.format != OutputFormat::kText || !options.output_path.empty())) {
     err << FormatSummaryLine(summary, unattributed) << '\n';
+  }
+  if (timing) {
+    auto secs = [](const std::atomic<uint64_t>& ns) { return ns.load() / 1e9; };
+    err << fmt::format(
+        "extract: startup {:.4f} s\nextract: ingest {:.4f} s\nextract: scan {:.4f} s\n"
+        "extract: attribute {:.4f} s\nextract: kinds {:.4f} s\nextract: keys {:.4f} s\n"
+        "extract: output {:.4f} s\n",
+        secs(startup_ns), secs(ingest_ns), secs(pass_times.scan_ns), secs(pass_times.attribute_ns),
+        secs(pass_times.kinds_ns), secs(pass_times.keys_ns), secs(output_ns));
   }
   if (!output->good()) {
     err << FormatDiagnostic(ErrorDiagnostic(
