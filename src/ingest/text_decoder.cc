@@ -63,27 +63,33 @@ bool HasMultibyteUtf8(std::string_view bytes) {
   return false;
 }
 
-// The iconv name of an encoding other than UTF-8.
-const char* IconvName(Encoding encoding) {
-  switch (encoding) {
-    case Encoding::kUtf16Le:
-      return "UTF-16LE";
-    case Encoding::kUtf16Be:
-      return "UTF-16BE";
-    case Encoding::kWindows1252:
-      return "CP1252";
-    case Encoding::kLatin1:
-      return "ISO-8859-1";
-    default:
-      return "UTF-8";
+// Each encoding's name for people and for iconv(3), in one table.
+struct EncodingInfo {
+  Encoding encoding;
+  std::string_view name;
+  const char* iconv;
+};
+constexpr EncodingInfo kEncodingInfo[] = {
+    {Encoding::kAuto, "auto", "UTF-8"},
+    {Encoding::kUtf8, "UTF-8", "UTF-8"},
+    {Encoding::kUtf16Le, "UTF-16LE", "UTF-16LE"},
+    {Encoding::kUtf16Be, "UTF-16BE", "UTF-16BE"},
+    {Encoding::kWindows1252, "Windows-1252", "CP1252"},
+    {Encoding::kLatin1, "Latin-1", "ISO-8859-1"},
+};
+
+const EncodingInfo& InfoOf(Encoding encoding) {
+  for (const EncodingInfo& info : kEncodingInfo) {
+    if (info.encoding == encoding) return info;
   }
+  return kEncodingInfo[1];
 }
 
 // Converts `bytes` from `encoding` to UTF-8. A sequence iconv has no character for (a
 // lone surrogate, 0x81 in Windows-1252) becomes U+FFFD, one issue each; false when iconv
 // cannot convert from `encoding` at all.
 bool ToUtf8(std::string* bytes, Encoding encoding, std::vector<TextIssue>* issues) {
-  iconv_t cd = iconv_open("UTF-8", IconvName(encoding));
+  iconv_t cd = iconv_open("UTF-8", InfoOf(encoding).iconv);
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
   const size_t unit = encoding == Encoding::kUtf16Le || encoding == Encoding::kUtf16Be ? 2 : 1;
   std::string out;
@@ -145,23 +151,7 @@ const std::vector<std::string>& EncodingNames() {
   return names;
 }
 
-std::string_view EncodingName(Encoding encoding) {
-  switch (encoding) {
-    case Encoding::kAuto:
-      return "auto";
-    case Encoding::kUtf8:
-      return "UTF-8";
-    case Encoding::kUtf16Le:
-      return "UTF-16LE";
-    case Encoding::kUtf16Be:
-      return "UTF-16BE";
-    case Encoding::kWindows1252:
-      return "Windows-1252";
-    case Encoding::kLatin1:
-      return "Latin-1";
-  }
-  return "UTF-8";
-}
+std::string_view EncodingName(Encoding encoding) { return InfoOf(encoding).name; }
 
 size_t Utf8BomLength(std::string_view bytes) {
   return bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
