@@ -3,9 +3,16 @@
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace quotecheck {
 namespace {
+
+struct KeyDocHash {
+  size_t operator()(const std::pair<std::string_view, uint32_t>& p) const {
+    return std::hash<std::string_view>()(p.first) * 31 + p.second;
+  }
+};
 
 class DisjointSets {
  public:
@@ -89,22 +96,26 @@ void BuildClusters(const std::vector<std::string>& keys, CheckResult* result) {
     // Canonical: of the forms two or more documents print, a whole one (not a fragment of
     // another such form) printed most often, then the longest; else the longest form.
     // Attestation counts documents: one article quoting its own words twice is one source.
-    std::unordered_map<std::string_view, std::vector<uint32_t>> sources;
-    for (size_t m : cluster.members) {
-      auto& docs = sources[keys[m]];
-      if (std::find(docs.begin(), docs.end(), quotes[m].doc) == docs.end()) {
-        docs.push_back(quotes[m].doc);
+    // Each step linear in the members (a cluster may hold a quotation's many thousand copies).
+    std::unordered_map<std::string_view, size_t> attested;  // key → documents printing it
+    {
+      std::unordered_set<std::pair<std::string_view, uint32_t>, KeyDocHash> seen;
+      for (size_t m : cluster.members) {
+        if (seen.emplace(keys[m], quotes[m].doc).second) ++attested[keys[m]];
       }
     }
-    std::unordered_map<std::string_view, size_t> attested;
-    for (const auto& [key, docs] : sources) attested[key] = docs.size();
+    std::unordered_map<std::string_view, bool> part_memo;
     auto part_of_attested = [&](std::string_view key) {
+      auto [memo, inserted] = part_memo.emplace(key, false);
+      if (!inserted) return memo->second;
       auto it = longer_forms.find(key);
       if (it == longer_forms.end()) return false;
-      return std::any_of(it->second.begin(), it->second.end(), [&](std::string_view longer) {
-        auto a = attested.find(longer);
-        return a != attested.end() && a->second >= 2;
-      });
+      memo->second =
+          std::any_of(it->second.begin(), it->second.end(), [&](std::string_view longer) {
+            auto a = attested.find(longer);
+            return a != attested.end() && a->second >= 2;
+          });
+      return memo->second;
     };
     auto better = [&](size_t x, size_t y) {  // is x a better canonical than y?
       bool ax = attested[keys[x]] >= 2, ay = attested[keys[y]] >= 2;
@@ -135,14 +146,12 @@ void BuildClusters(const std::vector<std::string>& keys, CheckResult* result) {
       return x < y;
     };
     cluster.first = cluster.members.front();
+    std::unordered_set<std::string_view> speakers;
     for (size_t m : cluster.members) {
       if (earlier(m, cluster.first)) cluster.first = m;
       if (result->documents[quotes[m].doc].primary && !cluster.primary) cluster.primary = m;
       const auto& speaker = quotes[m].speaker;
-      if (speaker && std::find(cluster.speakers.begin(), cluster.speakers.end(), *speaker) ==
-                         cluster.speakers.end()) {
-        cluster.speakers.push_back(*speaker);
-      }
+      if (speaker && speakers.insert(*speaker).second) cluster.speakers.push_back(*speaker);
       quotes[m].cluster = cluster.id;
     }
     result->clusters.push_back(std::move(cluster));
