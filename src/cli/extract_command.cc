@@ -8,7 +8,6 @@
 #include <string>
 #include <utility>
 
-#include "attribute/attributor.h"
 #include "attribute/rule_set.h"
 #include "cli/command_options.h"
 #include "cli/exit_code.h"
@@ -16,7 +15,6 @@
 #include "cli/rule_set_loading.h"
 #include "core/diagnostic.h"
 #include "core/document_pipeline.h"
-#include "extract/quote_extractor.h"
 #include "ingest/input_documents.h"
 #include "report/jsonl_printer.h"
 #include "report/result_sink.h"
@@ -76,10 +74,9 @@ CommandRunner AddExtractCommand(CLI::App* command) {
 int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
 
-  RuleSet rules;
-  if (!LoadRuleSetReportingDiagnostics(options.rule_dirs, &rules, err)) return kExitError;
-  const Attributor attributor(&rules);
-  const QuoteExtractor extractor(&attributor);
+  const std::unique_ptr<RuleExtraction> extraction = LoadRuleExtraction(options.rule_dirs, err);
+  if (extraction == nullptr) return kExitError;
+  const QuoteExtractor& extractor = extraction->extractor;
 
   std::ofstream output_file;
   std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);

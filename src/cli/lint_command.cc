@@ -7,14 +7,12 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "attribute/attributor.h"
 #include "attribute/rule_set.h"
 #include "cli/command_options.h"
 #include "cli/exit_code.h"
 #include "cli/report_output.h"
 #include "cli/rule_set_loading.h"
 #include "core/document_pipeline.h"
-#include "extract/quote_extractor.h"
 #include "extract/read_documents.h"
 #include "findings/lint_findings.h"
 #include "ingest/input_paths.h"
@@ -95,10 +93,10 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
     return kExitError;
   }
 
-  RuleSet rules;
-  if (!LoadRuleSetReportingDiagnostics(rule_dirs, &rules, err)) return kExitError;
-  const Attributor attributor(&rules);
-  const QuoteExtractor extractor(&attributor);
+  const std::unique_ptr<RuleExtraction> extraction = LoadRuleExtraction(rule_dirs, err);
+  if (extraction == nullptr) return kExitError;
+  const RuleSet& rules = extraction->rules;
+  const QuoteExtractor& extractor = extraction->extractor;
   const IngestOptions ingest{.text_fields = report.text_fields};
 
   Baseline baseline;
