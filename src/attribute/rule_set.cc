@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "attribute/builtin_rules.h"
 
@@ -244,12 +245,22 @@ class RuleFileParser {
           Error(value, fmt::format("lexicon '{}': expected 'entries = [\"…\", …]'", name.str()));
           continue;
         }
+        // An entry twice in one lexicon table is a slip (the second adds nothing); entries
+        // of the same lexicon in other files add up, repeats included.
+        std::unordered_map<std::string, uint32_t> first_line;
         for (const toml::node& entry : *value.as_array()) {
-          if (auto s = StringOf(&entry)) {
-            entries.push_back(*s);
-          } else {
+          auto s = StringOf(&entry);
+          if (!s) {
             Error(entry, "lexicon entries must be strings");
+            continue;
           }
+          const uint32_t line = entry.source().begin.line;
+          if (auto [it, added] = first_line.emplace(*s, line); !added) {
+            Error(entry, fmt::format("lexicon '{}': duplicate entry \"{}\" (first on line {})",
+                                     name.str(), *s, it->second));
+            continue;
+          }
+          entries.push_back(*s);
         }
       }
     }
