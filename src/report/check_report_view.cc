@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "diff/quote_diff.h"
 #include "report/text_printer.h"
 
 namespace quotecheck {
@@ -95,7 +96,8 @@ CheckReportView BuildCheckReportView(const CheckResult& result) {
           const Link& link = result.links[it->second];
           member.relation = link.relation;
           member.speakers_agree = link.speakers_agree;
-          member.diff = link.a == report.reference ? link.diff.ops : ReversedDiff(link.diff.ops);
+          std::vector<DiffOp> ops = LinkDiff(result, link).ops;
+          member.diff = link.a == report.reference ? std::move(ops) : ReversedDiff(ops);
         } else if (auto any = any_link.find(m); any != any_link.end()) {
           member.relation = result.links[any->second].relation;
         }

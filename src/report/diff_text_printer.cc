@@ -50,7 +50,7 @@ std::string FormatDiffText(const CheckResult& result, bool color) {
                                  ? Speaker(quotes[q])
                                  : fmt::format("speakers differ: {} / {}", Speaker(quotes[q]),
                                                Speaker(quotes[other]))));
-      const QuoteDiff diff = OrientedDiff(link, q);
+      const QuoteDiff diff = OrientedDiff(result, link, q);
       out.append("  ").append(HasChanges(diff.ops) ? FormatWordDiff(diff.ops, style)
                                                    : ShortenForDisplay(quotes[q].text, 200));
       out.push_back('\n');
