@@ -3,15 +3,26 @@
 #include <doctest/doctest.h>
 
 namespace quotecheck {
+namespace {
+
+// Two quotations, whether their sources name the same speaker, and the shape they should get.
+struct Case {
+  const char* a;
+  const char* b;
+  bool speakers_agree;
+  LinkShape want;
+};
+
+LinkVerdict Decide(const Case& c) {
+  WordAligner aligner;
+  return DecideLink(TokenizeQuote(c.a), TokenizeQuote(c.b), c.speakers_agree,
+                    /*both_named=*/true, aligner);
+}
+
+}  // namespace
 
 TEST_SUITE("xref") {
   TEST_CASE("DecideLink: same words said once, against a shared phrase") {
-    struct Case {
-      const char* a;
-      const char* b;
-      bool speakers_agree;
-      LinkShape want;
-    };
     const Case cases[] = {
         // Versions of one statement.
         {"I think he wants to make a deal for me, you understand that? As crazy as it sounds,",
@@ -48,10 +59,7 @@ TEST_SUITE("xref") {
     for (const Case& c : cases) {
       CAPTURE(c.a);
       CAPTURE(c.b);
-      WordAligner aligner;
-      LinkVerdict v = DecideLink(TokenizeQuote(c.a), TokenizeQuote(c.b), c.speakers_agree,
-                                 /*both_named=*/true, aligner);
-      CHECK(v.shape == c.want);
+      CHECK(Decide(c).shape == c.want);
     }
   }
 
@@ -77,12 +85,6 @@ TEST_SUITE("xref") {
     const char* tail5 = "Our engineers looked at every pier and said we will rebuild the bridge";
     const char* head5 =
         "we will rebuild the bridge before the next winter storms arrive here again";
-    struct Case {
-      const char* a;
-      const char* b;
-      bool speakers_agree;
-      LinkShape want;
-    };
     const Case cases[] = {
         {tail7, head7, true, LinkShape::kOverlap},
         {head7, tail7, true, LinkShape::kOverlap},  // either order
@@ -93,9 +95,7 @@ TEST_SUITE("xref") {
     for (const Case& c : cases) {
       CAPTURE(c.a);
       CAPTURE(c.b);
-      WordAligner aligner;
-      const LinkVerdict v = DecideLink(TokenizeQuote(c.a), TokenizeQuote(c.b), c.speakers_agree,
-                                       /*both_named=*/true, aligner);
+      const LinkVerdict v = Decide(c);
       CHECK(v.shape == c.want);
       if (v.shape == LinkShape::kOverlap) {
         CHECK(v.similarity == doctest::Approx(7.0 / 13.0));  // the run over the shorter's words
