@@ -79,4 +79,26 @@ std::string ShortenForDisplay(std::string_view text, size_t max_code_points, Eli
   return out;
 }
 
+std::string CutAtSpace(std::string_view text, size_t max_bytes, Keep keep, size_t slack) {
+  if (text.size() <= max_bytes + slack) return std::string(text);
+  auto continuation = [&](size_t i) {
+    return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  };
+  if (keep == Keep::kEnd) {
+    size_t from = text.size() - max_bytes;
+    while (from < text.size() && continuation(from)) ++from;
+    const size_t space = text.find(' ', from);
+    if (space != std::string_view::npos && space + 1 < text.size()) from = space + 1;
+    return "\xE2\x80\xA6 " + std::string(text.substr(from));
+  }
+  size_t to = max_bytes;
+  const size_t space = text.rfind(' ', to);
+  if (space != std::string_view::npos && space > 0) {
+    to = space;
+  } else {
+    while (to > 0 && continuation(to)) --to;
+  }
+  return std::string(text.substr(0, to)) + " \xE2\x80\xA6";
+}
+
 }  // namespace quotecheck

@@ -26,4 +26,14 @@ inline constexpr size_t kMessageQuoteWidth = 61;
 std::string ShortenForDisplay(std::string_view text, size_t max_code_points,
                               Elide where = Elide::kMiddle);
 
+/// Which end of a text CutAtSpace keeps.
+enum class Keep { kStart, kEnd };
+
+/// `text` cut to about `max_bytes` at a space, for words next to others that are shown
+/// (the words only one side of a diff quotes, before or after the shared part): its end
+/// behind "… " (Keep::kEnd) or its start before " …" (Keep::kStart). Whole when it has at
+/// most `max_bytes + slack` bytes (slack spares a cut that would save a word or two). Never
+/// splits a UTF-8 sequence.
+std::string CutAtSpace(std::string_view text, size_t max_bytes, Keep keep, size_t slack = 0);
+
 }  // namespace quotecheck

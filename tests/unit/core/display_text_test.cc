@@ -61,6 +61,28 @@ TEST_SUITE("display_text") {
       CHECK(ShortenForDisplay(c.in, c.max, Elide::kEnd) == c.want);
     }
   }
+
+  TEST_CASE("CutAtSpace keeps the end or the start, cut at a space, never inside a sequence") {
+    const struct {
+      std::string in;
+      size_t max;
+      Keep keep;
+      size_t slack;
+      std::string want;
+    } cases[] = {
+        {"short words", 20, Keep::kEnd, 0, "short words"},
+        {"one two three four five", 10, Keep::kEnd, 0, "\xE2\x80\xA6 four five"},
+        {"one two three four five", 10, Keep::kStart, 0, "one two \xE2\x80\xA6"},
+        {"one two three four five", 10, Keep::kStart, 15, "one two three four five"},
+        // No space to cut at: a code point boundary.
+        {"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 3, Keep::kStart, 0, "\xC3\xA9 \xE2\x80\xA6"},
+        {"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 3, Keep::kEnd, 0, "\xE2\x80\xA6 \xC3\xA9"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.in);
+      CHECK(CutAtSpace(c.in, c.max, c.keep, c.slack) == c.want);
+    }
+  }
 }
 
 }  // namespace quotecheck
