@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "attribute/builtin_rules.h"
+#include "core/code_point.h"
 
 namespace quotecheck {
 namespace {
@@ -74,7 +75,7 @@ void AdvanceInString(std::string_view s, size_t offset, uint32_t* line, uint32_t
     if (c == '\n') {
       ++*line;
       *col = 1;
-    } else if ((c & 0xC0) != 0x80) {
+    } else if (!IsUtf8Continuation(c)) {
       ++*col;
     }
   }

@@ -18,7 +18,7 @@ bool ShownAsSpace(char32_t cp) {
 size_t OffsetOfCodePoint(std::string_view text, size_t n) {
   size_t i = 0;
   for (; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+    if (!IsUtf8Continuation(static_cast<unsigned char>(text[i]))) {
       if (n == 0) return i;
       --n;
     }
@@ -82,7 +82,7 @@ std::string ShortenForDisplay(std::string_view text, size_t max_code_points, Eli
 std::string CutAtSpace(std::string_view text, size_t max_bytes, Keep keep, size_t slack) {
   if (text.size() <= max_bytes + slack) return std::string(text);
   auto continuation = [&](size_t i) {
-    return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    return IsUtf8Continuation(static_cast<unsigned char>(text[i]));
   };
   if (keep == Keep::kEnd) {
     size_t from = text.size() - max_bytes;
