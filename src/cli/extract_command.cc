@@ -1,8 +1,12 @@
 #include "cli/extract_command.h"
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -15,6 +19,8 @@
 #include "cli/rule_set_loading.h"
 #include "core/diagnostic.h"
 #include "core/document_pipeline.h"
+#include "core/pass_timer.h"
+#include "extract/quote_extractor.h"
 #include "ingest/input_documents.h"
 #include "report/jsonl_printer.h"
 #include "report/result_sink.h"
@@ -73,10 +79,18 @@ CommandRunner AddExtractCommand(CLI::App* command) {
 
 int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
+  // QUOTECHECK_TIMING=1 prints the CPU time of the start-up and of each pass to stderr (for
+  // scripts/bench); the passes run on worker threads are summed over them.
+  const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
+  ExtractPassTimes pass_times;
+  std::atomic<uint64_t> startup_ns{0}, ingest_ns{0}, output_ns{0};
+  CpuLapTimer main_thread(timing);
 
   const std::unique_ptr<RuleExtraction> extraction = LoadRuleExtraction(options.rule_dirs, err);
   if (extraction == nullptr) return kExitError;
-  const QuoteExtractor& extractor = extraction->extractor;
+  QuoteExtractor& extractor = extraction->extractor;
+  if (timing) extractor.set_pass_times(&pass_times);
+  main_thread.LapInto(&startup_ns);
 
   std::ofstream output_file;
   std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
@@ -86,12 +100,19 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   InputDocuments inputs(options.paths, IngestOptions{.text_fields = options.text_fields});
   RunSummary summary;
   DocumentPipelineSteps steps;
-  steps.read = [&](DocumentResult* result) { return inputs.Next(result); };
+  steps.read = [&](DocumentResult* result) {
+    CpuLapTimer read(timing);
+    const bool more = inputs.Next(result);
+    read.LapInto(&ingest_ns);
+    return more;
+  };
   steps.process = [&](DocumentResult* result) { extractor.Process(result); };
   steps.deliver = [&](DocumentResult& result) {
+    CpuLapTimer write(timing);
     for (const Diagnostic& diagnostic : result.diagnostics) err << FormatDiagnostic(diagnostic);
     CountInSummary(result, &summary);
     printer->OnDocument(result);
+    write.LapInto(&output_ns);
     return output->good();
   };
   RunDocumentPipeline({.jobs = ResolveJobCount(options.jobs)}, steps);
@@ -99,6 +120,15 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   printer->OnFinish(summary);
+  if (timing) {
+    auto secs = [](const std::atomic<uint64_t>& ns) { return ns.load() / 1e9; };
+    err << fmt::format(
+        "extract: startup {:.4f} s\nextract: ingest {:.4f} s\nextract: scan {:.4f} s\n"
+        "extract: attribute {:.4f} s\nextract: kinds {:.4f} s\nextract: keys {:.4f} s\n"
+        "extract: output {:.4f} s\n",
+        secs(startup_ns), secs(ingest_ns), secs(pass_times.scan_ns), secs(pass_times.attribute_ns),
+        secs(pass_times.kinds_ns), secs(pass_times.keys_ns), secs(output_ns));
+  }
   if (!output->good()) {
     err << FormatDiagnostic(ErrorDiagnostic(
         options.output_path.empty() ? "<stdout>" : options.output_path, "cannot write output"));

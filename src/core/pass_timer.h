@@ -1,10 +1,20 @@
 #pragma once
-/// Wall time and memory of each pass of a run, for `scripts/bench` (QUOTECHECK_TIMING=1 makes
-/// `check` and `lint` print them to stderr). Library passes record laps into a PassTimer the
-/// caller owns (or none: a null timer costs nothing); only cli/ prints them.
+/// Time and memory of each pass of a run, for `scripts/bench` (QUOTECHECK_TIMING=1 makes
+/// `extract`, `check` and `lint` print them to stderr). Two ways to lap:
+/// - PassTimer: passes that run one after the other (check, lint): wall time, a count, the
+///   resident memory after each pass and the peak so far.
+/// - CpuLapTimer: passes that interleave on worker threads (extract's scan, attribution, …):
+///   the calling thread's CPU time, summed over threads. Thread CPU time rather than wall time
+///   also because the machines it runs on are shared: wall time would count waits for a core.
+/// Library passes record into a timer the caller owns (or none: a null or off timer costs
+/// nothing); only cli/ prints.
 
+#include <time.h>
+
+#include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,5 +52,38 @@ std::unique_ptr<PassTimer> PassTimerFromEnvironment();
 
 /// One line per lap: "pass  seconds s  count  RSS MB (peak MB)".
 std::string FormatLaps(const std::vector<PassLap>& laps);
+
+/// Nanoseconds of CPU time the calling thread has used.
+inline uint64_t ThreadCpuNanos() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000000u + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+/// Laps of one thread's CPU time, to be summed over the threads of a pass (extract runs
+/// documents on worker threads, so wall time per pass is not defined there); off (`on` false), it
+/// reads no clock and adds nothing.
+class CpuLapTimer {
+ public:
+  explicit CpuLapTimer(bool on) : on_(on), last_(on ? ThreadCpuNanos() : 0) {}
+
+  /// The nanoseconds since the previous lap (or the start); 0 when off.
+  uint64_t Lap() {
+    if (!on_) return 0;
+    const uint64_t now = ThreadCpuNanos();
+    const uint64_t lap = now - last_;
+    last_ = now;
+    return lap;
+  }
+
+  /// Adds the lap to `*total` (which other threads may add to as well).
+  void LapInto(std::atomic<uint64_t>* total) {
+    if (on_) total->fetch_add(Lap(), std::memory_order_relaxed);
+  }
+
+ private:
+  bool on_;
+  uint64_t last_;
+};
 
 }  // namespace quotecheck
