@@ -10,7 +10,7 @@ namespace quotecheck {
 void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool draft,
                    Severity min_shown, const QuoteExtractor& extractor, const IngestOptions& ingest,
                    unsigned jobs, const QuoteTextFilter* keep, std::ostream& err,
-                   CheckResult* result, DraftTexts* texts) {
+                   CheckResult* result, DraftTexts* texts, FileSet* seen) {
   const size_t first_doc = result->documents.size();
   std::vector<std::string> articles;
   auto flush_articles = [&]() {
@@ -34,12 +34,13 @@ void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool dra
     articles.clear();
   };
   for (const std::string& path : paths) {
-    InputExpansion expansion = ExpandInputPaths({path});
+    InputExpansion expansion = ExpandInputPaths({path}, ingest.walk);
     if (!expansion.diagnostics.empty()) {  // a missing path: the article reader reports it
       articles.push_back(path);
       continue;
     }
     for (const std::string& file : expansion.files) {
+      if (seen != nullptr && !seen->Insert(file)) continue;  // one document per file
       if (file != "-" && IsQuoteStoreFile(file)) {
         flush_articles();
         const size_t before = result->diagnostics.size();

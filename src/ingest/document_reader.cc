@@ -13,6 +13,8 @@
 #include <utility>
 
 #include "core/line_index.h"
+#include "ingest/draft_html.h"
+#include "ingest/draft_reader.h"
 #include "ingest/front_matter.h"
 #include "ingest/line_source.h"
 #include "ingest/text_decoder.h"
@@ -330,7 +332,8 @@ InputFormat SniffInputFormat(std::string_view bytes) {
 
 class DocumentReader::Impl {
  public:
-  Impl(std::string path, const IngestOptions& options) : path_(std::move(path)) {
+  Impl(std::string path, const IngestOptions& options)
+      : path_(std::move(path)), encoding_(options.encoding) {
     text_fields_ = options.text_fields;
     for (const char* f : kDefaultTextFields) {
       bool seen = false;
@@ -379,6 +382,15 @@ class DocumentReader::Impl {
   }
 
   bool Next(DocumentResult* out) {
+    // A skipped record is delivered only when it carries the file's warning.
+    while (NextResult(out)) {
+      if (!out->skipped || !out->diagnostics.empty()) return true;
+    }
+    return false;
+  }
+
+ private:
+  bool NextResult(DocumentResult* out) {
     if (done_) return false;
     if (open_error_) {
       done_ = true;
@@ -398,7 +410,6 @@ class DocumentReader::Impl {
     return false;
   }
 
- private:
   void SetOpenError(const char* what, int err) { open_error_ = what + ErrnoMessage(err); }
 
   void ReadText(DocumentResult* out) {
@@ -407,8 +418,20 @@ class DocumentReader::Impl {
     doc.id = path_;
     doc.path = path_;
     doc.text = std::move(bytes_);
-    std::vector<TextIssue> issues = DecodeText(&doc.text);
-    out->diagnostics = TextIssueDiagnostics(path_, doc.text, issues);
+    DecodedText decoded = DecodeText(&doc.text, encoding_);
+    if (!decoded.error.empty()) return Fail(out, path_, path_, 0, 0, decoded.error);
+    out->diagnostics = TextIssueDiagnostics(path_, doc.text, decoded.issues);
+    if (DraftFormatForPath(path_) == DraftFormat::kHtml) {
+      // HTML is read through its mask, as lint reads it: tags and their attributes are no
+      // prose, and a quotation opening a paragraph is the same kind as in Markdown.
+      Result<DraftMarkup> markup = ReadHtmlDraft(doc.text);
+      if (markup.ok()) {
+        doc.scan_text = std::move(markup.value().scan_text);
+        doc.block_quotes = std::move(markup.value().block_quotes);
+        doc.meta = std::move(markup.value().meta);
+        return;
+      }
+    }
     TextHeader header = ParseTextHeader(doc.text);
     doc.body_start = header.body_start;
     doc.meta = std::move(header.meta);
@@ -421,8 +444,26 @@ class DocumentReader::Impl {
   void BuildRecord(Record&& record, uint32_t line_no, std::string_view line, DocumentResult* out) {
     std::string id = record.id ? std::move(*record.id) : LineId(line_no);
     if (record.text_rank == std::numeric_limits<size_t>::max()) {
-      return Fail(out, std::move(id), path_, line_no, 1,
-                  "record has no text field (tried " + TriedFields(text_fields_) + ")", line);
+      // Not an article (a scorer's gold record, an index): skipped, one warning a file.
+      *out = DocumentResult{};
+      out->doc.id = std::move(id);
+      out->doc.path = path_;
+      out->doc.record_line = line_no;
+      out->skipped = true;
+      if (!warned_no_text_) {
+        warned_no_text_ = true;
+        Diagnostic d;
+        d.severity = Severity::kWarning;
+        d.path = path_;
+        d.line = line_no;
+        d.col = 1;
+        d.message = "record has no text field (tried " + TriedFields(text_fields_) +
+                    "): skipped, as is every other record of this file without one";
+        d.code = "no-text-field";
+        if (line.size() <= kMaxSourceLine) d.source_line = std::string(line);
+        out->diagnostics.push_back(std::move(d));
+      }
+      return;
     }
     if (record.text_type != od::json_type::string) {
       return Fail(out, std::move(id), path_, line_no, ColumnIn(line, record.text_location),
@@ -658,10 +699,12 @@ class DocumentReader::Impl {
   friend class DocumentReader;
 
   std::string path_;
+  Encoding encoding_ = Encoding::kAuto;  // of text files (--encoding)
   std::vector<std::string> text_fields_;
   InputFormat format_ = InputFormat::kText;
   std::optional<std::string> open_error_;
   bool done_ = false;
+  bool warned_no_text_ = false;  // the one "no text field" warning of this file
 
   std::string bytes_;  // text and .json input, until read
 
