@@ -18,6 +18,11 @@ namespace {
 constexpr size_t kBeforeWindow = 400;  // bytes read before an opening mark
 constexpr size_t kAfterWindow = 250;   // bytes read after a closing mark
 constexpr size_t kMaxGap = 140;        // longest attribution that interrupts a quotation
+// An inherited speaker (a quotation with no cue of its own takes the one before's) is less
+// sure than the one it comes from: the quotation may be someone else's reply.
+constexpr double kInheritedConfidenceShare = 0.85;
+// Confidences are reported to three decimals (kConfidenceScale), as in the output contract.
+constexpr double kConfidenceScale = 1000;
 
 struct CompiledRule {
   const AttributionRule* rule;
@@ -411,7 +416,7 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
         r.canonical.reset();
       }
       q.speaker = r.canonical;
-      q.confidence = std::round(q.confidence * r.confidence * 1000) / 1000;
+      q.confidence = std::round(q.confidence * r.confidence * kConfidenceScale) / kConfidenceScale;
       if (q.speaker) doc_names.NoteSpeaker(*q.speaker, q.open_mark, r.kind);
       continue;
     }
@@ -424,7 +429,8 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
       q.speaker = prev.speaker;
       q.speaker_mention = prev.speaker_mention;
       q.rule = "inherited/previous-quote";
-      q.confidence = std::round(prev.confidence * 850) / 1000;
+      q.confidence = std::round(prev.confidence * (kConfidenceScale * kInheritedConfidenceShare)) /
+                     kConfidenceScale;
     }
   }
 }

@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "attribute/builtin_rules.h"
+#include "core/code_point.h"
 
 namespace quotecheck {
 namespace {
@@ -73,7 +75,7 @@ void AdvanceInString(std::string_view s, size_t offset, uint32_t* line, uint32_t
     if (c == '\n') {
       ++*line;
       *col = 1;
-    } else if ((c & 0xC0) != 0x80) {
+    } else if (!IsUtf8Continuation(c)) {
       ++*col;
     }
   }
@@ -244,12 +246,22 @@ class RuleFileParser {
           Error(value, fmt::format("lexicon '{}': expected 'entries = [\"…\", …]'", name.str()));
           continue;
         }
+        // An entry twice in one lexicon table is a slip (the second adds nothing); entries
+        // of the same lexicon in other files add up, repeats included.
+        std::unordered_map<std::string, uint32_t> first_line;
         for (const toml::node& entry : *value.as_array()) {
-          if (auto s = StringOf(&entry)) {
-            entries.push_back(*s);
-          } else {
+          auto s = StringOf(&entry);
+          if (!s) {
             Error(entry, "lexicon entries must be strings");
+            continue;
           }
+          const uint32_t line = entry.source().begin.line;
+          if (auto [it, added] = first_line.emplace(*s, line); !added) {
+            Error(entry, fmt::format("lexicon '{}': duplicate entry \"{}\" (first on line {})",
+                                     name.str(), *s, it->second));
+            continue;
+          }
+          entries.push_back(*s);
         }
       }
     }

@@ -2,7 +2,7 @@
 /// Attribution rules are data: TOML files in rules/ (built into the binary) and in any
 /// directory given with --rules. A RuleSet holds the lexicons (speech cues, titles,
 /// pronouns, organisations, …), the macros built from them, and the compiled RE2 patterns
-/// with their must-match / must-not-match examples. See rules/README.md for the format.
+/// with their must-match / must-not-match examples. rules/README.md describes the format.
 
 #include <memory>
 #include <string>

@@ -25,6 +25,48 @@ constexpr size_t kMaxPossessorWords = 4;
 constexpr size_t kMaxAskedObjectWords = 4;
 // Bytes read after a mention for an appositive name (", Piet Harrowgate,").
 constexpr size_t kAppositiveBytes = 60;
+// Most words of a person's name: given names, particles and surname ("Anna Maria van der
+// Berg" is five words, but four cover nearly every name and stop a run of capitalised words
+// in a headline from reading as one name).
+constexpr size_t kMaxNameWords = 4;
+// Most words of the name after a role, or of the one asked: a title already went before
+// ("President Ada Varga"), so given name, middle initial and surname.
+constexpr size_t kMaxNameAfterTitleWords = 3;
+// Most capitalised words of a document's issuer before its verb ("the Harnwick Port
+// Authority Board said in a statement"): bodies' names run longer than people's.
+constexpr size_t kMaxIssuerWords = 5;
+// Most title words between a role's key word and the name it introduces ("Russian Deputy
+// Foreign Minister Ivo Tamm").
+constexpr size_t kMaxTitleWords = 4;
+// Most lower-case words between an indefinite article and its head ("a senior defence
+// official"): more, and the article belongs to another phrase.
+constexpr size_t kMaxIndefiniteModifiers = 3;
+// How far back a personal pronoun looks for its sentence subject (within this paragraph and
+// the one before), and how recent a speaker must be to stand for a pronoun: about two
+// paragraphs of news text. Further back, a "he" more likely means someone named since.
+constexpr size_t kPronounReachBytes = 1500;
+// Paragraph breaks a pronoun's look-back crosses: its own paragraph and the one before.
+constexpr int kPronounParagraphs = 2;
+// Sentences before the pronoun searched for a subject, last first.
+constexpr int kPronounSentences = 3;
+// With no subject and no recent speaker, the person most often named in the last this many
+// bytes (a paragraph or so) is taken for "he" or "she".
+constexpr size_t kProminentNameBytes = 600;
+// How far back an indefinite phrase ("a senior official") is looked for, to give a later
+// bare head ("the official") its earlier wording.
+constexpr size_t kIndefiniteLookBackBytes = 2000;
+// How far back a role ("the Russian leader") looks for its key word followed by a name: a
+// role is often introduced early in the article and referred to much later.
+constexpr size_t kRoleLookBackBytes = 8000;
+// Bytes before a body's noun read for the capitalised words of its name ("the Harnwick Port
+// Authority" → "Authority"), and before an indefinite head for its article.
+constexpr size_t kBodyNameBytes = 80;
+constexpr size_t kIndefiniteBytes = 60;
+// Bytes after a role's key word read for the title and name that follow.
+constexpr size_t kRoleNameBytes = 120;
+// The confidence of a pronoun resolved to a speaker: below a named speaker's, since the
+// resolution (subject of the sentence before, or the last speaker) can be wrong.
+constexpr double kPronounConfidence = 0.9;
 
 // Splits on white space; words keep their punctuation except a trailing comma.
 std::vector<std::string_view> Words(std::string_view s) {
@@ -486,7 +528,7 @@ std::vector<std::string> SpeakerNames::PersonNamesIn(std::string_view window,
       continue;
     }
     size_t j = i;
-    while (j < words.size() && IsNameWord(WithoutPossessive(words[j])) && j - i < 4) {
+    while (j < words.size() && IsNameWord(WithoutPossessive(words[j])) && j - i < kMaxNameWords) {
       bool possessive = WithoutPossessive(words[j]) != words[j];
       ++j;
       if (possessive || words[j - 1].back() == '.' || PunctuationAfter(window, words[j - 1])) {
@@ -543,7 +585,7 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
     if (i > 0 && kPrepositions.count(Lower(words[i - 1]))) continue;
     size_t j = i;
     std::vector<std::string_view> run;
-    while (j < words.size() && run.size() < 4) {
+    while (j < words.size() && run.size() < kMaxNameWords) {
       std::string_view x = WithoutPossessive(words[j]);
       if (!IsNameWord(x)) break;
       // A word that ends in punctuation ends the name ("Korea." ends a sentence), unless it
@@ -638,7 +680,7 @@ std::optional<std::string> SpeakerNames::AnswererIn(std::string_view sentence, s
     if (!IsNameWord(WithoutPossessive(object))) return std::nullopt;
     *found = true;
     std::vector<std::string_view> run;
-    for (size_t k = i + 1; k < words.size() && run.size() < 3; ++k) {
+    for (size_t k = i + 1; k < words.size() && run.size() < kMaxNameAfterTitleWords; ++k) {
       std::string_view w = WithoutPossessive(words[k]);
       if (!IsNameWord(w)) break;
       run.push_back(w);
@@ -663,7 +705,7 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
     size_t end = std::min(position, quote_open);
     size_t para_start = end;
     int breaks = 0;
-    while (para_start > 0 && end - para_start < 1500) {
+    while (para_start > 0 && end - para_start < kPronounReachBytes) {
       char c = text[para_start - 1];
       if (c == '\n') {
         // Skip blank lines; stop at the start of the previous paragraph.
@@ -671,7 +713,7 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
         while (k > 0 && (text[k - 1] == '\n' || text[k - 1] == '\r' || text[k - 1] == ' ')) --k;
         if (k < end &&
             text.substr(k, end - k).find_first_not_of(" \r\n\t") != std::string_view::npos) {
-          if (++breaks == 2) break;
+          if (++breaks == kPronounParagraphs) break;
         }
         para_start = k;
         continue;
@@ -681,7 +723,7 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
     std::string_view region = text.substr(para_start, end - para_start);
     // Sentences of the region, last first.
     size_t stop = region.size();
-    for (int n = 0; n < 3 && stop > 0; ++n) {
+    for (int n = 0; n < kPronounSentences && stop > 0; ++n) {
       size_t start = stop;
       while (start > 0) {
         char c = region[start - 1];
@@ -713,14 +755,14 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
   }
   // The nearest named speaker before, if recent.
   for (auto it = doc->speakers_.rbegin(); it != doc->speakers_.rend(); ++it) {
-    if (position - it->position > 1500) break;
+    if (position - it->position > kPronounReachBytes) break;
     if (personal ? it->kind == SpeakerKind::kPerson : it->kind != SpeakerKind::kPerson) {
       return it->name;
     }
   }
   if (!personal) return std::nullopt;
   // Else the most prominent person named just before.
-  size_t from = position > 600 ? position - 600 : 0;
+  size_t from = position > kProminentNameBytes ? position - kProminentNameBytes : 0;
   std::vector<std::string> names = PersonNamesIn(text.substr(from, position - from), doc);
   std::optional<std::string> best;
   size_t best_count = 0;
@@ -754,9 +796,10 @@ std::optional<std::string> SpeakerNames::EarlierNamedBody(std::string_view text,
        pos = pos == 0 ? std::string_view::npos : before.rfind(capitalised, pos - 1)) {
     if (!IsWordAt(before, pos, capitalised.size())) continue;
     std::vector<std::string_view> words =
-        Words(before.substr(pos > 80 ? pos - 80 : 0, pos - (pos > 80 ? pos - 80 : 0)));
+        Words(before.substr(pos > kBodyNameBytes ? pos - kBodyNameBytes : 0,
+                            pos - (pos > kBodyNameBytes ? pos - kBodyNameBytes : 0)));
     std::vector<std::string_view> run;
-    while (!words.empty() && run.size() < 4 && IsNameWord(words.back()) &&
+    while (!words.empty() && run.size() < kMaxNameWords && IsNameWord(words.back()) &&
            words.back().back() != '.') {
       run.insert(run.begin(), words.back());
       words.pop_back();
@@ -786,7 +829,7 @@ std::optional<std::string> SpeakerNames::DocumentIssuer(std::string_view noun, s
       if (!issue_verbs_.count(std::string(words[v]))) continue;
       // The capitalised words right before the verb: the issuer.
       std::vector<std::string_view> run;
-      for (size_t k = v; k-- > 0 && run.size() < 5;) {
+      for (size_t k = v; k-- > 0 && run.size() < kMaxIssuerWords;) {
         std::string_view w = words[k];
         if (!StartsUpper(w) || determiners_.count(Lower(w)) || not_name_.count(std::string(w)) ||
             PunctuationAfter(before, w)) {
@@ -810,14 +853,16 @@ std::optional<std::string> SpeakerNames::EarlierIndefinite(std::string_view text
                                                            std::string_view head,
                                                            size_t position) const {
   std::string_view before = text.substr(0, position);
-  size_t from = before.size() > 2000 ? before.size() - 2000 : 0;
+  size_t from =
+      before.size() > kIndefiniteLookBackBytes ? before.size() - kIndefiniteLookBackBytes : 0;
   for (size_t pos = before.rfind(head); pos != std::string_view::npos && pos >= from;
        pos = pos == 0 ? std::string_view::npos : before.rfind(head, pos - 1)) {
     if (!IsWordAt(before, pos, head.size())) continue;
     // Up to three words before the head, back to an indefinite article.
     std::vector<std::string_view> words =
-        Words(before.substr(pos > 60 ? pos - 60 : 0, pos - (pos > 60 ? pos - 60 : 0)));
-    for (size_t k = 1; k <= 3 && k <= words.size(); ++k) {
+        Words(before.substr(pos > kIndefiniteBytes ? pos - kIndefiniteBytes : 0,
+                            pos - (pos > kIndefiniteBytes ? pos - kIndefiniteBytes : 0)));
+    for (size_t k = 1; k <= kMaxIndefiniteModifiers && k <= words.size(); ++k) {
       std::string_view w = words[words.size() - k];
       if (w == "a" || w == "an" || w == "A" || w == "An") {
         std::vector<std::string_view> np = {(w.size() == 2 || w == "An") ? "an" : "a"};
@@ -840,13 +885,14 @@ std::optional<std::string> SpeakerNames::ResolveRole(const std::vector<std::stri
   }
   std::string role = words.empty() ? "" : Lower(words.back());
   std::string_view text = doc->text_.substr(0, position);
-  size_t from = text.size() > 8000 ? text.size() - 8000 : 0;
+  size_t from = text.size() > kRoleLookBackBytes ? text.size() - kRoleLookBackBytes : 0;
   auto name_after = [&](size_t pos) -> std::optional<std::string> {
-    std::vector<std::string_view> next = Words(text.substr(pos, 120));
+    std::vector<std::string_view> next = Words(text.substr(pos, kRoleNameBytes));
     size_t i = 1;
-    while (i < next.size() && i < 4 && IsTitleWord(next[i])) ++i;
+    while (i < next.size() && i < kMaxTitleWords && IsTitleWord(next[i])) ++i;
     std::vector<std::string_view> run;
-    while (i < next.size() && run.size() < 3 && IsNameWord(WithoutPossessive(next[i]))) {
+    while (i < next.size() && run.size() < kMaxNameAfterTitleWords &&
+           IsNameWord(WithoutPossessive(next[i]))) {
       std::string_view w = WithoutPossessive(next[i]);
       bool ends = w.back() == '.' || w.back() == ',' || w != next[i];
       if (w.back() == '.' && !(w.size() == 2 && StartsUpper(w))) w.remove_suffix(1);
@@ -916,7 +962,7 @@ std::optional<std::string> SpeakerNames::AppositiveName(std::string_view text,
   std::vector<std::string_view> next = Words(after.substr(1));
   std::vector<std::string_view> run;
   for (std::string_view w : next) {
-    if (!IsNameWord(w) || run.size() == 4) break;
+    if (!IsNameWord(w) || run.size() == kMaxNameWords) break;
     if (w.back() == '.' && !IsAbbreviation(w.substr(0, w.size() - 1))) {
       run.push_back(w.substr(0, w.size() - 1));  // "…, Johanna Bayer." ends the sentence
       break;
@@ -966,7 +1012,7 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     r.kind = r.canonical ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
     std::string p = Lower(first);
     if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;
-    r.confidence = 0.9;
+    r.confidence = kPronounConfidence;
     return r;
   }
   // "police", "Richmond police", "senior administration officials": a collective.
@@ -1089,7 +1135,7 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
       if (auto name = ResolveRole(words, position, doc)) {
         r.canonical = name;
         r.kind = SpeakerKind::kPerson;
-        r.confidence = 0.85;
+        r.confidence = kRoleConfidence;
         return r;
       }
     }

@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "attribute/attributor.h"
 #include "attribute/rule_set.h"
 #include "cli/command_options.h"
 #include "cli/exit_code.h"
@@ -15,7 +14,6 @@
 #include "core/check_model.h"
 #include "core/document_pipeline.h"
 #include "core/pass_timer.h"
-#include "extract/quote_extractor.h"
 #include "extract/read_documents.h"
 #include "findings/check_findings.h"
 #include "report/check_report_view.h"
@@ -72,10 +70,10 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   const auto started = std::chrono::steady_clock::now();
   const ReportOptions& report = options.report;
 
-  RuleSet rules;
-  if (!LoadRuleSetReportingDiagnostics(report.rule_dirs, &rules, err)) return kExitError;
-  const Attributor attributor(&rules);
-  const QuoteExtractor extractor(&attributor);
+  const std::unique_ptr<RuleExtraction> extraction = LoadRuleExtraction(report.rule_dirs, err);
+  if (extraction == nullptr) return kExitError;
+  const RuleSet& rules = extraction->rules;
+  const QuoteExtractor& extractor = extraction->extractor;
 
   std::ofstream output_file;
   std::ostream* output = OpenOutput(report.output_path, out, &output_file, err);

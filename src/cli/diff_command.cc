@@ -4,14 +4,12 @@
 #include <chrono>
 #include <fstream>
 
-#include "attribute/attributor.h"
 #include "attribute/rule_set.h"
 #include "cli/command_options.h"
 #include "cli/exit_code.h"
 #include "cli/report_output.h"
 #include "cli/rule_set_loading.h"
 #include "core/document_pipeline.h"
-#include "extract/quote_extractor.h"
 #include "findings/lint_findings.h"
 #include "lint/draft_input.h"
 #include "report/diff_report.h"
@@ -45,10 +43,10 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
   const auto started = std::chrono::steady_clock::now();
   const ReportOptions& report = options.report;
 
-  RuleSet rules;
-  if (!LoadRuleSetReportingDiagnostics(report.rule_dirs, &rules, err)) return kExitError;
-  const Attributor attributor(&rules);
-  const QuoteExtractor extractor(&attributor);
+  const std::unique_ptr<RuleExtraction> extraction = LoadRuleExtraction(report.rule_dirs, err);
+  if (extraction == nullptr) return kExitError;
+  const RuleSet& rules = extraction->rules;
+  const QuoteExtractor& extractor = extraction->extractor;
 
   std::ofstream output_file;
   std::ostream* output = OpenOutput(report.output_path, out, &output_file, err);

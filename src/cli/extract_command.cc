@@ -12,7 +12,6 @@
 #include <string>
 #include <utility>
 
-#include "attribute/attributor.h"
 #include "attribute/rule_set.h"
 #include "cli/command_options.h"
 #include "cli/exit_code.h"
@@ -110,10 +109,9 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   std::atomic<uint64_t> startup_ns{0}, ingest_ns{0}, output_ns{0};
   CpuLapTimer main_thread(timing);
 
-  RuleSet rules;
-  if (!LoadRuleSetReportingDiagnostics(options.rule_dirs, &rules, err)) return kExitError;
-  const Attributor attributor(&rules);
-  QuoteExtractor extractor(&attributor);
+  const std::unique_ptr<RuleExtraction> extraction = LoadRuleExtraction(options.rule_dirs, err);
+  if (extraction == nullptr) return kExitError;
+  QuoteExtractor& extractor = extraction->extractor;
   if (timing) extractor.set_pass_times(&pass_times);
   main_thread.LapInto(&startup_ns);
 

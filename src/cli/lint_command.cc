@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "attribute/attributor.h"
 #include "attribute/rule_set.h"
 #include "cli/command_options.h"
 #include "cli/exit_code.h"
@@ -15,7 +14,6 @@
 #include "cli/rule_set_loading.h"
 #include "core/document_pipeline.h"
 #include "core/pass_timer.h"
-#include "extract/quote_extractor.h"
 #include "extract/read_documents.h"
 #include "findings/lint_findings.h"
 #include "ingest/input_paths.h"
@@ -106,10 +104,10 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
     return kExitError;
   }
 
-  RuleSet rules;
-  if (!LoadRuleSetReportingDiagnostics(rule_dirs, &rules, err)) return kExitError;
-  const Attributor attributor(&rules);
-  const QuoteExtractor extractor(&attributor);
+  const std::unique_ptr<RuleExtraction> extraction = LoadRuleExtraction(rule_dirs, err);
+  if (extraction == nullptr) return kExitError;
+  const RuleSet& rules = extraction->rules;
+  const QuoteExtractor& extractor = extraction->extractor;
   const IngestOptions ingest{
       .text_fields = report.text_fields, .walk = report.walk, .encoding = report.encoding};
 

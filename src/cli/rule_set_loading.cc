@@ -1,5 +1,7 @@
 #include "cli/rule_set_loading.h"
 
+#include <utility>
+
 #include "core/diagnostic.h"
 
 namespace quotecheck {
@@ -10,6 +12,13 @@ bool LoadRuleSetReportingDiagnostics(const std::vector<std::string>& rule_dirs, 
   const bool ok = LoadRuleSet(rule_dirs, rules, &diagnostics);
   for (const Diagnostic& diagnostic : diagnostics) err << FormatDiagnostic(diagnostic);
   return ok && !HasErrors(diagnostics);
+}
+
+std::unique_ptr<RuleExtraction> LoadRuleExtraction(const std::vector<std::string>& rule_dirs,
+                                                   std::ostream& err) {
+  RuleSet rules;
+  if (!LoadRuleSetReportingDiagnostics(rule_dirs, &rules, err)) return nullptr;
+  return std::make_unique<RuleExtraction>(std::move(rules));
 }
 
 }  // namespace quotecheck

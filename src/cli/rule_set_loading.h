@@ -1,11 +1,15 @@
 #pragma once
-/// Loading the attribution rules for a subcommand, with every diagnostic printed.
+/// Loading the attribution rules for a subcommand, with every diagnostic printed, and the
+/// extractor over them.
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "attribute/attributor.h"
 #include "attribute/rule_set.h"
+#include "extract/quote_extractor.h"
 
 namespace quotecheck {
 
@@ -14,5 +18,23 @@ namespace quotecheck {
 /// error was reported; the caller then exits with kExitError.
 bool LoadRuleSetReportingDiagnostics(const std::vector<std::string>& rule_dirs, RuleSet* rules,
                                      std::ostream& err);
+
+/// The rules of a run and the extractor over them (each part points at the one before, so
+/// the whole stays where it was made).
+struct RuleExtraction {
+  explicit RuleExtraction(RuleSet loaded)
+      : rules(std::move(loaded)), attributor(&rules), extractor(&attributor) {}
+  RuleExtraction(const RuleExtraction&) = delete;
+  RuleExtraction& operator=(const RuleExtraction&) = delete;
+
+  RuleSet rules;
+  Attributor attributor;
+  QuoteExtractor extractor;
+};
+
+/// LoadRuleSetReportingDiagnostics, then the extractor over the rules; nullptr when the
+/// rules did not load (the caller then exits with kExitError).
+std::unique_ptr<RuleExtraction> LoadRuleExtraction(const std::vector<std::string>& rule_dirs,
+                                                   std::ostream& err);
 
 }  // namespace quotecheck

@@ -54,7 +54,7 @@ DecodedCodePoint DecodeBefore(std::string_view text, size_t pos) {
   if (pos == 0 || pos > text.size()) return {};
   size_t start = pos - 1;
   size_t limit = pos >= 4 ? pos - 4 : 0;
-  while (start > limit && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  while (start > limit && IsUtf8Continuation(static_cast<unsigned char>(text[start]))) --start;
   DecodedCodePoint d = DecodeAt(text, start);
   if (start + d.size != pos) return {0xFFFD, 1, false};
   return d;

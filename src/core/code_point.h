@@ -14,6 +14,9 @@ namespace quotecheck {
 /// U+FFFD REPLACEMENT CHARACTER in UTF-8.
 inline constexpr std::string_view kUtf8ReplacementCharacter = "\xEF\xBF\xBD";
 
+/// Whether `byte` continues a UTF-8 sequence (10xxxxxx) rather than starting a code point.
+constexpr bool IsUtf8Continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
 /// How DecodeUtf8 judges a byte sequence.
 enum class Utf8Check {
   /// Unicode's well-formed UTF-8 only: overlong forms, surrogates and values above U+10FFFF

@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "core/code_point.h"
 #include "core/line_index.h"
 
 namespace quotecheck {
@@ -67,7 +68,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     uint32_t col = 1;
     for (size_t i = 0; i < d.source_line.size() && col < d.col; ++i) {
       unsigned char c = static_cast<unsigned char>(d.source_line[i]);
-      if ((c & 0xC0) == 0x80) continue;
+      if (IsUtf8Continuation(c)) continue;
       pad += c == '\t' ? '\t' : ' ';
       ++col;
     }

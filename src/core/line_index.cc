@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/code_point.h"
+
 namespace quotecheck {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
@@ -46,7 +48,7 @@ std::string_view LineIndex::LineText(size_t offset) const {
 
 size_t CountCodePoints(std::string_view bytes) {
   size_t n = 0;
-  for (unsigned char c : bytes) n += (c & 0xC0) != 0x80;
+  for (unsigned char c : bytes) n += !IsUtf8Continuation(c);
   return n;
 }
 

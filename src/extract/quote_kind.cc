@@ -8,7 +8,16 @@
 namespace quotecheck {
 namespace {
 
+// Most words of a term in scare quotes ("the so-called “bridge walk”"): longer, it is a
+// partial quotation of someone's words.
 constexpr size_t kMaxTermWords = 5;
+// Bytes of the line before an opening mark read for its lead-in (a sentence or so): enough
+// for the clause that sets a quotation off, bounded on very long lines.
+constexpr size_t kMaxLeadInBytes = 300;
+// Most bytes between a cue and the comma and opening mark that follow it ("Trump added,
+// “At the…”"): a short phrase may come between ("added on Monday,"); further, the comma
+// belongs to another clause and the quotation is woven into the sentence.
+constexpr size_t kMaxCueToMarkBytes = 40;
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
@@ -20,7 +29,7 @@ std::string LowerAscii(std::string_view s) {
 std::string_view LeadIn(std::string_view text, size_t open_mark) {
   size_t start = open_mark;
   while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r' &&
-         open_mark - start < 300) {
+         open_mark - start < kMaxLeadInBytes) {
     --start;
   }
   std::string_view pre = text.substr(start, open_mark - start);
@@ -147,7 +156,8 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
               last == U'—' || last == U'–';
     // "Trump added, “At the…”": a cue right before the quotation.
     if (!set_off && last == ',' && quote.rule.rfind("before/", 0) == 0 && quote.cue &&
-        quote.cue->span.end <= quote.open_mark && quote.open_mark - quote.cue->span.end < 40) {
+        quote.cue->span.end <= quote.open_mark &&
+        quote.open_mark - quote.cue->span.end < kMaxCueToMarkBytes) {
       set_off = true;
     }
   }

@@ -7,6 +7,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/display_text.h"
 #include "diff/quote_diff.h"
 #include "diff/quote_tokens.h"
 #include "findings/finding_rules.h"
@@ -18,13 +19,6 @@ namespace {
 // close: further apart, they are more likely a person saying a line twice (a debater
 // repeating "this notion that … doesn't know what he's doing" in other words).
 constexpr double kInconsistentSimilarity = 0.8;
-
-std::string Shortened(const std::string& text, size_t max_bytes = 60) {
-  if (text.size() <= max_bytes) return text;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "…";
-}
 
 std::string FlagsNote(const QuoteDiff& diff) {
   std::vector<std::string_view> names = MeaningFlagNames(diff.flags);
@@ -186,7 +180,8 @@ class ClusterFindings {
         if (!r) continue;
         AddDivergence(
             "wording-divergence", m, *r, *l,
-            fmt::format("wording differs from {}: “{}”", Where(*r), Shortened(Quote(*r).text)));
+            fmt::format("wording differs from {}: “{}”", Where(*r),
+                        ShortenForDisplay(Quote(*r).text, kMessageQuoteWidth, Elide::kEnd)));
       }
     }
   }

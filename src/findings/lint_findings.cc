@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "attribute/speaker_key.h"
+#include "core/display_text.h"
 #include "diff/quote_tokens.h"
 #include "findings/finding_rules.h"
 #include "findings/quote_evidence.h"
@@ -19,7 +20,6 @@ namespace quotecheck {
 namespace {
 
 constexpr size_t kExemptWords = 3;
-constexpr size_t kShownChars = 60;
 
 size_t WordCount(std::string_view text) {
   const std::string key = MatchKey(text);
@@ -48,17 +48,7 @@ std::vector<std::string> Words(std::string_view text) {
 }
 
 std::string Shown(std::string_view text) {
-  std::string out;
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80 && ++chars > kShownChars) {
-      out.append("\xE2\x80\xA6");
-      break;
-    }
-    out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : text[i]);
-  }
-  return "\xE2\x80\x9C" + out + "\xE2\x80\x9D";
+  return "\xE2\x80\x9C" + ShortenForDisplay(text, kMessageQuoteWidth, Elide::kEnd) + "\xE2\x80\x9D";
 }
 
 std::string Where(const CheckResult& result, size_t quote) {

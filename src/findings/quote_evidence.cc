@@ -278,11 +278,17 @@ bool SupportsMisattribution(const PairEvidence& evidence) {
 }
 
 double FindingConfidence(const PairEvidence& evidence, double attribution) {
-  // Three content words give 0.775, six or more 1; an exact match keeps it, a variant at
-  // half its words changed takes a eighth off.
-  const double words =
-      std::min(1.0, 0.55 + 0.075 * static_cast<double>(evidence.shared_words.size()));
-  const double closeness = 0.75 + 0.25 * std::clamp(evidence.similarity, 0.0, 1.0);
+  // Three content words give 0.775, six or more 1: each shared content word is more
+  // evidence that the two are one utterance, and six leave little doubt.
+  constexpr double kWordsBase = 0.55;
+  constexpr double kPerContentWord = 0.075;
+  // An exact match keeps it; a variant at half its words changed takes an eighth off, one
+  // with nothing in common a quarter: the words still came from somewhere.
+  constexpr double kClosenessFloor = 0.75;
+  const double words = std::min(
+      1.0, kWordsBase + kPerContentWord * static_cast<double>(evidence.shared_words.size()));
+  const double closeness =
+      kClosenessFloor + (1.0 - kClosenessFloor) * std::clamp(evidence.similarity, 0.0, 1.0);
   const double c = words * closeness * std::clamp(attribution, 0.0, 1.0);
   return std::round(c * 100) / 100;
 }

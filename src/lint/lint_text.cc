@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/code_point.h"
 #include "core/diagnostic.h"
 #include "core/line_index.h"
 #include "findings/lint_findings.h"
@@ -25,7 +26,7 @@ std::string SourceWindow(const Diagnostic& d) {
   // Byte offsets of each code point's start.
   std::vector<size_t> starts;
   for (size_t i = 0; i < d.source_line.size(); ++i) {
-    if ((static_cast<unsigned char>(d.source_line[i]) & 0xC0) != 0x80) starts.push_back(i);
+    if (!IsUtf8Continuation(static_cast<unsigned char>(d.source_line[i]))) starts.push_back(i);
   }
   const size_t n = starts.size();
   const size_t col = std::min<size_t>(d.col == 0 ? 0 : d.col - 1, n);

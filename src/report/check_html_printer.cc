@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "core/display_text.h"
 #include "report/check_report_view.h"
 #include "report/text_printer.h"
 
@@ -19,6 +20,8 @@ constexpr size_t kHeadlineLimit = 320;
 // Words only one side quotes, before or after the shared words (a fragment against the whole
 // statement), are cut to about this many bytes next to the shared words.
 constexpr size_t kEdgeChangeLimit = 80;
+// A few words over the limit are shown rather than cut: the "…" would save little.
+constexpr size_t kEdgeChangeSlack = 20;
 
 constexpr std::string_view kStyle = R"css(
 :root {
@@ -315,33 +318,17 @@ class HtmlWriter {
     return out;
   }
 
-  // `text` cut to about kEdgeChangeLimit bytes at a space: its end when `keep_end`, else its
-  // start; "…" stands for the rest.
-  static std::string EdgeCut(const std::string& text, bool keep_end) {
-    if (text.size() <= kEdgeChangeLimit + 20) return text;
-    if (keep_end) {
-      size_t from = text.size() - kEdgeChangeLimit;
-      while (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-      const size_t space = text.find(' ', from);
-      if (space != std::string::npos && space + 1 < text.size()) from = space + 1;
-      return "… " + text.substr(from);
-    }
-    size_t to = kEdgeChangeLimit;
-    const size_t space = text.rfind(' ', to);
-    if (space != std::string::npos && space > 0) {
-      to = space;
-    } else {
-      while (to > 0 && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
-    }
-    return text.substr(0, to) + " …";
-  }
-
   // Words only one side quotes before the first shared word or after the last one (a
-  // fragment against the whole statement) cut by EdgeCut; punctuation after them may follow.
+  // fragment against the whole statement) cut by CutAtSpace; punctuation after them may follow.
   static std::vector<DiffOp> TrimEdges(std::vector<DiffOp> ops) {
     auto cut = [](DiffOp* op, bool keep_end) {
-      if (op->kind == DiffOp::Kind::kDelete) op->a = EdgeCut(op->a, keep_end);
-      if (op->kind == DiffOp::Kind::kInsert) op->b = EdgeCut(op->b, keep_end);
+      const Keep keep = keep_end ? Keep::kEnd : Keep::kStart;
+      if (op->kind == DiffOp::Kind::kDelete) {
+        op->a = CutAtSpace(op->a, kEdgeChangeLimit, keep, kEdgeChangeSlack);
+      }
+      if (op->kind == DiffOp::Kind::kInsert) {
+        op->b = CutAtSpace(op->b, kEdgeChangeLimit, keep, kEdgeChangeSlack);
+      }
     };
     if (!ops.empty()) cut(&ops.front(), /*keep_end=*/true);
     size_t tail = 0;  // bytes of the ops after the candidate

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/display_text.h"
 #include "diff/quote_diff.h"
 #include "report/text_printer.h"
 
@@ -188,17 +189,8 @@ std::string FormatWordDiff(const std::vector<DiffOp>& ops, const WordDiffStyle& 
   };
   // The end of `text` nearest the shared part, cut at a space, behind or before "…".
   auto edge = [&](const std::string& text, bool leading) -> std::string {
-    if (style.max_edge_change == 0 || text.size() <= style.max_edge_change) return text;
-    if (leading) {
-      size_t from = text.size() - style.max_edge_change;
-      size_t space = text.find(' ', from);
-      if (space != std::string::npos && space + 1 < text.size()) from = space + 1;
-      return "… " + text.substr(from);
-    }
-    size_t to = style.max_edge_change;
-    size_t space = text.rfind(' ', to);
-    if (space != std::string::npos && space > 0) to = space;
-    return text.substr(0, to) + " …";
+    if (style.max_edge_change == 0) return text;
+    return CutAtSpace(text, style.max_edge_change, leading ? Keep::kEnd : Keep::kStart);
   };
   // The shared part runs from the first to the last equal op with a word in it.
   auto has_word = [](const std::string& t) {

@@ -33,20 +33,8 @@ std::string SpeakerCell(const CheckResult& result, const DiffPair& pair) {
 
 // The count line shared by every format.
 std::string CountLine(const CheckResult& result, const DiffView& view) {
-  size_t counts[3] = {0, 0, 0};
-  for (const Finding& f : result.findings) ++counts[SeverityRank(f.severity)];
-  std::string out = fmt::format("{} shared, {} only in A, {} only in B; {} finding{}",
-                                view.shared_a, view.only_a.size(), view.only_b.size(),
-                                result.findings.size(), result.findings.size() == 1 ? "" : "s");
-  std::vector<std::string> parts;
-  if (counts[2] > 0)
-    parts.push_back(fmt::format("{} error{}", counts[2], counts[2] == 1 ? "" : "s"));
-  if (counts[1] > 0) {
-    parts.push_back(fmt::format("{} warning{}", counts[1], counts[1] == 1 ? "" : "s"));
-  }
-  if (counts[0] > 0) parts.push_back(fmt::format("{} info", counts[0]));
-  if (!parts.empty()) out.append(fmt::format(" ({})", fmt::join(parts, ", ")));
-  return out;
+  return fmt::format("{} shared, {} only in A, {} only in B; {}", view.shared_a, view.only_a.size(),
+                     view.only_b.size(), FormatFindingCount(result.findings));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/display_text.h"
 #include "core/document_result.h"
 #include "report/result_sink.h"
 
@@ -36,12 +37,6 @@ class TextPrinter : public ResultSink {
   std::string buffer_;
   size_t unattributed_ = 0;
 };
-
-/// `text` made fit for one terminal line: whitespace runs (line breaks included) become one
-/// space, other control characters become spaces, invalid UTF-8 becomes U+FFFD, and the
-/// ends are trimmed. When longer than `max_code_points`, the middle is replaced by "…" so
-/// that the result has at most `max_code_points` code points; sequences are never split.
-std::string ShortenForDisplay(std::string_view text, size_t max_code_points);
 
 /// "a.txt" or "a.txt  (Reuters, 2024-01-02)": the document's header line, no newline.
 std::string FormatDocumentHeader(const Document& doc);

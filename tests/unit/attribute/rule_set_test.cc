@@ -148,6 +148,22 @@ flavour = "mild"
     CHECK(loaded.rules.rules.empty());  // a rule with an error is left out
   }
 
+  TEST_CASE("An entry twice in one lexicon is an error at the second; files add up") {
+    const Loaded loaded = Load({{"lex.toml", R"([lexicons.cue]
+entries = ["said", "told",
+  "barked", "said"]
+)"}});
+    CHECK(Formatted(loaded.diagnostics) ==
+          std::vector<std::string>{
+              "lex.toml:3:13: error: lexicon 'cue': duplicate entry \"said\" (first on line 2)\n" +
+                  SourceAndCaret("  \"barked\", \"said\"]", 13),
+          });
+    // The same entry in another file's lexicon of the same name is no error.
+    const Loaded two = Load({{"a.toml", "[lexicons.cue]\nentries = [\"said\"]\n"},
+                             {"b.toml", "[lexicons.cue]\nentries = [\"said\", \"pleaded\"]\n"}});
+    CHECK(two.diagnostics.empty());
+  }
+
   TEST_CASE("An RE2 error points at the offending text inside a one-line pattern") {
     const std::string line = R"(pattern = '''^(?P<speaker>\w+) (?P<cue>[z-a]aid)''')";
     const Loaded loaded =
@@ -235,7 +251,7 @@ pattern = '''^(?P<speaker>{FULL}) \p{Greek}'''
 
   TEST_CASE("A lexicon becomes a macro: longest entries first, spaces match white space") {
     const Loaded loaded = Load({{"lexicon.toml", R"([lexicons.title]
-entries = ["mayor", "harbour master", "dr.", "deputy harbour master", "mayor"]
+entries = ["mayor", "harbour master", "dr.", "deputy harbour master"]
 
 [lexicons.source_noun]
 entries = ["official"]

@@ -79,6 +79,52 @@ TEST_SUITE("attribute") {
       CHECK(Names().EndsSentence(c.text) == c.ends);
     }
   }
+
+  TEST_CASE("SpeakerNames::Resolve: names made canonical, pronouns and surnames resolved") {
+    struct Case {
+      const char* text;     // the document
+      const char* mention;  // the speaker mention, found in text after `after`
+      const char* after;    // the mention is searched from here ("" = the start)
+      const char* want;     // canonical speaker; "" = none
+    };
+    const Case cases[] = {
+        // A full name is its own canonical form; a title before it is not part of it.
+        {"\"We will rebuild,\" Mayor Ada Quell said.", "Ada Quell", "", "Ada Quell"},
+        // A surname alone: the full name given earlier in the document.
+        {"Ada Quell chairs the council. \"Not yet,\" Quell said.", "Quell", "Not yet", "Ada Quell"},
+        // A pronoun: the subject of the sentence before the quotation.
+        {"Ivo Tamm walked to the podium. \"It is over,\" he said.", "he", "It is over", "Ivo Tamm"},
+        // "I" and "we" name nobody outside the quotation.
+        {"\"It is over,\" we said.", "we", "", ""},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      const std::string text = c.text;
+      std::vector<Quote> quotes;
+      SpeakerNames::DocumentNames doc(text, quotes);
+      const size_t from = text.find(c.after);
+      const size_t at = text.find(c.mention, from);
+      REQUIRE(at != std::string::npos);
+      const ByteSpan span{at, at + std::string_view(c.mention).size()};
+      const SpeakerNames::Resolution r = Names().Resolve(text, span, at, &doc);
+      CHECK(r.canonical.value_or("") == std::string(c.want));
+    }
+  }
+
+  TEST_CASE("SpeakerNames::Resolve: a pronoun takes the last speaker of its kind, if recent") {
+    const std::string text =
+        "\"The viaduct is closed,\" the council said. The repairs began in May. "
+        "\"We knew in March,\" she said.";
+    std::vector<Quote> quotes;
+    SpeakerNames::DocumentNames doc(text, quotes);
+    doc.NoteSpeaker("Ada Quell", 0, SpeakerKind::kPerson);
+    doc.NoteSpeaker("Harnwick Council", 1, SpeakerKind::kBody);
+    const size_t at = text.rfind("she");
+    const SpeakerNames::Resolution r = Names().Resolve(text, ByteSpan{at, at + 3}, at, &doc);
+    CHECK(r.canonical.value_or("") == "Ada Quell");  // "she": a person, not the body
+    CHECK(r.kind == SpeakerKind::kPerson);
+    CHECK(r.confidence < 1.0);  // a resolved pronoun is less sure than a name
+  }
 }
 
 }  // namespace quotecheck

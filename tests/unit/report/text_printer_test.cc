@@ -53,42 +53,6 @@ TEST_SUITE("report") {
           "1 document (0 failed), 1 quote, 0 unattributed, 10 bytes in 0.000 s");
   }
 
-  TEST_CASE("ShortenForDisplay collapses whitespace and shortens in the middle") {
-    std::string long_e;
-    for (int i = 0; i < 20; ++i) long_e += "\xC3\xA9";  // é
-    struct Case {
-      std::string in;
-      size_t max;
-      std::string want;
-    };
-    const Case cases[] = {
-        {"  a \n\t b  ", 80, "a b"},
-        {"x\x01y\x1b[31mz", 80, "x y [31mz"},
-        {"a\xFF"
-         "b",
-         80,
-         "a\xEF\xBF\xBD"
-         "b"},
-        {"a\xC2\xA0\xE2\x80\x89"
-         "b",
-         80, "a b"},  // no-break and thin space
-        {std::string(100, 'a'), 10,
-         "aaaaaa\xE2\x80\xA6"
-         "aaa"},
-        {long_e, 10,
-         "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xE2\x80\xA6\xC3\xA9\xC3\xA9"
-         "\xC3\xA9"},
-        {"abcd efghij", 8, "abcd\xE2\x80\xA6ij"},  // no space next to the ellipsis
-        {"abcdefgh", 8, "abcdefgh"},
-    };
-    for (const auto& c : cases) {
-      CAPTURE(c.in);
-      const std::string got = ShortenForDisplay(c.in, c.max);
-      CHECK(got == c.want);
-      CHECK(CountCodePoints(got) <= c.max);
-    }
-  }
-
   TEST_CASE("FormatDocumentHeader shows outlet and date when known") {
     Document doc;
     doc.id = "x.json#3";

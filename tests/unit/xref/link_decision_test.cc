@@ -3,15 +3,26 @@
 #include <doctest/doctest.h>
 
 namespace quotecheck {
+namespace {
+
+// Two quotations, whether their sources name the same speaker, and the shape they should get.
+struct Case {
+  const char* a;
+  const char* b;
+  bool speakers_agree;
+  LinkShape want;
+};
+
+LinkVerdict Decide(const Case& c) {
+  WordAligner aligner;
+  return DecideLink(TokenizeQuote(c.a), TokenizeQuote(c.b), c.speakers_agree,
+                    /*both_named=*/true, aligner);
+}
+
+}  // namespace
 
 TEST_SUITE("xref") {
   TEST_CASE("DecideLink: same words said once, against a shared phrase") {
-    struct Case {
-      const char* a;
-      const char* b;
-      bool speakers_agree;
-      LinkShape want;
-    };
     const Case cases[] = {
         // Versions of one statement.
         {"I think he wants to make a deal for me, you understand that? As crazy as it sounds,",
@@ -48,10 +59,7 @@ TEST_SUITE("xref") {
     for (const Case& c : cases) {
       CAPTURE(c.a);
       CAPTURE(c.b);
-      WordAligner aligner;
-      LinkVerdict v = DecideLink(TokenizeQuote(c.a), TokenizeQuote(c.b), c.speakers_agree,
-                                 /*both_named=*/true, aligner);
-      CHECK(v.shape == c.want);
+      CHECK(Decide(c).shape == c.want);
     }
   }
 
@@ -66,6 +74,33 @@ TEST_SUITE("xref") {
                    TokenizeQuote("I think he wants to make a deal,"), true, true, aligner);
     CHECK(v.shape != LinkShape::kNone);
     CHECK_FALSE(v.end_continues);
+  }
+
+  TEST_CASE("DecideLink: an overlap at the edges needs kMinOverlapRun words and one speaker") {
+    // The end of one runs into the start of the other: neither whole nor fragment.
+    const char* tail7 =
+        "Our engineers looked at every pier and we will rebuild the old stone bridge";
+    const char* head7 = "we will rebuild the old stone bridge before the next winter storms arrive";
+    // Five shared words only: "wants to make a deal" may open two utterances.
+    const char* tail5 = "Our engineers looked at every pier and said we will rebuild the bridge";
+    const char* head5 =
+        "we will rebuild the bridge before the next winter storms arrive here again";
+    const Case cases[] = {
+        {tail7, head7, true, LinkShape::kOverlap},
+        {head7, tail7, true, LinkShape::kOverlap},  // either order
+        {tail7, head7, false, LinkShape::kNone},    // another speaker: not the same words said
+        {tail5, head5, true, LinkShape::kNone},
+    };
+    static_assert(kMinOverlapRun == 6);
+    for (const Case& c : cases) {
+      CAPTURE(c.a);
+      CAPTURE(c.b);
+      const LinkVerdict v = Decide(c);
+      CHECK(v.shape == c.want);
+      if (v.shape == LinkShape::kOverlap) {
+        CHECK(v.similarity == doctest::Approx(7.0 / 13.0));  // the run over the shorter's words
+      }
+    }
   }
 }
 
