@@ -34,7 +34,7 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   const Attributor attributor(&rules);
   const QuoteExtractor extractor(&attributor);
 
-  std::ofstream output_file;
+  OutputFile output_file;
   std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
   if (output == nullptr) return kExitError;
 
@@ -87,7 +87,7 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   if (!PrintReport(result, options.format, options.output_path, text, output, err)) {
     return kExitError;
   }
-  if (!FinishOutput(output, options.output_path, err)) return kExitError;
+  if (!FinishOutput(output, &output_file, options.output_path, err)) return kExitError;
   if (result.documents_failed > 0) return kExitError;
   return ExitStatusForFindings(result, options.fail_level, options.no_exit);
 }

@@ -50,7 +50,7 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   const Attributor attributor(&rules);
   const QuoteExtractor extractor(&attributor);
 
-  std::ofstream output_file;
+  OutputFile output_file;
   std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
   if (output == nullptr) return kExitError;
   const std::unique_ptr<ResultSink> printer = MakePrinter(options.format, output);
@@ -71,11 +71,7 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   printer->OnFinish(summary);
-  if (!output->good()) {
-    err << FormatDiagnostic(ErrorDiagnostic(
-        options.output_path.empty() ? "<stdout>" : options.output_path, "cannot write output"));
-    return kExitError;
-  }
+  if (!FinishOutput(output, &output_file, options.output_path, err)) return kExitError;
   return summary.failed > 0 ? kExitError : kExitOk;
 }
 

@@ -53,6 +53,10 @@ void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& ext
       ++result->documents_read;
       ++result->documents_failed;
     }
+    for (const Diagnostic& d : expansion.warnings) {
+      err << FormatDiagnostic(d);
+      result->diagnostics.push_back(d);
+    }
     for (const std::string& file : expansion.files) {
       if (file != "-" && InputFormatForPath(file) != InputFormat::kText) {
         // JSON records and quote stores: read as check reads them (no text kept).
@@ -193,7 +197,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
     }
   }
 
-  std::ofstream output_file;
+  OutputFile output_file;
   std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
   if (output == nullptr) return kExitError;
 
@@ -265,13 +269,11 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   summary.suppressed = ApplySuppressions(suppressions, &result);
 
   if (!options.write_baseline_path.empty()) {
-    std::ofstream file(options.write_baseline_path, std::ios::binary | std::ios::trunc);
-    file << FormatBaseline(result);
-    if (!file.good()) {
-      err << FormatDiagnostic(
-          ErrorDiagnostic(options.write_baseline_path, "cannot write the baseline"));
-      return kExitError;
-    }
+    OutputFile baseline_file;
+    std::ostream* file = OpenOutput(options.write_baseline_path, out, &baseline_file, err);
+    if (file == nullptr) return kExitError;
+    *file << FormatBaseline(result);
+    if (!FinishOutput(file, &baseline_file, options.write_baseline_path, err)) return kExitError;
   }
   summary.accepted = ApplyBaseline(baseline, &result);
   result.seconds =
@@ -284,7 +286,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   if (!PrintReport(result, options.format, options.output_path, text, output, err)) {
     return kExitError;
   }
-  if (!FinishOutput(output, options.output_path, err)) return kExitError;
+  if (!FinishOutput(output, &output_file, options.output_path, err)) return kExitError;
   if (result.documents_failed > 0) return kExitError;
   std::optional<Severity> fail_level = Severity::kError;
   if (options.fail_level) {

@@ -35,7 +35,8 @@ void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool dra
   };
   for (const std::string& path : paths) {
     InputExpansion expansion = ExpandInputPaths({path});
-    if (!expansion.diagnostics.empty()) {  // a missing path: the article reader reports it
+    if (!expansion.diagnostics.empty() || !expansion.warnings.empty()) {
+      // A missing path or a skipped entry: the article reader reports it.
       articles.push_back(path);
       continue;
     }
