@@ -5,6 +5,7 @@
 
 #include "cli/check_command.h"
 #include "cli/diff_command.h"
+#include "cli/document_pipeline.h"
 #include "cli/exit_code.h"
 #include "cli/extract_command.h"
 #include "cli/lint_command.h"
@@ -246,6 +247,13 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
   } catch (const CLI::Error& e) {
     // --help and --version are "errors" with exit code 0; they print to `out`.
     return app.exit(e, out, err) == 0 ? kExitOk : kExitError;
+  }
+
+  // -j beyond kMaxJobs: fewer threads, said once.
+  for (unsigned* jobs : {&extract.jobs, &check.jobs, &lint.jobs, &diff.jobs}) {
+    if (*jobs <= kMaxJobs) continue;
+    err << "quotecheck: warning: -j " << *jobs << ": using " << kMaxJobs << " worker threads\n";
+    *jobs = kMaxJobs;
   }
 
   if (extract_command->parsed()) {

@@ -308,7 +308,8 @@ InputFormat SniffInputFormat(std::string_view bytes) {
 
 class DocumentReader::Impl {
  public:
-  Impl(std::string path, const IngestOptions& options) : path_(std::move(path)) {
+  Impl(std::string path, const IngestOptions& options)
+      : path_(std::move(path)), stdin_bytes_(options.stdin_bytes) {
     text_fields_ = options.text_fields;
     for (const char* f : kDefaultTextFields) {
       bool seen = false;
@@ -335,7 +336,11 @@ class DocumentReader::Impl {
   void OpenFile() {
     if (path_ == "-") {
       std::string bytes;
-      if (int err = ReadAll(stdin, &bytes)) return SetOpenError("cannot read: ", err);
+      if (stdin_bytes_ != nullptr) {
+        bytes = *stdin_bytes_;
+      } else if (int err = ReadAll(stdin, &bytes)) {
+        return SetOpenError("cannot read: ", err);
+      }
       InputFormat format = SniffInputFormat(bytes);
       return SetBytes(std::move(bytes), format);
     }
@@ -665,6 +670,7 @@ class DocumentReader::Impl {
   friend class DocumentReader;
 
   std::string path_;
+  std::shared_ptr<const std::string> stdin_bytes_;
   std::vector<std::string> text_fields_;
   InputFormat format_ = InputFormat::kText;
   std::optional<std::string> open_error_;
