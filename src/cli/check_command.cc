@@ -2,53 +2,93 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 
 #include "attribute/attributor.h"
 #include "attribute/rule_set.h"
-#include "cli/document_pipeline.h"
+#include "cli/command_options.h"
 #include "cli/exit_code.h"
-#include "cli/read_documents.h"
 #include "cli/rule_set_loading.h"
 #include "core/check_model.h"
+#include "core/document_pipeline.h"
 #include "extract/quote_extractor.h"
+#include "extract/read_documents.h"
 #include "findings/check_findings.h"
-#include "report/check_github_printer.h"
-#include "report/check_html_printer.h"
-#include "report/check_jsonl_printer.h"
-#include "report/check_markdown_printer.h"
-#include "report/check_sarif_printer.h"
 #include "report/check_text_printer.h"
 #include "xref/cross_reference.h"
 
 namespace quotecheck {
 
+CommandRunner AddCheckCommand(CLI::App* command) {
+  struct CommandLine {
+    CheckOptions options;
+    ReportFlags flags;
+    std::string links = "parent";
+  };
+  auto line = std::make_shared<CommandLine>();
+  AddFormatOption(command, &line->flags,
+                  "text (for people), jsonl (the output contract), markdown (for a ticket), "
+                  "sarif (code scanning), github (Actions annotations) or html (a report page)");
+  command
+      ->add_option("--links", line->links,
+                   "Link records to write: parent (each quotation's link to its parent in its "
+                   "cluster), all (every linked pair) or none")
+      ->check(CLI::IsMember({"parent", "all", "none"}))
+      ->capture_default_str();
+  AddRepeatable(command, "--reference", &line->options.references,
+                "A primary source (transcript, statement) every quotation is compared with "
+                "(repeatable)",
+                "PATH");
+  AddReportOptions(command,
+                   "Exit 1 when a finding is at or above this severity: error, warning, info or "
+                   "none",
+                   /*with_min_confidence=*/true, &line->flags, &line->options.report);
+  command->add_option(
+      "PATHS", line->options.paths,
+      "Articles, directories, JSONL corpora and quote stores (extract --format jsonl output)");
+  return [line](const CommandContext& context) {
+    CheckOptions& options = line->options;
+    ApplyReportFlags(line->flags, &options.report);
+    options.links = line->links == "all"    ? LinkOutput::kAll
+                    : line->links == "none" ? LinkOutput::kNone
+                                            : LinkOutput::kParent;
+    if (options.paths.empty() && options.references.empty()) {
+      context.err
+          << "quotecheck check: no input: give PATHS\nRun with --help for more information.\n";
+      return kExitError;
+    }
+    return RunCheck(options, context.out, context.err, context.stdout_is_terminal);
+  };
+}
+
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
              bool stdout_is_terminal) {
   const auto started = std::chrono::steady_clock::now();
+  const ReportOptions& report = options.report;
 
   RuleSet rules;
-  if (!LoadRuleSetReportingDiagnostics(options.rule_dirs, &rules, err)) return kExitError;
+  if (!LoadRuleSetReportingDiagnostics(report.rule_dirs, &rules, err)) return kExitError;
   const Attributor attributor(&rules);
   const QuoteExtractor extractor(&attributor);
 
   OutputFile output_file;
-  std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
+  std::ostream* output = OpenOutput(report.output_path, out, &output_file, err);
   if (output == nullptr) return kExitError;
 
   // Passes.
   CheckResult result;
-  const IngestOptions ingest{.text_fields = options.text_fields};
+  const IngestOptions ingest{.text_fields = report.text_fields};
   ReadDocuments(options.references, /*primary=*/true, /*draft=*/false, Severity::kInfo, extractor,
-                ingest, options.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr);
+                ingest, report.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr);
   ReadDocuments(options.paths, /*primary=*/false, /*draft=*/false, Severity::kInfo, extractor,
-                ingest, options.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr);
+                ingest, report.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr);
   CrossReferenceOptions xref;
-  xref.jobs = static_cast<unsigned>(ResolveJobCount(options.jobs));
+  xref.jobs = static_cast<unsigned>(ResolveJobCount(report.jobs));
   FindingContext findings(rules);
-  findings.min_confidence = options.min_confidence;
+  findings.min_confidence = report.min_confidence;
   xref.keyer = &findings.keyer;
   CrossReference(xref, &result);
   // QUOTECHECK_TIMING=1: the time of the findings and link-output passes too (scripts/bench).
@@ -81,15 +121,10 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  const bool color = UseColorFor(options.color, stdout_is_terminal, !options.output_path.empty());
-  const std::string text =
-      options.format == ReportFormat::kText ? FormatCheckText(result, color) : std::string();
-  if (!PrintReport(result, options.format, options.output_path, text, output, err)) {
-    return kExitError;
-  }
-  if (!FinishOutput(output, &output_file, options.output_path, err)) return kExitError;
-  if (result.documents_failed > 0) return kExitError;
-  return ExitStatusForFindings(result, options.fail_level, options.no_exit);
+  return FinishReport(
+      result, report, report.fail_level,
+      [&result](bool color) { return FormatCheckText(result, color); }, stdout_is_terminal, output,
+      &output_file, err);
 }
 
 }  // namespace quotecheck

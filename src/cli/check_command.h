@@ -5,11 +5,11 @@
 ///   cross-reference (candidates, links, clusters, findings) → print → exit status by the
 ///   fail level.
 
-#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "cli/command.h"
 #include "cli/report_output.h"
 #include "core/diagnostic.h"
 #include "xref/link_output.h"
@@ -17,23 +17,17 @@
 namespace quotecheck {
 
 struct CheckOptions {
-  ReportFormat format = ReportFormat::kText;
-  ColorMode color = ColorMode::kAuto;
-  /// Findings at or above this severity make the exit status 1; none: never.
-  std::optional<Severity> fail_level = Severity::kError;
-  bool no_exit = false;  // --no-exit: exit 0 whatever the findings
-  /// --min-confidence: findings less sure than this (0..1) are not reported.
-  double min_confidence = 0.0;
+  ReportOptions report;
   /// --links: which link records to write (xref/link_output.h).
   LinkOutput links = LinkOutput::kParent;
-  unsigned jobs = 1;
-  std::vector<std::string> rule_dirs;
-  std::vector<std::string> text_fields;
-  std::string output_path;
   /// Primary sources (transcripts, statements): --reference PATHS.
   std::vector<std::string> references;
   std::vector<std::string> paths;
 };
+
+/// Registers check's options on `command`: --format, --links, --reference, the report
+/// options (cli/command_options.h) and PATHS (at least one input is required).
+CommandRunner AddCheckCommand(CLI::App* command);
 
 /// Runs the check command; results to `out` (or options.output_path), diagnostics to `err`.
 /// `stdout_is_terminal` decides colour in auto mode (with NO_COLOR honoured). SARIF and

@@ -9,40 +9,31 @@
 /// --fail-level works as for lint. --format text (below), or jsonl, markdown, sarif, github
 /// or html (the check printers, with A's documents marked draft):
 ///
-///   a.md:3:2 = b.txt:7:10  variant  Corina Allsop   (or "speakers differ: X / Y")
+///   a.md:3:2 = b.txt:7:10  variant  Corina Allsop
 ///     The repairs will take at least [-28-]{+18+} weeks,
-///   only in a.md:9:1  Nils Brandvold  “I have taken this train…”
-///   only in b.txt:2:4  (unattributed)  “…”
 ///   3 shared, 1 only in A, 1 only in B; 2 findings (1 error, 1 warning)
 
-#include <optional>
 #include <ostream>
 #include <string>
-#include <vector>
 
-#include "cli/check_command.h"
-#include "cli/lint_command.h"
-#include "core/check_model.h"
+#include "cli/command.h"
+#include "cli/report_output.h"
 
 namespace quotecheck {
 
 struct DiffOptions {
-  ReportFormat format = ReportFormat::kText;
-  ColorMode color = ColorMode::kAuto;
-  std::optional<Severity> fail_level = Severity::kError;
-  bool no_exit = false;
-  unsigned jobs = 1;
-  std::vector<std::string> rule_dirs;
-  std::vector<std::string> text_fields;
-  std::string output_path;
-  std::string a;  // file or directory
+  ReportOptions report;  // --min-confidence is not an option of diff
+  std::string a;         // file or directory
   std::string b;
 };
 
+/// Registers diff's options on `command`: --format, the report options
+/// (cli/command_options.h) but --min-confidence, and A and B (both required).
+CommandRunner AddDiffCommand(CLI::App* command);
+
+/// Runs diff; the report (report/diff_text_printer.h for text) to `out` (or -o), diagnostics
+/// to `err`.
 int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
             bool stdout_is_terminal);
-
-/// The text report (see above) of a result whose side-A documents are marked draft.
-std::string FormatDiffText(const CheckResult& result, bool color);
 
 }  // namespace quotecheck

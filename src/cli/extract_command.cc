@@ -1,5 +1,6 @@
 #include "cli/extract_command.h"
 
+#include <CLI/CLI.hpp>
 #include <cerrno>
 #include <chrono>
 #include <fstream>
@@ -9,13 +10,14 @@
 
 #include "attribute/attributor.h"
 #include "attribute/rule_set.h"
-#include "cli/document_pipeline.h"
+#include "cli/command_options.h"
 #include "cli/exit_code.h"
-#include "cli/input_documents.h"
 #include "cli/report_output.h"
 #include "cli/rule_set_loading.h"
 #include "core/diagnostic.h"
+#include "core/document_pipeline.h"
 #include "extract/quote_extractor.h"
+#include "ingest/input_documents.h"
 #include "report/jsonl_printer.h"
 #include "report/result_sink.h"
 #include "report/text_printer.h"
@@ -41,6 +43,35 @@ void CountInSummary(const DocumentResult& result, RunSummary* summary) {
 }
 
 }  // namespace
+
+CommandRunner AddExtractCommand(CLI::App* command) {
+  struct CommandLine {
+    ExtractOptions options;
+    std::string format = "text";
+  };
+  auto line = std::make_shared<CommandLine>();
+  command->add_option("--format", line->format, "text (for people) or jsonl (the output contract)")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
+  AddReadOptions(command, &line->options.jobs, &line->options.rule_dirs, &line->options.text_fields,
+                 &line->options.output_path, "Write results to FILE, not stdout");
+  command->add_option(
+      "PATHS", line->options.paths,
+      "Files (.txt, .md, .json, .jsonl, …) and directories to read; - or none for stdin");
+  return [line](const CommandContext& context) {
+    ExtractOptions& options = line->options;
+    options.format = line->format == "jsonl" ? OutputFormat::kJsonl : OutputFormat::kText;
+    if (options.paths.empty()) {
+      if (context.stdin_is_terminal) {
+        context.err << "quotecheck extract: no input: give PATHS, or pipe text to standard input\n"
+                       "Run with --help for more information.\n";
+        return kExitError;
+      }
+      options.paths.push_back("-");
+    }
+    return RunExtract(options, context.out, context.err);
+  };
+}
 
 int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/command.h"
+
 namespace quotecheck {
 
 enum class OutputFormat { kText, kJsonl };
@@ -25,6 +27,10 @@ struct ExtractOptions {
   /// Inputs as named; "-" is standard input.
   std::vector<std::string> paths;
 };
+
+/// Registers extract's options on `command`: --format text|jsonl, -j, --rules, --text-field,
+/// -o and PATHS (none: standard input unless it is a terminal, then a usage error).
+CommandRunner AddExtractCommand(CLI::App* command);
 
 /// Runs the extract command. Results go to `out` (or to options.output_path), diagnostics
 /// to `err`. Returns kExitOk, or kExitError when the rules did not load (nothing is read

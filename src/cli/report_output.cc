@@ -55,14 +55,6 @@ std::string OutputDirectory(const std::string& output_path) {
 
 }  // namespace
 
-Diagnostic ErrorDiagnostic(std::string path, std::string message) {
-  Diagnostic diagnostic;
-  diagnostic.severity = Severity::kError;
-  diagnostic.path = std::move(path);
-  diagnostic.message = std::move(message);
-  return diagnostic;
-}
-
 bool UseColorFor(ColorMode mode, bool stdout_is_terminal, bool to_file) {
   switch (mode) {
     case ColorMode::kAlways:
@@ -200,6 +192,29 @@ bool PrintReport(const CheckResult& result, ReportFormat format, const std::stri
   if (printed->ok()) return true;
   err << FormatDiagnostic(ErrorDiagnostic("GITHUB_STEP_SUMMARY", printed->message()));
   return false;
+}
+
+std::optional<ReportFormat> FindReportFormat(std::string_view name) {
+  for (const ReportFormatName& f : kReportFormats) {
+    if (f.name == name) return f.format;
+  }
+  return std::nullopt;
+}
+
+int FinishReport(const CheckResult& result, const ReportOptions& options,
+                 const std::optional<Severity>& fail_level,
+                 const std::function<std::string(bool color)>& format_text, bool stdout_is_terminal,
+                 std::ostream* output, OutputFile* output_file, std::ostream& err) {
+  const std::string text = options.format == ReportFormat::kText
+                               ? format_text(UseColorFor(options.color, stdout_is_terminal,
+                                                         !options.output_path.empty()))
+                               : std::string();
+  if (!PrintReport(result, options.format, options.output_path, text, output, err)) {
+    return kExitError;
+  }
+  if (!FinishOutput(output, output_file, options.output_path, err)) return kExitError;
+  if (result.documents_failed > 0) return kExitError;
+  return ExitStatusForFindings(result, fail_level, options.no_exit);
 }
 
 int ExitStatusForFindings(const CheckResult& result, const std::optional<Severity>& fail_level,

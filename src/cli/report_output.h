@@ -3,9 +3,12 @@
 /// colour, and the report formats printed over one CheckResult (check, lint and diff).
 
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/check_model.h"
 #include "core/diagnostic.h"
@@ -15,10 +18,43 @@ namespace quotecheck {
 
 /// The output formats of check, lint and diff.
 enum class ReportFormat { kText, kJsonl, kMarkdown, kSarif, kGithub, kHtml };
+
+/// Each format's --format name: the one list of the formats (the CLI's choices come from it).
+struct ReportFormatName {
+  std::string_view name;
+  ReportFormat format;
+};
+inline constexpr ReportFormatName kReportFormats[] = {
+    {"text", ReportFormat::kText},         {"jsonl", ReportFormat::kJsonl},
+    {"markdown", ReportFormat::kMarkdown}, {"sarif", ReportFormat::kSarif},
+    {"github", ReportFormat::kGithub},     {"html", ReportFormat::kHtml},
+};
+
+/// The format named `name` (one of kReportFormats); nullopt for any other name.
+std::optional<ReportFormat> FindReportFormat(std::string_view name);
+
 enum class ColorMode { kAuto, kAlways, kNever };
 
-/// An error diagnostic without a position: "path: error: message".
-Diagnostic ErrorDiagnostic(std::string path, std::string message);
+/// The options check, lint and diff share: how to read the inputs and how to report.
+struct ReportOptions {
+  ReportFormat format = ReportFormat::kText;
+  ColorMode color = ColorMode::kAuto;
+  /// Findings at or above this severity make the exit status 1; nullopt ("none"): never.
+  std::optional<Severity> fail_level = Severity::kError;
+  /// False when the command line left the fail level to lint's configuration.
+  bool fail_level_given = true;
+  bool no_exit = false;  // --no-exit: exit 0 whatever the findings
+  /// --min-confidence: findings less sure than this (0..1) are not reported.
+  double min_confidence = 0.0;
+  /// Worker threads; 0 = hardware concurrency.
+  unsigned jobs = 1;
+  /// Extra rule directories (--rules), after the built-in rules.
+  std::vector<std::string> rule_dirs;
+  /// JSON field names holding the text (--text-field), before the defaults.
+  std::vector<std::string> text_fields;
+  /// Output file (-o); empty for standard output.
+  std::string output_path;
+};
 
 /// Whether colour is on (--color, NO_COLOR, a terminal, not writing to a file).
 bool UseColorFor(ColorMode mode, bool stdout_is_terminal, bool to_file);
@@ -68,6 +104,16 @@ bool FinishOutput(std::ostream* output, OutputFile* file, const std::string& pat
 /// could not be written.
 bool PrintReport(const CheckResult& result, ReportFormat format, const std::string& output_path,
                  const std::string& text, std::ostream* out, std::ostream& err);
+
+/// Prints `result` as `options` say (PrintReport), then flushes and commits `output_file`
+/// (FinishOutput). The text
+/// report is made by `format_text(color)` only when the format is text. Returns the exit
+/// status: kExitError when printing failed or an input could not be read, else the status
+/// for the findings at `fail_level`.
+int FinishReport(const CheckResult& result, const ReportOptions& options,
+                 const std::optional<Severity>& fail_level,
+                 const std::function<std::string(bool color)>& format_text, bool stdout_is_terminal,
+                 std::ostream* output, OutputFile* output_file, std::ostream& err);
 
 /// The exit status for findings: kExitFindings when one is at or above `fail_level`.
 int ExitStatusForFindings(const CheckResult& result, const std::optional<Severity>& fail_level,

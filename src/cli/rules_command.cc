@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 
+#include "cli/command_options.h"
 #include "cli/exit_code.h"
 #include "cli/report_output.h"
 #include "cli/rule_set_loading.h"
@@ -18,6 +20,23 @@ std::string_view RuleSideName(RuleSide side) {
 }
 
 }  // namespace
+
+CommandRunner AddRulesCommand(CLI::App* command) {
+  auto options = std::make_shared<RulesOptions>();
+  command->require_subcommand(1);
+  CLI::App* list = command->add_subcommand(
+      "list", "List every attribution rule: id, side of the quotation it reads, file:line");
+  CLI::App* test =
+      command->add_subcommand("test", "Run every rule's must-match and must-not-match examples");
+  for (CLI::App* subcommand : {list, test}) {
+    AddRepeatable(subcommand, "--rules", &options->rule_dirs,
+                  "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
+  }
+  return [options, list](const CommandContext& context) {
+    return list->parsed() ? RunRulesList(*options, context.out, context.err)
+                          : RunRulesTest(*options, context.out, context.err);
+  };
+}
 
 std::string FormatRuleList(const RuleSet& rules) {
   size_t id_width = 0;

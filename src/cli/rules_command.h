@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "attribute/rule_set.h"
+#include "cli/command.h"
 
 namespace quotecheck {
 
@@ -15,6 +16,9 @@ struct RulesOptions {
   /// Extra rule directories (--rules), after the built-in rules.
   std::vector<std::string> rule_dirs;
 };
+
+/// Registers `rules list` and `rules test` (each with --rules) under `command`.
+CommandRunner AddRulesCommand(CLI::App* command);
 
 /// Prints one line per rule: "id  side  file:line". Returns kExitOk, or kExitError when the
 /// rules did not load (diagnostics on `err`).

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/byte_span.h"
@@ -15,6 +16,10 @@
 #include "core/quote.h"
 
 namespace quotecheck {
+
+/// The texts of some documents by their index in CheckResult::documents (check drops the
+/// texts; lint keeps its drafts' for the source lines of its report).
+using DraftTexts = std::unordered_map<uint32_t, std::string>;
 
 /// A document as check keeps it: everything but its text.
 struct DocumentInfo {

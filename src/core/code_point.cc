@@ -4,20 +4,50 @@
 
 namespace quotecheck {
 
+DecodedCodePoint DecodeUtf8(std::string_view text, size_t pos, Utf8Check check) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(pos);
+  if (lead < 0x80) return {lead, 1, true};
+  const bool strict = check == Utf8Check::kStrict;
+
+  size_t need = 0;  // continuation bytes that follow the lead
+  char32_t cp = 0;
+  unsigned char lo = 0x80;  // valid range of the first continuation byte
+  unsigned char hi = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    need = 1;
+    cp = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    need = 2;
+    cp = lead & 0x0F;
+    if (strict && lead == 0xE0) lo = 0xA0;  // overlong
+    if (strict && lead == 0xED) hi = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && (lead <= 0xF4 || !strict)) {
+    need = 3;
+    cp = lead & 0x07;
+    if (strict && lead == 0xF0) lo = 0x90;  // overlong
+    if (strict && lead == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return {U'\uFFFD', 1, false};  // a stray continuation byte, C0, C1 (or F5..FF, strict)
+  }
+
+  size_t i = 1;
+  for (; i <= need; ++i) {
+    if (pos + i >= text.size()) break;
+    const unsigned char c = byte(pos + i);
+    const unsigned char min = i == 1 ? lo : 0x80;
+    const unsigned char max = i == 1 ? hi : 0xBF;
+    if (c < min || c > max) break;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  // Strict: the maximal valid prefix is i bytes; lenient: one byte.
+  if (i <= need) return {U'\uFFFD', strict ? i : 1, false};
+  return {cp, need + 1, true};
+}
+
 DecodedCodePoint DecodeAt(std::string_view text, size_t pos) {
   if (pos >= text.size()) return {};
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + pos;
-  size_t left = text.size() - pos;
-  unsigned char c = s[0];
-  if (c < 0x80) return {c, 1};
-  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-  if (n == 0 || n > left) return {0xFFFD, 1};
-  char32_t cp = c & (0x3F >> (n - 1));
-  for (size_t i = 1; i < n; ++i) {
-    if ((s[i] & 0xC0) != 0x80) return {0xFFFD, 1};
-    cp = (cp << 6) | (s[i] & 0x3F);
-  }
-  return {cp, n};
+  return DecodeUtf8(text, pos, Utf8Check::kLenient);
 }
 
 DecodedCodePoint DecodeBefore(std::string_view text, size_t pos) {
@@ -26,7 +56,7 @@ DecodedCodePoint DecodeBefore(std::string_view text, size_t pos) {
   size_t limit = pos >= 4 ? pos - 4 : 0;
   while (start > limit && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
   DecodedCodePoint d = DecodeAt(text, start);
-  if (start + d.size != pos) return {0xFFFD, 1};
+  if (start + d.size != pos) return {0xFFFD, 1, false};
   return d;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-/// Decoding single UTF-8 code points around a byte offset, and the character classes the
-/// scanners need (space, punctuation, letter/digit). Invalid bytes decode as U+FFFD, one
-/// byte at a time, so scanning never stops on damaged text.
+/// The one UTF-8 decoder of quotecheck (single code points around a byte offset, strict or
+/// lenient by the caller's explicit choice), and the character classes the scanners need
+/// (space, punctuation, letter/digit). Invalid bytes decode as U+FFFD, so scanning never
+/// stops on damaged text.
 
 #include <cstddef>
 #include <cstdint>
@@ -10,14 +11,36 @@
 
 namespace quotecheck {
 
-struct DecodedCodePoint {
-  char32_t cp = 0;  // 0 when there is no code point (before the start or at the end)
-  size_t size = 0;  // bytes taken
+/// U+FFFD REPLACEMENT CHARACTER in UTF-8.
+inline constexpr std::string_view kUtf8ReplacementCharacter = "\xEF\xBF\xBD";
+
+/// How DecodeUtf8 judges a byte sequence.
+enum class Utf8Check {
+  /// Unicode's well-formed UTF-8 only: overlong forms, surrogates and values above U+10FFFF
+  /// are ill-formed, and an ill-formed sequence takes its maximal valid prefix (at least one
+  /// byte), so that the same input always gives the same U+FFFDs as browsers and Python's
+  /// "replace" handler. For checking input as it is read and for writers that must never
+  /// pass invalid UTF-8 on.
+  kStrict,
+  /// The byte shape only (a lead byte C2..FF and its continuation bytes), and an ill-formed
+  /// sequence takes one byte. For the scanners, which step through text already checked
+  /// when it was read.
+  kLenient,
 };
 
-/// The code point starting at `pos`.
+struct DecodedCodePoint {
+  char32_t cp = 0;     // 0 when there is no code point (before the start or at the end)
+  size_t size = 0;     // bytes taken
+  bool valid = false;  // false for U+FFFD standing for ill-formed bytes
+};
+
+/// Decodes the sequence starting at `text[pos]` (pos < text.size()) as `check` says; an
+/// ill-formed one is U+FFFD, not valid, with the bytes it takes.
+DecodedCodePoint DecodeUtf8(std::string_view text, size_t pos, Utf8Check check);
+
+/// The code point starting at `pos`, decoded leniently; {} at or past the end.
 DecodedCodePoint DecodeAt(std::string_view text, size_t pos);
-/// The code point ending just before `pos`.
+/// The code point ending just before `pos`, decoded leniently; {} at the start.
 DecodedCodePoint DecodeBefore(std::string_view text, size_t pos);
 
 /// White space, including no-break and thin spaces.

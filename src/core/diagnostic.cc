@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "core/line_index.h"
 
 namespace quotecheck {
@@ -34,6 +36,14 @@ Diagnostic DiagnosticAt(Severity severity, std::string path, const LineIndex& li
   d.code = std::move(code);
   d.source_line = std::string(ShownSourceLine(lines.LineText(offset)));
   return d;
+}
+
+Diagnostic ErrorDiagnostic(std::string path, std::string message) {
+  Diagnostic diagnostic;
+  diagnostic.severity = Severity::kError;
+  diagnostic.path = std::move(path);
+  diagnostic.message = std::move(message);
+  return diagnostic;
 }
 
 std::string FormatDiagnosticHeader(const Diagnostic& d) {

@@ -41,6 +41,9 @@ std::string_view ShownSourceLine(std::string_view line);
 Diagnostic DiagnosticAt(Severity severity, std::string path, const LineIndex& lines, size_t offset,
                         std::string message, std::string code = {});
 
+/// An error diagnostic without a position: "path: error: message".
+Diagnostic ErrorDiagnostic(std::string path, std::string message);
+
 /// "path:line:col: severity: message [code]" (no trailing newline). Parts that are absent
 /// (no line, no code) are left out.
 std::string FormatDiagnosticHeader(const Diagnostic& d);

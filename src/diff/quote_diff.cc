@@ -356,11 +356,19 @@ QuoteDiff DiffQuotes(const TokenizedQuote& a, const TokenizedQuote& b, WordAlign
   return BuildQuoteDiff(a, b, aligner.Full(a, b));
 }
 
-QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text) {
+QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with_ops) {
   TokenizedQuote a = TokenizeQuote(a_text);
   TokenizedQuote b = TokenizeQuote(b_text);
-  WordAligner aligner;
-  return DiffQuotes(a, b, aligner);
+  thread_local WordAligner aligner;
+  return BuildQuoteDiff(a, b, aligner.Full(a, b), with_ops);
+}
+
+QuoteDiff LinkDiff(const CheckResult& result, const Link& link) {
+  if (!link.diff.ops.empty()) return link.diff;
+  QuoteDiff diff = DiffQuotes(result.quotes[link.a].text, result.quotes[link.b].text);
+  diff.classes = link.diff.classes;
+  diff.flags = link.diff.flags;
+  return diff;
 }
 
 Relation SameWordsRelation(const QuoteDiff& diff) {

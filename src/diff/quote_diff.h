@@ -36,8 +36,16 @@ namespace quotecheck {
 /// normalized when case or punctuation does too (as diff/relation.h decides it).
 Relation SameWordsRelation(const QuoteDiff& diff);
 
-/// Diff of two quotation texts (tokenises and aligns them).
-QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text);
+/// Diff of two quotation texts (tokenises and aligns them). With `with_ops` false the ops
+/// are left empty and only classes and flags are computed.
+QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with_ops = true);
+
+/// A link's diff with its ops. Links keep only their classes and flags (Link::diff's ops are
+/// empty after cross-referencing, so that a million links hold no copies of their words):
+/// the ops are computed here, from the two quotations' texts, when a link is printed or
+/// weighed. Classes and flags are the link's own (for a fragment or overlap they describe
+/// the shared part only). A link whose ops are set is returned as it is.
+QuoteDiff LinkDiff(const CheckResult& result, const Link& link);
 
 /// Diff of two tokenised quotations, with the caller's aligner (the cheap path: tokenise each
 /// quotation once, keep one aligner per thread).

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "core/code_point.h"
+#include "core/hash.h"
 
 namespace quotecheck {
 namespace {
@@ -146,7 +147,7 @@ class Tokenizer {
     t.key_start = static_cast<uint32_t>(out_.keys.size());
     out_.keys.append(key);
     t.key_size = static_cast<uint32_t>(key.size());
-    t.hash = KeyHash(key);
+    t.hash = Fnv1a64(key);
     out_.tokens.push_back(t);
   }
 
@@ -394,15 +395,6 @@ class Tokenizer {
 };
 
 }  // namespace
-
-uint64_t KeyHash(std::string_view key) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : key) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
 
 std::string_view NumberValue(std::string_view key) {
   if (key.size() < 3 || key.size() > 9) return key;

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "core/hash.h"
 /// Tokenising a quotation for comparison with other quotations of the same words.
 ///
 /// A quotation becomes word, punctuation and editorial tokens, each with its byte range in
@@ -45,7 +47,7 @@ struct QuoteToken {
   uint32_t end = 0;
   uint32_t key_start = 0;  // range of the match key in TokenizedQuote::keys
   uint32_t key_size = 0;
-  uint64_t hash = 0;  // KeyHash(key)
+  uint64_t hash = 0;  // Fnv1a64(key) (core/hash.h)
 
   bool punct() const { return kind == TokenKind::kPunct; }
   bool word() const { return kind == TokenKind::kWord; }
@@ -80,10 +82,6 @@ std::string MatchKey(std::string_view text);
 /// The match-key normalisation of any text: NFKC, case folding, quote marks and apostrophes
 /// as ', dashes as -, white space runs as one space, trimmed. (No token rules: dots stay.)
 std::string NormalizeForMatch(std::string_view text);
-
-/// 64-bit FNV-1a of a key; the same function as xref's HashWord, so token hashes can feed
-/// the n-gram index directly.
-uint64_t KeyHash(std::string_view key);
 
 /// Number words as digits ("two" → "2", "hundred" → "100"); other keys unchanged.
 std::string_view NumberValue(std::string_view key);

@@ -101,6 +101,12 @@ class ClusterFindings {
     }
     return it->second;
   }
+  // Whether link l is evidence of a divergence; only a variant's words are weighed (the
+  // weighing computes the link's word diff).
+  bool Diverges(size_t l) {
+    const Link& link = in_.result.links[l];
+    return link.relation == Relation::kVariant && SupportsDivergence(link, EvidenceOf(l));
+  }
   // Two members of one group: the same words, weighed as a verbatim link.
   const PairEvidence& SameWordsEvidence(size_t x, size_t y) {
     auto it = same_words_.find(Key(x));
@@ -163,13 +169,12 @@ class ClusterFindings {
   // Each group against the primary source's words, else against the canonical wording as
   // another document prints it: through the link between the two groups, or not at all.
   void Divergences() {
-    const auto& links = in_.result.links;
     const size_t ref = cluster_.primary ? *cluster_.primary : cluster_.canonical;
     const GroupKey ref_key = Key(ref);
     for (const auto& [key, members] : groups_) {
       if (key == ref_key) continue;
       const std::optional<size_t> l = Between(key, ref_key);
-      if (!l || !SupportsDivergence(links[*l], EvidenceOf(*l))) continue;
+      if (!l || !Diverges(*l)) continue;
       for (size_t m : members) {
         if (cluster_.primary) {
           if (IsPrimary(m)) continue;
@@ -193,7 +198,7 @@ class ClusterFindings {
     for (const auto& [pair, l] : between_) {
       const Link& link = links[l];
       if (link.similarity < kInconsistentSimilarity) continue;
-      if (!SupportsDivergence(link, EvidenceOf(l))) continue;
+      if (!Diverges(l)) continue;
       std::unordered_map<uint32_t, size_t> in_first;  // doc → its first member of one group
       for (size_t x : groups_.at(pair.first)) in_first.emplace(Quote(x).doc, x);
       for (size_t y : groups_.at(pair.second)) {
@@ -338,16 +343,16 @@ Severity DivergenceSeverity(const QuoteDiff& diff) {
   return (diff.flags & kMeaning) != 0 ? Severity::kError : Severity::kWarning;
 }
 
-QuoteDiff OrientedDiff(const Link& link, size_t from) {
-  if (link.a == from) return link.diff;
-  QuoteDiff d = link.diff;
-  d.ops = ReversedDiff(link.diff.ops);
+QuoteDiff OrientedDiff(const CheckResult& result, const Link& link, size_t from) {
+  QuoteDiff d = LinkDiff(result, link);
+  if (link.a != from) d.ops = ReversedDiff(d.ops);
   return d;
 }
 
 QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y) {
-  if (x == link.a && y == link.b) return link.diff;
-  if (x == link.b && y == link.a) return OrientedDiff(link, x);
+  if ((x == link.a && y == link.b) || (x == link.b && y == link.a)) {
+    return OrientedDiff(result, link, x);
+  }
   QuoteDiff diff = DiffQuotes(result.quotes[x].text, result.quotes[y].text);
   diff.classes = link.diff.classes;
   diff.flags = link.diff.flags;

@@ -47,7 +47,7 @@ Finding UnattributedQuoteFinding(size_t quote);
 Severity DivergenceSeverity(const QuoteDiff& diff);
 
 /// `link`'s diff read from quotation `from` (one of its sides) to the other.
-QuoteDiff OrientedDiff(const Link& link, size_t from);
+QuoteDiff OrientedDiff(const CheckResult& result, const Link& link, size_t from);
 
 /// The diff from quotation `x` to quotation `y` that `link` stands for: the link's own when
 /// they are its sides, else the words of x and y diffed afresh (they are members of the

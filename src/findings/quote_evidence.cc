@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/code_point.h"
+#include "diff/quote_diff.h"
 #include "diff/quote_tokens.h"
 
 namespace quotecheck {
@@ -246,9 +247,10 @@ PairEvidence WeighLink(const CheckResult& result, const Link& link,
                        const std::unordered_map<std::string_view, size_t>& speakers_by_key,
                        const EvidenceLexicon& lexicon) {
   PairEvidence e;
-  e.shared_words = SharedContentWords(link.diff, lexicon);
+  const QuoteDiff diff = LinkDiff(result, link);
+  e.shared_words = SharedContentWords(diff, lexicon);
   e.similarity = link.similarity;
-  e.changes_wording = ChangesWording(link.diff, lexicon);
+  e.changes_wording = ChangesWording(diff, lexicon);
   const QuoteRecord& a = result.quotes[link.a];
   const QuoteRecord& b = result.quotes[link.b];
   auto speakers = [&](size_t q) {

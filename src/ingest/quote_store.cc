@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/code_point.h"
+#include "core/hash.h"
 #include "core/line_index.h"
 #include "core/regular_file.h"
 #include "ingest/document_reader.h"
@@ -482,12 +483,6 @@ bool PeekQuoteText(std::string_view line, std::string* text) {
   return PeekStringField(line, "\"text\"", text);
 }
 
-uint64_t HashId(std::string_view id) {
-  uint64_t h = 14695981039346656037ull;
-  for (const char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
-
 class StoreReader {
  public:
   StoreReader(const std::string& path, CheckResult* result) : path_(path), result_(result) {}
@@ -632,7 +627,7 @@ class StoreReader {
   // (a store lists a document's quotations after its record), else through an index of all
   // record lines built the first time it is needed.
   void AddRecordLine(std::string_view id, std::string_view line) {
-    records_.push_back(RecordLine{HashId(id), doc_arena_.size(), line.size()});
+    records_.push_back(RecordLine{Fnv1a64(id), doc_arena_.size(), line.size()});
     doc_arena_.append(line);
     if (record_index_built_) record_index_[records_.back().hash] = records_.size() - 1;
     last_doc_.reset();
@@ -644,7 +639,7 @@ class StoreReader {
 
   // The latest record line of document `id`, if any.
   std::optional<size_t> LatestRecord(std::string_view id) {
-    const uint64_t hash = HashId(id);
+    const uint64_t hash = Fnv1a64(id);
     std::optional<size_t> found;
     if (!records_.empty() && records_.back().hash == hash) {
       found = records_.size() - 1;
@@ -809,7 +804,7 @@ class StoreReader {
   std::string peeked_;
   // Filtered: the document record lines, in doc_arena_.
   struct RecordLine {
-    uint64_t hash = 0;  // HashId of the id
+    uint64_t hash = 0;  // Fnv1a64 of the id
     size_t offset = 0;
     size_t size = 0;
   };

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/code_point.h"
 #include "core/line_index.h"
 
 namespace quotecheck {
@@ -19,37 +20,6 @@ inline bool AllAsciiNonZero(uint64_t word) {
   bool has_high = (word & kHighBits) != 0;
   bool has_zero = ((word - kOnes) & ~word & kHighBits) != 0;
   return !has_high && !has_zero;
-}
-
-// Length of the valid UTF-8 sequence starting at p[0] (1 to 4), or, when it is invalid,
-// minus the length of its maximal valid prefix (at least 1). `n` bytes are available.
-int SequenceLength(const unsigned char* p, size_t n) {
-  unsigned char b = p[0];
-  if (b < 0x80) return 1;
-  int len;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (b >= 0xC2 && b <= 0xDF) {
-    len = 2;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    len = 3;
-    if (b == 0xE0) lo = 0xA0;  // overlong
-    if (b == 0xED) hi = 0x9F;  // surrogates
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    len = 4;
-    if (b == 0xF0) lo = 0x90;  // overlong
-    if (b == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    return -1;  // stray continuation byte, C0/C1 or F5..FF
-  }
-  for (int i = 1; i < len; ++i) {
-    if (static_cast<size_t>(i) >= n) return -i;
-    unsigned char c = p[i];
-    unsigned char min = i == 1 ? lo : 0x80;
-    unsigned char max = i == 1 ? hi : 0xBF;
-    if (c < min || c > max) return -i;
-  }
-  return len;
 }
 
 }  // namespace
@@ -101,13 +71,9 @@ std::vector<TextIssue> FindTextIssues(std::string_view text, size_t max_issues) 
         ++i;
         continue;
       }
-      int len = SequenceLength(p + i, n - i);
-      if (len > 0) {
-        i += static_cast<size_t>(len);
-      } else {
-        add(i, fmt::format("invalid UTF-8 byte 0x{:02X}", p[i]), "invalid-utf8");
-        i += static_cast<size_t>(-len);
-      }
+      const DecodedCodePoint d = DecodeUtf8(text, i, Utf8Check::kStrict);
+      if (!d.valid) add(i, fmt::format("invalid UTF-8 byte 0x{:02X}", p[i]), "invalid-utf8");
+      i += d.size;
     }
   }
   if (unreported > 0) {

@@ -356,4 +356,75 @@ bool GlobMatch(std::string_view glob, std::string_view path) {
   return GlobMatchTokens(GlobTokens(glob), path);
 }
 
+namespace {
+
+void AppendUnique(const std::vector<std::string>& from, std::vector<std::string>* to) {
+  for (const std::string& s : from) {
+    if (std::find(to->begin(), to->end(), s) == to->end()) to->push_back(s);
+  }
+}
+
+}  // namespace
+
+bool DraftConfigs::Load(const std::string& config_path, const std::vector<std::string>& draft_files,
+                        Diagnostics* diagnostics) {
+  const size_t problems_before = diagnostics->size();
+  auto load = [&](const std::string& path) {
+    if (configs_.count(path) > 0) return;
+    LintConfig config;
+    LoadLintConfig(path, &config, diagnostics);
+    configs_.emplace(path, std::move(config));
+  };
+  named_ = !config_path.empty();
+  if (named_) {
+    load(config_path);
+    main_ = &configs_.at(config_path);
+  } else {
+    for (const std::string& file : draft_files) {
+      if (std::optional<std::string> path = FindLintConfig(file)) {
+        load(*path);
+        config_of_[file] = *path;
+      }
+    }
+    if (!draft_files.empty() && config_of_.count(draft_files.front()) > 0) {
+      main_ = &configs_.at(config_of_.at(draft_files.front()));
+    }
+  }
+  return diagnostics->size() == problems_before;
+}
+
+const LintConfig* DraftConfigs::For(const std::string& draft_path) const {
+  if (named_) return main_;
+  auto it = config_of_.find(draft_path);
+  return it == config_of_.end() ? nullptr : &configs_.at(it->second);
+}
+
+void DraftConfigs::AppendSources(std::vector<std::string>* rule_dirs,
+                                 std::vector<std::string>* references,
+                                 std::vector<std::string>* primary) const {
+  for (const auto& [path, config] : configs_) {
+    AppendUnique(config.rule_dirs, rule_dirs);
+    AppendUnique(config.references, references);
+    AppendUnique(config.primary, primary);
+  }
+}
+
+void ApplyConfiguredSeverities(const DraftConfigs& configs, CheckResult* result) {
+  std::vector<Finding> kept;
+  for (Finding& f : result->findings) {
+    const std::optional<uint32_t> doc =
+        !f.quotes.empty() ? std::optional(result->quotes[f.quotes.front()].doc) : f.doc;
+    const std::string path = doc ? result->documents[*doc].path : std::string();
+    const LintConfig* config = configs.For(path);
+    if (config != nullptr) {
+      const std::optional<Severity> severity =
+          ConfiguredSeverity(*config, f.rule, path, f.severity);
+      if (!severity) continue;
+      f.severity = *severity;
+    }
+    kept.push_back(std::move(f));
+  }
+  result->findings = std::move(kept);
+}
+
 }  // namespace quotecheck

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/check_model.h"
 #include "core/diagnostic.h"
 
 namespace quotecheck {
@@ -65,6 +66,42 @@ std::optional<std::string> FindLintConfig(const std::string& file);
 /// when the rule is off.
 std::optional<Severity> ConfiguredSeverity(const LintConfig& config, std::string_view rule,
                                            const std::string& draft_path, Severity fallback);
+
+/// The configurations of one lint run: the one named by --config, or else the nearest
+/// .quotecheck.toml of each draft file (each file loaded once).
+class DraftConfigs {
+ public:
+  DraftConfigs() = default;
+  DraftConfigs(const DraftConfigs&) = delete;  // Main() points into configs_
+  DraftConfigs& operator=(const DraftConfigs&) = delete;
+
+  /// Loads `config_path` when it is not empty, else the nearest configuration of each of
+  /// `draft_files`. False, with every problem in `diagnostics`, when one does not parse.
+  bool Load(const std::string& config_path, const std::vector<std::string>& draft_files,
+            Diagnostics* diagnostics);
+
+  /// The configuration of the draft at `draft_path`; nullptr when it has none.
+  const LintConfig* For(const std::string& draft_path) const;
+
+  /// The configuration of the run as a whole (its fail level): --config's, else that of the
+  /// first draft file; nullptr when there is none.
+  const LintConfig* Main() const { return main_; }
+
+  /// Appends to each list the rule directories, references and primary references of every
+  /// configuration that the list does not hold yet.
+  void AppendSources(std::vector<std::string>* rule_dirs, std::vector<std::string>* references,
+                     std::vector<std::string>* primary) const;
+
+ private:
+  std::map<std::string, LintConfig> configs_;     // by path
+  std::map<std::string, std::string> config_of_;  // draft file → config path
+  const LintConfig* main_ = nullptr;
+  bool named_ = false;  // --config given: every draft takes main_
+};
+
+/// Sets each finding's severity from the configuration of its draft (ConfiguredSeverity);
+/// drops the findings a configuration turns off.
+void ApplyConfiguredSeverities(const DraftConfigs& configs, CheckResult* result);
 
 /// Whether `path` ('/'-separated) matches `glob`: * any characters but '/', ** any
 /// directories ("a/**" matches everything under a; "**/x.md" x.md at any depth), ? one

@@ -19,10 +19,6 @@ constexpr std::string_view kReset = "\x1B[0m";
 constexpr size_t kWindowWidth = 120;  // code points of a source line shown
 constexpr size_t kWindowBefore = 40;  // of them before the caret, when the line is cut
 
-std::string Plural(size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 // The source line and a caret under the column; a long line is cut to a window around it.
 std::string SourceWindow(const Diagnostic& d) {
   if (d.line == 0 || d.source_line.empty()) return {};
@@ -57,17 +53,10 @@ std::string SourceWindow(const Diagnostic& d) {
 }  // namespace
 
 std::string FormatLintSummaryLine(const CheckResult& result, const LintSummary& summary) {
-  size_t counts[3] = {0, 0, 0};
-  for (const Finding& f : result.findings) ++counts[SeverityRank(f.severity)];
-  std::string line = fmt::format("{}, {} ({}): {}", Plural(summary.drafts, "draft", "drafts"),
-                                 Plural(summary.references, "reference", "references"),
-                                 Plural(summary.reference_quotes, "quotation", "quotations"),
-                                 Plural(result.findings.size(), "finding", "findings"));
-  std::vector<std::string> parts;
-  if (counts[2] > 0) parts.push_back(Plural(counts[2], "error", "errors"));
-  if (counts[1] > 0) parts.push_back(Plural(counts[1], "warning", "warnings"));
-  if (counts[0] > 0) parts.push_back(fmt::format("{} info", counts[0]));
-  if (!parts.empty()) line.append(fmt::format(" ({})", fmt::join(parts, ", ")));
+  std::string line = fmt::format("{}, {} ({}): {}", CountOf(summary.drafts, "draft", "drafts"),
+                                 CountOf(summary.references, "reference", "references"),
+                                 CountOf(summary.reference_quotes, "quotation", "quotations"),
+                                 FormatFindingCount(result.findings));
   if (summary.accepted > 0) {
     line.append(fmt::format("; {} accepted by the baseline", summary.accepted));
   }

@@ -12,14 +12,10 @@
 /// each, then a summary line. ANSI colour only when `color` is true.
 
 #include <string>
-#include <unordered_map>
 
 #include "core/check_model.h"
 
 namespace quotecheck {
-
-/// Draft texts by document index (CheckResult::documents), for the source lines.
-using DraftTexts = std::unordered_map<uint32_t, std::string>;
 
 struct LintSummary {
   size_t drafts = 0;

@@ -1,10 +1,10 @@
 #include "lint/quote_shingles.h"
 
+#include "core/hash.h"
+
 namespace quotecheck {
 namespace {
 
-constexpr uint64_t kFnvOffset = 14695981039346656037ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
 constexpr size_t kRun = 4;
 // Copies of a quotation's very words kept, in max_document_frequency units: a short common
 // phrase needs many to find the one with its speaker.
@@ -15,12 +15,12 @@ bool IsAsciiWordByte(unsigned char c) {
 }
 
 uint64_t Combine(uint64_t seed, uint64_t value) {
-  return (seed ^ value) * kFnvPrime + 0x9E3779B97F4A7C15ull;
+  return (seed ^ value) * kFnv1a64Prime + 0x9E3779B97F4A7C15ull;
 }
 
 // The hash of `count` word hashes starting at `words`.
 uint64_t ShingleHash(const uint64_t* words, size_t count) {
-  uint64_t h = kFnvOffset + count;
+  uint64_t h = kFnv1a64Offset + count;
   for (size_t i = 0; i < count; ++i) h = Combine(h, words[i]);
   return h;
 }
@@ -30,11 +30,11 @@ uint64_t ShingleHash(const uint64_t* words, size_t count) {
 void FilterWordHashes(std::string_view text, std::vector<uint64_t>* out) {
   std::vector<uint64_t>& words = *out;
   words.clear();
-  uint64_t h = kFnvOffset;
+  uint64_t h = kFnv1a64Offset;
   bool in_word = false;
   auto end_word = [&]() {
     if (in_word) words.push_back(h);
-    h = kFnvOffset;
+    h = kFnv1a64Offset;
     in_word = false;
   };
   const size_t n = text.size();
@@ -42,7 +42,7 @@ void FilterWordHashes(std::string_view text, std::vector<uint64_t>* out) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (IsAsciiWordByte(c)) {
       const unsigned char lower = (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
-      h = (h ^ lower) * kFnvPrime;
+      h = Fnv1a64Step(h, lower);
       in_word = true;
     } else if (c == '\'') {
       // dropped: don't = dont, the same as don’t
@@ -64,7 +64,7 @@ void FilterWordHashes(std::string_view text, std::vector<uint64_t>* out) {
       end_word();  // no-break space
       ++i;
     } else {
-      h = (h ^ c) * kFnvPrime;  // other non-ASCII: part of the word, as it is
+      h = Fnv1a64Step(h, c);  // other non-ASCII: part of the word, as it is
       in_word = true;
     }
   }

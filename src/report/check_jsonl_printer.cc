@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "diff/quote_diff.h"
 #include "report/json_writer.h"
 #include "report/jsonl_printer.h"
 
@@ -97,7 +98,7 @@ void AppendLinkRecord(std::string* out, const CheckResult& result, size_t link) 
   json.Bool(l.speakers_agree);
   json.Key("diff");
   json.BeginArray();
-  for (const DiffOp& op : l.diff.ops) {
+  for (const DiffOp& op : LinkDiff(result, l).ops) {
     json.BeginObject();
     json.Key("op");
     json.String(DiffOpName(op.kind));

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "diff/quote_diff.h"
 #include "report/text_printer.h"
 
 namespace quotecheck {
@@ -95,7 +96,8 @@ CheckReportView BuildCheckReportView(const CheckResult& result) {
           const Link& link = result.links[it->second];
           member.relation = link.relation;
           member.speakers_agree = link.speakers_agree;
-          member.diff = link.a == report.reference ? link.diff.ops : ReversedDiff(link.diff.ops);
+          std::vector<DiffOp> ops = LinkDiff(result, link).ops;
+          member.diff = link.a == report.reference ? std::move(ops) : ReversedDiff(ops);
         } else if (auto any = any_link.find(m); any != any_link.end()) {
           member.relation = result.links[any->second].relation;
         }
@@ -265,25 +267,28 @@ Diagnostic FindingDiagnostic(const CheckResult& result, const Finding& finding) 
   return d;
 }
 
-std::string FormatCheckSummaryLine(const CheckResult& result) {
-  auto plural = [](size_t n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-  };
-  size_t by_severity[3] = {0, 0, 0};  // info, warning, error
-  for (const Finding& f : result.findings) ++by_severity[static_cast<int>(f.severity)];
+std::string CountOf(size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string FormatFindingCount(const std::vector<Finding>& findings) {
+  size_t by_severity[3] = {0, 0, 0};  // by SeverityRank: info, warning, error
+  for (const Finding& f : findings) ++by_severity[SeverityRank(f.severity)];
   std::vector<std::string> severities;
-  for (Severity s : {Severity::kError, Severity::kWarning, Severity::kInfo}) {
-    const size_t n = by_severity[static_cast<int>(s)];
-    if (n > 0) severities.push_back(fmt::format("{} {}", n, SeverityName(s)));
-  }
+  if (by_severity[2] > 0) severities.push_back(CountOf(by_severity[2], "error", "errors"));
+  if (by_severity[1] > 0) severities.push_back(CountOf(by_severity[1], "warning", "warnings"));
+  if (by_severity[0] > 0) severities.push_back(CountOf(by_severity[0], "info", "info"));
+  std::string out = CountOf(findings.size(), "finding", "findings");
+  if (!severities.empty()) out += fmt::format(" ({})", fmt::join(severities, ", "));
+  return out;
+}
+
+std::string FormatCheckSummaryLine(const CheckResult& result) {
   std::string out = fmt::format(
-      "{} ({} failed), {}, {}, {}, {}", plural(result.documents_read, "document", "documents"),
-      result.documents_failed, plural(result.quotes.size(), "quote", "quotes"),
-      plural(result.clusters.size(), "cluster", "clusters"),
-      plural(result.links.size(), "link", "links"),
-      plural(result.findings.size(), "finding", "findings"));
-  if (!severities.empty())
-    fmt::format_to(std::back_inserter(out), " ({})", fmt::join(severities, ", "));
+      "{} ({} failed), {}, {}, {}, {}", CountOf(result.documents_read, "document", "documents"),
+      result.documents_failed, CountOf(result.quotes.size(), "quote", "quotes"),
+      CountOf(result.clusters.size(), "cluster", "clusters"),
+      CountOf(result.links.size(), "link", "links"), FormatFindingCount(result.findings));
   fmt::format_to(std::back_inserter(out), ", {} bytes in {:.3f} s", result.bytes, result.seconds);
   return out;
 }

@@ -88,6 +88,14 @@ std::string RelationLabel(const CheckResult& result, const ClusterReport& cluste
 /// (Severity, message and rule are the finding's.)
 Diagnostic FindingDiagnostic(const CheckResult& result, const Finding& finding);
 
+/// "1 draft", "2 drafts": `n` and the noun, singular for exactly one.
+std::string CountOf(size_t n, std::string_view one, std::string_view many);
+
+/// "2 findings (1 error, 1 warning)", "3 findings (3 warnings)", "0 findings": the number of
+/// findings, then, when there are any, how many of each severity from error down (those
+/// with none left out; "info" has no plural). The one place the reports count findings.
+std::string FormatFindingCount(const std::vector<Finding>& findings);
+
 /// "2 documents (0 failed), 3 quotes, 1 cluster, 1 link, 2 findings (1 error, 1 info),
 /// 100 bytes in 0.004 s" (no newline; severities with no finding are left out).
 std::string FormatCheckSummaryLine(const CheckResult& result);

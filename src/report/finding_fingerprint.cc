@@ -2,18 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "core/hash.h"
 #include "diff/quote_tokens.h"
 
 namespace quotecheck {
-
-uint64_t Fnv1a64(std::string_view bytes) {
-  uint64_t hash = 14695981039346656037ull;
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
 
 std::string FindingFingerprint(const CheckResult& result, const Finding& finding) {
   std::string input = "v1";

@@ -18,9 +18,6 @@
 
 namespace quotecheck {
 
-/// 64-bit FNV-1a of `bytes` (offset basis 14695981039346656037, prime 1099511628211).
-uint64_t Fnv1a64(std::string_view bytes);
-
 /// The finding's fingerprint: 16 lower-case hex digits.
 std::string FindingFingerprint(const CheckResult& result, const Finding& finding);
 

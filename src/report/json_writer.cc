@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "report/utf8_decoder.h"
+#include "core/code_point.h"
 
 namespace quotecheck {
 namespace {
@@ -60,14 +60,14 @@ void AppendJsonString(std::string* out, std::string_view value) {
       continue;
     }
     if (c >= 0x80) {
-      const Utf8Sequence seq = DecodeUtf8(value, i);
+      const DecodedCodePoint seq = DecodeUtf8(value, i, Utf8Check::kStrict);
       if (seq.valid) {
-        i += seq.length;  // stays part of the verbatim run
+        i += seq.size;  // stays part of the verbatim run
         continue;
       }
       out->append(value.data() + run_start, i - run_start);
       out->append(kUtf8ReplacementCharacter);
-      i += seq.length;
+      i += seq.size;
       run_start = i;
       continue;
     }

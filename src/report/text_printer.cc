@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/code_point.h"
 #include "core/line_index.h"
-#include "report/utf8_decoder.h"
 
 namespace quotecheck {
 namespace {
@@ -61,8 +61,8 @@ std::string ShortenForDisplay(std::string_view text, size_t max_code_points) {
   size_t code_points = 0;
   bool pending_space = false;
   for (size_t i = 0; i < text.size();) {
-    const Utf8Sequence seq = DecodeUtf8(text, i);
-    if (seq.valid && ShownAsSpace(seq.code_point)) {
+    const DecodedCodePoint seq = DecodeUtf8(text, i, Utf8Check::kStrict);
+    if (seq.valid && ShownAsSpace(seq.cp)) {
       pending_space = !clean.empty();
     } else {
       if (pending_space) {
@@ -71,13 +71,13 @@ std::string ShortenForDisplay(std::string_view text, size_t max_code_points) {
         pending_space = false;
       }
       if (seq.valid) {
-        clean.append(text.substr(i, seq.length));
+        clean.append(text.substr(i, seq.size));
       } else {
         clean.append(kUtf8ReplacementCharacter);
       }
       ++code_points;
     }
-    i += seq.length;
+    i += seq.size;
   }
   if (code_points <= max_code_points) return clean;
   if (max_code_points == 0) return {};

@@ -109,7 +109,8 @@ void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t e
     LinkVerdict verdict =
         DecideLink(tokens[p.a], tokens[p.b], SpeakersMatch(sa, sb), BothNamed(sa, sb), aligner);
     if (verdict.shape == LinkShape::kNone) continue;
-    QuoteComparison c = CompareQuotes(tokens[p.a], tokens[p.b], aligner, /*with_ops=*/true);
+    // Classes and flags only: the ops are computed when the link is printed (LinkDiff).
+    QuoteComparison c = CompareQuotes(tokens[p.a], tokens[p.b], aligner, /*with_ops=*/false);
     Link link;
     link.a = p.a;
     link.b = p.b;
@@ -124,7 +125,8 @@ void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t e
     link.diff = std::move(c.diff);
     if (!CoversAll(c.stats, tokens[p.a], tokens[p.b])) {
       QuoteDiff shared = DiffQuotes(RegionText(tokens[p.a], c.stats.a_begin, c.stats.a_end),
-                                    RegionText(tokens[p.b], c.stats.b_begin, c.stats.b_end));
+                                    RegionText(tokens[p.b], c.stats.b_begin, c.stats.b_end),
+                                    /*with_ops=*/false);
       link.diff.classes = shared.classes;
       link.diff.flags = shared.flags;
     }
@@ -251,9 +253,8 @@ Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_
   link.cluster = result.quotes[a].cluster;
   if (a_text == b_text) {
     link.relation = Relation::kVerbatim;
-    link.diff.ops.push_back({DiffOp::Kind::kEqual, a_text, b_text});
   } else {
-    link.diff = DiffQuotes(a_text, b_text);
+    link.diff = DiffQuotes(a_text, b_text, /*with_ops=*/false);
     link.relation = SameWordsRelation(link.diff);
   }
   return link;

@@ -5,6 +5,8 @@
 #include <thread>
 #include <unordered_set>
 
+#include "core/hash.h"
+
 namespace quotecheck {
 namespace {
 
@@ -22,15 +24,6 @@ struct Posting {
 };
 
 }  // namespace
-
-uint64_t HashWord(std::string_view key) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : key) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
 
 std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint64_t>>& quotes,
                                               const NgramIndexOptions& options,

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "core/hash.h"
 /// Candidate generation for cross-referencing: an inverted index of word n-grams.
 ///
 /// Each quotation is given as the hashes of its words' match keys. Every run of
@@ -54,8 +56,5 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
 /// See FindCandidatePairs: the heaviest quotations of a common shingle that every other
 /// quotation of it is paired with.
 inline constexpr size_t kHubsPerCommonShingle = 4;
-
-/// 64-bit hash of a word key (FNV-1a, stable across runs and platforms).
-uint64_t HashWord(std::string_view key);
 
 }  // namespace quotecheck

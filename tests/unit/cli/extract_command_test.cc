@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "cli/exit_code.h"
-#include "cli/input_documents.h"
 #include "unit/temp_dir.h"
 
 namespace quotecheck {
@@ -41,31 +40,6 @@ std::string WithoutSeconds(const std::string& text) {
 }  // namespace
 
 TEST_SUITE("cli") {
-  TEST_CASE("InputDocuments yields files, walked directories and unusable paths in order") {
-    TempDir dir;
-    const std::string a = dir.Write("a.txt", "A\n");
-    fs::create_directories(dir.PathOf("d"));
-    dir.Write("d/y.txt", "Y\n");
-    dir.Write("d/x.md", "X\n");
-    dir.Write("d/skipped.bin", "?\n");
-    const std::string missing = dir.PathOf("missing.txt");
-    const std::string jsonl =
-        dir.Write("r.jsonl", "{\"id\":\"r1\",\"text\":\"1\"}\n{\"id\":\"r2\"}\n");
-
-    InputDocuments inputs({dir.PathOf("d"), missing, a, jsonl}, IngestOptions{});
-    std::vector<std::string> ids;
-    std::vector<bool> failed;
-    for (DocumentResult result; inputs.Next(&result);) {
-      ids.push_back(result.doc.id);
-      failed.push_back(result.failed);
-      if (result.failed) CHECK(!result.diagnostics.empty());
-    }
-    const std::vector<std::string> want_ids = {
-        dir.PathOf("d") + "/x.md", dir.PathOf("d") + "/y.txt", missing, a, "r1", "r2"};
-    CHECK(ids == want_ids);
-    CHECK(failed == std::vector<bool>{false, false, true, false, false, true});
-  }
-
   TEST_CASE("RunExtract reads every input, reports a missing one and exits 2") {
     TempDir dir;
     const std::string plain = "No quotation marks in this text.\n";

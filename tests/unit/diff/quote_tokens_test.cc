@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/hash.h"
+
 namespace quotecheck {
 namespace {
 
@@ -118,7 +120,7 @@ TEST_SUITE("diff") {
         CHECK(t.start >= pos);
         for (size_t i = pos; i < t.start; ++i) CHECK((q.text[i] == ' ' || q.text[i] == '\n'));
         CHECK(t.end > t.start);
-        CHECK(t.hash == KeyHash(q.Key(t)));
+        CHECK(t.hash == Fnv1a64(q.Key(t)));
         pos = t.end;
       }
     }

@@ -9,12 +9,6 @@
 namespace quotecheck {
 
 TEST_SUITE("report") {
-  TEST_CASE("Fnv1a64: the reference values") {
-    CHECK(Fnv1a64("") == 14695981039346656037ull);
-    CHECK(Fnv1a64("a") == 0xaf63dc4c8601ec8cull);
-    CHECK(Fnv1a64("foobar") == 0x85944171f73967e8ull);
-  }
-
   TEST_CASE("FindingFingerprint: 16 hex digits, stable under moves and respelling") {
     CheckResult result = testing::CheckTestResult();
     const Finding& finding = result.findings[0];  // misattribution at quote 1

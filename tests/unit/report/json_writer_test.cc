@@ -6,7 +6,7 @@
 #include <limits>
 #include <string>
 
-#include "report/utf8_decoder.h"
+#include "core/code_point.h"
 
 namespace quotecheck {
 
@@ -116,33 +116,6 @@ TEST_SUITE("report") {
       JsonWriter json(&out);
       json.Double(c.in);
       CHECK(out == c.want);
-    }
-  }
-
-  TEST_CASE("DecodeUtf8 decodes valid sequences and measures invalid ones") {
-    struct Case {
-      std::string in;
-      char32_t cp;
-      size_t length;
-      bool valid;
-    };
-    const Case cases[] = {
-        {"A", U'A', 1, true},
-        {"\xC3\xA9", U'\u00E9', 2, true},
-        {"\xE2\x80\x9C", U'\u201C', 3, true},
-        {"\xF0\x9F\x98\x80", U'\U0001F600', 4, true},
-        {"\xE2\x80", U'\uFFFD', 2, false},
-        {"\xF0\x9F\x98"
-         "A",
-         U'\uFFFD', 3, false},
-        {"\xF8", U'\uFFFD', 1, false},
-    };
-    for (const auto& c : cases) {
-      CAPTURE(c.in);
-      const Utf8Sequence seq = DecodeUtf8(c.in, 0);
-      CHECK(seq.code_point == c.cp);
-      CHECK(seq.length == c.length);
-      CHECK(seq.valid == c.valid);
     }
   }
 }

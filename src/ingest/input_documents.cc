@@ -1,4 +1,4 @@
-#include "cli/input_documents.h"
+#include "ingest/input_documents.h"
 
 #include <utility>
 

@@ -1,4 +1,4 @@
-#include "cli/document_pipeline.h"
+#include "core/document_pipeline.h"
 
 #include <doctest/doctest.h>
 

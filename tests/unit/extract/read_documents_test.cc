@@ -1,4 +1,4 @@
-#include "cli/read_documents.h"
+#include "extract/read_documents.h"
 
 #include <doctest/doctest.h>
 

@@ -11,7 +11,6 @@
 #include "core/diagnostic.h"
 #include "ingest/document_reader.h"
 #include "ingest/quote_store.h"
-#include "lint/lint_text.h"
 
 namespace quotecheck {
 

@@ -1,12 +1,12 @@
-#include "cli/read_documents.h"
+#include "extract/read_documents.h"
 
 #include <cstdio>
 #include <memory>
 
-#include "cli/document_pipeline.h"
-#include "cli/input_documents.h"
+#include "core/document_pipeline.h"
 #include "core/regular_file.h"
 #include "extract/quote_extractor.h"
+#include "ingest/input_documents.h"
 #include "ingest/input_paths.h"
 #include "ingest/quote_store.h"
 

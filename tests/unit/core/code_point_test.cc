@@ -1,0 +1,70 @@
+#include "core/code_point.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace quotecheck {
+
+TEST_SUITE("code_point") {
+  TEST_CASE("DecodeUtf8: strict rejects what lenient takes, and measures differently") {
+    struct Case {
+      std::string in;
+      Utf8Check check;
+      char32_t cp;
+      size_t size;
+      bool valid;
+    };
+    const Utf8Check S = Utf8Check::kStrict;
+    const Utf8Check L = Utf8Check::kLenient;
+    const Case cases[] = {
+        // Well-formed: the same either way.
+        {"A", S, U'A', 1, true},
+        {"\xC3\xA9", S, U'\u00E9', 2, true},
+        {"\xE2\x80\x9C", L, U'\u201C', 3, true},
+        {"\xF0\x9F\x98\x80", S, U'\U0001F600', 4, true},
+        {"\xF0\x9F\x98\x80", L, U'\U0001F600', 4, true},
+        // Truncated: strict takes the maximal valid prefix, lenient one byte.
+        {"\xE2\x80", S, U'\uFFFD', 2, false},
+        {"\xE2\x80", L, U'\uFFFD', 1, false},
+        {"\xF0\x9F\x98"
+         "A",
+         S, U'\uFFFD', 3, false},
+        {"\xF0\x9F\x98"
+         "A",
+         L, U'\uFFFD', 1, false},
+        // Stray bytes: one each.
+        {"\x80", S, U'\uFFFD', 1, false},
+        {"\xC1\xBF", L, U'\uFFFD', 1, false},
+        {"\xF8", S, U'\uFFFD', 1, false},
+        // Overlong and surrogate forms: ill-formed when strict, decoded by shape when lenient.
+        {"\xE0\x80\xAF", S, U'\uFFFD', 1, false},
+        {"\xE0\x80\xAF", L, U'/', 3, true},
+        {"\xED\xA0\x80", S, U'\uFFFD', 1, false},
+        {"\xED\xA0\x80", L, char32_t{0xD800}, 3, true},
+        {"\xF4\x90\x80\x80", S, U'\uFFFD', 1, false},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.in);
+      CAPTURE(c.check == S);
+      const DecodedCodePoint d = DecodeUtf8(c.in, 0, c.check);
+      CHECK(d.cp == c.cp);
+      CHECK(d.size == c.size);
+      CHECK(d.valid == c.valid);
+    }
+  }
+
+  TEST_CASE("DecodeAt and DecodeBefore step leniently through damaged text") {
+    const std::string text = "a\xC3\xA9\x80z";
+    CHECK(DecodeAt(text, 0).cp == U'a');
+    CHECK(DecodeAt(text, 1).cp == U'\u00E9');
+    CHECK(DecodeAt(text, 1).size == 2);
+    CHECK(DecodeAt(text, 3).cp == U'\uFFFD');
+    CHECK(DecodeAt(text, 3).size == 1);
+    CHECK(DecodeAt(text, text.size()).size == 0);
+    CHECK(DecodeBefore(text, 3).cp == U'\u00E9');
+    CHECK(DecodeBefore(text, 0).size == 0);
+  }
+}
+
+}  // namespace quotecheck
