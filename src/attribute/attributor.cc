@@ -236,21 +236,20 @@ struct Attributor::Impl {
     return false;
   }
 
+  // The best rule's match: the highest priority, then the highest confidence, then the
+  // first in file order. `ordered` is sorted that way, so the first rule that matches is
+  // the best and no later rule needs to run.
   Match MatchRules(std::string_view text, size_t window_start, size_t open_mark,
                    size_t close_mark_end, size_t window_end, const QuoteEnd& quote_end) const {
-    Match best;
     for (size_t index = 0; index < ordered.size(); ++index) {
       const CompiledRule& cr = ordered[index];
-      if (best.rule != nullptr && cr.rule->priority < best.rule->priority) break;
       ByteSpan window = cr.rule->side == RuleSide::kAfter ? ByteSpan{close_mark_end, window_end}
                                                           : ByteSpan{window_start, open_mark};
       if (window.empty()) continue;
       Match m;
-      if (Run(cr, index, text, window, quote_end, &m)) {
-        if (best.rule == nullptr || m.rule->confidence > best.rule->confidence) best = m;
-      }
+      if (Run(cr, index, text, window, quote_end, &m)) return m;
     }
-    return best;
+    return Match();
   }
 };
 

@@ -14,6 +14,7 @@
 #include "cli/rule_set_loading.h"
 #include "core/check_model.h"
 #include "core/document_pipeline.h"
+#include "core/pass_timer.h"
 #include "extract/quote_extractor.h"
 #include "extract/read_documents.h"
 #include "findings/check_findings.h"
@@ -79,30 +80,23 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   if (output == nullptr) return kExitError;
 
   // Passes.
+  const std::unique_ptr<PassTimer> timer = PassTimerFromEnvironment();
   CheckResult result;
   const IngestOptions ingest{.text_fields = report.text_fields};
   ReadDocuments(options.references, /*primary=*/true, /*draft=*/false, Severity::kInfo, extractor,
                 ingest, report.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr);
   ReadDocuments(options.paths, /*primary=*/false, /*draft=*/false, Severity::kInfo, extractor,
                 ingest, report.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr);
+  Lap(timer.get(), "check read", result.quotes.size());
   CrossReferenceOptions xref;
   xref.jobs = static_cast<unsigned>(ResolveJobCount(report.jobs));
+  xref.timer = timer.get();
   FindingContext findings(rules);
   findings.min_confidence = report.min_confidence;
   xref.keyer = &findings.keyer;
   CrossReference(xref, &result);
-  // QUOTECHECK_TIMING=1: the time of the findings and link-output passes too (scripts/bench).
-  const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
-  auto lap_started = std::chrono::steady_clock::now();
-  auto lap = [&](const char* pass) {
-    if (!timing) return;
-    const auto now = std::chrono::steady_clock::now();
-    err << fmt::format("check: {:<10} {:8.3f} s\n", pass,
-                       std::chrono::duration<double>(now - lap_started).count());
-    lap_started = now;
-  };
   AddCheckFindings(findings, &result, xref.jobs);
-  lap("findings");
+  Lap(timer.get(), "check findings", result.findings.size());
   if (result.capped_candidates > 0) {
     err << fmt::format(
         "quotecheck: note: {} quotation(s) shared words with more than {} others; each was "
@@ -111,7 +105,7 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
         NgramIndexOptions{}.max_candidates);
   }
   const LinkOutputStats links = SelectOutputLinks(options.links, findings.keyer, &result);
-  lap("links");
+  Lap(timer.get(), "check links", result.links.size());
   if (links.capped_clusters > 0) {
     err << fmt::format(
         "quotecheck: warning: --links all: {} cluster(s) have more than {} linked pairs; their "
@@ -121,10 +115,15 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  return FinishReport(
+  const int rc = FinishReport(
       result, report, report.fail_level,
       [&result](bool color) { return FormatCheckText(result, color); }, stdout_is_terminal, output,
       &output_file, err);
+  if (timer) {  // QUOTECHECK_TIMING=1 (scripts/bench)
+    timer->Lap("check write");
+    err << FormatLaps(timer->laps());
+  }
+  return rc;
 }
 
 }  // namespace quotecheck

@@ -1,8 +1,12 @@
 #include "cli/extract_command.h"
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -16,6 +20,7 @@
 #include "cli/rule_set_loading.h"
 #include "core/diagnostic.h"
 #include "core/document_pipeline.h"
+#include "core/pass_timer.h"
 #include "extract/quote_extractor.h"
 #include "ingest/input_documents.h"
 #include "report/jsonl_printer.h"
@@ -75,11 +80,19 @@ CommandRunner AddExtractCommand(CLI::App* command) {
 
 int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
+  // QUOTECHECK_TIMING=1 prints the CPU time of the start-up and of each pass to stderr (for
+  // scripts/bench); the passes run on worker threads are summed over them.
+  const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
+  ExtractPassTimes pass_times;
+  std::atomic<uint64_t> startup_ns{0}, ingest_ns{0}, output_ns{0};
+  CpuLapTimer main_thread(timing);
 
   RuleSet rules;
   if (!LoadRuleSetReportingDiagnostics(options.rule_dirs, &rules, err)) return kExitError;
   const Attributor attributor(&rules);
-  const QuoteExtractor extractor(&attributor);
+  QuoteExtractor extractor(&attributor);
+  if (timing) extractor.set_pass_times(&pass_times);
+  main_thread.LapInto(&startup_ns);
 
   OutputFile output_file;
   std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
@@ -89,12 +102,19 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   InputDocuments inputs(options.paths, IngestOptions{.text_fields = options.text_fields});
   RunSummary summary;
   DocumentPipelineSteps steps;
-  steps.read = [&](DocumentResult* result) { return inputs.Next(result); };
+  steps.read = [&](DocumentResult* result) {
+    CpuLapTimer read(timing);
+    const bool more = inputs.Next(result);
+    read.LapInto(&ingest_ns);
+    return more;
+  };
   steps.process = [&](DocumentResult* result) { extractor.Process(result); };
   steps.deliver = [&](DocumentResult& result) {
+    CpuLapTimer write(timing);
     for (const Diagnostic& diagnostic : result.diagnostics) err << FormatDiagnostic(diagnostic);
     CountInSummary(result, &summary);
     printer->OnDocument(result);
+    write.LapInto(&output_ns);
     return output->good();
   };
   RunDocumentPipeline({.jobs = ResolveJobCount(options.jobs)}, steps);
@@ -102,6 +122,15 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   printer->OnFinish(summary);
+  if (timing) {
+    auto secs = [](const std::atomic<uint64_t>& ns) { return ns.load() / 1e9; };
+    err << fmt::format(
+        "extract: startup {:.4f} s\nextract: ingest {:.4f} s\nextract: scan {:.4f} s\n"
+        "extract: attribute {:.4f} s\nextract: kinds {:.4f} s\nextract: keys {:.4f} s\n"
+        "extract: output {:.4f} s\n",
+        secs(startup_ns), secs(ingest_ns), secs(pass_times.scan_ns), secs(pass_times.attribute_ns),
+        secs(pass_times.kinds_ns), secs(pass_times.keys_ns), secs(output_ns));
+  }
   if (!FinishOutput(output, &output_file, options.output_path, err)) return kExitError;
   return summary.failed > 0 ? kExitError : kExitOk;
 }

@@ -14,6 +14,7 @@
 #include "cli/report_output.h"
 #include "cli/rule_set_loading.h"
 #include "core/document_pipeline.h"
+#include "core/pass_timer.h"
 #include "extract/quote_extractor.h"
 #include "extract/read_documents.h"
 #include "findings/lint_findings.h"
@@ -76,6 +77,8 @@ CommandRunner AddLintCommand(CLI::App* command) {
 int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
             bool stdout_is_terminal) {
   const auto started = std::chrono::steady_clock::now();
+  // QUOTECHECK_TIMING=1: each pass's time and memory on stderr (scripts/bench).
+  const std::unique_ptr<PassTimer> timer = PassTimerFromEnvironment();
   const ReportOptions& report = options.report;
 
   // Configuration: one named, or the nearest of each draft file.
@@ -134,13 +137,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
                 report.jobs, &keep, err, &result, nullptr);
   ReadDocuments(references, /*primary=*/false, /*draft=*/false, Severity::kError, extractor, ingest,
                 report.jobs, &keep, err, &result, nullptr);
-  // QUOTECHECK_TIMING=1: the time to read everything, then to check, on stderr (scripts/bench).
-  const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
-  const auto loaded = std::chrono::steady_clock::now();
-  if (timing) {
-    err << fmt::format("lint: load {:.3f} s\n",
-                       std::chrono::duration<double>(loaded - started).count());
-  }
+  Lap(timer.get(), "lint load", result.quotes.size());
   LintSummary summary;
   summary.references = result.documents_read;
   summary.reference_quotes = result.quotes.size();
@@ -155,13 +152,11 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   FindingContext findings(rules);
   findings.min_confidence = report.min_confidence;
   xref.keyer = &findings.keyer;
+  xref.timer = timer.get();
   CrossReference(xref, &result);
   ComputeLintFindings(findings, &result);
-  if (timing) {
-    err << fmt::format(
-        "lint: check {:.3f} s\n",
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - loaded).count());
-  }
+  Lap(timer.get(), "lint findings", result.findings.size());
+  if (timer) err << FormatLaps(timer->laps());
 
   // Severities from the configuration; off drops the finding.
   ApplyConfiguredSeverities(configs, &result);

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/line_index.h"
+#include "core/pass_timer.h"
 #include "extract/quote_scanner.h"
 #include "extract/transcript_turns.h"
 
@@ -86,6 +87,9 @@ void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
   const Document& doc = result->doc;
   const bool masked = !doc.scan_text.empty() && doc.scan_text.size() == doc.text.size();
   const std::string& text = masked ? doc.scan_text : doc.text;
+  ExtractPassTimes unused;
+  ExtractPassTimes& times = times_ != nullptr ? *times_ : unused;
+  CpuLapTimer laps(times_ != nullptr);
 
   // Pass 1: pair the quote marks.
   ScanResult scan = ScanQuotations(text, result->doc.body_start);
@@ -108,9 +112,11 @@ void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
     quotes.push_back(std::move(q));
   }
   if (masked && !doc.block_quotes.empty()) AddBlockQuotes(doc.block_quotes, &quotes);
+  laps.LapInto(&times.scan_ns);
 
   // Pass 2: attribution (may join interrupted quotations).
   attributor_->Attribute(text, quotes);
+  laps.LapInto(&times.attribute_ns);
 
   // Pass 3 (primary sources): the sentences of transcript turns, where no marked quotation
   // covers them.
@@ -146,6 +152,8 @@ void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
     }
   }
 
+  laps.LapInto(&times.kinds_ns);
+
   // Pass 5: each speaker's identity across documents.
   for (Quote& q : quotes) {
     q.speaker_key.reset();
@@ -153,6 +161,7 @@ void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
     std::string key = keyer_.Key(*q.speaker);
     if (!key.empty()) q.speaker_key = std::move(key);
   }
+  laps.LapInto(&times.keys_ns);
 }
 
 }  // namespace quotecheck

@@ -1,10 +1,7 @@
 #include "xref/cross_reference.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <set>
 #include <thread>
@@ -261,15 +258,8 @@ Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_
 }
 
 void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
-  // QUOTECHECK_TIMING=1 prints the time of each pass to stderr (for scripts/bench).
-  const bool timing = std::getenv("QUOTECHECK_TIMING") != nullptr;
-  auto t0 = std::chrono::steady_clock::now();
   auto lap = [&](const char* pass, size_t count) {
-    if (!timing) return;
-    auto t1 = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "xref: %-10s %8.3f s  %zu\n", pass,
-                 std::chrono::duration<double>(t1 - t0).count(), count);
-    t0 = t1;
+    Lap(options.timer, std::string("xref ") + pass, count);
   };
   const size_t n = result->quotes.size();
   std::vector<TokenizedQuote> tokens(n);

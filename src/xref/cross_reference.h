@@ -8,6 +8,7 @@
 
 #include "attribute/speaker_key.h"
 #include "core/check_model.h"
+#include "core/pass_timer.h"
 #include "xref/ngram_index.h"
 
 namespace quotecheck {
@@ -22,6 +23,8 @@ struct CrossReferenceOptions {
   /// of different speakers has speakers_agree false and is decided on the stricter bar. Quotations
   /// read without a speaker_key get one.
   const SpeakerKeyer* keyer = nullptr;
+  /// Receives a lap per pass (tokenise, candidates, decide, clusters) when given.
+  PassTimer* timer = nullptr;
 };
 
 /// The link between two quotations with the same match key (a group's member and its

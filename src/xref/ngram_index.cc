@@ -117,6 +117,26 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
     i = j;
   }
 
+  // A quotation on more than max_shingles lists keeps its rarest ones (the fewest members;
+  // ties: the earlier list): the shingles of its own utterance, which its versions share,
+  // rather than the phrases it shares with a growing part of the store. Such a truncated
+  // quotation may miss a later one it shares only other shingles with, so the later one
+  // counts it too (below).
+  std::vector<bool> truncated(quotes.size(), false);
+  if (options.max_shingles > 0) {
+    auto df = [&](uint32_t list) { return lists[list].end - lists[list].begin; };
+    for (size_t q = 0; q < quotes.size(); ++q) {
+      auto& mine = lists_of[q];
+      if (mine.size() <= options.max_shingles) continue;
+      const auto keep = mine.begin() + static_cast<std::ptrdiff_t>(options.max_shingles);
+      std::nth_element(mine.begin(), keep, mine.end(), [&](uint32_t x, uint32_t y) {
+        return df(x) != df(y) ? df(x) < df(y) : x < y;
+      });
+      mine.erase(keep, mine.end());
+      truncated[q] = true;
+    }
+  }
+
   // For each quotation a, count the shingles it shares with each later quotation b; keep
   // the pairs that share enough (two, unless a side is too short to hold two). Slices of a
   // run on their own threads; the output is in (a, b) order whatever the thread count.
@@ -131,19 +151,21 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
     auto& out = parts[slice];
     for (size_t a = begin; a < end; ++a) {
       touched.clear();
+      // Later quotations, and earlier ones whose own count may have missed a.
+      auto counts = [&](uint32_t b) { return b > a || (b < a && truncated[b]); };
       for (uint32_t index : lists_of[a]) {
         const List& list = lists[index];
         const bool everyone = list.hubs.empty() ||
                               std::find(list.hubs.begin(), list.hubs.end(), a) != list.hubs.end();
         if (!everyone) {  // a common shingle: only its hubs
           for (uint32_t b : list.hubs) {
-            if (b > a && count[b]++ == 0) touched.push_back(b);
+            if (counts(b) && count[b]++ == 0) touched.push_back(b);
           }
           continue;
         }
         for (uint32_t k = list.begin; k < list.end; ++k) {
           const uint32_t b = postings[k].quote;
-          if (b <= a) continue;
+          if (!counts(b)) continue;
           if (count[b]++ == 0) touched.push_back(b);
         }
       }
@@ -153,7 +175,10 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
       for (uint32_t b : touched) {
         const size_t shorter = std::min(quotes[a].size(), quotes[b].size());
         const uint32_t need = shorter > n ? options.min_shared : 1;
-        if (count[b] >= need) out.push_back({static_cast<uint32_t>(a), b, count[b]});
+        if (count[b] >= need) {
+          out.push_back({std::min(static_cast<uint32_t>(a), b),
+                         std::max(static_cast<uint32_t>(a), b), count[b]});
+        }
         count[b] = 0;
       }
       auto begin = out.begin() + static_cast<std::ptrdiff_t>(first);
@@ -166,8 +191,9 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
         out.erase(keep, out.end());
         ++capped_in[slice];
       }
-      std::sort(begin, out.end(),
-                [](const CandidatePair& x, const CandidatePair& y) { return x.b < y.b; });
+      std::sort(begin, out.end(), [](const CandidatePair& x, const CandidatePair& y) {
+        return x.a != y.a ? x.a < y.a : x.b < y.b;
+      });
     }
   };
   if (jobs == 1) {
@@ -186,6 +212,17 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
   for (const auto& part : parts) pairs += part.size();
   out.reserve(pairs);
   for (auto& part : parts) out.insert(out.end(), part.begin(), part.end());
+  if (std::find(truncated.begin(), truncated.end(), true) != truncated.end()) {
+    // A pair found from both sides once, with the larger count; in (a, b) order.
+    std::sort(out.begin(), out.end(), [](const CandidatePair& x, const CandidatePair& y) {
+      return x.a != y.a ? x.a < y.a : x.b != y.b ? x.b < y.b : x.shared > y.shared;
+    });
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](const CandidatePair& x, const CandidatePair& y) {
+                            return x.a == y.a && x.b == y.b;
+                          }),
+              out.end());
+  }
   return out;
 }
 

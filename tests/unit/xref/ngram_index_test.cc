@@ -43,6 +43,41 @@ TEST_SUITE("xref") {
     for (const CandidatePair& p : pairs) CHECK(p.a < p.b);
   }
 
+  TEST_CASE("FindCandidatePairs counts a quotation's rarest shingles only, and loses no pair") {
+    auto run = [](uint64_t from, uint64_t to) {
+      std::vector<uint64_t> words;
+      for (uint64_t w = from; w <= to; ++w) words.push_back(w);
+      return words;
+    };
+    std::vector<std::vector<uint64_t>> quotes = {run(1, 30)};  // 0: 27 shingles
+    for (int i = 0; i < 5; ++i) quotes.push_back(run(1, 5));   // 1-5: a phrase of 0's start
+    quotes.push_back(run(20, 30));                             // 6: 0's end, 8 shingles
+    auto find = [&](const std::vector<CandidatePair>& pairs, uint32_t a, uint32_t b) {
+      for (const CandidatePair& p : pairs) {
+        if (p.a == a && p.b == b) return p.shared;
+      }
+      return 0u;
+    };
+    NgramIndexOptions all;
+    all.max_shingles = 0;
+    NgramIndexOptions rarest;
+    rarest.max_shingles = 4;
+    const std::vector<CandidatePair> every = FindCandidatePairs(quotes, all);
+    const std::vector<CandidatePair> some = FindCandidatePairs(quotes, rarest);
+    CHECK(find(every, 0, 6) == 8);
+    // 0 keeps 4 of the shingles it shares with 6 alone (2 quotations each), not the phrase 1-5
+    // print too (6 each).
+    CHECK(find(some, 0, 6) == 4);
+    // 0's pairs with 1-5 come from their side: they count the earlier quotation 0 because
+    // 0 was truncated.
+    CHECK(some.size() == every.size());
+    for (uint32_t k = 1; k <= 5; ++k) CHECK(find(some, 0, k) == 2);
+    for (size_t i = 1; i < some.size(); ++i) {
+      CHECK(
+          (some[i - 1].a < some[i].a || (some[i - 1].a == some[i].a && some[i - 1].b < some[i].b)));
+    }
+  }
+
   TEST_CASE("FindCandidatePairs pairs a too common shingle's quotations with its hubs only") {
     std::vector<std::vector<uint64_t>> quotes;
     for (int i = 0; i < 9; ++i) quotes.push_back(Words("at the end of the day we will see"));
