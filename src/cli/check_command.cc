@@ -18,6 +18,7 @@
 #include "extract/quote_extractor.h"
 #include "extract/read_documents.h"
 #include "findings/check_findings.h"
+#include "report/check_report_view.h"
 #include "report/check_text_printer.h"
 #include "xref/cross_reference.h"
 
@@ -32,7 +33,8 @@ CommandRunner AddCheckCommand(CLI::App* command) {
   auto line = std::make_shared<CommandLine>();
   AddFormatOption(command, &line->flags,
                   "text (for people), jsonl (the output contract), markdown (for a ticket), "
-                  "sarif (code scanning), github (Actions annotations) or html (a report page)");
+                  "sarif (code scanning), github (Actions annotations), html (a report page), "
+                  "csv (a row per finding) or claimreview (schema.org ClaimReview JSON-LD)");
   command
       ->add_option("--links", line->links,
                    "Link records to write: parent (each quotation's link to its parent in its "
@@ -82,11 +84,15 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   // Passes.
   const std::unique_ptr<PassTimer> timer = PassTimerFromEnvironment();
   CheckResult result;
-  const IngestOptions ingest{.text_fields = report.text_fields};
-  ReadDocuments(options.references, /*primary=*/true, /*draft=*/false, Severity::kInfo, extractor,
-                ingest, report.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr);
-  ReadDocuments(options.paths, /*primary=*/false, /*draft=*/false, Severity::kInfo, extractor,
-                ingest, report.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr);
+  const IngestOptions ingest{
+      .text_fields = report.text_fields, .walk = report.walk, .encoding = report.encoding};
+  // A file named twice (as a reference and a path, or twice either way) is one document.
+  FileSet seen;
+  const Severity shown = report.quiet ? Severity::kError : Severity::kInfo;
+  ReadDocuments(options.references, /*primary=*/true, /*draft=*/false, shown, extractor, ingest,
+                report.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr, &seen);
+  ReadDocuments(options.paths, /*primary=*/false, /*draft=*/false, shown, extractor, ingest,
+                report.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr, &seen);
   Lap(timer.get(), "check read", result.quotes.size());
   CrossReferenceOptions xref;
   xref.jobs = static_cast<unsigned>(ResolveJobCount(report.jobs));
@@ -118,7 +124,7 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   const int rc = FinishReport(
       result, report, report.fail_level,
       [&result](bool color) { return FormatCheckText(result, color); }, stdout_is_terminal, output,
-      &output_file, err);
+      &output_file, err, FormatCheckSummaryLine(result));
   if (timer) {  // QUOTECHECK_TIMING=1 (scripts/bench)
     timer->Lap("check write");
     err << FormatLaps(timer->laps());

@@ -20,6 +20,8 @@ struct CommandContext {
   bool stdin_is_terminal = false;
   /// Colour in --color auto.
   bool stdout_is_terminal = false;
+  /// extract's progress line is drawn only on a terminal.
+  bool stderr_is_terminal = false;
 };
 
 /// Runs a subcommand once the command line has been parsed into its options; returns the

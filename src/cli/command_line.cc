@@ -1,6 +1,7 @@
 #include "cli/command_line.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "cli/exit_code.h"
 #include "cli/extract_command.h"
 #include "cli/lint_command.h"
+#include "cli/nearest_name.h"
 #include "cli/rules_command.h"
 #include "core/document_pipeline.h"
 
@@ -61,10 +63,37 @@ std::string SubcommandList() {
   return list;
 }
 
+// After a parse error: "did you mean --format?" for each argument that looks like an
+// option no command of this command line has, naming the nearest option of its command.
+void SuggestOptions(const CLI::App& app, int argc, const char* const* argv, std::ostream& err) {
+  const CLI::App* command = &app;
+  std::vector<std::string> names;
+  auto add_names = [&names](const CLI::App* from) {
+    for (const CLI::Option* option : from->get_options()) {
+      for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+    }
+  };
+  add_names(&app);
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") break;
+    for (const CLI::App* sub : command->get_subcommands({})) {
+      if (sub->get_name() == arg) {
+        command = sub;
+        add_names(sub);
+      }
+    }
+    if (arg.size() < 3 || arg.compare(0, 2, "--") != 0) continue;
+    const std::string name = arg.substr(0, arg.find('='));
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    if (auto near = NearestName(name, names)) err << "did you mean " << *near << "?\n";
+  }
+}
+
 }  // namespace
 
 int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-                   bool stdin_is_terminal, bool stdout_is_terminal) {
+                   bool stdin_is_terminal, bool stdout_is_terminal, bool stderr_is_terminal) {
   CLI::App app(kDescription, "quotecheck");
   app.set_version_flag("--version", std::string("quotecheck ") + QUOTECHECK_VERSION);
   app.require_subcommand(1);
@@ -80,7 +109,11 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       app.get_subcommands([&](CLI::App* command) { return command->get_name() == argv[1]; })
           .empty()) {
     err << "quotecheck: unknown subcommand '" << argv[1] << "' (expected " << SubcommandList()
-        << ")\nRun with --help for more information.\n";
+        << ")\n";
+    std::vector<std::string> names;
+    for (const Subcommand& subcommand : kSubcommands) names.emplace_back(subcommand.name);
+    if (auto near = NearestName(argv[1], names)) err << "did you mean '" << *near << "'?\n";
+    err << "Run with --help for more information.\n";
     return kExitError;
   }
 
@@ -88,7 +121,9 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
     app.parse(argc, argv);
   } catch (const CLI::Error& e) {
     // --help and --version are "errors" with exit code 0; they print to `out`.
-    return app.exit(e, out, err) == 0 ? kExitOk : kExitError;
+    if (app.exit(e, out, err) == 0) return kExitOk;
+    SuggestOptions(app, argc, argv, err);
+    return kExitError;
   }
 
   // -j beyond kMaxJobs: ResolveJobCount starts kMaxJobs threads; say so once.
@@ -99,7 +134,7 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       err << "quotecheck: warning: -j " << n << ": using " << kMaxJobs << " worker threads\n";
     }
   }
-  const CommandContext context{out, err, stdin_is_terminal, stdout_is_terminal};
+  const CommandContext context{out, err, stdin_is_terminal, stdout_is_terminal, stderr_is_terminal};
   for (const auto& [command, run] : commands) {
     if (command->parsed()) return run(context);
   }

@@ -9,9 +9,10 @@ namespace quotecheck {
 
 /// Runs `quotecheck argv[1..]`. `stdin_is_terminal` decides what `extract` does without
 /// PATHS: read standard input when it is not a terminal, else report a usage error.
-/// `stdout_is_terminal` turns colour on for `check --color auto`. Returns the process exit
-/// code.
+/// `stdout_is_terminal` turns colour on for `check --color auto`; `stderr_is_terminal` shows
+/// extract's progress line. Returns the process exit code.
 int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-                   bool stdin_is_terminal, bool stdout_is_terminal = false);
+                   bool stdin_is_terminal, bool stdout_is_terminal = false,
+                   bool stderr_is_terminal = false);
 
 }  // namespace quotecheck

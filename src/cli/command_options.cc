@@ -33,9 +33,11 @@ void AddRepeatable(CLI::App* command, const std::string& name, std::vector<std::
 }
 
 void AddReadOptions(CLI::App* command, unsigned* jobs, std::vector<std::string>* rule_dirs,
-                    std::vector<std::string>* text_fields, std::string* output_path,
-                    const std::string& output_help) {
-  command->add_option("-j,--jobs", *jobs, "Worker threads; 0 = one per core")
+                    std::vector<std::string>* text_fields, Encoding* encoding, PathFilter* walk,
+                    std::string* output_path, const std::string& output_help) {
+  command
+      ->add_option("-j,--jobs", *jobs,
+                   "Worker threads; 0 = one per core (output keeps the input order)")
       ->capture_default_str();
   AddRepeatable(command, "--rules", rule_dirs,
                 "Also load the *.toml rules of DIR after the built-in ones (repeatable)", "DIR");
@@ -43,6 +45,23 @@ void AddReadOptions(CLI::App* command, unsigned* jobs, std::vector<std::string>*
                 "JSON field holding a record's text, tried before text/body/content "
                 "(repeatable)",
                 "NAME");
+  command
+      ->add_option_function<std::string>(
+          "--encoding",
+          [encoding](const std::string& name) { *encoding = *ParseEncodingName(name); },
+          "Encoding of text, Markdown and HTML files: auto (UTF-8, UTF-16 by its byte order "
+          "mark, Windows-1252 when not UTF-8), utf-8, utf-16le, utf-16be, windows-1252 or "
+          "latin-1")
+      ->check(CLI::IsMember(EncodingNames(), CLI::ignore_case))
+      ->type_name("NAME");
+  AddRepeatable(command, "--glob", &walk->globs,
+                "In directories, read only the files matching GLOB; !GLOB leaves them out "
+                "(repeatable; files named on the command line are always read)",
+                "GLOB");
+  AddRepeatable(command, "--exclude", &walk->excludes,
+                "In directories, leave out the files and directories matching GLOB "
+                "(repeatable; .quotecheckignore files do the same)",
+                "GLOB");
   command->add_option("-o,--output", *output_path, output_help)->type_name("FILE");
 }
 
@@ -70,8 +89,11 @@ void AddReportOptions(CLI::App* command, const std::string& fail_level_help,
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   command->add_flag("--no-color", flags->no_color, "Same as --color never");
+  command->add_flag("-q,--quiet", options->quiet,
+                    "Print only errors on stderr: no warnings, no summary line");
   AddReadOptions(command, &options->jobs, &options->rule_dirs, &options->text_fields,
-                 &options->output_path, "Write the report to FILE");
+                 &options->encoding, &options->walk, &options->output_path,
+                 "Write the report to FILE");
 }
 
 void ApplyReportFlags(const ReportFlags& flags, ReportOptions* options) {

@@ -14,10 +14,10 @@ void AddRepeatable(CLI::App* command, const std::string& name, std::vector<std::
                    const std::string& help, const std::string& type_name);
 
 /// How the inputs are read, and where the output goes, in this order: -j, --rules,
-/// --text-field, -o (with `output_help`).
+/// --text-field, --encoding, --glob, --exclude, -o (with `output_help`).
 void AddReadOptions(CLI::App* command, unsigned* jobs, std::vector<std::string>* rule_dirs,
-                    std::vector<std::string>* text_fields, std::string* output_path,
-                    const std::string& output_help);
+                    std::vector<std::string>* text_fields, Encoding* encoding, PathFilter* walk,
+                    std::string* output_path, const std::string& output_help);
 
 /// The report options of check, lint and diff as typed on the command line; ApplyReportFlags
 /// turns them into ReportOptions once parsed.

@@ -14,7 +14,7 @@
 #include "extract/quote_extractor.h"
 #include "findings/lint_findings.h"
 #include "lint/draft_input.h"
-#include "report/diff_text_printer.h"
+#include "report/diff_report.h"
 #include "xref/cross_reference.h"
 
 namespace quotecheck {
@@ -26,7 +26,8 @@ CommandRunner AddDiffCommand(CLI::App* command) {
   };
   auto line = std::make_shared<CommandLine>();
   AddFormatOption(command, &line->flags,
-                  "text, jsonl (the output contract), markdown, sarif, github or html");
+                  "text, jsonl (the output contract), markdown, sarif, github, html, csv or "
+                  "claimreview");
   AddReportOptions(command,
                    "Exit 1 when a finding (A against B) is at or above this severity: error, "
                    "warning, info or none",
@@ -55,13 +56,17 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
 
   // Both sides read as drafts (Markdown and HTML masked, plain text, quote stores), so that
   // a draft revision compares with its published text; side B is then unmarked.
-  const IngestOptions ingest{.text_fields = report.text_fields};
+  const IngestOptions ingest{
+      .text_fields = report.text_fields, .walk = report.walk, .encoding = report.encoding};
   CheckResult result;
   DraftTexts texts;
   DraftSuppressions suppressions;
-  ReadDrafts({options.a}, extractor, ingest, err, &result, &texts, &suppressions);
+  const Severity min_shown = report.quiet ? Severity::kError : Severity::kInfo;
+  ReadDrafts({options.a}, extractor, ingest, err, &result, &texts, &suppressions, nullptr,
+             min_shown);
   const size_t first_b = result.documents.size();
-  ReadDrafts({options.b}, extractor, ingest, err, &result, &texts, &suppressions);
+  ReadDrafts({options.b}, extractor, ingest, err, &result, &texts, &suppressions, nullptr,
+             min_shown);
   for (size_t i = first_b; i < result.documents.size(); ++i) result.documents[i].draft = false;
   CrossReferenceOptions xref;
   xref.jobs = static_cast<unsigned>(ResolveJobCount(report.jobs));
@@ -69,13 +74,28 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
   xref.keyer = &findings.keyer;
   CrossReference(xref, &result);
   ComputeLintFindings(findings, &result);
+  // A quotation only A has is listed as such, not as unverified: B is no reference set.
+  std::erase_if(result.findings, [](const Finding& f) { return f.rule == "unverified-quote"; });
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
+  // Text, Markdown and HTML: diff's own report; the other formats print the findings.
+  const ReportFormat asked = report.format;
+  ReportOptions shown = report;
+  if (asked == ReportFormat::kMarkdown || asked == ReportFormat::kHtml) {
+    shown.format = ReportFormat::kText;
+  }
   return FinishReport(
-      result, report, report.fail_level,
-      [&result](bool color) { return FormatDiffText(result, color); }, stdout_is_terminal, output,
-      &output_file, err);
+      result, shown, report.fail_level,
+      [&](bool color) {
+        if (asked == ReportFormat::kMarkdown)
+          return FormatDiffMarkdown(result, options.a, options.b);
+        if (asked == ReportFormat::kHtml) {
+          return FormatDiffHtml(result, options.a, options.b, QUOTECHECK_VERSION);
+        }
+        return FormatDiffText(result, color);
+      },
+      stdout_is_terminal, output, &output_file, err, FormatDiffSummaryLine(result));
 }
 
 }  // namespace quotecheck

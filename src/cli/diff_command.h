@@ -4,13 +4,17 @@
 /// are read as lint reads drafts (Markdown and HTML through ingest/draft_reader.h, other
 /// files as text, quote stores as they are), cross-referenced together,
 /// and the report lists every quotation of A with the quotations of B that are the same
-/// words (relation and word diff from A to B), then the quotations only A has and those
-/// only B has. The findings are lint's for A checked against B (findings/lint_findings.h), so
-/// --fail-level works as for lint. --format text (below), or jsonl, markdown, sarif, github
-/// or html (the check printers, with A's documents marked draft):
+/// words (relation and word diff from B, the reference, to A: [-B-]{+A+}), then the
+/// quotations only A has and those only B has. The findings are lint's for A checked
+/// against B (findings/lint_findings.h), less "unverified-quote" (a quotation only A has is
+/// listed as such), so --fail-level works as for lint. Text, Markdown and HTML are diff's
+/// own report (report/diff_report.h); jsonl, sarif and github the check printers, with A's
+/// documents marked draft:
 ///
-///   a.md:3:2 = b.txt:7:10  variant  Corina Allsop
-///     The repairs will take at least [-28-]{+18+} weeks,
+///   a.md:3:2 = b.txt:7:10  variant  Corina Allsop   (or "speakers differ: X / Y")
+///     The repairs will take at least [-18-]{+28+} weeks,
+///   only in a.md:9:1  Nils Brandvold  “I have taken this train…”
+///   only in b.txt:2:4  (unattributed)  “…”
 ///   3 shared, 1 only in A, 1 only in B; 2 findings (1 error, 1 warning)
 
 #include <ostream>

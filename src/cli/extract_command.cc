@@ -23,21 +23,27 @@
 #include "core/pass_timer.h"
 #include "extract/quote_extractor.h"
 #include "ingest/input_documents.h"
+#include "ingest/input_paths.h"
+#include "report/csv_printer.h"
+#include "report/diagnostic_printer.h"
 #include "report/jsonl_printer.h"
+#include "report/progress_meter.h"
 #include "report/result_sink.h"
 #include "report/text_printer.h"
 
 namespace quotecheck {
 namespace {
 
-std::unique_ptr<ResultSink> MakePrinter(OutputFormat format, std::ostream* out) {
+std::unique_ptr<ResultSink> MakePrinter(OutputFormat format, size_t width, std::ostream* out) {
   switch (format) {
     case OutputFormat::kJsonl:
       return std::make_unique<JsonlPrinter>(out);
+    case OutputFormat::kCsv:
+      return std::make_unique<CsvPrinter>(out);
     case OutputFormat::kText:
       break;
   }
-  return std::make_unique<TextPrinter>(out);
+  return std::make_unique<TextPrinter>(out, width);
 }
 
 void CountInSummary(const DocumentResult& result, RunSummary* summary) {
@@ -53,19 +59,35 @@ CommandRunner AddExtractCommand(CLI::App* command) {
   struct CommandLine {
     ExtractOptions options;
     std::string format = "text";
+    bool verbose = false;
   };
   auto line = std::make_shared<CommandLine>();
-  command->add_option("--format", line->format, "text (for people) or jsonl (the output contract)")
-      ->check(CLI::IsMember({"text", "jsonl"}))
+  command
+      ->add_option("--format", line->format,
+                   "text (for people), jsonl (the output contract) or csv (a row per quotation, "
+                   "for spreadsheets)")
+      ->check(CLI::IsMember({"text", "jsonl", "csv"}))
       ->capture_default_str();
+  command
+      ->add_option("--width", line->options.width,
+                   "Text output: cut quotations to N characters (0: never cut)")
+      ->capture_default_str()
+      ->type_name("N");
+  command->add_flag("-v,--verbose", line->verbose, "Text output: every quotation in full");
+  command->add_flag("-q,--quiet", line->options.quiet,
+                    "Print only errors on stderr: no warnings, no progress, no summary line");
   AddReadOptions(command, &line->options.jobs, &line->options.rule_dirs, &line->options.text_fields,
-                 &line->options.output_path, "Write results to FILE, not stdout");
+                 &line->options.encoding, &line->options.walk, &line->options.output_path,
+                 "Write results to FILE, not stdout");
   command->add_option(
       "PATHS", line->options.paths,
       "Files (.txt, .md, .json, .jsonl, …) and directories to read; - or none for stdin");
   return [line](const CommandContext& context) {
     ExtractOptions& options = line->options;
-    options.format = line->format == "jsonl" ? OutputFormat::kJsonl : OutputFormat::kText;
+    options.format = line->format == "jsonl" ? OutputFormat::kJsonl
+                     : line->format == "csv" ? OutputFormat::kCsv
+                                             : OutputFormat::kText;
+    if (line->verbose) options.width = 0;
     if (options.paths.empty()) {
       if (context.stdin_is_terminal) {
         context.err << "quotecheck extract: no input: give PATHS, or pipe text to standard input\n"
@@ -74,6 +96,7 @@ CommandRunner AddExtractCommand(CLI::App* command) {
       }
       options.paths.push_back("-");
     }
+    options.progress = context.stderr_is_terminal && !options.quiet;
     return RunExtract(options, context.out, context.err);
   };
 }
@@ -97,10 +120,17 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   OutputFile output_file;
   std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
   if (output == nullptr) return kExitError;
-  const std::unique_ptr<ResultSink> printer = MakePrinter(options.format, output);
+  const std::unique_ptr<ResultSink> printer = MakePrinter(options.format, options.width, output);
 
-  InputDocuments inputs(options.paths, IngestOptions{.text_fields = options.text_fields});
+  InputDocuments inputs(options.paths, IngestOptions{.text_fields = options.text_fields,
+                                                     .walk = options.walk,
+                                                     .encoding = options.encoding});
   RunSummary summary;
+  size_t unattributed = 0;
+  DiagnosticPrinter diagnostics(&err, options.quiet);
+  ProgressMeter progress(
+      &err, options.progress,
+      options.progress ? TotalFileBytes(ExpandInputPaths(options.paths, options.walk).files) : 0);
   DocumentPipelineSteps steps;
   steps.read = [&](DocumentResult* result) {
     CpuLapTimer read(timing);
@@ -111,17 +141,28 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   steps.process = [&](DocumentResult* result) { extractor.Process(result); };
   steps.deliver = [&](DocumentResult& result) {
     CpuLapTimer write(timing);
-    for (const Diagnostic& diagnostic : result.diagnostics) err << FormatDiagnostic(diagnostic);
+    if (!result.diagnostics.empty()) progress.Clear();
+    for (const Diagnostic& diagnostic : result.diagnostics) diagnostics.Print(diagnostic);
+    if (result.skipped) return true;  // a notice, no document
     CountInSummary(result, &summary);
+    for (const Quote& q : result.quotes) unattributed += q.speaker ? 0 : 1;
+    progress.Add(result.doc.text.size(), result.quotes.size());
     printer->OnDocument(result);
     write.LapInto(&output_ns);
     return output->good();
   };
   RunDocumentPipeline({.jobs = ResolveJobCount(options.jobs)}, steps);
+  progress.Clear();
+  diagnostics.Finish();
 
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   printer->OnFinish(summary);
+  // The summary line ends every run on stderr, unless the text report on standard output
+  // already ends with it.
+  if (!options.quiet && (options.format != OutputFormat::kText || !options.output_path.empty())) {
+    err << FormatSummaryLine(summary, unattributed) << '\n';
+  }
   if (timing) {
     auto secs = [](const std::atomic<uint64_t>& ns) { return ns.load() / 1e9; };
     err << fmt::format(

@@ -37,15 +37,22 @@ CommandRunner AddLintCommand(CLI::App* command) {
   LintOptions& options = line->options;
   AddFormatOption(command, &line->flags,
                   "text (path:line:col diagnostics), jsonl (the output contract), markdown, "
-                  "sarif (code scanning), github (workflow commands) or html");
-  AddRepeatable(command, "--against", &options.references,
-                "A reference: article, transcript, statement, directory or quote store "
-                "(repeatable)",
-                "PATH");
-  AddRepeatable(command, "--primary", &options.primary,
-                "A reference that is a primary source (transcript, statement): preferred over "
-                "the others (repeatable; role: primary in a document's metadata does the same)",
-                "PATH");
+                  "sarif (code scanning), github (workflow commands), html, csv or claimreview");
+  // --against and --primary take every path up to the next option or "--" (the synopsis
+  // reads DRAFTS… --against REFS…), and are repeatable.
+  command
+      ->add_option("--against", options.references,
+                   "References: articles, transcripts, statements, directories or quote stores, "
+                   "up to the next option or -- (repeatable)")
+      ->allow_extra_args(true)
+      ->type_name("PATH...");
+  command
+      ->add_option("--primary", options.primary,
+                   "References that are primary sources (transcript, statement), preferred over "
+                   "the others, up to the next option or -- (repeatable; role: primary in a "
+                   "document's metadata does the same)")
+      ->allow_extra_args(true)
+      ->type_name("PATH...");
   command
       ->add_option("--config", options.config_path,
                    "Use this configuration instead of the nearest .quotecheck.toml")
@@ -84,7 +91,8 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   // Configuration: one named, or the nearest of each draft file.
   DraftConfigs configs;
   Diagnostics config_errors;
-  if (!configs.Load(options.config_path, ExpandInputPaths(options.drafts).files, &config_errors)) {
+  if (!configs.Load(options.config_path, ExpandInputPaths(options.drafts, report.walk).files,
+                    &config_errors)) {
     for (const Diagnostic& d : config_errors) err << FormatDiagnostic(d);
     return kExitError;
   }
@@ -102,7 +110,8 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   if (!LoadRuleSetReportingDiagnostics(rule_dirs, &rules, err)) return kExitError;
   const Attributor attributor(&rules);
   const QuoteExtractor extractor(&attributor);
-  const IngestOptions ingest{.text_fields = report.text_fields};
+  const IngestOptions ingest{
+      .text_fields = report.text_fields, .walk = report.walk, .encoding = report.encoding};
 
   Baseline baseline;
   if (!options.baseline_path.empty()) {
@@ -121,8 +130,11 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   CheckResult draft_result;
   DraftTexts draft_texts;
   DraftSuppressions draft_suppressions;
+  // A file is read once: a draft that is also a reference (inside --against DIR) is left out
+  // of the references, never verified against itself.
+  FileSet seen;
   ReadDrafts(options.drafts, extractor, ingest, err, &draft_result, &draft_texts,
-             &draft_suppressions);
+             &draft_suppressions, &seen, report.quiet ? Severity::kError : Severity::kInfo);
   QuoteShingles shingles;
   for (const QuoteRecord& q : draft_result.quotes) shingles.Add(q.text);
   const QuoteTextFilter keep = [&shingles](std::string_view text) { return shingles.Take(text); };
@@ -134,9 +146,9 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   // is checked against them first. Their warnings (an unbalanced mark in someone else's
   // article) are not the draft's business; errors are shown.
   ReadDocuments(primary, /*primary=*/true, /*draft=*/false, Severity::kError, extractor, ingest,
-                report.jobs, &keep, err, &result, nullptr);
+                report.jobs, &keep, err, &result, nullptr, &seen);
   ReadDocuments(references, /*primary=*/false, /*draft=*/false, Severity::kError, extractor, ingest,
-                report.jobs, &keep, err, &result, nullptr);
+                report.jobs, &keep, err, &result, nullptr, &seen);
   Lap(timer.get(), "lint load", result.quotes.size());
   LintSummary summary;
   summary.references = result.documents_read;
@@ -182,7 +194,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   return FinishReport(
       result, report, fail_level,
       [&](bool color) { return FormatLintText(result, texts, summary, color); }, stdout_is_terminal,
-      output, &output_file, err);
+      output, &output_file, err, FormatLintSummaryLine(result, summary));
 }
 
 }  // namespace quotecheck

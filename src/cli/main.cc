@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   try {
     return quotecheck::RunCommandLine(argc, argv, std::cout, std::cerr, isatty(STDIN_FILENO) != 0,
-                                      isatty(STDOUT_FILENO) != 0);
+                                      isatty(STDOUT_FILENO) != 0, isatty(STDERR_FILENO) != 0);
   } catch (const std::exception& e) {
     std::cerr << "quotecheck: internal error: " << e.what() << '\n';
   } catch (...) {

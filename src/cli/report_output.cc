@@ -15,6 +15,8 @@
 #include "report/check_jsonl_printer.h"
 #include "report/check_markdown_printer.h"
 #include "report/check_sarif_printer.h"
+#include "report/claimreview_printer.h"
+#include "report/csv_printer.h"
 
 namespace quotecheck {
 namespace {
@@ -176,6 +178,12 @@ std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat f
       PrintCheckHtml(result, {QUOTECHECK_VERSION, MakeSourceLocator(OutputDirectory(output_path))},
                      out);
       break;
+    case ReportFormat::kCsv:
+      PrintCheckCsv(result, out);
+      break;
+    case ReportFormat::kClaimReview:
+      PrintCheckClaimReview(result, out);
+      break;
   }
   return Status();
 }
@@ -204,7 +212,8 @@ std::optional<ReportFormat> FindReportFormat(std::string_view name) {
 int FinishReport(const CheckResult& result, const ReportOptions& options,
                  const std::optional<Severity>& fail_level,
                  const std::function<std::string(bool color)>& format_text, bool stdout_is_terminal,
-                 std::ostream* output, OutputFile* output_file, std::ostream& err) {
+                 std::ostream* output, OutputFile* output_file, std::ostream& err,
+                 const std::string& summary_line) {
   const std::string text = options.format == ReportFormat::kText
                                ? format_text(UseColorFor(options.color, stdout_is_terminal,
                                                          !options.output_path.empty()))
@@ -213,6 +222,8 @@ int FinishReport(const CheckResult& result, const ReportOptions& options,
     return kExitError;
   }
   if (!FinishOutput(output, output_file, options.output_path, err)) return kExitError;
+  const bool shown_on_stdout = options.output_path.empty() && text.ends_with(summary_line + "\n");
+  if (!options.quiet && !summary_line.empty() && !shown_on_stdout) err << summary_line << '\n';
   if (result.documents_failed > 0) return kExitError;
   return ExitStatusForFindings(result, fail_level, options.no_exit);
 }

@@ -13,11 +13,13 @@
 #include "core/check_model.h"
 #include "core/diagnostic.h"
 #include "core/status.h"
+#include "ingest/path_filter.h"
+#include "ingest/text_decoder.h"
 
 namespace quotecheck {
 
 /// The output formats of check, lint and diff.
-enum class ReportFormat { kText, kJsonl, kMarkdown, kSarif, kGithub, kHtml };
+enum class ReportFormat { kText, kJsonl, kMarkdown, kSarif, kGithub, kHtml, kCsv, kClaimReview };
 
 /// Each format's --format name: the one list of the formats (the CLI's choices come from it).
 struct ReportFormatName {
@@ -28,6 +30,7 @@ inline constexpr ReportFormatName kReportFormats[] = {
     {"text", ReportFormat::kText},         {"jsonl", ReportFormat::kJsonl},
     {"markdown", ReportFormat::kMarkdown}, {"sarif", ReportFormat::kSarif},
     {"github", ReportFormat::kGithub},     {"html", ReportFormat::kHtml},
+    {"csv", ReportFormat::kCsv},           {"claimreview", ReportFormat::kClaimReview},
 };
 
 /// The format named `name` (one of kReportFormats); nullopt for any other name.
@@ -44,14 +47,17 @@ struct ReportOptions {
   /// False when the command line left the fail level to lint's configuration.
   bool fail_level_given = true;
   bool no_exit = false;  // --no-exit: exit 0 whatever the findings
+  bool quiet = false;    // --quiet: only errors on stderr, no summary line
   /// --min-confidence: findings less sure than this (0..1) are not reported.
   double min_confidence = 0.0;
-  /// Worker threads; 0 = hardware concurrency.
-  unsigned jobs = 1;
+  /// Worker threads; 0 (the default) = one per core, as ripgrep and ninja.
+  unsigned jobs = 0;
   /// Extra rule directories (--rules), after the built-in rules.
   std::vector<std::string> rule_dirs;
   /// JSON field names holding the text (--text-field), before the defaults.
   std::vector<std::string> text_fields;
+  PathFilter walk;                      // --glob, --exclude
+  Encoding encoding = Encoding::kAuto;  // --encoding
   /// Output file (-o); empty for standard output.
   std::string output_path;
 };
@@ -106,14 +112,15 @@ bool PrintReport(const CheckResult& result, ReportFormat format, const std::stri
                  const std::string& text, std::ostream* out, std::ostream& err);
 
 /// Prints `result` as `options` say (PrintReport), then flushes and commits `output_file`
-/// (FinishOutput). The text
-/// report is made by `format_text(color)` only when the format is text. Returns the exit
-/// status: kExitError when printing failed or an input could not be read, else the status
-/// for the findings at `fail_level`.
+/// (FinishOutput). The text report is made by `format_text(color)` only when the format is text.
+/// Then, unless quiet, `summary_line` ends the run on `err`, except when the text report on
+/// standard output already ends with it. Returns the exit status: kExitError when printing failed
+/// or an input could not be read, else the status for the findings at `fail_level`.
 int FinishReport(const CheckResult& result, const ReportOptions& options,
                  const std::optional<Severity>& fail_level,
                  const std::function<std::string(bool color)>& format_text, bool stdout_is_terminal,
-                 std::ostream* output, OutputFile* output_file, std::ostream& err);
+                 std::ostream* output, OutputFile* output_file, std::ostream& err,
+                 const std::string& summary_line);
 
 /// The exit status for findings: kExitFindings when one is at or above `fail_level`.
 int ExitStatusForFindings(const CheckResult& result, const std::optional<Severity>& fail_level,

@@ -2,7 +2,7 @@
 /// The result model of `check` (and later `lint` and `diff`): quotations detached from their
 /// documents, the links between quotations that are the same words said once, the clusters
 /// those links form, and the findings. Every check printer reads this model and nothing
-/// else. Field meanings follow shared/docs/output-contract.md.
+/// else. Field meanings follow docs/output-contract.md.
 
 #include <cstdint>
 #include <optional>

@@ -48,6 +48,14 @@ Diagnostic ErrorDiagnostic(std::string path, std::string message) {
 
 std::string FormatDiagnosticHeader(const Diagnostic& d) {
   std::string out = d.path;
+  if (d.record_line > 0) {
+    out += fmt::format(":{}: {}: {} (record {}", d.record_line, SeverityName(d.severity), d.message,
+                       d.record);
+    if (d.line > 0) out += fmt::format(", text {}:{}", d.line, d.col);
+    out += ')';
+    if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
+    return out;
+  }
   if (d.line > 0) out += fmt::format(":{}:{}", d.line, d.col);
   out += fmt::format(": {}: {}", SeverityName(d.severity), d.message);
   if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
@@ -73,6 +81,16 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     out += "^\n";
   }
   return out;
+}
+
+void PlaceInRecord(const std::string& record, uint32_t record_line, size_t first,
+                   Diagnostics* diagnostics) {
+  if (record_line == 0) return;
+  for (size_t i = first; i < diagnostics->size(); ++i) {
+    Diagnostic& d = (*diagnostics)[i];
+    d.record = record;
+    d.record_line = record_line;
+  }
 }
 
 bool HasErrors(const Diagnostics& diagnostics) {

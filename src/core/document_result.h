@@ -23,6 +23,9 @@ struct DocumentResult {
   /// `error_message` says why (it goes into the contract's "error" record).
   bool failed = false;
   std::string error_message;
+  /// True when this is no document but a notice in input order: a JSON record without a
+  /// text field, skipped, carrying its file's one warning. It is counted nowhere.
+  bool skipped = false;
 };
 
 /// Totals for the contract's "summary" record.

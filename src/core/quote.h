@@ -1,6 +1,6 @@
 #pragma once
 /// The result model that every printer reads: the quotations found in one document, with
-/// their kind and attribution. Field meanings follow shared/docs/output-contract.md.
+/// their kind and attribution. Field meanings follow docs/output-contract.md.
 
 #include <optional>
 #include <string>

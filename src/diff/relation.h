@@ -1,5 +1,5 @@
 #pragma once
-/// How two quotations of the same words relate (shared/docs/output-contract.md, `link`):
+/// How two quotations of the same words relate (docs/output-contract.md, `link`):
 ///
 /// - verbatim: the same words and punctuation once typography (quote marks, apostrophes,
 ///   dashes, spaces, NFKC forms) is set aside;

@@ -82,7 +82,7 @@ QuoteExtractor::QuoteExtractor(const Attributor* attributor)
 }
 
 void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
-  if (result->failed) return;
+  if (result->failed || result->skipped) return;
   // Drafts are scanned on their mask, which has the offsets of the text (see Document).
   const Document& doc = result->doc;
   const bool masked = !doc.scan_text.empty() && doc.scan_text.size() == doc.text.size();
@@ -95,10 +95,12 @@ void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
   ScanResult scan = ScanQuotations(text, result->doc.body_start);
   if (!scan.issues.empty()) {
     LineIndex lines(doc.text);
+    const size_t first = result->diagnostics.size();
     for (const ScanIssue& issue : scan.issues) {
       result->diagnostics.push_back(DiagnosticAt(Severity::kWarning, result->doc.path, lines,
                                                  issue.offset, issue.message, "unbalanced-quote"));
     }
+    PlaceInRecord(doc.id, doc.record_line, first, &result->diagnostics);
   }
   std::vector<Quote>& quotes = result->quotes;
   quotes.clear();

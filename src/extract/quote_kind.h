@@ -1,5 +1,5 @@
 #pragma once
-/// Classifies a quotation as direct, partial or term (shared/docs/output-contract.md):
+/// Classifies a quotation as direct, partial or term (docs/output-contract.md):
 ///   direct  — speech set off from the writer's words: it opens a paragraph or a sentence,
 ///             follows a colon or an attribution ("Trump added, “At the…”"), and starts
 ///             with a capital, a digit or an ellipsis;

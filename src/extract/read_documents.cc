@@ -15,7 +15,7 @@ namespace quotecheck {
 void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool draft,
                    Severity min_shown, const QuoteExtractor& extractor, const IngestOptions& ingest,
                    unsigned jobs, const QuoteTextFilter* keep, std::ostream& err,
-                   CheckResult* result, DraftTexts* texts) {
+                   CheckResult* result, DraftTexts* texts, FileSet* seen) {
   const size_t first_doc = result->documents.size();
   std::vector<std::string> articles;
   IngestOptions article_ingest = ingest;
@@ -40,13 +40,14 @@ void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool dra
     articles.clear();
   };
   for (const std::string& path : paths) {
-    InputExpansion expansion = ExpandInputPaths({path});
+    InputExpansion expansion = ExpandInputPaths({path}, ingest.walk);
     if (!expansion.diagnostics.empty() || !expansion.warnings.empty()) {
       // A missing path or a skipped entry: the article reader reports it.
       articles.push_back(path);
       continue;
     }
     for (const std::string& file : expansion.files) {
+      if (seen != nullptr && !seen->Insert(file)) continue;  // one document per file
       if (file == "-" && article_ingest.stdin_bytes == nullptr) {
         // Standard input is read once, whole: a quote store (its first record has a "type")
         // is read as one; anything else goes to the article reader as these bytes.

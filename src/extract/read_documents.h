@@ -10,6 +10,7 @@
 #include "core/check_model.h"
 #include "core/diagnostic.h"
 #include "ingest/document_reader.h"
+#include "ingest/file_identity.h"
 #include "ingest/quote_store.h"
 
 namespace quotecheck {
@@ -20,10 +21,11 @@ class QuoteExtractor;
 /// when it is given; every other input extracted on `jobs` threads), marks the documents
 /// added primary (`primary`, or role "primary") and draft (`draft`), and keeps the text of
 /// each extracted document in `texts` when it is not null. Every diagnostic is kept in
-/// `result`; those at or above `min_shown` are also written to `err`.
+/// `result`; those at or above `min_shown` are also written to `err`. With `seen`, a file
+/// already in it (named twice, or read as a draft) is left out, and each file read is added.
 void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool draft,
                    Severity min_shown, const QuoteExtractor& extractor, const IngestOptions& ingest,
                    unsigned jobs, const QuoteTextFilter* keep, std::ostream& err,
-                   CheckResult* result, DraftTexts* texts);
+                   CheckResult* result, DraftTexts* texts, FileSet* seen = nullptr);
 
 }  // namespace quotecheck

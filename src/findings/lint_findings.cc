@@ -137,12 +137,6 @@ bool IsQualifyingWord(std::string_view word) {
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
-// `diff` read the other way round.
-QuoteDiff Reversed(QuoteDiff diff) {
-  diff.ops = ReversedDiff(diff.ops);
-  return diff;
-}
-
 void ComputeLintFindings(const FindingContext& context, CheckResult* result) {
   const auto& quotes = result->quotes;
   const auto& docs = result->documents;
@@ -319,7 +313,7 @@ void ComputeLintFindings(const FindingContext& context, CheckResult* result) {
         f.severity = Severity::kError;
         f.quotes = {q, r.ref};
         f.link = r.link;
-        f.diff = Reversed(std::move(diff));
+        f.diff = std::move(diff);  // as check's: a the draft's quotation, b the reference
         f.message = fmt::format("the quoted fragment leaves out \u201C{}\u201D of {} at {}", word,
                                 Shown(quotes[r.ref].text), Where(*result, r.ref));
         findings.push_back(std::move(f));
@@ -362,7 +356,7 @@ void ComputeLintFindings(const FindingContext& context, CheckResult* result) {
     f.message = fmt::format(
         "quoted with other words than {}{}", Where(*result, best->ref),
         changes.empty() ? std::string() : fmt::format(" (changes: {})", fmt::join(changes, ", ")));
-    f.diff = Reversed(std::move(diff));
+    f.diff = std::move(diff);  // as check's: a the draft's quotation, b the reference
     findings.push_back(std::move(f));
   }
 

@@ -15,6 +15,8 @@
 
 #include "core/line_index.h"
 #include "core/regular_file.h"
+#include "ingest/draft_html.h"
+#include "ingest/draft_reader.h"
 #include "ingest/front_matter.h"
 #include "ingest/json_nesting.h"
 #include "ingest/line_source.h"
@@ -309,7 +311,7 @@ InputFormat SniffInputFormat(std::string_view bytes) {
 class DocumentReader::Impl {
  public:
   Impl(std::string path, const IngestOptions& options)
-      : path_(std::move(path)), stdin_bytes_(options.stdin_bytes) {
+      : path_(std::move(path)), stdin_bytes_(options.stdin_bytes), encoding_(options.encoding) {
     text_fields_ = options.text_fields;
     for (const char* f : kDefaultTextFields) {
       bool seen = false;
@@ -366,6 +368,15 @@ class DocumentReader::Impl {
   }
 
   bool Next(DocumentResult* out) {
+    // A skipped record is delivered only when it carries the file's warning.
+    while (NextResult(out)) {
+      if (!out->skipped || !out->diagnostics.empty()) return true;
+    }
+    return false;
+  }
+
+ private:
+  bool NextResult(DocumentResult* out) {
     if (done_) return false;
     if (open_error_) {
       done_ = true;
@@ -385,7 +396,6 @@ class DocumentReader::Impl {
     return false;
   }
 
- private:
   void SetOpenError(const char* what, int err) { open_error_ = what + ErrnoMessage(err); }
 
   void ReadText(DocumentResult* out) {
@@ -394,8 +404,20 @@ class DocumentReader::Impl {
     doc.id = path_;
     doc.path = path_;
     doc.text = std::move(bytes_);
-    std::vector<TextIssue> issues = DecodeText(&doc.text);
-    out->diagnostics = TextIssueDiagnostics(path_, doc.text, issues);
+    DecodedText decoded = DecodeText(&doc.text, encoding_);
+    if (!decoded.error.empty()) return Fail(out, path_, path_, 0, 0, decoded.error);
+    out->diagnostics = TextIssueDiagnostics(path_, doc.text, decoded.issues);
+    if (DraftFormatForPath(path_) == DraftFormat::kHtml) {
+      // HTML is read through its mask, as lint reads it: tags and their attributes are no
+      // prose, and a quotation opening a paragraph is the same kind as in Markdown.
+      Result<DraftMarkup> markup = ReadHtmlDraft(doc.text);
+      if (markup.ok()) {
+        doc.scan_text = std::move(markup.value().scan_text);
+        doc.block_quotes = std::move(markup.value().block_quotes);
+        doc.meta = std::move(markup.value().meta);
+        return;
+      }
+    }
     TextHeader header = ParseTextHeader(doc.text);
     doc.body_start = header.body_start;
     doc.meta = std::move(header.meta);
@@ -408,8 +430,26 @@ class DocumentReader::Impl {
   void BuildRecord(Record&& record, uint32_t line_no, std::string_view line, DocumentResult* out) {
     std::string id = record.id ? std::move(*record.id) : LineId(line_no);
     if (record.text_rank == std::numeric_limits<size_t>::max()) {
-      return Fail(out, std::move(id), path_, line_no, 1,
-                  "record has no text field (tried " + TriedFields(text_fields_) + ")", line);
+      // Not an article (a scorer's gold record, an index): skipped, one warning a file.
+      *out = DocumentResult{};
+      out->doc.id = std::move(id);
+      out->doc.path = path_;
+      out->doc.record_line = line_no;
+      out->skipped = true;
+      if (!warned_no_text_) {
+        warned_no_text_ = true;
+        Diagnostic d;
+        d.severity = Severity::kWarning;
+        d.path = path_;
+        d.line = line_no;
+        d.col = 1;
+        d.message = "record has no text field (tried " + TriedFields(text_fields_) +
+                    "): skipped, as is every other record of this file without one";
+        d.code = "no-text-field";
+        if (line.size() <= kMaxSourceLine) d.source_line = std::string(line);
+        out->diagnostics.push_back(std::move(d));
+      }
+      return;
     }
     if (record.text_type != od::json_type::string) {
       return Fail(out, std::move(id), path_, line_no, ColumnIn(line, record.text_location),
@@ -671,10 +711,12 @@ class DocumentReader::Impl {
 
   std::string path_;
   std::shared_ptr<const std::string> stdin_bytes_;
+  Encoding encoding_ = Encoding::kAuto;  // of text files (--encoding)
   std::vector<std::string> text_fields_;
   InputFormat format_ = InputFormat::kText;
   std::optional<std::string> open_error_;
   bool done_ = false;
+  bool warned_no_text_ = false;  // the one "no text field" warning of this file
 
   std::string bytes_;  // text and .json input, until read
 

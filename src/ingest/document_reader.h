@@ -8,9 +8,11 @@
 ///
 /// Formats (see InputFormatForPath):
 ///  * Text (.txt, .md and anything else): one document; id and path are the path as given.
-///    The text is the file's bytes without a UTF-8 BOM; invalid UTF-8 and NUL bytes become
-///    warnings "path:line:col: warning: invalid UTF-8 byte 0xFF [invalid-utf8]". YAML front
-///    matter or a leading "date YYYY-MM-DD" line fills DocumentMeta and body_start (see
+///    An .html/.htm file is read through its mask (ingest/draft_html.h), as lint reads it.
+///    The text is the file's bytes without a UTF-8 BOM (text in UTF-16 or Windows-1252 is
+///    converted to UTF-8, see text_decoder.h; UTF-32 is an error); invalid UTF-8 and NUL
+///    bytes become warnings "path:line:col: warning: invalid UTF-8 byte 0xFF [invalid-utf8]". YAML
+///    front matter or a leading "date YYYY-MM-DD" line fills DocumentMeta and body_start (see
 ///    front_matter.h); a front matter "id" replaces the path as document id.
 ///  * JSON Lines (.jsonl, .ndjson): one document per non-blank line; record_line is the
 ///    1-based line. Each line must hold one JSON object.
@@ -26,11 +28,15 @@
 /// "path:LINE". The record's text is also scanned for a front matter/date header, which
 /// sets body_start and fills metadata the record's fields left empty.
 ///
+/// A record without a text field (tried \"text\", \"body\", \"content\") is no article (a
+/// scorer's gold record, an index): it is skipped; the first of a file yields a `skipped`
+/// result carrying one warning "path:LINE:1: warning: record has no text field (tried …):
+/// skipped, as is every other record of this file without one [no-text-field]".
+///
 /// Error records ("path:LINE:COL: error: …"; COL in code points, 1 when unknown):
 ///  * "malformed JSON: <simdjson message>" (id "path:LINE"; for invalid UTF-8 the message
 ///    names the byte and COL points at it). In a .json file the rest of the file is lost.
 ///  * "record is not a JSON object"
-///  * "record has no text field (tried \"text\", \"body\", \"content\")"
 ///  * "field \"text\" is not a string" (COL at the value)
 ///  * whole file: "path: error: cannot open: <reason>" / "cannot read: <reason>".
 /// The reader never throws and never prints. DocumentResult::sequence is left 0 (the caller
@@ -42,6 +48,8 @@
 #include <vector>
 
 #include "core/document_result.h"
+#include "ingest/path_filter.h"
+#include "ingest/text_decoder.h"
 
 namespace quotecheck {
 
@@ -52,6 +60,11 @@ struct IngestOptions {
   /// Standard input when the caller has already read it (to sniff a quote store): "-" is
   /// then read from these bytes instead of from stdin.
   std::shared_ptr<const std::string> stdin_bytes = nullptr;
+  /// Which files a directory walk reads (--glob, --exclude; see ingest/path_filter.h).
+  PathFilter walk;
+  /// The encoding of text, Markdown and HTML files (--encoding; ingest/text_decoder.h);
+  /// JSON is UTF-8.
+  Encoding encoding = Encoding::kAuto;
 };
 
 enum class InputFormat { kText, kJsonLines, kJson };

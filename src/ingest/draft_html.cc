@@ -32,6 +32,39 @@ bool SkippedElement(GumboTag tag) {
   }
 }
 
+// Elements that start a block of prose (a paragraph, a heading, a list item, a cell): the
+// mask gets a line break at their start tag, so that a quotation opening one opens its line.
+bool BlockElement(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_HR:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The source span of a node's original text, or an empty span when gumbo has none.
 ByteSpan SourceSpan(std::string_view text, const GumboStringPiece& original) {
   if (original.data == nullptr || original.length == 0 || original.data < text.data() ||
@@ -134,6 +167,10 @@ class HtmlMasker {
         case GUMBO_NODE_ELEMENT:
         case GUMBO_NODE_TEMPLATE: {
           const GumboElement& el = child->v.element;
+          if (skipped == 0 && BlockElement(el.tag)) {
+            ByteSpan tag = SourceSpan(text_, el.original_tag);
+            if (!tag.empty()) writer_.BreakLine(tag.start);
+          }
           if (SkippedElement(el.tag)) ++skipped;
           bool quote = false;
           if (!in_quote && skipped == 0 &&

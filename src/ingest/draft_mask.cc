@@ -149,6 +149,10 @@ void MaskWriter::Blank(ByteSpan span) {
   }
 }
 
+void MaskWriter::BreakLine(size_t pos) {
+  if (pos < mask_.size() && mask_[pos] == ' ') mask_[pos] = '\n';
+}
+
 void MaskWriter::CopyProse(ByteSpan span, bool markdown_escapes) {
   size_t end = std::min(span.end, source_.size());
   for (size_t i = span.start; i < end; ++i) {

@@ -60,6 +60,10 @@ class MaskWriter {
   /// Blanks source[span] in the mask again (line breaks kept).
   void Blank(ByteSpan span);
 
+  /// Writes a line break at `pos` when the mask is blank there (markup, not prose): a block
+  /// element's start, so that a paragraph starts a line of the mask as it does in Markdown.
+  void BreakLine(size_t pos);
+
   /// The first and last+1 offsets of non-space bytes written by CopyProse since
   /// ResetWritten(); empty when nothing was written.
   ByteSpan Written() const { return written_; }

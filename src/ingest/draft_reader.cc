@@ -37,14 +37,15 @@ DraftFormat DraftFormatForPath(std::string_view path) {
   return DraftFormat::kPlainText;
 }
 
-Result<DraftDocument> ReadDraft(std::string path, std::string bytes) {
+Result<DraftDocument> ReadDraft(std::string path, std::string bytes, Encoding encoding) {
   DraftDocument draft;
   draft.format = DraftFormatForPath(path);
   DocumentResult& result = draft.result;
   Document& doc = result.doc;
   doc.text = std::move(bytes);
-  std::vector<TextIssue> issues = DecodeText(&doc.text);
-  result.diagnostics = TextIssueDiagnostics(path, doc.text, issues);
+  DecodedText decoded = DecodeText(&doc.text, encoding);
+  if (!decoded.error.empty()) return Status::Error(decoded.error);
+  result.diagnostics = TextIssueDiagnostics(path, doc.text, decoded.issues);
 
   std::vector<ByteSpan> comments;
   std::string id;
@@ -88,17 +89,17 @@ Result<DraftDocument> ReadDraft(std::string path, std::string bytes) {
   return draft;
 }
 
-Result<DraftDocument> ReadDraftFile(const std::string& path) {
+Result<DraftDocument> ReadDraftFile(const std::string& path, Encoding encoding) {
   std::string bytes;
   if (path == "-") {
     if (int err = ReadAll(stdin, &bytes)) {
       return Status::Error("cannot read: " + ErrnoMessage(err));
     }
-    return ReadDraft(path, std::move(bytes));
+    return ReadDraft(path, std::move(bytes), encoding);
   }
   std::string error;
   if (!ReadRegularFile(path, &bytes, &error)) return Status::Error(std::move(error));
-  return ReadDraft(path, std::move(bytes));
+  return ReadDraft(path, std::move(bytes), encoding);
 }
 
 }  // namespace quotecheck

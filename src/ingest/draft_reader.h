@@ -24,6 +24,7 @@
 #include "core/document_result.h"
 #include "core/status.h"
 #include "ingest/inline_switches.h"
+#include "ingest/text_decoder.h"
 
 namespace quotecheck {
 
@@ -42,13 +43,15 @@ struct DraftDocument {
   std::vector<Suppression> suppressions;
 };
 
-/// Reads the draft `bytes` named `path`. Never prints or throws. Bad input is never an
-/// error (it is read as well as it can be, with warnings); the only error is a parser
-/// failing to allocate ("cannot parse: out of memory").
-Result<DraftDocument> ReadDraft(std::string path, std::string bytes);
+/// Reads the draft `bytes` named `path`, in `encoding` (ingest/text_decoder.h). Never prints
+/// or throws. Bad input is never an error (it is read as well as it can be, with warnings);
+/// the only errors are text that cannot be decoded ("UTF-32 text is not supported: …") and
+/// a parser failing to allocate ("cannot parse: out of memory").
+Result<DraftDocument> ReadDraft(std::string path, std::string bytes,
+                                Encoding encoding = Encoding::kAuto);
 
 /// Reads the file at `path` ("-": standard input, as plain text) and then ReadDraft. Errors:
 /// "cannot open: <reason>", "cannot read: <reason>" (the caller adds "path: error: ").
-Result<DraftDocument> ReadDraftFile(const std::string& path);
+Result<DraftDocument> ReadDraftFile(const std::string& path, Encoding encoding = Encoding::kAuto);
 
 }  // namespace quotecheck

@@ -12,7 +12,7 @@ InputDocuments::InputDocuments(std::vector<std::string> paths, IngestOptions opt
 bool InputDocuments::ExpandNextPath() {
   if (next_path_ == paths_.size()) return false;
   const std::string& path = paths_[next_path_++];
-  InputExpansion expansion = ExpandInputPaths({path});
+  InputExpansion expansion = ExpandInputPaths({path}, options_.walk);
   pending_files_ = std::move(expansion.files);
   next_file_ = 0;
   pending_failures_.clear();

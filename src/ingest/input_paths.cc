@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <system_error>
 
 #include "core/regular_file.h"
@@ -41,7 +43,23 @@ struct Entry {
   bool is_dir = false;
 };
 
-void Walk(const std::string& dir, InputExpansion* out) {
+// The globs of `dir`'s ignore file, if it has one, after `inherited`; `relative` is `dir`
+// from the walk's root ("" or ending in "/").
+std::vector<PathGlob> IgnoredBelow(const std::string& dir, const std::string& relative,
+                                   const std::vector<PathGlob>& inherited) {
+  std::vector<PathGlob> out = inherited;
+  std::ifstream file(dir + "/" + std::string(kIgnoreFileName), std::ios::binary);
+  if (!file) return out;
+  std::ostringstream text;
+  text << file.rdbuf();
+  for (PathGlob& g : ParseIgnoreFile(text.str(), relative)) out.push_back(std::move(g));
+  return out;
+}
+
+// Walks `dir`, which is `relative` from the walk's root ("" or ending in "/").
+void Walk(const std::string& dir, const std::string& relative, const PathFilter& filter,
+          const std::vector<PathGlob>& inherited, InputExpansion* out) {
+  const std::vector<PathGlob> ignored = IgnoredBelow(dir, relative, inherited);
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) {
@@ -59,6 +77,7 @@ void Walk(const std::string& dir, InputExpansion* out) {
     if (type_ec) continue;                    // dangling link or vanished entry
     if (is_dir && is_link) continue;
     if (!is_dir && !IsIngestibleFileName(name)) continue;
+    if (SkipsEntry(filter, ignored, relative + name, is_dir)) continue;
     if (!is_dir && !it->is_regular_file(type_ec)) {
       const fs::file_status status = it->status(type_ec);
       Diagnostic d;
@@ -78,7 +97,7 @@ void Walk(const std::string& dir, InputExpansion* out) {
   for (const auto& entry : entries) {
     std::string path = prefix + entry.name;
     if (entry.is_dir) {
-      Walk(path, out);
+      Walk(path, relative + entry.name + "/", filter, ignored, out);
     } else {
       out->files.push_back(std::move(path));
     }
@@ -94,7 +113,7 @@ bool IsIngestibleFileName(std::string_view name) {
   return false;
 }
 
-InputExpansion ExpandInputPaths(const std::vector<std::string>& paths) {
+InputExpansion ExpandInputPaths(const std::vector<std::string>& paths, const PathFilter& filter) {
   InputExpansion out;
   for (const auto& path : paths) {
     if (path == "-") {
@@ -109,12 +128,23 @@ InputExpansion ExpandInputPaths(const std::vector<std::string>& paths) {
       continue;
     }
     if (fs::is_directory(status)) {
-      Walk(StripTrailingSlashes(path), &out);
+      Walk(StripTrailingSlashes(path), "", filter, {}, &out);
     } else {
       out.files.push_back(path);
     }
   }
   return out;
+}
+
+uint64_t TotalFileBytes(const std::vector<std::string>& files) {
+  uint64_t total = 0;
+  for (const std::string& file : files) {
+    if (file == "-") continue;
+    std::error_code ec;
+    const uintmax_t size = fs::file_size(file, ec);
+    if (!ec) total += size;
+  }
+  return total;
 }
 
 }  // namespace quotecheck

@@ -5,17 +5,20 @@
 ///    byte order of their names, and a directory's files come where its name sorts. Only
 ///    files ending in .txt, .md, .markdown, .json, .jsonl or .ndjson (any letter case) are
 ///    chosen; entries whose name starts with "." are skipped, and symbolic links to
-///    directories are not followed (no cycles). A file found this way is named by the path
+///    directories are not followed (no cycles); --glob, --exclude and .quotecheckignore
+///    files leave out more (ingest/path_filter.h). A file found this way is named by the path
 ///    as given plus the relative path ("fixtures/x/a.txt" for "fixtures/x" or "fixtures/x/").
 ///  * "-" stands for standard input and is passed through.
 ///  * A path that cannot be used gives an error Diagnostic
 ///    ("path: error: cannot open: No such file or directory") and the others still expand.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "ingest/path_filter.h"
 
 namespace quotecheck {
 
@@ -35,7 +38,13 @@ struct InputExpansion {
 bool IsIngestibleFileName(std::string_view name);
 
 /// Expands `paths` in order. An empty list expands to nothing (the caller decides whether
-/// that means stdin). Never throws.
-InputExpansion ExpandInputPaths(const std::vector<std::string>& paths);
+/// that means stdin). A walk leaves out what `filter` and the .quotecheckignore files of the
+/// walked directories skip (ingest/path_filter.h). Never throws.
+InputExpansion ExpandInputPaths(const std::vector<std::string>& paths,
+                                const PathFilter& filter = {});
+
+/// The bytes of the regular files among `files` ("-" and files that cannot be looked up
+/// count 0): the total a progress display measures against.
+uint64_t TotalFileBytes(const std::vector<std::string>& files);
 
 }  // namespace quotecheck

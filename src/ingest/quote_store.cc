@@ -1005,9 +1005,10 @@ void ReadQuoteStoreBytes(const std::string& path, std::string_view bytes, CheckR
 }
 
 void AppendDocumentQuotes(const DocumentResult& document, CheckResult* check) {
-  ++check->documents_read;
   check->diagnostics.insert(check->diagnostics.end(), document.diagnostics.begin(),
                             document.diagnostics.end());
+  if (document.skipped) return;  // a notice, no document
+  ++check->documents_read;
   const Document& doc = document.doc;
   if (document.failed) {
     ++check->documents_failed;

@@ -11,9 +11,10 @@ namespace quotecheck {
 
 void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& extractor,
                 const IngestOptions& ingest, std::ostream& err, CheckResult* result,
-                DraftTexts* texts, DraftSuppressions* suppressions) {
+                DraftTexts* texts, DraftSuppressions* suppressions, FileSet* seen,
+                Severity min_shown) {
   for (const std::string& path : paths) {
-    InputExpansion expansion = ExpandInputPaths({path});
+    InputExpansion expansion = ExpandInputPaths({path}, ingest.walk);
     for (const Diagnostic& d : expansion.diagnostics) {
       err << FormatDiagnostic(d);
       result->diagnostics.push_back(d);
@@ -26,13 +27,14 @@ void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& ext
       result->diagnostics.push_back(d);
     }
     for (const std::string& file : expansion.files) {
+      if (seen != nullptr && !seen->Insert(file)) continue;  // one document per file
       if (file != "-" && InputFormatForPath(file) != InputFormat::kText) {
         // JSON records and quote stores: read as check reads them (no text kept).
-        ReadDocuments({file}, /*primary=*/false, /*draft=*/true, Severity::kInfo, extractor, ingest,
-                      1, nullptr, err, result, nullptr);
+        ReadDocuments({file}, /*primary=*/false, /*draft=*/true, min_shown, extractor, ingest, 1,
+                      nullptr, err, result, nullptr);
         continue;
       }
-      Result<DraftDocument> read = ReadDraftFile(file);
+      Result<DraftDocument> read = ReadDraftFile(file, ingest.encoding);
       if (!read.ok()) {
         const Diagnostic d = ErrorDiagnostic(file, read.status().message());
         err << FormatDiagnostic(d);
@@ -45,7 +47,10 @@ void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& ext
       DraftDocument draft = read.take();
       extractor.Process(&draft.result, /*primary=*/false);
       for (const Diagnostic& d : draft.result.diagnostics) {
-        if (d.code != "unbalanced-quote") err << FormatDiagnostic(d);  // a finding: reported
+        // An unbalanced mark is a finding: reported with the others.
+        if (d.code != "unbalanced-quote" && SeverityRank(d.severity) >= SeverityRank(min_shown)) {
+          err << FormatDiagnostic(d);
+        }
       }
       const auto index = static_cast<uint32_t>(result->documents.size());
       AppendDocumentQuotes(draft.result, result);

@@ -85,7 +85,7 @@ std::string FormatLintText(const CheckResult& result, const DraftTexts& texts,
     if (color) block = std::string(kBold) + block.insert(block.find('\n'), kReset);
     out.append(block);
     if (f.diff && f.quotes.size() > 1 && HasChanges(f.diff->ops)) {
-      // From the draft (removed) to the reference (added); equal text as the reference has it.
+      // From the reference (removed) to the draft (added), as every report writes a diff.
       out.append("  ").append(QuoteLocation(result, f.quotes[1])).append(": ");
       out.append(FormatWordDiff(ReversedDiff(f.diff->ops), style)).push_back('\n');
     } else if (f.quotes.size() > 1) {  // the reference quotation, with its speaker

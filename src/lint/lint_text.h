@@ -4,10 +4,10 @@
 ///   drafts/a.md:12:2: warning: quoted with other words than ref.md:7:1 [wording-divergence]
 ///   “The repairs will take at least 28 weeks,” Allsop said.
 ///    ^
-///     ref.md:7:1: The repairs will take at least [-28-]{+18+} weeks,
+///     ref.md:7:1: The repairs will take at least [-18-]{+28+} weeks,
 ///
 /// (the draft's source line and a caret under the quotation when its text is known; the word
-/// diff from the draft to the reference, [-draft-]{+reference+}, when the finding has one;
+/// diff from the reference to the draft, [-reference-]{+draft+}, when the finding has one;
 /// else the reference quotation with its speaker, when the finding names one), a blank line after
 /// each, then a summary line. ANSI colour only when `color` is true.
 

@@ -436,10 +436,13 @@ class HtmlWriter {
     out_.append(fmt::format("<p class=\"meta\">{}.</p>\n", meta));
 
     const std::string ref_label = cluster.primary ? "Primary source wording" : "Reference wording";
-    out_.append(fmt::format(
-        "<table class=\"compare\"><thead><tr><th>{}</th><th>Member wording</th></tr></thead>"
-        "<tbody>\n",
-        ref_label));
+    // lint: the other side is the draft's; check: any member's.
+    bool lint = false;
+    for (const DocumentInfo& doc : result_.documents) lint = lint || doc.draft;
+    out_.append(
+        fmt::format("<table class=\"compare\"><thead><tr><th>{}</th><th>{}</th></tr></thead>"
+                    "<tbody>\n",
+                    ref_label, lint ? "Draft wording" : "Member wording"));
     for (const MemberReport& member : report.members) {
       if (member.reference || !member.divergent) continue;
       const QuoteRecord& q = result_.quotes[member.quote];
@@ -453,8 +456,10 @@ class HtmlWriter {
       out_.append(fmt::format("<tr data-findings=\"{}\">", FindingPairs(member.findings)));
       out_.append(fmt::format("<td data-label=\"{}\">{}<div class=\"words\">“{}”</div></td>",
                               ref_label, SourceBlock(report.reference), ref_words));
-      out_.append(fmt::format("<td data-label=\"Member wording\">{}<div class=\"words\">“{}”</div>",
-                              SourceBlock(member.quote), member_words));
+      const bool draft = result_.documents[q.doc].draft;
+      out_.append(fmt::format("<td data-label=\"{}\">{}<div class=\"words\">“{}”</div>",
+                              draft ? "Draft wording" : "Member wording", SourceBlock(member.quote),
+                              member_words));
       out_.append(fmt::format("<div class=\"relation\">{}</div>",
                               Esc(RelationLabel(result_, report, member))));
       if (!member.findings.empty()) {
@@ -498,12 +503,7 @@ class HtmlWriter {
     out_.append(
         "<section class=\"card\"><table class=\"findings\"><thead><tr><th>Severity</th>"
         "<th>Rule</th><th>Location</th><th>Confidence</th><th>Message</th></tr></thead><tbody>\n");
-    WordDiffStyle style;
-    style.removed_open = "<del>";
-    style.removed_close = "</del>";
-    style.added_open = "<ins>";
-    style.added_close = "</ins>";
-    style.escape = &EscapeHtml;
+    const WordDiffStyle style = HtmlDiffStyle();
     for (const Finding& finding : result_.findings) {
       const Diagnostic d = FindingDiagnostic(result_, finding);
       std::string location;  // a line break may follow each "/"
@@ -561,6 +561,16 @@ std::string EscapeHtml(std::string_view text) {
     }
   }
   return out;
+}
+
+WordDiffStyle HtmlDiffStyle() {
+  WordDiffStyle style;
+  style.removed_open = "<del>";
+  style.removed_close = "</del>";
+  style.added_open = "<ins>";
+  style.added_close = "</ins>";
+  style.escape = &EscapeHtml;
+  return style;
 }
 
 std::string FormatCheckHtml(const CheckResult& result, const HtmlOptions& options) {

@@ -24,12 +24,16 @@
 #include <string_view>
 
 #include "core/check_model.h"
+#include "report/check_report_view.h"
 #include "report/check_sarif_printer.h"
 
 namespace quotecheck {
 
 /// `text` with & < > " ' written as character references.
 std::string EscapeHtml(std::string_view text);
+
+/// A word diff in HTML: removed words in <del>, added words in <ins>, text escaped.
+WordDiffStyle HtmlDiffStyle();
 
 struct HtmlOptions {
   std::string tool_version;  // shown in the footer

@@ -1,5 +1,5 @@
 #pragma once
-/// The `--format jsonl` output of `check`, per shared/docs/output-contract.md: every `quote`
+/// The `--format jsonl` output of `check`, per docs/output-contract.md: every `quote`
 /// record (the fields of extract's, plus "cluster" when clustered), then the `link`
 /// records, the `finding` records, an `error` record per document that could not be read,
 /// and the final `summary` record. Output is gathered in a buffer and handed to the stream

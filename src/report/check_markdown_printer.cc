@@ -74,13 +74,8 @@ void AppendCluster(const CheckResult& result, const ClusterReport& report, std::
                     Escaped(RelationLabel(result, report, member))});
   }
 
-  WordDiffStyle style;
+  WordDiffStyle style = MarkdownDiffStyle();
   style.max_edge_change = 60;
-  style.removed_open = "~~";
-  style.removed_close = "~~";
-  style.added_open = "**";
-  style.added_close = "**";
-  style.escape = &Escaped;
   bool any_diff = false;
   for (const MemberReport& member : report.members) {
     if (!member.divergent || !HasChanges(member.diff)) continue;
@@ -146,6 +141,16 @@ void PrintCheckMarkdown(const CheckResult& result, std::ostream* out) {
   const std::string text = FormatCheckMarkdown(result);
   out->write(text.data(), static_cast<std::streamsize>(text.size()));
   out->flush();
+}
+
+WordDiffStyle MarkdownDiffStyle() {
+  WordDiffStyle style;
+  style.removed_open = "~~";
+  style.removed_close = "~~";
+  style.added_open = "**";
+  style.added_close = "**";
+  style.escape = &EscapeMarkdown;
+  return style;
 }
 
 }  // namespace quotecheck

@@ -20,12 +20,16 @@
 #include <string_view>
 
 #include "core/check_model.h"
+#include "report/check_report_view.h"
 
 namespace quotecheck {
 
 /// `text` on one line with the characters that Markdown would read escaped by "\":
 /// \ ` * _ [ ] < > | ~ # &, and a "-", "+", "=" or "1." that would start a list or heading.
 std::string EscapeMarkdown(std::string_view text);
+
+/// A word diff in Markdown: ~~removed~~ and **added**, text escaped.
+WordDiffStyle MarkdownDiffStyle();
 
 /// The whole report.
 std::string FormatCheckMarkdown(const CheckResult& result);

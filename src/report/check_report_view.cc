@@ -33,6 +33,18 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
+// The primary source's quotation, else the canonical one unless a draft holds it (lint: a
+// draft is never the reference of its cluster), else the first member no draft holds.
+size_t ReferenceForm(const CheckResult& result, const Cluster& cluster) {
+  if (cluster.primary) return *cluster.primary;
+  auto draft = [&](size_t q) { return result.documents[result.quotes[q].doc].draft; };
+  if (!draft(cluster.canonical)) return cluster.canonical;
+  for (size_t m : cluster.members) {
+    if (!draft(m)) return m;
+  }
+  return cluster.canonical;
+}
+
 }  // namespace
 
 bool HasChanges(const std::vector<DiffOp>& ops) {
@@ -73,7 +85,7 @@ CheckReportView BuildCheckReportView(const CheckResult& result) {
     const Cluster& cluster = result.clusters[c];
     ClusterReport report;
     report.cluster = c;
-    report.reference = cluster.primary.value_or(cluster.canonical);
+    report.reference = ReferenceForm(result, cluster);
     // The link of each member with the reference, and its first link of any kind.
     std::unordered_map<size_t, size_t> to_reference;
     std::unordered_map<size_t, size_t> any_link;

@@ -5,12 +5,13 @@
 /// rendering of a word diff.
 ///
 /// The reference form of a cluster is its primary source's quotation, else its canonical
-/// one. A member's relation, speaker agreement and diff come from the link between it and
-/// the reference; a divergence finding's diff (Finding::diff: side a is the finding's first
-/// quote, side b its second) is preferred when the finding is about this member. A member
-/// is divergent when its words differ (relation variant) or a finding is reported at it
-/// (the finding's first quote); speakers that differ alone do not make it so. A cluster is shown
-/// when it has a divergent member or a finding.
+/// one, unless a draft holds that (lint): then its first member no draft holds. A member's
+/// relation, speaker agreement and diff come from the link between it and the reference; a
+/// divergence finding's diff (Finding::diff: side a is the finding's first quote, side b its
+/// second) is preferred when the finding is about this member. A member is divergent when its words
+/// differ (relation variant) or a finding is reported at it (the finding's first quote); speakers
+/// that differ alone do not make it so. A cluster is shown when it has a divergent member or a
+/// finding.
 
 #include <cstddef>
 #include <optional>

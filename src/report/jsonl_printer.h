@@ -1,5 +1,5 @@
 #pragma once
-/// The `--format jsonl` printer: writes the records of shared/docs/output-contract.md, one
+/// The `--format jsonl` printer: writes the records of docs/output-contract.md, one
 /// JSON object per line, in input order: per document read, a `document` record (its id and
 /// metadata) and a `quote` record per quotation; an `error` record per failed document; and a
 /// final `summary` record. This output is also a quote store (ingest/quote_store.h). Output is

@@ -162,7 +162,7 @@ void TextPrinter::OnDocument(const DocumentResult& result) {
       words.append(doc.text, start, end - start);
     }
     buffer_ += kOpenQuote;
-    buffer_ += ShortenForDisplay(words, kQuoteDisplayWidth);
+    buffer_ += ShortenForDisplay(words, width_ == 0 ? static_cast<size_t>(-1) : width_);
     buffer_ += kCloseQuote;
     buffer_ += '\n';
   }

@@ -15,10 +15,16 @@
 
 namespace quotecheck {
 
+/// Display width of quote text, in code points, before it is shortened (a terminal line
+/// with the position, speaker and kind columns).
+inline constexpr size_t kQuoteDisplayWidth = 80;
+
 class TextPrinter : public ResultSink {
  public:
-  /// Writes to `out`, which must outlive the printer.
-  explicit TextPrinter(std::ostream* out) : out_(out) {}
+  /// Writes to `out`, which must outlive the printer. Quotations longer than `width` code
+  /// points are cut in the middle with "…" (--width; 0: never cut, -v).
+  explicit TextPrinter(std::ostream* out, size_t width = kQuoteDisplayWidth)
+      : out_(out), width_(width) {}
 
   void OnDocument(const DocumentResult& result) override;
   /// Writes the summary line and flushes the stream.
@@ -26,12 +32,10 @@ class TextPrinter : public ResultSink {
 
  private:
   std::ostream* out_;
+  size_t width_;
   std::string buffer_;
   size_t unattributed_ = 0;
 };
-
-/// Display width of quote text, in code points, before it is shortened.
-inline constexpr size_t kQuoteDisplayWidth = 80;
 
 /// `text` made fit for one terminal line: whitespace runs (line breaks included) become one
 /// space, other control characters become spaces, invalid UTF-8 becomes U+FFFD, and the

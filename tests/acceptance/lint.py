@@ -49,7 +49,8 @@ def seed_000(binary, seeds):
     for i, l in enumerate(lines):
         if l.startswith(head) and l.endswith("[wording-divergence]"):
             diff = lines[i + 3] if i + 3 < len(lines) else ""
-            if "{+" in diff and "Do+}" in diff and "[-that-]" in diff:
+            # From the reference's words to the draft's: [-ref-]{+draft+} (README "Word diffs").
+            if "[-. Do-]" in diff and "{+that+}" in diff:
                 return True, f"{head}… wording-divergence; diff: {diff.strip()}"
             return False, f"wording-divergence found but the diff is {diff!r}"
     return False, f"no wording-divergence at {head}(exit {rc}):\n{out}{err}"

@@ -25,4 +25,19 @@ TEST_CASE("FormatDiagnosticHeader leaves out a missing position") {
   CHECK(FormatDiagnosticHeader(d) == "missing.txt: error: cannot open: No such file or directory");
 }
 
+TEST_CASE("FormatDiagnosticHeader: a position in a JSON record names the file line") {
+  std::string text = "He said \xe2\x80\x9chello.\n";
+  LineIndex lines(text);
+  Diagnostics diagnostics = {DiagnosticAt(Severity::kWarning, "wire.jsonl", lines, 8,
+                                          "quotation mark is never closed", "unbalanced-quote"),
+                             DiagnosticAt(Severity::kWarning, "wire.jsonl", lines, 8, "again")};
+  PlaceInRecord("wire-7", 27, 1, &diagnostics);
+  CHECK(FormatDiagnosticHeader(diagnostics[0]) ==
+        "wire.jsonl:1:9: warning: quotation mark is never closed [unbalanced-quote]");
+  CHECK(FormatDiagnosticHeader(diagnostics[1]) ==
+        "wire.jsonl:27: warning: again (record wire-7, text 1:9)");
+  PlaceInRecord("whole-file", 0, 0, &diagnostics);  // record line 0: not a record
+  CHECK(diagnostics[0].record_line == 0);
+}
+
 }  // namespace quotecheck

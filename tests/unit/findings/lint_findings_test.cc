@@ -83,10 +83,10 @@ TEST_SUITE("lint") {
     const Finding& divergence = r.findings[1];
     CHECK(divergence.severity == Severity::kError);  // a number changed
     REQUIRE(divergence.diff.has_value());
-    // Reference to draft, as in check.
+    // The draft's quotation (a) to the reference (b), as in check; reports reverse it.
     bool found = false;
     for (const DiffOp& op : divergence.diff->ops) {
-      if (op.kind == DiffOp::Kind::kReplace) found = op.a == "18" && op.b == "28";
+      if (op.kind == DiffOp::Kind::kReplace) found = op.a == "28" && op.b == "18";
     }
     CHECK(found);
     CHECK(r.findings[0].message.find("\xE2\x80\x9Cnot\xE2\x80\x9D") != std::string::npos);

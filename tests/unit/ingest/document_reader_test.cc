@@ -120,8 +120,7 @@ TEST_SUITE("ingest") {
         {"42", 4, false, "number id", ""},
         {"in.jsonl:5", 5, true, "malformed JSON: A string is opened, but never closed.",
          "in.jsonl:5:1: error: malformed JSON"},
-        {"m", 7, true, "record has no text field (tried \"text\", \"body\", \"content\")",
-         "in.jsonl:7:1: error: record has no text field"},
+        {"m", 7, false, "", ""},  // skipped with a warning, checked below
         {"n", 8, true, "field \"text\" is not a string but a number",
          "in.jsonl:8:21: error: field \"text\" is not a string"},
         {"in.jsonl:9", 9, true, "record is not a JSON object", "in.jsonl:9:1: error: record"},
@@ -147,6 +146,12 @@ TEST_SUITE("ingest") {
         CHECK(r.diagnostics[0].severity == Severity::kError);
         CHECK(FormatDiagnosticHeader(r.diagnostics[0]).rfind(w.diagnostic, 0) == 0);
         CHECK(r.doc.text.empty());
+      } else if (r.skipped) {
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(FormatDiagnosticHeader(r.diagnostics[0]) ==
+              "in.jsonl:7:1: warning: record has no text field (tried \"text\", \"body\", "
+              "\"content\"): skipped, as is every other record of this file without one "
+              "[no-text-field]");
       } else {
         CHECK(r.doc.text == w.text_or_error);
         CHECK(r.diagnostics.empty());
@@ -181,7 +186,6 @@ TEST_SUITE("ingest") {
          "\xF0\x9F\x98\x80 \xC3\xA9\n\t\"\\/"},
         {R"({"text": "\ud800"})", {}, true, ""},  // lone surrogate
         {R"({"text": ""})", {}, false, ""},
-        {R"({})", {}, true, ""},
     };
     for (const auto& c : cases) {
       CAPTURE(c.json);
@@ -216,9 +220,17 @@ TEST_SUITE("ingest") {
       CHECK(results[0].doc.id == c.id);
     }
 
-    auto tried = ReadBytes("f.jsonl", "{}", InputFormat::kJsonLines, {{"article"}});
-    CHECK(tried[0].error_message ==
-          "record has no text field (tried \"article\", \"text\", \"body\", \"content\")");
+    IngestOptions article;
+    article.text_fields = {"article"};
+    auto tried = ReadBytes("f.jsonl", "{}\n{\"id\": 2}\n{\"text\": \"x\"}", InputFormat::kJsonLines,
+                           article);
+    REQUIRE(tried.size() == 2);  // one warning for the two records without text, one document
+    CHECK(tried[0].skipped);
+    REQUIRE(tried[0].diagnostics.size() == 1);
+    CHECK(tried[0].diagnostics[0].message.rfind(
+              "record has no text field (tried \"article\", \"text\", \"body\", \"content\")", 0) ==
+          0);
+    CHECK(tried[1].doc.text == "x");
 
     auto nul = ReadBytes("f.jsonl", "\n{\"text\": \"a\\u0000b\"}", InputFormat::kJsonLines);
     REQUIRE(nul.size() == 1);
@@ -252,8 +264,9 @@ TEST_SUITE("ingest") {
     CHECK(results[2].failed);
     CHECK(Headers(results[2]) ==
           std::vector<std::string>{"a.json:4:3: error: record is not a JSON object"});
-    CHECK(results[3].failed);
+    CHECK(results[3].skipped);  // no text field: skipped with the file's one warning
     CHECK(results[3].doc.id == "a.json:5");
+    CHECK(Headers(results[3]).size() == 1);
     CHECK(results[4].doc.id == "7");
     CHECK(results[4].doc.record_line == 6);
     CHECK(results[4].doc.text == "Fifth");

@@ -19,6 +19,8 @@ DraftMarkup Read(const std::string& text) {
 
 TEST_SUITE("ingest") {
   TEST_CASE("ReadHtmlDraft: the mask keeps body text and blanks the rest, byte for byte") {
+    // A block element's start tag (<p>, <li>, <h1>, …) is a line break in the mask, so that
+    // a quotation opening a paragraph opens its line, as in Markdown.
     struct Case {
       const char* name;
       std::string text;
@@ -26,20 +28,23 @@ TEST_SUITE("ingest") {
     };
     const Case cases[] = {
         {"tags and attributes", "<p class=\"a\">“Hi,” <b>she</b> said.</p>",
-         "             “Hi,”    she     said.    "},
+         "\n            “Hi,”    she     said.    "},
         {"script and style", "<p>a</p><script>x=\"“y”\"</script><style>q{content:\"“\"}</style>",
-         "   a                                                               "},
+         "\n  a                                                               "},
         {"head and title", "<head><title>“T”</title></head><p>b</p>",
-         "                                      b    "},
+         "                                   \n  b    "},
         {"code and pre", "<p>a <code>\"x\"</code></p><pre>\"y\"</pre>",
-         "   a                                   "},
-        {"comments", "<p>a <!-- “x” --> b</p>", "   a                  b    "},
+         "\n  a                                   "},
+        {"comments", "<p>a <!-- “x” --> b</p>", "\n  a                  b    "},
         {"references", "<p>said &ldquo;go&rdquo; now &#8216;x&#x2019;</p>",
-         "   said     “go”     now     ‘x’         "},
-        {"an apostrophe reference inside a word stays", "<p>don&rsquo;t</p>", "   don&rsquo;t    "},
+         "\n  said     “go”     now     ‘x’         "},
+        {"an apostrophe reference inside a word stays", "<p>don&rsquo;t</p>",
+         "\n  don&rsquo;t    "},
         {"bare URLs", "<p>see https://ex.com/?q=\"a\" now</p>",
-         "   see                       now    "},
-        {"line breaks kept", "<p>\r\na\n</p>\n", "   \r\na\n    \n"},
+         "\n  see                       now    "},
+        {"line breaks kept", "<p>\r\na\n</p>\n", "\n  \r\na\n    \n"},
+        {"paragraphs on one line", "<h1>Strike</h1><p>“We will win,” she said.</p>",
+         "\n   Strike     \n  “We will win,” she said.    "},
     };
     for (const Case& c : cases) {
       CAPTURE(c.name);

@@ -87,13 +87,14 @@ TEST_SUITE("ingest") {
         {"\xEF\xBB\xBFHello\r\nWorld", "Hello\r\nWorld", 0},
         {"Hello\r\nWorld", "Hello\r\nWorld", 0},
         {"\xEF\xBB\xBF", "", 0},
-        {"\xEF\xBB", "\xEF\xBB", 1},            // a cut-off BOM is invalid UTF-8, not a BOM
+        // A cut-off BOM in UTF-8 text is invalid UTF-8, not a BOM.
+        {"\xEF\xBB caf\xC3\xA9", "\xEF\xBB caf\xC3\xA9", 1},
         {"a\xEF\xBB\xBF", "a\xEF\xBB\xBF", 0},  // U+FEFF inside the text is kept
     };
     for (const auto& c : cases) {
       CAPTURE(c.bytes);
       std::string text = c.bytes;
-      auto issues = DecodeText(&text);
+      auto issues = DecodeText(&text).issues;
       CHECK(text == c.want_text);
       CHECK(issues.size() == c.want_issues);
     }
@@ -106,13 +107,64 @@ TEST_SUITE("ingest") {
         "first\r\n\xE2\x80\x9C"
         "ab\xFF\r\nthird";
     text.push_back('\0');
-    auto issues = DecodeText(&text);
+    auto issues = DecodeText(&text).issues;
     auto diags = TextIssueDiagnostics("in.txt", text, issues);
     REQUIRE(diags.size() == 2);
     CHECK(FormatDiagnosticHeader(diags[0]) ==
           "in.txt:2:4: warning: invalid UTF-8 byte 0xFF [invalid-utf8]");
     CHECK(FormatDiagnosticHeader(diags[1]) == "in.txt:3:6: warning: NUL byte [nul-byte]");
     CHECK(diags[1].source_line == std::string("third\0", 6));
+  }
+
+  TEST_CASE("DecodeText: UTF-16 and Windows-1252 become UTF-8; UTF-32 is refused") {
+    const std::string quoted = "\xE2\x80\x9CWe will win,\xE2\x80\x9D she said. caf\xC3\xA9";
+    struct Case {
+      std::string name;
+      std::string bytes;
+      Encoding forced;
+      Encoding want_encoding;
+      std::string want_text;
+      size_t want_issues;
+    };
+    const Case cases[] = {
+        {"utf-8", quoted, Encoding::kAuto, Encoding::kUtf8, quoted, 0},
+        {"utf-16le bom", std::string("\xFF\xFE\x1C\x20W\0e\0\x1D\x20", 10), Encoding::kAuto,
+         Encoding::kUtf16Le, "\xE2\x80\x9CWe\xE2\x80\x9D", 0},
+        {"utf-16be bom", std::string("\xFE\xFF\x20\x1C\0W\0e\x20\x1D", 10), Encoding::kAuto,
+         Encoding::kUtf16Be, "\xE2\x80\x9CWe\xE2\x80\x9D", 0},
+        {"utf-16le, no bom", std::string("H\0i\0 \0t\0h\0e\0r\0e\0", 16), Encoding::kAuto,
+         Encoding::kUtf16Le, "Hi there", 0},
+        {"utf-16le lone surrogate", std::string("\xFF\xFEh\0\x00\xD8i\0", 8), Encoding::kAuto,
+         Encoding::kUtf16Le, "h\xEF\xBF\xBDi", 1},
+        {"cp1252 curly quotes", "\x93We will win,\x94 she said. caf\xE9", Encoding::kAuto,
+         Encoding::kWindows1252, "\xE2\x80\x9CWe will win,\xE2\x80\x9D she said. caf\xC3\xA9", 0},
+        {"latin-1 forced", "caf\xE9 \x93", Encoding::kLatin1, Encoding::kLatin1,
+         "caf\xC3\xA9 \xC2\x93", 0},
+        {"damaged utf-8 stays utf-8", "\xE2\x80\x9Cok\xE2\x80\x9D \xFF", Encoding::kAuto,
+         Encoding::kUtf8, "\xE2\x80\x9Cok\xE2\x80\x9D \xFF", 1},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.name);
+      std::string text = c.bytes;
+      DecodedText decoded = DecodeText(&text, c.forced);
+      CHECK(decoded.error.empty());
+      CHECK(decoded.encoding == c.want_encoding);
+      CHECK(text == c.want_text);
+      CHECK(decoded.issues.size() == c.want_issues);
+    }
+    std::string utf32("\xFF\xFE\0\0W\0\0\0", 8);
+    DecodedText refused = DecodeText(&utf32);
+    CHECK(refused.error == "UTF-32 text is not supported: convert it to UTF-8");
+    CHECK(utf32.size() == 8);
+  }
+
+  TEST_CASE("ParseEncodingName takes the names of --encoding") {
+    CHECK(ParseEncodingName("UTF-16LE") == Encoding::kUtf16Le);
+    CHECK(ParseEncodingName("cp1252") == Encoding::kWindows1252);
+    CHECK(ParseEncodingName("ISO-8859-1") == Encoding::kLatin1);
+    CHECK(ParseEncodingName("auto") == Encoding::kAuto);
+    CHECK_FALSE(ParseEncodingName("ebcdic"));
+    for (const std::string& name : EncodingNames()) CHECK(ParseEncodingName(name));
   }
 }
 
