@@ -12,6 +12,7 @@
 
 #include "attribute/builtin_rules.h"
 #include "core/code_point.h"
+#include "core/regular_file.h"
 
 namespace quotecheck {
 namespace {
@@ -118,12 +119,26 @@ std::string LexiconPattern(const std::vector<std::string>& entries) {
 
 bool IsMacroChar(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
 
-// Expands {MACRO} references; returns false and sets `bad` to the unknown name's offset.
-bool ExpandMacros(const std::string& pattern,
-                  const std::unordered_map<std::string, std::string>& macros, int depth,
-                  std::string* out, size_t* bad, std::string* bad_name) {
+// Largest pattern a rule may expand to. The built-in rules expand to a few KB (their
+// lexicons included); macros that nest copies of each other grow exponentially (12 copies
+// over 8 levels is 430 M copies), so expansion stops at this size instead of exhausting
+// memory. RE2 would refuse such a pattern anyway (max_mem below).
+constexpr size_t kMaxExpandedPattern = size_t{1} << 20;
+
+enum class Expansion { kOk, kUnknownMacro, kTooLarge };
+
+// Expands {MACRO} references into `*out`, which may not grow beyond `budget` bytes. On
+// failure `bad` is the offset in `pattern` of the reference that failed and `bad_name` the
+// macro's name (for an unknown macro inside another, the inner name).
+Expansion ExpandMacros(const std::string& pattern,
+                       const std::unordered_map<std::string, std::string>& macros, int depth,
+                       size_t budget, std::string* out, size_t* bad, std::string* bad_name) {
   out->clear();
   for (size_t i = 0; i < pattern.size(); ++i) {
+    if (out->size() > budget) {
+      *bad = i;
+      return Expansion::kTooLarge;
+    }
     if (pattern[i] == '\\' && i + 1 < pattern.size()) {
       // An escape; \p{L} and \P{Lu} keep their braces.
       size_t len = 2;
@@ -143,19 +158,17 @@ bool ExpandMacros(const std::string& pattern,
       if (j < pattern.size() && pattern[j] == '}') {
         std::string name = pattern.substr(i + 1, j - i - 1);
         auto it = macros.find(name);
-        if (it == macros.end() || depth > 8) {
-          *bad = i;
-          *bad_name = name;
-          return false;
-        }
+        *bad = i;
+        *bad_name = name;
+        if (it == macros.end() || depth > 8) return Expansion::kUnknownMacro;
         std::string inner;
         size_t inner_bad;
         std::string inner_name;
-        if (!ExpandMacros(it->second, macros, depth + 1, &inner, &inner_bad, &inner_name)) {
-          *bad = i;
-          *bad_name = inner_name;
-          return false;
-        }
+        const size_t room = budget - std::min(budget, out->size());
+        const Expansion e =
+            ExpandMacros(it->second, macros, depth + 1, room, &inner, &inner_bad, &inner_name);
+        if (e == Expansion::kUnknownMacro) *bad_name = inner_name;
+        if (e != Expansion::kOk) return e;
         *out += "(?:" + inner + ")";
         i = j;
         continue;
@@ -163,7 +176,11 @@ bool ExpandMacros(const std::string& pattern,
     }
     *out += pattern[i];
   }
-  return true;
+  if (out->size() > budget) {
+    *bad = pattern.size();
+    return Expansion::kTooLarge;
+  }
+  return Expansion::kOk;
 }
 
 // Offset of the last "(" of `pattern` that no ")" closes (escapes and [classes] skipped),
@@ -418,10 +435,10 @@ std::string SourceTextOf(const std::string& path) {
   for (size_t i = 0; i < kBuiltinRuleFilesCount; ++i) {
     if (path == kBuiltinRuleFiles[i].path) return std::string(kBuiltinRuleFiles[i].text);
   }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string text;
+  std::string error;
+  ReadRegularFile(path, &text, &error);  // empty when unreadable: no source line shown
+  return text;
 }
 
 }  // namespace
@@ -452,9 +469,19 @@ void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
                                          : std::string_view(source->second),
                                      line, col, fmt::format("rule '{}': {}", rule.id, message)));
     };
-    if (!ExpandMacros(rule.pattern, macros, 0, &rule.expanded_pattern, &bad, &bad_name)) {
-      error_at(bad, fmt::format("unknown macro {{{}}}", bad_name));
-      continue;
+    switch (ExpandMacros(rule.pattern, macros, 0, kMaxExpandedPattern, &rule.expanded_pattern, &bad,
+                         &bad_name)) {
+      case Expansion::kOk:
+        break;
+      case Expansion::kUnknownMacro:
+        error_at(bad, fmt::format("unknown macro {{{}}}", bad_name));
+        continue;
+      case Expansion::kTooLarge:
+        rule.expanded_pattern.clear();
+        error_at(bad, fmt::format("macro {{{}}} expands to more than {} bytes (macros nested "
+                                  "too deeply or too often)",
+                                  bad_name, kMaxExpandedPattern));
+        continue;
     }
     RE2::Options options(RE2::Quiet);
     options.set_max_mem(64 << 20);
@@ -509,12 +536,30 @@ bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
         continue;
       }
       for (const auto& entry : it) {
-        if (entry.path().extension() == ".toml") files.push_back(entry.path());
+        if (entry.path().extension() != ".toml") continue;
+        std::error_code type_ec;
+        if (!entry.is_regular_file(type_ec)) {  // a FIFO would block; a directory is no file
+          Diagnostic d;
+          d.severity = Severity::kWarning;
+          d.path = entry.path().string();
+          d.message = "not a regular file; skipped";
+          diagnostics->push_back(std::move(d));
+          continue;
+        }
+        files.push_back(entry.path());
       }
       std::sort(files.begin(), files.end());
     }
     for (const auto& file : files) {
-      std::string text = SourceTextOf(file.string());
+      std::string text;
+      std::string error;
+      if (!ReadRegularFile(file.string(), &text, &error)) {
+        Diagnostic d;
+        d.path = file.string();
+        d.message = std::move(error);
+        diagnostics->push_back(std::move(d));
+        continue;
+      }
       ParseRuleFile(file.string(), text, rules, diagnostics);
     }
   }

@@ -75,7 +75,7 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   const RuleSet& rules = extraction->rules;
   const QuoteExtractor& extractor = extraction->extractor;
 
-  std::ofstream output_file;
+  OutputFile output_file;
   std::ostream* output = OpenOutput(report.output_path, out, &output_file, err);
   if (output == nullptr) return kExitError;
 
@@ -122,7 +122,7 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   const int rc = FinishReport(
       result, report, report.fail_level,
       [&result](bool color) { return FormatCheckText(result, color); }, stdout_is_terminal, output,
-      err, FormatCheckSummaryLine(result));
+      &output_file, err, FormatCheckSummaryLine(result));
   if (timer) {  // QUOTECHECK_TIMING=1 (scripts/bench)
     timer->Lap("check write");
     err << FormatLaps(timer->laps());

@@ -14,6 +14,7 @@
 #include "cli/lint_command.h"
 #include "cli/nearest_name.h"
 #include "cli/rules_command.h"
+#include "core/document_pipeline.h"
 
 namespace quotecheck {
 namespace {
@@ -123,6 +124,15 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
     if (app.exit(e, out, err) == 0) return kExitOk;
     SuggestOptions(app, argc, argv, err);
     return kExitError;
+  }
+
+  // -j beyond kMaxJobs: ResolveJobCount starts kMaxJobs threads; say so once.
+  for (const auto& [command, run] : commands) {
+    const CLI::Option* jobs = command->parsed() ? command->get_option_no_throw("-j") : nullptr;
+    if (jobs == nullptr || jobs->count() == 0) continue;
+    if (const auto n = jobs->as<unsigned long long>(); n > kMaxJobs) {
+      err << "quotecheck: warning: -j " << n << ": using " << kMaxJobs << " worker threads\n";
+    }
   }
   const CommandContext context{out, err, stdin_is_terminal, stdout_is_terminal, stderr_is_terminal};
   for (const auto& [command, run] : commands) {

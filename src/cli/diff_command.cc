@@ -48,7 +48,7 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
   const RuleSet& rules = extraction->rules;
   const QuoteExtractor& extractor = extraction->extractor;
 
-  std::ofstream output_file;
+  OutputFile output_file;
   std::ostream* output = OpenOutput(report.output_path, out, &output_file, err);
   if (output == nullptr) return kExitError;
 
@@ -93,7 +93,7 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
         }
         return FormatDiffText(result, color);
       },
-      stdout_is_terminal, output, err, FormatDiffSummaryLine(result));
+      stdout_is_terminal, output, &output_file, err, FormatDiffSummaryLine(result));
 }
 
 }  // namespace quotecheck

@@ -115,7 +115,7 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   if (timing) extractor.set_pass_times(&pass_times);
   main_thread.LapInto(&startup_ns);
 
-  std::ofstream output_file;
+  OutputFile output_file;
   std::ostream* output = OpenOutput(options.output_path, out, &output_file, err);
   if (output == nullptr) return kExitError;
   const std::unique_ptr<ResultSink> printer = MakePrinter(options.format, options.width, output);
@@ -170,11 +170,7 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
         secs(startup_ns), secs(ingest_ns), secs(pass_times.scan_ns), secs(pass_times.attribute_ns),
         secs(pass_times.kinds_ns), secs(pass_times.keys_ns), secs(output_ns));
   }
-  if (!output->good()) {
-    err << FormatDiagnostic(ErrorDiagnostic(
-        options.output_path.empty() ? "<stdout>" : options.output_path, "cannot write output"));
-    return kExitError;
-  }
+  if (!FinishOutput(output, &output_file, options.output_path, err)) return kExitError;
   return summary.failed > 0 ? kExitError : kExitOk;
 }
 

@@ -120,7 +120,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
     }
   }
 
-  std::ofstream output_file;
+  OutputFile output_file;
   std::ostream* output = OpenOutput(report.output_path, out, &output_file, err);
   if (output == nullptr) return kExitError;
 
@@ -173,13 +173,11 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   summary.suppressed = ApplySuppressions(suppressions, &result);
 
   if (!options.write_baseline_path.empty()) {
-    std::ofstream file(options.write_baseline_path, std::ios::binary | std::ios::trunc);
-    file << FormatBaseline(result);
-    if (!file.good()) {
-      err << FormatDiagnostic(
-          ErrorDiagnostic(options.write_baseline_path, "cannot write the baseline"));
-      return kExitError;
-    }
+    OutputFile baseline_file;
+    std::ostream* file = OpenOutput(options.write_baseline_path, out, &baseline_file, err);
+    if (file == nullptr) return kExitError;
+    *file << FormatBaseline(result);
+    if (!FinishOutput(file, &baseline_file, options.write_baseline_path, err)) return kExitError;
   }
   summary.accepted = ApplyBaseline(baseline, &result);
   result.seconds =
@@ -194,7 +192,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   return FinishReport(
       result, report, fail_level,
       [&](bool color) { return FormatLintText(result, texts, summary, color); }, stdout_is_terminal,
-      output, err, FormatLintSummaryLine(result, summary));
+      output, &output_file, err, FormatLintSummaryLine(result, summary));
 }
 
 }  // namespace quotecheck

@@ -1,6 +1,10 @@
 #include "cli/report_output.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -67,22 +71,82 @@ bool UseColorFor(ColorMode mode, bool stdout_is_terminal, bool to_file) {
   return stdout_is_terminal && !to_file;
 }
 
-std::ostream* OpenOutput(const std::string& path, std::ostream& out, std::ofstream* file,
+OutputFile::~OutputFile() {
+  if (temp_path_.empty()) return;
+  stream_.close();
+  std::remove(temp_path_.c_str());
+}
+
+bool OutputFile::Open(const std::string& path) {
+  // Only a regular file (or a new one) is replaced by renaming: a device, a FIFO or a
+  // terminal (-o /dev/null, /dev/stderr, /dev/full) is written to directly, as renaming over
+  // it would replace the device itself. A symbolic link is followed to the file it names.
+  std::string target = path;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    if (!S_ISREG(st.st_mode)) {
+      stream_.open(path, std::ios::binary | std::ios::trunc);
+      return static_cast<bool>(stream_);
+    }
+    if (char* real = ::realpath(path.c_str(), nullptr)) {
+      target = real;
+      std::free(real);
+    }
+  }
+  std::string temp = target + ".tmp-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) return false;
+  // mkstemp creates the file private (0600); give it the mode the file has or a new one gets.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, S_ISREG(st.st_mode) ? (st.st_mode & 07777) : (0666 & ~mask));
+  ::close(fd);
+  stream_.open(temp, std::ios::binary | std::ios::trunc);
+  if (!stream_) {
+    const int saved = errno;
+    std::remove(temp.c_str());
+    errno = saved;
+    return false;
+  }
+  path_ = std::move(target);
+  temp_path_ = std::move(temp);
+  return true;
+}
+
+bool OutputFile::Commit() {
+  if (!stream_.is_open()) return true;
+  errno = 0;
+  stream_.close();
+  if (stream_.fail()) {
+    if (errno == 0) errno = EIO;
+    return false;
+  }
+  if (temp_path_.empty()) return true;  // written directly
+  if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) return false;
+  temp_path_.clear();
+  return true;
+}
+
+std::ostream* OpenOutput(const std::string& path, std::ostream& out, OutputFile* file,
                          std::ostream& err) {
   if (path.empty()) return &out;
-  file->open(path, std::ios::binary | std::ios::trunc);
-  if (!*file) {
+  if (!file->Open(path)) {
     err << FormatDiagnostic(
         ErrorDiagnostic(path, std::string("cannot open for writing: ") + std::strerror(errno)));
     return nullptr;
   }
-  return file;
+  return &file->stream();
 }
 
-bool FinishOutput(std::ostream* output, const std::string& path, std::ostream& err) {
+bool FinishOutput(std::ostream* output, OutputFile* file, const std::string& path,
+                  std::ostream& err) {
+  errno = 0;
   output->flush();
-  if (output->good()) return true;
-  err << FormatDiagnostic(ErrorDiagnostic(path.empty() ? "<stdout>" : path, "cannot write output"));
+  if (output->good() && (file == nullptr || file->Commit())) return true;
+  const int error = errno != 0 ? errno : EIO;
+  err << FormatDiagnostic(
+      ErrorDiagnostic(path.empty() ? "<stdout>" : path,
+                      std::string("cannot write output: ") + std::strerror(error)));
   return false;
 }
 
@@ -148,7 +212,8 @@ std::optional<ReportFormat> FindReportFormat(std::string_view name) {
 int FinishReport(const CheckResult& result, const ReportOptions& options,
                  const std::optional<Severity>& fail_level,
                  const std::function<std::string(bool color)>& format_text, bool stdout_is_terminal,
-                 std::ostream* output, std::ostream& err, const std::string& summary_line) {
+                 std::ostream* output, OutputFile* output_file, std::ostream& err,
+                 const std::string& summary_line) {
   const std::string text = options.format == ReportFormat::kText
                                ? format_text(UseColorFor(options.color, stdout_is_terminal,
                                                          !options.output_path.empty()))
@@ -156,7 +221,7 @@ int FinishReport(const CheckResult& result, const ReportOptions& options,
   if (!PrintReport(result, options.format, options.output_path, text, output, err)) {
     return kExitError;
   }
-  if (!FinishOutput(output, options.output_path, err)) return kExitError;
+  if (!FinishOutput(output, output_file, options.output_path, err)) return kExitError;
   const bool shown_on_stdout = options.output_path.empty() && text.ends_with(summary_line + "\n");
   if (!options.quiet && !summary_line.empty() && !shown_on_stdout) err << summary_line << '\n';
   if (result.documents_failed > 0) return kExitError;

@@ -65,14 +65,43 @@ struct ReportOptions {
 /// Whether colour is on (--color, NO_COLOR, a terminal, not writing to a file).
 bool UseColorFor(ColorMode mode, bool stdout_is_terminal, bool to_file);
 
-/// The stream to write the report to: `out`, or the file `path` (opened into `*file`). On
-/// failure writes "path: error: cannot open for writing: …" to `err` and returns nullptr.
-std::ostream* OpenOutput(const std::string& path, std::ostream& out, std::ofstream* file,
+/// The file of -o FILE, written so that it is never left half-written: the report goes to a
+/// temporary file in the same directory ("FILE.tmp-XXXXXX"), which Commit renames over FILE
+/// once everything is written; until then FILE keeps its old content, and the temporary
+/// file is removed if the run ends without committing (an error, an exception). A FILE that
+/// exists and is not a regular file (/dev/null, /dev/stderr, a FIFO) is written directly.
+class OutputFile {
+ public:
+  OutputFile() = default;
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();
+
+  /// Creates the temporary file for `path`; false with errno set when it cannot.
+  bool Open(const std::string& path);
+  /// Closes the stream and renames the temporary file to the path; false (errno set) when
+  /// writing, closing or renaming failed.
+  bool Commit();
+
+  std::ofstream& stream() { return stream_; }
+
+ private:
+  std::ofstream stream_;
+  std::string path_;
+  std::string temp_path_;  // empty once committed, or when written directly
+};
+
+/// The stream to write the report to: `out`, or the temporary file of `path` (opened into
+/// `*file`). On failure writes "path: error: cannot open for writing: …" to `err` and
+/// returns nullptr.
+std::ostream* OpenOutput(const std::string& path, std::ostream& out, OutputFile* file,
                          std::ostream& err);
 
-/// Flushes `output`; false (with "path: error: cannot write output" on `err`) when writing
-/// failed.
-bool FinishOutput(std::ostream* output, const std::string& path, std::ostream& err);
+/// Flushes `output` and commits `file` when it is open (`file` may be nullptr); false (with "path:
+/// error: cannot write output: …" on `err`) when writing failed (a full disk, a closed pipe,
+/// /dev/full).
+bool FinishOutput(std::ostream* output, OutputFile* file, const std::string& path,
+                  std::ostream& err);
 
 /// Prints `result` in `format`: text with the subcommand's own `text` (each has its own text
 /// report), every other format with the check printers (SARIF and GitHub paths relative to
@@ -82,15 +111,16 @@ bool FinishOutput(std::ostream* output, const std::string& path, std::ostream& e
 bool PrintReport(const CheckResult& result, ReportFormat format, const std::string& output_path,
                  const std::string& text, std::ostream* out, std::ostream& err);
 
-/// Prints `result` as `options` say (PrintReport), then flushes (FinishOutput). The text
-/// report is made by `format_text(color)` only when the format is text. Then, unless quiet,
-/// `summary_line` ends the run on `err`, except when the text report on standard output
-/// already ends with it. Returns the exit status: kExitError when printing failed or an input
-/// could not be read, else the status for the findings at `fail_level`.
+/// Prints `result` as `options` say (PrintReport), then flushes and commits `output_file`
+/// (FinishOutput). The text report is made by `format_text(color)` only when the format is text.
+/// Then, unless quiet, `summary_line` ends the run on `err`, except when the text report on
+/// standard output already ends with it. Returns the exit status: kExitError when printing failed
+/// or an input could not be read, else the status for the findings at `fail_level`.
 int FinishReport(const CheckResult& result, const ReportOptions& options,
                  const std::optional<Severity>& fail_level,
                  const std::function<std::string(bool color)>& format_text, bool stdout_is_terminal,
-                 std::ostream* output, std::ostream& err, const std::string& summary_line);
+                 std::ostream* output, OutputFile* output_file, std::ostream& err,
+                 const std::string& summary_line);
 
 /// The exit status for findings: kExitFindings when one is at or above `fail_level`.
 int ExitStatusForFindings(const CheckResult& result, const std::optional<Severity>& fail_level,

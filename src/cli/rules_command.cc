@@ -7,6 +7,7 @@
 
 #include "cli/command_options.h"
 #include "cli/exit_code.h"
+#include "cli/report_output.h"
 #include "cli/rule_set_loading.h"
 #include "core/line_index.h"
 #include "extract/rule_examples.h"
@@ -57,8 +58,7 @@ int RunRulesList(const RulesOptions& options, std::ostream& out, std::ostream& e
   RuleSet rules;
   if (!LoadRuleSetReportingDiagnostics(options.rule_dirs, &rules, err)) return kExitError;
   out << FormatRuleList(rules);
-  out.flush();
-  return kExitOk;
+  return FinishOutput(&out, nullptr, "", err) ? kExitOk : kExitError;
 }
 
 int RunRulesTest(const RulesOptions& options, std::ostream& out, std::ostream& err) {
@@ -68,7 +68,7 @@ int RunRulesTest(const RulesOptions& options, std::ostream& out, std::ostream& e
   for (const Diagnostic& diagnostic : report.diagnostics) err << FormatDiagnostic(diagnostic);
   err.flush();
   out << fmt::format("{} examples passed, {} failed\n", report.passed, report.failed);
-  out.flush();
+  if (!FinishOutput(&out, nullptr, "", err)) return kExitError;
   return report.failed == 0 ? kExitOk : kExitFindings;
 }
 

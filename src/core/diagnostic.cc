@@ -21,6 +21,10 @@ std::string_view SeverityName(Severity severity) {
   return "error";
 }
 
+std::string_view ShownSourceLine(std::string_view line) {
+  return line.size() <= kMaxSourceLine ? line : std::string_view();
+}
+
 Diagnostic DiagnosticAt(Severity severity, std::string path, const LineIndex& lines, size_t offset,
                         std::string message, std::string code) {
   LineCol lc = lines.At(offset);
@@ -31,7 +35,7 @@ Diagnostic DiagnosticAt(Severity severity, std::string path, const LineIndex& li
   d.col = lc.col;
   d.message = std::move(message);
   d.code = std::move(code);
-  d.source_line = std::string(lines.LineText(offset));
+  d.source_line = std::string(ShownSourceLine(lines.LineText(offset)));
   return d;
 }
 

@@ -5,6 +5,7 @@
 ///       ^
 /// Library code collects Diagnostic values; only the CLI prints them.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,7 +35,15 @@ struct Diagnostic {
   uint32_t record_line = 0;
 };
 
-/// A diagnostic at `offset` of `text`, with line, column and source line filled in.
+/// Longer lines are not copied into a diagnostic's source_line (no caret display): one
+/// 200 MB line copied into each of its warnings would exhaust memory and flood the terminal.
+inline constexpr size_t kMaxSourceLine = 1000;
+
+/// `line` when it is short enough to show (kMaxSourceLine), else empty.
+std::string_view ShownSourceLine(std::string_view line);
+
+/// A diagnostic at `offset` of `text`, with line, column and (ShownSourceLine) source line
+/// filled in.
 Diagnostic DiagnosticAt(Severity severity, std::string path, const LineIndex& lines, size_t offset,
                         std::string message, std::string code = {});
 

@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -33,8 +34,17 @@ class ParallelDocumentPipeline {
   ParallelDocumentPipeline(const DocumentPipelineSteps& steps, size_t jobs, size_t capacity)
       : steps_(steps), capacity_(capacity), slots_(capacity), done_(capacity, false) {
     workers_.reserve(jobs);
-    for (size_t i = 0; i < jobs; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+    for (size_t i = 0; i < jobs; ++i) {
+      try {
+        workers_.emplace_back([this] { WorkerLoop(); });
+      } catch (const std::system_error&) {
+        break;  // the system has no more threads: go on with those started
+      }
+    }
   }
+
+  /// Worker threads running (fewer than asked when thread creation failed).
+  size_t workers() const { return workers_.size(); }
 
   ~ParallelDocumentPipeline() { Shutdown(); }
 
@@ -149,11 +159,12 @@ size_t RunDocumentPipeline(const DocumentPipelineOptions& options,
   if (options.jobs <= 1) return RunOnCallingThread(steps);
   const size_t capacity = options.max_in_flight > 0 ? options.max_in_flight : 4 * options.jobs;
   ParallelDocumentPipeline pipeline(steps, options.jobs, capacity);
+  if (pipeline.workers() == 0) return RunOnCallingThread(steps);
   return pipeline.Run();
 }
 
 size_t ResolveJobCount(unsigned requested) {
-  if (requested > 0) return requested;
+  if (requested > 0) return std::min<size_t>(requested, kMaxJobs);
   return std::max(1u, std::thread::hardware_concurrency());
 }
 

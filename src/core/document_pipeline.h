@@ -38,7 +38,13 @@ struct DocumentPipelineOptions {
 size_t RunDocumentPipeline(const DocumentPipelineOptions& options,
                            const DocumentPipelineSteps& steps);
 
-/// The worker count for `-j N`: N itself, or the hardware concurrency (at least 1) for 0.
+/// Most worker threads a run starts: more only contend for the cores, and thousands fail
+/// to start at all (`-j 100000`). A larger -j is cut to this with a warning (command line);
+/// if even these cannot all be started, the pipeline goes on with those that were.
+inline constexpr unsigned kMaxJobs = 256;
+
+/// The worker count for `-j N`: N itself (at most kMaxJobs), or the hardware concurrency
+/// (at least 1) for 0.
 size_t ResolveJobCount(unsigned requested);
 
 }  // namespace quotecheck

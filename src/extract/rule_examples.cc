@@ -9,6 +9,7 @@
 #include "attribute/attributor.h"
 #include "attribute/builtin_rules.h"
 #include "core/document_result.h"
+#include "core/regular_file.h"
 #include "extract/quote_extractor.h"
 
 namespace quotecheck {
@@ -20,11 +21,10 @@ std::string RuleFileText(const std::string& path) {
   for (size_t i = 0; i < kBuiltinRuleFilesCount; ++i) {
     if (path == kBuiltinRuleFiles[i].path) return std::string(kBuiltinRuleFiles[i].text);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string text;
+  std::string error;
+  if (!ReadRegularFile(path, &text, &error)) return {};
+  return text;
 }
 
 // Line `line` (1-based) of `text` without its line ending.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -13,9 +14,11 @@
 #include <utility>
 
 #include "core/line_index.h"
+#include "core/regular_file.h"
 #include "ingest/draft_html.h"
 #include "ingest/draft_reader.h"
 #include "ingest/front_matter.h"
+#include "ingest/json_nesting.h"
 #include "ingest/line_source.h"
 #include "ingest/text_decoder.h"
 
@@ -25,9 +28,6 @@ namespace {
 namespace od = simdjson::ondemand;
 using simdjson::error_code;
 
-constexpr size_t kReadChunk = 1 << 16;
-// Longer lines are not copied into an error diagnostic's source line (no caret display).
-constexpr size_t kMaxSourceLine = 1000;
 constexpr const char* kDefaultTextFields[] = {"text", "body", "content"};
 
 char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -43,10 +43,6 @@ bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-std::string ErrnoMessage(int err) {
-  return std::error_code(err, std::generic_category()).message();
-}
-
 // A failed result for the record (or file) `id`, with one error diagnostic.
 void Fail(DocumentResult* out, std::string id, const std::string& path, uint32_t record_line,
           uint32_t col, std::string message, std::string_view source_line = {}) {
@@ -61,27 +57,9 @@ void Fail(DocumentResult* out, std::string id, const std::string& path, uint32_t
   d.line = record_line;
   d.col = record_line > 0 ? std::max<uint32_t>(col, 1) : 0;
   d.message = message;
-  if (source_line.size() <= kMaxSourceLine) d.source_line = std::string(source_line);
+  d.source_line = std::string(ShownSourceLine(source_line));
   out->diagnostics.push_back(std::move(d));
   out->error_message = std::move(message);
-}
-
-// Reads the rest of `file` into `*bytes`. Returns 0 or the errno of a read error.
-// Reads into the spare capacity first, so that a string reserved for the file's size
-// takes it in one read (a fixed 64 KB chunk meant zeroing 64 KB per small file).
-int ReadAll(std::FILE* file, std::string* bytes) {
-  for (;;) {
-    size_t old = bytes->size();
-    size_t chunk = bytes->capacity() - old;
-    if (chunk < 4096) chunk = kReadChunk;
-    bytes->resize(old + chunk);
-    size_t n = std::fread(bytes->data() + old, 1, chunk, file);
-    bytes->resize(old + n);
-    if (n < chunk) {
-      if (std::ferror(file)) return errno != 0 ? errno : EIO;
-      return 0;
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -333,7 +311,7 @@ InputFormat SniffInputFormat(std::string_view bytes) {
 class DocumentReader::Impl {
  public:
   Impl(std::string path, const IngestOptions& options)
-      : path_(std::move(path)), encoding_(options.encoding) {
+      : path_(std::move(path)), stdin_bytes_(options.stdin_bytes), encoding_(options.encoding) {
     text_fields_ = options.text_fields;
     for (const char* f : kDefaultTextFields) {
       bool seen = false;
@@ -360,22 +338,30 @@ class DocumentReader::Impl {
   void OpenFile() {
     if (path_ == "-") {
       std::string bytes;
-      if (int err = ReadAll(stdin, &bytes)) return SetOpenError("cannot read: ", err);
+      if (stdin_bytes_ != nullptr) {
+        bytes = *stdin_bytes_;
+      } else if (int err = ReadAll(stdin, &bytes)) {
+        return SetOpenError("cannot read: ", err);
+      }
       InputFormat format = SniffInputFormat(bytes);
       return SetBytes(std::move(bytes), format);
     }
-    errno = 0;
-    std::FILE* file = std::fopen(path_.c_str(), "rb");
-    if (file == nullptr) return SetOpenError("cannot open: ", errno != 0 ? errno : ENOENT);
+    std::string error;
+    std::FILE* file = OpenRegularFile(path_, &error);
+    if (file == nullptr) {
+      open_error_ = std::move(error);
+      return;
+    }
     format_ = InputFormatForPath(path_);
     if (format_ == InputFormat::kJsonLines) {
       lines_file_ = file;  // closed with the reader
       lines_.emplace(file);
       return;
     }
-    std::error_code ec;
-    auto size = std::filesystem::file_size(path_, ec);
-    if (!ec) bytes_.reserve(size + simdjson::SIMDJSON_PADDING);
+    struct stat st {};
+    if (::fstat(::fileno(file), &st) == 0 && st.st_size > 0) {
+      bytes_.reserve(static_cast<size_t>(st.st_size) + simdjson::SIMDJSON_PADDING);
+    }
     int err = ReadAll(file, &bytes_);
     std::fclose(file);
     if (err != 0) SetOpenError("cannot read: ", err);
@@ -519,6 +505,13 @@ class DocumentReader::Impl {
     Fail(out, LineId(line_no), path_, line_no, col, std::move(message), line);
   }
 
+  // A record nested deeper than kMaxJsonNesting, at `location` (in `line`): not parsed.
+  void FailTooDeep(uint32_t line_no, std::string_view line, const char* location,
+                   DocumentResult* out) {
+    Fail(out, LineId(line_no), path_, line_no, ColumnIn(line, location),
+         fmt::format("JSON nested deeper than {} levels: record skipped", kMaxJsonNesting), line);
+  }
+
   bool NextJsonLine(DocumentResult* out) {
     std::string_view line;
     for (;;) {
@@ -536,6 +529,10 @@ class DocumentReader::Impl {
       if (i < line.size()) break;  // blank lines are skipped
     }
 
+    if (auto deep = FindExcessNesting(line, kMaxJsonNesting)) {
+      FailTooDeep(line_no_, line, line.data() + *deep, out);
+      return true;
+    }
     padded_.assign(line);
     padded_.append(simdjson::SIMDJSON_PADDING, ' ');
     std::string_view json(padded_.data(), line.size());
@@ -607,6 +604,15 @@ class DocumentReader::Impl {
   void JsonRecord(od::value value, const char* location, DocumentResult* out) {
     uint32_t line_no = LineOf(location);
     std::string_view source = SourceLine(location);
+    if (location != nullptr) {
+      const char* end = json_.data() + json_.size();
+      if (auto deep =
+              FindExcessNesting(std::string_view(location, end - location), kMaxJsonNesting)) {
+        // Not descended into: the array iterator skips it (iteratively) to the next record.
+        const char* at = location + *deep;
+        return FailTooDeep(LineOf(at), SourceLine(at), at, out);
+      }
+    }
     od::json_type type;
     error_code e = value.type().get(type);
     if (!e && type != od::json_type::object) {
@@ -644,6 +650,11 @@ class DocumentReader::Impl {
       }
       if (type == od::json_type::object) {
         done_ = true;
+        if (auto deep = FindExcessNesting(json_, kMaxJsonNesting)) {
+          const char* at = json_.data() + *deep;
+          FailTooDeep(LineOf(at), SourceLine(at), at, out);
+          return true;
+        }
         od::object object;
         Record record;
         e = doc_.get_object().get(object);
@@ -699,6 +710,7 @@ class DocumentReader::Impl {
   friend class DocumentReader;
 
   std::string path_;
+  std::shared_ptr<const std::string> stdin_bytes_;
   Encoding encoding_ = Encoding::kAuto;  // of text files (--encoding)
   std::vector<std::string> text_fields_;
   InputFormat format_ = InputFormat::kText;

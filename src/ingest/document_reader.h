@@ -57,6 +57,9 @@ struct IngestOptions {
   /// Names of the field that holds a JSON record's text (--text-field), tried in order
   /// before the defaults "text", "body", "content".
   std::vector<std::string> text_fields;
+  /// Standard input when the caller has already read it (to sniff a quote store): "-" is
+  /// then read from these bytes instead of from stdin.
+  std::shared_ptr<const std::string> stdin_bytes = nullptr;
   /// Which files a directory walk reads (--glob, --exclude; see ingest/path_filter.h).
   PathFilter walk;
   /// The encoding of text, Markdown and HTML files (--encoding; ingest/text_decoder.h);

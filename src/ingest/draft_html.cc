@@ -1,5 +1,6 @@
 #include "ingest/draft_html.h"
 
+#include <fmt/format.h>
 #include <gumbo.h>
 
 #include <string>
@@ -194,11 +195,101 @@ class HtmlMasker {
   MaskWriter writer_;
 };
 
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Elements that never nest: void elements, and those whose end tag may be left out (the
+// next sibling closes them), which would otherwise count as nesting in a page without them.
+bool NeedsNoEndTag(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "area", "base",  "br",       "col",     "embed",    "hr",    "img",   "input", "link",
+      "meta", "param", "source",   "track",   "wbr",      "p",     "li",    "dt",    "dd",
+      "tr",   "td",    "th",       "option",  "optgroup", "thead", "tbody", "tfoot", "rb",
+      "rt",   "rp",    "colgroup", "caption", "html",     "head",  "body"};
+  for (std::string_view n : kNames) {
+    if (name == n) return true;
+  }
+  return false;
+}
+
+// Elements whose content is raw text up to their end tag.
+bool IsRawTextElement(std::string_view name) {
+  return name == "script" || name == "style" || name == "textarea" || name == "title" ||
+         name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes" ||
+         name == "plaintext";
+}
+
+// The offset of the first "</name" (any letter case) at or after `from`, or npos.
+size_t FindEndTag(std::string_view text, size_t from, std::string_view name) {
+  for (size_t i = text.find("</", from); i != std::string_view::npos; i = text.find("</", i + 1)) {
+    if (AsciiLower(text.substr(i + 2, name.size())) == name) return i;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
+
+std::optional<HtmlCut> FindHtmlCut(std::string_view text, size_t max_nesting, size_t max_bytes) {
+  std::optional<HtmlCut> cut;
+  if (text.size() > max_bytes) {
+    cut = HtmlCut{max_bytes, fmt::format("HTML draft larger than {} bytes", max_bytes)};
+    text = text.substr(0, max_bytes);
+  }
+  size_t depth = 0;
+  for (size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i + 1)) {
+    if (text.substr(i, 4) == "<!--") {
+      const size_t end = text.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 2;
+      continue;
+    }
+    const bool closing = i + 1 < text.size() && text[i + 1] == '/';
+    size_t n = i + (closing ? 2 : 1);
+    if (n >= text.size() || !IsAsciiAlpha(text[n])) continue;
+    const size_t name_start = n;
+    while (n < text.size() && !IsWhite(text[n]) && text[n] != '>' && text[n] != '/') ++n;
+    const std::string name = AsciiLower(text.substr(name_start, n - name_start));
+    // The tag's end, past quoted attribute values.
+    char quote = 0;
+    while (n < text.size() && (quote != 0 || text[n] != '>')) {
+      if (quote != 0) {
+        if (text[n] == quote) quote = 0;
+      } else if (text[n] == '"' || text[n] == '\'') {
+        quote = text[n];
+      }
+      ++n;
+    }
+    if (n >= text.size()) break;
+    if (closing) {
+      if (!NeedsNoEndTag(name) && depth > 0) --depth;
+    } else if (IsRawTextElement(name)) {
+      n = FindEndTag(text, n, name);
+      if (n == std::string_view::npos) break;
+    } else if (!NeedsNoEndTag(name) && text[n - 1] != '/' && ++depth > max_nesting) {
+      return HtmlCut{i, fmt::format("HTML nested deeper than {} elements", max_nesting)};
+    }
+    i = n;
+  }
+  return cut;
+}
 
 Result<DraftMarkup> ReadHtmlDraft(std::string_view text) {
   DraftMarkup out;
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, text.data(), text.size());
+  std::string_view parsed = text;
+  if (std::optional<HtmlCut> cut = FindHtmlCut(text, kMaxHtmlNesting, kMaxHtmlBytes)) {
+    parsed = text.substr(0, cut->offset);
+    out.cut_at = cut->offset;
+    out.cut_reason = std::move(cut->reason);
+  }
+  GumboOutput* output =
+      gumbo_parse_with_options(&kGumboDefaultOptions, parsed.data(), parsed.size());
   if (output == nullptr) return Status::Error("cannot parse: out of memory");
   HtmlMasker(text).Run(output->document, &out);
   gumbo_destroy_output(&kGumboDefaultOptions, output);

@@ -19,6 +19,7 @@
 /// Markdown, with the "\" of an escape) and ends at the ";" (or after the escaped byte).
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,10 @@ struct DraftMarkup {
   DocumentMeta meta;
   /// Front matter "id", else empty.
   std::string id;
+  /// Set when the reader left the rest of the source unread from `cut_at` (a guard against
+  /// hostile input, see draft_html.h); `cut_reason` says why, for a warning.
+  std::optional<size_t> cut_at;
+  std::string cut_reason;
 };
 
 /// Builds a mask over `source` (which must outlive it).

@@ -1,11 +1,14 @@
 #include "ingest/draft_reader.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <system_error>
 #include <utility>
 
 #include "core/line_index.h"
+#include "core/regular_file.h"
 #include "ingest/draft_html.h"
 #include "ingest/draft_markdown.h"
 #include "ingest/front_matter.h"
@@ -22,18 +25,6 @@ bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
     if (c != suffix[i]) return false;
   }
   return true;
-}
-
-// Reads all of `file`; 0 or the errno of the failure.
-int ReadAll(std::FILE* file, std::string* out) {
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) out->append(buffer, n);
-  return std::ferror(file) ? (errno != 0 ? errno : EIO) : 0;
-}
-
-std::string ErrnoMessage(int err) {
-  return std::error_code(err, std::generic_category()).message();
 }
 
 }  // namespace
@@ -74,6 +65,14 @@ Result<DraftDocument> ReadDraft(std::string path, std::string bytes, Encoding en
     doc.meta = std::move(markup.meta);
     id = std::move(markup.id);
     comments = std::move(markup.comments);
+    if (markup.cut_at) {
+      LineIndex lines(doc.text);
+      result.diagnostics.push_back(
+          DiagnosticAt(Severity::kWarning, path, lines, *markup.cut_at,
+                       fmt::format("{}: the rest of the draft ({} bytes from here) is not read",
+                                   markup.cut_reason, doc.text.size() - *markup.cut_at),
+                       "input-cut"));
+    }
   }
   doc.id = id.empty() ? path : std::move(id);
   doc.path = path;
@@ -98,14 +97,8 @@ Result<DraftDocument> ReadDraftFile(const std::string& path, Encoding encoding) 
     }
     return ReadDraft(path, std::move(bytes), encoding);
   }
-  errno = 0;
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    return Status::Error("cannot open: " + ErrnoMessage(errno != 0 ? errno : ENOENT));
-  }
-  int err = ReadAll(file, &bytes);
-  std::fclose(file);
-  if (err != 0) return Status::Error("cannot read: " + ErrnoMessage(err));
+  std::string error;
+  if (!ReadRegularFile(path, &bytes, &error)) return Status::Error(std::move(error));
   return ReadDraft(path, std::move(bytes), encoding);
 }
 

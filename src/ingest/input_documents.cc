@@ -26,6 +26,15 @@ bool InputDocuments::ExpandNextPath() {
     failure.diagnostics.push_back(std::move(diagnostic));
     pending_failures_.push_back(std::move(failure));
   }
+  for (Diagnostic& warning : expansion.warnings) {
+    // A skipped entry (a FIFO in a walked directory): an empty document carrying the warning,
+    // so that the warning is shown and the summary still accounts for the entry.
+    DocumentResult skipped;
+    skipped.doc.id = warning.path;
+    skipped.doc.path = warning.path;
+    skipped.diagnostics.push_back(std::move(warning));
+    pending_failures_.push_back(std::move(skipped));
+  }
   return true;
 }
 

@@ -31,7 +31,7 @@ class InputDocuments {
   IngestOptions options_;
   size_t next_path_ = 0;
   // The current path's expansion: failures first go out in order, then files.
-  std::vector<DocumentResult> pending_failures_;
+  std::vector<DocumentResult> pending_failures_;  // and the warnings of skipped entries
   size_t next_failure_ = 0;
   std::vector<std::string> pending_files_;
   size_t next_file_ = 0;

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/regular_file.h"
+
 namespace quotecheck {
 namespace {
 
@@ -76,6 +78,15 @@ void Walk(const std::string& dir, const std::string& relative, const PathFilter&
     if (is_dir && is_link) continue;
     if (!is_dir && !IsIngestibleFileName(name)) continue;
     if (SkipsEntry(filter, ignored, relative + name, is_dir)) continue;
+    if (!is_dir && !it->is_regular_file(type_ec)) {
+      const fs::file_status status = it->status(type_ec);
+      Diagnostic d;
+      d.severity = Severity::kWarning;
+      d.path = (dir == "/" ? dir : dir + "/") + name;
+      d.message = "not a regular file (" + std::string(FileKindName(status.type())) + "); skipped";
+      out->warnings.push_back(std::move(d));
+      continue;
+    }
     entries.push_back(Entry{std::move(name), is_dir});
   }
   // A failed increment() leaves `ec` set (and the iterator at its end): report the directory.

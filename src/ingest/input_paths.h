@@ -27,6 +27,11 @@ struct InputExpansion {
   std::vector<std::string> files;
   /// One error per path (or directory inside a walk) that could not be read.
   Diagnostics diagnostics;
+  /// One warning per entry a walk skipped because it is not a regular file (a FIFO would
+  /// block the run, a socket or device is no document): "path: warning: not a regular file
+  /// (a FIFO); skipped". (A path named directly is opened as named: the reader then reports
+  /// it as an error.)
+  Diagnostics warnings;
 };
 
 /// True when a directory walk picks a file with this name (by its extension).

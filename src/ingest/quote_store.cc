@@ -16,6 +16,7 @@
 #include "core/code_point.h"
 #include "core/hash.h"
 #include "core/line_index.h"
+#include "core/regular_file.h"
 #include "ingest/document_reader.h"
 #include "ingest/line_source.h"
 #include "ingest/text_decoder.h"
@@ -27,8 +28,6 @@ namespace od = simdjson::ondemand;
 using simdjson::error_code;
 
 constexpr size_t kReadChunk = size_t{1} << 20;
-// Longer lines are not copied into a diagnostic's source line (no caret display).
-constexpr size_t kMaxSourceLine = 1000;
 // The first line of a store is a short record; an article line may be long. Past this size
 // the first line is taken for an article without looking further.
 constexpr size_t kMaxSniffLine = size_t{16} << 20;
@@ -40,10 +39,6 @@ bool IsBlank(std::string_view line) { return std::all_of(line.begin(), line.end(
 std::string_view WithoutCarriageReturn(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   return line;
-}
-
-std::string ErrnoMessage(int err) {
-  return std::error_code(err, std::generic_category()).message();
 }
 
 // 1-based code-point column of `location` in `line`, or 1 when it is not inside it.
@@ -527,7 +522,12 @@ class StoreReader {
     d.line = line_no_;
     d.col = std::max<uint32_t>(col, 1);
     d.message = std::move(message);
-    if (line.size() <= kMaxSourceLine) d.source_line = std::string(line);
+    d.source_line = std::string(ShownSourceLine(line));
+    // A line that cannot be read is an input lost: it fails the run (exit 2) like a failed
+    // document, and the summary counts it.
+    result_->errors.push_back(DocumentError{fmt::format("{}:{}", path_, line_no_), d.message});
+    ++result_->documents_read;
+    ++result_->documents_failed;
     result_->diagnostics.push_back(std::move(d));
   }
 
@@ -751,7 +751,20 @@ class StoreReader {
     QuoteRecord q;
     q.start = static_cast<size_t>(*fields_.start);
     q.end = static_cast<size_t>(*fields_.end);
+    if (q.start > q.end) {
+      Error(1, fmt::format("quote record: \"start\" {} is after \"end\" {}", q.start, q.end), line);
+      return;
+    }
     if (fields_.has_spans && !fields_.spans.empty()) {
+      for (const ByteSpan& span : fields_.spans) {
+        if (span.start > span.end || span.start < q.start || span.end > q.end) {
+          Error(1,
+                fmt::format("quote record: span [{}, {}] is not within the quotation [{}, {}]",
+                            span.start, span.end, q.start, q.end),
+                line);
+          return;
+        }
+      }
       q.spans = fields_.spans;
     } else {
       q.spans = {ByteSpan{q.start, q.end}};
@@ -905,7 +918,8 @@ bool LooksLikeQuoteStore(std::string_view bytes) {
 
 bool IsQuoteStoreFile(const std::string& path) {
   if (InputFormatForPath(path) != InputFormat::kJsonLines) return false;
-  std::FILE* file = std::fopen(path.c_str(), "rb");
+  std::string error;
+  std::FILE* file = OpenRegularFile(path, &error);
   if (file == nullptr) return false;
   // Read until the first non-blank line is whole.
   constexpr size_t kChunk = size_t{1} << 16;
@@ -946,11 +960,9 @@ void ReadQuoteStore(const std::string& path, CheckResult* result) {
     if (std::ferror(stdin)) return FailStore(path, "cannot read: " + ErrnoMessage(EIO), result);
     return ReadQuoteStoreBytes(path, bytes, result);
   }
-  errno = 0;
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    return FailStore(path, "cannot open: " + ErrnoMessage(errno != 0 ? errno : ENOENT), result);
-  }
+  std::string error;
+  std::FILE* file = OpenRegularFile(path, &error);
+  if (file == nullptr) return FailStore(path, error, result);
   StoreReader reader(path, result);
   // The quote records are counted first (fast, and the file is then in the page cache), so
   // that the quotes vector is allocated once rather than grown by doubling.
@@ -970,11 +982,9 @@ void ReadQuoteStore(const std::string& path, CheckResult* result) {
 
 void ReadQuoteStoreFiltered(const std::string& path, const QuoteTextFilter& keep,
                             CheckResult* result) {
-  errno = 0;
-  std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    return FailStore(path, "cannot open: " + ErrnoMessage(errno != 0 ? errno : ENOENT), result);
-  }
+  std::string error;
+  std::FILE* file = path == "-" ? stdin : OpenRegularFile(path, &error);
+  if (file == nullptr) return FailStore(path, error, result);
   StoreReader reader(path, result);
   reader.SetFilter(&keep);
   LineSource lines(file);

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/regular_file.h"
 #include "report/finding_fingerprint.h"
 #include "report/json_writer.h"
 
@@ -26,12 +27,13 @@ Diagnostic Error(const std::string& path, uint32_t line, std::string message) {
 }  // namespace
 
 bool ReadBaseline(const std::string& path, Baseline* baseline, Diagnostics* diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics->push_back(Error(
-        path, 0, "cannot open: " + std::error_code(errno, std::generic_category()).message()));
+  std::string bytes;
+  std::string error;
+  if (!ReadRegularFile(path, &bytes, &error)) {
+    diagnostics->push_back(Error(path, 0, std::move(error)));
     return false;
   }
+  std::istringstream in(std::move(bytes));
   simdjson::ondemand::parser parser;
   std::string line;
   uint32_t line_no = 0;

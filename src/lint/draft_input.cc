@@ -22,6 +22,10 @@ void ReadDrafts(const std::vector<std::string>& paths, const QuoteExtractor& ext
       ++result->documents_read;
       ++result->documents_failed;
     }
+    for (const Diagnostic& d : expansion.warnings) {  // skipped entries (FIFOs)
+      err << FormatDiagnostic(d);
+      result->diagnostics.push_back(d);
+    }
     for (const std::string& file : expansion.files) {
       if (seen != nullptr && !seen->Insert(file)) continue;  // one document per file
       if (file != "-" && InputFormatForPath(file) != InputFormat::kText) {

@@ -79,7 +79,7 @@ std::string FormatLintText(const CheckResult& result, const DraftTexts& texts,
       const QuoteRecord& q = result.quotes[f.quotes.front()];
       if (auto text = texts.find(q.doc); text != texts.end()) {
         auto [it, inserted] = indexes.try_emplace(q.doc, text->second);
-        d.source_line = std::string(it->second.LineText(q.start));
+        d.source_line = std::string(ShownSourceLine(it->second.LineText(q.start)));
       }
     }
     std::string block = FormatDiagnosticHeader(d) + "\n" + SourceWindow(d);

@@ -229,6 +229,22 @@ pattern = '''
           std::vector<std::string>{"macro.toml:4:27: error: rule 't/macro': unknown macro {NOPE}"});
   }
 
+  TEST_CASE("A macro that expands beyond the size cap is an error at its reference") {
+    // Each level holds 12 copies of the one below: 12^8 copies of "ab" at the top.
+    std::string file = "[macros]\nM0 = 'ab'\n";
+    for (int level = 1; level <= 8; ++level) {
+      file += "M" + std::to_string(level) + " = '";
+      for (int copy = 0; copy < 12; ++copy) file += "{M" + std::to_string(level - 1) + "}";
+      file += "'\n";
+    }
+    file += "\n[[rules]]\nid = \"t/bomb\"\nside = \"after\"\npattern = '^(?P<speaker>x){M8}'\n";
+    const Loaded loaded = Load({{"bomb.toml", file}});
+    REQUIRE(loaded.diagnostics.size() == 1);
+    CHECK(FormatDiagnosticHeader(loaded.diagnostics[0]) ==
+          "bomb.toml:15:27: error: rule 't/bomb': macro {M8} expands to more than 1048576 bytes "
+          "(macros nested too deeply or too often)");
+  }
+
   TEST_CASE("Macros expand, nested, and \\p{…} classes keep their braces") {
     const Loaded loaded = Load({{"expand.toml", R"([macros]
 NAME = '''\p{Lu}\p{Ll}+'''

@@ -342,7 +342,7 @@ TEST_SUITE("ingest") {
     auto dir = ReadAllDocuments(DocumentReader::Open(tmp.path(), {}));
     REQUIRE(dir.size() == 1);
     CHECK(dir[0].failed);
-    CHECK(dir[0].error_message == "cannot read: Is a directory");
+    CHECK(dir[0].error_message == "cannot open: Is a directory");
 
     // The reader is movable mid-stream.
     DocumentReader reader = DocumentReader::Open(jsonl, {});

@@ -99,3 +99,51 @@ TEST_SUITE("ingest") {
 }
 
 }  // namespace quotecheck
+
+namespace quotecheck {
+
+TEST_CASE("FindHtmlCut cuts at the tag that nests too deep, not at void or unclosed <p>") {
+  struct Case {
+    std::string html;
+    std::optional<size_t> want;
+  };
+  std::string many_p;
+  for (int i = 0; i < 50; ++i) many_p += "<p>x<br><img src='a>b'>";
+  const Case cases[] = {
+      {"<div><div><div>x</div></div></div>", std::nullopt},
+      {"<div><div><div><div>x", 15},
+      {"<div></div><div></div><div></div><div></div>", std::nullopt},
+      {many_p, std::nullopt},
+      {"<script><div><div><div><div></script>", std::nullopt},
+      {"<!-- <div><div><div><div> -->", std::nullopt},
+      {"<div><SPAN><b><i>x", 14},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.html);
+    std::optional<HtmlCut> cut = FindHtmlCut(c.html, 3, 1 << 20);
+    CHECK(cut.has_value() == c.want.has_value());
+    if (cut && c.want) CHECK(cut->offset == *c.want);
+  }
+  std::optional<HtmlCut> big = FindHtmlCut(std::string(100, 'x'), 3, 64);
+  REQUIRE(big.has_value());
+  CHECK(big->offset == 64);
+  CHECK(big->reason == "HTML draft larger than 64 bytes");
+}
+
+TEST_CASE("ReadHtmlDraft reads what comes before a cut and leaves the rest blank") {
+  std::string html =
+      "<p>\xe2\x80\x9c"
+      "Kept,\xe2\x80\x9d she said.</p>";
+  for (size_t i = 0; i <= kMaxHtmlNesting; ++i) html += "<div>";
+  html +=
+      "\xe2\x80\x9c"
+      "Cut\xe2\x80\x9d";
+  Result<DraftMarkup> read = ReadHtmlDraft(html);
+  REQUIRE(read.ok());
+  REQUIRE(read.value().cut_at.has_value());
+  CHECK(read.value().scan_text.size() == html.size());
+  CHECK(read.value().scan_text.find("Kept") != std::string::npos);
+  CHECK(read.value().scan_text.find("Cut") == std::string::npos);
+}
+
+}  // namespace quotecheck

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+
 namespace quotecheck {
 
 TEST_SUITE("lint") {
@@ -76,6 +78,27 @@ severity = { misattribution = "warning" }
     CHECK_FALSE(GlobMatch("*.md", "x/a.md"));
     CHECK(GlobMatch("dr?fts/*.html", "drafts/a.html"));
     CHECK_FALSE(GlobMatch("dr?fts/*.html", "dr/fts/a.html"));
+    CHECK(GlobMatch("a/**/b.md", "a/b.md"));
+    CHECK(GlobMatch("a/**/b.md", "a/x/y/b.md"));
+    CHECK_FALSE(GlobMatch("a/**/b.md", "a/xb.md"));
+    CHECK(GlobMatch("**", ""));
+    CHECK(GlobMatch("a**", "a/b/c"));
+    CHECK(GlobMatch("*a*b", "xaxb"));
+    CHECK_FALSE(GlobMatch("*a*b", "xa/xb"));
+    CHECK_FALSE(GlobMatch("a", "ab"));
+    CHECK_FALSE(GlobMatch("ab", "a"));
+  }
+
+  TEST_CASE("GlobMatch takes time linear in the path on globs that made backtracking explode") {
+    // "**a**a…**b" against 4,000 a's: no match, found in one pass (was exponential).
+    std::string glob;
+    for (int i = 0; i < 30; ++i) glob += "**a";
+    glob += "**b";
+    CHECK_FALSE(GlobMatch(glob, std::string(4000, 'a')));
+    CHECK(GlobMatch(glob, std::string(4000, 'a') + "b"));
+    std::string stars;
+    for (int i = 0; i < 30; ++i) stars += "*a";
+    CHECK_FALSE(GlobMatch(stars + "b", std::string(4000, 'a')));
   }
 }
 
