@@ -389,7 +389,10 @@ void AddCheckFindings(const FindingContext& context, CheckResult* result, unsign
   std::vector<std::string> keys(quotes.size());
   std::vector<SpeakerEvidence> speakers(quotes.size());
   std::vector<std::thread> threads;
-  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(quotes.size() / 4096 + 1)));
+  // A thread per 4096 quotations at most: fewer are read faster than a thread starts.
+  constexpr size_t kQuotesPerThread = 4096;
+  jobs = std::max(
+      1u, std::min<unsigned>(jobs, static_cast<unsigned>(quotes.size() / kQuotesPerThread + 1)));
   auto prepare = [&](size_t begin, size_t end) {
     for (size_t q = begin; q < end; ++q) {  // only clustered quotations are compared
       if (quotes[q].cluster.empty()) continue;
@@ -416,9 +419,12 @@ void AddCheckFindings(const FindingContext& context, CheckResult* result, unsign
   }
   const Inputs inputs{context, *result, keys, speakers_by_key, speakers, links_of_cluster};
 
-  // Clusters are independent: chunks of them on `jobs` threads, joined in cluster order.
+  // Clusters are independent: chunks of them on `jobs` threads, joined in cluster order; a
+  // thread per 64 clusters at most (a cluster's findings take microseconds).
+  constexpr size_t kClustersPerThread = 64;
   const size_t clusters = result->clusters.size();
-  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(clusters / 64 + 1)));
+  jobs = std::max(
+      1u, std::min<unsigned>(jobs, static_cast<unsigned>(clusters / kClustersPerThread + 1)));
   std::vector<std::vector<Finding>> parts(jobs);
   auto run = [&](unsigned j) {
     for (size_t c = clusters * j / jobs; c < clusters * (j + 1) / jobs; ++c) {

@@ -190,6 +190,12 @@ void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGro
   });
 }
 
+// Below these sizes a pass runs on one thread: starting threads would cost more than the
+// work (tokenising a few thousand quotations or deciding a thousand pairs takes about a
+// millisecond).
+constexpr size_t kMinQuotesPerThreadedPass = 4096;
+constexpr size_t kMinPairsPerThreadedPass = 1024;
+
 // Runs fn(begin, end, slice) on `jobs` contiguous slices of [0, n), one thread each.
 template <typename Fn>
 void RunInParallel(size_t n, unsigned jobs, Fn fn) {
@@ -282,7 +288,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
       keys[i] = KeyOf(tokens[i]);
     }
   };
-  RunInParallel(n, n < 4096 ? 1 : jobs, tokenise);
+  RunInParallel(n, n < kMinQuotesPerThreadedPass ? 1 : jobs, tokenise);
   lap("tokenise", n);
 
   // Equal quotations are one representative (the first) with its members; only
@@ -320,7 +326,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   }
   lap("candidates", pairs.size());
 
-  std::vector<std::vector<Link>> parts(pairs.size() < 1024 ? 1 : jobs);
+  std::vector<std::vector<Link>> parts(pairs.size() < kMinPairsPerThreadedPass ? 1 : jobs);
   RunInParallel(pairs.size(), static_cast<unsigned>(parts.size()),
                 [&](size_t begin, size_t end, unsigned slice) {
                   DecidePairs(pairs, begin, end, tokens, speakers, &parts[slice]);

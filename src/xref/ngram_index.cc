@@ -15,6 +15,10 @@ uint64_t Mix(uint64_t h, uint64_t v) {
   return h;
 }
 
+// Below these sizes a step runs on one thread: starting one costs more than it saves.
+constexpr size_t kMinPostingsForTwoSortThreads = 100000;
+constexpr size_t kMinQuotesForThreadedCounting = 4096;
+
 struct Posting {
   uint64_t shingle;
   uint32_t quote;
@@ -69,7 +73,7 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
   {
     auto middle = std::partition(postings.begin(), postings.end(),
                                  [](const Posting& p) { return (p.shingle >> 63) == 0; });
-    if (options.jobs > 1 && postings.size() > 100000) {
+    if (options.jobs > 1 && postings.size() > kMinPostingsForTwoSortThreads) {
       std::thread low([&] { std::sort(postings.begin(), middle); });
       std::sort(middle, postings.end());
       low.join();
@@ -140,8 +144,9 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
   // For each quotation a, count the shingles it shares with each later quotation b; keep
   // the pairs that share enough (two, unless a side is too short to hold two). Slices of a
   // run on their own threads; the output is in (a, b) order whatever the thread count.
-  const unsigned jobs =
-      std::max(1u, std::min<unsigned>(options.jobs, quotes.size() < 4096 ? 1 : options.jobs));
+  const unsigned jobs = std::max(
+      1u, std::min<unsigned>(options.jobs,
+                             quotes.size() < kMinQuotesForThreadedCounting ? 1 : options.jobs));
   std::vector<std::vector<CandidatePair>> parts(jobs);
   std::vector<size_t> capped_in(jobs, 0);
   auto run = [&](unsigned slice) {
