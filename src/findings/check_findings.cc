@@ -84,13 +84,19 @@ class ClusterFindings {
     auto it = between_.find(GroupPair(x, y));
     return it == between_.end() ? std::nullopt : std::optional(it->second);
   }
+  // Link l's word diff, computed once (links keep none: LinkDiff).
+  const QuoteDiff& DiffOf(size_t l) {
+    auto it = diffs_.find(l);
+    if (it == diffs_.end()) it = diffs_.emplace(l, LinkDiff(in_.result, in_.result.links[l])).first;
+    return it->second;
+  }
   // Link l's evidence, weighed once.
   const PairEvidence& EvidenceOf(size_t l) {
     auto it = evidence_.find(l);
     if (it == evidence_.end()) {
       it = evidence_
-               .emplace(l, WeighLink(in_.result, in_.result.links[l], in_.keys, in_.speakers_by_key,
-                                     in_.context.lexicon))
+               .emplace(l, WeighLink(in_.result, in_.result.links[l], DiffOf(l), in_.keys,
+                                     in_.speakers_by_key, in_.context.lexicon))
                .first;
     }
     return it->second;
@@ -112,8 +118,8 @@ class ClusterFindings {
       link.similarity = 1.0;
       link.diff.ops.push_back({DiffOp::Kind::kEqual, Quote(x).text, Quote(x).text});
       it = same_words_
-               .emplace(Key(x), WeighLink(in_.result, link, in_.keys, in_.speakers_by_key,
-                                          in_.context.lexicon))
+               .emplace(Key(x), WeighLink(in_.result, link, link.diff, in_.keys,
+                                          in_.speakers_by_key, in_.context.lexicon))
                .first;
     }
     return it->second;
@@ -153,7 +159,7 @@ class ClusterFindings {
   // Member `member` of one group of link `l` against `ref` of the other.
   void AddDivergence(std::string rule, size_t member, size_t ref, size_t l, std::string message) {
     const Link& link = in_.result.links[l];
-    QuoteDiff diff = DiffFor(in_.result, link, member, ref);
+    QuoteDiff diff = DiffFor(in_.result, link, member, ref, &DiffOf(l));
     const size_t before = out_->size();
     Add(std::move(rule), DivergenceSeverity(diff), member, ref, l, EvidenceOf(l), 1.0,
         link.relation, std::move(message) + FlagsNote(diff));
@@ -319,6 +325,7 @@ class ClusterFindings {
   const std::vector<size_t>& links_;
   std::vector<Finding>* out_;
   std::unordered_map<size_t, PairEvidence> evidence_;        // by link
+  std::unordered_map<size_t, QuoteDiff> diffs_;              // by link
   std::map<GroupKey, std::vector<size_t>> groups_;           // members in cluster order
   std::map<std::pair<GroupKey, GroupKey>, size_t> between_;  // links between groups
   std::unordered_map<size_t, size_t> member_link_;           // member → its link to the rep
@@ -344,9 +351,13 @@ QuoteDiff OrientedDiff(const CheckResult& result, const Link& link, size_t from)
   return d;
 }
 
-QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y) {
+QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y,
+                  const QuoteDiff* link_diff) {
   if ((x == link.a && y == link.b) || (x == link.b && y == link.a)) {
-    return OrientedDiff(result, link, x);
+    if (link_diff == nullptr) return OrientedDiff(result, link, x);
+    QuoteDiff d = *link_diff;
+    if (link.a != x) d.ops = ReversedDiff(d.ops);
+    return d;
   }
   QuoteDiff diff = DiffQuotes(result.quotes[x].text, result.quotes[y].text);
   diff.classes = link.diff.classes;

@@ -11,6 +11,7 @@
 
 #include "attribute/speaker_key.h"
 #include "core/display_text.h"
+#include "diff/quote_diff.h"
 #include "diff/quote_tokens.h"
 #include "findings/finding_rules.h"
 #include "findings/quote_evidence.h"
@@ -207,7 +208,8 @@ void ComputeLintFindings(const FindingContext& context, CheckResult* result) {
   }
   const auto speakers_by_key = CountSpeakersByKey(*result, keys);
   auto weigh = [&](size_t link) {
-    return WeighLink(*result, result->links[link], keys, speakers_by_key, context.lexicon);
+    const Link& l = result->links[link];
+    return WeighLink(*result, l, LinkDiff(*result, l), keys, speakers_by_key, context.lexicon);
   };
 
   std::vector<Finding> findings;

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "core/code_point.h"
-#include "diff/quote_diff.h"
 #include "diff/quote_tokens.h"
 
 namespace quotecheck {
@@ -242,12 +241,11 @@ std::unordered_map<std::string_view, size_t> CountSpeakersByKey(
   return counts;
 }
 
-PairEvidence WeighLink(const CheckResult& result, const Link& link,
+PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteDiff& diff,
                        const std::vector<std::string>& keys,
                        const std::unordered_map<std::string_view, size_t>& speakers_by_key,
                        const EvidenceLexicon& lexicon) {
   PairEvidence e;
-  const QuoteDiff diff = LinkDiff(result, link);
   e.shared_words = SharedContentWords(diff, lexicon);
   e.similarity = link.similarity;
   e.changes_wording = ChangesWording(diff, lexicon);

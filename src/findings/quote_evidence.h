@@ -84,9 +84,10 @@ struct PairEvidence {
   double similarity = 0.0;
 };
 
-/// Weighs link `link` of `result`. `speakers_by_key`: for each quotation match key, how many
+/// Weighs link `link` of `result` whose word diff, with its ops, is `diff` (LinkDiff:
+/// links keep none). `speakers_by_key`: for each quotation match key, how many
 /// different speakers the input gives those words to (see CountSpeakersByKey).
-PairEvidence WeighLink(const CheckResult& result, const Link& link,
+PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteDiff& diff,
                        const std::vector<std::string>& keys,
                        const std::unordered_map<std::string_view, size_t>& speakers_by_key,
                        const EvidenceLexicon& lexicon);
