@@ -65,6 +65,38 @@ CommandRunner AddCheckCommand(CLI::App* command) {
   };
 }
 
+int ReportCheck(const CheckOptions& options, const FindingContext& findings, unsigned jobs,
+                PassTimer* timer, std::chrono::steady_clock::time_point started,
+                CheckResult* result_in, bool stdout_is_terminal, std::ostream* output,
+                OutputFile* output_file, std::ostream& err) {
+  CheckResult& result = *result_in;
+  const ReportOptions& report = options.report;
+  AddCheckFindings(findings, &result, jobs);
+  Lap(timer, "check findings", result.findings.size());
+  if (result.capped_candidates > 0) {
+    err << fmt::format(
+        "quotecheck: note: {} quotation(s) shared words with more than {} others; each was "
+        "compared with the {} sharing the most\n",
+        result.capped_candidates, NgramIndexOptions{}.max_candidates,
+        NgramIndexOptions{}.max_candidates);
+  }
+  const LinkOutputStats links = SelectOutputLinks(options.links, findings.keyer, &result);
+  Lap(timer, "check links", result.links.size());
+  if (links.capped_clusters > 0) {
+    err << fmt::format(
+        "quotecheck: warning: --links all: {} cluster(s) have more than {} linked pairs; their "
+        "{} pairs are written as each member's link to its parent\n",
+        links.capped_clusters, kMaxLinksPerCluster, links.capped_pairs);
+  }
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  return FinishReport(
+      result, report, report.fail_level,
+      [&result](bool color) { return FormatCheckText(result, color); }, stdout_is_terminal, output,
+      output_file, err, FormatCheckSummaryLine(result));
+}
+
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
              bool stdout_is_terminal) {
   const auto started = std::chrono::steady_clock::now();
@@ -99,30 +131,8 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   findings.min_confidence = report.min_confidence;
   xref.keyer = &findings.keyer;
   CrossReference(xref, &result);
-  AddCheckFindings(findings, &result, xref.jobs);
-  Lap(timer.get(), "check findings", result.findings.size());
-  if (result.capped_candidates > 0) {
-    err << fmt::format(
-        "quotecheck: note: {} quotation(s) shared words with more than {} others; each was "
-        "compared with the {} sharing the most\n",
-        result.capped_candidates, NgramIndexOptions{}.max_candidates,
-        NgramIndexOptions{}.max_candidates);
-  }
-  const LinkOutputStats links = SelectOutputLinks(options.links, findings.keyer, &result);
-  Lap(timer.get(), "check links", result.links.size());
-  if (links.capped_clusters > 0) {
-    err << fmt::format(
-        "quotecheck: warning: --links all: {} cluster(s) have more than {} linked pairs; their "
-        "{} pairs are written as each member's link to its parent\n",
-        links.capped_clusters, kMaxLinksPerCluster, links.capped_pairs);
-  }
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
-  const int rc = FinishReport(
-      result, report, report.fail_level,
-      [&result](bool color) { return FormatCheckText(result, color); }, stdout_is_terminal, output,
-      &output_file, err, FormatCheckSummaryLine(result));
+  const int rc = ReportCheck(options, findings, xref.jobs, timer.get(), started, &result,
+                             stdout_is_terminal, output, &output_file, err);
   if (timer) {  // QUOTECHECK_TIMING=1 (scripts/bench)
     timer->Lap("check write");
     err << FormatLaps(timer->laps());

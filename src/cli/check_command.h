@@ -5,13 +5,17 @@
 ///   cross-reference (candidates, links, clusters, findings) → print → exit status by the
 ///   fail level.
 
+#include <chrono>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "cli/command.h"
 #include "cli/report_output.h"
+#include "core/check_model.h"
 #include "core/diagnostic.h"
+#include "core/pass_timer.h"
+#include "findings/check_findings.h"
 #include "xref/link_output.h"
 
 namespace quotecheck {
@@ -37,5 +41,15 @@ CommandRunner AddCheckCommand(CLI::App* command);
 /// named by $GITHUB_STEP_SUMMARY when it is set.
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
              bool stdout_is_terminal);
+
+/// The passes of check after cross-referencing, shared with `batch` (cli/batch_command.h) so
+/// that both print the same bytes: findings (on `jobs` threads), the note on capped
+/// candidates, the links to write (options.links), then the report (FinishReport: printed to
+/// `output`, committed to `output_file`, the summary line on `err`, `seconds` counted from
+/// `started`). Returns the exit status.
+int ReportCheck(const CheckOptions& options, const FindingContext& findings, unsigned jobs,
+                PassTimer* timer, std::chrono::steady_clock::time_point started,
+                CheckResult* result, bool stdout_is_terminal, std::ostream* output,
+                OutputFile* output_file, std::ostream& err);
 
 }  // namespace quotecheck

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "cli/batch_command.h"
 #include "cli/check_command.h"
 #include "cli/command.h"
 #include "cli/diff_command.h"
@@ -50,6 +51,12 @@ constexpr Subcommand kSubcommands[] = {
      "relation and word diff, and those only one side has",
      AddDiffCommand},
     {"rules", "Inspect and test the attribution rules", AddRulesCommand},
+    {"batch",
+     "check cut into tasks run on this machine or on a Slurm cluster (--engine local|slurm), "
+     "printing check's JSON Lines report byte for byte",
+     AddBatchCommand},
+    {"batch-task", "Run one task of a batch run (what the batch engines start)",
+     AddBatchTaskCommand},
 };
 
 // "extract, check, lint, diff or rules"

@@ -3,6 +3,7 @@
 ///   tokenise every quotation → find candidate pairs in the n-gram index → decide each
 ///   pair (xref/link_decision.h) → relation and word diff of each link → drop fragment
 ///   links that a same-worded quotation of the same document explains better → clusters.
+/// Each pass is a step of xref/xref_steps.h, which `batch` runs the same way on parts.
 /// Findings are the next pass (findings/check_findings.h, findings/lint_findings.h).
 /// Candidate pairs are decided on `jobs` threads; the output does not depend on it.
 
@@ -10,6 +11,7 @@
 #include "core/check_model.h"
 #include "core/pass_timer.h"
 #include "xref/ngram_index.h"
+#include "xref/xref_steps.h"
 
 namespace quotecheck {
 
@@ -26,11 +28,6 @@ struct CrossReferenceOptions {
   /// Receives a lap per pass (tokenise, candidates, decide, clusters) when given.
   PassTimer* timer = nullptr;
 };
-
-/// The link between two quotations with the same match key (a group's member and its
-/// representative, or two members): verbatim when only typography differs, normalized
-/// otherwise, never aligned; Link::member set, cluster taken from quotation a.
-Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_agree);
 
 /// Fills result->links and clusters (and each quote's cluster) from
 /// result->quotes and result->documents.

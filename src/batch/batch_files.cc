@@ -1,0 +1,364 @@
+#include "batch/batch_files.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <type_traits>
+
+namespace quotecheck {
+namespace {
+
+// Each file starts with its kind's magic, so that a file of another kind (or an older
+// layout) is an error rather than garbage.
+constexpr std::string_view kReadPartMagic = "qcbatch-read-1\n";
+constexpr std::string_view kPairsMagic = "qcbatch-pairs-1\n";
+constexpr std::string_view kLinksMagic = "qcbatch-links-1\n";
+
+class Writer {
+ public:
+  explicit Writer(std::string_view magic) : out_(magic) {}
+  template <typename T>
+  void Num(T v) {
+    static_assert(std::is_arithmetic_v<T>);
+    char buf[sizeof(T)];
+    std::memcpy(buf, &v, sizeof(T));
+    out_.append(buf, sizeof(T));
+  }
+  void Str(std::string_view s) {
+    Num<uint64_t>(s.size());
+    out_.append(s);
+  }
+  void OptStr(const std::optional<std::string>& s) {
+    Num<uint8_t>(s.has_value());
+    if (s) Str(*s);
+  }
+  void Span(const ByteSpan& s) {
+    Num<uint64_t>(s.start);
+    Num<uint64_t>(s.end);
+  }
+  void OptRef(const std::optional<TextRef>& r) {
+    Num<uint8_t>(r.has_value());
+    if (!r) return;
+    Span(r->span);
+    Str(r->text);
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  Reader(std::string_view bytes, std::string_view magic) : in_(bytes) {
+    if (!in_.starts_with(magic)) {
+      ok_ = false;
+    } else {
+      at_ = magic.size();
+    }
+  }
+  template <typename T>
+  T Num() {
+    T v{};
+    if (!ok_ || in_.size() - at_ < sizeof(T)) {
+      ok_ = false;
+      return v;
+    }
+    std::memcpy(&v, in_.data() + at_, sizeof(T));
+    at_ += sizeof(T);
+    return v;
+  }
+  std::string Str() {
+    const uint64_t n = Num<uint64_t>();
+    if (!ok_ || in_.size() - at_ < n) {
+      ok_ = false;
+      return {};
+    }
+    std::string s(in_.substr(at_, n));
+    at_ += n;
+    return s;
+  }
+  std::optional<std::string> OptStr() {
+    if (Num<uint8_t>() == 0) return std::nullopt;
+    return Str();
+  }
+  ByteSpan Span() {
+    ByteSpan s;
+    s.start = Num<uint64_t>();
+    s.end = Num<uint64_t>();
+    return s;
+  }
+  std::optional<TextRef> OptRef() {
+    if (Num<uint8_t>() == 0) return std::nullopt;
+    TextRef r;
+    r.span = Span();
+    r.text = Str();
+    return r;
+  }
+  /// A count of items each at least `min_size` bytes: more than the bytes left is corrupt.
+  uint64_t Count(size_t min_size) {
+    const uint64_t n = Num<uint64_t>();
+    if (ok_ && n > (in_.size() - at_) / std::max<size_t>(1, min_size)) ok_ = false;
+    return ok_ ? n : 0;
+  }
+  bool ok() const { return ok_; }
+  bool done() const { return ok_ && at_ == in_.size(); }
+
+ private:
+  std::string_view in_;
+  size_t at_ = 0;
+  bool ok_ = true;
+};
+
+Status Corrupt(std::string_view what) {
+  return Status::Error(
+      fmt::format("malformed {} file (truncated, or written by another version)", what));
+}
+
+void PutDiagnostic(Writer& w, const Diagnostic& d) {
+  w.Num<uint8_t>(static_cast<uint8_t>(d.severity));
+  w.Str(d.path);
+  w.Num<uint32_t>(d.line);
+  w.Num<uint32_t>(d.col);
+  w.Str(d.message);
+  w.Str(d.code);
+  w.Str(d.source_line);
+  w.Str(d.record);
+  w.Num<uint32_t>(d.record_line);
+}
+
+Diagnostic GetDiagnostic(Reader& r) {
+  Diagnostic d;
+  d.severity = static_cast<Severity>(r.Num<uint8_t>());
+  d.path = r.Str();
+  d.line = r.Num<uint32_t>();
+  d.col = r.Num<uint32_t>();
+  d.message = r.Str();
+  d.code = r.Str();
+  d.source_line = r.Str();
+  d.record = r.Str();
+  d.record_line = r.Num<uint32_t>();
+  return d;
+}
+
+}  // namespace
+
+Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
+  const std::string temp = fmt::format("{}.tmp-{}", path, static_cast<long>(getpid()));
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      return Status::Error(
+          fmt::format("{}: cannot open for writing: {}", temp, std::strerror(errno)));
+    }
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      std::remove(temp.c_str());
+      return Status::Error(fmt::format("{}: cannot write: {}", temp, std::strerror(errno)));
+    }
+  }
+  if (std::rename(temp.c_str(), path.c_str()) != 0) {
+    const int e = errno;
+    std::remove(temp.c_str());
+    return Status::Error(fmt::format("{}: cannot rename into place: {}", path, std::strerror(e)));
+  }
+  return Status::Ok();
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Status::Error(fmt::format("{}: cannot read", path));
+  return bytes.str();
+}
+
+std::string EncodeReadPart(const CheckResult& result) {
+  Writer w(kReadPartMagic);
+  w.Num<uint64_t>(result.documents.size());
+  for (const DocumentInfo& d : result.documents) {
+    w.Str(d.id);
+    w.Str(d.path);
+    w.Str(d.meta.title);
+    w.Str(d.meta.outlet);
+    w.Str(d.meta.url);
+    w.Str(d.meta.date);
+    w.Str(d.meta.role);
+    w.Num<uint8_t>(d.primary);
+    w.Num<uint8_t>(d.draft);
+  }
+  w.Num<uint64_t>(result.quotes.size());
+  for (const QuoteRecord& q : result.quotes) {
+    w.Num<uint32_t>(q.doc);
+    w.Num<uint64_t>(q.start);
+    w.Num<uint64_t>(q.end);
+    w.Num<uint64_t>(q.spans.size());
+    for (const ByteSpan& s : q.spans) w.Span(s);
+    w.Num<uint32_t>(q.line);
+    w.Num<uint32_t>(q.col);
+    w.Str(q.text);
+    w.Num<uint8_t>(static_cast<uint8_t>(q.kind));
+    w.OptStr(q.speaker);
+    w.OptStr(q.speaker_key);
+    w.OptRef(q.speaker_mention);
+    w.OptRef(q.cue);
+    w.Str(q.rule);
+    w.Num<double>(q.confidence);
+    w.Str(q.cluster);
+  }
+  w.Num<uint64_t>(result.diagnostics.size());
+  for (const Diagnostic& d : result.diagnostics) PutDiagnostic(w, d);
+  w.Num<uint64_t>(result.errors.size());
+  for (const DocumentError& e : result.errors) {
+    w.Str(e.doc);
+    w.Str(e.message);
+  }
+  w.Num<uint64_t>(result.documents_read);
+  w.Num<uint64_t>(result.documents_failed);
+  w.Num<uint64_t>(result.bytes);
+  return w.Take();
+}
+
+Status AppendReadPart(std::string_view bytes, CheckResult* result) {
+  Reader r(bytes, kReadPartMagic);
+  const auto first_doc = static_cast<uint32_t>(result->documents.size());
+  const uint64_t documents = r.Count(9 * 8);
+  for (uint64_t i = 0; i < documents && r.ok(); ++i) {
+    DocumentInfo d;
+    d.id = r.Str();
+    d.path = r.Str();
+    d.meta.title = r.Str();
+    d.meta.outlet = r.Str();
+    d.meta.url = r.Str();
+    d.meta.date = r.Str();
+    d.meta.role = r.Str();
+    d.primary = r.Num<uint8_t>() != 0;
+    d.draft = r.Num<uint8_t>() != 0;
+    result->documents.push_back(std::move(d));
+  }
+  const uint64_t quotes = r.Count(64);
+  for (uint64_t i = 0; i < quotes && r.ok(); ++i) {
+    QuoteRecord q;
+    q.doc = r.Num<uint32_t>() + first_doc;
+    q.start = r.Num<uint64_t>();
+    q.end = r.Num<uint64_t>();
+    const uint64_t spans = r.Count(16);
+    for (uint64_t k = 0; k < spans && r.ok(); ++k) q.spans.push_back(r.Span());
+    q.line = r.Num<uint32_t>();
+    q.col = r.Num<uint32_t>();
+    q.text = r.Str();
+    q.kind = static_cast<QuoteKind>(r.Num<uint8_t>());
+    q.speaker = r.OptStr();
+    q.speaker_key = r.OptStr();
+    q.speaker_mention = r.OptRef();
+    q.cue = r.OptRef();
+    q.rule = r.Str();
+    q.confidence = r.Num<double>();
+    q.cluster = r.Str();
+    if (q.doc >= result->documents.size()) return Corrupt("read part");
+    result->quotes.push_back(std::move(q));
+  }
+  const uint64_t diagnostics = r.Count(8);
+  for (uint64_t i = 0; i < diagnostics && r.ok(); ++i) {
+    result->diagnostics.push_back(GetDiagnostic(r));
+  }
+  const uint64_t errors = r.Count(16);
+  for (uint64_t i = 0; i < errors && r.ok(); ++i) {
+    DocumentError e;
+    e.doc = r.Str();
+    e.message = r.Str();
+    result->errors.push_back(std::move(e));
+  }
+  result->documents_read += r.Num<uint64_t>();
+  result->documents_failed += r.Num<uint64_t>();
+  result->bytes += r.Num<uint64_t>();
+  return r.done() ? Status::Ok() : Corrupt("read part");
+}
+
+std::string EncodePairs(const std::vector<CandidatePair>& pairs, size_t capped) {
+  Writer w(kPairsMagic);
+  w.Num<uint64_t>(capped);
+  w.Num<uint64_t>(pairs.size());
+  for (const CandidatePair& p : pairs) {
+    w.Num<uint32_t>(p.a);
+    w.Num<uint32_t>(p.b);
+    w.Num<uint32_t>(p.shared);
+  }
+  return w.Take();
+}
+
+Status DecodePairs(std::string_view bytes, std::vector<CandidatePair>* pairs, size_t* capped) {
+  Reader r(bytes, kPairsMagic);
+  *capped = r.Num<uint64_t>();
+  const uint64_t n = r.Count(12);
+  pairs->reserve(pairs->size() + n);
+  for (uint64_t i = 0; i < n && r.ok(); ++i) {
+    CandidatePair p;
+    p.a = r.Num<uint32_t>();
+    p.b = r.Num<uint32_t>();
+    p.shared = r.Num<uint32_t>();
+    pairs->push_back(p);
+  }
+  return r.done() ? Status::Ok() : Corrupt("pairs");
+}
+
+std::string EncodeLinks(const std::vector<Link>& links) {
+  Writer w(kLinksMagic);
+  w.Num<uint64_t>(links.size());
+  for (const Link& l : links) {
+    w.Num<uint64_t>(l.a);
+    w.Num<uint64_t>(l.b);
+    w.Num<uint8_t>(static_cast<uint8_t>(l.relation));
+    w.Num<double>(l.similarity);
+    w.Num<uint8_t>(l.speakers_agree);
+    w.Num<uint64_t>(l.diff.ops.size());
+    for (const DiffOp& op : l.diff.ops) {
+      w.Num<uint8_t>(static_cast<uint8_t>(op.kind));
+      w.Str(op.a);
+      w.Str(op.b);
+    }
+    w.Num<uint32_t>(l.diff.classes);
+    w.Num<uint32_t>(l.diff.flags);
+    w.Str(l.cluster);
+    w.Num<uint8_t>(l.end_continues);
+    w.Num<uint8_t>(l.member);
+  }
+  return w.Take();
+}
+
+Status AppendLinks(std::string_view bytes, std::vector<Link>* links) {
+  Reader r(bytes, kLinksMagic);
+  const uint64_t n = r.Count(40);
+  for (uint64_t i = 0; i < n && r.ok(); ++i) {
+    Link l;
+    l.a = r.Num<uint64_t>();
+    l.b = r.Num<uint64_t>();
+    l.relation = static_cast<Relation>(r.Num<uint8_t>());
+    l.similarity = r.Num<double>();
+    l.speakers_agree = r.Num<uint8_t>() != 0;
+    const uint64_t ops = r.Count(17);
+    for (uint64_t k = 0; k < ops && r.ok(); ++k) {
+      DiffOp op;
+      op.kind = static_cast<DiffOp::Kind>(r.Num<uint8_t>());
+      op.a = r.Str();
+      op.b = r.Str();
+      l.diff.ops.push_back(std::move(op));
+    }
+    l.diff.classes = r.Num<uint32_t>();
+    l.diff.flags = r.Num<uint32_t>();
+    l.cluster = r.Str();
+    l.end_continues = r.Num<uint8_t>() != 0;
+    l.member = r.Num<uint8_t>() != 0;
+    links->push_back(std::move(l));
+  }
+  return r.done() ? Status::Ok() : Corrupt("links");
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,41 @@
+#pragma once
+/// The files `batch` tasks hand each other (batch/batch_tasks.h): the part of a CheckResult
+/// that reading gives (documents, quotations, diagnostics, errors and counts), candidate
+/// pairs, and links. A compact binary form, written and read by this one pair of functions
+/// per kind, so that a value read back is the value written, bit for bit (doubles included):
+/// what makes `batch` print the bytes `check` prints.
+///
+/// Every file is written under a temporary name in its directory and renamed when complete
+/// (WriteFileAtomically), so a file that exists is whole: a task whose output exists is done.
+
+#include <string>
+#include <vector>
+
+#include "core/check_model.h"
+#include "core/status.h"
+#include "xref/ngram_index.h"
+
+namespace quotecheck {
+
+/// Writes `bytes` to `path` through "path.tmp-PID" and a rename.
+Status WriteFileAtomically(const std::string& path, const std::string& bytes);
+/// The whole content of the file at `path`.
+Result<std::string> ReadWholeFile(const std::string& path);
+
+/// documents, quotes, diagnostics, errors, documents_read, documents_failed and bytes.
+std::string EncodeReadPart(const CheckResult& result);
+/// Appends a read part to `result` (documents and quotations after those it has, with the
+/// quotations' document numbers moved by as many; counts added), as reading its inputs
+/// after the ones already read would have.
+Status AppendReadPart(std::string_view bytes, CheckResult* result);
+
+/// Candidate pairs and the count of quotations whose candidates were capped.
+std::string EncodePairs(const std::vector<CandidatePair>& pairs, size_t capped);
+Status DecodePairs(std::string_view bytes, std::vector<CandidatePair>* pairs, size_t* capped);
+
+/// Links as DecidePairs makes them (every field).
+std::string EncodeLinks(const std::vector<Link>& links);
+/// Appends the links of `bytes` to `links`.
+Status AppendLinks(std::string_view bytes, std::vector<Link>* links);
+
+}  // namespace quotecheck

@@ -1,0 +1,181 @@
+#include "batch/batch_plan.h"
+
+#include <fmt/format.h>
+
+#include "ingest/file_identity.h"
+#include "ingest/input_paths.h"
+
+namespace quotecheck {
+namespace {
+
+constexpr std::string_view kPlanHeader = "quotecheck-batch-plan 1";
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string Unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      ++i;
+      out += s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' : s[i];
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string_view> Fields(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t from = 0;
+  for (size_t tab; (tab = line.find('\t', from)) != std::string_view::npos; from = tab + 1) {
+    out.push_back(line.substr(from, tab - from));
+  }
+  out.push_back(line.substr(from));
+  return out;
+}
+
+bool ParseCount(std::string_view s, size_t* out) {
+  if (s.empty() || s.size() > 18) return false;
+  size_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<size_t>(c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> BatchPlan::Values(const std::string& key) const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : settings) {
+    if (k == key) out.push_back(v);
+  }
+  return out;
+}
+
+std::string BatchPlan::Value(const std::string& key, const std::string& fallback) const {
+  std::string out = fallback;
+  for (const auto& [k, v] : settings) {
+    if (k == key) out = v;
+  }
+  return out;
+}
+
+BatchPlan MakeBatchPlan(const std::vector<std::string>& references,
+                        const std::vector<std::string>& paths, const PathFilter& walk,
+                        size_t shards, size_t blocks) {
+  BatchPlan plan;
+  plan.blocks = std::max<size_t>(1, blocks);
+  // As extract/read_documents.cc reads them: each path expanded on its own; one that cannot
+  // be expanded cleanly goes to the reader as named (it reports why); a file named twice is
+  // read once.
+  FileSet seen;
+  auto add = [&](const std::vector<std::string>& list, bool primary) {
+    for (const std::string& path : list) {
+      InputExpansion expansion = ExpandInputPaths({path}, walk);
+      if (!expansion.diagnostics.empty() || !expansion.warnings.empty()) {
+        plan.units.push_back({path, primary});
+        continue;
+      }
+      for (const std::string& file : expansion.files) {
+        if (seen.Insert(file)) plan.units.push_back({file, primary});
+      }
+    }
+  };
+  add(references, true);
+  add(paths, false);
+  // Shards of about equal bytes (a file is never cut): shard k ends at the first unit
+  // where the bytes so far reach k + 1 shares of the total.
+  shards = std::max<size_t>(1, shards);
+  std::vector<uint64_t> sizes;
+  uint64_t total = 0;
+  for (const BatchUnit& u : plan.units) {
+    sizes.push_back(std::max<uint64_t>(1, TotalFileBytes({u.path})));
+    total += sizes.back();
+  }
+  size_t unit = 0;
+  uint64_t so_far = 0;
+  for (size_t k = 0; k < shards; ++k) {
+    const uint64_t target = total * (k + 1) / shards;
+    while (unit < plan.units.size() && (k + 1 == shards || so_far + sizes[unit] / 2 < target)) {
+      so_far += sizes[unit];
+      ++unit;
+    }
+    plan.shard_end.push_back(unit);
+  }
+  return plan;
+}
+
+std::string FormatBatchPlan(const BatchPlan& plan) {
+  std::string out(kPlanHeader);
+  out += '\n';
+  for (const auto& [key, value] : plan.settings) {
+    out += fmt::format("set\t{}\t{}\n", Escape(key), Escape(value));
+  }
+  out += fmt::format("blocks\t{}\n", plan.blocks);
+  size_t unit = 0;
+  for (size_t end : plan.shard_end) {
+    for (; unit < end; ++unit) {
+      out += fmt::format("unit\t{}\t{}\n", plan.units[unit].primary ? 1 : 0,
+                         Escape(plan.units[unit].path));
+    }
+    out += fmt::format("shard\t{}\n", end);
+  }
+  return out;
+}
+
+Result<BatchPlan> ParseBatchPlan(std::string_view text) {
+  BatchPlan plan;
+  size_t line_no = 0;
+  bool header = false;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    ++line_no;
+    auto bad = [&]() {
+      return Status::Error(fmt::format("plan.txt:{}: error: not a line of a batch plan", line_no));
+    };
+    if (!header) {
+      if (line != kPlanHeader) return bad();
+      header = true;
+      continue;
+    }
+    const std::vector<std::string_view> f = Fields(line);
+    size_t n = 0;
+    if (f[0] == "set" && f.size() == 3) {
+      plan.settings.emplace_back(Unescape(f[1]), Unescape(f[2]));
+    } else if (f[0] == "blocks" && f.size() == 2 && ParseCount(f[1], &n) && n > 0) {
+      plan.blocks = n;
+    } else if (f[0] == "unit" && f.size() == 3 && (f[1] == "0" || f[1] == "1")) {
+      plan.units.push_back({Unescape(f[2]), f[1] == "1"});
+    } else if (f[0] == "shard" && f.size() == 2 && ParseCount(f[1], &n) && n == plan.units.size()) {
+      plan.shard_end.push_back(n);
+    } else {
+      return bad();
+    }
+  }
+  if (!header || plan.shard_end.empty() || plan.shard_end.back() != plan.units.size()) {
+    return Status::Error("plan.txt: error: incomplete batch plan");
+  }
+  return plan;
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,196 @@
+#include "batch/batch_tasks.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "batch/batch_files.h"
+#include "extract/read_documents.h"
+#include "xref/quote_clusters.h"
+#include "xref/xref_steps.h"
+
+namespace quotecheck {
+namespace {
+
+Status MakeDirectory(const std::string& path) {
+  if (mkdir(path.c_str(), 0777) == 0 || errno == EEXIST) return Status::Ok();
+  return Status::Error(fmt::format("{}: cannot make directory: {}", path, std::strerror(errno)));
+}
+
+// Block `block` of `blocks` over n pairs: [n·block/blocks, n·(block+1)/blocks).
+std::pair<size_t, size_t> BlockRange(size_t n, size_t block, size_t blocks) {
+  return {n * block / blocks, n * (block + 1) / blocks};
+}
+
+Status LoadPairs(const std::string& dir, std::vector<CandidatePair>* pairs, size_t* capped) {
+  const std::string path = BatchTaskOutput(dir, BatchPhase::kCandidates, 0);
+  Result<std::string> bytes = ReadWholeFile(path);
+  if (!bytes.ok()) return bytes.status();
+  Status s = DecodePairs(bytes.value(), pairs, capped);
+  if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string_view BatchPhaseNameOf(BatchPhase phase) {
+  for (const BatchPhaseName& p : kBatchPhases) {
+    if (p.phase == phase) return p.name;
+  }
+  return "?";
+}
+
+size_t BatchTaskCount(const BatchPlan& plan, BatchPhase phase) {
+  switch (phase) {
+    case BatchPhase::kRead:
+      return plan.shards();
+    case BatchPhase::kDecide:
+      return plan.blocks;
+    case BatchPhase::kCandidates:
+    case BatchPhase::kFinish:
+      return 1;
+  }
+  return 1;
+}
+
+std::string BatchTaskOutput(const std::string& dir, BatchPhase phase, size_t index) {
+  switch (phase) {
+    case BatchPhase::kRead:
+      return fmt::format("{}/read/shard-{}.bin", dir, index);
+    case BatchPhase::kCandidates:
+      return fmt::format("{}/candidates/pairs.bin", dir);
+    case BatchPhase::kDecide:
+      return fmt::format("{}/decide/block-{}.bin", dir, index);
+    case BatchPhase::kFinish:
+      return fmt::format("{}/report.status", dir);
+  }
+  return dir;
+}
+
+std::string BatchTaskLog(const std::string& dir, BatchPhase phase, size_t index) {
+  return fmt::format("{}/logs/{}-{}.log", dir, BatchPhaseNameOf(phase), index);
+}
+
+std::string BatchPlanPath(const std::string& dir) { return dir + "/plan.txt"; }
+
+Status MakeBatchDirectories(const std::string& dir) {
+  for (const char* sub : {"", "/read", "/candidates", "/decide", "/logs"}) {
+    Status s = MakeDirectory(dir + sub);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status RunReadTask(const BatchPlan& plan, const std::string& dir, size_t shard,
+                   const QuoteExtractor& extractor, const IngestOptions& ingest, unsigned jobs,
+                   std::ostream& err) {
+  if (shard >= plan.shards()) return Status::Error(fmt::format("no shard {}", shard));
+  CheckResult part;
+  // Runs of units with the same role, as check reads its references, then its paths. The
+  // units are files already filtered and named once: no walk filter, no FileSet.
+  IngestOptions unit_ingest = ingest;
+  unit_ingest.walk = PathFilter{};
+  const size_t end = plan.shard_end[shard];
+  for (size_t u = plan.shard_begin(shard); u < end;) {
+    std::vector<std::string> run;
+    const bool primary = plan.units[u].primary;
+    for (; u < end && plan.units[u].primary == primary; ++u) run.push_back(plan.units[u].path);
+    ReadDocuments(run, primary, /*draft=*/false, Severity::kInfo, extractor, unit_ingest, jobs,
+                  /*keep=*/nullptr, err, &part, /*texts=*/nullptr, /*seen=*/nullptr);
+  }
+  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kRead, shard), EncodeReadPart(part));
+}
+
+Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult* result) {
+  for (size_t s = 0; s < plan.shards(); ++s) {
+    const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, s);
+    Result<std::string> bytes = ReadWholeFile(path);
+    if (!bytes.ok()) return bytes.status();
+    Status st = AppendReadPart(bytes.value(), result);
+    if (!st.ok()) return Status::Error(fmt::format("{}: {}", path, st.message()));
+  }
+  return Status::Ok();
+}
+
+Status RunCandidatesTask(const BatchPlan& plan, const std::string& dir, const SpeakerKeyer& keyer,
+                         unsigned jobs) {
+  CheckResult result;
+  Status s = LoadReadParts(plan, dir, &result);
+  if (!s.ok()) return s;
+  PreparedQuotes prepared;
+  PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, &result, &prepared);
+  const QuoteGroups groups = GroupEqualQuotes(prepared.keys, result);
+  std::vector<std::vector<uint64_t>> hashes;
+  std::vector<uint32_t> weights;
+  RepresentativeWords(groups, prepared.tokens, &hashes, &weights);
+  prepared = PreparedQuotes{};
+  NgramIndexOptions index;
+  index.jobs = jobs;
+  size_t capped = 0;
+  std::vector<CandidatePair> pairs = FindCandidatePairs(hashes, index, weights, &capped);
+  GroupPairsToQuotePairs(groups, /*first_focus_quote=*/0, &pairs);
+  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kCandidates, 0),
+                             EncodePairs(pairs, capped));
+}
+
+Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block,
+                     const SpeakerKeyer& keyer, unsigned jobs) {
+  if (block >= plan.blocks) return Status::Error(fmt::format("no block {}", block));
+  CheckResult result;
+  Status s = LoadReadParts(plan, dir, &result);
+  if (!s.ok()) return s;
+  std::vector<CandidatePair> pairs;
+  size_t capped = 0;
+  s = LoadPairs(dir, &pairs, &capped);
+  if (!s.ok()) return s;
+  const auto [begin, end] = BlockRange(pairs.size(), block, plan.blocks);
+  std::vector<CandidatePair> mine(pairs.begin() + static_cast<std::ptrdiff_t>(begin),
+                                  pairs.begin() + static_cast<std::ptrdiff_t>(end));
+  pairs = {};
+  std::vector<bool> needed(result.quotes.size(), false);
+  for (const CandidatePair& p : mine) {
+    if (p.a >= needed.size() || p.b >= needed.size()) {
+      return Status::Error("candidate pairs do not match the read parts");
+    }
+    needed[p.a] = needed[p.b] = true;
+  }
+  PreparedQuotes prepared;
+  PrepareQuotes(keyer, jobs, &needed, &result, &prepared);
+  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kDecide, block),
+                             EncodeLinks(DecidePairs(mine, prepared, jobs)));
+}
+
+Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
+                               const SpeakerKeyer& keyer, unsigned jobs, CheckResult* result) {
+  Status s = LoadReadParts(plan, dir, result);
+  if (!s.ok()) return s;
+  std::vector<CandidatePair> pairs;
+  s = LoadPairs(dir, &pairs, &result->capped_candidates);
+  if (!s.ok()) return s;
+  pairs = {};
+  PreparedQuotes prepared;
+  PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, result, &prepared);
+  prepared.tokens = {};
+  const QuoteGroups groups = GroupEqualQuotes(prepared.keys, *result);
+  result->links.clear();
+  AddMemberLinks(groups, prepared.speakers, result);
+  for (size_t b = 0; b < plan.blocks; ++b) {
+    const std::string path = BatchTaskOutput(dir, BatchPhase::kDecide, b);
+    Result<std::string> bytes = ReadWholeFile(path);
+    if (!bytes.ok()) return bytes.status();
+    s = AppendLinks(bytes.value(), &result->links);
+    if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+  }
+  for (const Link& link : result->links) {
+    if (link.a >= result->quotes.size() || link.b >= result->quotes.size()) {
+      return Status::Error("decided links do not match the read parts");
+    }
+  }
+  DropExplainedFragments(prepared.keys, groups, result);
+  BuildClusters(prepared.keys, result);
+  return Status::Ok();
+}
+
+}  // namespace quotecheck

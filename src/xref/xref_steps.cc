@@ -1,0 +1,321 @@
+#include "xref/xref_steps.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "diff/quote_diff.h"
+#include "diff/relation.h"
+#include "diff/word_alignment.h"
+#include "xref/link_decision.h"
+
+namespace quotecheck {
+namespace {
+
+std::string KeyOf(const TokenizedQuote& q) {
+  std::string key;
+  for (uint32_t e : q.elements) {
+    const QuoteToken& t = q.tokens[e];
+    if (!t.word()) continue;
+    if (!key.empty()) key.push_back(' ');
+    key.append(q.Key(t));
+  }
+  return key;
+}
+
+// The words of the shared part (the local alignment's region), for a pair where one side
+// runs on past it: what the change classes and meaning flags must be read from, since the
+// words only one side quotes are not a change of wording.
+std::string_view RegionText(const TokenizedQuote& q, uint32_t begin, uint32_t end) {
+  if (begin >= end || end > q.elements.size()) return q.text;
+  uint32_t from = q.tokens[q.elements[begin]].start;
+  uint32_t to = q.tokens[q.elements[end - 1]].end;
+  return std::string_view(q.text).substr(from, to - from);
+}
+
+bool CoversAll(const AlignmentStats& st, const TokenizedQuote& a, const TokenizedQuote& b) {
+  return st.a_begin == 0 && st.a_end == a.elements.size() && st.b_begin == 0 &&
+         st.b_end == b.elements.size();
+}
+
+// A cheap bound before any alignment: the words two quotations share (as multisets) must
+// be enough for one of the link shapes of xref/link_decision.h — most of the shorter one
+// for a fragment, half of the longer for versions of one statement, a run for an overlap.
+bool EnoughSharedWords(const TokenizedQuote& a, const TokenizedQuote& b, std::vector<uint64_t>& wa,
+                       std::vector<uint64_t>& wb) {
+  auto words = [](const TokenizedQuote& q, std::vector<uint64_t>& out) {
+    out.clear();
+    for (uint32_t e : q.elements) {
+      if (q.tokens[e].word()) out.push_back(q.tokens[e].hash);
+    }
+  };
+  // An overlap at the edges: the first kMinOverlapRun words of one, in a row in the other.
+  auto head_in = [](const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
+    if (x.size() < kMinOverlapRun) return false;
+    for (size_t j = 0; j + kMinOverlapRun <= y.size(); ++j) {
+      if (std::equal(x.begin(), x.begin() + kMinOverlapRun,
+                     y.begin() + static_cast<std::ptrdiff_t>(j))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  words(a, wa);
+  words(b, wb);
+  const bool overlap = head_in(wa, wb) || head_in(wb, wa);
+  std::sort(wa.begin(), wa.end());
+  std::sort(wb.begin(), wb.end());
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < wa.size() && j < wb.size();) {
+    if (wa[i] < wb[j]) {
+      ++i;
+    } else if (wb[j] < wa[i]) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  const size_t shorter = std::min(wa.size(), wb.size()), longer = std::max(wa.size(), wb.size());
+  const double need = std::min(kMinFragmentCover * static_cast<double>(shorter),
+                               (1.0 - kMaxEditShare) * static_cast<double>(longer));
+  return static_cast<double>(shared) + 1e-9 >= need || overlap;
+}
+
+bool BothNamed(const SpeakerEvidence& a, const SpeakerEvidence& b) {
+  return !a.key.empty() && !b.key.empty();
+}
+
+void DecideSlice(const std::vector<CandidatePair>& pairs, size_t begin, size_t end,
+                 const std::vector<TokenizedQuote>& tokens,
+                 const std::vector<SpeakerEvidence>& speakers, std::vector<Link>* links) {
+  WordAligner aligner;
+  std::vector<uint64_t> wa, wb;
+  for (size_t i = begin; i < end; ++i) {
+    const CandidatePair& p = pairs[i];
+    const SpeakerEvidence& sa = speakers[p.a];
+    const SpeakerEvidence& sb = speakers[p.b];
+    if (!EnoughSharedWords(tokens[p.a], tokens[p.b], wa, wb)) continue;
+    const bool agree = !SpeakersDisagree(sa, sb);
+    LinkVerdict verdict =
+        DecideLink(tokens[p.a], tokens[p.b], SpeakersMatch(sa, sb), BothNamed(sa, sb), aligner);
+    if (verdict.shape == LinkShape::kNone) continue;
+    // Classes and flags only: the ops are computed when the link is printed (LinkDiff).
+    QuoteComparison c = CompareQuotes(tokens[p.a], tokens[p.b], aligner, /*with_ops=*/false);
+    Link link;
+    link.a = p.a;
+    link.b = p.b;
+    link.relation = c.relation.relation;
+    // A pair decided as parts of each other is a fragment unless its words differ.
+    if (verdict.shape != LinkShape::kWhole && link.relation != Relation::kVariant) {
+      link.relation = Relation::kFragment;
+    }
+    link.similarity = std::round(c.relation.similarity * 1000) / 1000;
+    link.speakers_agree = agree;
+    link.end_continues = verdict.end_continues;
+    link.diff = std::move(c.diff);
+    if (!CoversAll(c.stats, tokens[p.a], tokens[p.b])) {
+      QuoteDiff shared = DiffQuotes(RegionText(tokens[p.a], c.stats.a_begin, c.stats.a_end),
+                                    RegionText(tokens[p.b], c.stats.b_begin, c.stats.b_end),
+                                    /*with_ops=*/false);
+      link.diff.classes = shared.classes;
+      link.diff.flags = shared.flags;
+    }
+    links->push_back(std::move(link));
+  }
+}
+
+// Below these sizes a pass runs on one thread: starting threads would cost more than the
+// work (tokenising a few thousand quotations or deciding a thousand pairs takes about a
+// millisecond).
+constexpr size_t kMinQuotesPerThreadedPass = 4096;
+constexpr size_t kMinPairsPerThreadedPass = 1024;
+
+// Runs fn(begin, end, slice) on `jobs` contiguous slices of [0, n), one thread each.
+template <typename Fn>
+void RunInParallel(size_t n, unsigned jobs, Fn fn) {
+  if (jobs <= 1 || n == 0) {
+    fn(size_t{0}, n, 0u);
+    return;
+  }
+  std::vector<std::thread> threads;
+  for (unsigned j = 0; j < jobs; ++j) {
+    threads.emplace_back(fn, n * j / jobs, n * (j + 1) / jobs, j);
+  }
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace
+
+const SpeakerKeyer& KeyerOrDefault(const SpeakerKeyer* keyer) {
+  static const SpeakerKeyer kNoLexicons([](const std::string&) -> const std::vector<std::string>& {
+    static const std::vector<std::string> kNone;
+    return kNone;
+  });
+  return keyer != nullptr ? *keyer : kNoLexicons;
+}
+
+void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<bool>* tokenise,
+                   CheckResult* result, PreparedQuotes* prepared) {
+  const size_t n = result->quotes.size();
+  prepared->tokens.assign(n, TokenizedQuote{});
+  prepared->keys.assign(n, std::string());
+  prepared->speakers.assign(n, SpeakerEvidence{});
+  auto run = [&](size_t begin, size_t end, unsigned) {
+    for (size_t i = begin; i < end; ++i) {
+      QuoteRecord& q = result->quotes[i];
+      prepared->speakers[i] = keyer.Evidence(q);
+      if (q.speaker && !q.speaker_key && !prepared->speakers[i].key.empty()) {
+        q.speaker_key = prepared->speakers[i].key;  // a quote store written without keys
+      }
+      if (tokenise != nullptr && !(*tokenise)[i]) continue;
+      prepared->tokens[i] = TokenizeQuote(q.text);
+      prepared->keys[i] = KeyOf(prepared->tokens[i]);
+    }
+  };
+  RunInParallel(n, n < kMinQuotesPerThreadedPass ? 1 : std::max(1u, jobs), run);
+}
+
+QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result) {
+  QuoteGroups groups;
+  groups.group_of.assign(keys.size(), QuoteGroups::kNone);
+  std::unordered_map<std::string_view, uint32_t> by_key;
+  by_key.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].empty() || result.quotes[i].kind == QuoteKind::kTerm) continue;
+    auto [it, inserted] = by_key.emplace(keys[i], static_cast<uint32_t>(groups.members.size()));
+    if (inserted) {
+      groups.representative.push_back(i);
+      groups.members.emplace_back();
+    }
+    groups.group_of[i] = it->second;
+    groups.members[it->second].push_back(i);
+  }
+  return groups;
+}
+
+void RepresentativeWords(const QuoteGroups& groups, const std::vector<TokenizedQuote>& tokens,
+                         std::vector<std::vector<uint64_t>>* hashes,
+                         std::vector<uint32_t>* weights) {
+  hashes->assign(groups.representative.size(), {});
+  weights->assign(groups.representative.size(), 0);
+  for (size_t g = 0; g < groups.representative.size(); ++g) {
+    const TokenizedQuote& t = tokens[groups.representative[g]];
+    for (uint32_t e : t.elements) {
+      if (t.tokens[e].word()) (*hashes)[g].push_back(t.tokens[e].hash);
+    }
+    (*weights)[g] = static_cast<uint32_t>(groups.members[g].size());
+  }
+}
+
+void GroupPairsToQuotePairs(const QuoteGroups& groups, size_t first_focus_quote,
+                            std::vector<CandidatePair>* pairs) {
+  std::vector<bool> in_focus(groups.representative.size(), first_focus_quote == 0);
+  if (first_focus_quote > 0) {  // lint: a pair without a draft quotation is not decided
+    for (size_t g = 0; g < groups.members.size(); ++g) {
+      in_focus[g] = groups.members[g].back() >= first_focus_quote;
+    }
+  }
+  std::erase_if(*pairs, [&](const CandidatePair& p) { return !in_focus[p.a] && !in_focus[p.b]; });
+  for (CandidatePair& p : *pairs) {  // group ids to quotation indexes (both in input order)
+    p.a = static_cast<uint32_t>(groups.representative[p.a]);
+    p.b = static_cast<uint32_t>(groups.representative[p.b]);
+  }
+}
+
+std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
+                              const PreparedQuotes& prepared, unsigned jobs) {
+  std::vector<std::vector<Link>> parts(
+      pairs.size() < kMinPairsPerThreadedPass ? 1 : std::max(1u, jobs));
+  RunInParallel(pairs.size(), static_cast<unsigned>(parts.size()),
+                [&](size_t begin, size_t end, unsigned slice) {
+                  DecideSlice(pairs, begin, end, prepared.tokens, prepared.speakers, &parts[slice]);
+                });
+  std::vector<Link> links;
+  for (auto& part : parts) {
+    for (Link& link : part) links.push_back(std::move(link));
+  }
+  return links;
+}
+
+Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_agree) {
+  const std::string& a_text = result.quotes[a].text;
+  const std::string& b_text = result.quotes[b].text;
+  Link link;
+  link.a = a;
+  link.b = b;
+  link.similarity = 1.0;
+  link.member = true;
+  link.speakers_agree = speakers_agree;
+  link.cluster = result.quotes[a].cluster;
+  if (a_text == b_text) {
+    link.relation = Relation::kVerbatim;
+  } else {
+    link.diff = DiffQuotes(a_text, b_text, /*with_ops=*/false);
+    link.relation = SameWordsRelation(link.diff);
+  }
+  return link;
+}
+
+void AddMemberLinks(const QuoteGroups& groups, const std::vector<SpeakerEvidence>& speakers,
+                    CheckResult* result) {
+  for (const std::vector<size_t>& members : groups.members) {
+    const size_t rep = members.front();
+    for (size_t k = 1; k < members.size(); ++k) {
+      const size_t m = members[k];
+      result->links.push_back(
+          SameWordsLink(*result, rep, m, !SpeakersDisagree(speakers[rep], speakers[m])));
+    }
+  }
+}
+
+void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGroups& groups,
+                            CheckResult* result) {
+  std::map<std::pair<uint32_t, std::string_view>, uint32_t> in_doc;
+  for (size_t i = 0; i < result->quotes.size(); ++i) in_doc[{result->quotes[i].doc, keys[i]}]++;
+  auto quoted_elsewhere_in = [&](uint32_t doc, size_t quote, size_t other) {
+    auto it = in_doc.find({doc, keys[quote]});
+    uint32_t same = result->quotes[other].doc == doc && keys[other] == keys[quote] ? 1 : 0;
+    return it != in_doc.end() && it->second > same;
+  };
+  // A fragment whose sentence end the longer one runs past yields to a quotation of the same
+  // document where its words do end.
+  std::map<std::pair<size_t, uint32_t>, bool> ends_somewhere;  // (shorter, doc of longer)
+  auto shorter_of = [&](const Link& link) {
+    return keys[link.a].size() <= keys[link.b].size() ? link.a : link.b;
+  };
+  std::set<std::pair<size_t, uint32_t>> marked;  // (shorter, group of the longer), once each
+  for (const Link& link : result->links) {
+    if (link.end_continues || link.member) continue;  // members: the same words, no fragment
+    const size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;
+    // The longer one stands for its group: its words end the fragment in each member's
+    // document.
+    const uint32_t g = groups.group_of[l];
+    if (g == QuoteGroups::kNone) {
+      ends_somewhere[{s, result->quotes[l].doc}] = true;
+      continue;
+    }
+    if (!marked.insert({s, g}).second) continue;
+    for (size_t m : groups.members[g]) ends_somewhere[{s, result->quotes[m].doc}] = true;
+  }
+  std::erase_if(result->links, [&](const Link& link) {
+    if (!link.end_continues) return false;
+    size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;
+    return ends_somewhere[{s, result->quotes[l].doc}];
+  });
+  std::erase_if(result->links, [&](const Link& link) {
+    if (link.relation != Relation::kFragment) return false;
+    const bool a_shorter = keys[link.a].size() <= keys[link.b].size();
+    const size_t shorter = a_shorter ? link.a : link.b, longer = a_shorter ? link.b : link.a;
+    const QuoteRecord& s = result->quotes[shorter];
+    const QuoteRecord& l = result->quotes[longer];
+    // In one document, two direct quotations are two utterances, even when one begins with
+    // the other's words; a fragment woven into a sentence is the same utterance.
+    if (s.doc == l.doc) return s.kind == QuoteKind::kDirect && l.kind == QuoteKind::kDirect;
+    return quoted_elsewhere_in(l.doc, shorter, longer);
+  });
+}
+
+}  // namespace quotecheck

@@ -1,0 +1,82 @@
+#pragma once
+/// The steps of cross-referencing (xref/cross_reference.h), each callable on its own so that
+/// `check` (CrossReference, in one process) and `batch` (batch/batch_phases.h, one step per
+/// task on a part of the input) run the same code: one place per decision, and the same
+/// bytes out whichever way the steps are run.
+///   PrepareQuotes → GroupEqualQuotes → RepresentativeWords → FindCandidatePairs
+///   (xref/ngram_index.h) → GroupPairsToQuotePairs → DecidePairs → AddMemberLinks + the
+///   decided links → DropExplainedFragments → BuildClusters (xref/quote_clusters.h).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "attribute/speaker_key.h"
+#include "core/check_model.h"
+#include "diff/quote_tokens.h"
+#include "xref/ngram_index.h"
+
+namespace quotecheck {
+
+/// What cross-referencing reads of each quotation besides its record: its tokens, its match
+/// key (the match keys of its words, space-separated) and its speaker evidence.
+struct PreparedQuotes {
+  std::vector<TokenizedQuote> tokens;
+  std::vector<std::string> keys;
+  std::vector<SpeakerEvidence> speakers;
+};
+
+/// `keyer`, or a keyer without lexicons when it is null.
+const SpeakerKeyer& KeyerOrDefault(const SpeakerKeyer* keyer);
+
+/// Fills `prepared` for every quotation of `result` on `jobs` threads: speaker evidence for
+/// all (a quotation read without a speaker_key gets one), tokens and key only where
+/// `tokenise` is true (null: everywhere; the others stay empty).
+void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<bool>* tokenise,
+                   CheckResult* result, PreparedQuotes* prepared);
+
+/// Quotations with the same match key, in input order; the first of each is its
+/// representative. Terms (nobody's words) and quotations without words are in no group.
+struct QuoteGroups {
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> group_of;            // per quotation; kNone: a term or no words
+  std::vector<size_t> representative;        // per group, its first member
+  std::vector<std::vector<size_t>> members;  // per group, in input order
+};
+QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result);
+
+/// Per group, the word hashes of its representative (what FindCandidatePairs indexes) and
+/// its weight (how many quotations it stands for).
+void RepresentativeWords(const QuoteGroups& groups, const std::vector<TokenizedQuote>& tokens,
+                         std::vector<std::vector<uint64_t>>* hashes,
+                         std::vector<uint32_t>* weights);
+
+/// Candidate pairs of groups to pairs of their representatives' quotation indexes (the
+/// order is kept: both are in input order). With `first_focus_quote` > 0 (lint), pairs
+/// whose groups have no member at or after it are dropped first.
+void GroupPairsToQuotePairs(const QuoteGroups& groups, size_t first_focus_quote,
+                            std::vector<CandidatePair>* pairs);
+
+/// The links among candidate pairs of quotation indexes (xref/link_decision.h decides each;
+/// relation and change classes from diff/), in the order of `pairs`, decided on `jobs`
+/// threads. Reads the tokens and speakers of the pairs' quotations only.
+std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
+                              const PreparedQuotes& prepared, unsigned jobs);
+
+/// The link between two quotations with the same match key (a group's member and its
+/// representative, or two members): verbatim when only typography differs, normalized
+/// otherwise, never aligned; Link::member set, cluster taken from quotation a.
+Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_agree);
+
+/// Appends, for each group, each member's link to its representative: the same words, so
+/// verbatim when the texts are equal and normalized otherwise, without any alignment.
+void AddMemberLinks(const QuoteGroups& groups, const std::vector<SpeakerEvidence>& speakers,
+                    CheckResult* result);
+
+/// A fragment link (shorter x, longer y) is dropped when y's document also quotes x's words
+/// on their own: the shorter words were said separately ("I think he wants to make a deal,"
+/// before "I think he wants to make a deal for me, …").
+void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGroups& groups,
+                            CheckResult* result);
+
+}  // namespace quotecheck

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""`quotecheck batch` prints what `check --format jsonl` prints, byte for byte.
+
+    tests/e2e/batch_equal.py [--bin PATH] [--engine local|slurm] [--shared DIR] [--quick]
+
+For each input set, `check --format jsonl` once, then `batch --engine ENGINE` with each
+(shards S, blocks B) of the grid, each in a fresh work directory; the two outputs must be equal
+but for the summary's "seconds", and so must the exit status. Input sets:
+  * fixtures/check with its --reference (a primary source) and --links all;
+  * fixtures/cases (one behaviour per article), --links all;
+  * a generated quote store (scripts/gen_quote_store.py, 3000 quotations) cut into 6 stores
+    at document boundaries, so that shards hold different documents and equal quotations,
+    short quotations and their containers, and common shingles fall in different shards;
+  * a generated viral store (scripts/gen_viral_store.py): one quotation in thousands of
+    outlets, a giant cluster whose links span every block;
+  * the seeds of ../shared (read-only real data) when they exist.
+Then the rerun cases (local engine): a task's output removed is redone alone with the tasks
+after it, and a task that fails is reported with its log and rerun command, and the rerun
+finishes with the same bytes.
+Ends with "batch: N passed, N failed" (NAME "batch-slurm" with --engine slurm).
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 900
+SECONDS = re.compile(rb'"seconds":[0-9.e+-]+')
+
+
+def masked(data):
+    return SECONDS.sub(b'"seconds":0', data)
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=TIMEOUT, **kw)
+
+
+def split_store(store, parts, out_dir):
+    """The store's documents (a document record and the quotes after it) in `parts` files."""
+    docs, current = [], []
+    for line in Path(store).read_bytes().splitlines(keepends=True):
+        if line.startswith(b'{"type":"document"') and current:
+            docs.append(current)
+            current = []
+        if line.startswith(b'{"type":"summary"'):
+            continue
+        current.append(line)
+    if current:
+        docs.append(current)
+    paths = []
+    for k in range(parts):
+        path = Path(out_dir) / f"part-{k}.jsonl"
+        with open(path, "wb") as f:
+            for doc in docs[len(docs) * k // parts:len(docs) * (k + 1) // parts]:
+                f.writelines(doc)
+        paths.append(str(path))
+    return paths
+
+
+def mkdir(path):
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.environ.get("QUOTECHECK_BIN", "build/quotecheck"))
+    ap.add_argument("--engine", default="local", choices=["local", "slurm"])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--quick", action="store_true", help="a smaller grid (the slurm suite)")
+    opts = ap.parse_args()
+    name = "batch" if opts.engine == "local" else "batch-slurm"
+    binary = str(Path(opts.bin).resolve())
+    passed = failed = 0
+
+    def result(ok, label, detail=""):
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            print(f"FAIL {label}" + (f": {detail}" if detail else ""))
+
+    tmp = Path(tempfile.mkdtemp(prefix="qc-batch-", dir=os.environ.get("QC_BATCH_TMP")))
+    try:
+        store = tmp / "store.jsonl"
+        gen = run([sys.executable, "scripts/gen_quote_store.py", "--out", str(store),
+                   "--quotes", "3000"])
+        viral = tmp / "viral.jsonl"
+        genv = run([sys.executable, "scripts/gen_viral_store.py", str(viral), "--outlets", "3000",
+                    "--negated", "20", "--variants", "40", "--fragments", "30"])
+        result(gen.returncode == 0 and genv.returncode == 0, "generate stores",
+               (gen.stderr + genv.stderr).decode(errors="replace")[-300:])
+        cases = [
+            ("fixtures/check", ["--links", "all", "--reference",
+                                "fixtures/check/reference/tsb-statement.txt",
+                                "fixtures/check/sources"]),
+            ("fixtures/cases", ["--links", "all", "fixtures/cases"]),
+            ("generated store", split_store(store, 6, mkdir(tmp / "g")) if store.exists() else []),
+            ("viral store", split_store(viral, 4, mkdir(tmp / "v")) if viral.exists() else []),
+        ]
+        seeds = Path(opts.shared) / "seeds"
+        if seeds.is_dir():
+            cases.append(("seeds", [str(seeds)]))
+        full = [(s, b) for s in (1, 2, 3, 7) for b in (1, 2, 3, 7)]
+        diagonal = [(1, 1), (2, 3), (3, 7), (7, 2)]
+        work_n = 0
+        for label, args in cases:
+            if not args:
+                continue
+            want = run([binary, "check", "--format", "jsonl"] + args)
+            grid = full if label.startswith("fixtures") and not opts.quick else diagonal
+            for shards, blocks in grid:
+                work_n += 1
+                work = tmp / f"work-{work_n}"
+                got = run([binary, "batch", "--engine", opts.engine, "--work", str(work),
+                           "--shards", str(shards), "--blocks", str(blocks)] + args)
+                same = masked(got.stdout) == masked(want.stdout) and got.returncode == want.returncode
+                result(same and len(want.stdout) > 0, f"{label} S={shards} B={blocks}",
+                       f"exit {got.returncode} vs {want.returncode}; "
+                       + got.stderr.decode(errors="replace")[-600:])
+                shutil.rmtree(work, ignore_errors=True)
+
+        # Reruns (both engines): a missing output is redone with what comes after it, nothing else.
+        args = split_store(store, 6, mkdir(tmp / "r"))
+        want = run([binary, "check", "--format", "jsonl"] + args)
+        work = tmp / "rerun"
+        base = [binary, "batch", "--engine", opts.engine, "--work", str(work), "--shards", "3",
+                "--blocks", "3"] + args
+        first = run(base)
+        result(masked(first.stdout) == masked(want.stdout), "rerun: first run")
+        (work / "decide" / "block-1.bin").unlink(missing_ok=True)
+        (work / "report.status").unlink(missing_ok=True)
+        again = run(base)
+        err = again.stderr.decode(errors="replace")
+        result(masked(again.stdout) == masked(want.stdout), "rerun: same bytes", err[-400:])
+        if opts.engine == "local":
+            redone = ("read: 3 task(s), 0 to run" in err and "candidates: 1 task(s), 0 to run" in err
+                      and "decide: 3 task(s), 1 to run" in err and "finish: 1 task(s), 1 to run" in err)
+        else:
+            redone = ("read: 3 task(s), all done before" in err
+                      and "candidates: 1 task(s), all done before" in err
+                      and re.search(r"decide: 3 task\(s\), 1 submitted", err) is not None
+                      and re.search(r"finish: 1 task\(s\), 1 submitted", err) is not None)
+        result(redone, "rerun: only the missing task and those after it", err[-600:])
+
+        # A failing task: its decide output cannot be written (the directory is a file).
+        work = tmp / "failing"
+        base = [binary, "batch", "--engine", opts.engine, "--work", str(work), "--shards", "2",
+                "--blocks", "2"] + args
+        work.mkdir()
+        (work / "decide").write_text("in the way\n")
+        failing = run(base)
+        err = failing.stderr.decode(errors="replace")
+        result(failing.returncode == 2 and "decide task 0 failed" in err and "log: " in err
+               and "batch-task --work" in err and not failing.stdout,
+               "failure: reported with its log and rerun command", err[-600:])
+        (work / "decide").unlink()
+        fixed = run(base)
+        result(masked(fixed.stdout) == masked(want.stdout), "failure: the rerun gives the same bytes",
+               fixed.stderr.decode(errors="replace")[-400:])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"{name}: {passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
