@@ -16,7 +16,9 @@ namespace {
 // Each file starts with its kind's magic, so that a file of another kind (or an older
 // layout) is an error rather than garbage.
 constexpr std::string_view kReadPartMagic = "qcbatch-read-1\n";
-constexpr std::string_view kPairsMagic = "qcbatch-pairs-1\n";
+constexpr std::string_view kGroupsMagic = "qcbatch-groups-1\n";
+constexpr std::string_view kListsMagic = "qcbatch-lists-1\n";
+constexpr std::string_view kPairsMagic = "qcbatch-pairs-2\n";
 constexpr std::string_view kLinksMagic = "qcbatch-links-1\n";
 
 class Writer {
@@ -282,11 +284,81 @@ Status AppendReadPart(std::string_view bytes, CheckResult* result) {
   return r.done() ? Status::Ok() : Corrupt("read part");
 }
 
-std::string EncodePairs(const std::vector<CandidatePair>& pairs, size_t capped) {
+std::string EncodeGroupWords(const GroupWords& groups) {
+  Writer w(kGroupsMagic);
+  w.Num<uint64_t>(groups.representative.size());
+  for (size_t g = 0; g < groups.representative.size(); ++g) {
+    w.Num<uint64_t>(groups.representative[g]);
+    w.Num<uint32_t>(groups.weights[g]);
+    w.Num<uint64_t>(groups.words[g].size());
+    for (uint64_t h : groups.words[g]) w.Num<uint64_t>(h);
+  }
+  return w.Take();
+}
+
+Status DecodeGroupWords(std::string_view bytes, GroupWords* groups) {
+  Reader r(bytes, kGroupsMagic);
+  const uint64_t n = r.Count(20);
+  groups->representative.resize(n);
+  groups->weights.resize(n);
+  groups->words.resize(n);
+  for (uint64_t g = 0; g < n && r.ok(); ++g) {
+    groups->representative[g] = r.Num<uint64_t>();
+    groups->weights[g] = r.Num<uint32_t>();
+    const uint64_t words = r.Count(8);
+    groups->words[g].resize(words);
+    for (uint64_t k = 0; k < words && r.ok(); ++k) groups->words[g][k] = r.Num<uint64_t>();
+  }
+  return r.done() ? Status::Ok() : Corrupt("groups");
+}
+
+namespace {
+
+template <typename T>
+void PutVector(Writer& w, const std::vector<T>& v) {
+  w.Num<uint64_t>(v.size());
+  for (const T& x : v) w.Num<T>(x);
+}
+
+template <typename T>
+void GetVector(Reader& r, std::vector<T>* v) {
+  const uint64_t n = r.Count(sizeof(T));
+  v->resize(n);
+  for (uint64_t i = 0; i < n && r.ok(); ++i) (*v)[i] = r.Num<T>();
+}
+
+}  // namespace
+
+std::string EncodeShingleLists(const ShingleLists& lists) {
+  Writer w(kListsMagic);
+  PutVector(w, lists.shingle);
+  PutVector(w, lists.member_end);
+  PutVector(w, lists.members);
+  PutVector(w, lists.hub_end);
+  PutVector(w, lists.hubs);
+  return w.Take();
+}
+
+Status DecodeShingleLists(std::string_view bytes, ShingleLists* lists) {
+  Reader r(bytes, kListsMagic);
+  GetVector(r, &lists->shingle);
+  GetVector(r, &lists->member_end);
+  GetVector(r, &lists->members);
+  GetVector(r, &lists->hub_end);
+  GetVector(r, &lists->hubs);
+  const size_t n = lists->shingle.size();
+  const bool consistent = lists->member_end.size() == n && lists->hub_end.size() == n &&
+                          (n == 0 || (lists->member_end.back() == lists->members.size() &&
+                                      lists->hub_end.back() == lists->hubs.size()));
+  return r.done() && consistent ? Status::Ok() : Corrupt("shingle lists");
+}
+
+std::string EncodeCountedPairs(const CountedPairs& counted) {
   Writer w(kPairsMagic);
-  w.Num<uint64_t>(capped);
-  w.Num<uint64_t>(pairs.size());
-  for (const CandidatePair& p : pairs) {
+  w.Num<uint64_t>(counted.capped);
+  w.Num<uint8_t>(counted.any_truncated);
+  w.Num<uint64_t>(counted.pairs.size());
+  for (const CandidatePair& p : counted.pairs) {
     w.Num<uint32_t>(p.a);
     w.Num<uint32_t>(p.b);
     w.Num<uint32_t>(p.shared);
@@ -294,17 +366,17 @@ std::string EncodePairs(const std::vector<CandidatePair>& pairs, size_t capped) 
   return w.Take();
 }
 
-Status DecodePairs(std::string_view bytes, std::vector<CandidatePair>* pairs, size_t* capped) {
+Status DecodeCountedPairs(std::string_view bytes, CountedPairs* counted) {
   Reader r(bytes, kPairsMagic);
-  *capped = r.Num<uint64_t>();
+  counted->capped = r.Num<uint64_t>();
+  counted->any_truncated = r.Num<uint8_t>() != 0;
   const uint64_t n = r.Count(12);
-  pairs->reserve(pairs->size() + n);
+  counted->pairs.resize(n);
   for (uint64_t i = 0; i < n && r.ok(); ++i) {
-    CandidatePair p;
+    CandidatePair& p = counted->pairs[i];
     p.a = r.Num<uint32_t>();
     p.b = r.Num<uint32_t>();
     p.shared = r.Num<uint32_t>();
-    pairs->push_back(p);
   }
   return r.done() ? Status::Ok() : Corrupt("pairs");
 }

@@ -29,9 +29,29 @@ std::string EncodeReadPart(const CheckResult& result);
 /// after the ones already read would have.
 Status AppendReadPart(std::string_view bytes, CheckResult* result);
 
-/// Candidate pairs and the count of quotations whose candidates were capped.
-std::string EncodePairs(const std::vector<CandidatePair>& pairs, size_t capped);
-Status DecodePairs(std::string_view bytes, std::vector<CandidatePair>* pairs, size_t* capped);
+/// What the candidate step indexes: per group of equal quotations, its representative's
+/// quotation number, its weight (members) and its word hashes (xref/xref_steps.h).
+struct GroupWords {
+  std::vector<uint64_t> representative;
+  std::vector<uint32_t> weights;
+  std::vector<std::vector<uint64_t>> words;
+};
+std::string EncodeGroupWords(const GroupWords& groups);
+Status DecodeGroupWords(std::string_view bytes, GroupWords* groups);
+
+/// One partition's posting lists (xref/ngram_index.h).
+std::string EncodeShingleLists(const ShingleLists& lists);
+Status DecodeShingleLists(std::string_view bytes, ShingleLists* lists);
+
+/// One block's counted candidate pairs, how many of its quotations were capped, and whether
+/// any quotation of the whole index was truncated (MergeCandidatePairs needs it).
+struct CountedPairs {
+  std::vector<CandidatePair> pairs;
+  size_t capped = 0;
+  bool any_truncated = false;
+};
+std::string EncodeCountedPairs(const CountedPairs& counted);
+Status DecodeCountedPairs(std::string_view bytes, CountedPairs* counted);
 
 /// Links as DecidePairs makes them (every field).
 std::string EncodeLinks(const std::vector<Link>& links);

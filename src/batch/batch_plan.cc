@@ -80,8 +80,9 @@ std::string BatchPlan::Value(const std::string& key, const std::string& fallback
 
 BatchPlan MakeBatchPlan(const std::vector<std::string>& references,
                         const std::vector<std::string>& paths, const PathFilter& walk,
-                        size_t shards, size_t blocks) {
+                        size_t shards, size_t partitions, size_t blocks) {
   BatchPlan plan;
+  plan.partitions = std::max<size_t>(1, partitions);
   plan.blocks = std::max<size_t>(1, blocks);
   // As extract/read_documents.cc reads them: each path expanded on its own; one that cannot
   // be expanded cleanly goes to the reader as named (it reports why); a file named twice is
@@ -129,6 +130,7 @@ std::string FormatBatchPlan(const BatchPlan& plan) {
   for (const auto& [key, value] : plan.settings) {
     out += fmt::format("set\t{}\t{}\n", Escape(key), Escape(value));
   }
+  out += fmt::format("partitions\t{}\n", plan.partitions);
   out += fmt::format("blocks\t{}\n", plan.blocks);
   size_t unit = 0;
   for (size_t end : plan.shard_end) {
@@ -162,6 +164,8 @@ Result<BatchPlan> ParseBatchPlan(std::string_view text) {
     size_t n = 0;
     if (f[0] == "set" && f.size() == 3) {
       plan.settings.emplace_back(Unescape(f[1]), Unescape(f[2]));
+    } else if (f[0] == "partitions" && f.size() == 2 && ParseCount(f[1], &n) && n > 0) {
+      plan.partitions = n;
     } else if (f[0] == "blocks" && f.size() == 2 && ParseCount(f[1], &n) && n > 0) {
       plan.blocks = n;
     } else if (f[0] == "unit" && f.size() == 3 && (f[1] == "0" || f[1] == "1")) {

@@ -6,7 +6,8 @@
 /// The text form, one entry a line (tab-separated, values escaped: \\ \t \n):
 ///   quotecheck-batch-plan 1
 ///   set KEY VALUE         a setting (the CLI's options; repeatable keys repeat)
-///   blocks B              pair blocks of the decide phase
+///   partitions H          shingle partitions of the candidate step
+///   blocks B              quotation blocks of the counting, pair blocks of the decide phase
 ///   unit PRIMARY PATH     an input file (or a path the reader reports), 1 when primary
 ///   shard END             the units before END (after the previous shard's) are a shard
 
@@ -33,6 +34,7 @@ struct BatchPlan {
   std::vector<BatchUnit> units;
   /// Per shard, the end of its units (the first shard begins at 0); shards may be empty.
   std::vector<size_t> shard_end;
+  size_t partitions = 1;
   size_t blocks = 1;
 
   size_t shards() const { return shard_end.size(); }
@@ -47,7 +49,7 @@ struct BatchPlan {
 /// reads them, cut into `shards` shards of about equal bytes in that order.
 BatchPlan MakeBatchPlan(const std::vector<std::string>& references,
                         const std::vector<std::string>& paths, const PathFilter& walk,
-                        size_t shards, size_t blocks);
+                        size_t shards, size_t partitions, size_t blocks);
 
 std::string FormatBatchPlan(const BatchPlan& plan);
 /// The plan of FormatBatchPlan's text; an error names the first bad line.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -24,12 +25,43 @@ std::pair<size_t, size_t> BlockRange(size_t n, size_t block, size_t blocks) {
   return {n * block / blocks, n * (block + 1) / blocks};
 }
 
-Status LoadPairs(const std::string& dir, std::vector<CandidatePair>* pairs, size_t* capped) {
-  const std::string path = BatchTaskOutput(dir, BatchPhase::kCandidates, 0);
+// Reads the file at `path` with `decode`, naming the file in an error.
+template <typename T>
+Status Load(const std::string& path, Status (*decode)(std::string_view, T*), T* value) {
   Result<std::string> bytes = ReadWholeFile(path);
   if (!bytes.ok()) return bytes.status();
-  Status s = DecodePairs(bytes.value(), pairs, capped);
+  Status s = decode(bytes.value(), value);
   if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+  return Status::Ok();
+}
+
+// The candidate pairs as quotation numbers, in the order FindCandidatePairs gives them, and
+// how many quotations were capped: every count block merged.
+Status LoadPairs(const BatchPlan& plan, const std::string& dir, std::vector<CandidatePair>* pairs,
+                 size_t* capped) {
+  GroupWords words;
+  Status s = Load(BatchTaskOutput(dir, BatchPhase::kGroups, 0), DecodeGroupWords, &words);
+  if (!s.ok()) return s;
+  std::vector<std::vector<CandidatePair>> blocks(plan.blocks);
+  bool any_truncated = false;
+  *capped = 0;
+  for (size_t b = 0; b < plan.blocks; ++b) {
+    CountedPairs counted;
+    s = Load(BatchTaskOutput(dir, BatchPhase::kCount, b), DecodeCountedPairs, &counted);
+    if (!s.ok()) return s;
+    blocks[b] = std::move(counted.pairs);
+    *capped += counted.capped;
+    any_truncated = any_truncated || counted.any_truncated;
+  }
+  *pairs = MergeCandidatePairs(std::move(blocks), any_truncated);
+  // GroupPairsToQuotePairs, from the representatives the groups task wrote.
+  for (CandidatePair& p : *pairs) {
+    if (p.a >= words.representative.size() || p.b >= words.representative.size()) {
+      return Status::Error("candidate pairs do not match the groups");
+    }
+    p.a = static_cast<uint32_t>(words.representative[p.a]);
+    p.b = static_cast<uint32_t>(words.representative[p.b]);
+  }
   return Status::Ok();
 }
 
@@ -46,9 +78,12 @@ size_t BatchTaskCount(const BatchPlan& plan, BatchPhase phase) {
   switch (phase) {
     case BatchPhase::kRead:
       return plan.shards();
+    case BatchPhase::kShingles:
+      return plan.partitions;
+    case BatchPhase::kCount:
     case BatchPhase::kDecide:
       return plan.blocks;
-    case BatchPhase::kCandidates:
+    case BatchPhase::kGroups:
     case BatchPhase::kFinish:
       return 1;
   }
@@ -59,8 +94,12 @@ std::string BatchTaskOutput(const std::string& dir, BatchPhase phase, size_t ind
   switch (phase) {
     case BatchPhase::kRead:
       return fmt::format("{}/read/shard-{}.bin", dir, index);
-    case BatchPhase::kCandidates:
-      return fmt::format("{}/candidates/pairs.bin", dir);
+    case BatchPhase::kGroups:
+      return fmt::format("{}/groups.bin", dir);
+    case BatchPhase::kShingles:
+      return fmt::format("{}/shingles/part-{}.bin", dir, index);
+    case BatchPhase::kCount:
+      return fmt::format("{}/count/block-{}.bin", dir, index);
     case BatchPhase::kDecide:
       return fmt::format("{}/decide/block-{}.bin", dir, index);
     case BatchPhase::kFinish:
@@ -76,7 +115,7 @@ std::string BatchTaskLog(const std::string& dir, BatchPhase phase, size_t index)
 std::string BatchPlanPath(const std::string& dir) { return dir + "/plan.txt"; }
 
 Status MakeBatchDirectories(const std::string& dir) {
-  for (const char* sub : {"", "/read", "/candidates", "/decide", "/logs"}) {
+  for (const char* sub : {"", "/read", "/shingles", "/count", "/decide", "/logs"}) {
     Status s = MakeDirectory(dir + sub);
     if (!s.ok()) return s;
   }
@@ -114,25 +153,55 @@ Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult*
   return Status::Ok();
 }
 
-Status RunCandidatesTask(const BatchPlan& plan, const std::string& dir, const SpeakerKeyer& keyer,
-                         unsigned jobs) {
+Status RunGroupsTask(const BatchPlan& plan, const std::string& dir, const SpeakerKeyer& keyer,
+                     unsigned jobs) {
   CheckResult result;
   Status s = LoadReadParts(plan, dir, &result);
   if (!s.ok()) return s;
   PreparedQuotes prepared;
   PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, &result, &prepared);
   const QuoteGroups groups = GroupEqualQuotes(prepared.keys, result);
-  std::vector<std::vector<uint64_t>> hashes;
-  std::vector<uint32_t> weights;
-  RepresentativeWords(groups, prepared.tokens, &hashes, &weights);
-  prepared = PreparedQuotes{};
+  GroupWords words;
+  RepresentativeWords(groups, prepared.tokens, &words.words, &words.weights);
+  words.representative.assign(groups.representative.begin(), groups.representative.end());
+  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kGroups, 0), EncodeGroupWords(words));
+}
+
+Status RunShinglesTask(const BatchPlan& plan, const std::string& dir, size_t partition,
+                       unsigned jobs) {
+  GroupWords words;
+  Status s = Load(BatchTaskOutput(dir, BatchPhase::kGroups, 0), DecodeGroupWords, &words);
+  if (!s.ok()) return s;
   NgramIndexOptions index;
   index.jobs = jobs;
-  size_t capped = 0;
-  std::vector<CandidatePair> pairs = FindCandidatePairs(hashes, index, weights, &capped);
-  GroupPairsToQuotePairs(groups, /*first_focus_quote=*/0, &pairs);
-  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kCandidates, 0),
-                             EncodePairs(pairs, capped));
+  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kShingles, partition),
+                             EncodeShingleLists(ShinglePartition(words.words, index, words.weights,
+                                                                 partition, plan.partitions)));
+}
+
+Status RunCountTask(const BatchPlan& plan, const std::string& dir, size_t block) {
+  GroupWords words;
+  Status s = Load(BatchTaskOutput(dir, BatchPhase::kGroups, 0), DecodeGroupWords, &words);
+  if (!s.ok()) return s;
+  std::vector<uint32_t> word_counts(words.words.size());
+  for (size_t g = 0; g < words.words.size(); ++g) {
+    word_counts[g] = static_cast<uint32_t>(words.words[g].size());
+  }
+  words = GroupWords{};
+  std::vector<ShingleLists> partitions(plan.partitions);
+  for (size_t h = 0; h < plan.partitions; ++h) {
+    s = Load(BatchTaskOutput(dir, BatchPhase::kShingles, h), DecodeShingleLists, &partitions[h]);
+    if (!s.ok()) return s;
+  }
+  const NgramIndexOptions options;
+  const CandidateIndex index = JoinShingleLists(std::move(partitions), word_counts.size(), options);
+  const auto [begin, end] = BlockRange(word_counts.size(), block, plan.blocks);
+  CountedPairs counted;
+  counted.pairs = CountCandidatePairs(word_counts, index, options, begin, end, &counted.capped);
+  counted.any_truncated =
+      std::find(index.truncated.begin(), index.truncated.end(), true) != index.truncated.end();
+  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kCount, block),
+                             EncodeCountedPairs(counted));
 }
 
 Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block,
@@ -143,7 +212,7 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
   if (!s.ok()) return s;
   std::vector<CandidatePair> pairs;
   size_t capped = 0;
-  s = LoadPairs(dir, &pairs, &capped);
+  s = LoadPairs(plan, dir, &pairs, &capped);
   if (!s.ok()) return s;
   const auto [begin, end] = BlockRange(pairs.size(), block, plan.blocks);
   std::vector<CandidatePair> mine(pairs.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -167,7 +236,7 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
   Status s = LoadReadParts(plan, dir, result);
   if (!s.ok()) return s;
   std::vector<CandidatePair> pairs;
-  s = LoadPairs(dir, &pairs, &result->capped_candidates);
+  s = LoadPairs(plan, dir, &pairs, &result->capped_candidates);
   if (!s.ok()) return s;
   pairs = {};
   PreparedQuotes prepared;

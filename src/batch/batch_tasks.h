@@ -2,14 +2,19 @@
 /// The tasks of `quotecheck batch`: each reads the plan and files of DIR, writes its own
 /// output file (batch/batch_files.h: complete or absent), and runs the same library steps as
 /// `check` (xref/xref_steps.h) on its part, so that the report is byte for byte check's.
-///   read S        each shard's inputs read and extracted    → read/shard-K.bin
-///   candidates 1  tokens, groups, candidate pairs           → candidates/pairs.bin
-///   decide B      each block of the pairs decided into links → decide/block-K.bin
-///   finish 1      member links + the blocks' links, fragments explained, clusters; the
-///                 findings and the report are cli/check_command.h's ReportCheck
-///                 → report.jsonl, report.stderr, report.status (written last)
-/// A phase's tasks need every task of the phases before it. The candidate step runs as one
-/// task (its document-frequency cap and rarest-shingle counting are over all quotations).
+///   read S       each shard's inputs read and extracted         → read/shard-K.bin
+///   groups 1     tokens, groups of equal quotations, their words → groups.bin
+///   shingles H   each partition of the shingles (by hash): posting lists, document
+///                frequency (exact: a shingle lives in one partition), hubs → shingles/part-K.bin
+///   count B      the lists joined, each quotation's rarest kept; each block of the groups
+///                counts its candidate pairs                     → count/block-K.bin
+///   decide B     the blocks' pairs merged (xref/ngram_index.h MergeCandidatePairs); each
+///                block of the pairs decided into links          → decide/block-K.bin
+///   finish 1     member links + the blocks' links, fragments explained, clusters; the
+///                findings and the report are cli/check_command.h's ReportCheck
+///                → report.jsonl, report.stderr, report.status (written last)
+/// A phase's tasks need every task of the phases before it. The candidate steps are
+/// FindCandidatePairs' own (xref/ngram_index.h), so the pairs are the same for any S, H, B.
 
 #include <ostream>
 #include <string>
@@ -25,7 +30,7 @@ namespace quotecheck {
 
 class QuoteExtractor;
 
-enum class BatchPhase { kRead, kCandidates, kDecide, kFinish };
+enum class BatchPhase { kRead, kGroups, kShingles, kCount, kDecide, kFinish };
 
 struct BatchPhaseName {
   std::string_view name;
@@ -33,10 +38,9 @@ struct BatchPhaseName {
 };
 /// The phases in the order they run.
 inline constexpr BatchPhaseName kBatchPhases[] = {
-    {"read", BatchPhase::kRead},
-    {"candidates", BatchPhase::kCandidates},
-    {"decide", BatchPhase::kDecide},
-    {"finish", BatchPhase::kFinish},
+    {"read", BatchPhase::kRead},         {"groups", BatchPhase::kGroups},
+    {"shingles", BatchPhase::kShingles}, {"count", BatchPhase::kCount},
+    {"decide", BatchPhase::kDecide},     {"finish", BatchPhase::kFinish},
 };
 std::string_view BatchPhaseNameOf(BatchPhase phase);
 
@@ -59,9 +63,14 @@ Status RunReadTask(const BatchPlan& plan, const std::string& dir, size_t shard,
 /// Every shard's read part, in order: the result `check` has after reading.
 Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult* result);
 
-/// candidates: the candidate pairs of the quotations (as quotation indexes).
-Status RunCandidatesTask(const BatchPlan& plan, const std::string& dir, const SpeakerKeyer& keyer,
-                         unsigned jobs);
+/// groups: equal quotations grouped, each group's words.
+Status RunGroupsTask(const BatchPlan& plan, const std::string& dir, const SpeakerKeyer& keyer,
+                     unsigned jobs);
+/// shingles K: the posting lists of partition K.
+Status RunShinglesTask(const BatchPlan& plan, const std::string& dir, size_t partition,
+                       unsigned jobs);
+/// count K: the candidate pairs that block K of the groups counts.
+Status RunCountTask(const BatchPlan& plan, const std::string& dir, size_t block);
 /// decide K: the links of block K of the pairs.
 Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block,
                      const SpeakerKeyer& keyer, unsigned jobs);

@@ -155,10 +155,14 @@ CommandRunner AddBatchTaskCommand(CLI::App* command) {
                                  .encoding = options.report.encoding};
       s = RunReadTask(plan.value(), line->dir, line->index, extraction->extractor, ingest, jobs,
                       context.err);
+    } else if (phase == BatchPhase::kShingles) {
+      s = RunShinglesTask(plan.value(), line->dir, line->index, jobs);
+    } else if (phase == BatchPhase::kCount) {
+      s = RunCountTask(plan.value(), line->dir, line->index);
     } else {
       FindingContext findings(extraction->rules);
-      s = phase == BatchPhase::kCandidates
-              ? RunCandidatesTask(plan.value(), line->dir, findings.keyer, jobs)
+      s = phase == BatchPhase::kGroups
+              ? RunGroupsTask(plan.value(), line->dir, findings.keyer, jobs)
               : RunDecideTask(plan.value(), line->dir, line->index, findings.keyer, jobs);
     }
     if (!s.ok()) {
@@ -177,6 +181,7 @@ CommandRunner AddBatchCommand(CLI::App* command) {
     std::string engine = "local";
     std::string dir;
     size_t shards = 1;
+    size_t partitions = 1;
     size_t blocks = 1;
     unsigned tasks = 0;
     size_t memory_mb = 0;
@@ -194,7 +199,15 @@ CommandRunner AddBatchCommand(CLI::App* command) {
   command->add_option("--shards", line->shards, "Input shards, each read by a task")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
-  command->add_option("--blocks", line->blocks, "Blocks of candidate pairs, each decided by a task")
+  command
+      ->add_option("--partitions", line->partitions,
+                   "Shingle partitions (by hash), each indexed by a task")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  command
+      ->add_option("--blocks", line->blocks,
+                   "Blocks of quotations and of candidate pairs, each counted and decided by a "
+                   "task")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   command->add_option("--tasks", line->tasks,
@@ -235,7 +248,7 @@ CommandRunner AddBatchCommand(CLI::App* command) {
     // Local tasks share the cores: each on one thread unless -j says otherwise.
     if (line->engine == "local" && options.report.jobs == 0) options.report.jobs = 1;
     BatchPlan plan = MakeBatchPlan(options.references, options.paths, options.report.walk,
-                                   line->shards, line->blocks);
+                                   line->shards, line->partitions, line->blocks);
     StoreSettings(options, line->flags, line->links, &plan);
     Status s = MakeBatchDirectories(line->dir);
     const std::string dir = AbsolutePath(line->dir);

@@ -70,4 +70,55 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
 /// quotation of it is paired with.
 inline constexpr size_t kHubsPerCommonShingle = 4;
 
+// The steps of FindCandidatePairs, callable on parts so that `batch` (batch/batch_tasks.h)
+// finds exactly the same pairs with the shingles cut into partitions by hash and the
+// quotations into blocks: FindCandidatePairs is these steps with one partition, one block
+// per thread.
+//   ShinglePartition (each partition) → JoinShingleLists (all, in partition order) →
+//   CountCandidatePairs (each block of quotations) → MergeCandidatePairs (all, in block order)
+
+/// The posting lists of the shingles in one partition (hash % partitions), each of two
+/// quotations or more, in shingle order: members ascending, and for a list longer than
+/// max_document_frequency its hubs (kHubsPerCommonShingle heaviest members).
+struct ShingleLists {
+  std::vector<uint64_t> shingle;     // per list
+  std::vector<uint32_t> member_end;  // per list: its members end here in `members`
+  std::vector<uint32_t> members;     // quotation numbers
+  std::vector<uint32_t> hub_end;     // per list: its hubs end here in `hubs`
+  std::vector<uint32_t> hubs;        // quotation numbers; none for a list under the cap
+  size_t size() const { return shingle.size(); }
+};
+
+/// The lists of the shingles of `quotes` that fall in `partition` of `partitions`, on up to
+/// two threads (`options.jobs`).
+ShingleLists ShinglePartition(const std::vector<std::vector<uint64_t>>& quotes,
+                              const NgramIndexOptions& options,
+                              const std::vector<uint32_t>& weights, size_t partition,
+                              size_t partitions);
+
+/// The lists of every partition in shingle order (the order of one partition's lists: the
+/// order a quotation meets its lists in decides which of equally shared candidates it
+/// keeps), and for each quotation the lists it counts: its rarest max_shingles (fewest
+/// members; ties: the smaller shingle), with whether it was truncated.
+struct CandidateIndex {
+  ShingleLists lists;
+  std::vector<std::vector<uint32_t>> lists_of;  // per quotation, list numbers
+  std::vector<bool> truncated;
+};
+CandidateIndex JoinShingleLists(std::vector<ShingleLists> partitions, size_t quotes,
+                                const NgramIndexOptions& options);
+
+/// The pairs that quotations [begin, end) count (FindCandidatePairs), a's pairs sorted by
+/// (a, b) after each other; `capped` receives how many had more than max_candidates.
+/// `word_counts`: each quotation's number of words (all counting reads of the quotations).
+std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word_counts,
+                                               const CandidateIndex& index,
+                                               const NgramIndexOptions& options, size_t begin,
+                                               size_t end, size_t* capped);
+
+/// The blocks' pairs in block order: a pair found from both sides once, with the larger
+/// count, all in (a, b) order when any quotation was truncated (`index.truncated`).
+std::vector<CandidatePair> MergeCandidatePairs(std::vector<std::vector<CandidatePair>> blocks,
+                                               bool any_truncated);
+
 }  // namespace quotecheck

@@ -4,8 +4,11 @@
     tests/e2e/batch_equal.py [--bin PATH] [--engine local|slurm] [--shared DIR] [--quick]
 
 For each input set, `check --format jsonl` once, then `batch --engine ENGINE` with each
-(shards S, blocks B) of the grid, each in a fresh work directory; the two outputs must be equal
-but for the summary's "seconds", and so must the exit status. Input sets:
+(shards S, partitions H, blocks B) of the grid, each in a fresh work directory; the two outputs
+must be equal but for the summary's "seconds", and so must the exit status. The grid on the
+fixtures: every (S, B) in {1, 2, 3, 7}², H rotating through {1, 2, 3, 7} so that every pair of
+the three meets every pair of values; on the stores (and with --quick), four diagonal triples.
+Input sets:
   * fixtures/check with its --reference (a primary source) and --links all;
   * fixtures/cases (one behaviour per article), --links all;
   * a generated quote store (scripts/gen_quote_store.py, 3000 quotations) cut into 6 stores
@@ -20,6 +23,7 @@ finishes with the same bytes.
 Ends with "batch: N passed, N failed" (NAME "batch-slurm" with --engine slurm).
 """
 import argparse
+import json
 import os
 import re
 import shutil
@@ -46,14 +50,16 @@ def split_store(store, parts, out_dir):
     """The store's documents (a document record and the quotes after it) in `parts` files."""
     docs, current = [], []
     for line in Path(store).read_bytes().splitlines(keepends=True):
-        if line.startswith(b'{"type":"document"') and current:
+        kind = json.loads(line).get("type") if line.strip() else None
+        if kind == "document" and current:
             docs.append(current)
             current = []
-        if line.startswith(b'{"type":"summary"'):
+        if kind == "summary":
             continue
         current.append(line)
     if current:
         docs.append(current)
+    assert len(docs) >= parts, "a store of fewer documents than parts"
     paths = []
     for k in range(parts):
         path = Path(out_dir) / f"part-{k}.jsonl"
@@ -109,21 +115,24 @@ def main():
         seeds = Path(opts.shared) / "seeds"
         if seeds.is_dir():
             cases.append(("seeds", [str(seeds)]))
-        full = [(s, b) for s in (1, 2, 3, 7) for b in (1, 2, 3, 7)]
-        diagonal = [(1, 1), (2, 3), (3, 7), (7, 2)]
+        values = (1, 2, 3, 7)
+        full = [(values[i], values[(i + j) % 4], values[j]) for i in range(4) for j in range(4)]
+        diagonal = [(1, 1, 1), (2, 7, 3), (3, 2, 7), (7, 3, 2)]
         work_n = 0
         for label, args in cases:
             if not args:
                 continue
             want = run([binary, "check", "--format", "jsonl"] + args)
             grid = full if label.startswith("fixtures") and not opts.quick else diagonal
-            for shards, blocks in grid:
+            for shards, partitions, blocks in grid:
                 work_n += 1
                 work = tmp / f"work-{work_n}"
                 got = run([binary, "batch", "--engine", opts.engine, "--work", str(work),
-                           "--shards", str(shards), "--blocks", str(blocks)] + args)
+                           "--shards", str(shards), "--partitions", str(partitions),
+                           "--blocks", str(blocks)] + args)
                 same = masked(got.stdout) == masked(want.stdout) and got.returncode == want.returncode
-                result(same and len(want.stdout) > 0, f"{label} S={shards} B={blocks}",
+                result(same and len(want.stdout) > 0,
+                       f"{label} S={shards} H={partitions} B={blocks}",
                        f"exit {got.returncode} vs {want.returncode}; "
                        + got.stderr.decode(errors="replace")[-600:])
                 shutil.rmtree(work, ignore_errors=True)
@@ -133,7 +142,7 @@ def main():
         want = run([binary, "check", "--format", "jsonl"] + args)
         work = tmp / "rerun"
         base = [binary, "batch", "--engine", opts.engine, "--work", str(work), "--shards", "3",
-                "--blocks", "3"] + args
+                "--partitions", "2", "--blocks", "3"] + args
         first = run(base)
         result(masked(first.stdout) == masked(want.stdout), "rerun: first run")
         (work / "decide" / "block-1.bin").unlink(missing_ok=True)
@@ -142,11 +151,14 @@ def main():
         err = again.stderr.decode(errors="replace")
         result(masked(again.stdout) == masked(want.stdout), "rerun: same bytes", err[-400:])
         if opts.engine == "local":
-            redone = ("read: 3 task(s), 0 to run" in err and "candidates: 1 task(s), 0 to run" in err
+            redone = ("read: 3 task(s), 0 to run" in err and "groups: 1 task(s), 0 to run" in err
+                      and "shingles: 2 task(s), 0 to run" in err and "count: 3 task(s), 0 to run" in err
                       and "decide: 3 task(s), 1 to run" in err and "finish: 1 task(s), 1 to run" in err)
         else:
             redone = ("read: 3 task(s), all done before" in err
-                      and "candidates: 1 task(s), all done before" in err
+                      and "groups: 1 task(s), all done before" in err
+                      and "shingles: 2 task(s), all done before" in err
+                      and "count: 3 task(s), all done before" in err
                       and re.search(r"decide: 3 task\(s\), 1 submitted", err) is not None
                       and re.search(r"finish: 1 task\(s\), 1 submitted", err) is not None)
         result(redone, "rerun: only the missing task and those after it", err[-600:])

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "diff/quote_tokens.h"
 
 namespace quotecheck {
@@ -111,6 +114,70 @@ TEST_SUITE("xref") {
     bool same = true;
     for (size_t i = 0; i < a.size(); ++i) same = same && a[i].a == b[i].a && a[i].b == b[i].b;
     CHECK(same);
+  }
+}
+
+}  // namespace quotecheck
+
+namespace quotecheck {
+
+TEST_SUITE("xref") {
+  // batch (batch/batch_tasks.h) runs FindCandidatePairs' steps with the shingles cut into
+  // partitions by hash and the quotations into blocks: the pairs must be exactly the same.
+  // Small vocabularies and caps make common shingles (hubs), truncated quotations (rarest
+  // shingles), capped candidates and short quotations frequent.
+  TEST_CASE("candidate pairs found by partitions and blocks are the pairs found whole") {
+    std::mt19937 random(12);
+    for (int round = 0; round < 12; ++round) {
+      const size_t vocabulary = 8 + random() % 40;
+      std::vector<std::vector<uint64_t>> quotes(50 + random() % 250);
+      std::vector<uint32_t> weights(quotes.size());
+      for (size_t q = 0; q < quotes.size(); ++q) {
+        const size_t words = random() % 14;  // some empty, some shorter than a shingle
+        for (size_t w = 0; w < words; ++w) quotes[q].push_back(1000 + random() % vocabulary);
+        weights[q] = 1 + random() % 3;
+      }
+      NgramIndexOptions options;
+      options.max_document_frequency = 3 + random() % 10;
+      options.max_shingles = random() % 6;  // 0: all
+      options.max_candidates = random() % 7;
+      size_t whole_capped = 0;
+      const std::vector<CandidatePair> whole =
+          FindCandidatePairs(quotes, options, weights, &whole_capped);
+      std::vector<uint32_t> word_counts;
+      for (const auto& q : quotes) word_counts.push_back(static_cast<uint32_t>(q.size()));
+      for (size_t partitions : {1, 2, 3, 7}) {
+        for (size_t blocks : {1, 2, 3, 7}) {
+          CAPTURE(round);
+          CAPTURE(partitions);
+          CAPTURE(blocks);
+          std::vector<ShingleLists> parts;
+          for (size_t h = 0; h < partitions; ++h) {
+            parts.push_back(ShinglePartition(quotes, options, weights, h, partitions));
+          }
+          const CandidateIndex index = JoinShingleLists(std::move(parts), quotes.size(), options);
+          std::vector<std::vector<CandidatePair>> counted;
+          size_t capped = 0;
+          for (size_t b = 0; b < blocks; ++b) {
+            size_t block_capped = 0;
+            counted.push_back(CountCandidatePairs(word_counts, index, options,
+                                                  quotes.size() * b / blocks,
+                                                  quotes.size() * (b + 1) / blocks, &block_capped));
+            capped += block_capped;
+          }
+          const bool any_truncated = std::find(index.truncated.begin(), index.truncated.end(),
+                                               true) != index.truncated.end();
+          const std::vector<CandidatePair> merged =
+              MergeCandidatePairs(std::move(counted), any_truncated);
+          REQUIRE(merged.size() == whole.size());
+          for (size_t i = 0; i < whole.size(); ++i) {
+            CHECK((merged[i].a == whole[i].a && merged[i].b == whole[i].b &&
+                   merged[i].shared == whole[i].shared));
+          }
+          CHECK(capped == whole_capped);
+        }
+      }
+    }
   }
 }
 

@@ -1,0 +1,165 @@
+#include "batch/batch_files.h"
+
+#include <doctest/doctest.h>
+
+#include "../temp_dir.h"
+
+namespace quotecheck {
+namespace {
+
+CheckResult SampleRead() {
+  CheckResult r;
+  DocumentInfo d;
+  d.id = "harbour-1";
+  d.path = "in/harbour.jsonl";
+  d.meta = {.title = "Pier\ttalks",
+            .outlet = "Gull Gazette",
+            .url = "u",
+            .date = "2024-05-01",
+            .role = "primary"};
+  d.primary = true;
+  r.documents.push_back(d);
+  DocumentInfo plain;
+  plain.id = "b";
+  plain.path = "b.txt";
+  r.documents.push_back(plain);
+  QuoteRecord q;
+  q.doc = 1;
+  q.start = 10;
+  q.end = 30;
+  q.spans = {{10, 18}, {22, 30}};
+  q.line = 2;
+  q.col = 5;
+  q.text = "The pier “stays” open";
+  q.kind = QuoteKind::kPartial;
+  q.speaker = "Ona Vell";
+  q.speaker_mention = TextRef{{1, 9}, "Ona Vell"};
+  q.rule = "after/speaker-cue";
+  q.confidence = 0.1 + 0.2;  // not a short decimal: read back bit for bit
+  r.quotes.push_back(q);
+  Diagnostic diag;
+  diag.severity = Severity::kWarning;
+  diag.path = "b.txt";
+  diag.line = 3;
+  diag.message = "quotation mark is never closed";
+  diag.code = "unbalanced-quote";
+  diag.record = "rec-1";
+  diag.record_line = 7;
+  r.diagnostics.push_back(diag);
+  r.errors.push_back({"gone.txt", "cannot open"});
+  r.documents_read = 2;
+  r.documents_failed = 1;
+  r.bytes = 1234;
+  return r;
+}
+
+}  // namespace
+
+TEST_SUITE("batch") {
+  TEST_CASE("a read part is read back as written, after the documents already read") {
+    const CheckResult part = SampleRead();
+    CheckResult merged;
+    REQUIRE(AppendReadPart(EncodeReadPart(part), &merged).ok());
+    REQUIRE(AppendReadPart(EncodeReadPart(part), &merged).ok());
+    REQUIRE(merged.documents.size() == 4);
+    REQUIRE(merged.quotes.size() == 2);
+    CHECK(merged.quotes[0].doc == 1);
+    CHECK(merged.quotes[1].doc == 3);  // moved by the first part's documents
+    const QuoteRecord& q = merged.quotes[1];
+    CHECK(q.text == part.quotes[0].text);
+    CHECK(q.spans == part.quotes[0].spans);
+    CHECK(q.kind == QuoteKind::kPartial);
+    CHECK(q.speaker == part.quotes[0].speaker);
+    CHECK_FALSE(q.speaker_key.has_value());
+    CHECK(q.speaker_mention->text == "Ona Vell");
+    CHECK_FALSE(q.cue.has_value());
+    CHECK(q.confidence == part.quotes[0].confidence);
+    CHECK(merged.documents[2].meta.title == "Pier\ttalks");
+    CHECK(merged.documents[2].primary);
+    CHECK(merged.diagnostics[1].record_line == 7);
+    CHECK(merged.errors.size() == 2);
+    CHECK(merged.documents_read == 4);
+    CHECK(merged.documents_failed == 2);
+    CHECK(merged.bytes == 2468);
+  }
+
+  TEST_CASE("truncated or foreign files are errors, not garbage") {
+    const std::string bytes = EncodeReadPart(SampleRead());
+    for (size_t cut : {size_t{0}, size_t{5}, bytes.size() / 2, bytes.size() - 1}) {
+      CheckResult r;
+      CHECK_FALSE(AppendReadPart(bytes.substr(0, cut), &r).ok());
+    }
+    std::vector<Link> links;
+    CHECK_FALSE(AppendLinks(bytes, &links).ok());
+    CountedPairs counted;
+    CHECK_FALSE(DecodeCountedPairs(bytes, &counted).ok());
+    GroupWords groups;
+    CHECK_FALSE(DecodeGroupWords(bytes, &groups).ok());
+    ShingleLists lists;
+    CHECK_FALSE(DecodeShingleLists(bytes, &lists).ok());
+  }
+
+  TEST_CASE("groups, shingle lists, pairs and links are read back as written") {
+    GroupWords groups{.representative = {0, 4}, .weights = {3, 1}, .words = {{7, 8, 9}, {}}};
+    GroupWords groups_back;
+    REQUIRE(DecodeGroupWords(EncodeGroupWords(groups), &groups_back).ok());
+    CHECK(groups_back.representative == groups.representative);
+    CHECK(groups_back.weights == groups.weights);
+    CHECK(groups_back.words == groups.words);
+
+    ShingleLists lists{.shingle = {11, 12},
+                       .member_end = {2, 5},
+                       .members = {0, 1, 0, 2, 3},
+                       .hub_end = {0, 1},
+                       .hubs = {2}};
+    ShingleLists lists_back;
+    REQUIRE(DecodeShingleLists(EncodeShingleLists(lists), &lists_back).ok());
+    CHECK(lists_back.members == lists.members);
+    CHECK(lists_back.hub_end == lists.hub_end);
+    lists.member_end.back() = 9;  // past its members: inconsistent, refused
+    CHECK_FALSE(DecodeShingleLists(EncodeShingleLists(lists), &lists_back).ok());
+
+    CountedPairs counted{.pairs = {{0, 3, 2}, {1, 2, 7}}, .capped = 5, .any_truncated = true};
+    CountedPairs back;
+    REQUIRE(DecodeCountedPairs(EncodeCountedPairs(counted), &back).ok());
+    CHECK(back.capped == 5);
+    CHECK(back.any_truncated);
+    REQUIRE(back.pairs.size() == 2);
+    CHECK((back.pairs[1].a == 1 && back.pairs[1].b == 2 && back.pairs[1].shared == 7));
+
+    Link l;
+    l.a = 4;
+    l.b = 9;
+    l.relation = Relation::kVariant;
+    l.similarity = 2.0 / 3.0;
+    l.speakers_agree = false;
+    l.diff.ops = {{DiffOp::Kind::kReplace, "half", "two"}};
+    l.diff.classes = kChangeLexical;
+    l.diff.flags = kMeaningNumber;
+    l.end_continues = true;
+    std::vector<Link> links;
+    REQUIRE(AppendLinks(EncodeLinks({l, Link{}}), &links).ok());
+    REQUIRE(links.size() == 2);
+    CHECK(links[0].similarity == l.similarity);
+    CHECK(links[0].relation == Relation::kVariant);
+    CHECK_FALSE(links[0].speakers_agree);
+    CHECK(links[0].diff.ops[0].b == "two");
+    CHECK(links[0].diff.flags == kMeaningNumber);
+    CHECK(links[0].end_continues);
+    CHECK_FALSE(links[1].member);
+  }
+
+  TEST_CASE("WriteFileAtomically leaves the whole file and no temporary") {
+    testing::TempDir dir;
+    const std::string path = dir.path() + "/out.bin";
+    REQUIRE(WriteFileAtomically(path, "first").ok());
+    REQUIRE(WriteFileAtomically(path, "second").ok());
+    Result<std::string> back = ReadWholeFile(path);
+    REQUIRE(back.ok());
+    CHECK(back.value() == "second");
+    CHECK_FALSE(WriteFileAtomically(dir.path() + "/missing/out.bin", "x").ok());
+    CHECK_FALSE(ReadWholeFile(dir.path() + "/missing.bin").ok());
+  }
+}
+
+}  // namespace quotecheck
