@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <unordered_map>
 
 #include "batch/batch_files.h"
 #include "extract/read_documents.h"
@@ -232,31 +233,52 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
 }
 
 Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
-                               const SpeakerKeyer& keyer, unsigned jobs, CheckResult* result) {
+                               const CrossReferenceOptions& options, CheckResult* result) {
   Status s = LoadReadParts(plan, dir, result);
   if (!s.ok()) return s;
   std::vector<CandidatePair> pairs;
   s = LoadPairs(plan, dir, &pairs, &result->capped_candidates);
   if (!s.ok()) return s;
-  pairs = {};
   PreparedQuotes prepared;
-  PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, result, &prepared);
-  prepared.tokens = {};
+  PrepareQuotes(KeyerOrDefault(options.keyer), std::max(1u, options.jobs), /*tokenise=*/nullptr,
+                result, &prepared);
   const QuoteGroups groups = GroupEqualQuotes(prepared.keys, *result);
-  result->links.clear();
-  AddMemberLinks(groups, prepared.speakers, result);
+  for (size_t i = 0; i < result->quotes.size(); ++i) {  // as CrossReference keeps them
+    const uint32_t g = groups.group_of[i];
+    if (g == QuoteGroups::kNone || groups.representative[g] != i) {
+      prepared.tokens[i] = TokenizedQuote{};
+    }
+  }
+  // Every pair's link, as the decide tasks found it.
+  std::vector<Link> decided;
   for (size_t b = 0; b < plan.blocks; ++b) {
     const std::string path = BatchTaskOutput(dir, BatchPhase::kDecide, b);
     Result<std::string> bytes = ReadWholeFile(path);
     if (!bytes.ok()) return bytes.status();
-    s = AppendLinks(bytes.value(), &result->links);
+    s = AppendLinks(bytes.value(), &decided);
     if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
   }
-  for (const Link& link : result->links) {
-    if (link.a >= result->quotes.size() || link.b >= result->quotes.size()) {
+  auto pair_key = [](size_t a, size_t b) { return (static_cast<uint64_t>(a) << 32) | b; };
+  std::unordered_map<uint64_t, size_t> link_of;
+  link_of.reserve(decided.size());
+  for (size_t k = 0; k < decided.size(); ++k) {
+    if (decided[k].a >= result->quotes.size() || decided[k].b >= result->quotes.size()) {
       return Status::Error("decided links do not match the read parts");
     }
+    link_of[pair_key(decided[k].a, decided[k].b)] = k;
   }
+  result->links.clear();
+  AddMemberLinks(groups, prepared.speakers, result);
+  // check's rounds replayed: a round's links are those the tasks decided for its pairs.
+  DecideInRounds(
+      pairs, prepared.tokens, options.decide_every_pair, options.decide_round,
+      [&](const std::vector<CandidatePair>& round, std::vector<Link>* links) {
+        for (const CandidatePair& p : round) {
+          auto it = link_of.find(pair_key(p.a, p.b));
+          if (it != link_of.end()) links->push_back(std::move(decided[it->second]));
+        }
+      },
+      &result->links);
   DropExplainedFragments(prepared.keys, groups, result);
   BuildClusters(prepared.keys, result);
   return Status::Ok();

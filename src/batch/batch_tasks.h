@@ -9,8 +9,9 @@
 ///   count B      the lists joined, each quotation's rarest kept; each block of the groups
 ///                counts its candidate pairs                     → count/block-K.bin
 ///   decide B     the blocks' pairs merged (xref/ngram_index.h MergeCandidatePairs); each
-///                block of the pairs decided into links          → decide/block-K.bin
-///   finish 1     member links + the blocks' links, fragments explained, clusters; the
+///                block of the pairs decided into links (every pair: check's rounds, which
+///                skip pairs earlier links joined, are replayed by finish) → decide/block-K.bin
+///   finish 1     member links + the rounds' links, fragments explained, clusters; the
 ///                findings and the report are cli/check_command.h's ReportCheck
 ///                → report.jsonl, report.stderr, report.status (written last)
 /// A phase's tasks need every task of the phases before it. The candidate steps are
@@ -25,6 +26,7 @@
 #include "core/check_model.h"
 #include "core/status.h"
 #include "ingest/document_reader.h"
+#include "xref/cross_reference.h"
 
 namespace quotecheck {
 
@@ -74,8 +76,10 @@ Status RunCountTask(const BatchPlan& plan, const std::string& dir, size_t block)
 /// decide K: the links of block K of the pairs.
 Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block,
                      const SpeakerKeyer& keyer, unsigned jobs);
-/// finish (before the findings): `result` as CrossReference leaves it.
+/// finish (before the findings): `result` as CrossReference with `options` leaves it. The
+/// decide tasks decided every pair; check's rounds (xref/xref_steps.h DecideInRounds) are
+/// replayed over their links, so a pair check leaves undecided is left out here too.
 Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
-                               const SpeakerKeyer& keyer, unsigned jobs, CheckResult* result);
+                               const CrossReferenceOptions& options, CheckResult* result);
 
 }  // namespace quotecheck

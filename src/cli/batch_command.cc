@@ -84,7 +84,8 @@ int RunFinishTask(const BatchPlan& plan, const std::string& dir, std::ostream& e
   findings.min_confidence = options.report.min_confidence;
   const auto jobs = static_cast<unsigned>(ResolveJobCount(options.report.jobs));
   CheckResult result;
-  Status s = CrossReferenceFromTasks(plan, dir, findings.keyer, jobs, &result);
+  Status s = CrossReferenceFromTasks(plan, dir, CheckCrossReferenceOptions(options, findings, jobs),
+                                     &result);
   if (!s.ok()) {
     err << "quotecheck: error: " << s.message() << '\n';
     return kExitError;
@@ -119,6 +120,7 @@ CommandRunner AddBatchTaskCommand(CLI::App* command) {
     size_t index = 0;
   };
   auto line = std::make_shared<CommandLine>();
+  command->group("");  // not listed in --help: the engines run it, people rerun it from a log
   command->add_option("--work", line->dir, "The work directory of the batch run")
       ->required()
       ->type_name("DIR");

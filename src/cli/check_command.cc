@@ -65,6 +65,15 @@ CommandRunner AddCheckCommand(CLI::App* command) {
   };
 }
 
+CrossReferenceOptions CheckCrossReferenceOptions(const CheckOptions& options,
+                                                 const FindingContext& findings, unsigned jobs) {
+  CrossReferenceOptions xref;
+  xref.jobs = jobs;
+  xref.keyer = &findings.keyer;
+  xref.decide_every_pair = options.links == LinkOutput::kAll;
+  return xref;
+}
+
 int ReportCheck(const CheckOptions& options, const FindingContext& findings, unsigned jobs,
                 PassTimer* timer, std::chrono::steady_clock::time_point started,
                 CheckResult* result_in, bool stdout_is_terminal, std::ostream* output,
@@ -124,12 +133,11 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   ReadDocuments(options.paths, /*primary=*/false, /*draft=*/false, shown, extractor, ingest,
                 report.jobs, /*keep=*/nullptr, err, &result, /*texts=*/nullptr, &seen);
   Lap(timer.get(), "check read", result.quotes.size());
-  CrossReferenceOptions xref;
-  xref.jobs = static_cast<unsigned>(ResolveJobCount(report.jobs));
-  xref.timer = timer.get();
   FindingContext findings(rules);
   findings.min_confidence = report.min_confidence;
-  xref.keyer = &findings.keyer;
+  CrossReferenceOptions xref = CheckCrossReferenceOptions(
+      options, findings, static_cast<unsigned>(ResolveJobCount(report.jobs)));
+  xref.timer = timer.get();
   CrossReference(xref, &result);
   const int rc = ReportCheck(options, findings, xref.jobs, timer.get(), started, &result,
                              stdout_is_terminal, output, &output_file, err);

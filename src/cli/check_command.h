@@ -16,6 +16,7 @@
 #include "core/diagnostic.h"
 #include "core/pass_timer.h"
 #include "findings/check_findings.h"
+#include "xref/cross_reference.h"
 #include "xref/link_output.h"
 
 namespace quotecheck {
@@ -41,6 +42,11 @@ CommandRunner AddCheckCommand(CLI::App* command);
 /// named by $GITHUB_STEP_SUMMARY when it is set.
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
              bool stdout_is_terminal);
+
+/// How check cross-references (shared with `batch`): `jobs` threads, the findings' speaker
+/// keyer, every pair decided with --links all.
+CrossReferenceOptions CheckCrossReferenceOptions(const CheckOptions& options,
+                                                 const FindingContext& findings, unsigned jobs);
 
 /// The passes of check after cross-referencing, shared with `batch` (cli/batch_command.h) so
 /// that both print the same bytes: findings (on `jobs` threads), the note on capped

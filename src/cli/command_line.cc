@@ -52,8 +52,8 @@ constexpr Subcommand kSubcommands[] = {
      AddDiffCommand},
     {"rules", "Inspect and test the attribution rules", AddRulesCommand},
     {"batch",
-     "check cut into tasks run on this machine or on a Slurm cluster (--engine local|slurm), "
-     "printing check's JSON Lines report byte for byte",
+     "Run check as tasks on this machine or on a Slurm cluster (--engine local|slurm): the same "
+     "JSON Lines report as check --format jsonl, for archives past one machine",
      AddBatchCommand},
     {"batch-task", "Run one task of a batch run (what the batch engines start)",
      AddBatchTaskCommand},

@@ -38,10 +38,14 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   GroupPairsToQuotePairs(groups, options.first_focus_quote, &pairs);
   lap("candidates", pairs.size());
 
-  std::vector<Link> decided = DecidePairs(pairs, prepared, jobs);
   result->links.clear();
   AddMemberLinks(groups, prepared.speakers, result);
-  for (Link& link : decided) result->links.push_back(std::move(link));
+  DecideInRounds(
+      pairs, prepared.tokens, options.decide_every_pair, options.decide_round,
+      [&](const std::vector<CandidatePair>& round, std::vector<Link>* links) {
+        for (Link& link : DecidePairs(round, prepared, jobs)) links->push_back(std::move(link));
+      },
+      &result->links);
   lap("decide", result->links.size());
   DropExplainedFragments(prepared.keys, groups, result);
 

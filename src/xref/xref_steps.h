@@ -4,10 +4,12 @@
 /// task on a part of the input) run the same code: one place per decision, and the same
 /// bytes out whichever way the steps are run.
 ///   PrepareQuotes → GroupEqualQuotes → RepresentativeWords → FindCandidatePairs
-///   (xref/ngram_index.h) → GroupPairsToQuotePairs → DecidePairs → AddMemberLinks + the
-///   decided links → DropExplainedFragments → BuildClusters (xref/quote_clusters.h).
+///   (xref/ngram_index.h) → GroupPairsToQuotePairs → AddMemberLinks, then DecideInRounds
+///   (each round's pairs through DecidePairs) → DropExplainedFragments → BuildClusters
+///   (xref/quote_clusters.h).
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -62,6 +64,21 @@ void GroupPairsToQuotePairs(const QuoteGroups& groups, size_t first_focus_quote,
 /// threads. Reads the tokens and speakers of the pairs' quotations only.
 std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
                               const PreparedQuotes& prepared, unsigned jobs);
+
+/// Decides `round`'s pairs, appending their links in the pairs' order.
+using RoundDecider =
+    std::function<void(const std::vector<CandidatePair>& round, std::vector<Link>* links)>;
+
+/// The candidate pairs in rounds of `round_size` (CrossReferenceOptions::decide_round), each
+/// decided by `decide`, the links appended to `links`. Unless `every_pair`, a pair whose
+/// quotations the links of earlier rounds already joined (any relation but fragment) is left
+/// out of its round when its lengths allow a whole link (`tokens`' word counts): it could
+/// only join what is joined. `check` decides each round as it comes (DecidePairs); `batch`
+/// decides every pair in parallel tasks first and replays the rounds over those links, which
+/// gives the same links since a pair's link depends on the pair alone.
+void DecideInRounds(const std::vector<CandidatePair>& pairs,
+                    const std::vector<TokenizedQuote>& tokens, bool every_pair, size_t round_size,
+                    const RoundDecider& decide, std::vector<Link>* links);
 
 /// The link between two quotations with the same match key (a group's member and its
 /// representative, or two members): verbatim when only typography differs, normalized
