@@ -2,14 +2,14 @@
 _quotecheck() {
   local cur prev words cword
   _init_completion || return
-  local commands="extract check lint diff rules"
+  local commands="extract check lint diff rules batch"
   local common="--format -o --output -j --jobs --rules --text-field --glob --exclude --encoding -q --quiet --help"
   local report="--fail-level --no-exit --color --no-color --min-confidence"
   local sub=""
   local i
   for ((i = 1; i < cword; i++)); do
     case ${words[i]} in
-      extract | check | lint | diff | rules) sub=${words[i]}; break ;;
+      extract | check | lint | diff | rules | batch) sub=${words[i]}; break ;;
     esac
   done
   case $prev in
@@ -24,8 +24,9 @@ _quotecheck() {
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --links) COMPREPLY=($(compgen -W "parent all none" -- "$cur")); return ;;
     --encoding) COMPREPLY=($(compgen -W "auto utf-8 utf-16 utf-16le utf-16be windows-1252 cp1252 latin-1 iso-8859-1" -- "$cur")); return ;;
-    --rules) _filedir -d; return ;;
-    -j | --jobs | --text-field | --glob | --exclude | --width | --min-confidence) return ;;
+    --rules | --work) _filedir -d; return ;;
+    --engine) COMPREPLY=($(compgen -W "local slurm" -- "$cur")); return ;;
+    -j | --jobs | --text-field | --glob | --exclude | --width | --min-confidence | --shards | --partitions | --blocks | --tasks | --mem) return ;;
   esac
   if [[ -z $sub ]]; then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -37,6 +38,7 @@ _quotecheck() {
       check) COMPREPLY=($(compgen -W "$common $report --reference --links" -- "$cur")) ;;
       lint) COMPREPLY=($(compgen -W "$common $report --against --primary --config --baseline --write-baseline" -- "$cur")) ;;
       diff) COMPREPLY=($(compgen -W "$common $report" -- "$cur")) ;;
+      batch) COMPREPLY=($(compgen -W "$common $report --reference --links --engine --work --shards --partitions --blocks --tasks --mem" -- "$cur")) ;;
       rules) COMPREPLY=($(compgen -W "--rules --help" -- "$cur")) ;;
     esac
     return

@@ -1,15 +1,16 @@
 # fish completion for quotecheck (installed in share/fish/vendor_completions.d)
-set -l commands extract check lint diff rules
+set -l commands extract check lint diff rules batch
 complete -c quotecheck -f
 complete -c quotecheck -n "not __fish_seen_subcommand_from $commands" -a extract -d 'Find quotations and speakers'
 complete -c quotecheck -n "not __fish_seen_subcommand_from $commands" -a check -d 'Cross-reference many sources'
 complete -c quotecheck -n "not __fish_seen_subcommand_from $commands" -a lint -d 'Check drafts against references'
 complete -c quotecheck -n "not __fish_seen_subcommand_from $commands" -a diff -d 'Compare the quotations of two texts'
 complete -c quotecheck -n "not __fish_seen_subcommand_from $commands" -a rules -d 'List or test the rules'
+complete -c quotecheck -n "not __fish_seen_subcommand_from $commands" -a batch -d 'check as tasks, local or on Slurm'
 complete -c quotecheck -n "not __fish_seen_subcommand_from $commands" -l version -d 'Print the version'
 complete -c quotecheck -l help -d 'Show help'
 
-set -l reading "__fish_seen_subcommand_from extract check lint diff"
+set -l reading "__fish_seen_subcommand_from extract check lint diff batch"
 complete -c quotecheck -n $reading -F
 complete -c quotecheck -n $reading -s o -l output -r -F -d 'Write the report to FILE'
 complete -c quotecheck -n $reading -s j -l jobs -x -d 'Worker threads, 0 = one per core'
@@ -23,15 +24,22 @@ complete -c quotecheck -n "__fish_seen_subcommand_from extract" -l format -x -a 
 complete -c quotecheck -n "__fish_seen_subcommand_from extract" -l width -x -d 'Cut quotations to N characters'
 complete -c quotecheck -n "__fish_seen_subcommand_from extract" -s v -l verbose -d 'Quotations in full'
 
-set -l reports "__fish_seen_subcommand_from check lint diff"
+set -l reports "__fish_seen_subcommand_from check lint diff batch"
 complete -c quotecheck -n $reports -l format -x -a 'text jsonl markdown sarif github html csv claimreview' -d 'Output format'
 complete -c quotecheck -n $reports -l fail-level -x -a 'error warning info none' -d 'Exit 1 at or above'
 complete -c quotecheck -n $reports -l no-exit -d 'Exit 0 whatever the findings'
 complete -c quotecheck -n $reports -l color -x -a 'auto always never' -d 'Colour'
 complete -c quotecheck -n $reports -l no-color -d 'No colour'
 complete -c quotecheck -n $reports -l min-confidence -x -d 'Leave out less sure findings'
-complete -c quotecheck -n "__fish_seen_subcommand_from check" -l reference -r -F -d 'A primary source'
-complete -c quotecheck -n "__fish_seen_subcommand_from check" -l links -x -a 'parent all none' -d 'Link records'
+complete -c quotecheck -n "__fish_seen_subcommand_from check batch" -l reference -r -F -d 'A primary source'
+complete -c quotecheck -n "__fish_seen_subcommand_from check batch" -l links -x -a 'parent all none' -d 'Link records'
+complete -c quotecheck -n "__fish_seen_subcommand_from batch" -l engine -x -a 'local slurm' -d 'Where the tasks run'
+complete -c quotecheck -n "__fish_seen_subcommand_from batch" -l work -x -a '(__fish_complete_directories)' -d 'Work directory'
+complete -c quotecheck -n "__fish_seen_subcommand_from batch" -l shards -x -d 'Input shards'
+complete -c quotecheck -n "__fish_seen_subcommand_from batch" -l partitions -x -d 'Shingle partitions'
+complete -c quotecheck -n "__fish_seen_subcommand_from batch" -l blocks -x -d 'Quotation and pair blocks'
+complete -c quotecheck -n "__fish_seen_subcommand_from batch" -l tasks -x -d 'Local tasks at a time'
+complete -c quotecheck -n "__fish_seen_subcommand_from batch" -l mem -x -d 'Slurm memory per task (MB)'
 complete -c quotecheck -n "__fish_seen_subcommand_from lint" -l against -r -F -d 'References'
 complete -c quotecheck -n "__fish_seen_subcommand_from lint" -l primary -r -F -d 'Primary-source references'
 complete -c quotecheck -n "__fish_seen_subcommand_from lint" -l config -r -F -d 'Configuration file'
