@@ -11,6 +11,7 @@ the three meets every pair of values; on the stores (and with --quick), four dia
 Input sets:
   * fixtures/check with its --reference (a primary source) and --links all;
   * fixtures/cases (one behaviour per article), --links all;
+  * invented articles written by the test for the awkward cases (awkward_articles);
   * a generated quote store (scripts/gen_quote_store.py, 3000 quotations) cut into 6 stores
     at document boundaries, so that shards hold different documents and equal quotations,
     short quotations and their containers, and common shingles fall in different shards;
@@ -75,6 +76,40 @@ def mkdir(path):
     return path
 
 
+def awkward_articles(out_dir):
+    """Invented articles for the cases where cutting the work could change the result: a
+    4-gram in more quotations than the document-frequency cap (64), spread over every shard;
+    a short quotation in the first file and the sentence that holds it in the last; one
+    document quoting the same words two ways; a primary source (given with --reference)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    speakers = ["Mayor Ilse Varga", "Harbour master Tomas Relk", "Councillor Aino Brisk"]
+    endings = ["the ferry will run", "the pier stays open", "the tolls will fall",
+               "the night buses return", "the market moves inland", "the lighthouse is lit"]
+    paths = []
+    first = out_dir / "a00-short.txt"
+    first.write_text('Residents of Quillhaven gathered on Monday. "We will rebuild," '
+                     'Mayor Ilse Varga said.\n')
+    paths.append(first)
+    for k in range(80):  # the shared opening is one 4-gram in 80 quotations: over the cap
+        path = out_dir / f"b{k:02d}-wire.txt"
+        speaker = speakers[k % len(speakers)]
+        path.write_text(f'Quillhaven Wire, story {k}.\n\n"At the end of the day, '
+                        f'{endings[k % len(endings)]} on day {k}," {speaker} said on Tuesday.\n')
+        paths.append(path)
+    twice = out_dir / "c00-twice.txt"
+    twice.write_text('"The harbour wall will hold until March," Tomas Relk said in the morning.'
+                     '\n\nBy evening he told reporters: "The harbour wall will hold until May."\n')
+    paths.append(twice)
+    last = out_dir / "z99-container.txt"
+    last.write_text('Ilse Varga spoke after the storm. "After the storm we will rebuild the '
+                    'harbour wall stone by stone," she said.\n')
+    paths.append(last)
+    primary = out_dir / "primary-statement.txt"
+    primary.write_text('STATEMENT BY THE MAYOR OF QUILLHAVEN\n\n"After the storm we will rebuild '
+                       'the harbour wall stone by stone," Mayor Ilse Varga said.\n')
+    return ["--links", "all", "--reference", str(primary)] + [str(p) for p in paths]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.environ.get("QUOTECHECK_BIN", "build/quotecheck"))
@@ -109,6 +144,7 @@ def main():
                                 "fixtures/check/reference/tsb-statement.txt",
                                 "fixtures/check/sources"]),
             ("fixtures/cases", ["--links", "all", "fixtures/cases"]),
+            ("fixtures/awkward", awkward_articles(tmp / "awkward")),
             ("generated store", split_store(store, 6, mkdir(tmp / "g")) if store.exists() else []),
             ("viral store", split_store(viral, 4, mkdir(tmp / "v")) if viral.exists() else []),
         ]
@@ -124,6 +160,8 @@ def main():
                 continue
             want = run([binary, "check", "--format", "jsonl"] + args)
             grid = full if label.startswith("fixtures") and not opts.quick else diagonal
+            if label == "fixtures/awkward":  # in one shard and in one file a shard
+                grid = grid + [(83, 2, 3)]
             for shards, partitions, blocks in grid:
                 work_n += 1
                 work = tmp / f"work-{work_n}"
