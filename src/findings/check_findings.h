@@ -20,6 +20,7 @@
 #include "attribute/speaker_key.h"
 #include "core/check_model.h"
 #include "findings/quote_evidence.h"
+#include "xref/cross_reference.h"
 
 namespace quotecheck {
 
@@ -35,7 +36,10 @@ struct FindingContext {
 /// Appends the findings of check for the clusters and links of `result` (after
 /// CrossReference), then the ones carried over from extraction. Clusters are weighed on
 /// `jobs` threads; the output does not depend on it.
-void AddCheckFindings(const FindingContext& context, CheckResult* result, unsigned jobs = 1);
+/// `facts`: the quotations' keys and speaker evidence from CrossReference (taken, not copied),
+/// else computed here.
+void AddCheckFindings(const FindingContext& context, CheckResult* result, unsigned jobs = 1,
+                      QuoteFacts* facts = nullptr);
 
 /// unbalanced-quote findings from the diagnostics of extraction, one per diagnostic.
 std::vector<Finding> UnbalancedQuoteFindings(const CheckResult& result);

@@ -39,17 +39,6 @@ void RunInParallel(size_t n, unsigned jobs, Fn fn) {
   for (auto& t : threads) t.join();
 }
 
-std::string KeyOf(const TokenizedQuote& q) {
-  std::string key;
-  for (uint32_t e : q.elements) {
-    const QuoteToken& t = q.tokens[e];
-    if (!t.word()) continue;
-    if (!key.empty()) key.push_back(' ');
-    key.append(q.Key(t));
-  }
-  return key;
-}
-
 // Decides the candidate pairs [begin, end) into links.
 void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t end,
                  const std::vector<TokenizedQuote>& tokens,
@@ -211,7 +200,7 @@ Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_
   return link;
 }
 
-void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
+void CrossReference(const CrossReferenceOptions& options, CheckResult* result, QuoteFacts* facts) {
   auto lap = [&](const char* pass, size_t count) {
     Lap(options.timer, std::string("xref ") + pass, count);
   };
@@ -233,7 +222,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
         q.speaker_key = speakers[i].key;  // a quote store written without keys
       }
       tokens[i] = TokenizeQuote(q.text);
-      keys[i] = KeyOf(tokens[i]);
+      keys[i] = MatchKey(tokens[i]);
     }
   };
   RunInParallel(n, n < kMinQuotesPerThreadedPass ? 1 : jobs, tokenise);
@@ -278,11 +267,16 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   AddMemberLinks(groups, speakers, result);
   DecideCandidates(pairs, tokens, speakers, jobs, options.decide_every_pair, options.decide_round,
                    &result->links);
+  tokens = {};  // the largest part of the memory; every pass after this reads keys
   lap("decide", result->links.size());
   DropExplainedFragments(keys, groups, result);
 
   BuildClusters(keys, result);
   lap("clusters", result->clusters.size());
+  if (facts != nullptr) {
+    facts->keys = std::move(keys);
+    facts->speakers = std::move(speakers);
+  }
 }
 
 }  // namespace quotecheck
