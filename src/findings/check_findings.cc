@@ -421,10 +421,15 @@ QuoteDiff OrientedDiff(const CheckResult& result, const Link& link, size_t from)
 
 QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y,
                   const QuoteDiff* link_diff) {
-  if ((x == link.a && y == link.b) || (x == link.b && y == link.a)) {
-    if (link_diff == nullptr) return OrientedDiff(result, link, x);
+  // The link's own sides, or members with the very texts of its sides: the same diff.
+  auto same = [&](size_t q, size_t side) {
+    return q == side || result.quotes[q].text == result.quotes[side].text;
+  };
+  const bool forward = same(x, link.a) && same(y, link.b);
+  if (forward || (same(x, link.b) && same(y, link.a))) {
+    if (link_diff == nullptr) return OrientedDiff(result, link, forward ? link.a : link.b);
     QuoteDiff d = *link_diff;
-    if (link.a != x) d.ops = ReversedDiff(d.ops);
+    if (!forward) d.ops = ReversedDiff(d.ops);
     return d;
   }
   QuoteDiff diff = DiffQuotes(result.quotes[x].text, result.quotes[y].text);

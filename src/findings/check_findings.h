@@ -54,9 +54,9 @@ Severity DivergenceSeverity(const QuoteDiff& diff);
 QuoteDiff OrientedDiff(const CheckResult& result, const Link& link, size_t from);
 
 /// The diff from quotation `x` to quotation `y` that `link` stands for: the link's own when
-/// they are its sides, else the words of x and y diffed afresh (they are members of the
-/// groups the link joins: the same words as its sides, perhaps other typography), with the
-/// link's change classes and meaning flags, read on the words both sides share.
+/// they are its sides or have their very texts, else the words of x and y diffed afresh (they are
+/// members of the groups the link joins: the same words as its sides, perhaps other typography),
+/// with the link's change classes and meaning flags, read on the words both sides share.
 /// `link_diff`: the link's diff with its ops when the caller has it (LinkDiff), so that it
 /// is not computed again.
 QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y,
