@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "attribute/speaker_key.h"
 #include "diff/quote_diff.h"
@@ -215,14 +216,21 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
   const SpeakerKeyer& keyer = options.keyer != nullptr ? *options.keyer : kNoLexicons;
   const unsigned jobs = std::max(1u, options.jobs);
   auto tokenise = [&](size_t begin, size_t end, unsigned) {
+    // Only representatives keep their tokens (below), and a quotation whose words an earlier
+    // one of the same slice has is none: its tokens are dropped at once, so that a store of
+    // many copies needs memory for its distinct wordings only.
+    std::unordered_set<std::string_view> seen;
     for (size_t i = begin; i < end; ++i) {
       QuoteRecord& q = result->quotes[i];
       speakers[i] = keyer.Evidence(q);
       if (q.speaker && !q.speaker_key && !speakers[i].key.empty()) {
         q.speaker_key = speakers[i].key;  // a quote store written without keys
       }
-      tokens[i] = TokenizeQuote(q.text);
-      keys[i] = MatchKey(tokens[i]);
+      TokenizedQuote t = TokenizeQuote(q.text);
+      keys[i] = MatchKey(t);
+      if (q.kind != QuoteKind::kTerm && !keys[i].empty() && seen.insert(keys[i]).second) {
+        tokens[i] = std::move(t);
+      }
     }
   };
   RunInParallel(n, n < kMinQuotesPerThreadedPass ? 1 : jobs, tokenise);
