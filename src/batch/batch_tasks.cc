@@ -233,7 +233,8 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
 }
 
 Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
-                               const CrossReferenceOptions& options, CheckResult* result) {
+                               const CrossReferenceOptions& options, CheckResult* result,
+                               QuoteFacts* facts) {
   Status s = LoadReadParts(plan, dir, result);
   if (!s.ok()) return s;
   std::vector<CandidatePair> pairs;
@@ -279,8 +280,10 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
         }
       },
       &result->links);
+  prepared.tokens = {};
   DropExplainedFragments(prepared.keys, groups, result);
   BuildClusters(prepared.keys, result);
+  *facts = std::move(static_cast<QuoteFacts&>(prepared));
   return Status::Ok();
 }
 

@@ -76,10 +76,12 @@ Status RunCountTask(const BatchPlan& plan, const std::string& dir, size_t block)
 /// decide K: the links of block K of the pairs.
 Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block,
                      const SpeakerKeyer& keyer, unsigned jobs);
-/// finish (before the findings): `result` as CrossReference with `options` leaves it. The
+/// finish (before the findings): `result` and `facts` as CrossReference with `options` leaves
+/// them. The
 /// decide tasks decided every pair; check's rounds (xref/xref_steps.h DecideInRounds) are
 /// replayed over their links, so a pair check leaves undecided is left out here too.
 Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
-                               const CrossReferenceOptions& options, CheckResult* result);
+                               const CrossReferenceOptions& options, CheckResult* result,
+                               QuoteFacts* facts);
 
 }  // namespace quotecheck

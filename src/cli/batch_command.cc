@@ -84,8 +84,9 @@ int RunFinishTask(const BatchPlan& plan, const std::string& dir, std::ostream& e
   findings.min_confidence = options.report.min_confidence;
   const auto jobs = static_cast<unsigned>(ResolveJobCount(options.report.jobs));
   CheckResult result;
+  QuoteFacts facts;
   Status s = CrossReferenceFromTasks(plan, dir, CheckCrossReferenceOptions(options, findings, jobs),
-                                     &result);
+                                     &result, &facts);
   if (!s.ok()) {
     err << "quotecheck: error: " << s.message() << '\n';
     return kExitError;
@@ -98,7 +99,7 @@ int RunFinishTask(const BatchPlan& plan, const std::string& dir, std::ostream& e
   OutputFile output_file;
   std::ostream* output = OpenOutput(options.report.output_path, err, &output_file, err);
   if (output == nullptr) return kExitError;
-  const int rc = ReportCheck(options, findings, jobs, /*timer=*/nullptr, started, &result,
+  const int rc = ReportCheck(options, findings, jobs, /*timer=*/nullptr, started, &result, &facts,
                              /*stdout_is_terminal=*/false, output, &output_file, report_err);
   s = WriteFileAtomically(ReportErrPath(dir), report_err.str());
   if (s.ok()) {

@@ -76,11 +76,11 @@ CrossReferenceOptions CheckCrossReferenceOptions(const CheckOptions& options,
 
 int ReportCheck(const CheckOptions& options, const FindingContext& findings, unsigned jobs,
                 PassTimer* timer, std::chrono::steady_clock::time_point started,
-                CheckResult* result_in, bool stdout_is_terminal, std::ostream* output,
-                OutputFile* output_file, std::ostream& err) {
+                CheckResult* result_in, QuoteFacts* facts, bool stdout_is_terminal,
+                std::ostream* output, OutputFile* output_file, std::ostream& err) {
   CheckResult& result = *result_in;
   const ReportOptions& report = options.report;
-  AddCheckFindings(findings, &result, jobs);
+  AddCheckFindings(findings, &result, jobs, facts);
   Lap(timer, "check findings", result.findings.size());
   if (result.capped_candidates > 0) {
     err << fmt::format(
@@ -138,8 +138,9 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   CrossReferenceOptions xref = CheckCrossReferenceOptions(
       options, findings, static_cast<unsigned>(ResolveJobCount(report.jobs)));
   xref.timer = timer.get();
-  CrossReference(xref, &result);
-  const int rc = ReportCheck(options, findings, xref.jobs, timer.get(), started, &result,
+  QuoteFacts facts;
+  CrossReference(xref, &result, &facts);
+  const int rc = ReportCheck(options, findings, xref.jobs, timer.get(), started, &result, &facts,
                              stdout_is_terminal, output, &output_file, err);
   if (timer) {  // QUOTECHECK_TIMING=1 (scripts/bench)
     timer->Lap("check write");

@@ -52,10 +52,11 @@ CrossReferenceOptions CheckCrossReferenceOptions(const CheckOptions& options,
 /// that both print the same bytes: findings (on `jobs` threads), the note on capped
 /// candidates, the links to write (options.links), then the report (FinishReport: printed to
 /// `output`, committed to `output_file`, the summary line on `err`, `seconds` counted from
-/// `started`). Returns the exit status.
+/// `started`). `facts`: cross-referencing's keys and speaker evidence (taken), or null.
+/// Returns the exit status.
 int ReportCheck(const CheckOptions& options, const FindingContext& findings, unsigned jobs,
                 PassTimer* timer, std::chrono::steady_clock::time_point started,
-                CheckResult* result, bool stdout_is_terminal, std::ostream* output,
-                OutputFile* output_file, std::ostream& err);
+                CheckResult* result, QuoteFacts* facts, bool stdout_is_terminal,
+                std::ostream* output, OutputFile* output_file, std::ostream& err);
 
 }  // namespace quotecheck

@@ -7,7 +7,7 @@
 
 namespace quotecheck {
 
-void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
+void CrossReference(const CrossReferenceOptions& options, CheckResult* result, QuoteFacts* facts) {
   auto lap = [&](const char* pass, size_t count) {
     Lap(options.timer, std::string("xref ") + pass, count);
   };
@@ -46,11 +46,13 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
         for (Link& link : DecidePairs(round, prepared, jobs)) links->push_back(std::move(link));
       },
       &result->links);
+  prepared.tokens = {};  // the largest part of the memory; every pass after this reads keys
   lap("decide", result->links.size());
   DropExplainedFragments(prepared.keys, groups, result);
 
   BuildClusters(prepared.keys, result);
   lap("clusters", result->clusters.size());
+  if (facts != nullptr) *facts = std::move(static_cast<QuoteFacts&>(prepared));
 }
 
 }  // namespace quotecheck

@@ -41,7 +41,9 @@ struct CrossReferenceOptions {
 };
 
 /// Fills result->links and clusters (and each quote's cluster) from
-/// result->quotes and result->documents.
-void CrossReference(const CrossReferenceOptions& options, CheckResult* result);
+/// result->quotes and result->documents; `facts`, when given, receives the quotations' keys
+/// and speaker evidence (AddCheckFindings takes them instead of computing them again).
+void CrossReference(const CrossReferenceOptions& options, CheckResult* result,
+                    QuoteFacts* facts = nullptr);
 
 }  // namespace quotecheck

@@ -5,6 +5,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "diff/quote_diff.h"
 #include "diff/relation.h"
@@ -33,17 +34,6 @@ void RunInParallel(size_t n, unsigned jobs, Fn fn) {
     threads.emplace_back(fn, n * j / jobs, n * (j + 1) / jobs, j);
   }
   for (auto& t : threads) t.join();
-}
-
-std::string KeyOf(const TokenizedQuote& q) {
-  std::string key;
-  for (uint32_t e : q.elements) {
-    const QuoteToken& t = q.tokens[e];
-    if (!t.word()) continue;
-    if (!key.empty()) key.push_back(' ');
-    key.append(q.Key(t));
-  }
-  return key;
 }
 
 // Decides the candidate pairs [begin, end) into links.
@@ -76,6 +66,10 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
   prepared->keys.assign(n, std::string());
   prepared->speakers.assign(n, SpeakerEvidence{});
   auto run = [&](size_t begin, size_t end, unsigned) {
+    // Only representatives keep their tokens (CrossReference drops the others), and a
+    // quotation whose words an earlier one of the same slice has is none: its tokens are
+    // dropped at once.
+    std::unordered_set<std::string_view> seen;
     for (size_t i = begin; i < end; ++i) {
       QuoteRecord& q = result->quotes[i];
       prepared->speakers[i] = keyer.Evidence(q);
@@ -83,8 +77,12 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
         q.speaker_key = prepared->speakers[i].key;  // a quote store written without keys
       }
       if (tokenise != nullptr && !(*tokenise)[i]) continue;
-      prepared->tokens[i] = TokenizeQuote(q.text);
-      prepared->keys[i] = KeyOf(prepared->tokens[i]);
+      TokenizedQuote t = TokenizeQuote(q.text);
+      prepared->keys[i] = MatchKey(t);
+      if (q.kind != QuoteKind::kTerm && !prepared->keys[i].empty() &&
+          seen.insert(prepared->keys[i]).second) {
+        prepared->tokens[i] = std::move(t);
+      }
     }
   };
   RunInParallel(n, n < kMinQuotesPerThreadedPass ? 1 : std::max(1u, jobs), run);

@@ -20,20 +20,27 @@
 
 namespace quotecheck {
 
-/// What cross-referencing reads of each quotation besides its record: its tokens, its match
-/// key (the match keys of its words, space-separated) and its speaker evidence.
-struct PreparedQuotes {
-  std::vector<TokenizedQuote> tokens;
+/// What cross-referencing knows of each quotation that findings read again: its match key
+/// and its speaker evidence, by quotation index.
+struct QuoteFacts {
   std::vector<std::string> keys;
   std::vector<SpeakerEvidence> speakers;
+};
+
+/// What cross-referencing reads of each quotation besides its record: its facts and its
+/// tokens (kept for representatives only: see PrepareQuotes).
+struct PreparedQuotes : QuoteFacts {
+  std::vector<TokenizedQuote> tokens;
 };
 
 /// `keyer`, or a keyer without lexicons when it is null.
 const SpeakerKeyer& KeyerOrDefault(const SpeakerKeyer* keyer);
 
 /// Fills `prepared` for every quotation of `result` on `jobs` threads: speaker evidence for
-/// all (a quotation read without a speaker_key gets one), tokens and key only where
-/// `tokenise` is true (null: everywhere; the others stay empty).
+/// all (a quotation read without a speaker_key gets one), key only where `tokenise` is true
+/// (null: everywhere; the others stay empty), and tokens only for those whose words no
+/// earlier quotation of the same thread's slice has (so every representative keeps its
+/// tokens, and a store of many copies needs memory for its distinct wordings only).
 void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<bool>* tokenise,
                    CheckResult* result, PreparedQuotes* prepared);
 
