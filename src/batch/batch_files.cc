@@ -228,7 +228,7 @@ std::string EncodeReadPart(const CheckResult& result) {
   return w.Take();
 }
 
-Status AppendReadPart(std::string_view bytes, CheckResult* result) {
+Status AppendReadPart(std::string_view bytes, CheckResult* result, const std::vector<bool>* keep) {
   Reader r(bytes, kReadPartMagic);
   const auto first_doc = static_cast<uint32_t>(result->documents.size());
   const uint64_t documents = r.Count(9 * 8);
@@ -265,6 +265,13 @@ Status AppendReadPart(std::string_view bytes, CheckResult* result) {
     q.confidence = r.Num<double>();
     q.cluster = r.Str();
     if (q.doc >= result->documents.size()) return Corrupt("read part");
+    const size_t number = result->quotes.size();
+    if (keep != nullptr && (number >= keep->size() || !(*keep)[number])) {
+      QuoteRecord empty;
+      empty.doc = q.doc;
+      result->quotes.push_back(std::move(empty));
+      continue;
+    }
     result->quotes.push_back(std::move(q));
   }
   const uint64_t diagnostics = r.Count(8);

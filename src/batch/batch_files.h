@@ -27,7 +27,11 @@ std::string EncodeReadPart(const CheckResult& result);
 /// Appends a read part to `result` (documents and quotations after those it has, with the
 /// quotations' document numbers moved by as many; counts added), as reading its inputs
 /// after the ones already read would have.
-Status AppendReadPart(std::string_view bytes, CheckResult* result);
+/// With `keep`, a quotation whose number in `result` (after those it had) is not in it is
+/// appended as an empty QuoteRecord of its document, so that numbers stay the same and
+/// memory holds only the quotations a task reads.
+Status AppendReadPart(std::string_view bytes, CheckResult* result,
+                      const std::vector<bool>* keep = nullptr);
 
 /// What the candidate step indexes: per group of equal quotations, its representative's
 /// quotation number, its weight (members) and its word hashes (xref/xref_steps.h).

@@ -143,12 +143,13 @@ Status RunReadTask(const BatchPlan& plan, const std::string& dir, size_t shard,
   return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kRead, shard), EncodeReadPart(part));
 }
 
-Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult* result) {
+Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult* result,
+                     const std::vector<bool>* keep) {
   for (size_t s = 0; s < plan.shards(); ++s) {
     const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, s);
     Result<std::string> bytes = ReadWholeFile(path);
     if (!bytes.ok()) return bytes.status();
-    Status st = AppendReadPart(bytes.value(), result);
+    Status st = AppendReadPart(bytes.value(), result, keep);
     if (!st.ok()) return Status::Error(fmt::format("{}: {}", path, st.message()));
   }
   return Status::Ok();
@@ -208,24 +209,27 @@ Status RunCountTask(const BatchPlan& plan, const std::string& dir, size_t block)
 Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block,
                      const SpeakerKeyer& keyer, unsigned jobs) {
   if (block >= plan.blocks) return Status::Error(fmt::format("no block {}", block));
-  CheckResult result;
-  Status s = LoadReadParts(plan, dir, &result);
-  if (!s.ok()) return s;
   std::vector<CandidatePair> pairs;
   size_t capped = 0;
-  s = LoadPairs(plan, dir, &pairs, &capped);
+  Status s = LoadPairs(plan, dir, &pairs, &capped);
   if (!s.ok()) return s;
   const auto [begin, end] = BlockRange(pairs.size(), block, plan.blocks);
   std::vector<CandidatePair> mine(pairs.begin() + static_cast<std::ptrdiff_t>(begin),
                                   pairs.begin() + static_cast<std::ptrdiff_t>(end));
   pairs = {};
-  std::vector<bool> needed(result.quotes.size(), false);
+  // Only the quotations of this block's pairs are kept in memory.
+  std::vector<bool> needed;
   for (const CandidatePair& p : mine) {
-    if (p.a >= needed.size() || p.b >= needed.size()) {
-      return Status::Error("candidate pairs do not match the read parts");
-    }
+    if (std::max(p.a, p.b) >= needed.size()) needed.resize(std::max(p.a, p.b) + 1, false);
     needed[p.a] = needed[p.b] = true;
   }
+  CheckResult result;
+  s = LoadReadParts(plan, dir, &result, &needed);
+  if (!s.ok()) return s;
+  if (needed.size() > result.quotes.size()) {
+    return Status::Error("candidate pairs do not match the read parts");
+  }
+  needed.resize(result.quotes.size(), false);
   PreparedQuotes prepared;
   PrepareQuotes(keyer, jobs, &needed, &result, &prepared);
   return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kDecide, block),

@@ -62,8 +62,10 @@ Status MakeBatchDirectories(const std::string& dir);
 Status RunReadTask(const BatchPlan& plan, const std::string& dir, size_t shard,
                    const QuoteExtractor& extractor, const IngestOptions& ingest, unsigned jobs,
                    std::ostream& err);
-/// Every shard's read part, in order: the result `check` has after reading.
-Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult* result);
+/// Every shard's read part, in order: the result `check` has after reading (with `keep`, only
+/// the quotations it holds; see AppendReadPart).
+Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult* result,
+                     const std::vector<bool>* keep = nullptr);
 
 /// groups: equal quotations grouped, each group's words.
 Status RunGroupsTask(const BatchPlan& plan, const std::string& dir, const SpeakerKeyer& keyer,

@@ -83,6 +83,19 @@ TEST_SUITE("batch") {
     CHECK(merged.bytes == 2468);
   }
 
+  TEST_CASE("a read part read with a keep mask holds only the quotations asked for") {
+    CheckResult part = SampleRead();
+    part.quotes.push_back(part.quotes[0]);
+    part.quotes[1].text = "second";
+    CheckResult kept;
+    const std::vector<bool> keep = {false, true};
+    REQUIRE(AppendReadPart(EncodeReadPart(part), &kept, &keep).ok());
+    REQUIRE(kept.quotes.size() == 2);  // numbers unchanged
+    CHECK(kept.quotes[0].text.empty());
+    CHECK(kept.quotes[0].doc == 1);
+    CHECK(kept.quotes[1].text == "second");
+  }
+
   TEST_CASE("truncated or foreign files are errors, not garbage") {
     const std::string bytes = EncodeReadPart(SampleRead());
     for (size_t cut : {size_t{0}, size_t{5}, bytes.size() / 2, bytes.size() - 1}) {
