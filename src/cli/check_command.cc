@@ -95,6 +95,7 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   CrossReferenceOptions xref;
   xref.jobs = static_cast<unsigned>(ResolveJobCount(report.jobs));
   xref.timer = timer.get();
+  xref.decide_every_pair = options.links == LinkOutput::kAll;
   FindingContext findings(rules);
   findings.min_confidence = report.min_confidence;
   xref.keyer = &findings.keyer;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -11,6 +12,7 @@
 #include "diff/quote_diff.h"
 #include "diff/quote_tokens.h"
 #include "findings/finding_rules.h"
+#include "xref/link_decision.h"
 
 namespace quotecheck {
 namespace {
@@ -19,6 +21,11 @@ namespace {
 // close: further apart, they are more likely a person saying a line twice (a debater
 // repeating "this notion that … doesn't know what he's doing" in other words).
 constexpr double kInconsistentSimilarity = 0.8;
+
+// A document printing one utterance in more forms than this is compared on its first ones
+// only: pairs of forms grow with the square, and an article quoting the same words this many
+// ways is a transcript or a list, not a misquote.
+constexpr size_t kGroupsComparedPerDocument = 16;
 
 std::string FlagsNote(const QuoteDiff& diff) {
   std::vector<std::string_view> names = MeaningFlagNames(diff.flags);
@@ -42,13 +49,27 @@ struct Inputs {
   const std::vector<std::vector<size_t>>& links_of_cluster;  // link indexes
 };
 
+// Links that findings decide themselves: pairs that cross-referencing joined through other
+// links without deciding them (CrossReferenceOptions::decide_every_pair). Link indexes from
+// `base` on are into `links`; they are appended to CheckResult::links once every cluster is
+// weighed.
+struct DecidedHere {
+  size_t base = 0;
+  std::vector<Link> links;
+  WordAligner aligner;
+  std::unordered_map<size_t, TokenizedQuote> tokens;  // by quotation, this cluster's only
+};
+
 class ClusterFindings {
  public:
-  ClusterFindings(const Inputs& in, size_t cluster, std::vector<Finding>* out)
+  ClusterFindings(const Inputs& in, size_t cluster, DecidedHere* here, std::vector<Finding>* out)
       : in_(in),
         cluster_(in.result.clusters[cluster]),
         links_(in.links_of_cluster[cluster]),
-        out_(out) {}
+        here_(here),
+        out_(out) {
+    here_->tokens.clear();
+  }
 
   void Run() {
     const auto& links = in_.result.links;
@@ -79,15 +100,37 @@ class ClusterFindings {
     return x < y ? std::pair(x, y) : std::pair(y, x);
   }
   GroupKey Key(size_t q) const { return in_.keys[q]; }
-  // The link between the groups of two keys, if their representatives were linked.
-  std::optional<size_t> Between(GroupKey x, GroupKey y) const {
-    auto it = between_.find(GroupPair(x, y));
-    return it == between_.end() ? std::nullopt : std::optional(it->second);
+  const Link& LinkAt(size_t l) const {
+    return l < here_->base ? in_.result.links[l] : here_->links[l - here_->base];
+  }
+  const TokenizedQuote& TokensOf(size_t q) {
+    auto [it, inserted] = here_->tokens.try_emplace(q);
+    if (inserted) it->second = TokenizeQuote(Quote(q).text);
+    return it->second;
+  }
+  // The link between the groups of two keys: the one cross-referencing decided between their
+  // representatives, else decided here (the two were joined through other links), if they
+  // are the same words said once.
+  std::optional<size_t> Between(GroupKey x, GroupKey y) {
+    const auto pair = GroupPair(x, y);
+    auto it = between_.find(pair);
+    if (it != between_.end()) return it->second;
+    auto [memo, inserted] = decided_.try_emplace(pair);
+    if (!inserted) return memo->second;
+    const size_t a = std::min(Rep(x), Rep(y)), b = std::max(Rep(x), Rep(y));
+    std::optional<Link> link = DecidePair(a, b, TokensOf(a), TokensOf(b), in_.speakers[a],
+                                          in_.speakers[b], here_->aligner);
+    if (link) {
+      link->cluster = cluster_.id;
+      memo->second = here_->base + here_->links.size();
+      here_->links.push_back(std::move(*link));
+    }
+    return memo->second;
   }
   // Link l's word diff, computed once (links keep none: LinkDiff).
   const QuoteDiff& DiffOf(size_t l) {
     auto it = diffs_.find(l);
-    if (it == diffs_.end()) it = diffs_.emplace(l, LinkDiff(in_.result, in_.result.links[l])).first;
+    if (it == diffs_.end()) it = diffs_.emplace(l, LinkDiff(in_.result, LinkAt(l))).first;
     return it->second;
   }
   // Link l's evidence, weighed once.
@@ -95,7 +138,7 @@ class ClusterFindings {
     auto it = evidence_.find(l);
     if (it == evidence_.end()) {
       it = evidence_
-               .emplace(l, WeighLink(in_.result, in_.result.links[l], DiffOf(l), in_.keys,
+               .emplace(l, WeighLink(in_.result, LinkAt(l), DiffOf(l), in_.keys,
                                      in_.speakers_by_key, in_.context.lexicon))
                .first;
     }
@@ -104,7 +147,7 @@ class ClusterFindings {
   // Whether link l is evidence of a divergence; only a variant's words are weighed (the
   // weighing computes the link's word diff).
   bool Diverges(size_t l) {
-    const Link& link = in_.result.links[l];
+    const Link& link = LinkAt(l);
     return link.relation == Relation::kVariant && SupportsDivergence(link, EvidenceOf(l));
   }
   // Two members of one group: the same words, weighed as a verbatim link.
@@ -158,7 +201,7 @@ class ClusterFindings {
 
   // Member `member` of one group of link `l` against `ref` of the other.
   void AddDivergence(std::string rule, size_t member, size_t ref, size_t l, std::string message) {
-    const Link& link = in_.result.links[l];
+    const Link& link = LinkAt(l);
     QuoteDiff diff = DiffFor(in_.result, link, member, ref, &DiffOf(l));
     const size_t before = out_->size();
     Add(std::move(rule), DivergenceSeverity(diff), member, ref, l, EvidenceOf(l), 1.0,
@@ -192,22 +235,36 @@ class ClusterFindings {
     }
   }
 
-  // One document quoting one utterance two ways: a close variant, changed in substance.
+  // One document quoting one utterance two ways: a close variant, changed in substance. The
+  // groups one document prints are compared pairwise, at most kGroupsComparedPerDocument of
+  // them.
   void Inconsistencies() {
-    const auto& links = in_.result.links;
+    std::unordered_map<uint32_t, std::vector<GroupKey>> in_doc;  // doc → its groups, in key order
+    for (const auto& [key, members] : groups_) {
+      for (size_t m : members) {
+        auto& keys = in_doc[Quote(m).doc];
+        if (keys.empty() || keys.back() != key) keys.push_back(key);
+      }
+    }
+    std::set<std::pair<GroupKey, GroupKey>> pairs;  // in key order, as the groups are
+    for (const auto& [doc, keys] : in_doc) {
+      const size_t n = std::min(keys.size(), kGroupsComparedPerDocument);
+      for (size_t i = 0; i < n; ++i) {
+        for (size_t j = i + 1; j < n; ++j) pairs.insert(GroupPair(keys[i], keys[j]));
+      }
+    }
     std::map<size_t, std::pair<size_t, size_t>> first;  // later quote → (earlier, link)
-    for (const auto& [pair, l] : between_) {
-      const Link& link = links[l];
-      if (link.similarity < kInconsistentSimilarity) continue;
-      if (!Diverges(l)) continue;
+    for (const auto& pair : pairs) {
+      const std::optional<size_t> l = Between(pair.first, pair.second);
+      if (!l || LinkAt(*l).similarity < kInconsistentSimilarity || !Diverges(*l)) continue;
       std::unordered_map<uint32_t, size_t> in_first;  // doc → its first member of one group
       for (size_t x : groups_.at(pair.first)) in_first.emplace(Quote(x).doc, x);
       for (size_t y : groups_.at(pair.second)) {
         auto it = in_first.find(Quote(y).doc);
         if (it == in_first.end() || IsPrimary(y)) continue;
         const size_t earlier = std::min(it->second, y), later = std::max(it->second, y);
-        auto [f, inserted] = first.emplace(later, std::pair(earlier, l));
-        if (!inserted && earlier < f->second.first) f->second = {earlier, l};
+        auto [f, inserted] = first.emplace(later, std::pair(earlier, *l));
+        if (!inserted && earlier < f->second.first) f->second = {earlier, *l};
       }
     }
     for (const auto& [y, found] : first) {
@@ -260,10 +317,19 @@ class ClusterFindings {
       neighbours[pair.first].emplace_back(pair.second, l);
       neighbours[pair.second].emplace_back(pair.first, l);
     }
-    static const std::vector<std::pair<GroupKey, size_t>> kNone;
+    const GroupKey ref_key = Key(*ref);
     for (const auto& [key, members] : groups_) {
-      auto found = neighbours.find(key);
-      const auto& linked = found == neighbours.end() ? kNone : found->second;
+      std::vector<std::pair<GroupKey, size_t>> linked;
+      if (auto found = neighbours.find(key); found != neighbours.end()) linked = found->second;
+      // The reference's own group, decided here when cross-referencing joined it otherwise.
+      if (key != ref_key && std::none_of(linked.begin(), linked.end(),
+                                         [&](const auto& x) { return x.first == ref_key; })) {
+        bool disagree = false;
+        for (size_t m : members) disagree = disagree || SpeakersDisagree(speakers[m], reference);
+        if (disagree) {
+          if (std::optional<size_t> l = Between(key, ref_key)) linked.emplace_back(ref_key, *l);
+        }
+      }
       for (size_t m : members) {
         if (!SpeakersDisagree(speakers[m], reference)) continue;
         auto disagreeing = [&](size_t r) { return SpeakersDisagree(speakers[m], speakers[r]); };
@@ -300,7 +366,7 @@ class ClusterFindings {
         }
         if (best) {
           AddMisattribution(m, best->first, best->second, EvidenceOf(best->second),
-                            in_.result.links[best->second].relation);
+                            LinkAt(best->second).relation);
         }
       }
     }
@@ -323,6 +389,7 @@ class ClusterFindings {
   const Inputs& in_;
   const Cluster& cluster_;
   const std::vector<size_t>& links_;
+  DecidedHere* here_;
   std::vector<Finding>* out_;
   std::unordered_map<size_t, PairEvidence> evidence_;        // by link
   std::unordered_map<size_t, QuoteDiff> diffs_;              // by link
@@ -330,6 +397,7 @@ class ClusterFindings {
   std::map<std::pair<GroupKey, GroupKey>, size_t> between_;  // links between groups
   std::unordered_map<size_t, size_t> member_link_;           // member → its link to the rep
   std::unordered_map<GroupKey, PairEvidence> same_words_;
+  std::map<std::pair<GroupKey, GroupKey>, std::optional<size_t>> decided_;  // by Between
 };
 
 }  // namespace
@@ -437,15 +505,22 @@ void AddCheckFindings(const FindingContext& context, CheckResult* result, unsign
   jobs = std::max(
       1u, std::min<unsigned>(jobs, static_cast<unsigned>(clusters / kClustersPerThread + 1)));
   std::vector<std::vector<Finding>> parts(jobs);
+  std::vector<DecidedHere> decided(jobs);
   auto run = [&](unsigned j) {
+    decided[j].base = result->links.size();
     for (size_t c = clusters * j / jobs; c < clusters * (j + 1) / jobs; ++c) {
-      ClusterFindings(inputs, c, &parts[j]).Run();
+      ClusterFindings(inputs, c, &decided[j], &parts[j]).Run();
     }
   };
   for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(run, j);
   for (auto& t : threads) t.join();
-  for (auto& part : parts) {
-    for (Finding& f : part) result->findings.push_back(std::move(f));
+  for (unsigned j = 0; j < jobs; ++j) {  // links decided here appended, findings' indexes moved
+    const size_t base = decided[j].base, at = result->links.size();
+    for (Link& link : decided[j].links) result->links.push_back(std::move(link));
+    for (Finding& f : parts[j]) {
+      if (f.link && *f.link >= base) f.link = at + (*f.link - base);
+      result->findings.push_back(std::move(f));
+    }
   }
 
   // Carried over from extraction.

@@ -12,11 +12,32 @@
 #include "diff/quote_tokens.h"
 #include "diff/relation.h"
 #include "diff/word_alignment.h"
+#include "xref/disjoint_sets.h"
 #include "xref/link_decision.h"
 #include "xref/quote_clusters.h"
 
 namespace quotecheck {
 namespace {
+
+// Below these sizes a pass runs on one thread: starting threads would cost more than the
+// work (tokenising a few thousand quotations or deciding a thousand pairs takes about a
+// millisecond).
+constexpr size_t kMinQuotesPerThreadedPass = 4096;
+constexpr size_t kMinPairsPerThreadedPass = 1024;
+
+// Runs fn(begin, end, slice) on `jobs` contiguous slices of [0, n), one thread each.
+template <typename Fn>
+void RunInParallel(size_t n, unsigned jobs, Fn fn) {
+  if (jobs <= 1 || n == 0) {
+    fn(size_t{0}, n, 0u);
+    return;
+  }
+  std::vector<std::thread> threads;
+  for (unsigned j = 0; j < jobs; ++j) {
+    threads.emplace_back(fn, n * j / jobs, n * (j + 1) / jobs, j);
+  }
+  for (auto& t : threads) t.join();
+}
 
 std::string KeyOf(const TokenizedQuote& q) {
   std::string key;
@@ -29,105 +50,52 @@ std::string KeyOf(const TokenizedQuote& q) {
   return key;
 }
 
-// The words of the shared part (the local alignment's region), for a pair where one side
-// runs on past it: what the change classes and meaning flags must be read from, since the
-// words only one side quotes are not a change of wording.
-std::string_view RegionText(const TokenizedQuote& q, uint32_t begin, uint32_t end) {
-  if (begin >= end || end > q.elements.size()) return q.text;
-  uint32_t from = q.tokens[q.elements[begin]].start;
-  uint32_t to = q.tokens[q.elements[end - 1]].end;
-  return std::string_view(q.text).substr(from, to - from);
-}
-
-bool CoversAll(const AlignmentStats& st, const TokenizedQuote& a, const TokenizedQuote& b) {
-  return st.a_begin == 0 && st.a_end == a.elements.size() && st.b_begin == 0 &&
-         st.b_end == b.elements.size();
-}
-
-// A cheap bound before any alignment: the words two quotations share (as multisets) must
-// be enough for one of the link shapes of xref/link_decision.h — most of the shorter one
-// for a fragment, half of the longer for versions of one statement, a run for an overlap.
-bool EnoughSharedWords(const TokenizedQuote& a, const TokenizedQuote& b, std::vector<uint64_t>& wa,
-                       std::vector<uint64_t>& wb) {
-  auto words = [](const TokenizedQuote& q, std::vector<uint64_t>& out) {
-    out.clear();
-    for (uint32_t e : q.elements) {
-      if (q.tokens[e].word()) out.push_back(q.tokens[e].hash);
-    }
-  };
-  // An overlap at the edges: the first kMinOverlapRun words of one, in a row in the other.
-  auto head_in = [](const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
-    if (x.size() < kMinOverlapRun) return false;
-    for (size_t j = 0; j + kMinOverlapRun <= y.size(); ++j) {
-      if (std::equal(x.begin(), x.begin() + kMinOverlapRun,
-                     y.begin() + static_cast<std::ptrdiff_t>(j))) {
-        return true;
-      }
-    }
-    return false;
-  };
-  words(a, wa);
-  words(b, wb);
-  const bool overlap = head_in(wa, wb) || head_in(wb, wa);
-  std::sort(wa.begin(), wa.end());
-  std::sort(wb.begin(), wb.end());
-  size_t shared = 0;
-  for (size_t i = 0, j = 0; i < wa.size() && j < wb.size();) {
-    if (wa[i] < wb[j]) {
-      ++i;
-    } else if (wb[j] < wa[i]) {
-      ++j;
-    } else {
-      ++shared, ++i, ++j;
-    }
-  }
-  const size_t shorter = std::min(wa.size(), wb.size()), longer = std::max(wa.size(), wb.size());
-  const double need = std::min(kMinFragmentCover * static_cast<double>(shorter),
-                               (1.0 - kMaxEditShare) * static_cast<double>(longer));
-  return static_cast<double>(shared) + 1e-9 >= need || overlap;
-}
-
-bool BothNamed(const SpeakerEvidence& a, const SpeakerEvidence& b) {
-  return !a.key.empty() && !b.key.empty();
-}
-
 // Decides the candidate pairs [begin, end) into links.
 void DecidePairs(const std::vector<CandidatePair>& pairs, size_t begin, size_t end,
                  const std::vector<TokenizedQuote>& tokens,
                  const std::vector<SpeakerEvidence>& speakers, std::vector<Link>* links) {
   WordAligner aligner;
-  std::vector<uint64_t> wa, wb;
   for (size_t i = begin; i < end; ++i) {
     const CandidatePair& p = pairs[i];
-    const SpeakerEvidence& sa = speakers[p.a];
-    const SpeakerEvidence& sb = speakers[p.b];
-    if (!EnoughSharedWords(tokens[p.a], tokens[p.b], wa, wb)) continue;
-    const bool agree = !SpeakersDisagree(sa, sb);
-    LinkVerdict verdict =
-        DecideLink(tokens[p.a], tokens[p.b], SpeakersMatch(sa, sb), BothNamed(sa, sb), aligner);
-    if (verdict.shape == LinkShape::kNone) continue;
-    // Classes and flags only: the ops are computed when the link is printed (LinkDiff).
-    QuoteComparison c = CompareQuotes(tokens[p.a], tokens[p.b], aligner, /*with_ops=*/false);
-    Link link;
-    link.a = p.a;
-    link.b = p.b;
-    link.relation = c.relation.relation;
-    // A pair decided as parts of each other is a fragment unless its words differ.
-    if (verdict.shape != LinkShape::kWhole && link.relation != Relation::kVariant) {
-      link.relation = Relation::kFragment;
+    std::optional<Link> link =
+        DecidePair(p.a, p.b, tokens[p.a], tokens[p.b], speakers[p.a], speakers[p.b], aligner);
+    if (link) links->push_back(std::move(*link));
+  }
+}
+
+// Decides the candidate pairs into links (CrossReferenceOptions::decide_every_pair) appended to
+// `links`, in the pairs' order.
+void DecideCandidates(const std::vector<CandidatePair>& pairs,
+                      const std::vector<TokenizedQuote>& tokens,
+                      const std::vector<SpeakerEvidence>& speakers, unsigned jobs, bool every_pair,
+                      size_t round_size, std::vector<Link>* links) {
+  // Joined by links that always join clusters: any relation but fragment (a fragment joins
+  // only its parent, chosen from all its fragment links: xref/quote_clusters.h).
+  DisjointSets joined(every_pair ? 0 : tokens.size());
+  std::vector<CandidatePair> round;
+  round_size = std::max<size_t>(1, round_size);
+  for (size_t begin = 0; begin < pairs.size(); begin += round_size) {
+    const size_t end = std::min(pairs.size(), begin + round_size);
+    round.clear();
+    for (size_t i = begin; i < end; ++i) {
+      const CandidatePair& p = pairs[i];
+      if (!every_pair && WholeLinkPossible(tokens[p.a].word_count, tokens[p.b].word_count) &&
+          joined.Joined(p.a, p.b)) {
+        continue;
+      }
+      round.push_back(p);
     }
-    link.similarity = std::round(c.relation.similarity * 1000) / 1000;
-    link.speakers_agree = agree;
-    link.end_continues = verdict.end_continues;
-    link.diff = std::move(c.diff);
-    if (!CoversAll(c.stats, tokens[p.a], tokens[p.b])) {
-      QuoteDiff shared = DiffQuotes(RegionText(tokens[p.a], c.stats.a_begin, c.stats.a_end),
-                                    RegionText(tokens[p.b], c.stats.b_begin, c.stats.b_end),
-                                    /*with_ops=*/false);
-      link.diff.classes = shared.classes;
-      link.diff.flags = shared.flags;
+    std::vector<std::vector<Link>> parts(round.size() < kMinPairsPerThreadedPass ? 1 : jobs);
+    RunInParallel(round.size(), static_cast<unsigned>(parts.size()),
+                  [&](size_t from, size_t to, unsigned slice) {
+                    DecidePairs(round, from, to, tokens, speakers, &parts[slice]);
+                  });
+    for (auto& part : parts) {
+      for (Link& link : part) {
+        if (!every_pair && link.relation != Relation::kFragment) joined.Join(link.a, link.b);
+        links->push_back(std::move(link));
+      }
     }
-    links->push_back(std::move(link));
   }
 }
 
@@ -188,26 +156,6 @@ void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGro
     if (s.doc == l.doc) return s.kind == QuoteKind::kDirect && l.kind == QuoteKind::kDirect;
     return quoted_elsewhere_in(l.doc, shorter, longer);
   });
-}
-
-// Below these sizes a pass runs on one thread: starting threads would cost more than the
-// work (tokenising a few thousand quotations or deciding a thousand pairs takes about a
-// millisecond).
-constexpr size_t kMinQuotesPerThreadedPass = 4096;
-constexpr size_t kMinPairsPerThreadedPass = 1024;
-
-// Runs fn(begin, end, slice) on `jobs` contiguous slices of [0, n), one thread each.
-template <typename Fn>
-void RunInParallel(size_t n, unsigned jobs, Fn fn) {
-  if (jobs <= 1 || n == 0) {
-    fn(size_t{0}, n, 0u);
-    return;
-  }
-  std::vector<std::thread> threads;
-  for (unsigned j = 0; j < jobs; ++j) {
-    threads.emplace_back(fn, n * j / jobs, n * (j + 1) / jobs, j);
-  }
-  for (auto& t : threads) t.join();
 }
 
 QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result) {
@@ -326,16 +274,10 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   }
   lap("candidates", pairs.size());
 
-  std::vector<std::vector<Link>> parts(pairs.size() < kMinPairsPerThreadedPass ? 1 : jobs);
-  RunInParallel(pairs.size(), static_cast<unsigned>(parts.size()),
-                [&](size_t begin, size_t end, unsigned slice) {
-                  DecidePairs(pairs, begin, end, tokens, speakers, &parts[slice]);
-                });
   result->links.clear();
   AddMemberLinks(groups, speakers, result);
-  for (auto& part : parts) {
-    for (Link& link : part) result->links.push_back(std::move(link));
-  }
+  DecideCandidates(pairs, tokens, speakers, jobs, options.decide_every_pair, options.decide_round,
+                   &result->links);
   lap("decide", result->links.size());
   DropExplainedFragments(keys, groups, result);
 

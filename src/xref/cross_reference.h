@@ -23,6 +23,17 @@ struct CrossReferenceOptions {
   /// of different speakers has speakers_agree false and is decided on the stricter bar. Quotations
   /// read without a speaker_key get one.
   const SpeakerKeyer* keyer = nullptr;
+  /// Decide every candidate pair (--links all, lint, diff: every linked pair is wanted).
+  /// false: a pair whose quotations earlier links already joined is left undecided when its
+  /// lengths allow a whole link (versions of one statement), since it could only join what is
+  /// joined: a quotation printed with many variants is decided against a few of them, not all
+  /// (findings decide the pairs they weigh: findings/check_findings.h). A fragment-shaped
+  /// pair is always decided, since the longer quotation a fragment fits best is its parent.
+  bool decide_every_pair = true;
+  /// Candidate pairs decided in parallel between two updates of what is joined: only links
+  /// of earlier rounds let a pair be skipped. Small enough that the pairs of a quotation's
+  /// many copies spread over many rounds, large enough that a round's threads start rarely.
+  size_t decide_round = 16384;
   /// Receives a lap per pass (tokenise, candidates, decide, clusters) when given.
   PassTimer* timer = nullptr;
 };

@@ -1,6 +1,10 @@
 #include "xref/link_decision.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include "diff/quote_diff.h"
+#include "diff/relation.h"
 
 namespace quotecheck {
 namespace {
@@ -27,6 +31,68 @@ bool WordFollows(const TokenizedQuote& q, uint32_t e) {
     return true;
   }
   return false;
+}
+
+// The words of the shared part (the local alignment's region), for a pair where one side
+// runs on past it: what the change classes and meaning flags must be read from, since the
+// words only one side quotes are not a change of wording.
+std::string_view RegionText(const TokenizedQuote& q, uint32_t begin, uint32_t end) {
+  if (begin >= end || end > q.elements.size()) return q.text;
+  uint32_t from = q.tokens[q.elements[begin]].start;
+  uint32_t to = q.tokens[q.elements[end - 1]].end;
+  return std::string_view(q.text).substr(from, to - from);
+}
+
+bool CoversAll(const AlignmentStats& st, const TokenizedQuote& a, const TokenizedQuote& b) {
+  return st.a_begin == 0 && st.a_end == a.elements.size() && st.b_begin == 0 &&
+         st.b_end == b.elements.size();
+}
+
+// A cheap bound before any alignment: the words two quotations share (as multisets) must
+// be enough for one of the link shapes of xref/link_decision.h — most of the shorter one
+// for a fragment, half of the longer for versions of one statement, a run for an overlap.
+bool EnoughSharedWords(const TokenizedQuote& a, const TokenizedQuote& b) {
+  thread_local std::vector<uint64_t> wa, wb;  // reused: a million pairs, no allocation each
+  auto words = [](const TokenizedQuote& q, std::vector<uint64_t>& out) {
+    out.clear();
+    for (uint32_t e : q.elements) {
+      if (q.tokens[e].word()) out.push_back(q.tokens[e].hash);
+    }
+  };
+  // An overlap at the edges: the first kMinOverlapRun words of one, in a row in the other.
+  auto head_in = [](const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
+    if (x.size() < kMinOverlapRun) return false;
+    for (size_t j = 0; j + kMinOverlapRun <= y.size(); ++j) {
+      if (std::equal(x.begin(), x.begin() + kMinOverlapRun,
+                     y.begin() + static_cast<std::ptrdiff_t>(j))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  words(a, wa);
+  words(b, wb);
+  const bool overlap = head_in(wa, wb) || head_in(wb, wa);
+  std::sort(wa.begin(), wa.end());
+  std::sort(wb.begin(), wb.end());
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < wa.size() && j < wb.size();) {
+    if (wa[i] < wb[j]) {
+      ++i;
+    } else if (wb[j] < wa[i]) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  const size_t shorter = std::min(wa.size(), wb.size()), longer = std::max(wa.size(), wb.size());
+  const double need = std::min(kMinFragmentCover * static_cast<double>(shorter),
+                               (1.0 - kMaxEditShare) * static_cast<double>(longer));
+  return static_cast<double>(shared) + 1e-9 >= need || overlap;
+}
+
+bool BothNamed(const SpeakerEvidence& a, const SpeakerEvidence& b) {
+  return !a.key.empty() && !b.key.empty();
 }
 
 }  // namespace
@@ -99,6 +165,41 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
     return out;
   }
   return out;
+}
+
+bool WholeLinkPossible(uint32_t a_words, uint32_t b_words) {
+  const uint32_t longer = std::max(a_words, b_words), shorter = std::min(a_words, b_words);
+  return static_cast<double>(longer - shorter) <= kMaxEditShare * longer;
+}
+
+std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
+                               const TokenizedQuote& tb, const SpeakerEvidence& sa,
+                               const SpeakerEvidence& sb, WordAligner& aligner) {
+  if (!EnoughSharedWords(ta, tb)) return std::nullopt;
+  const LinkVerdict verdict = DecideLink(ta, tb, SpeakersMatch(sa, sb), BothNamed(sa, sb), aligner);
+  if (verdict.shape == LinkShape::kNone) return std::nullopt;
+  // Classes and flags only: the ops are computed when the link is printed (LinkDiff).
+  QuoteComparison c = CompareQuotes(ta, tb, aligner, /*with_ops=*/false);
+  Link link;
+  link.a = a;
+  link.b = b;
+  link.relation = c.relation.relation;
+  // A pair decided as parts of each other is a fragment unless its words differ.
+  if (verdict.shape != LinkShape::kWhole && link.relation != Relation::kVariant) {
+    link.relation = Relation::kFragment;
+  }
+  link.similarity = std::round(c.relation.similarity * 1000) / 1000;
+  link.speakers_agree = !SpeakersDisagree(sa, sb);
+  link.end_continues = verdict.end_continues;
+  link.diff = std::move(c.diff);
+  if (!CoversAll(c.stats, ta, tb)) {
+    QuoteDiff shared = DiffQuotes(RegionText(ta, c.stats.a_begin, c.stats.a_end),
+                                  RegionText(tb, c.stats.b_begin, c.stats.b_end),
+                                  /*with_ops=*/false);
+    link.diff.classes = shared.classes;
+    link.diff.flags = shared.flags;
+  }
+  return link;
 }
 
 }  // namespace quotecheck

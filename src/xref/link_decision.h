@@ -29,6 +29,7 @@
 
 #include <optional>
 
+#include "attribute/speaker_key.h"
 #include "core/check_model.h"
 #include "diff/quote_tokens.h"
 #include "diff/word_alignment.h"
@@ -59,5 +60,20 @@ struct LinkVerdict {
 /// SpeakersMatch (attribute/speaker_key.h).
 LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool speakers_agree,
                        bool both_named, WordAligner& aligner);
+
+/// The link between quotations `a` and `b` (indexes into CheckResult::quotes, a < b), with
+/// their tokens and speaker evidence, or nothing when they are not the same words said once:
+/// a cheap bound on shared words first, then DecideLink, then the relation, similarity,
+/// change classes and meaning flags (for a fragment or overlap, read on the shared part).
+/// The link's diff ops are left empty (LinkDiff computes them when printed). The one place
+/// where a pair becomes a link, for cross-referencing and for findings that weigh a pair
+/// cross-referencing joined through others.
+std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
+                               const TokenizedQuote& tb, const SpeakerEvidence& sa,
+                               const SpeakerEvidence& sb, WordAligner& aligner);
+
+/// Whether the lengths of two quotations (in words) leave room for a whole link (versions of
+/// one statement): the length difference alone is a lower bound of their edit distance.
+bool WholeLinkPossible(uint32_t a_words, uint32_t b_words);
 
 }  // namespace quotecheck

@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "xref/disjoint_sets.h"
+
 namespace quotecheck {
 namespace {
 
@@ -12,26 +14,6 @@ struct KeyDocHash {
   size_t operator()(const std::pair<std::string_view, uint32_t>& p) const {
     return std::hash<std::string_view>()(p.first) * 31 + p.second;
   }
-};
-
-class DisjointSets {
- public:
-  explicit DisjointSets(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent_[x] != x) {
-      parent_[x] = parent_[parent_[x]];
-      x = parent_[x];
-    }
-    return x;
-  }
-  void Join(size_t a, size_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);  // the root is the first member
-  }
-
- private:
-  std::vector<size_t> parent_;
 };
 
 }  // namespace

@@ -249,6 +249,54 @@ TEST_SUITE("findings") {
     REQUIRE(f.link.has_value());
   }
 
+  TEST_CASE("check: a pair cross-referencing joined without deciding is decided for findings") {
+    // The canonical wording (printed by doc2 and doc3) was never decided against doc1's
+    // version: doc0's joined them first. The divergence still rests on their own link.
+    const std::vector<Q> quotes = {
+        {0, "We will not raise the ferry fares this year, whatever the council says.", "Ada Brook"},
+        {1, "We will raise the ferry fares this year, whatever the council says.", "Ada Brook"},
+        {2, "We will not raise the ferry fares this year, whatever the council decides.",
+         "Ada Brook"},
+        {3, "We will not raise the ferry fares this year, whatever the council decides.",
+         "Ada Brook"}};
+    auto run = [&](bool every_pair) {
+      CheckResult r = Build({"2025-01-01", "2025-01-02", "2025-01-03", "2025-01-04"}, quotes);
+      CrossReferenceOptions options;
+      options.keyer = &testing::BuiltinFindingContext().keyer;
+      options.decide_every_pair = every_pair;
+      options.decide_round = 1;
+      CrossReference(options, &r);
+      const size_t decided = r.links.size();
+      AddCheckFindings(testing::BuiltinFindingContext(), &r);
+      return std::pair(std::move(r), decided);
+    };
+    auto [every, every_links] = run(true);
+    auto [joined, joined_links] = run(false);
+    CHECK(joined_links < every_links);
+    REQUIRE(every.findings.size() == joined.findings.size());
+    for (size_t i = 0; i < every.findings.size(); ++i) {
+      CAPTURE(i);
+      const Finding& e = every.findings[i];
+      const Finding& j = joined.findings[i];
+      CHECK(e.rule == j.rule);
+      CHECK(e.quotes == j.quotes);
+      CHECK(e.message == j.message);
+      CHECK(e.severity == j.severity);
+      REQUIRE(j.link.has_value());
+      const Link& link = joined.links[*j.link];
+      CHECK(link.relation == every.links[*e.link].relation);
+      CHECK(link.similarity == every.links[*e.link].similarity);
+    }
+    // doc1 dropped the "not": an error against the canonical wording, on a link that the
+    // findings decided (appended after cross-referencing's).
+    auto dropped_not = std::find_if(joined.findings.begin(), joined.findings.end(),
+                                    [](const Finding& f) { return f.quotes[0] == 1; });
+    REQUIRE(dropped_not != joined.findings.end());
+    CHECK(dropped_not->rule == "wording-divergence");
+    CHECK(dropped_not->severity == Severity::kError);
+    CHECK(*dropped_not->link >= joined_links);
+  }
+
   TEST_CASE("check: --min-confidence leaves out less sure findings") {
     CheckResult r = Build(
         {"2025-01-01", "2025-01-02"},

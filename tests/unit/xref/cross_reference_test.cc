@@ -32,6 +32,31 @@ TEST_SUITE("xref") {
     CHECK(c.speakers == std::vector<std::string>{"Don"});
     for (const QuoteRecord& q : r.quotes) CHECK(q.cluster == "c1");
   }
+
+  TEST_CASE("CrossReference: pairs already joined are not decided unless every pair is asked") {
+    // Four outlets print one statement, each with another small change: every pair shares
+    // enough words to be a candidate.
+    const std::vector<Q> quotes = {
+        {0, "The harbour tunnel will open in March and the tolls will stay at two euros.",
+         "Ina Vos"},
+        {1, "The harbour tunnel will open in March and the tolls will stay at 2 euros.", "Ina Vos"},
+        {2, "The harbour tunnel will open in April and the tolls will stay at two euros.",
+         "Ina Vos"},
+        {3, "The new harbour tunnel will open in March and the tolls will stay at two euros.",
+         "Ina Vos"}};
+    CheckResult every = Build({"", "", "", ""}, quotes);
+    CrossReference({}, &every);
+    CHECK(every.links.size() == 6);  // every pair
+    CheckResult joined = Build({"", "", "", ""}, quotes);
+    CrossReferenceOptions options;
+    options.decide_every_pair = false;
+    options.decide_round = 1;  // each pair sees the links before it
+    CrossReference(options, &joined);
+    CHECK(joined.links.size() == 3);  // 0-1, 0-2, 0-3: the rest were joined through 0
+    REQUIRE(joined.clusters.size() == 1);
+    CHECK(joined.clusters[0].members == every.clusters[0].members);
+    CHECK(joined.clusters[0].canonical == every.clusters[0].canonical);
+  }
 }
 
 }  // namespace quotecheck
