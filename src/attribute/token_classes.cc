@@ -312,29 +312,61 @@ void TokenClasses::Classify(std::string_view text, size_t start, size_t end,
   }
 }
 
-bool TokenClasses::Has(const Signature& s, const ClassAtom& atom) const {
-  bool has = false;
-  switch (atom.kind) {
-    case ClassAtom::Kind::kShape:
-      has = (s.shape & ShapeBitOf(atom.name)) != 0;
-      break;
-    case ClassAtom::Kind::kLexicon: {
-      auto it = lexicon_bit_.find(atom.name);
-      if (it != lexicon_bit_.end()) {
-        has = ((atom.fold ? s.folded : s.lexicons) >> it->second) & 1;
-      }
-      break;
+std::string TokenClasses::CharClass(const ClassExpr& expr) {
+  // The same sets recur in every pattern (<SP>, "the", {SAME_SENTENCE}'s): each is worked
+  // out once.
+  std::string key = expr.complement ? "^" : "";
+  for (const auto& term : expr.terms) {
+    for (const ClassAtom& atom : term) {
+      key += fmt::format("{}{}{}{}\x1f", static_cast<int>(atom.kind), atom.negated ? "!" : "",
+                         atom.fold ? "/i" : "", atom.name);
     }
-    case ClassAtom::Kind::kLiteral: {
-      auto it = literal_id_.find(atom.name);
-      has = it != literal_id_.end() && s.literal == it->second;
-      break;
+    key += '|';
+  }
+  auto cached = class_cache_.find(key);
+  if (cached != class_cache_.end()) return cached->second;
+
+  // Each atom as a test on a signature's fields.
+  struct Test {
+    ClassAtom::Kind kind;
+    uint64_t bits;    // shape or lexicon bits
+    int32_t literal;  // literal id; -2 for a literal no pattern declared
+    bool fold, negated;
+  };
+  std::vector<std::vector<Test>> terms;
+  for (const auto& term : expr.terms) {
+    auto& tests = terms.emplace_back();
+    for (const ClassAtom& atom : term) {
+      Test t{atom.kind, 0, -2, atom.fold, atom.negated};
+      if (atom.kind == ClassAtom::Kind::kShape)
+        t.bits = static_cast<uint64_t>(ShapeBitOf(atom.name));
+      if (atom.kind == ClassAtom::Kind::kLexicon) {
+        auto it = lexicon_bit_.find(atom.name);
+        if (it != lexicon_bit_.end()) t.bits = uint64_t{1} << it->second;
+      }
+      if (atom.kind == ClassAtom::Kind::kLiteral) {
+        auto it = literal_id_.find(atom.name);
+        if (it != literal_id_.end()) t.literal = it->second;
+      }
+      tests.push_back(t);
     }
   }
-  return has != atom.negated;
-}
+  auto has = [](const Signature& s, const Test& t) {
+    bool in = false;
+    switch (t.kind) {
+      case ClassAtom::Kind::kShape:
+        in = (s.shape & t.bits) != 0;
+        break;
+      case ClassAtom::Kind::kLexicon:
+        in = ((t.fold ? s.folded : s.lexicons) & t.bits) != 0;
+        break;
+      case ClassAtom::Kind::kLiteral:
+        in = s.literal == t.literal;
+        break;
+    }
+    return in != t.negated;
+  };
 
-std::string TokenClasses::CharClass(const ClassExpr& expr) const {
   std::string out = "[";
   bool any = false;
   size_t run_start = 0;
@@ -348,9 +380,9 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) const {
   };
   for (size_t id = 0; id < signatures_.size(); ++id) {
     bool in = false;
-    for (const auto& term : expr.terms) {
+    for (const auto& tests : terms) {
       bool all = true;
-      for (const ClassAtom& atom : term) all = all && Has(signatures_[id], atom);
+      for (const Test& t : tests) all = all && has(signatures_[id], t);
       if (all) {
         in = true;
         break;
@@ -366,11 +398,12 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) const {
     }
   }
   if (in_run) close_run(signatures_.size());
-  if (!any) return "[^\\x{0}-\\x{10ffff}]";  // no token: matches nothing
-  return out + "]";
+  out = any ? out + "]" : "[^\\x{0}-\\x{10ffff}]";  // no token: matches nothing
+  class_cache_.emplace(std::move(key), out);
+  return out;
 }
 
-std::string TokenClasses::LiteralPattern(std::string_view literal) const {
+std::string TokenClasses::LiteralPattern(std::string_view literal) {
   std::vector<WindowToken> tokens;
   TokeniseWindow(literal, 0, literal.size(), letters_, &tokens);
   std::string out;
@@ -397,7 +430,7 @@ std::string TokenClasses::LiteralPattern(std::string_view literal) const {
   return items == 1 ? out : "(?:" + out + ")";
 }
 
-std::string TokenClasses::Translate(const std::vector<TokenPatternPiece>& pieces) const {
+std::string TokenClasses::Translate(const std::vector<TokenPatternPiece>& pieces) {
   std::string out;
   for (const TokenPatternPiece& piece : pieces) {
     switch (piece.kind) {

@@ -107,8 +107,8 @@ class TokenClasses {
                 std::string* symbols) const;
 
   /// The RE2 pattern over symbols for a parsed token pattern (its atoms must be among the
-  /// uses given to Build).
-  std::string Translate(const std::vector<TokenPatternPiece>& pieces) const;
+  /// uses given to Build). Not const: it remembers the sets it has worked out.
+  std::string Translate(const std::vector<TokenPatternPiece>& pieces);
 
   const LetterTable& letters() const { return letters_; }
   size_t symbol_count() const { return signatures_.size(); }
@@ -135,9 +135,8 @@ class TokenClasses {
   TokenClasses() = default;
   uint32_t FoldedSetOf(std::string_view token) const;
   uint16_t SymbolOf(std::string_view token, uint16_t shape) const;
-  bool Has(const Signature& s, const ClassAtom& atom) const;
-  std::string CharClass(const ClassExpr& expr) const;
-  std::string LiteralPattern(std::string_view literal) const;
+  std::string CharClass(const ClassExpr& expr);
+  std::string LiteralPattern(std::string_view literal);
 
   LetterTable letters_;
   std::unordered_map<std::string, int> lexicon_bit_;
@@ -148,7 +147,8 @@ class TokenClasses {
   std::vector<uint64_t> folded_sets_;  // distinct folded lexicon bits; [0] is none
   std::vector<Signature> signatures_;  // by symbol id
   std::unordered_map<std::string, uint16_t> vocab_symbol_;
-  std::unordered_map<uint64_t, uint16_t> generic_symbol_;  // shape << 32 | folded set → id
+  std::unordered_map<uint64_t, uint16_t> generic_symbol_;     // shape << 32 | folded set → id
+  std::unordered_map<std::string, std::string> class_cache_;  // set → its RE2 class
 };
 
 }  // namespace quotecheck
