@@ -143,33 +143,22 @@ std::vector<std::string> TokenTexts(std::string_view s, const LetterTable& lette
 
 std::string LexiconTokenMacro(std::string_view name, const std::vector<std::string>& entries,
                               const LetterTable& letters) {
-  // Entries of several tokens as sequences, longest first (as the character patterns try
-  // them), then the one-token entries as one set.
-  struct Sequence {
-    size_t tokens;
-    std::string entry;
-    std::string pattern;
-  };
-  std::vector<Sequence> sequences;
+  // Entries of several tokens as sequences, then the one-token entries as one set. Two
+  // entries match at the same token only when one is a prefix of the other, so sorting the
+  // sequences in decreasing order of their tokens tries every entry before its prefixes
+  // (longest first, as the character patterns do) and keeps entries with the same first
+  // tokens together, which RE2 factors into one branch.
+  std::vector<std::pair<std::vector<std::string>, std::string>> sequences;
   for (const std::string& entry : entries) {
-    std::vector<WindowToken> tokens;
-    TokeniseWindow(entry, 0, entry.size(), letters, &tokens);
-    size_t words = 0;
-    for (const WindowToken& t : tokens) words += (t.shape & kShapeSpace) == 0;
-    if (words <= 1) continue;
-    sequences.push_back({tokens.size(), entry, QuoteTokenLiteral(entry)});
+    std::vector<std::string> words = TokenTexts(entry, letters);
+    if (words.size() > 1) sequences.emplace_back(std::move(words), entry);
   }
-  std::sort(sequences.begin(), sequences.end(), [](const Sequence& a, const Sequence& b) {
-    if (a.tokens != b.tokens) return a.tokens > b.tokens;
-    if (a.entry.size() != b.entry.size()) return a.entry.size() > b.entry.size();
-    return a.entry < b.entry;
-  });
+  std::sort(sequences.begin(), sequences.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
   std::string out = "(?:";
-  std::string previous;
-  for (const Sequence& s : sequences) {
-    if (s.entry == previous) continue;
-    previous = s.entry;
-    out += s.pattern + "|";
+  for (size_t i = 0; i < sequences.size(); ++i) {
+    if (i > 0 && sequences[i].first == sequences[i - 1].first) continue;
+    out += QuoteTokenLiteral(sequences[i].second) + "|";
   }
   out += "<" + std::string(name) + ">)";
   return out;

@@ -63,9 +63,10 @@ TEST_SUITE("attribute") {
     }
   }
 
-  TEST_CASE("LexiconTokenMacro: entries of several tokens longest first, then the one-token set") {
-    CHECK(LexiconTokenMacro("title", {"Mr.", "mayor", "Lt. Gen.", "harbour master"}, Letters()) ==
-          "(?:\"Lt. Gen.\"|\"harbour master\"|\"Mr.\"|<title>)");
+  TEST_CASE("LexiconTokenMacro: entries of several tokens before their prefixes, then the set") {
+    CHECK(LexiconTokenMacro("title", {"Mr.", "mayor", "Lt. Gen.", "harbour master", "Lt. Gen. Sir"},
+                            Letters()) ==
+          "(?:\"harbour master\"|\"Mr.\"|\"Lt. Gen. Sir\"|\"Lt. Gen.\"|<title>)");
     CHECK(LexiconTokenMacro("cue", {"said"}, Letters()) == "(?:<cue>)");
   }
 
