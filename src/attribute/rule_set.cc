@@ -292,40 +292,42 @@ class RuleFileParser {
     }
   }
 
-  void ParseMacros(const toml::node& node) {
+  // A table of UPPER_CASE names with string values (`key` is "macros" or "token_macros",
+  // `what` names one in messages); `add(name, text, node)` takes each good entry.
+  template <typename Add>
+  void ParseMacroTable(const toml::node& node, std::string_view key, std::string_view what,
+                       const Add& add) {
     const toml::table* table = node.as_table();
-    if (table == nullptr) return Error(node, "'macros' must be a table of strings");
+    if (table == nullptr) return Error(node, fmt::format("'{}' must be a table of strings", key));
     for (auto&& [name, value] : *table) {
       auto s = StringOf(&value);
       bool good_name = !name.str().empty();
       for (char c : name.str()) good_name = good_name && IsMacroChar(c);
       if (!s || !good_name) {
-        Error(value,
-              fmt::format("macro '{}' must be an UPPER_CASE name with a string value", name.str()));
-        continue;
-      }
-      rules_->macros[std::string(name.str())] = *s;
-    }
-  }
-
-  void ParseTokenMacros(const toml::node& node) {
-    const toml::table* table = node.as_table();
-    if (table == nullptr) return Error(node, "'token_macros' must be a table of strings");
-    for (auto&& [name, value] : *table) {
-      auto s = StringOf(&value);
-      bool good_name = !name.str().empty();
-      for (char c : name.str()) good_name = good_name && IsMacroChar(c);
-      if (!s || !good_name) {
-        Error(value, fmt::format("token macro '{}' must be an UPPER_CASE name with a string value",
+        Error(value, fmt::format("{} '{}' must be an UPPER_CASE name with a string value", what,
                                  name.str()));
         continue;
       }
-      RuleSet::TokenMacro macro;
-      macro.text = *s;
-      macro.file = std::string(path_);
-      StringContentStart(text_, value, &macro.line, &macro.col);
-      rules_->token_macros[std::string(name.str())] = std::move(macro);
+      add(std::string(name.str()), *s, value);
     }
+  }
+
+  void ParseMacros(const toml::node& node) {
+    ParseMacroTable(node, "macros", "macro",
+                    [&](std::string name, std::string text, const toml::node&) {
+                      rules_->macros[std::move(name)] = std::move(text);
+                    });
+  }
+
+  void ParseTokenMacros(const toml::node& node) {
+    ParseMacroTable(node, "token_macros", "token macro",
+                    [&](std::string name, std::string text, const toml::node& value) {
+                      RuleSet::TokenMacro macro;
+                      macro.text = std::move(text);
+                      macro.file = std::string(path_);
+                      StringContentStart(text_, value, &macro.line, &macro.col);
+                      rules_->token_macros[std::move(name)] = std::move(macro);
+                    });
   }
 
   void ParseRules(const toml::node& node) {

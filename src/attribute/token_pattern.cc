@@ -22,17 +22,12 @@ class Parser {
       const char c = text_[pos_];
       if (IsSpaceChar(c)) {
         ++pos_;
-      } else if (c == '<') {
+      } else if (c == '<' || c == '"') {
         TokenPatternPiece piece;
-        piece.kind = TokenPatternPiece::Kind::kClass;
+        piece.kind = c == '<' ? TokenPatternPiece::Kind::kClass : TokenPatternPiece::Kind::kLiteral;
         piece.offset = pos_;
-        if (auto e = ParseClass(&piece.expr)) return e;
-        out->push_back(std::move(piece));
-      } else if (c == '"') {
-        TokenPatternPiece piece;
-        piece.kind = TokenPatternPiece::Kind::kLiteral;
-        piece.offset = pos_;
-        if (auto e = ParseLiteral(&piece.text)) return e;
+        auto e = c == '<' ? ParseClass(&piece.expr) : ParseLiteral(&piece.text);
+        if (e) return e;
         out->push_back(std::move(piece));
       } else if (c == '(') {
         // "(", "(?:", "(?P<name>": group openers are copied whole, so that the "<" of a
