@@ -45,11 +45,6 @@ DecodedCodePoint DecodeUtf8(std::string_view text, size_t pos, Utf8Check check) 
   return {cp, need + 1, true};
 }
 
-DecodedCodePoint DecodeAt(std::string_view text, size_t pos) {
-  if (pos >= text.size()) return {};
-  return DecodeUtf8(text, pos, Utf8Check::kLenient);
-}
-
 DecodedCodePoint DecodeBefore(std::string_view text, size_t pos) {
   if (pos == 0 || pos > text.size()) return {};
   size_t start = pos - 1;
