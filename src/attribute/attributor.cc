@@ -1,7 +1,6 @@
 #include "attribute/attributor.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,8 +19,6 @@ namespace {
 constexpr size_t kBeforeWindow = 400;  // bytes read before an opening mark
 constexpr size_t kAfterWindow = 250;   // bytes read after a closing mark
 constexpr size_t kMaxGap = 140;        // longest attribution that interrupts a quotation
-// RE2's memory budget for one side's set of token rules and its DFA cache.
-constexpr int64_t kTokenSetMaxMem = int64_t{64} << 20;
 // An inherited speaker (a quotation with no cue of its own takes the one before's) is less
 // sure than the one it comes from: the quotation may be someone else's reply.
 constexpr double kInheritedConfidenceShare = 0.85;
@@ -33,18 +30,15 @@ struct CompiledRule {
   int speaker_group;
   int cue_group;  // -1 when the pattern has none
   int groups;
-  int set_index = -1;  // a token rule's index in its side's RE2::Set
 };
 
-// One side's window of a quotation as tokens, classified once for every token rule: the
-// tokens, their symbols, and which token rules (by set index) match it.
+// One side's window of a quotation as tokens, classified once for every token rule of
+// that side: the tokens and their symbols.
 struct TokenWindow {
   bool ready = false;
   ByteSpan span;
   std::vector<WindowToken> tokens;
   std::string symbols;
-  std::vector<int> matching;
-  bool set_answered = false;  // `matching` is the set's answer
 };
 
 // Index of the paragraph holding each quotation's opening mark. Each line is a
@@ -147,15 +141,6 @@ struct Attributor::Impl {
   std::vector<CompiledRule> ordered;  // by priority, then confidence, highest first
   SpeakerNames names;
 
-  // An RE2::Set over the after-side token rules' patterns: which of them match a window, in
-  // one forward pass over its symbols from the closing mark (the patterns are anchored
-  // there). The before-side rules have none: they are anchored at the window's end, which
-  // each rule's own regex finds with RE2's reverse DFA from the opening mark, while a set
-  // can only search forward from every position; on PolNeAR dev a before-side set made
-  // extraction five times slower (1.0 s of CPU instead of 0.2 s) and used 55 MB instead
-  // of 19 MB. Null when there is no such rule.
-  std::unique_ptr<RE2::Set> sets[2];
-
   explicit Impl(const RuleSet* r) : rules(r), names(*r) {
     for (const AttributionRule& rule : rules->rules) {
       if (!rule.regex) continue;
@@ -170,37 +155,6 @@ struct Attributor::Impl {
                          return a.rule->priority > b.rule->priority;
                        return a.rule->confidence > b.rule->confidence;
                      });
-    for (CompiledRule& cr : ordered) {
-      if (!cr.rule->on_tokens || cr.rule->side != RuleSide::kAfter) continue;
-      const int side = static_cast<int>(cr.rule->side);
-      if (!sets[side]) {
-        RE2::Options options(RE2::Quiet);
-        options.set_max_mem(kTokenSetMaxMem);
-        sets[side] = std::make_unique<RE2::Set>(options, RE2::ANCHOR_START);
-      }
-      // The pattern compiled alone already, so it compiles in the set too.
-      cr.set_index = sets[side]->Add(cr.rule->expanded_pattern, nullptr);
-    }
-    for (auto& set : sets) {
-      if (set && !set->Compile()) set.reset();  // out of memory: every rule runs alone
-    }
-  }
-
-  // Tokenises and classifies `window` once, and finds the token rules that match it.
-  void Prepare(RuleSide side, std::string_view text, ByteSpan window, TokenWindow* tw) const {
-    tw->ready = true;
-    tw->span = window;
-    rules->token_classes->Classify(text, window.start, window.end, &tw->tokens, &tw->symbols);
-    tw->matching.clear();
-    tw->set_answered = false;
-    const auto& set = sets[static_cast<int>(side)];
-    if (set) {
-      RE2::Set::ErrorInfo error;
-      const bool any = set->Match(tw->symbols, &tw->matching, &error);
-      // On an error (the DFA out of memory) the set has not answered: every rule runs.
-      tw->set_answered = any || error.kind == RE2::Set::kNoError;
-      std::sort(tw->matching.begin(), tw->matching.end());
-    }
   }
 
   // Runs one rule on a window; fills `match` and returns true when it matched with a
@@ -365,14 +319,10 @@ struct Attributor::Impl {
                                                           : ByteSpan{window_start, open_mark};
       if (window.empty()) continue;
       TokenWindow& tw = token_windows[static_cast<int>(cr.rule->side)];
-      if (cr.rule->on_tokens) {
-        if (!tw.ready) Prepare(cr.rule->side, text, window, &tw);
-        // The set tells whether the rule matches the whole window; a rule that does not
-        // has nothing to retry either (Run retries only past a match).
-        if (cr.set_index >= 0 && tw.set_answered &&
-            !std::binary_search(tw.matching.begin(), tw.matching.end(), cr.set_index)) {
-          continue;
-        }
+      if (cr.rule->on_tokens && !tw.ready) {
+        tw.ready = true;
+        tw.span = window;
+        rules->token_classes->Classify(text, window.start, window.end, &tw.tokens, &tw.symbols);
       }
       Match m;
       if (Run(cr, index, text, window, quote_end, tw, &m)) return m;
