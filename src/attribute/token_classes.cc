@@ -44,13 +44,25 @@ uint16_t WordShape(std::string_view word, const LetterTable& letters) {
   return shape;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out;
+// `s` in lower case, into `*out`.
+void LowerInto(std::string_view s, std::string* out) {
+  out->clear();
   for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+      ++i;
+      continue;
+    }
     DecodedCodePoint d = DecodeAt(s, i);
-    AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(d.cp))), &out);
+    AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(d.cp))), out);
     i += d.size;
   }
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  LowerInto(s, &out);
   return out;
 }
 
@@ -273,14 +285,14 @@ std::unique_ptr<TokenClasses> TokenClasses::Build(const LetterTable& letters, co
 
 uint32_t TokenClasses::FoldedSetOf(std::string_view token) const {
   if (folded_.empty()) return 0;
-  auto it = folded_.find(Lower(token));
+  thread_local std::string lower;
+  LowerInto(token, &lower);
+  auto it = folded_.find(std::string_view(lower));
   return it == folded_.end() ? 0 : it->second;
 }
 
 uint16_t TokenClasses::SymbolOf(std::string_view token, uint16_t shape) const {
-  thread_local std::string key;
-  key.assign(token);
-  if (auto it = vocab_symbol_.find(key); it != vocab_symbol_.end()) return it->second;
+  if (auto it = vocab_symbol_.find(token); it != vocab_symbol_.end()) return it->second;
   const uint32_t set = (shape & kShapeWord) ? FoldedSetOf(token) : 0;
   auto it = generic_symbol_.find((uint64_t{shape} << 32) | set);
   if (it != generic_symbol_.end()) return it->second;

@@ -132,6 +132,14 @@ class TokenClasses {
     int32_t literal = -1;
   };
 
+  // Lookups by std::string_view, without a std::string made for each token.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  template <typename V>
+  using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+
   TokenClasses() = default;
   uint32_t FoldedSetOf(std::string_view token) const;
   uint16_t SymbolOf(std::string_view token, uint16_t shape) const;
@@ -143,10 +151,10 @@ class TokenClasses {
   std::unordered_map<std::string, int> literal_id_;
   std::unordered_map<std::string, Vocab> vocab_;
   // Lower-case entry of a lexicon used case-insensitively → index in folded_sets_.
-  std::unordered_map<std::string, uint32_t> folded_;
+  TextMap<uint32_t> folded_;
   std::vector<uint64_t> folded_sets_;  // distinct folded lexicon bits; [0] is none
   std::vector<Signature> signatures_;  // by symbol id
-  std::unordered_map<std::string, uint16_t> vocab_symbol_;
+  TextMap<uint16_t> vocab_symbol_;
   std::unordered_map<uint64_t, uint16_t> generic_symbol_;     // shape << 32 | folded set → id
   std::unordered_map<std::string, std::string> class_cache_;  // set → its RE2 class
 };

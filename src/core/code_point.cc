@@ -55,8 +55,7 @@ DecodedCodePoint DecodeBefore(std::string_view text, size_t pos) {
   return d;
 }
 
-bool IsSpace(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+bool IsNonAsciiSpace(char32_t cp) {
   return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }

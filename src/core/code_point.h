@@ -52,8 +52,12 @@ inline DecodedCodePoint DecodeAt(std::string_view text, size_t pos) {
 /// The code point ending just before `pos`, decoded leniently; {} at the start.
 DecodedCodePoint DecodeBefore(std::string_view text, size_t pos);
 
-/// White space, including no-break and thin spaces.
-bool IsSpace(char32_t cp);
+bool IsNonAsciiSpace(char32_t cp);
+/// White space, including no-break and thin spaces. Inline for ASCII, the common case.
+inline bool IsSpace(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return IsNonAsciiSpace(cp);
+}
 /// Punctuation and symbols (quote marks, dashes, brackets, …), not letters or digits.
 bool IsPunctuation(char32_t cp);
 /// Letters, digits and marks.
