@@ -99,8 +99,9 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
   FindingContext findings(rules);
   findings.min_confidence = report.min_confidence;
   xref.keyer = &findings.keyer;
-  CrossReference(xref, &result);
-  AddCheckFindings(findings, &result, xref.jobs);
+  QuoteFacts facts;
+  CrossReference(xref, &result, &facts);
+  AddCheckFindings(findings, &result, xref.jobs, &facts);
   Lap(timer.get(), "check findings", result.findings.size());
   if (result.capped_candidates > 0) {
     err << fmt::format(

@@ -135,7 +135,15 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
              &draft_suppressions, &seen, report.quiet ? Severity::kError : Severity::kInfo);
   QuoteShingles shingles;
   for (const QuoteRecord& q : draft_result.quotes) shingles.Add(q.text);
-  const QuoteTextFilter keep = [&shingles](std::string_view text) { return shingles.Take(text); };
+  QuoteStoreFilter keep;
+  keep.keep = [&shingles](std::string_view text) { return shingles.Take(text); };
+  keep.probe = [&shingles](std::string_view text, std::vector<uint64_t>* facts) {
+    return shingles.Probe(text, facts);
+  };
+  keep.keep_probed = [&shingles](const std::vector<uint64_t>& facts) {
+    return shingles.TakeProbed(facts);
+  };
+  keep.jobs = static_cast<unsigned>(ResolveJobCount(report.jobs));
 
   CheckResult result;
   DraftTexts texts;

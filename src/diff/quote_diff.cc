@@ -357,6 +357,12 @@ QuoteDiff DiffQuotes(const TokenizedQuote& a, const TokenizedQuote& b, WordAlign
 }
 
 QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with_ops) {
+  if (a_text == b_text && !a_text.empty()) {  // the same bytes: one equal op, no change
+    QuoteDiff same;
+    if (with_ops)
+      same.ops.push_back({DiffOp::Kind::kEqual, std::string(a_text), std::string(b_text)});
+    return same;
+  }
   TokenizedQuote a = TokenizeQuote(a_text);
   TokenizedQuote b = TokenizeQuote(b_text);
   thread_local WordAligner aligner;

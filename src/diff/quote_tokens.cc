@@ -428,8 +428,9 @@ TokenizedQuote TokenizeQuote(std::string_view text) {
   return out;
 }
 
-std::string MatchKey(std::string_view text) {
-  TokenizedQuote q = TokenizeQuote(text);
+std::string MatchKey(std::string_view text) { return MatchKey(TokenizeQuote(text)); }
+
+std::string MatchKey(const TokenizedQuote& q) {
   std::string key;
   key.reserve(q.keys.size() + q.word_count);
   for (const QuoteToken& t : q.tokens) {

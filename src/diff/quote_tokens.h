@@ -79,6 +79,9 @@ TokenizedQuote TokenizeQuote(std::string_view text);
 /// “Don’t  STOP—now.” → "don't stop now". For exact-key lookups and n-gram indexing.
 std::string MatchKey(std::string_view text);
 
+/// MatchKey of a quotation already tokenised.
+std::string MatchKey(const TokenizedQuote& q);
+
 /// The match-key normalisation of any text: NFKC, case folding, quote marks and apostrophes
 /// as ', dashes as -, white space runs as one space, trimmed. (No token rules: dots stay.)
 std::string NormalizeForMatch(std::string_view text);

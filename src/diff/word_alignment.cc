@@ -41,6 +41,7 @@ void WordAligner::Load(const TokenizedQuote& q, Side& side) {
   side.hash.clear();
   side.kind.clear();
   side.sic.clear();
+  side.plain = true;
   for (uint32_t index : q.elements) {
     const QuoteToken& t = q.tokens[index];
     side.hash.push_back(t.hash);
@@ -48,7 +49,66 @@ void WordAligner::Load(const TokenizedQuote& q, Side& side) {
                         : t.kind == TokenKind::kEllipsis ? kEllipsisElement
                                                          : kInsertionElement);
     side.sic.push_back(t.kind == TokenKind::kInsertion && q.Key(t) == "sic");
+    side.plain = side.plain && t.kind == TokenKind::kWord;
   }
+}
+
+void WordAligner::FillPlain(size_t a_lo, size_t n, size_t b_lo, size_t m, bool local, int32_t& best,
+                            size_t& best_i, size_t& best_j) {
+  const size_t w = m + 1;
+  const uint64_t* bh = b_.hash.data() + b_lo;
+  int32_t* prev = prev_.data();
+  int32_t* cur = cur_.data();
+  if (!local) {
+    for (size_t j = 1; j <= m; ++j) {
+      prev[j] = prev[j - 1] + kGapScore;
+      dir_[j] = kLeft;
+    }
+  }
+  for (size_t i = 1; i <= n; ++i) {
+    const uint64_t ah = a_.hash[a_lo + i - 1];
+    uint8_t* drow = dir_.data() + i * w;
+    if (local) {
+      cur[0] = 0;
+      drow[0] = kStart;
+    } else {
+      cur[0] = prev[0] + kGapScore;
+      drow[0] = kUp;
+    }
+    for (size_t j = 1; j <= m; ++j) {
+      int32_t v = kNone;
+      uint8_t d = kStart;
+      if (ah == bh[j - 1]) {
+        v = prev[j - 1] + kMatchScore;
+        d = kDiagMatch;
+      }
+      const int32_t up = prev[j] + kGapScore;
+      if (up > v) {
+        v = up;
+        d = kUp;
+      }
+      const int32_t left = cur[j - 1] + kGapScore;
+      if (left > v) {
+        v = left;
+        d = kLeft;
+      }
+      if (local) {
+        if (v < 0) {
+          v = 0;
+          d = kStart;
+        }
+        if (v >= best && v > 0) {
+          best = v;
+          best_i = i;
+          best_j = j;
+        }
+      }
+      cur[j] = v;
+      drow[j] = d;
+    }
+    std::swap(prev, cur);
+  }
+  // The last row filled is in `prev`; Dp reads neither buffer after the fill.
 }
 
 void WordAligner::Dp(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, bool local,
@@ -72,65 +132,69 @@ void WordAligner::Dp(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, bool lo
     if (ap > 0 && a_.kind[ap - 1] == kEllipsisElement) return 0;
     return kGapScore;
   };
-  if (!local) {
-    for (size_t j = 1; j <= m; ++j) {
-      prev_[j] = prev_[j - 1] + left_cost(0, b_lo + j - 1);
-      dir_[j] = kLeft;
-    }
-  }
   int32_t best = 0;
   size_t best_i = 0;
   size_t best_j = 0;
-  for (size_t i = 1; i <= n; ++i) {
-    const size_t ai = a_lo + i - 1;
-    const uint8_t ak = a_.kind[ai];
-    const uint64_t ah = a_.hash[ai];
-    uint8_t* drow = dir_.data() + i * w;
-    if (local) {
-      cur_[0] = 0;
-      drow[0] = kStart;
-    } else {
-      cur_[0] = prev_[0] + up_cost(ai, 0);
-      drow[0] = kUp;
+  if (a_.plain && b_.plain) {
+    FillPlain(a_lo, n, b_lo, m, local, best, best_i, best_j);
+  } else {
+    if (!local) {
+      for (size_t j = 1; j <= m; ++j) {
+        prev_[j] = prev_[j - 1] + left_cost(0, b_lo + j - 1);
+        dir_[j] = kLeft;
+      }
     }
-    for (size_t j = 1; j <= m; ++j) {
-      const size_t bj = b_lo + j - 1;
-      const uint8_t bk = b_.kind[bj];
-      int32_t v = kNone;
-      uint8_t d = kStart;
-      if (ak == bk && ah == b_.hash[bj]) {
-        v = prev_[j - 1] + kMatchScore;
-        d = kDiagMatch;
-      } else if ((ak == kInsertionElement && bk == kWordElement) ||
-                 (ak == kWordElement && bk == kInsertionElement)) {
-        v = prev_[j - 1];
-        d = kDiagWildcard;
-      }
-      int32_t up = prev_[j] + up_cost(ai, j);
-      if (up > v) {
-        v = up;
-        d = kUp;
-      }
-      int32_t left = cur_[j - 1] + left_cost(i, bj);
-      if (left > v) {
-        v = left;
-        d = kLeft;
-      }
+    for (size_t i = 1; i <= n; ++i) {
+      const size_t ai = a_lo + i - 1;
+      const uint8_t ak = a_.kind[ai];
+      const uint64_t ah = a_.hash[ai];
+      uint8_t* drow = dir_.data() + i * w;
       if (local) {
-        if (v < 0) {
-          v = 0;
-          d = kStart;
-        }
-        if (v >= best && v > 0) {
-          best = v;
-          best_i = i;
-          best_j = j;
-        }
+        cur_[0] = 0;
+        drow[0] = kStart;
+      } else {
+        cur_[0] = prev_[0] + up_cost(ai, 0);
+        drow[0] = kUp;
       }
-      cur_[j] = v;
-      drow[j] = d;
+      for (size_t j = 1; j <= m; ++j) {
+        const size_t bj = b_lo + j - 1;
+        const uint8_t bk = b_.kind[bj];
+        int32_t v = kNone;
+        uint8_t d = kStart;
+        if (ak == bk && ah == b_.hash[bj]) {
+          v = prev_[j - 1] + kMatchScore;
+          d = kDiagMatch;
+        } else if ((ak == kInsertionElement && bk == kWordElement) ||
+                   (ak == kWordElement && bk == kInsertionElement)) {
+          v = prev_[j - 1];
+          d = kDiagWildcard;
+        }
+        int32_t up = prev_[j] + up_cost(ai, j);
+        if (up > v) {
+          v = up;
+          d = kUp;
+        }
+        int32_t left = cur_[j - 1] + left_cost(i, bj);
+        if (left > v) {
+          v = left;
+          d = kLeft;
+        }
+        if (local) {
+          if (v < 0) {
+            v = 0;
+            d = kStart;
+          }
+          if (v >= best && v > 0) {
+            best = v;
+            best_i = i;
+            best_j = j;
+          }
+        }
+        cur_[j] = v;
+        drow[j] = d;
+      }
+      std::swap(prev_, cur_);
     }
-    std::swap(prev_, cur_);
   }
   size_t i = n;
   size_t j = m;

@@ -83,6 +83,7 @@ class WordAligner {
     std::vector<uint64_t> hash;
     std::vector<uint8_t> kind;  // 0 word, 1 ellipsis, 2 insertion
     std::vector<uint8_t> sic;   // insertion [sic]: no words of its own
+    bool plain = true;          // words only: no ellipsis, no insertion (Dp's fast path)
   };
   void Load(const TokenizedQuote& q, Side& side);
   // Appends the alignment of a[a_lo, a_hi) with b[b_lo, b_hi).
@@ -92,6 +93,10 @@ class WordAligner {
   bool LocalDp(std::vector<AlignStep>& out);
   void Dp(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, bool local,
           std::vector<AlignStep>& out);
+  // Dp's fill for two ranges of words only: the same scores and choices, without the
+  // per-cell tests for ellipses and insertions. Returns the best local cell.
+  void FillPlain(size_t a_lo, size_t n, size_t b_lo, size_t m, bool local, int32_t& best,
+                 size_t& best_i, size_t& best_j);
   void Gaps(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, std::vector<AlignStep>& out);
   void Finish(const TokenizedQuote& a, const TokenizedQuote& b, bool region_from_steps);
 

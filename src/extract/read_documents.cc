@@ -14,7 +14,7 @@ namespace quotecheck {
 
 void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool draft,
                    Severity min_shown, const QuoteExtractor& extractor, const IngestOptions& ingest,
-                   unsigned jobs, const QuoteTextFilter* keep, std::ostream& err,
+                   unsigned jobs, const QuoteStoreFilter* keep, std::ostream& err,
                    CheckResult* result, DraftTexts* texts, FileSet* seen) {
   const size_t first_doc = result->documents.size();
   std::vector<std::string> articles;

@@ -25,7 +25,7 @@ class QuoteExtractor;
 /// already in it (named twice, or read as a draft) is left out, and each file read is added.
 void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool draft,
                    Severity min_shown, const QuoteExtractor& extractor, const IngestOptions& ingest,
-                   unsigned jobs, const QuoteTextFilter* keep, std::ostream& err,
+                   unsigned jobs, const QuoteStoreFilter* keep, std::ostream& err,
                    CheckResult* result, DraftTexts* texts, FileSet* seen = nullptr);
 
 }  // namespace quotecheck

@@ -421,10 +421,15 @@ QuoteDiff OrientedDiff(const CheckResult& result, const Link& link, size_t from)
 
 QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y,
                   const QuoteDiff* link_diff) {
-  if ((x == link.a && y == link.b) || (x == link.b && y == link.a)) {
-    if (link_diff == nullptr) return OrientedDiff(result, link, x);
+  // The link's own sides, or members with the very texts of its sides: the same diff.
+  auto same = [&](size_t q, size_t side) {
+    return q == side || result.quotes[q].text == result.quotes[side].text;
+  };
+  const bool forward = same(x, link.a) && same(y, link.b);
+  if (forward || (same(x, link.b) && same(y, link.a))) {
+    if (link_diff == nullptr) return OrientedDiff(result, link, forward ? link.a : link.b);
     QuoteDiff d = *link_diff;
-    if (link.a != x) d.ops = ReversedDiff(d.ops);
+    if (!forward) d.ops = ReversedDiff(d.ops);
     return d;
   }
   QuoteDiff diff = DiffQuotes(result.quotes[x].text, result.quotes[y].text);
@@ -462,11 +467,22 @@ Finding UnattributedQuoteFinding(size_t quote) {
   return f;
 }
 
-void AddCheckFindings(const FindingContext& context, CheckResult* result, unsigned jobs) {
+void AddCheckFindings(const FindingContext& context, CheckResult* result, unsigned jobs,
+                      QuoteFacts* facts) {
   const auto& quotes = result->quotes;
-  // Match keys of every quotation: the canonical form, and how many speakers say the words.
-  std::vector<std::string> keys(quotes.size());
-  std::vector<SpeakerEvidence> speakers(quotes.size());
+  // Match keys of every clustered quotation (the canonical form, and how many speakers say
+  // the words) and its speaker evidence: cross-referencing's when given, else computed here.
+  std::vector<std::string> keys;
+  std::vector<SpeakerEvidence> speakers;
+  const bool given = facts != nullptr && facts->keys.size() == quotes.size() &&
+                     facts->speakers.size() == quotes.size();
+  if (given) {
+    keys = std::move(facts->keys);
+    speakers = std::move(facts->speakers);
+  } else {
+    keys.resize(quotes.size());
+    speakers.resize(quotes.size());
+  }
   std::vector<std::thread> threads;
   // A thread per 4096 quotations at most: fewer are read faster than a thread starts.
   constexpr size_t kQuotesPerThread = 4096;
@@ -474,9 +490,12 @@ void AddCheckFindings(const FindingContext& context, CheckResult* result, unsign
       1u, std::min<unsigned>(jobs, static_cast<unsigned>(quotes.size() / kQuotesPerThread + 1)));
   auto prepare = [&](size_t begin, size_t end) {
     for (size_t q = begin; q < end; ++q) {  // only clustered quotations are compared
-      if (quotes[q].cluster.empty()) continue;
-      keys[q] = MatchKey(quotes[q].text);
-      speakers[q] = context.keyer.Evidence(quotes[q]);
+      if (quotes[q].cluster.empty()) {
+        keys[q].clear();
+      } else if (!given) {
+        keys[q] = MatchKey(quotes[q].text);
+        speakers[q] = context.keyer.Evidence(quotes[q]);
+      }
     }
   };
   for (unsigned j = 0; j < jobs; ++j) {

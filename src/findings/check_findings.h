@@ -20,6 +20,7 @@
 #include "attribute/speaker_key.h"
 #include "core/check_model.h"
 #include "findings/quote_evidence.h"
+#include "xref/cross_reference.h"
 
 namespace quotecheck {
 
@@ -35,7 +36,10 @@ struct FindingContext {
 /// Appends the findings of check for the clusters and links of `result` (after
 /// CrossReference), then the ones carried over from extraction. Clusters are weighed on
 /// `jobs` threads; the output does not depend on it.
-void AddCheckFindings(const FindingContext& context, CheckResult* result, unsigned jobs = 1);
+/// `facts`: the quotations' keys and speaker evidence from CrossReference (taken, not copied),
+/// else computed here.
+void AddCheckFindings(const FindingContext& context, CheckResult* result, unsigned jobs = 1,
+                      QuoteFacts* facts = nullptr);
 
 /// unbalanced-quote findings from the diagnostics of extraction, one per diagnostic.
 std::vector<Finding> UnbalancedQuoteFindings(const CheckResult& result);
@@ -50,9 +54,9 @@ Severity DivergenceSeverity(const QuoteDiff& diff);
 QuoteDiff OrientedDiff(const CheckResult& result, const Link& link, size_t from);
 
 /// The diff from quotation `x` to quotation `y` that `link` stands for: the link's own when
-/// they are its sides, else the words of x and y diffed afresh (they are members of the
-/// groups the link joins: the same words as its sides, perhaps other typography), with the
-/// link's change classes and meaning flags, read on the words both sides share.
+/// they are its sides or have their very texts, else the words of x and y diffed afresh (they are
+/// members of the groups the link joins: the same words as its sides, perhaps other typography),
+/// with the link's change classes and meaning flags, read on the words both sides share.
 /// `link_diff`: the link's diff with its ops when the caller has it (LinkDiff), so that it
 /// is not computed again.
 QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y,

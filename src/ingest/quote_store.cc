@@ -9,6 +9,7 @@
 #include <cstring>
 #include <optional>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -487,8 +488,8 @@ class StoreReader {
  public:
   StoreReader(const std::string& path, CheckResult* result) : path_(path), result_(result) {}
 
-  // Keep only the quotations whose text passes `keep` (ReadQuoteStoreFiltered).
-  void SetFilter(const QuoteTextFilter* keep) { keep_ = keep; }
+  // Keep only the quotations whose text passes the filter (ReadQuoteStoreFiltered).
+  void SetFilter(const QuoteStoreFilter* filter) { filter_ = filter; }
 
   void Reserve(size_t lines) {
     auto& quotes = result_->quotes;
@@ -497,21 +498,29 @@ class StoreReader {
 
   void ReadLines(LineSource* lines, int* err) {
     std::string_view line;
-    while (lines->Next(&line, err)) {
-      ++line_no_;
-      result_->bytes += line.size() + 1;
-      if (line_no_ == 1) line.remove_prefix(Utf8BomLength(line));
-      if (IsBlank(line)) continue;
-      if (keep_ != nullptr) {
-        if (PeekQuoteText(line, &peeked_) && !(*keep_)(peeked_)) continue;
-        // A document's record is parsed only if one of its quotations is kept.
-        if (StartsAsRecord(line, "document") && PeekStringField(line, "\"doc\"", &peeked_)) {
-          AddRecordLine(peeked_, line);
-          continue;
-        }
+    while (lines->Next(&line, err)) Consume(line);
+  }
+
+  // One line of the store; `probed`: a quote line's text was probed (QuoteStoreFilter::probe)
+  // with this outcome and these facts.
+  void Consume(std::string_view line, std::optional<bool> probed = std::nullopt,
+               const std::vector<uint64_t>* facts = nullptr) {
+    ++line_no_;
+    result_->bytes += line.size() + 1;
+    if (line_no_ == 1) line.remove_prefix(Utf8BomLength(line));
+    if (probed == false || IsBlank(line)) return;
+    if (filter_ != nullptr) {
+      if (probed ? !filter_->keep_probed(*facts)
+                 : PeekQuoteText(line, &peeked_) && !filter_->keep(peeked_)) {
+        return;
       }
-      ReadLine(line);
+      // A document's record is parsed only if one of its quotations is kept.
+      if (StartsAsRecord(line, "document") && PeekStringField(line, "\"doc\"", &peeked_)) {
+        AddRecordLine(peeked_, line);
+        return;
+      }
     }
+    ReadLine(line);
   }
 
  private:
@@ -607,7 +616,7 @@ class StoreReader {
   // The document of a quote record: the latest with this id, or a new one.
   uint32_t DocumentFor(std::string_view id) {
     if (last_doc_ && last_id_ == id) return *last_doc_;
-    if (keep_ != nullptr) return FilteredDocumentFor(id);
+    if (filter_ != nullptr) return FilteredDocumentFor(id);
     key_.assign(id);
     auto it = docs_.find(key_);
     uint32_t index;
@@ -712,7 +721,7 @@ class StoreReader {
   void AddDocument(std::string_view line) {
     if (RecordError("document", line)) return;
     const std::string_view id = *fields_.doc;
-    if (keep_ != nullptr) {  // a document only once a quotation of it is kept
+    if (filter_ != nullptr) {  // a document only once a quotation of it is kept
       AddRecordLine(id, line);
       return;
     }
@@ -770,7 +779,7 @@ class StoreReader {
       q.spans = {ByteSpan{q.start, q.end}};
     }
     q.text = QuoteText(fields_, q.start, q.end, q.spans);
-    if (keep_ != nullptr && !(*keep_)(q.text)) return;
+    if (filter_ != nullptr && !filter_->keep(q.text)) return;
     q.doc = DocumentFor(*fields_.doc);
     q.line = static_cast<uint32_t>(std::min<uint64_t>(fields_.line, UINT32_MAX));
     q.col = static_cast<uint32_t>(std::min<uint64_t>(fields_.col, UINT32_MAX));
@@ -800,7 +809,7 @@ class StoreReader {
   std::string key_;
   std::string last_id_;
   std::optional<uint32_t> last_doc_;
-  const QuoteTextFilter* keep_ = nullptr;
+  const QuoteStoreFilter* filter_ = nullptr;
   std::string peeked_;
   // Filtered: the document record lines, in doc_arena_.
   struct RecordLine {
@@ -980,16 +989,96 @@ void ReadQuoteStore(const std::string& path, CheckResult* result) {
   if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);
 }
 
-void ReadQuoteStoreFiltered(const std::string& path, const QuoteTextFilter& keep,
+// The probes of a block's lines (QuoteStoreFilter::probe) on `jobs` threads, in the order
+// LineSource gives the lines: per line nothing (not a quote line that can be peeked), or the
+// probe's outcome, with its facts in `facts`.
+std::vector<std::optional<bool>> ProbeLines(std::string_view block, const QuoteStoreFilter& filter,
+                                            unsigned jobs,
+                                            std::vector<std::vector<uint64_t>>* facts) {
+  // Slices end just after a newline, so that each slice's lines are the block's.
+  std::vector<size_t> cuts = {0};
+  for (unsigned j = 1; j < jobs; ++j) {
+    const size_t at = block.find('\n', std::max(cuts.back(), block.size() * j / jobs));
+    if (at == std::string_view::npos) break;
+    cuts.push_back(at + 1);
+  }
+  cuts.push_back(block.size());
+  struct Part {
+    std::vector<std::optional<bool>> probed;
+    std::vector<std::vector<uint64_t>> facts;
+  };
+  std::vector<Part> parts(cuts.size() - 1);
+  auto run = [&](size_t part) {
+    LineSource lines = LineSource::Viewing(block.substr(cuts[part], cuts[part + 1] - cuts[part]));
+    std::string_view line;
+    std::string text;
+    int err = 0;
+    Part& out = parts[part];
+    while (lines.Next(&line, &err)) {
+      out.facts.emplace_back();
+      if (!PeekQuoteText(line, &text)) {
+        out.probed.emplace_back();
+        continue;
+      }
+      out.probed.emplace_back(filter.probe(text, &out.facts.back()));
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t part = 1; part < parts.size(); ++part) threads.emplace_back(run, part);
+  run(0);
+  for (auto& t : threads) t.join();
+  std::vector<std::optional<bool>> probed;
+  facts->clear();
+  for (Part& part : parts) {
+    probed.insert(probed.end(), part.probed.begin(), part.probed.end());
+    for (auto& f : part.facts) facts->push_back(std::move(f));
+  }
+  return probed;
+}
+
+// Blocks of whole lines this large are read at a time: large enough for a thread per part to
+// pay, small enough that the block is a small part of the memory lint needs.
+constexpr size_t kFilteredBlock = size_t{16} << 20;
+
+void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& filter,
                             CheckResult* result) {
   std::string error;
   std::FILE* file = path == "-" ? stdin : OpenRegularFile(path, &error);
   if (file == nullptr) return FailStore(path, error, result);
   StoreReader reader(path, result);
-  reader.SetFilter(&keep);
-  LineSource lines(file);
+  reader.SetFilter(&filter);
   int err = 0;
-  reader.ReadLines(&lines, &err);
+  if (!filter.probe || !filter.keep_probed) {
+    LineSource lines(file);
+    reader.ReadLines(&lines, &err);
+  } else {
+    std::string block;
+    std::vector<std::vector<uint64_t>> facts;  // per line of a block
+    for (bool eof = false; !eof;) {
+      const size_t carried = block.size();
+      block.resize(carried + kFilteredBlock);
+      const size_t n = std::fread(block.data() + carried, 1, kFilteredBlock, file);
+      block.resize(carried + n);
+      if (n < kFilteredBlock) {
+        eof = true;
+        if (std::ferror(file)) err = EIO;
+      }
+      // Whole lines now, the partial last line with the next block (all of it at the end).
+      const size_t whole = eof ? block.size() : block.rfind('\n') + 1;
+      if (!eof && whole == 0) continue;  // one line longer than a block: read on
+      const std::string_view lines_view(block.data(), whole);
+      const std::vector<std::optional<bool>> probed =
+          ProbeLines(lines_view, filter, std::max(1u, filter.jobs), &facts);
+      LineSource lines = LineSource::Viewing(lines_view);
+      std::string_view line;
+      int unused = 0;
+      for (size_t i = 0; lines.Next(&line, &unused); ++i) {
+        reader.Consume(line, i < probed.size() ? probed[i] : std::nullopt,
+                       i < facts.size() ? &facts[i] : nullptr);
+      }
+      block.erase(0, whole);
+    }
+  }
   if (file != stdin) std::fclose(file);
   if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);
 }

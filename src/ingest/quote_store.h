@@ -58,6 +58,22 @@ void ReadQuoteStore(const std::string& path, CheckResult* result);
 /// Decides from a quotation's text alone whether a filtering read keeps it.
 using QuoteTextFilter = std::function<bool(std::string_view text)>;
 
+/// How a filtering read decides which quotations it keeps.
+struct QuoteStoreFilter {
+  /// Whether the read keeps a quotation: called in store order, on one thread.
+  QuoteTextFilter keep;
+  /// Optional, with keep_probed: `probe` looks at a text alone and is safe to call from
+  /// several threads at once. It returns false only for a text `keep` would reject and for
+  /// which calling `keep` would change nothing; otherwise it writes into `facts` what it found
+  /// (the filter's own encoding: all that deciding needs of the text), and
+  /// `keep_probed(facts)` decides exactly as keep(text) would, in store order, on one thread. The
+  /// store is read in blocks of lines, each block's texts probed on `jobs` threads: the work of
+  /// reading a text is done in parallel, only the decision in order.
+  std::function<bool(std::string_view text, std::vector<uint64_t>* facts)> probe;
+  std::function<bool(const std::vector<uint64_t>& facts)> keep_probed;
+  unsigned jobs = 1;
+};
+
 /// Like ReadQuoteStore, but keeps only the quote records whose text passes `keep` (for
 /// `lint`, which needs only the quotations that share words with a draft). A quote line that
 /// starts as extract writes one ({"type":"quote", or {"type": "quote", ) and has no "parts"
@@ -66,7 +82,7 @@ using QuoteTextFilter = std::function<bool(std::string_view text)>;
 /// rejected line gives no diagnostic). Other quote lines are parsed, then `keep` gets
 /// QuoteRecord::text. A document gets a DocumentInfo (and is counted in documents_read) only
 /// when one of its quotations is kept; `bytes` counts the whole store.
-void ReadQuoteStoreFiltered(const std::string& path, const QuoteTextFilter& keep,
+void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& filter,
                             CheckResult* result);
 
 /// The same for a store already in memory, named `path` in diagnostics.

@@ -92,33 +92,59 @@ void QuoteShingles::Insert(uint64_t hash, bool whole_short) {
   bits_[(hash >> 20) % kBits / 64] |= uint64_t{1} << ((hash >> 20) % 64);
 }
 
-bool QuoteShingles::Take(std::string_view text) {
+// Probe's facts: [flags, hash of all the words, the added shingles found, in text order].
+constexpr uint64_t kFactWhole = 1;  // all the words are an added quotation
+constexpr uint64_t kFactShort = 2;  // the text has at most kRun words
+
+bool QuoteShingles::Probe(std::string_view text, std::vector<uint64_t>* facts) const {
+  facts->clear();
   if (hashes_.empty()) return false;
-  FilterWordHashes(text, &words_);
-  const std::vector<uint64_t>& words = words_;
+  thread_local std::vector<uint64_t> words;
+  FilterWordHashes(text, &words);
+  uint64_t flags = words.size() <= kRun ? kFactShort : 0;
+  uint64_t whole = 0;
   if (!words.empty()) {
-    auto whole = wholes_.find(ShingleHash(words.data(), words.size()));
-    if (whole != wholes_.end() && whole->second++ < kWholeCopies * max_document_frequency_) {
-      return true;
-    }
+    whole = ShingleHash(words.data(), words.size());
+    if (wholes_.count(whole) > 0) flags |= kFactWhole;
   }
-  uint32_t shared = 0;
-  bool short_side = words.size() <= kRun;
+  facts->push_back(flags);
+  facts->push_back(whole);
   for (size_t len = 2; len <= kRun; ++len) {
     if (!lengths_[len]) continue;
     for (size_t i = 0; i + len <= words.size(); ++i) {
       const uint64_t hash = ShingleHash(words.data() + i, len);
       if ((bits_[(hash >> 20) % kBits / 64] & (uint64_t{1} << ((hash >> 20) % 64))) == 0) continue;
-      auto it = hashes_.find(hash);
-      if (it == hashes_.end()) continue;
-      if (it->second.taken < max_document_frequency_) {
-        ++shared;
-        short_side |= it->second.whole_short;
-      }
-      ++it->second.taken;  // a shingle twice in one text counts twice: harmless
+      if (hashes_.count(hash) > 0) facts->push_back(hash);
     }
   }
+  return (flags & kFactWhole) != 0 || facts->size() > 2;
+}
+
+bool QuoteShingles::TakeProbed(const std::vector<uint64_t>& facts) {
+  if (facts.size() < 2) return false;
+  if ((facts[0] & kFactWhole) != 0) {
+    auto whole = wholes_.find(facts[1]);
+    if (whole != wholes_.end() && whole->second++ < kWholeCopies * max_document_frequency_) {
+      return true;
+    }
+  }
+  uint32_t shared = 0;
+  bool short_side = (facts[0] & kFactShort) != 0;
+  for (size_t k = 2; k < facts.size(); ++k) {
+    Slot& slot = hashes_.find(facts[k])->second;  // Probe found it; none is added meanwhile
+    if (slot.taken < max_document_frequency_) {
+      ++shared;
+      short_side |= slot.whole_short;
+    }
+    ++slot.taken;  // a shingle twice in one text counts twice: harmless
+  }
   return shared >= 2 || (shared == 1 && short_side);
+}
+
+bool QuoteShingles::Take(std::string_view text) {
+  std::vector<uint64_t>& facts = words_;  // scratch
+  Probe(text, &facts);
+  return TakeProbed(facts);
 }
 
 }  // namespace quotecheck

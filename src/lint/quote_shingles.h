@@ -42,6 +42,14 @@ class QuoteShingles {
   /// texts before; counts each shingle it shares.
   bool Take(std::string_view text);
 
+  /// Take in two steps, for a store read on several threads (QuoteStoreFilter::probe):
+  /// Probe reads the text alone (safe on several threads at once) and writes into `facts`
+  /// what Take needs of it; it returns false only when Take(text) would be false and count
+  /// nothing (none of its shingles, nor all its words, were added). TakeProbed then decides
+  /// and counts exactly as Take(text), in store order.
+  bool Probe(std::string_view text, std::vector<uint64_t>* facts) const;
+  bool TakeProbed(const std::vector<uint64_t>& facts);
+
   size_t size() const { return hashes_.size(); }
 
  private:

@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "attribute/speaker_key.h"
 #include "diff/quote_diff.h"
@@ -37,17 +38,6 @@ void RunInParallel(size_t n, unsigned jobs, Fn fn) {
     threads.emplace_back(fn, n * j / jobs, n * (j + 1) / jobs, j);
   }
   for (auto& t : threads) t.join();
-}
-
-std::string KeyOf(const TokenizedQuote& q) {
-  std::string key;
-  for (uint32_t e : q.elements) {
-    const QuoteToken& t = q.tokens[e];
-    if (!t.word()) continue;
-    if (!key.empty()) key.push_back(' ');
-    key.append(q.Key(t));
-  }
-  return key;
 }
 
 // Decides the candidate pairs [begin, end) into links.
@@ -211,7 +201,7 @@ Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_
   return link;
 }
 
-void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
+void CrossReference(const CrossReferenceOptions& options, CheckResult* result, QuoteFacts* facts) {
   auto lap = [&](const char* pass, size_t count) {
     Lap(options.timer, std::string("xref ") + pass, count);
   };
@@ -226,14 +216,21 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   const SpeakerKeyer& keyer = options.keyer != nullptr ? *options.keyer : kNoLexicons;
   const unsigned jobs = std::max(1u, options.jobs);
   auto tokenise = [&](size_t begin, size_t end, unsigned) {
+    // Only representatives keep their tokens (below), and a quotation whose words an earlier
+    // one of the same slice has is none: its tokens are dropped at once, so that a store of
+    // many copies needs memory for its distinct wordings only.
+    std::unordered_set<std::string_view> seen;
     for (size_t i = begin; i < end; ++i) {
       QuoteRecord& q = result->quotes[i];
       speakers[i] = keyer.Evidence(q);
       if (q.speaker && !q.speaker_key && !speakers[i].key.empty()) {
         q.speaker_key = speakers[i].key;  // a quote store written without keys
       }
-      tokens[i] = TokenizeQuote(q.text);
-      keys[i] = KeyOf(tokens[i]);
+      TokenizedQuote t = TokenizeQuote(q.text);
+      keys[i] = MatchKey(t);
+      if (q.kind != QuoteKind::kTerm && !keys[i].empty() && seen.insert(keys[i]).second) {
+        tokens[i] = std::move(t);
+      }
     }
   };
   RunInParallel(n, n < kMinQuotesPerThreadedPass ? 1 : jobs, tokenise);
@@ -278,11 +275,16 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result) {
   AddMemberLinks(groups, speakers, result);
   DecideCandidates(pairs, tokens, speakers, jobs, options.decide_every_pair, options.decide_round,
                    &result->links);
+  tokens = {};  // the largest part of the memory; every pass after this reads keys
   lap("decide", result->links.size());
   DropExplainedFragments(keys, groups, result);
 
   BuildClusters(keys, result);
   lap("clusters", result->clusters.size());
+  if (facts != nullptr) {
+    facts->keys = std::move(keys);
+    facts->speakers = std::move(speakers);
+  }
 }
 
 }  // namespace quotecheck

@@ -43,8 +43,17 @@ struct CrossReferenceOptions {
 /// otherwise, never aligned; Link::member set, cluster taken from quotation a.
 Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_agree);
 
+/// What cross-referencing knows of each quotation that findings read again: its match key
+/// and its speaker evidence, by quotation index.
+struct QuoteFacts {
+  std::vector<std::string> keys;
+  std::vector<SpeakerEvidence> speakers;
+};
+
 /// Fills result->links and clusters (and each quote's cluster) from
-/// result->quotes and result->documents.
-void CrossReference(const CrossReferenceOptions& options, CheckResult* result);
+/// result->quotes and result->documents; `facts`, when given, receives the quotations' keys
+/// and speaker evidence (AddCheckFindings takes them instead of computing them again).
+void CrossReference(const CrossReferenceOptions& options, CheckResult* result,
+                    QuoteFacts* facts = nullptr);
 
 }  // namespace quotecheck

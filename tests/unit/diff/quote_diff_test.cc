@@ -198,3 +198,21 @@ TEST_SUITE("diff") {
 }
 
 }  // namespace quotecheck
+
+namespace quotecheck {
+
+TEST_CASE("DiffQuotes: the same bytes give what tokenising and aligning them gives") {
+  for (const char* text :
+       {"Not now.", "  “Don’t — ever,” [he] said … twice ", "a", "…", kSeed000}) {
+    CAPTURE(text);
+    const QuoteDiff fast = DiffQuotes(text, text);
+    TokenizedQuote a = TokenizeQuote(text), b = TokenizeQuote(text);
+    WordAligner aligner;
+    const QuoteDiff slow = BuildQuoteDiff(a, b, aligner.Full(a, b));
+    CHECK(Ops(fast) == Ops(slow));
+    CHECK(fast.classes == slow.classes);
+    CHECK(fast.flags == slow.flags);
+  }
+}
+
+}  // namespace quotecheck

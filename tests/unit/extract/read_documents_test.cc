@@ -62,7 +62,8 @@ TEST_SUITE("read_documents") {
         "store.jsonl",
         "{\"type\":\"quote\",\"doc\":\"s1\",\"start\":0,\"end\":5,\"text\":\"Ready\"}\n"
         "{\"type\":\"quote\",\"doc\":\"s1\",\"start\":9,\"end\":14,\"text\":\"Later\"}\n");
-    const QuoteTextFilter keep = [](std::string_view text) { return text == "Later"; };
+    QuoteStoreFilter keep;
+    keep.keep = [](std::string_view text) { return text == "Later"; };
     std::ostringstream err;
     CheckResult result;
     ReadDocuments({store, a}, /*primary=*/true, /*draft=*/false, Severity::kInfo,

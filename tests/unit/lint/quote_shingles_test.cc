@@ -60,10 +60,29 @@ TEST_SUITE("lint") {
     }
     QuoteShingles shingles;
     shingles.Add("We will not reopen the viaduct before the spring.");
-    const QuoteTextFilter keep = [&](std::string_view text) { return shingles.Take(text); };
+    QuoteStoreFilter keep;
+    keep.keep = [&](std::string_view text) { return shingles.Take(text); };
     CheckResult result;
     ReadQuoteStoreFiltered(path, keep, &result);
+    // The same read with the parallel pre-test: the same quotations, documents and lines.
+    QuoteShingles fresh;
+    fresh.Add("We will not reopen the viaduct before the spring.");
+    keep.keep = [&](std::string_view text) { return fresh.Take(text); };
+    keep.probe = [&](std::string_view text, std::vector<uint64_t>* facts) {
+      return fresh.Probe(text, facts);
+    };
+    keep.keep_probed = [&](const std::vector<uint64_t>& facts) { return fresh.TakeProbed(facts); };
+    keep.jobs = 3;
+    CheckResult parallel;
+    ReadQuoteStoreFiltered(path, keep, &parallel);
     std::remove(path.c_str());
+    REQUIRE(parallel.quotes.size() == result.quotes.size());
+    for (size_t i = 0; i < result.quotes.size(); ++i) {
+      CHECK(parallel.quotes[i].text == result.quotes[i].text);
+      CHECK(parallel.quotes[i].line == result.quotes[i].line);
+    }
+    CHECK(parallel.documents.size() == result.documents.size());
+    CHECK(parallel.bytes == result.bytes);
     REQUIRE(result.quotes.size() == 2);
     REQUIRE(result.documents.size() == 1);
     CHECK(result.documents[0].id == "a.txt");
