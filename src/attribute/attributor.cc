@@ -37,8 +37,7 @@ struct CompiledRule {
 struct TokenWindow {
   bool ready = false;
   ByteSpan span;
-  std::vector<WindowToken> tokens;
-  std::string symbols;
+  SymbolWindow w;
 };
 
 // Index of the paragraph holding each quotation's opening mark. Each line is a
@@ -231,12 +230,12 @@ struct Attributor::Impl {
   bool FindTokens(const CompiledRule& cr, std::string_view text, size_t from, size_t end,
                   const TokenWindow& tw, Found* found) const {
     thread_local TokenWindow fresh;
-    const TokenWindow* w = &tw;
+    const SymbolWindow* w = &tw.w;
     if (!(tw.ready && tw.span.start == from && tw.span.end == end)) {
       fresh.ready = true;
       fresh.span = {from, end};
-      rules->token_classes->Classify(text, from, end, &fresh.tokens, &fresh.symbols);
-      w = &fresh;
+      rules->token_classes->Classify(text, from, end, &fresh.w);
+      w = &fresh.w;
     }
     thread_local std::vector<re2::StringPiece> groups;
     groups.assign(cr.groups + 1, re2::StringPiece());
@@ -246,11 +245,8 @@ struct Attributor::Impl {
       return false;
     }
     auto span_of = [&](const re2::StringPiece& g) {
-      const size_t first =
-          static_cast<size_t>(g.data() - w->symbols.data()) / TokenClasses::kSymbolBytes;
-      const size_t count = g.size() / TokenClasses::kSymbolBytes;
-      const size_t start = first < w->tokens.size() ? w->tokens[first].start : end;
-      return ByteSpan{start, count > 0 ? w->tokens[first + count - 1].end : start};
+      const size_t from_byte = static_cast<size_t>(g.data() - w->symbols.data());
+      return w->TextSpan(from_byte, from_byte + g.size(), end);
     };
     if (groups[cr.speaker_group].data() == nullptr) return false;
     found->base = span_of(groups[0]).start;
@@ -322,7 +318,7 @@ struct Attributor::Impl {
       if (cr.rule->on_tokens && !tw.ready) {
         tw.ready = true;
         tw.span = window;
-        rules->token_classes->Classify(text, window.start, window.end, &tw.tokens, &tw.symbols);
+        rules->token_classes->Classify(text, window.start, window.end, &tw.w);
       }
       Match m;
       if (Run(cr, index, text, window, quote_end, tw, &m)) return m;

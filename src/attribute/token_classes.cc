@@ -273,6 +273,32 @@ std::unique_ptr<TokenClasses> TokenClasses::Build(const LetterTable& letters, co
   for (size_t i = 0; i < tc->signatures_.size(); ++i) {
     id_of[tc->signatures_[i]] = static_cast<uint16_t>(i);
   }
+  // Code points: one byte for the commonest symbols (kOneByteSymbols), in symbol order.
+  {
+    std::vector<size_t> by_use(tc->signatures_.size());
+    for (size_t i = 0; i < by_use.size(); ++i) by_use[i] = i;
+    auto use_rank = [&](size_t id) {
+      const Signature& s = tc->signatures_[id];
+      if (s.literal < 0) return std::make_pair(0, size_t{0});
+      const std::string& text = uses.literals[static_cast<size_t>(s.literal)];
+      const bool punct = (s.shape & kShapeWord) == 0;
+      return std::make_pair(punct ? 1 : 2, text.size());
+    };
+    std::stable_sort(by_use.begin(), by_use.end(),
+                     [&](size_t a, size_t b) { return use_rank(a) < use_rank(b); });
+    std::vector<bool> one_byte(by_use.size(), false);
+    for (size_t k = 0; k < by_use.size() && k < kOneByteSymbols; ++k) one_byte[by_use[k]] = true;
+    tc->code_point_.resize(tc->signatures_.size());
+    char32_t next_one = 1, next_two = 0x80;
+    for (size_t id = 0; id < tc->signatures_.size(); ++id) {
+      if (one_byte[id]) {
+        if (next_one == '\n') ++next_one;  // RE2's . would not match it
+        tc->code_point_[id] = next_one++;
+      } else {
+        tc->code_point_[id] = next_two++;
+      }
+    }
+  }
   for (const auto& [word, s] : vocab_signature) tc->vocab_symbol_[word] = id_of[s];
   for (const Signature& s : tc->signatures_) {
     if (s.lexicons != 0 || s.literal >= 0) continue;
@@ -301,16 +327,27 @@ uint16_t TokenClasses::SymbolOf(std::string_view token, uint16_t shape) const {
 }
 
 void TokenClasses::Classify(std::string_view text, size_t start, size_t end,
-                            std::vector<WindowToken>* tokens, std::string* symbols) const {
-  tokens->clear();
-  symbols->clear();
-  TokeniseWindow(text, start, end, letters_, tokens);
-  symbols->reserve(tokens->size() * kSymbolBytes);
-  for (const WindowToken& t : *tokens) {
-    const char32_t cp = kFirstSymbol + SymbolOf(text.substr(t.start, t.end - t.start), t.shape);
-    symbols->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    symbols->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+                            SymbolWindow* window) const {
+  window->tokens.clear();
+  window->symbols.clear();
+  window->token_at.clear();
+  TokeniseWindow(text, start, end, letters_, &window->tokens);
+  window->symbols.reserve(window->tokens.size() * 2);
+  window->token_at.reserve(window->tokens.size() * 2 + 1);
+  for (size_t i = 0; i < window->tokens.size(); ++i) {
+    const WindowToken& t = window->tokens[i];
+    const char32_t cp = code_point_[SymbolOf(text.substr(t.start, t.end - t.start), t.shape)];
+    if (cp < 0x80) {
+      window->symbols.push_back(static_cast<char>(cp));
+      window->token_at.push_back(static_cast<uint16_t>(i));
+    } else {
+      window->symbols.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      window->symbols.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      window->token_at.push_back(static_cast<uint16_t>(i));
+      window->token_at.push_back(static_cast<uint16_t>(i));  // no group starts mid-symbol
+    }
   }
+  window->token_at.push_back(static_cast<uint16_t>(window->tokens.size()));
 }
 
 std::string TokenClasses::CharClass(const ClassExpr& expr) {
@@ -368,17 +405,7 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) {
     return in != t.negated;
   };
 
-  std::string out = "[";
-  bool any = false;
-  size_t run_start = 0;
-  bool in_run = false;
-  auto close_run = [&](size_t end) {
-    AppendSymbolEscape(kFirstSymbol + static_cast<char32_t>(run_start), &out);
-    if (end - 1 > run_start) {
-      out += '-';
-      AppendSymbolEscape(kFirstSymbol + static_cast<char32_t>(end - 1), &out);
-    }
-  };
+  std::vector<char32_t> members;
   for (size_t id = 0; id < signatures_.size(); ++id) {
     bool in = false;
     for (const auto& tests : terms) {
@@ -389,17 +416,21 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) {
         break;
       }
     }
-    if (in != expr.complement) {
-      any = true;
-      if (!in_run) run_start = id;
-      in_run = true;
-    } else if (in_run) {
-      close_run(id);
-      in_run = false;
-    }
+    if (in != expr.complement) members.push_back(code_point_[id]);
   }
-  if (in_run) close_run(signatures_.size());
-  out = any ? out + "]" : "[^\\x{0}-\\x{10ffff}]";  // no token: matches nothing
+  std::sort(members.begin(), members.end());
+  std::string out = "[";
+  for (size_t i = 0; i < members.size();) {
+    size_t j = i + 1;
+    while (j < members.size() && members[j] == members[j - 1] + 1) ++j;
+    AppendSymbolEscape(members[i], &out);
+    if (j - 1 > i) {
+      out += '-';
+      AppendSymbolEscape(members[j - 1], &out);
+    }
+    i = j;
+  }
+  out = members.empty() ? "[^\\x{0}-\\x{10ffff}]" : out + "]";  // empty: matches nothing
   class_cache_.emplace(std::move(key), out);
   return out;
 }

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "attribute/token_pattern.h"
+#include "core/byte_span.h"
 
 namespace re2 {
 class RE2;
@@ -74,6 +75,21 @@ struct WindowToken {
   uint16_t shape = 0;
 };
 
+/// A window as tokens and their symbols, as TokenClasses::Classify makes it.
+struct SymbolWindow {
+  std::vector<WindowToken> tokens;
+  std::string symbols;             // one symbol a token: one or two UTF-8 bytes
+  std::vector<uint16_t> token_at;  // symbol byte offset of a token's start (or the end) → token
+
+  /// The bytes of the text that symbol bytes [from, to) stand for (both at token starts or
+  /// the end); an empty span at `text_end` past the last token.
+  ByteSpan TextSpan(size_t from, size_t to, size_t text_end) const {
+    const size_t first = token_at[from], last = token_at[to];
+    const size_t start = first < tokens.size() ? tokens[first].start : text_end;
+    return {start, last > first ? tokens[last - 1].end : start};
+  }
+};
+
 /// Splits text[start, end) into tokens (appended to `out`).
 void TokeniseWindow(std::string_view text, size_t start, size_t end, const LetterTable& letters,
                     std::vector<WindowToken>* out);
@@ -101,10 +117,8 @@ class TokenClasses {
   static std::unique_ptr<TokenClasses> Build(const LetterTable& letters, const Uses& uses,
                                              std::string* error);
 
-  /// Tokenises text[start, end) into `tokens` and writes their symbols to `symbols`
-  /// (kSymbolBytes each; both are cleared first).
-  void Classify(std::string_view text, size_t start, size_t end, std::vector<WindowToken>* tokens,
-                std::string* symbols) const;
+  /// Tokenises text[start, end) into `window` (cleared first) with its symbols.
+  void Classify(std::string_view text, size_t start, size_t end, SymbolWindow* window) const;
 
   /// The RE2 pattern over symbols for a parsed token pattern (its atoms must be among the
   /// uses given to Build). Not const: it remembers the sets it has worked out.
@@ -113,11 +127,13 @@ class TokenClasses {
   const LetterTable& letters() const { return letters_; }
   size_t symbol_count() const { return signatures_.size(); }
 
-  static constexpr size_t kSymbolBytes = 2;
   static constexpr size_t kMaxLexicons = 64;
-  /// Symbols are U+0080 + id, up to U+07FF: two UTF-8 bytes each.
-  static constexpr char32_t kFirstSymbol = 0x80;
-  static constexpr size_t kMaxSymbols = 0x800 - 0x80;
+  /// Symbols are code points U+0001…U+007F but U+000A (one UTF-8 byte: RE2's DFA takes one
+  /// step a token) for the commonest tokens, then U+0080…U+07FF (two bytes). The commonest:
+  /// every signature that is no literal token (spaces, words by shape, lexicon words), then
+  /// literal punctuation, then the shortest literal words ("a", "of", "the").
+  static constexpr size_t kOneByteSymbols = 0x7F - 1;
+  static constexpr size_t kMaxSymbols = kOneByteSymbols + (0x800 - 0x80);
 
  private:
   struct Signature {
@@ -154,6 +170,7 @@ class TokenClasses {
   TextMap<uint32_t> folded_;
   std::vector<uint64_t> folded_sets_;  // distinct folded lexicon bits; [0] is none
   std::vector<Signature> signatures_;  // by symbol id
+  std::vector<char32_t> code_point_;   // by symbol id
   TextMap<uint16_t> vocab_symbol_;
   std::unordered_map<uint64_t, uint16_t> generic_symbol_;     // shape << 32 | folded set → id
   std::unordered_map<std::string, std::string> class_cache_;  // set → its RE2 class

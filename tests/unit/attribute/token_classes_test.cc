@@ -103,22 +103,23 @@ TEST_SUITE("attribute") {
         {R"(^(?P<speaker><CAP>)<SP><cue>$)", "Varga SAID", ""},
         {R"((?P<speaker><CAP & !title>)<^","|NL>*$)", "Mayor Varga said", "Varga"},
     };
-    std::vector<WindowToken> tokens;
-    std::string symbols;
+    SymbolWindow window;
     for (const Case& c : cases) {
       CAPTURE(c.pattern);
       CAPTURE(c.text);
       auto re = compile(c.pattern);
       REQUIRE(re->ok());
-      classes->Classify(c.text, 0, c.text.size(), &tokens, &symbols);
-      CHECK(symbols.size() == tokens.size() * TokenClasses::kSymbolBytes);
+      classes->Classify(c.text, 0, c.text.size(), &window);
+      const std::string& symbols = window.symbols;
+      CHECK(window.token_at.size() == symbols.size() + 1);
+      CHECK(window.token_at.back() == window.tokens.size());
       re2::StringPiece groups[2];
       const bool hit = re->Match(symbols, 0, symbols.size(), RE2::UNANCHORED, groups, 2);
       std::string speaker;
       if (hit) {
-        const size_t first = (groups[1].data() - symbols.data()) / TokenClasses::kSymbolBytes;
-        const size_t last = first + groups[1].size() / TokenClasses::kSymbolBytes - 1;
-        speaker = c.text.substr(tokens[first].start, tokens[last].end - tokens[first].start);
+        const size_t from = groups[1].data() - symbols.data();
+        speaker =
+            std::string(window.TextSpan(from, from + groups[1].size(), c.text.size()).in(c.text));
       }
       CHECK(speaker == c.speaker);
     }
