@@ -8,8 +8,9 @@
 /// signature (its shape, the lexicons it is a one-token entry of, the lexicons its lower-case
 /// form is an entry of, and which literal token of the patterns it is). A class (<cue>,
 /// <CAP>, "said", <^NL|",">) is then the set of symbols whose signature has it, and compiles
-/// to one RE2 character class. Symbols are code points U+0080…U+07FF, two UTF-8 bytes each,
-/// so a match's byte offsets in the symbol string map back to tokens by halving.
+/// to one RE2 character class. Symbols are code points of one UTF-8 byte (the commonest) or
+/// two (kOneByteSymbols); a match's byte offsets in the symbol string map back to tokens
+/// through SymbolWindow::token_at.
 ///
 /// Why: a character-level speaker pattern expands its lexicons at every use (10,000+ RE2
 /// instructions, so RE2 runs its slow engines); over symbols the lexicons are hash lookups
