@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "attribute/speaker_names.h"
+#include "attribute/token_classes.h"
 #include "core/code_point.h"
 
 namespace quotecheck {
@@ -29,6 +30,14 @@ struct CompiledRule {
   int speaker_group;
   int cue_group;  // -1 when the pattern has none
   int groups;
+};
+
+// One side's window of a quotation as tokens, classified once for every token rule of
+// that side: the tokens and their symbols.
+struct TokenWindow {
+  bool ready = false;
+  ByteSpan span;
+  SymbolWindow w;
 };
 
 // Index of the paragraph holding each quotation's opening mark. Each line is a
@@ -191,25 +200,77 @@ struct Attributor::Impl {
     return out;
   }
 
+  // Where a rule matched text[from, end): the start of the matched text and its groups,
+  // as offsets into the text.
+  struct Found {
+    size_t base = 0;
+    ByteSpan speaker, cue;
+    bool has_cue = false;
+  };
+
+  // A character rule: the window alone is the input, so that ^ and $ anchor at its ends. The
+  // DFA finds the matched text; the groups come from the memo or from a match on that text.
+  bool FindChars(const CompiledRule& cr, size_t rule_index, std::string_view text, size_t from,
+                 size_t end, Found* found) const {
+    re2::StringPiece input(text.data() + from, end - from);
+    RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
+    re2::StringPiece matched;
+    if (!cr.rule->regex->Match(input, 0, input.size(), anchor, &matched, 1)) return false;
+    GroupOffsets g = Groups(cr, rule_index, matched);
+    if (g.speaker_start < 0) return false;
+    found->base = static_cast<size_t>(matched.data() - text.data());
+    found->speaker = {found->base + g.speaker_start, found->base + g.speaker_end};
+    found->has_cue = g.cue_start >= 0;
+    if (found->has_cue) found->cue = {found->base + g.cue_start, found->base + g.cue_end};
+    return true;
+  }
+
+  // A token rule: its regex runs over the symbols of text[from, end) (`tw` when it holds
+  // that window, else a fresh tokenisation); groups map back from symbols to tokens' bytes.
+  bool FindTokens(const CompiledRule& cr, std::string_view text, size_t from, size_t end,
+                  const TokenWindow& tw, Found* found) const {
+    thread_local TokenWindow fresh;
+    const SymbolWindow* w = &tw.w;
+    if (!(tw.ready && tw.span.start == from && tw.span.end == end)) {
+      fresh.ready = true;
+      fresh.span = {from, end};
+      rules->token_classes->Classify(text, from, end, &fresh.w);
+      w = &fresh.w;
+    }
+    thread_local std::vector<re2::StringPiece> groups;
+    groups.assign(cr.groups + 1, re2::StringPiece());
+    RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
+    if (!cr.rule->regex->Match(w->symbols, 0, w->symbols.size(), anchor, groups.data(),
+                               static_cast<int>(groups.size()))) {
+      return false;
+    }
+    auto span_of = [&](const re2::StringPiece& g) {
+      const size_t from_byte = static_cast<size_t>(g.data() - w->symbols.data());
+      return w->TextSpan(from_byte, from_byte + g.size(), end);
+    };
+    if (groups[cr.speaker_group].data() == nullptr) return false;
+    found->base = span_of(groups[0]).start;
+    found->speaker = span_of(groups[cr.speaker_group]);
+    found->has_cue = cr.cue_group >= 0 && groups[cr.cue_group].data() != nullptr;
+    if (found->has_cue) found->cue = span_of(groups[cr.cue_group]);
+    return true;
+  }
+
   // Runs one rule on a window; fills `match` and returns true when it matched with a
   // plausible speaker. Before-side rules retry past a rejected speaker.
   bool Run(const CompiledRule& cr, size_t rule_index, std::string_view text, ByteSpan window,
-           const QuoteEnd& quote_end, Match* match) const {
+           const QuoteEnd& quote_end, const TokenWindow& tw, Match* match) const {
     size_t from = window.start;
     for (int attempt = 0; attempt < 4 && from < window.end; ++attempt) {
-      // The window alone is the input, so that ^ and $ anchor at its ends. The DFA finds
-      // the matched text; the groups come from the memo or from a match on that text only.
-      re2::StringPiece input(text.data() + from, window.end - from);
-      RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
-      re2::StringPiece matched;
-      if (!cr.rule->regex->Match(input, 0, input.size(), anchor, &matched, 1)) return false;
-      GroupOffsets g = Groups(cr, rule_index, matched);
-      if (g.speaker_start < 0) return false;
-      size_t base = static_cast<size_t>(matched.data() - text.data());
-      ByteSpan raw_speaker{base + g.speaker_start, base + g.speaker_end};
+      Found f;
+      const bool hit = cr.rule->on_tokens ? FindTokens(cr, text, from, window.end, tw, &f)
+                                          : FindChars(cr, rule_index, text, from, window.end, &f);
+      if (!hit) return false;
+      const size_t base = f.base;
+      ByteSpan raw_speaker = f.speaker;
       ByteSpan speaker = names.StripNonNameLead(text, raw_speaker);
       ByteSpan cue;
-      if (g.cue_start >= 0) cue = {base + g.cue_start, base + g.cue_end};
+      if (f.has_cue) cue = f.cue;
       if (!speaker.empty() && !cue.empty() && cr.rule->side == RuleSide::kBefore &&
           cue.start >= raw_speaker.end &&
           CoordinatedBetween(text.substr(raw_speaker.end, cue.start - raw_speaker.end))) {
@@ -246,13 +307,21 @@ struct Attributor::Impl {
   // the best and no later rule needs to run.
   Match MatchRules(std::string_view text, size_t window_start, size_t open_mark,
                    size_t close_mark_end, size_t window_end, const QuoteEnd& quote_end) const {
+    thread_local TokenWindow token_windows[2];
+    for (TokenWindow& tw : token_windows) tw.ready = false;
     for (size_t index = 0; index < ordered.size(); ++index) {
       const CompiledRule& cr = ordered[index];
       ByteSpan window = cr.rule->side == RuleSide::kAfter ? ByteSpan{close_mark_end, window_end}
                                                           : ByteSpan{window_start, open_mark};
       if (window.empty()) continue;
+      TokenWindow& tw = token_windows[static_cast<int>(cr.rule->side)];
+      if (cr.rule->on_tokens && !tw.ready) {
+        tw.ready = true;
+        tw.span = window;
+        rules->token_classes->Classify(text, window.start, window.end, &tw.w);
+      }
       Match m;
-      if (Run(cr, index, text, window, quote_end, &m)) return m;
+      if (Run(cr, index, text, window, quote_end, tw, &m)) return m;
     }
     return Match();
   }

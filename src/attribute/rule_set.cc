@@ -11,6 +11,8 @@
 #include <unordered_map>
 
 #include "attribute/builtin_rules.h"
+#include "attribute/token_classes.h"
+#include "attribute/token_pattern.h"
 #include "core/code_point.h"
 #include "core/regular_file.h"
 
@@ -127,6 +129,9 @@ constexpr size_t kMaxExpandedPattern = size_t{1} << 20;
 
 enum class Expansion { kOk, kUnknownMacro, kTooLarge };
 
+// RE2's memory budget for a token rule's program and its DFA caches.
+constexpr int64_t kTokenRuleMaxMem = int64_t{64} << 20;
+
 // Expands {MACRO} references into `*out`, which may not grow beyond `budget` bytes. On
 // failure `bad` is the offset in `pattern` of the reference that failed and `bad_name` the
 // macro's name (for an unknown macro inside another, the inner name).
@@ -233,11 +238,14 @@ class RuleFileParser {
         ParseLexicons(node);
       } else if (key == "macros") {
         ParseMacros(node);
+      } else if (key == "token_macros") {
+        ParseTokenMacros(node);
       } else if (key == "rules") {
         ParseRules(node);
       } else {
         Error(node,
-              fmt::format("unknown key '{}' (expected lexicons, macros or rules)", key.str()));
+              fmt::format("unknown key '{}' (expected lexicons, macros, token_macros or rules)",
+                          key.str()));
       }
     }
   }
@@ -284,20 +292,42 @@ class RuleFileParser {
     }
   }
 
-  void ParseMacros(const toml::node& node) {
+  // A table of UPPER_CASE names with string values (`key` is "macros" or "token_macros",
+  // `what` names one in messages); `add(name, text, node)` takes each good entry.
+  template <typename Add>
+  void ParseMacroTable(const toml::node& node, std::string_view key, std::string_view what,
+                       const Add& add) {
     const toml::table* table = node.as_table();
-    if (table == nullptr) return Error(node, "'macros' must be a table of strings");
+    if (table == nullptr) return Error(node, fmt::format("'{}' must be a table of strings", key));
     for (auto&& [name, value] : *table) {
       auto s = StringOf(&value);
       bool good_name = !name.str().empty();
       for (char c : name.str()) good_name = good_name && IsMacroChar(c);
       if (!s || !good_name) {
-        Error(value,
-              fmt::format("macro '{}' must be an UPPER_CASE name with a string value", name.str()));
+        Error(value, fmt::format("{} '{}' must be an UPPER_CASE name with a string value", what,
+                                 name.str()));
         continue;
       }
-      rules_->macros[std::string(name.str())] = *s;
+      add(std::string(name.str()), *s, value);
     }
+  }
+
+  void ParseMacros(const toml::node& node) {
+    ParseMacroTable(node, "macros", "macro",
+                    [&](std::string name, std::string text, const toml::node&) {
+                      rules_->macros[std::move(name)] = std::move(text);
+                    });
+  }
+
+  void ParseTokenMacros(const toml::node& node) {
+    ParseMacroTable(node, "token_macros", "token macro",
+                    [&](std::string name, std::string text, const toml::node& value) {
+                      RuleSet::TokenMacro macro;
+                      macro.text = std::move(text);
+                      macro.file = std::string(path_);
+                      StringContentStart(text_, value, &macro.line, &macro.col);
+                      rules_->token_macros[std::move(name)] = std::move(macro);
+                    });
   }
 
   void ParseRules(const toml::node& node) {
@@ -320,7 +350,7 @@ class RuleFileParser {
     bool ok = true;
     for (auto&& [key, value] : table) {
       std::string_view k = key.str();
-      if (k == "id" || k == "description" || k == "side" || k == "pattern") {
+      if (k == "id" || k == "description" || k == "side" || k == "pattern" || k == "tokens") {
         auto s = StringOf(&value);
         if (!s) {
           Error(value, fmt::format("'{}' must be a string", k));
@@ -329,7 +359,13 @@ class RuleFileParser {
         }
         if (k == "id") rule.id = *s;
         if (k == "description") rule.description = *s;
-        if (k == "pattern") {
+        if (k == "pattern" || k == "tokens") {
+          if (!rule.pattern.empty()) {
+            Error(value, "a rule has one 'pattern' or one 'tokens', not both");
+            ok = false;
+            continue;
+          }
+          rule.on_tokens = k == "tokens";
           rule.pattern = *s;
           StringContentStart(text_, value, &rule.pattern_line, &rule.pattern_col);
         }
@@ -371,7 +407,7 @@ class RuleFileParser {
       ok = false;
     }
     if (rule.pattern.empty()) {
-      Error(table, fmt::format("rule '{}' has no 'pattern'", rule.id));
+      Error(table, fmt::format("rule '{}' has no 'pattern' (or 'tokens')", rule.id));
       ok = false;
     }
     if (!ok) return;
@@ -441,6 +477,46 @@ std::string SourceTextOf(const std::string& path) {
   return text;
 }
 
+// The first class atom of `pieces` that names no lexicon, or a literal of several tokens.
+std::optional<TokenPatternError> CheckAtoms(const std::vector<TokenPatternPiece>& pieces,
+                                            const RuleSet& rules, const LetterTable& letters) {
+  for (const TokenPatternPiece& piece : pieces) {
+    if (piece.kind != TokenPatternPiece::Kind::kClass) continue;
+    for (const auto& term : piece.expr.terms) {
+      for (const ClassAtom& atom : term) {
+        const size_t at = atom.offset + (atom.negated ? 1 : 0);
+        if (atom.kind == ClassAtom::Kind::kLexicon && rules.lexicons.count(atom.name) == 0) {
+          return TokenPatternError{at,
+                                   fmt::format("unknown lexicon '{}' in a token set", atom.name)};
+        }
+        if (atom.kind == ClassAtom::Kind::kLiteral && TokenTexts(atom.name, letters).size() != 1) {
+          return TokenPatternError{
+              at,
+              fmt::format("\"{}\" is not one token; a token set holds single tokens", atom.name)};
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The RE2 classes of the character macros UPPER, LOWER and LETTER, so that token shapes agree
+// with the character patterns; null when one is missing or does not compile.
+std::unique_ptr<RE2> CharMacroClass(const std::unordered_map<std::string, std::string>& macros,
+                                    const std::string& name) {
+  auto it = macros.find(name);
+  if (it == macros.end()) return nullptr;
+  std::string expanded, bad_name;
+  size_t bad = 0;
+  if (ExpandMacros(it->second, macros, 0, kMaxExpandedPattern, &expanded, &bad, &bad_name) !=
+      Expansion::kOk) {
+    return nullptr;
+  }
+  auto re = std::make_unique<RE2>(expanded, RE2::Quiet);
+  if (!re->ok()) return nullptr;
+  return re;
+}
+
 }  // namespace
 
 void ParseRuleFile(std::string_view path, std::string_view text, RuleSet* rules,
@@ -449,6 +525,143 @@ void ParseRuleFile(std::string_view path, std::string_view text, RuleSet* rules,
   RuleFileParser(path, text, rules, diagnostics).Parse();
 }
 
+namespace {
+
+// Compiles the token rules (AttributionRule::on_tokens): checks every token macro and rule
+// as written, expands the macros, builds the token classes the rules use, and compiles each
+// rule to RE2 over their symbols.
+template <typename RuleErrorAt>
+void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std::string>& macros,
+                      const RuleErrorAt& rule_error_at, Diagnostics* diagnostics) {
+  if (rules->token_macros.empty() &&
+      std::none_of(rules->rules.begin(), rules->rules.end(),
+                   [](const AttributionRule& r) { return r.on_tokens; })) {
+    return;
+  }
+  auto letter = CharMacroClass(macros, "LETTER");
+  auto upper = CharMacroClass(macros, "UPPER");
+  auto lower = CharMacroClass(macros, "LOWER");
+  const LetterTable letters = LetterTable::FromPatterns(letter.get(), upper.get(), lower.get());
+
+  std::unordered_map<std::string, std::string> token_macros;
+  for (const auto& [name, entries] : rules->lexicons) {
+    token_macros[MacroNameOf(name)] = LexiconTokenMacro(name, entries, letters);
+  }
+  for (const auto& [name, macro] : rules->token_macros) {
+    token_macros[name] = macro.text;
+    std::vector<TokenPatternPiece> pieces;
+    auto error = ParseTokenPattern(macro.text, /*skip_macros=*/true, &pieces);
+    if (!error) error = CheckAtoms(pieces, *rules, letters);
+    if (error) {
+      uint32_t line = macro.line, col = macro.col;
+      AdvanceInString(macro.text, error->offset, &line, &col);
+      auto source = rules->sources.find(macro.file);
+      diagnostics->push_back(
+          ErrorAt(macro.file,
+                  source == rules->sources.end() ? SourceTextOf(macro.file)
+                                                 : std::string_view(source->second),
+                  line, col, fmt::format("token macro '{}': {}", name, error->message)));
+    }
+  }
+
+  struct Parsed {
+    AttributionRule* rule;
+    std::vector<TokenPatternPiece> pieces;
+  };
+  std::vector<Parsed> parsed;
+  TokenClasses::Uses uses;
+  std::unordered_map<std::string, bool> seen_lexicon, seen_literal, seen_folded;
+  for (AttributionRule& rule : rules->rules) {
+    if (!rule.on_tokens) continue;
+    std::vector<TokenPatternPiece> pieces;
+    auto error = ParseTokenPattern(rule.pattern, /*skip_macros=*/true, &pieces);
+    if (!error) error = CheckAtoms(pieces, *rules, letters);
+    if (error) {
+      rule_error_at(rule, error->offset, error->message);
+      continue;
+    }
+    std::string expanded, bad_name;
+    size_t bad = 0;
+    switch (ExpandMacros(rule.pattern, token_macros, 0, kMaxExpandedPattern, &expanded, &bad,
+                         &bad_name)) {
+      case Expansion::kOk:
+        break;
+      case Expansion::kUnknownMacro:
+        rule_error_at(rule, bad, fmt::format("unknown token macro {{{}}}", bad_name));
+        continue;
+      case Expansion::kTooLarge:
+        rule_error_at(rule, bad,
+                      fmt::format("token macro {{{}}} expands to more than {} bytes", bad_name,
+                                  kMaxExpandedPattern));
+        continue;
+    }
+    pieces.clear();
+    error = ParseTokenPattern(expanded, /*skip_macros=*/false, &pieces);
+    if (error) {
+      // The rule and every macro were checked as written; a macro's text must have
+      // combined badly with its surroundings.
+      rule_error_at(rule, 0, fmt::format("{} (inside a token macro's expansion)", error->message));
+      continue;
+    }
+    for (const TokenPatternPiece& piece : pieces) {
+      if (piece.kind == TokenPatternPiece::Kind::kLiteral) {
+        for (std::string& t : TokenTexts(piece.text, letters)) {
+          if (!seen_literal[t]) uses.literals.push_back(t);
+          seen_literal[t] = true;
+        }
+      }
+      if (piece.kind != TokenPatternPiece::Kind::kClass) continue;
+      for (const auto& term : piece.expr.terms) {
+        for (const ClassAtom& atom : term) {
+          if (atom.kind == ClassAtom::Kind::kLiteral) {
+            if (!seen_literal[atom.name]) uses.literals.push_back(atom.name);
+            seen_literal[atom.name] = true;
+          } else if (atom.kind == ClassAtom::Kind::kLexicon) {
+            if (!seen_lexicon[atom.name]) {
+              uses.lexicons.emplace_back(atom.name, &rules->lexicons.at(atom.name));
+            }
+            seen_lexicon[atom.name] = true;
+            if (atom.fold && !seen_folded[atom.name]) uses.folded.push_back(atom.name);
+            if (atom.fold) seen_folded[atom.name] = true;
+          }
+        }
+      }
+    }
+    parsed.push_back({&rule, std::move(pieces)});
+  }
+  if (parsed.empty()) return;
+  std::string error;
+  std::shared_ptr<TokenClasses> classes = TokenClasses::Build(letters, uses, &error);
+  if (!classes) {
+    rule_error_at(*parsed.front().rule, 0, error);
+    return;
+  }
+  for (Parsed& p : parsed) {
+    AttributionRule& rule = *p.rule;
+    rule.expanded_pattern = classes->Translate(p.pieces);
+    RE2::Options options(RE2::Quiet);
+    options.set_max_mem(kTokenRuleMaxMem);
+    auto regex = std::make_shared<RE2>(rule.expanded_pattern, options);
+    if (!regex->ok()) {
+      std::string what = regex->error();
+      size_t colon = what.find(": ");
+      if (colon != std::string::npos) what.resize(colon);
+      size_t at = regex->error_code() == RE2::ErrorMissingParen ? UnclosedParen(rule.pattern) : 0;
+      rule_error_at(rule, at == std::string::npos ? 0 : at,
+                    fmt::format("invalid token pattern: {}", what));
+      continue;
+    }
+    if (regex->NamedCapturingGroups().count("speaker") == 0) {
+      rule_error_at(rule, 0, "pattern has no (?P<speaker>…) group");
+      continue;
+    }
+    rule.regex = std::move(regex);
+  }
+  rules->token_classes = std::move(classes);
+}
+
+}  // namespace
+
 void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
   std::unordered_map<std::string, std::string> macros;
   for (const auto& [name, entries] : rules->lexicons) {
@@ -456,18 +669,22 @@ void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
   }
   for (const auto& [name, value] : rules->macros) macros[name] = value;
 
+  auto source_of = [&](const std::string& file) -> std::string {
+    auto source = rules->sources.find(file);
+    return source == rules->sources.end() ? SourceTextOf(file) : source->second;
+  };
+  auto rule_error_at = [&](const AttributionRule& rule, size_t offset, std::string message) {
+    uint32_t line = rule.pattern_line, col = rule.pattern_col;
+    AdvanceInString(rule.pattern, offset, &line, &col);
+    diagnostics->push_back(ErrorAt(rule.file, source_of(rule.file), line, col,
+                                   fmt::format("rule '{}': {}", rule.id, message)));
+  };
   for (AttributionRule& rule : rules->rules) {
+    if (rule.on_tokens) continue;
     size_t bad = 0;
     std::string bad_name;
     auto error_at = [&](size_t offset, std::string message) {
-      uint32_t line = rule.pattern_line, col = rule.pattern_col;
-      AdvanceInString(rule.pattern, offset, &line, &col);
-      auto source = rules->sources.find(rule.file);
-      diagnostics->push_back(ErrorAt(rule.file,
-                                     source == rules->sources.end()
-                                         ? SourceTextOf(rule.file)
-                                         : std::string_view(source->second),
-                                     line, col, fmt::format("rule '{}': {}", rule.id, message)));
+      rule_error_at(rule, offset, std::move(message));
     };
     switch (ExpandMacros(rule.pattern, macros, 0, kMaxExpandedPattern, &rule.expanded_pattern, &bad,
                          &bad_name)) {
@@ -514,6 +731,7 @@ void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
     }
     rule.regex = std::move(regex);
   }
+  FinishTokenRules(rules, macros, rule_error_at, diagnostics);
 }
 
 bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,

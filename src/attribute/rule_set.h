@@ -18,6 +18,8 @@ class RE2;
 
 namespace quotecheck {
 
+class TokenClasses;
+
 /// Which text a pattern reads: the text right after the quotation's closing mark
 /// ("after", anchored with ^) or the text right before its opening mark ("before",
 /// anchored with $).
@@ -38,6 +40,10 @@ struct AttributionRule {
   std::string description;
   std::string pattern;           // as written in the file, before macro expansion
   std::string expanded_pattern;  // after {MACRO} expansion
+  /// A token pattern (key `tokens`, token_pattern.h) instead of a character pattern: then
+  /// `pattern` holds it, `regex` runs over the window's token symbols (token_classes.h)
+  /// and `expanded_pattern` is the regex's RE2 text.
+  bool on_tokens = false;
   double confidence = 0.9;
   int priority = 0;  // higher wins when several rules match one quotation
   std::shared_ptr<const re2::RE2> regex;
@@ -54,6 +60,17 @@ struct RuleSet {
   std::unordered_map<std::string, std::vector<std::string>> lexicons;
   /// Macro name → RE2 text, from [macros] tables and from the lexicons.
   std::unordered_map<std::string, std::string> macros;
+  /// Token macro name → token pattern text, from [token_macros] tables, with where each is
+  /// written (for diagnostics). Each lexicon is a token macro too (LexiconTokenMacro).
+  struct TokenMacro {
+    std::string text;
+    std::string file;
+    uint32_t line = 0;
+    uint32_t col = 0;
+  };
+  std::unordered_map<std::string, TokenMacro> token_macros;
+  /// The symbols of the token rules' windows; null when no rule is a token rule.
+  std::shared_ptr<const TokenClasses> token_classes;
   std::vector<AttributionRule> rules;
   /// The files read, in order, and their text (for the source lines of diagnostics).
   std::vector<std::string> files;

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "cli/exit_code.h"
+#include "core/document_pipeline.h"
 #include "report/check_github_printer.h"
 #include "report/check_html_printer.h"
 #include "report/check_jsonl_printer.h"
@@ -154,12 +155,13 @@ namespace {
 
 // The check printer of `format`; nullopt for text.
 std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat format,
-                                       const std::string& output_path, std::ostream* out) {
+                                       const std::string& output_path, std::ostream* out,
+                                       unsigned jobs) {
   switch (format) {
     case ReportFormat::kText:
       return std::nullopt;
     case ReportFormat::kJsonl:
-      PrintCheckJsonl(result, out);
+      PrintCheckJsonl(result, out, jobs);
       break;
     case ReportFormat::kMarkdown:
       PrintCheckMarkdown(result, out);
@@ -191,8 +193,8 @@ std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat f
 }  // namespace
 
 bool PrintReport(const CheckResult& result, ReportFormat format, const std::string& output_path,
-                 const std::string& text, std::ostream* out, std::ostream& err) {
-  std::optional<Status> printed = PrintCheckFormat(result, format, output_path, out);
+                 const std::string& text, std::ostream* out, std::ostream& err, unsigned jobs) {
+  std::optional<Status> printed = PrintCheckFormat(result, format, output_path, out, jobs);
   if (!printed) {
     out->write(text.data(), static_cast<std::streamsize>(text.size()));
     return true;
@@ -218,7 +220,8 @@ int FinishReport(const CheckResult& result, const ReportOptions& options,
                                ? format_text(UseColorFor(options.color, stdout_is_terminal,
                                                          !options.output_path.empty()))
                                : std::string();
-  if (!PrintReport(result, options.format, options.output_path, text, output, err)) {
+  if (!PrintReport(result, options.format, options.output_path, text, output, err,
+                   static_cast<unsigned>(ResolveJobCount(options.jobs)))) {
     return kExitError;
   }
   if (!FinishOutput(output, output_file, options.output_path, err)) return kExitError;

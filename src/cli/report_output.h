@@ -107,9 +107,9 @@ bool FinishOutput(std::ostream* output, OutputFile* file, const std::string& pat
 /// report), every other format with the check printers (SARIF and GitHub paths relative to
 /// the repository root, HTML links relative to the directory of `output_path`; github also
 /// appends to $GITHUB_STEP_SUMMARY). False, with the error on `err`, when the step summary
-/// could not be written.
+/// could not be written. `jobs`: threads the JSONL printer formats records on.
 bool PrintReport(const CheckResult& result, ReportFormat format, const std::string& output_path,
-                 const std::string& text, std::ostream* out, std::ostream& err);
+                 const std::string& text, std::ostream* out, std::ostream& err, unsigned jobs = 1);
 
 /// Prints `result` as `options` say (PrintReport), then flushes and commits `output_file`
 /// (FinishOutput). The text report is made by `format_text(color)` only when the format is text.

@@ -45,11 +45,6 @@ DecodedCodePoint DecodeUtf8(std::string_view text, size_t pos, Utf8Check check) 
   return {cp, need + 1, true};
 }
 
-DecodedCodePoint DecodeAt(std::string_view text, size_t pos) {
-  if (pos >= text.size()) return {};
-  return DecodeUtf8(text, pos, Utf8Check::kLenient);
-}
-
 DecodedCodePoint DecodeBefore(std::string_view text, size_t pos) {
   if (pos == 0 || pos > text.size()) return {};
   size_t start = pos - 1;
@@ -60,8 +55,7 @@ DecodedCodePoint DecodeBefore(std::string_view text, size_t pos) {
   return d;
 }
 
-bool IsSpace(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+bool IsNonAsciiSpace(char32_t cp) {
   return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }

@@ -41,13 +41,23 @@ struct DecodedCodePoint {
 /// ill-formed one is U+FFFD, not valid, with the bytes it takes.
 DecodedCodePoint DecodeUtf8(std::string_view text, size_t pos, Utf8Check check);
 
-/// The code point starting at `pos`, decoded leniently; {} at or past the end.
-DecodedCodePoint DecodeAt(std::string_view text, size_t pos);
+/// The code point starting at `pos`, decoded leniently; {} at or past the end. Inline with
+/// ASCII decoded on the spot: the scanners and the attribution call it for every character.
+inline DecodedCodePoint DecodeAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return {};
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return {c, 1, true};
+  return DecodeUtf8(text, pos, Utf8Check::kLenient);
+}
 /// The code point ending just before `pos`, decoded leniently; {} at the start.
 DecodedCodePoint DecodeBefore(std::string_view text, size_t pos);
 
-/// White space, including no-break and thin spaces.
-bool IsSpace(char32_t cp);
+bool IsNonAsciiSpace(char32_t cp);
+/// White space, including no-break and thin spaces. Inline for ASCII, the common case.
+inline bool IsSpace(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return IsNonAsciiSpace(cp);
+}
 /// Punctuation and symbols (quote marks, dashes, brackets, …), not letters or digits.
 bool IsPunctuation(char32_t cp);
 /// Letters, digits and marks.

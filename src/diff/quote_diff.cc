@@ -377,6 +377,15 @@ QuoteDiff LinkDiff(const CheckResult& result, const Link& link) {
   return diff;
 }
 
+QuoteDiff LinkDiff(const Link& link, const TokenizedQuote& a, const TokenizedQuote& b,
+                   WordAligner& aligner) {
+  if (!link.diff.ops.empty()) return link.diff;
+  QuoteDiff diff = a.text == b.text ? DiffQuotes(a.text, b.text) : DiffQuotes(a, b, aligner);
+  diff.classes = link.diff.classes;
+  diff.flags = link.diff.flags;
+  return diff;
+}
+
 Relation SameWordsRelation(const QuoteDiff& diff) {
   constexpr uint32_t kNotTypography =
       kChangePunctuation | kChangeCase | kChangeInsertion | kChangeOmission | kChangeLexical;

@@ -47,6 +47,11 @@ QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with
 /// the shared part only). A link whose ops are set is returned as it is.
 QuoteDiff LinkDiff(const CheckResult& result, const Link& link);
 
+/// The same from the two quotations already tokenised (`a` for link.a, `b` for link.b), with
+/// the caller's aligner: for a caller that diffs many links of the same quotations.
+QuoteDiff LinkDiff(const Link& link, const TokenizedQuote& a, const TokenizedQuote& b,
+                   WordAligner& aligner);
+
 /// Diff of two tokenised quotations, with the caller's aligner (the cheap path: tokenise each
 /// quotation once, keep one aligner per thread).
 QuoteDiff DiffQuotes(const TokenizedQuote& a, const TokenizedQuote& b, WordAligner& aligner);

@@ -65,9 +65,9 @@ RelationResult ClassifyRelation(const TokenizedQuote& a, const TokenizedQuote& b
 }
 
 QuoteComparison CompareQuotes(const TokenizedQuote& a, const TokenizedQuote& b,
-                              WordAligner& aligner, bool with_ops) {
+                              WordAligner& aligner, bool with_ops, bool after_local) {
   QuoteComparison c;
-  const WordAlignment& alignment = aligner.Full(a, b);
+  const WordAlignment& alignment = aligner.Full(a, b, after_local);
   c.diff = BuildQuoteDiff(a, b, alignment, with_ops);
   c.relation = ClassifyRelation(a, b, alignment, c.diff);
   c.stats = alignment.stats;

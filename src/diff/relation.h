@@ -54,8 +54,10 @@ RelationResult ClassifyRelation(const TokenizedQuote& a, const TokenizedQuote& b
 RelationResult ClassifyRelation(const TokenizedQuote& a, const TokenizedQuote& b,
                                 const WordAlignment& alignment, const QuoteDiff& diff);
 
-/// Align once, then relation, stats and diff (ops only when `with_ops`).
+/// Align once, then relation, stats and diff (ops only when `with_ops`). `after_local`: the
+/// aligner's last local alignment was Local(a, b), of these very quotations (see
+/// WordAligner::Full).
 QuoteComparison CompareQuotes(const TokenizedQuote& a, const TokenizedQuote& b,
-                              WordAligner& aligner, bool with_ops = true);
+                              WordAligner& aligner, bool with_ops = true, bool after_local = false);
 
 }  // namespace quotecheck

@@ -468,12 +468,14 @@ const WordAlignment& WordAligner::Local(const TokenizedQuote& a, const Tokenized
   Load(a, a_);
   Load(b, b_);
   result_.steps.clear();
-  LocalDp(result_.steps);
+  last_local_found_ = LocalDp(result_.steps);
+  last_local_ = result_.steps;
   Finish(a, b, /*region_from_steps=*/true);
   return result_;
 }
 
-const WordAlignment& WordAligner::Full(const TokenizedQuote& a, const TokenizedQuote& b) {
+const WordAlignment& WordAligner::Full(const TokenizedQuote& a, const TokenizedQuote& b,
+                                       bool after_local) {
   Load(a, a_);
   Load(b, b_);
   const size_t n = a_.kind.size();
@@ -488,7 +490,8 @@ const WordAlignment& WordAligner::Full(const TokenizedQuote& a, const TokenizedQ
     return result_;
   }
   std::vector<AlignStep> region;
-  if (!LocalDp(region)) {
+  const bool found = after_local ? (region = last_local_, last_local_found_) : LocalDp(region);
+  if (!found) {
     GlobalRange(0, n, 0, m, result_.steps);
     result_.stats = AlignmentStats{};  // empty region
     Finish(a, b, /*region_from_steps=*/false);

@@ -76,7 +76,10 @@ class WordAligner {
   const WordAlignment& Local(const TokenizedQuote& a, const TokenizedQuote& b);
   /// The local region, extended by global alignments of what lies before and after it: the
   /// steps cover every element, stats' region is the local one. What diffs are built from.
-  const WordAlignment& Full(const TokenizedQuote& a, const TokenizedQuote& b);
+  /// `after_local`: the caller vouches that the last Local call was Local(a, b) of these very
+  /// quotations, unchanged since; its region is reused instead of aligned again.
+  const WordAlignment& Full(const TokenizedQuote& a, const TokenizedQuote& b,
+                            bool after_local = false);
 
  private:
   struct Side {
@@ -106,6 +109,8 @@ class WordAligner {
   std::vector<int32_t> prev_;
   std::vector<int32_t> cur_;
   std::vector<AlignStep> tmp_;
+  std::vector<AlignStep> last_local_;  // the region of the last Local call
+  bool last_local_found_ = false;
   WordAlignment result_;
 };
 

@@ -130,7 +130,11 @@ class ClusterFindings {
   // Link l's word diff, computed once (links keep none: LinkDiff).
   const QuoteDiff& DiffOf(size_t l) {
     auto it = diffs_.find(l);
-    if (it == diffs_.end()) it = diffs_.emplace(l, LinkDiff(in_.result, LinkAt(l))).first;
+    if (it == diffs_.end()) {
+      const Link& link = LinkAt(l);
+      it = diffs_.emplace(l, LinkDiff(link, TokensOf(link.a), TokensOf(link.b), here_->aligner))
+               .first;
+    }
     return it->second;
   }
   // Link l's evidence, weighed once.

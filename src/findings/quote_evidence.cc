@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "core/code_point.h"
 #include "diff/quote_tokens.h"
@@ -187,8 +188,8 @@ bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon) {
 }
 
 bool InsideNestedQuotation(std::string_view outer, std::string_view inner) {
-  const std::string inner_key = " " + MatchKey(inner) + " ";
-  if (inner_key.size() <= 2) return false;
+  // inner's key only once outer is seen to hold a nested quotation (most hold none).
+  std::optional<std::string> inner_key;
   // Nested quotation marks of outer: curly pairs, and straight ones at word edges.
   struct Open {
     char32_t close;
@@ -213,9 +214,13 @@ bool InsideNestedQuotation(std::string_view outer, std::string_view inner) {
       closes = !letter_at(next);  // an apostrophe (that’s) is followed by a letter
     }
     if (closes && !open.empty() && open.back().close == d.cp) {
+      if (!inner_key) {
+        inner_key = " " + MatchKey(inner) + " ";
+        if (inner_key->size() <= 2) return false;
+      }
       const std::string segment_key =
           " " + MatchKey(outer.substr(open.back().after, i - open.back().after)) + " ";
-      if (segment_key.find(inner_key) != std::string::npos) return true;
+      if (segment_key.find(*inner_key) != std::string::npos) return true;
       open.pop_back();
     } else if (close != 0) {
       open.push_back({close, next});

@@ -25,7 +25,9 @@ void AppendLinkRecord(std::string* out, const CheckResult& result, size_t link);
 /// Appends the `finding` record of result.findings[finding] (without the newline).
 void AppendFindingRecord(std::string* out, const CheckResult& result, size_t finding);
 
-/// Writes every record of `result` to `out` and flushes it.
-void PrintCheckJsonl(const CheckResult& result, std::ostream* out);
+/// Writes every record of `result` to `out` and flushes it. With `jobs` > 1, records are
+/// formatted in chunks on that many threads (a link record computes its word diff) and
+/// written in order: the same bytes.
+void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs = 1);
 
 }  // namespace quotecheck

@@ -179,7 +179,9 @@ std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
   const LinkVerdict verdict = DecideLink(ta, tb, SpeakersMatch(sa, sb), BothNamed(sa, sb), aligner);
   if (verdict.shape == LinkShape::kNone) return std::nullopt;
   // Classes and flags only: the ops are computed when the link is printed (LinkDiff).
-  QuoteComparison c = CompareQuotes(ta, tb, aligner, /*with_ops=*/false);
+  // DecideLink aligned (shorter, longer) locally: when a is the shorter, that is Local(a, b).
+  const bool after_local = ta.word_count <= tb.word_count;
+  QuoteComparison c = CompareQuotes(ta, tb, aligner, /*with_ops=*/false, after_local);
   Link link;
   link.a = a;
   link.b = b;

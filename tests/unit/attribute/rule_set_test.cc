@@ -139,8 +139,8 @@ flavour = "mild"
 )"}});
     CHECK(Formatted(loaded.diagnostics) ==
           std::vector<std::string>{
-              "keys.toml:1:10: error: unknown key 'colour' (expected lexicons, macros or "
-              "rules)\n" +
+              "keys.toml:1:10: error: unknown key 'colour' (expected lexicons, macros, "
+              "token_macros or rules)\n" +
                   SourceAndCaret("colour = \"red\"", 10),
               "keys.toml:7:11: error: unknown rule key 'flavour'\n" +
                   SourceAndCaret("flavour = \"mild\"", 11),
@@ -227,6 +227,58 @@ pattern = '''
         Load({{"macro.toml", "[[rules]]\nid = \"t/macro\"\nside = \"after\"\n" + line + "\n"}});
     CHECK(Headers(loaded.diagnostics) ==
           std::vector<std::string>{"macro.toml:4:27: error: rule 't/macro': unknown macro {NOPE}"});
+  }
+
+  TEST_CASE("Token rules: a broken class, literal or macro is an error at its file:line:col") {
+    struct Case {
+      std::string file;
+      std::string header;
+    };
+    const std::string head =
+        "[lexicons.cue]\nentries = [\"said\", \"told reporters\"]\n"
+        "[token_macros]\nNAME = '''<CAP> (?: <SP> <CAP> )*'''\n"
+        "[[rules]]\nid = \"t/tok\"\nside = \"after\"\n";
+    const std::vector<Case> cases = {
+        {head + "tokens = '''^ <SP> (?P<speaker>{NAME}) <SP> <cues>'''\n",
+         "t.toml:8:46: error: rule 't/tok': unknown lexicon 'cues' in a token set"},
+        {head + "tokens = '''^ <SP> (?P<speaker><CAPS>)'''\n",
+         "t.toml:8:33: error: rule 't/tok': unknown token shape 'CAPS'"},
+        {head + "tokens = '''^ <SP>\n  (?P<speaker>{NAME}) <\"Mr.\">'''\n",
+         "t.toml:9:24: error: rule 't/tok': \"Mr.\" is not one token; a token set holds single "
+         "tokens"},
+        {head + "tokens = '''^ (?P<speaker>{NAMES})'''\n",
+         "t.toml:8:27: error: rule 't/tok': unknown token macro {NAMES}"},
+        {head + "pattern = '''^(?P<speaker>x)'''\ntokens = '''^ (?P<speaker><CAP>)'''\n",
+         "t.toml:9:10: error: a rule has one 'pattern' or one 'tokens', not both"},
+        {"[token_macros]\nNAME = '''<CAP> <SP <CAP>'''\n",
+         "t.toml:2:21: error: token macro 'NAME': unexpected '<' in a token set (| or & or >)"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.file);
+      Loaded loaded;
+      ParseRuleFile("t.toml", c.file, &loaded.rules, &loaded.diagnostics);
+      FinishRuleSet(&loaded.rules, &loaded.diagnostics);
+      const std::vector<std::string> headers = Headers(loaded.diagnostics);
+      REQUIRE(headers.size() == 1);
+      CHECK(headers[0] == c.header);
+    }
+  }
+
+  TEST_CASE("A token rule compiles to RE2 over symbols, its lexicons expanded as token macros") {
+    const Loaded loaded = Load({{"t.toml", R"([lexicons.cue]
+entries = ["said", "told reporters"]
+[[rules]]
+id = "t/tok"
+side = "after"
+tokens = '''^ <SP> (?P<speaker><CAP>) <SP> (?P<cue>{CUE})'''
+)"}});
+    CHECK(Formatted(loaded.diagnostics) == std::vector<std::string>{});
+    REQUIRE(loaded.rules.rules.size() == 1);
+    const AttributionRule& rule = loaded.rules.rules[0];
+    CHECK(rule.on_tokens);
+    REQUIRE(rule.regex != nullptr);
+    CHECK(loaded.rules.token_classes != nullptr);
+    CHECK(rule.regex->ProgramSize() < 100);
   }
 
   TEST_CASE("A macro that expands beyond the size cap is an error at its reference") {

@@ -21,6 +21,26 @@ std::vector<std::string> Lines(const std::string& text) {
 }  // namespace
 
 TEST_SUITE("report") {
+  TEST_CASE("PrintCheckJsonl on several threads writes the same bytes") {
+    // Enough records of each kind for several chunks on each thread.
+    const CheckResult base = testing::CheckTestResult();
+    CheckResult result = base;
+    for (size_t copy = 0; result.quotes.size() < 30000; ++copy) {
+      for (const QuoteRecord& q : base.quotes) result.quotes.push_back(q);
+      for (Link link : base.links) {
+        link.a += (copy + 1) * base.quotes.size();
+        link.b += (copy + 1) * base.quotes.size();
+        result.links.push_back(link);
+      }
+      for (const Finding& f : base.findings) result.findings.push_back(f);
+    }
+    std::ostringstream one, three;
+    PrintCheckJsonl(result, &one, 1);
+    PrintCheckJsonl(result, &three, 3);
+    CHECK(one.str().size() > 1000000);
+    CHECK(one.str() == three.str());
+  }
+
   TEST_CASE("PrintCheckJsonl writes quote, link, finding, error and summary records") {
     CheckResult result = testing::CheckTestResult();
     result.errors.push_back({"c.txt", "cannot open: No such file or directory"});

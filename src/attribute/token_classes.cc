@@ -1,0 +1,483 @@
+#include "attribute/token_classes.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "core/code_point.h"
+
+namespace quotecheck {
+namespace {
+
+uint16_t WordShape(std::string_view word, const LetterTable& letters) {
+  uint16_t shape = kShapeWord;
+  size_t count = 0;
+  char32_t first = 0, last = 0, before_last = 0;
+  bool all_lower = true, all_ascii_lower = true, rest_ascii_lower = true;
+  for (size_t i = 0; i < word.size();) {
+    DecodedCodePoint d = DecodeAt(word, i);
+    const bool ascii_lower = d.cp >= 'a' && d.cp <= 'z';
+    if (count == 0) first = d.cp;
+    if (count > 0 && !ascii_lower) rest_ascii_lower = false;
+    all_lower = all_lower && letters.Is(d.cp, LetterTable::kLower);
+    all_ascii_lower = all_ascii_lower && ascii_lower;
+    before_last = last;
+    last = d.cp;
+    ++count;
+    i += d.size;
+  }
+  if (letters.Is(first, LetterTable::kUpper)) {
+    shape |= kShapeCap;
+    if (count == 1) shape |= kShapeInitial;
+  }
+  if (all_lower) shape |= kShapeLower;
+  if (all_ascii_lower) shape |= kShapeAsciiLower;
+  if (letters.Is(first, LetterTable::kLower) && rest_ascii_lower) shape |= kShapeLower1;
+  if (count >= 2 && last == 's') shape |= kShapeEndsS;
+  if (letters.Is(last, LetterTable::kUpper)) shape |= kShapeEndsUpper;
+  if (all_lower && count >= 3 && before_last == 'l' && last == 'y') shape |= kShapeLy;
+  return shape;
+}
+
+// `s` in lower case, into `*out`.
+void LowerInto(std::string_view s, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+      ++i;
+      continue;
+    }
+    DecodedCodePoint d = DecodeAt(s, i);
+    AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(d.cp))), out);
+    i += d.size;
+  }
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  LowerInto(s, &out);
+  return out;
+}
+
+int ShapeBitOf(std::string_view name) {
+  static const std::map<std::string_view, int> kBits = {
+      {"SP", kShapeSp},           {"NL", kShapeNl},        {"CR", kShapeCr},
+      {"WS", kShapeSpace},        {"WORD", kShapeWord},    {"CAP", kShapeCap},
+      {"INITIAL", kShapeInitial}, {"LOWER", kShapeLower},  {"ALOWER", kShapeAsciiLower},
+      {"LOWER1", kShapeLower1},   {"ENDS_S", kShapeEndsS}, {"ENDS_UPPER", kShapeEndsUpper},
+      {"LY", kShapeLy},           {"NUM", kShapeNum},      {"PUNCT", kShapePunct},
+  };
+  auto it = kBits.find(name);
+  return it == kBits.end() ? 0 : it->second;
+}
+
+void AppendSymbolEscape(char32_t cp, std::string* out) {
+  *out += fmt::format("\\x{{{:x}}}", static_cast<uint32_t>(cp));
+}
+
+}  // namespace
+
+LetterTable LetterTable::FromPatterns(const re2::RE2* letter, const re2::RE2* upper,
+                                      const re2::RE2* lower) {
+  LetterTable table;
+  std::string buffer;
+  for (char32_t cp = 1; cp < kSize; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    buffer.clear();
+    AppendUtf8(cp, &buffer);
+    auto test = [&](const re2::RE2* re, bool fallback) {
+      return re == nullptr ? fallback : RE2::FullMatch(buffer, *re);
+    };
+    uint8_t f = 0;
+    if (test(letter, IsUpper(cp) || IsLower(cp))) f |= kLetter;
+    if (test(upper, IsUpper(cp))) f |= kUpper;
+    if (test(lower, IsLower(cp))) f |= kLower;
+    table.flags[cp] = f;
+  }
+  return table;
+}
+
+void TokeniseWindow(std::string_view text, size_t start, size_t end, const LetterTable& letters,
+                    std::vector<WindowToken>* out) {
+  const std::string_view t = text.substr(0, end);
+  size_t i = start;
+  auto push = [&](size_t from, size_t to, uint16_t shape) {
+    out->push_back({static_cast<uint32_t>(from), static_cast<uint32_t>(to), shape});
+  };
+  while (i < end) {
+    const char c = t[i];
+    const size_t from = i;
+    if (c == ' ' || c == '\t') {
+      while (i < end && (t[i] == ' ' || t[i] == '\t')) ++i;
+      push(from, i, kShapeSp);
+    } else if (c == '\n') {
+      push(from, ++i, kShapeNl);
+    } else if (c == '\r') {
+      push(from, ++i, kShapeCr);
+    } else if (c == '\f') {
+      push(from, ++i, kShapeOtherSpace);
+    } else if (c >= '0' && c <= '9') {
+      while (i < end && t[i] >= '0' && t[i] <= '9') ++i;
+      push(from, i, kShapeNum);
+    } else {
+      DecodedCodePoint d = DecodeAt(t, i);
+      if (!letters.Is(d.cp, LetterTable::kLetter)) {
+        push(from, i + d.size, kShapePunct);
+        i += d.size;
+        continue;
+      }
+      while (i < end) {
+        d = DecodeAt(t, i);
+        if (!letters.Is(d.cp, LetterTable::kLetter)) break;
+        i += d.size;
+      }
+      push(from, i, WordShape(t.substr(from, i - from), letters));
+    }
+  }
+}
+
+std::vector<std::string> TokenTexts(std::string_view s, const LetterTable& letters) {
+  std::vector<WindowToken> tokens;
+  TokeniseWindow(s, 0, s.size(), letters, &tokens);
+  std::vector<std::string> out;
+  for (const WindowToken& t : tokens) {
+    if ((t.shape & kShapeSpace) == 0) out.emplace_back(s.substr(t.start, t.end - t.start));
+  }
+  return out;
+}
+
+std::string LexiconTokenMacro(std::string_view name, const std::vector<std::string>& entries,
+                              const LetterTable& letters) {
+  // Entries of several tokens as sequences, then the one-token entries as one set. Two
+  // entries match at the same token only when one is a prefix of the other, so sorting the
+  // sequences in decreasing order of their tokens tries every entry before its prefixes
+  // (longest first, as the character patterns do) and keeps entries with the same first
+  // tokens together, which RE2 factors into one branch.
+  std::vector<std::pair<std::vector<std::string>, std::string>> sequences;
+  for (const std::string& entry : entries) {
+    std::vector<std::string> words = TokenTexts(entry, letters);
+    if (words.size() > 1) sequences.emplace_back(std::move(words), entry);
+  }
+  std::sort(sequences.begin(), sequences.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string out = "(?:";
+  for (size_t i = 0; i < sequences.size(); ++i) {
+    if (i > 0 && sequences[i].first == sequences[i - 1].first) continue;
+    out += QuoteTokenLiteral(sequences[i].second) + "|";
+  }
+  out += "<" + std::string(name) + ">)";
+  return out;
+}
+
+std::unique_ptr<TokenClasses> TokenClasses::Build(const LetterTable& letters, const Uses& uses,
+                                                  std::string* error) {
+  std::unique_ptr<TokenClasses> tc(new TokenClasses());
+  tc->letters_ = letters;
+  if (uses.lexicons.size() > kMaxLexicons) {
+    *error = fmt::format("token patterns use {} lexicons; at most {}", uses.lexicons.size(),
+                         kMaxLexicons);
+    return nullptr;
+  }
+  for (size_t b = 0; b < uses.lexicons.size(); ++b) {
+    const auto& [name, entries] = uses.lexicons[b];
+    tc->lexicon_bit_[name] = static_cast<int>(b);
+    for (const std::string& entry : *entries) {
+      std::vector<std::string> texts = TokenTexts(entry, letters);
+      if (texts.size() == 1 && texts[0] == entry) tc->vocab_[entry].lexicons |= uint64_t{1} << b;
+    }
+  }
+  for (size_t k = 0; k < uses.literals.size(); ++k) {
+    tc->literal_id_.emplace(uses.literals[k], static_cast<int>(k));
+    tc->vocab_[uses.literals[k]].literal = static_cast<int32_t>(k);
+  }
+  // Case-insensitive entries, and the distinct sets of lexicons they are in.
+  std::unordered_map<std::string, uint64_t> folded_bits;
+  for (const std::string& name : uses.folded) {
+    auto bit = tc->lexicon_bit_.find(name);
+    if (bit == tc->lexicon_bit_.end()) continue;
+    for (const auto& [lexicon, entries] : uses.lexicons) {
+      if (lexicon != name) continue;
+      for (const std::string& entry : *entries) {
+        std::vector<std::string> texts = TokenTexts(entry, letters);
+        if (texts.size() == 1 && texts[0] == entry) {
+          folded_bits[Lower(entry)] |= uint64_t{1} << bit->second;
+        }
+      }
+    }
+  }
+  tc->folded_sets_.push_back(0);
+  std::map<uint64_t, uint32_t> set_index{{0, 0}};
+  for (const auto& [word, bits] : folded_bits) {
+    auto [it, added] = set_index.emplace(bits, static_cast<uint32_t>(tc->folded_sets_.size()));
+    if (added) tc->folded_sets_.push_back(bits);
+    tc->folded_.emplace(word, it->second);
+  }
+
+  // Every signature a token can have: the vocabulary's, and every word shape with every
+  // folded set (the shapes come from all words of up to four letters of a sample alphabet
+  // that has each kind of letter the shape bits tell apart).
+  std::set<Signature> all;
+  std::set<uint16_t> word_shapes;
+  const std::vector<char32_t> alphabet = {'A', U'É', 'a', U'é', 's', 'l', 'y', U'ĸ'};
+  std::vector<size_t> digits;
+  for (size_t len = 1; len <= 4; ++len) {
+    digits.assign(len, 0);
+    for (;;) {
+      std::string word;
+      for (size_t d : digits) AppendUtf8(alphabet[d], &word);
+      if (letters.Is(DecodeAt(word, 0).cp, LetterTable::kLetter)) {
+        word_shapes.insert(WordShape(word, letters));
+      }
+      size_t k = 0;
+      while (k < len && ++digits[k] == alphabet.size()) digits[k++] = 0;
+      if (k == len) break;
+    }
+  }
+  for (uint16_t shape : word_shapes) {
+    for (uint64_t bits : tc->folded_sets_) all.insert({shape, 0, bits, -1});
+  }
+  for (uint16_t shape : {kShapeSp, kShapeNl, kShapeCr, kShapeOtherSpace, kShapeNum, kShapePunct}) {
+    all.insert({static_cast<uint16_t>(shape), 0, 0, -1});
+  }
+  std::unordered_map<std::string, Signature> vocab_signature;
+  for (const auto& [word, v] : tc->vocab_) {
+    std::vector<WindowToken> tokens;
+    TokeniseWindow(word, 0, word.size(), letters, &tokens);
+    const uint16_t shape = tokens.empty() ? uint16_t{kShapePunct} : tokens[0].shape;
+    Signature s{shape, v.lexicons, tc->folded_sets_[tc->FoldedSetOf(word)], v.literal};
+    vocab_signature[word] = s;
+    all.insert(s);
+  }
+  if (all.size() > kMaxSymbols) {
+    *error =
+        fmt::format("token patterns need {} token classes; at most {}", all.size(), kMaxSymbols);
+    return nullptr;
+  }
+  // Symbol order: the sets the patterns name most (words, capitalised words, each lexicon)
+  // come out as few ranges of symbols, so each set is a short RE2 character class.
+  tc->signatures_.assign(all.begin(), all.end());
+  auto order = [](const Signature& s) {
+    return std::make_tuple((s.shape & kShapeWord) != 0, (s.shape & kShapeCap) != 0, s.lexicons,
+                           s.folded, s.shape, s.literal);
+  };
+  std::sort(tc->signatures_.begin(), tc->signatures_.end(),
+            [&](const Signature& a, const Signature& b) { return order(a) < order(b); });
+  std::map<Signature, uint16_t> id_of;
+  for (size_t i = 0; i < tc->signatures_.size(); ++i) {
+    id_of[tc->signatures_[i]] = static_cast<uint16_t>(i);
+  }
+  // Code points: one byte for the commonest symbols (kOneByteSymbols), in symbol order.
+  {
+    std::vector<size_t> by_use(tc->signatures_.size());
+    for (size_t i = 0; i < by_use.size(); ++i) by_use[i] = i;
+    auto use_rank = [&](size_t id) {
+      const Signature& s = tc->signatures_[id];
+      if (s.literal < 0) return std::make_pair(0, size_t{0});
+      const std::string& text = uses.literals[static_cast<size_t>(s.literal)];
+      const bool punct = (s.shape & kShapeWord) == 0;
+      return std::make_pair(punct ? 1 : 2, text.size());
+    };
+    std::stable_sort(by_use.begin(), by_use.end(),
+                     [&](size_t a, size_t b) { return use_rank(a) < use_rank(b); });
+    std::vector<bool> one_byte(by_use.size(), false);
+    for (size_t k = 0; k < by_use.size() && k < kOneByteSymbols; ++k) one_byte[by_use[k]] = true;
+    tc->code_point_.resize(tc->signatures_.size());
+    char32_t next_one = 1, next_two = 0x80;
+    for (size_t id = 0; id < tc->signatures_.size(); ++id) {
+      if (one_byte[id]) {
+        if (next_one == '\n') ++next_one;  // RE2's . would not match it
+        tc->code_point_[id] = next_one++;
+      } else {
+        tc->code_point_[id] = next_two++;
+      }
+    }
+  }
+  for (const auto& [word, s] : vocab_signature) tc->vocab_symbol_[word] = id_of[s];
+  for (const Signature& s : tc->signatures_) {
+    if (s.lexicons != 0 || s.literal >= 0) continue;
+    const auto set = std::find(tc->folded_sets_.begin(), tc->folded_sets_.end(), s.folded) -
+                     tc->folded_sets_.begin();
+    tc->generic_symbol_[(uint64_t{s.shape} << 32) | static_cast<uint64_t>(set)] = id_of[s];
+  }
+  return tc;
+}
+
+uint32_t TokenClasses::FoldedSetOf(std::string_view token) const {
+  if (folded_.empty()) return 0;
+  thread_local std::string lower;
+  LowerInto(token, &lower);
+  auto it = folded_.find(std::string_view(lower));
+  return it == folded_.end() ? 0 : it->second;
+}
+
+uint16_t TokenClasses::SymbolOf(std::string_view token, uint16_t shape) const {
+  if (auto it = vocab_symbol_.find(token); it != vocab_symbol_.end()) return it->second;
+  const uint32_t set = (shape & kShapeWord) ? FoldedSetOf(token) : 0;
+  auto it = generic_symbol_.find((uint64_t{shape} << 32) | set);
+  if (it != generic_symbol_.end()) return it->second;
+  // Not reachable: Build made a symbol for every word shape, folded set and other shape.
+  return generic_symbol_.at(uint64_t{kShapePunct} << 32);
+}
+
+void TokenClasses::Classify(std::string_view text, size_t start, size_t end,
+                            SymbolWindow* window) const {
+  window->tokens.clear();
+  window->symbols.clear();
+  window->token_at.clear();
+  TokeniseWindow(text, start, end, letters_, &window->tokens);
+  window->symbols.reserve(window->tokens.size() * 2);
+  window->token_at.reserve(window->tokens.size() * 2 + 1);
+  for (size_t i = 0; i < window->tokens.size(); ++i) {
+    const WindowToken& t = window->tokens[i];
+    const char32_t cp = code_point_[SymbolOf(text.substr(t.start, t.end - t.start), t.shape)];
+    if (cp < 0x80) {
+      window->symbols.push_back(static_cast<char>(cp));
+      window->token_at.push_back(static_cast<uint16_t>(i));
+    } else {
+      window->symbols.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      window->symbols.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+      window->token_at.push_back(static_cast<uint16_t>(i));
+      window->token_at.push_back(static_cast<uint16_t>(i));  // no group starts mid-symbol
+    }
+  }
+  window->token_at.push_back(static_cast<uint16_t>(window->tokens.size()));
+}
+
+std::string TokenClasses::CharClass(const ClassExpr& expr) {
+  // The same sets recur in every pattern (<SP>, "the", {SAME_SENTENCE}'s): each is worked
+  // out once.
+  std::string key = expr.complement ? "^" : "";
+  for (const auto& term : expr.terms) {
+    for (const ClassAtom& atom : term) {
+      key += fmt::format("{}{}{}{}\x1f", static_cast<int>(atom.kind), atom.negated ? "!" : "",
+                         atom.fold ? "/i" : "", atom.name);
+    }
+    key += '|';
+  }
+  auto cached = class_cache_.find(key);
+  if (cached != class_cache_.end()) return cached->second;
+
+  // Each atom as a test on a signature's fields.
+  struct Test {
+    ClassAtom::Kind kind;
+    uint64_t bits;    // shape or lexicon bits
+    int32_t literal;  // literal id; -2 for a literal no pattern declared
+    bool fold, negated;
+  };
+  std::vector<std::vector<Test>> terms;
+  for (const auto& term : expr.terms) {
+    auto& tests = terms.emplace_back();
+    for (const ClassAtom& atom : term) {
+      Test t{atom.kind, 0, -2, atom.fold, atom.negated};
+      if (atom.kind == ClassAtom::Kind::kShape)
+        t.bits = static_cast<uint64_t>(ShapeBitOf(atom.name));
+      if (atom.kind == ClassAtom::Kind::kLexicon) {
+        auto it = lexicon_bit_.find(atom.name);
+        if (it != lexicon_bit_.end()) t.bits = uint64_t{1} << it->second;
+      }
+      if (atom.kind == ClassAtom::Kind::kLiteral) {
+        auto it = literal_id_.find(atom.name);
+        if (it != literal_id_.end()) t.literal = it->second;
+      }
+      tests.push_back(t);
+    }
+  }
+  auto has = [](const Signature& s, const Test& t) {
+    bool in = false;
+    switch (t.kind) {
+      case ClassAtom::Kind::kShape:
+        in = (s.shape & t.bits) != 0;
+        break;
+      case ClassAtom::Kind::kLexicon:
+        in = ((t.fold ? s.folded : s.lexicons) & t.bits) != 0;
+        break;
+      case ClassAtom::Kind::kLiteral:
+        in = s.literal == t.literal;
+        break;
+    }
+    return in != t.negated;
+  };
+
+  std::vector<char32_t> members;
+  for (size_t id = 0; id < signatures_.size(); ++id) {
+    bool in = false;
+    for (const auto& tests : terms) {
+      bool all = true;
+      for (const Test& t : tests) all = all && has(signatures_[id], t);
+      if (all) {
+        in = true;
+        break;
+      }
+    }
+    if (in != expr.complement) members.push_back(code_point_[id]);
+  }
+  std::sort(members.begin(), members.end());
+  std::string out = "[";
+  for (size_t i = 0; i < members.size();) {
+    size_t j = i + 1;
+    while (j < members.size() && members[j] == members[j - 1] + 1) ++j;
+    AppendSymbolEscape(members[i], &out);
+    if (j - 1 > i) {
+      out += '-';
+      AppendSymbolEscape(members[j - 1], &out);
+    }
+    i = j;
+  }
+  out = members.empty() ? "[^\\x{0}-\\x{10ffff}]" : out + "]";  // empty: matches nothing
+  class_cache_.emplace(std::move(key), out);
+  return out;
+}
+
+std::string TokenClasses::LiteralPattern(std::string_view literal) {
+  std::vector<WindowToken> tokens;
+  TokeniseWindow(literal, 0, literal.size(), letters_, &tokens);
+  std::string out;
+  size_t items = 0;
+  bool previous_space = false;
+  for (const WindowToken& t : tokens) {
+    if (t.shape & kShapeSpace) {
+      if (!previous_space) {
+        ClassExpr ws;
+        ws.terms.push_back({ClassAtom{ClassAtom::Kind::kShape, "WS"}});
+        out += CharClass(ws) + "+";
+        ++items;
+      }
+      previous_space = true;
+      continue;
+    }
+    previous_space = false;
+    ClassExpr lit;
+    lit.terms.push_back({ClassAtom{ClassAtom::Kind::kLiteral,
+                                   std::string(literal.substr(t.start, t.end - t.start))}});
+    out += CharClass(lit);
+    ++items;
+  }
+  return items == 1 ? out : "(?:" + out + ")";
+}
+
+std::string TokenClasses::Translate(const std::vector<TokenPatternPiece>& pieces) {
+  std::string out;
+  for (const TokenPatternPiece& piece : pieces) {
+    switch (piece.kind) {
+      case TokenPatternPiece::Kind::kRe2:
+        out += piece.text;
+        break;
+      case TokenPatternPiece::Kind::kClass:
+        out += CharClass(piece.expr);
+        break;
+      case TokenPatternPiece::Kind::kLiteral:
+        out += LiteralPattern(piece.text);
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace quotecheck

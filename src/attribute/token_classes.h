@@ -1,0 +1,180 @@
+#pragma once
+/// Token classes: an attribution window as a short string of class symbols, one per token,
+/// so that rules written as token patterns (token_pattern.h) run as small RE2 programs.
+///
+/// A window is split once into tokens: runs of letters, runs of digits, runs of spaces and
+/// tabs, each line feed and carriage return, and every other character on its own. Each
+/// token gets one symbol by hash lookup: the same symbol for every token with the same
+/// signature (its shape, the lexicons it is a one-token entry of, the lexicons its lower-case
+/// form is an entry of, and which literal token of the patterns it is). A class (<cue>,
+/// <CAP>, "said", <^NL|",">) is then the set of symbols whose signature has it, and compiles
+/// to one RE2 character class. Symbols are code points of one UTF-8 byte (the commonest) or
+/// two (kOneByteSymbols); a match's byte offsets in the symbol string map back to tokens
+/// through SymbolWindow::token_at.
+///
+/// Why: a character-level speaker pattern expands its lexicons at every use (10,000+ RE2
+/// instructions, so RE2 runs its slow engines); over symbols the lexicons are hash lookups
+/// done once per token and the programs stay small.
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "attribute/token_pattern.h"
+#include "core/byte_span.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace quotecheck {
+
+/// Token shape bits (kShapeNames in token_pattern.h names them).
+enum TokenShape : uint16_t {
+  kShapeSp = 1 << 0,
+  kShapeNl = 1 << 1,
+  kShapeCr = 1 << 2,
+  kShapeOtherSpace = 1 << 3,  // form feed: in RE2's \s
+  kShapeWord = 1 << 4,
+  kShapeCap = 1 << 5,
+  kShapeInitial = 1 << 6,
+  kShapeLower = 1 << 7,
+  kShapeAsciiLower = 1 << 8,
+  kShapeLower1 = 1 << 9,
+  kShapeEndsS = 1 << 10,
+  kShapeEndsUpper = 1 << 11,
+  kShapeLy = 1 << 12,
+  kShapeNum = 1 << 13,
+  kShapePunct = 1 << 14,
+};
+inline constexpr uint16_t kShapeSpace = kShapeSp | kShapeNl | kShapeCr | kShapeOtherSpace;
+
+/// Which code points are letters, upper-case and lower-case letters, as the rules' {LETTER},
+/// {UPPER} and {LOWER} macros say (so that token shapes agree with the character patterns).
+/// Code points from kSize up are no letters.
+struct LetterTable {
+  static constexpr char32_t kSize = 0x800;
+  static constexpr uint8_t kLetter = 1, kUpper = 2, kLower = 4;
+  std::array<uint8_t, kSize> flags{};
+
+  /// From three RE2 character classes (each must match one whole code point); a null one
+  /// falls back to the Unicode categories of core/code_point.h.
+  static LetterTable FromPatterns(const re2::RE2* letter, const re2::RE2* upper,
+                                  const re2::RE2* lower);
+  bool Is(char32_t cp, uint8_t flag) const { return cp < kSize && (flags[cp] & flag) != 0; }
+};
+
+/// One token of a window: byte offsets into the text and its shape bits.
+struct WindowToken {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint16_t shape = 0;
+};
+
+/// A window as tokens and their symbols, as TokenClasses::Classify makes it.
+struct SymbolWindow {
+  std::vector<WindowToken> tokens;
+  std::string symbols;             // one symbol a token: one or two UTF-8 bytes
+  std::vector<uint16_t> token_at;  // symbol byte offset of a token's start (or the end) → token
+
+  /// The bytes of the text that symbol bytes [from, to) stand for (both at token starts or
+  /// the end); an empty span at `text_end` past the last token.
+  ByteSpan TextSpan(size_t from, size_t to, size_t text_end) const {
+    const size_t first = token_at[from], last = token_at[to];
+    const size_t start = first < tokens.size() ? tokens[first].start : text_end;
+    return {start, last > first ? tokens[last - 1].end : start};
+  }
+};
+
+/// Splits text[start, end) into tokens (appended to `out`).
+void TokeniseWindow(std::string_view text, size_t start, size_t end, const LetterTable& letters,
+                    std::vector<WindowToken>* out);
+
+/// The non-space tokens of `s`, as text.
+std::vector<std::string> TokenTexts(std::string_view s, const LetterTable& letters);
+
+/// A lexicon as a token macro: its entries of several tokens (longest first; white space
+/// inside matching one or more white-space tokens), then <name> for its one-token entries.
+std::string LexiconTokenMacro(std::string_view name, const std::vector<std::string>& entries,
+                              const LetterTable& letters);
+
+class TokenClasses {
+ public:
+  /// What the patterns use: the lexicons named in them (with their entries), those named
+  /// case-insensitively (<x/i>), and their literal tokens (each one token).
+  struct Uses {
+    std::vector<std::pair<std::string, const std::vector<std::string>*>> lexicons;
+    std::vector<std::string> folded;
+    std::vector<std::string> literals;
+  };
+
+  /// The symbols of every signature the uses can give; an error message when there are
+  /// more than the symbol range holds or more lexicons than kMaxLexicons.
+  static std::unique_ptr<TokenClasses> Build(const LetterTable& letters, const Uses& uses,
+                                             std::string* error);
+
+  /// Tokenises text[start, end) into `window` (cleared first) with its symbols.
+  void Classify(std::string_view text, size_t start, size_t end, SymbolWindow* window) const;
+
+  /// The RE2 pattern over symbols for a parsed token pattern (its atoms must be among the
+  /// uses given to Build). Not const: it remembers the sets it has worked out.
+  std::string Translate(const std::vector<TokenPatternPiece>& pieces);
+
+  const LetterTable& letters() const { return letters_; }
+  size_t symbol_count() const { return signatures_.size(); }
+
+  static constexpr size_t kMaxLexicons = 64;
+  /// Symbols are code points U+0001…U+007F but U+000A (one UTF-8 byte: RE2's DFA takes one
+  /// step a token) for the commonest tokens, then U+0080…U+07FF (two bytes). The commonest:
+  /// every signature that is no literal token (spaces, words by shape, lexicon words), then
+  /// literal punctuation, then the shortest literal words ("a", "of", "the").
+  static constexpr size_t kOneByteSymbols = 0x7F - 1;
+  static constexpr size_t kMaxSymbols = kOneByteSymbols + (0x800 - 0x80);
+
+ private:
+  struct Signature {
+    uint16_t shape = 0;
+    uint64_t lexicons = 0;
+    uint64_t folded = 0;
+    int32_t literal = -1;
+    auto operator<=>(const Signature&) const = default;
+  };
+  struct Vocab {
+    uint64_t lexicons = 0;
+    int32_t literal = -1;
+  };
+
+  // Lookups by std::string_view, without a std::string made for each token.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  template <typename V>
+  using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+
+  TokenClasses() = default;
+  uint32_t FoldedSetOf(std::string_view token) const;
+  uint16_t SymbolOf(std::string_view token, uint16_t shape) const;
+  std::string CharClass(const ClassExpr& expr);
+  std::string LiteralPattern(std::string_view literal);
+
+  LetterTable letters_;
+  std::unordered_map<std::string, int> lexicon_bit_;
+  std::unordered_map<std::string, int> literal_id_;
+  std::unordered_map<std::string, Vocab> vocab_;
+  // Lower-case entry of a lexicon used case-insensitively → index in folded_sets_.
+  TextMap<uint32_t> folded_;
+  std::vector<uint64_t> folded_sets_;  // distinct folded lexicon bits; [0] is none
+  std::vector<Signature> signatures_;  // by symbol id
+  std::vector<char32_t> code_point_;   // by symbol id
+  TextMap<uint16_t> vocab_symbol_;
+  std::unordered_map<uint64_t, uint16_t> generic_symbol_;     // shape << 32 | folded set → id
+  std::unordered_map<std::string, std::string> class_cache_;  // set → its RE2 class
+};
+
+}  // namespace quotecheck
