@@ -17,7 +17,7 @@ Input sets:
     short quotations and their containers, and common shingles fall in different shards;
   * a generated viral store (scripts/gen_viral_store.py): one quotation in thousands of
     outlets, a giant cluster whose links span every block;
-  * the seeds of ../shared (read-only real data) when they exist.
+  * the seeds and NewsWCL50 of ../shared (read-only real data) when they exist.
 Then the rerun cases (local engine): a task's output removed is redone alone with the tasks
 after it, and a task that fails is reported with its log and rerun command, and the rerun
 finishes with the same bytes.
@@ -151,6 +151,9 @@ def main():
         seeds = Path(opts.shared) / "seeds"
         if seeds.is_dir():
             cases.append(("seeds", [str(seeds)]))
+        newswcl50 = Path(opts.shared) / "newswcl50" / "articles.jsonl"
+        if newswcl50.is_file():  # one JSONL corpus: one shard reads it, H and B still cut
+            cases.append(("newswcl50", ["--links", "all", str(newswcl50)]))
         values = (1, 2, 3, 7)
         full = [(values[i], values[(i + j) % 4], values[j]) for i in range(4) for j in range(4)]
         diagonal = [(1, 1, 1), (2, 7, 3), (3, 2, 7), (7, 3, 2)]
