@@ -53,41 +53,65 @@ void WordAligner::Load(const TokenizedQuote& q, Side& side) {
   }
 }
 
-void WordAligner::FillPlain(size_t a_lo, size_t n, size_t b_lo, size_t m, bool local, int32_t& best,
-                            size_t& best_i, size_t& best_j) {
+template <bool kPlain>
+void WordAligner::Fill(size_t a_lo, size_t n, size_t b_lo, size_t m, bool local, int32_t& best,
+                       size_t& best_i, size_t& best_j) {
   const size_t w = m + 1;
-  const uint64_t* bh = b_.hash.data() + b_lo;
-  int32_t* prev = prev_.data();
-  int32_t* cur = cur_.data();
+  // Cost of consuming a[ai] when the last b consumed is b_lo + j - 1 (or none), and vice
+  // versa: free for an ellipsis or insertion, and next to the other side's ellipsis.
+  auto up_cost = [&](size_t ai, size_t j) -> int32_t {
+    if constexpr (kPlain) return kGapScore;
+    if (a_.kind[ai] != kWordElement) return 0;
+    const size_t bp = b_lo + j;  // b element just consumed is bp - 1
+    if (bp > 0 && b_.kind[bp - 1] == kEllipsisElement) return 0;
+    return kGapScore;
+  };
+  auto left_cost = [&](size_t i, size_t bj) -> int32_t {
+    if constexpr (kPlain) return kGapScore;
+    if (b_.kind[bj] != kWordElement) return 0;
+    const size_t ap = a_lo + i;
+    if (ap > 0 && a_.kind[ap - 1] == kEllipsisElement) return 0;
+    return kGapScore;
+  };
   if (!local) {
     for (size_t j = 1; j <= m; ++j) {
-      prev[j] = prev[j - 1] + kGapScore;
+      prev_[j] = prev_[j - 1] + left_cost(0, b_lo + j - 1);
       dir_[j] = kLeft;
     }
   }
+  const uint64_t* bh = b_.hash.data() + b_lo;
   for (size_t i = 1; i <= n; ++i) {
-    const uint64_t ah = a_.hash[a_lo + i - 1];
+    const size_t ai = a_lo + i - 1;
+    const uint8_t ak = kPlain ? kWordElement : a_.kind[ai];
+    const uint64_t ah = a_.hash[ai];
     uint8_t* drow = dir_.data() + i * w;
+    int32_t* prev = prev_.data();
+    int32_t* cur = cur_.data();
     if (local) {
       cur[0] = 0;
       drow[0] = kStart;
     } else {
-      cur[0] = prev[0] + kGapScore;
+      cur[0] = prev[0] + up_cost(ai, 0);
       drow[0] = kUp;
     }
     for (size_t j = 1; j <= m; ++j) {
+      const uint8_t bk = kPlain ? kWordElement : b_.kind[b_lo + j - 1];
       int32_t v = kNone;
       uint8_t d = kStart;
-      if (ah == bh[j - 1]) {
+      if (ak == bk && ah == bh[j - 1]) {
         v = prev[j - 1] + kMatchScore;
         d = kDiagMatch;
+      } else if (!kPlain && ((ak == kInsertionElement && bk == kWordElement) ||
+                             (ak == kWordElement && bk == kInsertionElement))) {
+        v = prev[j - 1];  // a bracketed insertion stands for one word
+        d = kDiagWildcard;
       }
-      const int32_t up = prev[j] + kGapScore;
+      const int32_t up = prev[j] + up_cost(ai, j);
       if (up > v) {
         v = up;
         d = kUp;
       }
-      const int32_t left = cur[j - 1] + kGapScore;
+      const int32_t left = cur[j - 1] + left_cost(i, b_lo + j - 1);
       if (left > v) {
         v = left;
         d = kLeft;
@@ -106,9 +130,8 @@ void WordAligner::FillPlain(size_t a_lo, size_t n, size_t b_lo, size_t m, bool l
       cur[j] = v;
       drow[j] = d;
     }
-    std::swap(prev, cur);
+    std::swap(prev_, cur_);
   }
-  // The last row filled is in `prev`; Dp reads neither buffer after the fill.
 }
 
 void WordAligner::Dp(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, bool local,
@@ -119,82 +142,13 @@ void WordAligner::Dp(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, bool lo
   dir_.assign((n + 1) * w, kStart);
   prev_.assign(w, 0);
   cur_.assign(w, 0);
-  // Cost of consuming a[ai] when the last b consumed is bp (or none), and vice versa.
-  auto up_cost = [&](size_t ai, size_t j) -> int32_t {
-    if (a_.kind[ai] != kWordElement) return 0;
-    size_t bp = b_lo + j;  // b element just consumed is bp - 1
-    if (bp > 0 && b_.kind[bp - 1] == kEllipsisElement) return 0;
-    return kGapScore;
-  };
-  auto left_cost = [&](size_t i, size_t bj) -> int32_t {
-    if (b_.kind[bj] != kWordElement) return 0;
-    size_t ap = a_lo + i;
-    if (ap > 0 && a_.kind[ap - 1] == kEllipsisElement) return 0;
-    return kGapScore;
-  };
   int32_t best = 0;
   size_t best_i = 0;
   size_t best_j = 0;
   if (a_.plain && b_.plain) {
-    FillPlain(a_lo, n, b_lo, m, local, best, best_i, best_j);
+    Fill<true>(a_lo, n, b_lo, m, local, best, best_i, best_j);
   } else {
-    if (!local) {
-      for (size_t j = 1; j <= m; ++j) {
-        prev_[j] = prev_[j - 1] + left_cost(0, b_lo + j - 1);
-        dir_[j] = kLeft;
-      }
-    }
-    for (size_t i = 1; i <= n; ++i) {
-      const size_t ai = a_lo + i - 1;
-      const uint8_t ak = a_.kind[ai];
-      const uint64_t ah = a_.hash[ai];
-      uint8_t* drow = dir_.data() + i * w;
-      if (local) {
-        cur_[0] = 0;
-        drow[0] = kStart;
-      } else {
-        cur_[0] = prev_[0] + up_cost(ai, 0);
-        drow[0] = kUp;
-      }
-      for (size_t j = 1; j <= m; ++j) {
-        const size_t bj = b_lo + j - 1;
-        const uint8_t bk = b_.kind[bj];
-        int32_t v = kNone;
-        uint8_t d = kStart;
-        if (ak == bk && ah == b_.hash[bj]) {
-          v = prev_[j - 1] + kMatchScore;
-          d = kDiagMatch;
-        } else if ((ak == kInsertionElement && bk == kWordElement) ||
-                   (ak == kWordElement && bk == kInsertionElement)) {
-          v = prev_[j - 1];
-          d = kDiagWildcard;
-        }
-        int32_t up = prev_[j] + up_cost(ai, j);
-        if (up > v) {
-          v = up;
-          d = kUp;
-        }
-        int32_t left = cur_[j - 1] + left_cost(i, bj);
-        if (left > v) {
-          v = left;
-          d = kLeft;
-        }
-        if (local) {
-          if (v < 0) {
-            v = 0;
-            d = kStart;
-          }
-          if (v >= best && v > 0) {
-            best = v;
-            best_i = i;
-            best_j = j;
-          }
-        }
-        cur_[j] = v;
-        drow[j] = d;
-      }
-      std::swap(prev_, cur_);
-    }
+    Fill<false>(a_lo, n, b_lo, m, local, best, best_i, best_j);
   }
   size_t i = n;
   size_t j = m;

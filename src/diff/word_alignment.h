@@ -96,10 +96,11 @@ class WordAligner {
   bool LocalDp(std::vector<AlignStep>& out);
   void Dp(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, bool local,
           std::vector<AlignStep>& out);
-  // Dp's fill for two ranges of words only: the same scores and choices, without the
-  // per-cell tests for ellipses and insertions. Returns the best local cell.
-  void FillPlain(size_t a_lo, size_t n, size_t b_lo, size_t m, bool local, int32_t& best,
-                 size_t& best_i, size_t& best_j);
+  // Dp's score and direction tables; kPlain: both ranges hold words only (no ellipsis, no
+  // insertion), the per-cell tests for them compiled out. Returns the best local cell.
+  template <bool kPlain>
+  void Fill(size_t a_lo, size_t n, size_t b_lo, size_t m, bool local, int32_t& best, size_t& best_i,
+            size_t& best_j);
   void Gaps(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, std::vector<AlignStep>& out);
   void Finish(const TokenizedQuote& a, const TokenizedQuote& b, bool region_from_steps);
 
