@@ -432,8 +432,16 @@ bool DecodeJsonString(std::string_view raw, std::string* out) {
 
 // The decoded string value of the first `key` ("\"doc\"") in `line` when it comes before
 // any nested object; false otherwise.
+// `needle` in `line` (npos when absent) with glibc's memmem: a JSON line holds many '"', each
+// of which std::string_view::find would stop at to compare the rest of a key.
+size_t FindKey(std::string_view line, std::string_view needle) {
+  const void* at = memmem(line.data(), line.size(), needle.data(), needle.size());
+  return at == nullptr ? std::string_view::npos
+                       : static_cast<size_t>(static_cast<const char*>(at) - line.data());
+}
+
 bool PeekStringField(std::string_view line, std::string_view key, std::string* value) {
-  const size_t at = line.find(key);
+  const size_t at = FindKey(line, key);
   if (at == std::string_view::npos) return false;
   if (line.find('{', 1) < at) return false;
   size_t i = at + key.size();
@@ -480,7 +488,7 @@ bool StartsAsRecord(std::string_view line, std::string_view type) {
 // has no "parts", and its first "text" key comes before any nested object. False otherwise.
 bool PeekQuoteText(std::string_view line, std::string* text) {
   if (!StartsAsRecord(line, "quote")) return false;
-  if (line.find("\"parts\"") != std::string_view::npos) return false;
+  if (FindKey(line, "\"parts\"") != std::string_view::npos) return false;
   return PeekStringField(line, "\"text\"", text);
 }
 
