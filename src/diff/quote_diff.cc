@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "core/code_point.h"
 
@@ -352,17 +353,27 @@ QuoteDiff BuildQuoteDiff(const TokenizedQuote& a, const TokenizedQuote& b,
   return DiffBuilder(a, b, alignment).Build(with_text);
 }
 
+namespace {
+
+// The diff of a text with the same bytes: one equal op, no change (no alignment needed).
+std::optional<QuoteDiff> SameBytesDiff(std::string_view a_text, std::string_view b_text,
+                                       bool with_ops) {
+  if (a_text != b_text || a_text.empty()) return std::nullopt;
+  QuoteDiff same;
+  if (with_ops)
+    same.ops.push_back({DiffOp::Kind::kEqual, std::string(a_text), std::string(b_text)});
+  return same;
+}
+
+}  // namespace
+
 QuoteDiff DiffQuotes(const TokenizedQuote& a, const TokenizedQuote& b, WordAligner& aligner) {
+  if (std::optional<QuoteDiff> same = SameBytesDiff(a.text, b.text, true)) return *same;
   return BuildQuoteDiff(a, b, aligner.Full(a, b));
 }
 
 QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with_ops) {
-  if (a_text == b_text && !a_text.empty()) {  // the same bytes: one equal op, no change
-    QuoteDiff same;
-    if (with_ops)
-      same.ops.push_back({DiffOp::Kind::kEqual, std::string(a_text), std::string(b_text)});
-    return same;
-  }
+  if (std::optional<QuoteDiff> same = SameBytesDiff(a_text, b_text, with_ops)) return *same;
   TokenizedQuote a = TokenizeQuote(a_text);
   TokenizedQuote b = TokenizeQuote(b_text);
   thread_local WordAligner aligner;
@@ -380,7 +391,7 @@ QuoteDiff LinkDiff(const CheckResult& result, const Link& link) {
 QuoteDiff LinkDiff(const Link& link, const TokenizedQuote& a, const TokenizedQuote& b,
                    WordAligner& aligner) {
   if (!link.diff.ops.empty()) return link.diff;
-  QuoteDiff diff = a.text == b.text ? DiffQuotes(a.text, b.text) : DiffQuotes(a, b, aligner);
+  QuoteDiff diff = DiffQuotes(a, b, aligner);
   diff.classes = link.diff.classes;
   diff.flags = link.diff.flags;
   return diff;
