@@ -153,17 +153,92 @@ std::vector<std::string> TokenTexts(std::string_view s, const LetterTable& lette
   return out;
 }
 
+namespace {
+
+// The tokens of a lexicon entry but white space, with their shapes, and before each whether
+// white space separates it from the one before.
+struct EntryTokens {
+  std::vector<std::string> words;
+  std::vector<bool> space_before;
+  std::vector<uint16_t> shapes;
+};
+
+EntryTokens EntryTokensOf(std::string_view entry, const LetterTable& letters) {
+  std::vector<WindowToken> tokens;
+  TokeniseWindow(entry, 0, entry.size(), letters, &tokens);
+  EntryTokens out;
+  bool space = false;
+  for (const WindowToken& t : tokens) {
+    if (t.shape & kShapeSpace) {
+      space = true;
+      continue;
+    }
+    out.words.emplace_back(entry.substr(t.start, t.end - t.start));
+    out.space_before.push_back(space && out.words.size() > 1);
+    out.shapes.push_back(t.shape);
+    space = false;
+  }
+  return out;
+}
+
+// Whether an entry's tokens are all words ("Vice President", not "Mr." or "co-founder"): only
+// those become phrase tokens. A punctuation token stays a token of its own, so that the
+// patterns' sentence ends and clause bounds (<^"."|…>, "-") see it as they see any other.
+bool AllWords(const EntryTokens& entry) {
+  return std::all_of(entry.shapes.begin(), entry.shapes.end(),
+                     [](uint16_t shape) { return (shape & kShapeWord) != 0; });
+}
+
+// The head of a phrase: the word before its first preposition or article ("chief" of "chief
+// of staff", "said" of "said in a statement"), else its last word ("master" of "harbour
+// master"), as in English noun and verb phrases.
+const std::string& HeadWord(const std::vector<std::string>& words) {
+  static const std::set<std::string_view> kBeforeHead = {"of",  "in", "as",  "to", "a",    "an",
+                                                         "the", "on", "for", "at", "with", "from"};
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (kBeforeHead.count(words[k])) return words[k - 1];
+  }
+  return words.back();
+}
+
+// A phrase as a map key: its words, each after ' ' (white space before it) or '\x1f'.
+std::string PhraseKey(const std::vector<std::string>& words,
+                      const std::vector<bool>& space_before) {
+  std::string key;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (k > 0) key += space_before[k] ? ' ' : '\x1f';
+    key += words[k];
+  }
+  return key;
+}
+
+// A phrase token's shape: a word, capitalised as its first word; lower-case when all its
+// words are; ending as its last word ends ("Harbour Masters").
+uint16_t PhraseShape(const std::vector<uint16_t>& shapes) {
+  uint16_t shape = kShapeWord | (shapes.front() & kShapeCap);
+  uint16_t all = kShapeLower | kShapeAsciiLower;
+  for (uint16_t s : shapes) all &= (s & kShapeWord) ? s : uint16_t{0};
+  shape |= all & (kShapeLower | kShapeAsciiLower);
+  if ((shapes.front() & kShapeLower1) && (all & kShapeAsciiLower)) shape |= kShapeLower1;
+  if (shapes.back() & kShapeWord) shape |= shapes.back() & (kShapeEndsS | kShapeEndsUpper);
+  return shape;
+}
+
+}  // namespace
+
 std::string LexiconTokenMacro(std::string_view name, const std::vector<std::string>& entries,
                               const LetterTable& letters) {
-  // Entries of several tokens as sequences, then the one-token entries as one set. Two
-  // entries match at the same token only when one is a prefix of the other, so sorting the
-  // sequences in decreasing order of their tokens tries every entry before its prefixes
-  // (longest first, as the character patterns do) and keeps entries with the same first
-  // tokens together, which RE2 factors into one branch.
+  // Entries of several tokens with punctuation as sequences, then the set (which holds the
+  // phrases of words). Two entries match at the same token only when one is a prefix of the
+  // other, so sorting the sequences in decreasing order of their tokens tries every entry
+  // before its prefixes (longest first, as the character patterns do) and keeps entries with
+  // the same first tokens together, which RE2 factors into one branch.
   std::vector<std::pair<std::vector<std::string>, std::string>> sequences;
   for (const std::string& entry : entries) {
-    std::vector<std::string> words = TokenTexts(entry, letters);
-    if (words.size() > 1) sequences.emplace_back(std::move(words), entry);
+    EntryTokens tokens = EntryTokensOf(entry, letters);
+    if (tokens.words.size() > 1 && !AllWords(tokens)) {
+      sequences.emplace_back(std::move(tokens.words), entry);
+    }
   }
   std::sort(sequences.begin(), sequences.end(),
             [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -191,6 +266,17 @@ std::unique_ptr<TokenClasses> TokenClasses::Build(const LetterTable& letters, co
     for (const std::string& entry : *entries) {
       std::vector<std::string> texts = TokenTexts(entry, letters);
       if (texts.size() == 1 && texts[0] == entry) tc->vocab_[entry].lexicons |= uint64_t{1} << b;
+    }
+  }
+  // Phrases: the entries of several tokens, with the lexicons they are in.
+  std::map<std::string, std::pair<EntryTokens, uint64_t>> phrase_bits;
+  for (size_t b = 0; b < uses.lexicons.size(); ++b) {
+    for (const std::string& entry : *uses.lexicons[b].second) {
+      EntryTokens tokens = EntryTokensOf(entry, letters);
+      if (tokens.words.size() < 2 || !AllWords(tokens)) continue;
+      auto& [phrase, bits] = phrase_bits[PhraseKey(tokens.words, tokens.space_before)];
+      phrase = std::move(tokens);
+      bits |= uint64_t{1} << b;
     }
   }
   for (size_t k = 0; k < uses.literals.size(); ++k) {
@@ -255,6 +341,18 @@ std::unique_ptr<TokenClasses> TokenClasses::Build(const LetterTable& letters, co
     vocab_signature[word] = s;
     all.insert(s);
   }
+  std::map<std::string, Signature> phrase_signature;
+  for (const auto& [key, phrase] : phrase_bits) {
+    // A phrase is also what its head word is, as when its words were tokens of their own:
+    // "the harbour master" is a source ("master"), and so is "her chief of staff" ("chief").
+    const std::string& head_word = HeadWord(phrase.first.words);
+    auto head = tc->vocab_.find(head_word);
+    const uint64_t head_bits = head == tc->vocab_.end() ? 0 : head->second.lexicons;
+    Signature s{PhraseShape(phrase.first.shapes), phrase.second | head_bits,
+                tc->folded_sets_[tc->FoldedSetOf(head_word)], -1};
+    phrase_signature[key] = s;
+    all.insert(s);
+  }
   if (all.size() > kMaxSymbols) {
     *error =
         fmt::format("token patterns need {} token classes; at most {}", all.size(), kMaxSymbols);
@@ -299,7 +397,25 @@ std::unique_ptr<TokenClasses> TokenClasses::Build(const LetterTable& letters, co
       }
     }
   }
-  for (const auto& [word, s] : vocab_signature) tc->vocab_symbol_[word] = id_of[s];
+  for (const auto& [word, s] : vocab_signature) tc->token_entry_[word].symbol = id_of[s];
+  for (const auto& [key, phrase] : phrase_bits) {
+    const uint16_t id = id_of[phrase_signature[key]];
+    tc->phrase_symbol_[key] = id;
+    TokenEntry& first = tc->token_entry_[phrase.first.words.front()];
+    if (first.phrases < 0) {
+      first.phrases = static_cast<int32_t>(tc->phrase_lists_.size());
+      tc->phrase_lists_.emplace_back();
+    }
+    tc->phrase_lists_[static_cast<size_t>(first.phrases)].push_back(
+        static_cast<uint32_t>(tc->phrases_.size()));
+    tc->phrases_.push_back({phrase.first.words, phrase.first.space_before, id});
+  }
+  // The longest phrase first, as the lexicon macros of character patterns try entries.
+  for (std::vector<uint32_t>& list : tc->phrase_lists_) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      return tc->phrases_[a].words.size() > tc->phrases_[b].words.size();
+    });
+  }
   for (const Signature& s : tc->signatures_) {
     if (s.lexicons != 0 || s.literal >= 0) continue;
     const auto set = std::find(tc->folded_sets_.begin(), tc->folded_sets_.end(), s.folded) -
@@ -317,8 +433,7 @@ uint32_t TokenClasses::FoldedSetOf(std::string_view token) const {
   return it == folded_.end() ? 0 : it->second;
 }
 
-uint16_t TokenClasses::SymbolOf(std::string_view token, uint16_t shape) const {
-  if (auto it = vocab_symbol_.find(token); it != vocab_symbol_.end()) return it->second;
+uint16_t TokenClasses::GenericSymbolOf(std::string_view token, uint16_t shape) const {
   const uint32_t set = (shape & kShapeWord) ? FoldedSetOf(token) : 0;
   auto it = generic_symbol_.find((uint64_t{shape} << 32) | set);
   if (it != generic_symbol_.end()) return it->second;
@@ -326,28 +441,73 @@ uint16_t TokenClasses::SymbolOf(std::string_view token, uint16_t shape) const {
   return generic_symbol_.at(uint64_t{kShapePunct} << 32);
 }
 
+size_t TokenClasses::PhraseEnd(const Phrase& p, std::string_view text,
+                               const std::vector<WindowToken>& tokens, size_t i) const {
+  size_t j = i + 1;
+  for (size_t k = 1; k < p.words.size(); ++k) {
+    bool space = false;
+    while (j < tokens.size() && (tokens[j].shape & kShapeSpace)) {
+      space = true;
+      ++j;
+    }
+    if (j == tokens.size() || space != p.space_before[k] ||
+        text.substr(tokens[j].start, tokens[j].end - tokens[j].start) != p.words[k]) {
+      return 0;
+    }
+    ++j;
+  }
+  return j;
+}
+
 void TokenClasses::Classify(std::string_view text, size_t start, size_t end,
                             SymbolWindow* window) const {
-  window->tokens.clear();
+  std::vector<WindowToken>& tokens = window->tokens;
+  tokens.clear();
   window->symbols.clear();
   window->token_at.clear();
-  TokeniseWindow(text, start, end, letters_, &window->tokens);
-  window->symbols.reserve(window->tokens.size() * 2);
-  window->token_at.reserve(window->tokens.size() * 2 + 1);
-  for (size_t i = 0; i < window->tokens.size(); ++i) {
-    const WindowToken& t = window->tokens[i];
-    const char32_t cp = code_point_[SymbolOf(text.substr(t.start, t.end - t.start), t.shape)];
+  TokeniseWindow(text, start, end, letters_, &tokens);
+  window->symbols.reserve(tokens.size() * 2);
+  window->token_at.reserve(tokens.size() * 2 + 1);
+  size_t kept = 0;  // tokens[0, kept) are final: phrases merged
+  for (size_t i = 0; i < tokens.size();) {
+    WindowToken t = tokens[i];
+    size_t next = i + 1;
+    uint16_t symbol = kNoSymbol;
+    if ((t.shape & kShapeSpace) == 0) {
+      auto it = token_entry_.find(text.substr(t.start, t.end - t.start));
+      if (it != token_entry_.end()) {
+        symbol = it->second.symbol;
+        if (it->second.phrases >= 0) {
+          for (uint32_t p : phrase_lists_[static_cast<size_t>(it->second.phrases)]) {
+            if (size_t after = PhraseEnd(phrases_[p], text, tokens, i)) {
+              symbol = phrases_[p].symbol;
+              t.end = tokens[after - 1].end;
+              t.shape = signatures_[symbol].shape;
+              next = after;
+              break;
+            }
+          }
+        }
+      }
+    }
+    if (symbol == kNoSymbol)
+      symbol = GenericSymbolOf(text.substr(t.start, t.end - t.start), t.shape);
+    const uint16_t index = static_cast<uint16_t>(kept);
+    tokens[kept++] = t;
+    const char32_t cp = code_point_[symbol];
     if (cp < 0x80) {
       window->symbols.push_back(static_cast<char>(cp));
-      window->token_at.push_back(static_cast<uint16_t>(i));
+      window->token_at.push_back(index);
     } else {
       window->symbols.push_back(static_cast<char>(0xC0 | (cp >> 6)));
       window->symbols.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-      window->token_at.push_back(static_cast<uint16_t>(i));
-      window->token_at.push_back(static_cast<uint16_t>(i));  // no group starts mid-symbol
+      window->token_at.push_back(index);
+      window->token_at.push_back(index);  // no group starts mid-symbol
     }
+    i = next;
   }
-  window->token_at.push_back(static_cast<uint16_t>(window->tokens.size()));
+  tokens.resize(kept);
+  window->token_at.push_back(static_cast<uint16_t>(kept));
 }
 
 std::string TokenClasses::CharClass(const ClassExpr& expr) {
@@ -436,6 +596,18 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) {
 }
 
 std::string TokenClasses::LiteralPattern(std::string_view literal) {
+  // A literal that is a phrase ("told reporters") is one phrase token in a window, or its
+  // tokens where a longer phrase does not take them.
+  std::string phrase_symbol;
+  const EntryTokens entry = EntryTokensOf(literal, letters_);
+  if (entry.words.size() > 1) {
+    auto phrase = phrase_symbol_.find(PhraseKey(entry.words, entry.space_before));
+    if (phrase != phrase_symbol_.end()) {
+      phrase_symbol = "[";
+      AppendSymbolEscape(code_point_[phrase->second], &phrase_symbol);
+      phrase_symbol += "]|";
+    }
+  }
   std::vector<WindowToken> tokens;
   TokeniseWindow(literal, 0, literal.size(), letters_, &tokens);
   std::string out;
@@ -459,6 +631,7 @@ std::string TokenClasses::LiteralPattern(std::string_view literal) {
     out += CharClass(lit);
     ++items;
   }
+  if (!phrase_symbol.empty()) return "(?:" + phrase_symbol + out + ")";
   return items == 1 ? out : "(?:" + out + ")";
 }
 

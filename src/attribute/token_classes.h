@@ -3,14 +3,17 @@
 /// so that rules written as token patterns (token_pattern.h) run as small RE2 programs.
 ///
 /// A window is split once into tokens: runs of letters, runs of digits, runs of spaces and
-/// tabs, each line feed and carriage return, and every other character on its own. Each
-/// token gets one symbol by hash lookup: the same symbol for every token with the same
-/// signature (its shape, the lexicons it is a one-token entry of, the lexicons its lower-case
-/// form is an entry of, and which literal token of the patterns it is). A class (<cue>,
-/// <CAP>, "said", <^NL|",">) is then the set of symbols whose signature has it, and compiles
-/// to one RE2 character class. Symbols are code points of one UTF-8 byte (the commonest) or
-/// two (kOneByteSymbols); a match's byte offsets in the symbol string map back to tokens
-/// through SymbolWindow::token_at.
+/// tabs, each line feed and carriage return, and every other character on its own; then each
+/// occurrence of a lexicon entry of several words (a phrase: "Vice President", "told
+/// reporters") becomes one token, the longest phrase first (white space inside a phrase
+/// matches any run of white-space tokens); a phrase is also in the lexicons of its head word
+/// ("harbour master" is a source as "master" is). Each token gets one symbol by hash lookup: the
+/// same symbol for every token with the same signature (its shape, the lexicons it is a one-token
+/// entry of, the lexicons its lower-case form is an entry of, and which literal token of the
+/// patterns it is). A class (<cue>, <CAP>, "said", <^NL|",">) is then the set of symbols whose
+/// signature has it, and compiles to one RE2 character class. Symbols are code points of one UTF-8
+/// byte (the commonest) or two (kOneByteSymbols); a match's byte offsets in the symbol string map
+/// back to tokens through SymbolWindow::token_at.
 ///
 /// Why: a character-level speaker pattern expands its lexicons at every use (10,000+ RE2
 /// instructions, so RE2 runs its slow engines); over symbols the lexicons are hash lookups
@@ -98,8 +101,13 @@ void TokeniseWindow(std::string_view text, size_t start, size_t end, const Lette
 /// The non-space tokens of `s`, as text.
 std::vector<std::string> TokenTexts(std::string_view s, const LetterTable& letters);
 
-/// A lexicon as a token macro: its entries of several tokens (longest first; white space
-/// inside matching one or more white-space tokens), then <name> for its one-token entries.
+/// A lexicon as a token macro: its entries of several tokens with punctuation ("Mr.",
+/// "co-founder"; longest first; white space inside matching one or more white-space tokens),
+/// then the set <name>. The set holds the one-token entries and the entries of several words
+/// ("Secretary of State", "told reporters"): TokenClasses::Classify makes each occurrence of
+/// those one phrase token, so that they are one RE2 class, not token sequences repeated at
+/// every use of the macro (that made the speaker patterns twice as large, and RE2's capture
+/// engine and compilation cost grow with the program).
 std::string LexiconTokenMacro(std::string_view name, const std::vector<std::string>& entries,
                               const LetterTable& letters);
 
@@ -118,7 +126,8 @@ class TokenClasses {
   static std::unique_ptr<TokenClasses> Build(const LetterTable& letters, const Uses& uses,
                                              std::string* error);
 
-  /// Tokenises text[start, end) into `window` (cleared first) with its symbols.
+  /// Tokenises text[start, end) into `window` (cleared first) with its symbols; phrases
+  /// are merged into one token each.
   void Classify(std::string_view text, size_t start, size_t end, SymbolWindow* window) const;
 
   /// The RE2 pattern over symbols for a parsed token pattern (its atoms must be among the
@@ -148,6 +157,20 @@ class TokenClasses {
     uint64_t lexicons = 0;
     int32_t literal = -1;
   };
+  // A lexicon entry of several tokens: its tokens but white space, and before each whether
+  // white space separates it from the one before.
+  struct Phrase {
+    std::vector<std::string> words;
+    std::vector<bool> space_before;
+    uint16_t symbol = 0;
+  };
+  // What a token's text says: its own symbol (kNoSymbol: by shape and folded set) and the
+  // phrases it starts (an index into phrase_lists_, or -1).
+  static constexpr uint16_t kNoSymbol = 0xFFFF;
+  struct TokenEntry {
+    uint16_t symbol = kNoSymbol;
+    int32_t phrases = -1;
+  };
 
   // Lookups by std::string_view, without a std::string made for each token.
   struct TextHash {
@@ -159,7 +182,10 @@ class TokenClasses {
 
   TokenClasses() = default;
   uint32_t FoldedSetOf(std::string_view token) const;
-  uint16_t SymbolOf(std::string_view token, uint16_t shape) const;
+  uint16_t GenericSymbolOf(std::string_view token, uint16_t shape) const;
+  // The tokens phrase `p` covers from tokens[i] (its last + 1), or 0 when it is not there.
+  size_t PhraseEnd(const Phrase& p, std::string_view text, const std::vector<WindowToken>& tokens,
+                   size_t i) const;
   std::string CharClass(const ClassExpr& expr);
   std::string LiteralPattern(std::string_view literal);
 
@@ -172,7 +198,10 @@ class TokenClasses {
   std::vector<uint64_t> folded_sets_;  // distinct folded lexicon bits; [0] is none
   std::vector<Signature> signatures_;  // by symbol id
   std::vector<char32_t> code_point_;   // by symbol id
-  TextMap<uint16_t> vocab_symbol_;
+  TextMap<TokenEntry> token_entry_;
+  std::vector<Phrase> phrases_;
+  std::vector<std::vector<uint32_t>> phrase_lists_;  // phrases by first word, most tokens first
+  std::unordered_map<std::string, uint16_t> phrase_symbol_;   // PhraseKey → symbol
   std::unordered_map<uint64_t, uint16_t> generic_symbol_;     // shape << 32 | folded set → id
   std::unordered_map<std::string, std::string> class_cache_;  // set → its RE2 class
 };

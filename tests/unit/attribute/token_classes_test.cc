@@ -63,11 +63,62 @@ TEST_SUITE("attribute") {
     }
   }
 
-  TEST_CASE("LexiconTokenMacro: entries of several tokens before their prefixes, then the set") {
+  TEST_CASE("LexiconTokenMacro: entries with punctuation before their prefixes, then the set") {
+    // "harbour master" (words only) is a phrase token of the set, not a sequence.
     CHECK(LexiconTokenMacro("title", {"Mr.", "mayor", "Lt. Gen.", "harbour master", "Lt. Gen. Sir"},
-                            Letters()) ==
-          "(?:\"harbour master\"|\"Mr.\"|\"Lt. Gen. Sir\"|\"Lt. Gen.\"|<title>)");
+                            Letters()) == "(?:\"Mr.\"|\"Lt. Gen. Sir\"|\"Lt. Gen.\"|<title>)");
     CHECK(LexiconTokenMacro("cue", {"said"}, Letters()) == "(?:<cue>)");
+  }
+
+  TEST_CASE("Token classes: an entry of several words is one phrase token, the longest first") {
+    const std::vector<std::string> title = {"President", "Vice President", "harbour master",
+                                            "chief of staff", "Mr."};
+    const std::vector<std::string> source = {"master", "chief"};
+    TokenClasses::Uses uses;
+    uses.lexicons = {{"title", &title}, {"source_noun", &source}};
+    uses.literals = {"of", "."};
+    std::string error;
+    auto classes = TokenClasses::Build(Letters(), uses, &error);
+    REQUIRE(classes != nullptr);
+    struct Case {
+      std::string pattern;
+      std::string text;
+      std::string matched;  // group 1; empty: no match
+    };
+    const std::vector<Case> cases = {
+        {"(<title>)", "the Vice  President said", "Vice  President"},
+        {"(<title>)", "the Vice\nPresident said", "Vice\nPresident"},
+        {"^(<title>)$", "Vice President", "Vice President"},
+        {"(<CAP>)", "Vice President", "Vice President"},  // a word, capitalised as its first
+        {"(<title>)", "the President said", "President"},
+        {"(<title>)", "Vice-President", "President"},  // no white space: no phrase
+        // A phrase is in the lexicons of its head word (before "of", else the last).
+        {"(<source_noun>)", "the harbour master said", "harbour master"},
+        {"(<source_noun>)", "her chief of staff said", "chief of staff"},
+        {R"(("of"))", "her chief of staff said", ""},  // inside the phrase
+        // A pattern's literal that is a phrase matches the phrase token.
+        {R"(("harbour master"))", "the harbour  master said", "harbour  master"},
+        // Entries with punctuation stay tokens ("Mr" ".").
+        {R"(("."))", "Mr. Varga", "."},
+    };
+    SymbolWindow window;
+    for (const Case& c : cases) {
+      CAPTURE(c.pattern);
+      CAPTURE(c.text);
+      std::vector<TokenPatternPiece> pieces;
+      std::string text = c.text;
+      REQUIRE_FALSE(ParseTokenPattern(c.pattern, false, &pieces));
+      RE2 re(classes->Translate(pieces));
+      REQUIRE(re.ok());
+      classes->Classify(text, 0, text.size(), &window);
+      re2::StringPiece groups[2];
+      std::string matched;
+      if (re.Match(window.symbols, 0, window.symbols.size(), RE2::UNANCHORED, groups, 2)) {
+        const size_t from = groups[1].data() - window.symbols.data();
+        matched = std::string(window.TextSpan(from, from + groups[1].size(), text.size()).in(text));
+      }
+      CHECK(matched == c.matched);
+    }
   }
 
   TEST_CASE("Token classes: patterns over symbols match by lexicon, shape, literal and case") {
