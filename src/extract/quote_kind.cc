@@ -57,17 +57,19 @@ bool EndsWithWord(std::string_view lower_pre, std::string_view word) {
   return before == 0 || !IsWordChar(DecodeBefore(lower_pre, before).cp);
 }
 
-size_t CountWords(std::string_view s) {
+// Whether `s` has at most `limit` words (runs of non-space characters). Stops at the word
+// past the limit: a quotation of hundreds of words is read only as far as a term's length.
+bool AtMostWords(std::string_view s, size_t limit) {
   size_t words = 0;
   bool in_word = false;
   for (size_t i = 0; i < s.size();) {
     DecodedCodePoint d = DecodeAt(s, i);
     bool w = !IsSpace(d.cp);
-    if (w && !in_word) ++words;
+    if (w && !in_word && ++words > limit) return false;
     in_word = w;
     i += d.size;
   }
-  return words;
+  return true;
 }
 
 bool HasSentencePunctuation(std::string_view s) {
@@ -115,18 +117,18 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
   // inside the marks: the so-called “iron handshake,” …
   std::string_view bare = content;
   while (!bare.empty() && (bare.back() == ',' || bare.back() == '.')) bare.remove_suffix(1);
-  if (CountWords(bare) <= kMaxTermWords && !HasSentencePunctuation(bare)) {
+  if (AtMostWords(bare, kMaxTermWords) && !HasSentencePunctuation(bare)) {
     for (const std::string& cue : term_cues_) {
       if (EndsWithWord(lower_pre, cue)) return QuoteKind::kTerm;
     }
   }
   // The writer names it as a phrase: the “denuclearization of the Korean peninsula,” a
   // phrase that …
-  if (CountWords(bare) <= kMaxTermWords && !HasSentencePunctuation(bare) &&
+  if (AtMostWords(bare, kMaxTermWords) && !HasSentencePunctuation(bare) &&
       FollowedByTermNoun(text, quote.close_mark_end)) {
     return QuoteKind::kTerm;
   }
-  if (CountWords(content) <= kMaxTermWords && !HasSentencePunctuation(content)) {
+  if (AtMostWords(content, kMaxTermWords) && !HasSentencePunctuation(content)) {
     static constexpr std::array<std::string_view, 9> kDeterminers = {
         "the", "a", "an", "this", "that", "its", "their", "our", "these"};
     if (!own_cue) {
