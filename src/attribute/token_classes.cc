@@ -14,34 +14,52 @@
 namespace quotecheck {
 namespace {
 
+// A word's shape, worked out one letter at a time as the word is read.
+class WordShaper {
+ public:
+  explicit WordShaper(const LetterTable& letters) : letters_(letters) {}
+
+  void Add(char32_t cp) {
+    const bool ascii_lower = cp >= 'a' && cp <= 'z';
+    if (count_ == 0) first_ = cp;
+    if (count_ > 0 && !ascii_lower) rest_ascii_lower_ = false;
+    all_lower_ = all_lower_ && letters_.Is(cp, LetterTable::kLower);
+    all_ascii_lower_ = all_ascii_lower_ && ascii_lower;
+    before_last_ = last_;
+    last_ = cp;
+    ++count_;
+  }
+
+  uint16_t Shape() const {
+    uint16_t shape = kShapeWord;
+    if (letters_.Is(first_, LetterTable::kUpper)) {
+      shape |= kShapeCap;
+      if (count_ == 1) shape |= kShapeInitial;
+    }
+    if (all_lower_) shape |= kShapeLower;
+    if (all_ascii_lower_) shape |= kShapeAsciiLower;
+    if (letters_.Is(first_, LetterTable::kLower) && rest_ascii_lower_) shape |= kShapeLower1;
+    if (count_ >= 2 && last_ == 's') shape |= kShapeEndsS;
+    if (letters_.Is(last_, LetterTable::kUpper)) shape |= kShapeEndsUpper;
+    if (all_lower_ && count_ >= 3 && before_last_ == 'l' && last_ == 'y') shape |= kShapeLy;
+    return shape;
+  }
+
+ private:
+  const LetterTable& letters_;
+  size_t count_ = 0;
+  char32_t first_ = 0, last_ = 0, before_last_ = 0;
+  bool all_lower_ = true, all_ascii_lower_ = true, rest_ascii_lower_ = true;
+};
+
 uint16_t WordShape(std::string_view word, const LetterTable& letters) {
-  uint16_t shape = kShapeWord;
-  size_t count = 0;
-  char32_t first = 0, last = 0, before_last = 0;
-  bool all_lower = true, all_ascii_lower = true, rest_ascii_lower = true;
+  WordShaper shaper(letters);
   for (size_t i = 0; i < word.size();) {
     DecodedCodePoint d = DecodeAt(word, i);
-    const bool ascii_lower = d.cp >= 'a' && d.cp <= 'z';
-    if (count == 0) first = d.cp;
-    if (count > 0 && !ascii_lower) rest_ascii_lower = false;
-    all_lower = all_lower && letters.Is(d.cp, LetterTable::kLower);
-    all_ascii_lower = all_ascii_lower && ascii_lower;
-    before_last = last;
-    last = d.cp;
-    ++count;
+    shaper.Add(d.cp);
     i += d.size;
   }
-  if (letters.Is(first, LetterTable::kUpper)) {
-    shape |= kShapeCap;
-    if (count == 1) shape |= kShapeInitial;
-  }
-  if (all_lower) shape |= kShapeLower;
-  if (all_ascii_lower) shape |= kShapeAsciiLower;
-  if (letters.Is(first, LetterTable::kLower) && rest_ascii_lower) shape |= kShapeLower1;
-  if (count >= 2 && last == 's') shape |= kShapeEndsS;
-  if (letters.Is(last, LetterTable::kUpper)) shape |= kShapeEndsUpper;
-  if (all_lower && count >= 3 && before_last == 'l' && last == 'y') shape |= kShapeLy;
-  return shape;
+  return shaper.Shape();
 }
 
 // `s` in lower case, into `*out`.
@@ -133,12 +151,22 @@ void TokeniseWindow(std::string_view text, size_t start, size_t end, const Lette
         i += d.size;
         continue;
       }
+      // The word and its shape in one reading (an ASCII letter without decoding).
+      WordShaper shaper(letters);
       while (i < end) {
+        const unsigned char b = static_cast<unsigned char>(t[i]);
+        if (b < 0x80) {
+          if (!letters.Is(b, LetterTable::kLetter)) break;
+          shaper.Add(b);
+          ++i;
+          continue;
+        }
         d = DecodeAt(t, i);
         if (!letters.Is(d.cp, LetterTable::kLetter)) break;
+        shaper.Add(d.cp);
         i += d.size;
       }
-      push(from, i, WordShape(t.substr(from, i - from), letters));
+      push(from, i, shaper.Shape());
     }
   }
 }
