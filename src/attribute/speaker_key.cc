@@ -104,6 +104,14 @@ std::string TrimDots(std::string s) {
 }  // namespace
 
 std::string FoldName(std::string_view text) {
+  // ASCII (most names): NFKC leaves it as it is and case folding is A-Z → a-z, so utf8proc's
+  // decomposition and allocation are not needed.
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(text);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+    return out;
+  }
   utf8proc_uint8_t* mapped = nullptr;
   auto options =
       static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |

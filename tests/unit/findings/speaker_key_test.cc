@@ -21,6 +21,24 @@ SpeakerEvidence Said(const char* speaker, const char* mention,
 }  // namespace
 
 TEST_SUITE("findings") {
+  TEST_CASE("FoldName: NFKC, case folded, marks stripped, one apostrophe and dash") {
+    const struct {
+      const char* in;
+      const char* out;
+    } cases[] = {
+        {"Ada QUELL", "ada quell"},            // ASCII: lower case only
+        {"O'Brien-Lund 2", "o'brien-lund 2"},  // ASCII punctuation and digits as they are
+        {"Émile Zoë", "emile zoe"},
+        {"O’Brien–Lund", "o'brien-lund"},
+        {"ＡＤＡ", "ada"},  // compatibility forms
+        {"", ""},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.in);
+      CHECK(FoldName(c.in) == c.out);
+    }
+  }
+
   TEST_CASE("SpeakerKeyer::Key folds one person's spellings") {
     const struct {
       const char* a;
