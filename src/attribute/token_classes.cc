@@ -624,6 +624,10 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) {
 }
 
 std::string TokenClasses::LiteralPattern(std::string_view literal) {
+  // The same literals recur in every pattern ("the", ",", the sequences of {TITLE}): each is
+  // worked out once.
+  auto cached = literal_cache_.find(std::string(literal));
+  if (cached != literal_cache_.end()) return cached->second;
   // A literal that is a phrase ("told reporters") is one phrase token in a window, or its
   // tokens where a longer phrase does not take them.
   std::string phrase_symbol;
@@ -659,8 +663,13 @@ std::string TokenClasses::LiteralPattern(std::string_view literal) {
     out += CharClass(lit);
     ++items;
   }
-  if (!phrase_symbol.empty()) return "(?:" + phrase_symbol + out + ")";
-  return items == 1 ? out : "(?:" + out + ")";
+  if (!phrase_symbol.empty()) {
+    out = "(?:" + phrase_symbol + out + ")";
+  } else if (items != 1) {
+    out = "(?:" + out + ")";
+  }
+  literal_cache_.emplace(std::string(literal), out);
+  return out;
 }
 
 std::string TokenClasses::Translate(const std::vector<TokenPatternPiece>& pieces) {
