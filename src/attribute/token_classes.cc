@@ -444,11 +444,24 @@ std::unique_ptr<TokenClasses> TokenClasses::Build(const LetterTable& letters, co
       return tc->phrases_[a].words.size() > tc->phrases_[b].words.size();
     });
   }
+  tc->generic_by_shape_.fill(kNoSymbol);
   for (const Signature& s : tc->signatures_) {
     if (s.lexicons != 0 || s.literal >= 0) continue;
     const auto set = std::find(tc->folded_sets_.begin(), tc->folded_sets_.end(), s.folded) -
                      tc->folded_sets_.begin();
     tc->generic_symbol_[(uint64_t{s.shape} << 32) | static_cast<uint64_t>(set)] = id_of[s];
+    if (set == 0) tc->generic_by_shape_[s.shape] = id_of[s];
+  }
+  // Each lower-case entry of a lexicon used case-insensitively gets its symbol by the one
+  // lookup of its text, so that GenericSymbolOf looks a word of a-z only up in no map.
+  for (const auto& [word, set] : tc->folded_) {
+    std::vector<WindowToken> tokens;
+    TokeniseWindow(word, 0, word.size(), letters, &tokens);
+    if (tokens.size() != 1) continue;
+    TokenEntry& entry = tc->token_entry_[word];
+    if (entry.symbol == kNoSymbol) {
+      entry.symbol = tc->generic_symbol_.at((uint64_t{tokens[0].shape} << 32) | set);
+    }
   }
   return tc;
 }
@@ -462,6 +475,12 @@ uint32_t TokenClasses::FoldedSetOf(std::string_view token) const {
 }
 
 uint16_t TokenClasses::GenericSymbolOf(std::string_view token, uint16_t shape) const {
+  // A word of a-z only that the token entries do not hold is in no folded lexicon (Build
+  // gave every such entry its own token entry); nor is any token that is no word.
+  if ((shape & kShapeAsciiLower) || !(shape & kShapeWord)) {
+    const uint16_t symbol = generic_by_shape_[shape];
+    if (symbol != kNoSymbol) return symbol;
+  }
   const uint32_t set = (shape & kShapeWord) ? FoldedSetOf(token) : 0;
   auto it = generic_symbol_.find((uint64_t{shape} << 32) | set);
   if (it != generic_symbol_.end()) return it->second;

@@ -203,6 +203,7 @@ class TokenClasses {
   std::vector<std::vector<uint32_t>> phrase_lists_;  // phrases by first word, most tokens first
   std::unordered_map<std::string, uint16_t> phrase_symbol_;     // PhraseKey → symbol
   std::unordered_map<uint64_t, uint16_t> generic_symbol_;       // shape << 32 | folded set → id
+  std::array<uint16_t, kShapePunct * 2> generic_by_shape_;      // shape → id, no folded set
   std::unordered_map<std::string, std::string> class_cache_;    // set → its RE2 class
   std::unordered_map<std::string, std::string> literal_cache_;  // literal → its RE2 text
 };
