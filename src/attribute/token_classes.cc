@@ -256,24 +256,36 @@ uint16_t PhraseShape(const std::vector<uint16_t>& shapes) {
 
 std::string LexiconTokenMacro(std::string_view name, const std::vector<std::string>& entries,
                               const LetterTable& letters) {
-  // Entries of several tokens with punctuation as sequences, then the set (which holds the
-  // phrases of words). Two entries match at the same token only when one is a prefix of the
-  // other, so sorting the sequences in decreasing order of their tokens tries every entry
-  // before its prefixes (longest first, as the character patterns do) and keeps entries with
-  // the same first tokens together, which RE2 factors into one branch.
-  std::vector<std::pair<std::vector<std::string>, std::string>> sequences;
+  // Entries of several tokens with punctuation, then the set (which holds the phrases of
+  // words). Entries with the same tokens after their first ("Mr.", "Dr.", "Sen.": ".") are
+  // one set of first tokens and that tail, so that many abbreviations are a few RE2
+  // instructions, not a sequence each at every use of the macro. Two entries match at the
+  // same token only when one is a prefix of the other; the groups go in decreasing number
+  // of tokens, so every entry is tried before its prefixes (longest first, as the character
+  // patterns do).
+  std::map<std::pair<size_t, std::string>, std::set<std::string>, std::greater<>> groups;
   for (const std::string& entry : entries) {
     EntryTokens tokens = EntryTokensOf(entry, letters);
-    if (tokens.words.size() > 1 && !AllWords(tokens)) {
-      sequences.emplace_back(std::move(tokens.words), entry);
+    if (tokens.words.size() < 2 || AllWords(tokens)) continue;
+    std::string tail;
+    for (size_t k = 1; k < tokens.words.size(); ++k) {
+      if (tokens.space_before[k]) tail += "<WS>+ ";
+      tail += QuoteTokenLiteral(tokens.words[k]) + " ";
     }
+    groups[{tokens.words.size(), tail}].insert(tokens.words.front());
   }
-  std::sort(sequences.begin(), sequences.end(),
-            [](const auto& a, const auto& b) { return a.first > b.first; });
   std::string out = "(?:";
-  for (size_t i = 0; i < sequences.size(); ++i) {
-    if (i > 0 && sequences[i].first == sequences[i - 1].first) continue;
-    out += QuoteTokenLiteral(sequences[i].second) + "|";
+  for (const auto& [key, firsts] : groups) {
+    if (firsts.size() == 1) {
+      out += QuoteTokenLiteral(*firsts.begin());
+    } else {
+      out += "<";
+      for (const std::string& first : firsts) {
+        out += QuoteTokenLiteral(first) + (&first == &*firsts.rbegin() ? "" : "|");
+      }
+      out += ">";
+    }
+    out += " " + key.second + "|";
   }
   out += "<" + std::string(name) + ">)";
   return out;
