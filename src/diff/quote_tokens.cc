@@ -97,13 +97,19 @@ constexpr std::pair<std::string_view, std::string_view> kNumberWords[] = {
     {"trillion", "1e12"}, {"dozen", "12"},      {"half", "0.5"},        {"percent", "%"},
 };
 
+// For the word tables below: length and first letter before any byte comparison (called
+// for every word of every quotation; most words differ from every entry there).
+bool SameShortWord(std::string_view entry, std::string_view key) {
+  return entry.size() == key.size() && entry[0] == key[0] && entry == key;
+}
+
 // Words after which a period does not end the sentence.
 bool IsTitleAbbreviation(std::string_view key) {
   static constexpr std::string_view kTitles[] = {
       "mr", "mrs", "ms",  "dr",   "sen", "rep", "gov",  "gen", "st", "jr", "sr",  "prof",
       "lt", "col", "sgt", "capt", "rev", "hon", "pres", "vs",  "mt", "ft", "sec", "adm"};
   for (auto t : kTitles) {
-    if (key == t) return true;
+    if (SameShortWord(t, key)) return true;
   }
   return false;
 }
@@ -416,7 +422,7 @@ std::string_view NumberValue(std::string_view key) {
       return key;
   }
   for (const auto& [word, value] : kNumberWords) {
-    if (key == word) return value;
+    if (SameShortWord(word, key)) return value;
   }
   return key;
 }
