@@ -114,6 +114,9 @@ bool IsTitleAbbreviation(std::string_view key) {
   return false;
 }
 
+class Tokenizer;
+void TokenizeInto(std::string_view text, TokenizedQuote& out);
+
 class Tokenizer {
  public:
   explicit Tokenizer(TokenizedQuote& out) : out_(out), text_(out.text) {}
@@ -166,7 +169,8 @@ class Tokenizer {
     }
     if (close >= limit || text_[close] != ']') return false;
     std::string_view inner = text_.substr(pos + 1, close - pos - 1);
-    TokenizedQuote content = TokenizeQuote(inner);
+    TokenizedQuote content;  // not TokenizeQuote: its buffers hold the text around this
+    TokenizeInto(inner, content);
     bool all_ellipsis = !content.tokens.empty();
     std::string key;
     for (const QuoteToken& t : content.tokens) {
@@ -427,10 +431,32 @@ std::string_view NumberValue(std::string_view key) {
   return key;
 }
 
-TokenizedQuote TokenizeQuote(std::string_view text) {
-  TokenizedQuote out;
+namespace {
+
+// Tokenises `text` into `out`, whose buffers are reused.
+void TokenizeInto(std::string_view text, TokenizedQuote& out) {
   out.text.assign(text);
+  out.keys.clear();
+  out.tokens.clear();
+  out.elements.clear();
+  out.word_count = 0;
   Tokenizer(out).Run();
+}
+
+}  // namespace
+
+TokenizedQuote TokenizeQuote(std::string_view text) {
+  // Tokenised into buffers kept per thread (reserved for the worst case), then copied at
+  // their exact sizes: check keeps a representative's tokens for most of the run, and the
+  // worst-case reserve left about half of that memory unused.
+  thread_local TokenizedQuote scratch;
+  TokenizeInto(text, scratch);
+  TokenizedQuote out;
+  out.text = scratch.text;
+  out.keys = scratch.keys;
+  out.tokens = scratch.tokens;
+  out.elements = scratch.elements;
+  out.word_count = scratch.word_count;
   return out;
 }
 
