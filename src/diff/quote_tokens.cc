@@ -97,8 +97,28 @@ constexpr std::pair<std::string_view, std::string_view> kNumberWords[] = {
     {"trillion", "1e12"}, {"dozen", "12"},      {"half", "0.5"},        {"percent", "%"},
 };
 
-// For the word tables below: length and first letter before any byte comparison (called
-// for every word of every quotation; most words differ from every entry there).
+// For the word tables below, looked up for every word of every quotation: which (length,
+// first letter) pairs a table holds, so that most words are rejected by one bit test, and
+// length and first letter before any byte comparison for the rest.
+class ShortWordFilter {
+ public:
+  template <typename Words, typename WordOf>
+  constexpr ShortWordFilter(const Words& words, WordOf word_of) {
+    for (const auto& entry : words) {
+      std::string_view w = word_of(entry);
+      masks_[w.size()] |= uint32_t{1} << (w[0] - 'a');
+    }
+  }
+  bool MayHold(std::string_view key) const {
+    return key.size() < kMaxSize && key[0] >= 'a' && key[0] <= 'z' &&
+           ((masks_[key.size()] >> (key[0] - 'a')) & 1) != 0;
+  }
+
+ private:
+  static constexpr size_t kMaxSize = 16;  // longer than every entry of the tables
+  uint32_t masks_[kMaxSize] = {};
+};
+
 bool SameShortWord(std::string_view entry, std::string_view key) {
   return entry.size() == key.size() && entry[0] == key[0] && entry == key;
 }
@@ -108,6 +128,8 @@ bool IsTitleAbbreviation(std::string_view key) {
   static constexpr std::string_view kTitles[] = {
       "mr", "mrs", "ms",  "dr",   "sen", "rep", "gov",  "gen", "st", "jr", "sr",  "prof",
       "lt", "col", "sgt", "capt", "rev", "hon", "pres", "vs",  "mt", "ft", "sec", "adm"};
+  static constexpr ShortWordFilter kFilter(kTitles, [](std::string_view w) { return w; });
+  if (key.empty() || !kFilter.MayHold(key)) return false;
   for (auto t : kTitles) {
     if (SameShortWord(t, key)) return true;
   }
@@ -324,12 +346,15 @@ class Tokenizer {
       return true;
     };
     if (ascii) {
+      scratch_.resize(bytes.size());
+      size_t n = 0;
       for (size_t i = 0; i < bytes.size(); ++i) {
         char c = bytes[i];
         if (!keep(static_cast<unsigned char>(c), i)) continue;
         if (c == '`') c = '\'';
-        scratch_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+        scratch_[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
       }
+      scratch_.resize(n);
     } else {
       std::string raw;
       raw.reserve(bytes.size());
@@ -407,24 +432,9 @@ class Tokenizer {
 }  // namespace
 
 std::string_view NumberValue(std::string_view key) {
-  if (key.size() < 3 || key.size() > 9) return key;
-  switch (key[0]) {  // the first letters of the number words
-    case 'z':
-    case 'o':
-    case 't':
-    case 'f':
-    case 's':
-    case 'e':
-    case 'n':
-    case 'h':
-    case 'm':
-    case 'b':
-    case 'd':
-    case 'p':
-      break;
-    default:
-      return key;
-  }
+  static constexpr ShortWordFilter kFilter(
+      kNumberWords, [](const std::pair<std::string_view, std::string_view>& e) { return e.first; });
+  if (key.empty() || !kFilter.MayHold(key)) return key;
   for (const auto& [word, value] : kNumberWords) {
     if (SameShortWord(word, key)) return value;
   }
@@ -461,6 +471,17 @@ TokenizedQuote TokenizeQuote(std::string_view text) {
 }
 
 std::string MatchKey(std::string_view text) { return MatchKey(TokenizeQuote(text)); }
+
+bool HasWord(std::string_view text) {
+  if (text.find('[') != std::string_view::npos) return !MatchKey(text).empty();
+  // Without brackets every word character starts a word token (Tokenizer::Run).
+  for (size_t i = 0; i < text.size();) {
+    DecodedCodePoint d = DecodeAt(text, i);
+    if (IsWordChar(d.cp)) return true;
+    i += d.size;
+  }
+  return false;
+}
 
 std::string MatchKey(const TokenizedQuote& q) {
   std::string key;
