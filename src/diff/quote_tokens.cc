@@ -280,6 +280,18 @@ class Tokenizer {
       prev = first.cp;
     }
     while (p < text_.size()) {
+      const unsigned char c = static_cast<unsigned char>(text_[p]);
+      if (c < 0x80 && IsWordChar(c)) {  // most characters: no decoding, no Unicode classes
+        if (c <= '9') {
+          digits = true;
+          segment_pure = false;
+        } else {
+          ++segment_letters;
+        }
+        prev = c;
+        ++p;
+        continue;
+      }
       DecodedCodePoint d = DecodeAt(text_, p);
       if (IsWordChar(d.cp)) {
         if (d.cp >= 0x80) ascii = false;
@@ -345,7 +357,13 @@ class Tokenizer {
       (void)i;
       return true;
     };
-    if (ascii) {
+    if (ascii && !abbreviation && !digits) {  // letters and apostrophes: every byte kept
+      scratch_.resize(bytes.size());
+      for (size_t i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        scratch_[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c == '`' ? '\'' : c;
+      }
+    } else if (ascii) {
       scratch_.resize(bytes.size());
       size_t n = 0;
       for (size_t i = 0; i < bytes.size(); ++i) {
