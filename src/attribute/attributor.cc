@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <unordered_map>
@@ -386,8 +387,21 @@ std::string_view WithPlainSpaces(std::string_view text, std::string* storage) {
     }
     return 0;
   };
+  // Such a space starts with the byte 0xC2, 0xE2 or 0xE3: runs of bytes below 0xC2 (ASCII
+  // and most of any text) are skipped eight at a time.
   size_t i = 0;
-  while (i < text.size() && wide_space(text, i) == 0) ++i;
+  while (i < text.size()) {
+    if (i + 8 <= text.size()) {
+      uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {  // eight ASCII bytes
+        i += 8;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(text[i]) >= 0xC2 && wide_space(text, i) != 0) break;
+    ++i;
+  }
   if (i == text.size()) return text;
   storage->assign(text);
   for (; i < storage->size(); ++i) {

@@ -146,6 +146,9 @@ TEST_SUITE("attribute") {
          "after/speaker-cue"},
         {"thin space before the cue", "Ada Quell said:\u2009“The dam will hold.”", 0, "Ada Quell",
          "Ada Quell", "before/cue-colon"},
+        {"narrow no-break space after accented letters and a long ASCII run",
+         "“The café will open at nine tomorrow,”\u202fAda Quell said.", 0, "Ada Quell", "Ada Quell",
+         "after/speaker-cue"},
     };
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
