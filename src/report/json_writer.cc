@@ -130,8 +130,24 @@ void JsonWriter::EndArray() {
 
 void JsonWriter::Key(std::string_view name) {
   BeforeValue();
-  AppendJsonString(out_, name);
-  out_->push_back(':');
+  // Member names are the program's own ASCII words ("speaker_mention"): written as they are
+  // in one append when no byte needs escaping.
+  const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
+    const unsigned char b = static_cast<unsigned char>(c);
+    return b >= 0x20 && b < 0x80 && b != '"' && b != '\\';
+  });
+  if (plain) {
+    const size_t at = out_->size();
+    out_->resize(at + name.size() + 3);
+    char* p = out_->data() + at;
+    p[0] = '"';
+    std::memcpy(p + 1, name.data(), name.size());
+    p[name.size() + 1] = '"';
+    p[name.size() + 2] = ':';
+  } else {
+    AppendJsonString(out_, name);
+    out_->push_back(':');
+  }
   first_ = true;  // the value follows without a comma
 }
 

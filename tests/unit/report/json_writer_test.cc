@@ -95,6 +95,29 @@ TEST_SUITE("report") {
     CHECK(out == "{\"a\":-3,\"b\":[1,[],{},true,false,null],\"c\":\"x\"}\n{}");
   }
 
+  TEST_CASE("JsonWriter::Key escapes a name that needs it, like a string") {
+    const struct {
+      const char* name;
+      const char* want;
+    } cases[] = {
+        {"speaker_mention", R"({"speaker_mention":1})"},
+        {"", R"({"":1})"},
+        {"a\"b", R"({"a\"b":1})"},
+        {"tab\there", R"({"tab\there":1})"},
+        {"caf\xc3\xa9", "{\"caf\xc3\xa9\":1}"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.name);
+      std::string out;
+      JsonWriter json(&out);
+      json.BeginObject();
+      json.Key(c.name);
+      json.Int(1);
+      json.EndObject();
+      CHECK(out == c.want);
+    }
+  }
+
   TEST_CASE("JsonWriter writes doubles in their shortest form") {
     struct Case {
       double in;
