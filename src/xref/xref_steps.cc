@@ -210,9 +210,27 @@ void AddMemberLinks(const QuoteGroups& groups, const std::vector<SpeakerEvidence
   }
 }
 
+namespace {
+
+// Hash tables for DropExplainedFragments's lookups (ordered maps of a million string keys
+// were a visible share of a large check; nothing iterates them, so order does not matter).
+struct DocKeyHash {
+  size_t operator()(const std::pair<uint32_t, std::string_view>& k) const {
+    return std::hash<std::string_view>()(k.second) * 31 + k.first;
+  }
+};
+struct QuoteDocHash {
+  size_t operator()(const std::pair<size_t, uint32_t>& k) const {
+    return std::hash<uint64_t>()((static_cast<uint64_t>(k.first) << 32) ^ k.second);
+  }
+};
+
+}  // namespace
+
 void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGroups& groups,
                             CheckResult* result) {
-  std::map<std::pair<uint32_t, std::string_view>, uint32_t> in_doc;
+  std::unordered_map<std::pair<uint32_t, std::string_view>, uint32_t, DocKeyHash> in_doc;
+  in_doc.reserve(result->quotes.size());
   for (size_t i = 0; i < result->quotes.size(); ++i) in_doc[{result->quotes[i].doc, keys[i]}]++;
   auto quoted_elsewhere_in = [&](uint32_t doc, size_t quote, size_t other) {
     auto it = in_doc.find({doc, keys[quote]});
@@ -221,11 +239,13 @@ void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGro
   };
   // A fragment whose sentence end the longer one runs past yields to a quotation of the same
   // document where its words do end.
-  std::map<std::pair<size_t, uint32_t>, bool> ends_somewhere;  // (shorter, doc of longer)
+  // (shorter, doc of longer)
+  std::unordered_map<std::pair<size_t, uint32_t>, bool, QuoteDocHash> ends_somewhere;
   auto shorter_of = [&](const Link& link) {
     return keys[link.a].size() <= keys[link.b].size() ? link.a : link.b;
   };
-  std::set<std::pair<size_t, uint32_t>> marked;  // (shorter, group of the longer), once each
+  // (shorter, group of the longer), once each
+  std::unordered_set<std::pair<size_t, uint32_t>, QuoteDocHash> marked;
   for (const Link& link : result->links) {
     if (link.end_continues || link.member) continue;  // members: the same words, no fragment
     const size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;
