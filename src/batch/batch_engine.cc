@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "batch/task_process.h"
 
 namespace quotecheck {
@@ -23,6 +25,17 @@ std::vector<size_t> MissingTasks(const BatchPlan& plan, const std::string& dir, 
     if (access(BatchTaskOutput(dir, phase, i).c_str(), F_OK) != 0) out.push_back(i);
   }
   return out;
+}
+
+void RemoveTaskTemporaries(const std::string& dir, BatchPhase phase, size_t index) {
+  const std::filesystem::path output = BatchTaskOutput(dir, phase, index);
+  const std::string prefix = output.filename().string() + ".tmp-";
+  std::error_code ec;
+  std::vector<std::filesystem::path> stale;
+  for (const auto& entry : std::filesystem::directory_iterator(output.parent_path(), ec)) {
+    if (entry.path().filename().string().starts_with(prefix)) stale.push_back(entry.path());
+  }
+  for (const auto& path : stale) std::filesystem::remove(path, ec);
 }
 
 std::string TaskFailure(const BatchEngineOptions& options, BatchPhase phase, size_t index,
