@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <type_traits>
 
@@ -15,7 +17,7 @@ namespace {
 
 // Each file starts with its kind's magic, so that a file of another kind (or an older
 // layout) is an error rather than garbage.
-constexpr std::string_view kReadPartMagic = "qcbatch-read-1\n";
+constexpr std::string_view kReadPartMagic = "qcbatch-read-2\n";
 constexpr std::string_view kGroupsMagic = "qcbatch-groups-1\n";
 constexpr std::string_view kListsMagic = "qcbatch-lists-1\n";
 constexpr std::string_view kPairsMagic = "qcbatch-pairs-2\n";
@@ -182,7 +184,7 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   return bytes.str();
 }
 
-std::string EncodeReadPart(const CheckResult& result) {
+std::string EncodeReadPart(const CheckResult& result, const std::vector<ReadPiece>& pieces) {
   Writer w(kReadPartMagic);
   w.Num<uint64_t>(result.documents.size());
   for (const DocumentInfo& d : result.documents) {
@@ -195,6 +197,14 @@ std::string EncodeReadPart(const CheckResult& result) {
     w.Str(d.meta.role);
     w.Num<uint8_t>(d.primary);
     w.Num<uint8_t>(d.draft);
+  }
+  w.Num<uint64_t>(pieces.size());
+  for (const ReadPiece& p : pieces) {
+    w.Num<uint64_t>(p.doc_begin);
+    w.Num<uint64_t>(p.doc_end);
+    w.Num<uint8_t>(p.continues);
+    w.Num<uint64_t>(p.opened.size());
+    for (StorePieceOpening how : p.opened) w.Num<uint8_t>(static_cast<uint8_t>(how));
   }
   w.Num<uint64_t>(result.quotes.size());
   for (const QuoteRecord& q : result.quotes) {
@@ -228,10 +238,12 @@ std::string EncodeReadPart(const CheckResult& result) {
   return w.Take();
 }
 
-Status AppendReadPart(std::string_view bytes, CheckResult* result, const std::vector<bool>* keep) {
+Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult* result,
+                      const std::vector<bool>* keep) {
   Reader r(bytes, kReadPartMagic);
-  const auto first_doc = static_cast<uint32_t>(result->documents.size());
   const uint64_t documents = r.Count(9 * 8);
+  std::vector<DocumentInfo> docs;
+  docs.reserve(documents);
   for (uint64_t i = 0; i < documents && r.ok(); ++i) {
     DocumentInfo d;
     d.id = r.Str();
@@ -243,12 +255,41 @@ Status AppendReadPart(std::string_view bytes, CheckResult* result, const std::ve
     d.meta.role = r.Str();
     d.primary = r.Num<uint8_t>() != 0;
     d.draft = r.Num<uint8_t>() != 0;
-    result->documents.push_back(std::move(d));
+    docs.push_back(std::move(d));
   }
+  // Each document's number in `result`: the pieces' through the join, the others appended.
+  std::vector<uint32_t> number(docs.size());
+  uint64_t dropped = 0;
+  size_t next = 0;  // the first document not yet numbered
+  auto append_to = [&](size_t end) {
+    for (; next < end; ++next) {
+      number[next] = static_cast<uint32_t>(result->documents.size());
+      result->documents.push_back(std::move(docs[next]));
+    }
+  };
+  const uint64_t pieces = r.Count(25);
+  for (uint64_t i = 0; i < pieces && r.ok(); ++i) {
+    const uint64_t begin = r.Num<uint64_t>();
+    const uint64_t end = r.Num<uint64_t>();
+    const bool continues = r.Num<uint8_t>() != 0;
+    std::vector<StorePieceOpening> opened(r.Count(1));
+    for (StorePieceOpening& how : opened) how = static_cast<StorePieceOpening>(r.Num<uint8_t>());
+    if (!r.ok() || begin < next || end < begin || end > docs.size()) return Corrupt("read part");
+    append_to(begin);
+    std::vector<DocumentInfo> piece(std::make_move_iterator(docs.begin() + begin),
+                                    std::make_move_iterator(docs.begin() + end));
+    const std::vector<uint32_t> numbers =
+        join->Add(std::move(piece), opened, continues, &result->documents, &dropped);
+    std::copy(numbers.begin(), numbers.end(), number.begin() + begin);
+    next = end;
+  }
+  append_to(docs.size());
   const uint64_t quotes = r.Count(64);
   for (uint64_t i = 0; i < quotes && r.ok(); ++i) {
     QuoteRecord q;
-    q.doc = r.Num<uint32_t>() + first_doc;
+    const uint32_t doc = r.Num<uint32_t>();
+    if (doc >= number.size()) return Corrupt("read part");
+    q.doc = number[doc];
     q.start = r.Num<uint64_t>();
     q.end = r.Num<uint64_t>();
     const uint64_t spans = r.Count(16);
@@ -285,7 +326,7 @@ Status AppendReadPart(std::string_view bytes, CheckResult* result, const std::ve
     e.message = r.Str();
     result->errors.push_back(std::move(e));
   }
-  result->documents_read += r.Num<uint64_t>();
+  result->documents_read += r.Num<uint64_t>() - dropped;
   result->documents_failed += r.Num<uint64_t>();
   result->bytes += r.Num<uint64_t>();
   return r.done() ? Status::Ok() : Corrupt("read part");

@@ -10,6 +10,7 @@
 
 #include "batch/batch_files.h"
 #include "extract/read_documents.h"
+#include "ingest/quote_store.h"
 #include "xref/quote_clusters.h"
 #include "xref/xref_steps.h"
 
@@ -132,24 +133,47 @@ Status RunReadTask(const BatchPlan& plan, const std::string& dir, size_t shard,
   // units are files already filtered and named once: no walk filter, no FileSet.
   IngestOptions unit_ingest = ingest;
   unit_ingest.walk = PathFilter{};
+  std::vector<ReadPiece> pieces;
   const size_t end = plan.shard_end[shard];
   for (size_t u = plan.shard_begin(shard); u < end;) {
+    const BatchUnit& unit = plan.units[u];
+    if (unit.piece) {  // a piece of a quote store, as ReadDocuments reads a whole one
+      ReadPiece piece;
+      piece.doc_begin = part.documents.size();
+      piece.continues = unit.begin > 0;
+      const size_t diagnostics = part.diagnostics.size();
+      ReadQuoteStorePiece(unit.path, unit.begin, unit.end, unit.first_line, &part, &piece.opened);
+      for (size_t i = diagnostics; i < part.diagnostics.size(); ++i) {
+        err << FormatDiagnostic(part.diagnostics[i]);
+      }
+      piece.doc_end = part.documents.size();
+      for (size_t d = piece.doc_begin; d < piece.doc_end; ++d) {
+        part.documents[d].primary = unit.primary || part.documents[d].meta.role == "primary";
+      }
+      pieces.push_back(std::move(piece));
+      ++u;
+      continue;
+    }
     std::vector<std::string> run;
-    const bool primary = plan.units[u].primary;
-    for (; u < end && plan.units[u].primary == primary; ++u) run.push_back(plan.units[u].path);
+    const bool primary = unit.primary;
+    for (; u < end && !plan.units[u].piece && plan.units[u].primary == primary; ++u) {
+      run.push_back(plan.units[u].path);
+    }
     ReadDocuments(run, primary, /*draft=*/false, Severity::kInfo, extractor, unit_ingest, jobs,
                   /*keep=*/nullptr, err, &part, /*texts=*/nullptr, /*seen=*/nullptr);
   }
-  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kRead, shard), EncodeReadPart(part));
+  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kRead, shard),
+                             EncodeReadPart(part, pieces));
 }
 
 Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult* result,
                      const std::vector<bool>* keep) {
+  QuoteStoreJoin join;  // a store cut into pieces may span parts
   for (size_t s = 0; s < plan.shards(); ++s) {
     const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, s);
     Result<std::string> bytes = ReadWholeFile(path);
     if (!bytes.ok()) return bytes.status();
-    Status st = AppendReadPart(bytes.value(), result, keep);
+    Status st = AppendReadPart(bytes.value(), &join, result, keep);
     if (!st.ok()) return Status::Error(fmt::format("{}: {}", path, st.message()));
   }
   return Status::Ok();

@@ -59,8 +59,9 @@ TEST_SUITE("batch") {
   TEST_CASE("a read part is read back as written, after the documents already read") {
     const CheckResult part = SampleRead();
     CheckResult merged;
-    REQUIRE(AppendReadPart(EncodeReadPart(part), &merged).ok());
-    REQUIRE(AppendReadPart(EncodeReadPart(part), &merged).ok());
+    QuoteStoreJoin join;
+    REQUIRE(AppendReadPart(EncodeReadPart(part), &join, &merged).ok());
+    REQUIRE(AppendReadPart(EncodeReadPart(part), &join, &merged).ok());
     REQUIRE(merged.documents.size() == 4);
     REQUIRE(merged.quotes.size() == 2);
     CHECK(merged.quotes[0].doc == 1);
@@ -88,8 +89,9 @@ TEST_SUITE("batch") {
     part.quotes.push_back(part.quotes[0]);
     part.quotes[1].text = "second";
     CheckResult kept;
+    QuoteStoreJoin join;
     const std::vector<bool> keep = {false, true};
-    REQUIRE(AppendReadPart(EncodeReadPart(part), &kept, &keep).ok());
+    REQUIRE(AppendReadPart(EncodeReadPart(part), &join, &kept, &keep).ok());
     REQUIRE(kept.quotes.size() == 2);  // numbers unchanged
     CHECK(kept.quotes[0].text.empty());
     CHECK(kept.quotes[0].doc == 1);
@@ -100,7 +102,8 @@ TEST_SUITE("batch") {
     const std::string bytes = EncodeReadPart(SampleRead());
     for (size_t cut : {size_t{0}, size_t{5}, bytes.size() / 2, bytes.size() - 1}) {
       CheckResult r;
-      CHECK_FALSE(AppendReadPart(bytes.substr(0, cut), &r).ok());
+      QuoteStoreJoin join;
+      CHECK_FALSE(AppendReadPart(bytes.substr(0, cut), &join, &r).ok());
     }
     std::vector<Link> links;
     CHECK_FALSE(AppendLinks(bytes, &links).ok());
