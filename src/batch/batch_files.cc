@@ -18,6 +18,7 @@ namespace {
 // Each file starts with its kind's magic, so that a file of another kind (or an older
 // layout) is an error rather than garbage.
 constexpr std::string_view kReadPartMagic = "qcbatch-read-2\n";
+constexpr std::string_view kKeysMagic = "qcbatch-keys-1\n";
 constexpr std::string_view kGroupsMagic = "qcbatch-groups-1\n";
 constexpr std::string_view kListsMagic = "qcbatch-lists-1\n";
 constexpr std::string_view kPairsMagic = "qcbatch-pairs-2\n";
@@ -109,6 +110,14 @@ class Reader {
     const uint64_t n = Num<uint64_t>();
     if (ok_ && n > (in_.size() - at_) / std::max<size_t>(1, min_size)) ok_ = false;
     return ok_ ? n : 0;
+  }
+  /// Skips `n` items of `size` bytes each.
+  void Skip(uint64_t n, size_t size) {
+    if (!ok_ || n > (in_.size() - at_) / std::max<size_t>(1, size)) {
+      ok_ = false;
+      return;
+    }
+    at_ += n * size;
   }
   bool ok() const { return ok_; }
   bool done() const { return ok_ && at_ == in_.size(); }
@@ -239,7 +248,9 @@ std::string EncodeReadPart(const CheckResult& result, const std::vector<ReadPiec
 }
 
 Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult* result,
-                      const std::vector<bool>* keep) {
+                      const std::vector<bool>* keep, bool drop_others, size_t* seen) {
+  size_t counted = result->quotes.size();  // quotations of the parts before, this one's so far
+  if (seen != nullptr) counted = *seen;
   Reader r(bytes, kReadPartMagic);
   const uint64_t documents = r.Count(9 * 8);
   std::vector<DocumentInfo> docs;
@@ -306,8 +317,9 @@ Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult*
     q.confidence = r.Num<double>();
     q.cluster = r.Str();
     if (q.doc >= result->documents.size()) return Corrupt("read part");
-    const size_t number = result->quotes.size();
+    const size_t number = counted++;
     if (keep != nullptr && (number >= keep->size() || !(*keep)[number])) {
+      if (drop_others) continue;
       QuoteRecord empty;
       empty.doc = q.doc;
       result->quotes.push_back(std::move(empty));
@@ -326,10 +338,36 @@ Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult*
     e.message = r.Str();
     result->errors.push_back(std::move(e));
   }
+  if (seen != nullptr) *seen = counted;
   result->documents_read += r.Num<uint64_t>() - dropped;
   result->documents_failed += r.Num<uint64_t>();
   result->bytes += r.Num<uint64_t>();
   return r.done() ? Status::Ok() : Corrupt("read part");
+}
+
+std::string EncodeShardKeys(const ShardKeys& keys) {
+  Writer w(kKeysMagic);
+  w.Num<uint64_t>(keys.keys.size());
+  for (size_t i = 0; i < keys.keys.size(); ++i) {
+    w.Str(keys.keys[i]);
+    const std::vector<uint64_t>& words = keys.words[i];
+    w.Num<uint64_t>(words.size());
+    for (uint64_t h : words) w.Num<uint64_t>(h);
+  }
+  return w.Take();
+}
+
+Status DecodeShardKeys(std::string_view bytes, ShardKeys* keys) {
+  Reader r(bytes, kKeysMagic);
+  const uint64_t n = r.Count(16);
+  keys->keys.resize(n);
+  keys->words.resize(n);
+  for (uint64_t i = 0; i < n && r.ok(); ++i) {
+    keys->keys[i] = r.Str();
+    keys->words[i].resize(r.Count(8));
+    for (uint64_t& h : keys->words[i]) h = r.Num<uint64_t>();
+  }
+  return r.done() ? Status::Ok() : Corrupt("keys");
 }
 
 std::string EncodeGroupWords(const GroupWords& groups) {
@@ -356,6 +394,22 @@ Status DecodeGroupWords(std::string_view bytes, GroupWords* groups) {
     const uint64_t words = r.Count(8);
     groups->words[g].resize(words);
     for (uint64_t k = 0; k < words && r.ok(); ++k) groups->words[g][k] = r.Num<uint64_t>();
+  }
+  return r.done() ? Status::Ok() : Corrupt("groups");
+}
+
+Status DecodeGroupHeads(std::string_view bytes, std::vector<uint64_t>* representative,
+                        std::vector<uint32_t>* word_counts) {
+  Reader r(bytes, kGroupsMagic);
+  const uint64_t n = r.Count(20);
+  representative->resize(n);
+  word_counts->resize(n);
+  for (uint64_t g = 0; g < n && r.ok(); ++g) {
+    (*representative)[g] = r.Num<uint64_t>();
+    r.Num<uint32_t>();  // the weight
+    const uint64_t words = r.Num<uint64_t>();
+    (*word_counts)[g] = static_cast<uint32_t>(words);
+    r.Skip(words, 8);
   }
   return r.done() ? Status::Ok() : Corrupt("groups");
 }

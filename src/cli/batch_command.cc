@@ -165,7 +165,7 @@ CommandRunner AddBatchTaskCommand(CLI::App* command) {
     } else {
       FindingContext findings(extraction->rules);
       s = phase == BatchPhase::kGroups
-              ? RunGroupsTask(plan.value(), line->dir, findings.keyer, jobs)
+              ? RunGroupsTask(plan.value(), line->dir)
               : RunDecideTask(plan.value(), line->dir, line->index, findings.keyer, jobs);
     }
     if (!s.ok()) {

@@ -88,13 +88,17 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
   RunInParallel(n, n < kMinQuotesPerThreadedPass ? 1 : std::max(1u, jobs), run);
 }
 
-QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result) {
+namespace {
+
+// Quotations with the same key, those for which `grouped` is true.
+template <typename Grouped>
+QuoteGroups GroupKeys(const std::vector<std::string>& keys, Grouped grouped) {
   QuoteGroups groups;
   groups.group_of.assign(keys.size(), QuoteGroups::kNone);
   std::unordered_map<std::string_view, uint32_t> by_key;
   by_key.reserve(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i].empty() || result.quotes[i].kind == QuoteKind::kTerm) continue;
+    if (keys[i].empty() || !grouped(i)) continue;
     auto [it, inserted] = by_key.emplace(keys[i], static_cast<uint32_t>(groups.members.size()));
     if (inserted) {
       groups.representative.push_back(i);
@@ -106,16 +110,41 @@ QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckRe
   return groups;
 }
 
+// The hashes of the words of `t`, in order.
+std::vector<uint64_t> WordHashes(const TokenizedQuote& t) {
+  std::vector<uint64_t> out;
+  for (uint32_t e : t.elements) {
+    if (t.tokens[e].word()) out.push_back(t.tokens[e].hash);
+  }
+  return out;
+}
+
+}  // namespace
+
+QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result) {
+  return GroupKeys(keys, [&](size_t i) { return result.quotes[i].kind != QuoteKind::kTerm; });
+}
+
+QuoteGroups GroupEqualKeys(const std::vector<std::string>& keys) {
+  return GroupKeys(keys, [](size_t) { return true; });
+}
+
+QuoteKeyWords KeyAndWords(const QuoteRecord& quote) {
+  QuoteKeyWords out;
+  if (quote.kind == QuoteKind::kTerm) return out;
+  const TokenizedQuote t = TokenizeQuote(quote.text);
+  out.key = MatchKey(t);
+  out.words = WordHashes(t);
+  return out;
+}
+
 void RepresentativeWords(const QuoteGroups& groups, const std::vector<TokenizedQuote>& tokens,
                          std::vector<std::vector<uint64_t>>* hashes,
                          std::vector<uint32_t>* weights) {
   hashes->assign(groups.representative.size(), {});
   weights->assign(groups.representative.size(), 0);
   for (size_t g = 0; g < groups.representative.size(); ++g) {
-    const TokenizedQuote& t = tokens[groups.representative[g]];
-    for (uint32_t e : t.elements) {
-      if (t.tokens[e].word()) (*hashes)[g].push_back(t.tokens[e].hash);
-    }
+    (*hashes)[g] = WordHashes(tokens[groups.representative[g]]);
     (*weights)[g] = static_cast<uint32_t>(groups.members[g].size());
   }
 }

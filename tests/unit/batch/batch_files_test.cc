@@ -115,13 +115,26 @@ TEST_SUITE("batch") {
     CHECK_FALSE(DecodeShingleLists(bytes, &lists).ok());
   }
 
-  TEST_CASE("groups, shingle lists, pairs and links are read back as written") {
+  TEST_CASE("keys, groups, shingle lists, pairs and links are read back as written") {
     GroupWords groups{.representative = {0, 4}, .weights = {3, 1}, .words = {{7, 8, 9}, {}}};
     GroupWords groups_back;
     REQUIRE(DecodeGroupWords(EncodeGroupWords(groups), &groups_back).ok());
     CHECK(groups_back.representative == groups.representative);
     CHECK(groups_back.weights == groups.weights);
     CHECK(groups_back.words == groups.words);
+    std::vector<uint64_t> heads;
+    std::vector<uint32_t> word_counts;
+    REQUIRE(DecodeGroupHeads(EncodeGroupWords(groups), &heads, &word_counts).ok());
+    CHECK(heads == groups.representative);
+    CHECK(word_counts == std::vector<uint32_t>{3, 0});
+
+    ShardKeys keys{.keys = {"we will rebuild", "", "we will rebuild"}, .words = {{5, 6}, {}, {}}};
+    ShardKeys keys_back;
+    REQUIRE(DecodeShardKeys(EncodeShardKeys(keys), &keys_back).ok());
+    CHECK(keys_back.keys == keys.keys);
+    CHECK(keys_back.words == keys.words);
+    const std::string keys_bytes = EncodeShardKeys(keys);
+    CHECK_FALSE(DecodeShardKeys(keys_bytes.substr(0, keys_bytes.size() - 1), &keys_back).ok());
 
     ShingleLists lists{.shingle = {11, 12},
                        .member_end = {2, 5},
