@@ -28,12 +28,15 @@ std::vector<size_t> MissingTasks(const BatchPlan& plan, const std::string& dir, 
 }
 
 void RemoveTaskTemporaries(const std::string& dir, BatchPhase phase, size_t index) {
-  const std::filesystem::path output = BatchTaskOutput(dir, phase, index);
-  const std::string prefix = output.filename().string() + ".tmp-";
+  std::vector<std::filesystem::path> outputs = {BatchTaskOutput(dir, phase, index)};
+  if (phase == BatchPhase::kRead) outputs.emplace_back(ShardKeysPath(dir, index));
   std::error_code ec;
   std::vector<std::filesystem::path> stale;
-  for (const auto& entry : std::filesystem::directory_iterator(output.parent_path(), ec)) {
-    if (entry.path().filename().string().starts_with(prefix)) stale.push_back(entry.path());
+  for (const std::filesystem::path& output : outputs) {
+    const std::string prefix = output.filename().string() + ".tmp-";
+    for (const auto& entry : std::filesystem::directory_iterator(output.parent_path(), ec)) {
+      if (entry.path().filename().string().starts_with(prefix)) stale.push_back(entry.path());
+    }
   }
   for (const auto& path : stale) std::filesystem::remove(path, ec);
 }

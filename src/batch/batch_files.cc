@@ -52,6 +52,11 @@ class Writer {
     Span(r->span);
     Str(r->text);
   }
+  /// A list of word hashes: its size, then each.
+  void Words(const std::vector<uint64_t>& words) {
+    Num<uint64_t>(words.size());
+    for (uint64_t h : words) Num<uint64_t>(h);
+  }
   std::string Take() { return std::move(out_); }
 
  private:
@@ -110,6 +115,12 @@ class Reader {
     const uint64_t n = Num<uint64_t>();
     if (ok_ && n > (in_.size() - at_) / std::max<size_t>(1, min_size)) ok_ = false;
     return ok_ ? n : 0;
+  }
+  /// What Writer::Words wrote.
+  std::vector<uint64_t> Words() {
+    std::vector<uint64_t> words(Count(8));
+    for (uint64_t& h : words) h = Num<uint64_t>();
+    return words;
   }
   /// Skips `n` items of `size` bytes each.
   void Skip(uint64_t n, size_t size) {
@@ -350,9 +361,7 @@ std::string EncodeShardKeys(const ShardKeys& keys) {
   w.Num<uint64_t>(keys.keys.size());
   for (size_t i = 0; i < keys.keys.size(); ++i) {
     w.Str(keys.keys[i]);
-    const std::vector<uint64_t>& words = keys.words[i];
-    w.Num<uint64_t>(words.size());
-    for (uint64_t h : words) w.Num<uint64_t>(h);
+    w.Words(keys.words[i]);
   }
   return w.Take();
 }
@@ -364,8 +373,7 @@ Status DecodeShardKeys(std::string_view bytes, ShardKeys* keys) {
   keys->words.resize(n);
   for (uint64_t i = 0; i < n && r.ok(); ++i) {
     keys->keys[i] = r.Str();
-    keys->words[i].resize(r.Count(8));
-    for (uint64_t& h : keys->words[i]) h = r.Num<uint64_t>();
+    keys->words[i] = r.Words();
   }
   return r.done() ? Status::Ok() : Corrupt("keys");
 }
@@ -376,8 +384,7 @@ std::string EncodeGroupWords(const GroupWords& groups) {
   for (size_t g = 0; g < groups.representative.size(); ++g) {
     w.Num<uint64_t>(groups.representative[g]);
     w.Num<uint32_t>(groups.weights[g]);
-    w.Num<uint64_t>(groups.words[g].size());
-    for (uint64_t h : groups.words[g]) w.Num<uint64_t>(h);
+    w.Words(groups.words[g]);
   }
   return w.Take();
 }
@@ -391,9 +398,7 @@ Status DecodeGroupWords(std::string_view bytes, GroupWords* groups) {
   for (uint64_t g = 0; g < n && r.ok(); ++g) {
     groups->representative[g] = r.Num<uint64_t>();
     groups->weights[g] = r.Num<uint32_t>();
-    const uint64_t words = r.Count(8);
-    groups->words[g].resize(words);
-    for (uint64_t k = 0; k < words && r.ok(); ++k) groups->words[g][k] = r.Num<uint64_t>();
+    groups->words[g] = r.Words();
   }
   return r.done() ? Status::Ok() : Corrupt("groups");
 }

@@ -1110,14 +1110,25 @@ void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& fil
   if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);
 }
 
-void ReadQuoteStoreBytes(const std::string& path, std::string_view bytes, CheckResult* result) {
+namespace {
+
+// The lines of `bytes`, a store or a piece of one (StoreReader::SetPiece), into `result`.
+void ReadStoreLines(const std::string& path, std::string_view bytes, uint32_t first_line,
+                    bool continues, std::vector<StorePieceOpening>* opened, CheckResult* result) {
   StoreReader reader(path, result);
+  reader.SetPiece(first_line, continues, opened);
   QuoteLineCounter counter;
   counter.Feed(bytes);
   reader.Reserve(counter.Records());
   LineSource lines = LineSource::Viewing(bytes);
   int err = 0;
   reader.ReadLines(&lines, &err);
+}
+
+}  // namespace
+
+void ReadQuoteStoreBytes(const std::string& path, std::string_view bytes, CheckResult* result) {
+  ReadStoreLines(path, bytes, /*first_line=*/1, /*continues=*/false, /*opened=*/nullptr, result);
 }
 
 void ReadQuoteStorePiece(const std::string& path, uint64_t begin, uint64_t end, uint32_t first_line,
@@ -1137,14 +1148,7 @@ void ReadQuoteStorePiece(const std::string& path, uint64_t begin, uint64_t end, 
         err != 0 ? "cannot read: " + ErrnoMessage(err) : "cannot read: file changed while read",
         result);
   }
-  StoreReader reader(path, result);
-  reader.SetPiece(first_line, begin > 0, opened);
-  QuoteLineCounter counter;
-  counter.Feed(bytes);
-  reader.Reserve(counter.Records());
-  LineSource lines = LineSource::Viewing(bytes);
-  int line_err = 0;
-  reader.ReadLines(&lines, &line_err);
+  ReadStoreLines(path, bytes, first_line, begin > 0, opened, result);
 }
 
 void AppendDocumentQuotes(const DocumentResult& document, CheckResult* check) {
