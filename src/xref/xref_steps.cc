@@ -38,13 +38,18 @@ void RunInParallel(size_t n, unsigned jobs, Fn fn) {
 
 // Decides the candidate pairs [begin, end) into links.
 void DecideSlice(const std::vector<CandidatePair>& pairs, size_t begin, size_t end,
-                 const std::vector<TokenizedQuote>& tokens,
-                 const std::vector<SpeakerEvidence>& speakers, std::vector<Link>* links) {
+                 const PreparedQuotes& prepared, std::vector<Link>* links) {
   WordAligner aligner;
+  const auto& tokens = prepared.tokens;
+  const auto& speakers = prepared.speakers;
+  const bool kept = !prepared.words.empty();
   for (size_t i = begin; i < end; ++i) {
     const CandidatePair& p = pairs[i];
     std::optional<Link> link =
-        DecidePair(p.a, p.b, tokens[p.a], tokens[p.b], speakers[p.a], speakers[p.b], aligner);
+        kept
+            ? DecidePair(p.a, p.b, tokens[p.a], tokens[p.b], prepared.words[p.a],
+                         prepared.words[p.b], speakers[p.a], speakers[p.b], aligner)
+            : DecidePair(p.a, p.b, tokens[p.a], tokens[p.b], speakers[p.a], speakers[p.b], aligner);
     if (link) links->push_back(std::move(*link));
   }
 }
@@ -88,13 +93,17 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
   RunInParallel(n, n < kMinQuotesPerThreadedPass ? 1 : std::max(1u, jobs), run);
 }
 
-QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result) {
+namespace {
+
+// Quotations with the same key, those for which `grouped` is true.
+template <typename Grouped>
+QuoteGroups GroupKeys(const std::vector<std::string>& keys, Grouped grouped) {
   QuoteGroups groups;
   groups.group_of.assign(keys.size(), QuoteGroups::kNone);
   std::unordered_map<std::string_view, uint32_t> by_key;
   by_key.reserve(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i].empty() || result.quotes[i].kind == QuoteKind::kTerm) continue;
+    if (keys[i].empty() || !grouped(i)) continue;
     auto [it, inserted] = by_key.emplace(keys[i], static_cast<uint32_t>(groups.members.size()));
     if (inserted) {
       groups.representative.push_back(i);
@@ -106,16 +115,34 @@ QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckRe
   return groups;
 }
 
+}  // namespace
+
+QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result) {
+  return GroupKeys(keys, [&](size_t i) { return result.quotes[i].kind != QuoteKind::kTerm; });
+}
+
+QuoteGroups GroupEqualKeys(const std::vector<std::string>& keys) {
+  return GroupKeys(keys, [](size_t) { return true; });
+}
+
+QuoteKeyWords KeyAndWords(const QuoteRecord& quote) {
+  QuoteKeyWords out;
+  if (quote.kind == QuoteKind::kTerm) return out;
+  const TokenizedQuote t = TokenizeQuote(quote.text);
+  out.key = MatchKey(t);
+  WordHashes(t, &out.words);
+  out.words.shrink_to_fit();
+  return out;
+}
+
 void RepresentativeWords(const QuoteGroups& groups, const std::vector<TokenizedQuote>& tokens,
                          std::vector<std::vector<uint64_t>>* hashes,
                          std::vector<uint32_t>* weights) {
   hashes->assign(groups.representative.size(), {});
   weights->assign(groups.representative.size(), 0);
   for (size_t g = 0; g < groups.representative.size(); ++g) {
-    const TokenizedQuote& t = tokens[groups.representative[g]];
-    for (uint32_t e : t.elements) {
-      if (t.tokens[e].word()) (*hashes)[g].push_back(t.tokens[e].hash);
-    }
+    WordHashes(tokens[groups.representative[g]], &(*hashes)[g]);
+    (*hashes)[g].shrink_to_fit();
     (*weights)[g] = static_cast<uint32_t>(groups.members[g].size());
   }
 }
@@ -141,7 +168,7 @@ std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
       pairs.size() < kMinPairsPerThreadedPass ? 1 : std::max(1u, jobs));
   RunInParallel(pairs.size(), static_cast<unsigned>(parts.size()),
                 [&](size_t begin, size_t end, unsigned slice) {
-                  DecideSlice(pairs, begin, end, prepared.tokens, prepared.speakers, &parts[slice]);
+                  DecideSlice(pairs, begin, end, prepared, &parts[slice]);
                 });
   std::vector<Link> links;
   for (auto& part : parts) {
