@@ -2,14 +2,17 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <optional>
+#include <span>
 #include <system_error>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -17,6 +20,7 @@
 #include "core/code_point.h"
 #include "core/hash.h"
 #include "core/line_index.h"
+#include "core/ordered_pipeline.h"
 #include "core/regular_file.h"
 #include "ingest/document_reader.h"
 #include "ingest/line_source.h"
@@ -430,8 +434,6 @@ bool DecodeJsonString(std::string_view raw, std::string* out) {
   return true;
 }
 
-// The decoded string value of the first `key` ("\"doc\"") in `line` when it comes before
-// any nested object; false otherwise.
 // `needle` in `line` (npos when absent) with glibc's memmem: a JSON line holds many '"', each
 // of which std::string_view::find would stop at to compare the rest of a key.
 size_t FindKey(std::string_view line, std::string_view needle) {
@@ -440,7 +442,11 @@ size_t FindKey(std::string_view line, std::string_view needle) {
                        : static_cast<size_t>(static_cast<const char*>(at) - line.data());
 }
 
-bool PeekStringField(std::string_view line, std::string_view key, std::string* value) {
+// The decoded string value of the first `key` ("\"doc\"") in `line` when it comes before
+// any nested object; false otherwise. `*value` views `line` when the string has no escapes
+// (most do not: no copy), else `*scratch`, which holds it decoded.
+bool PeekStringField(std::string_view line, std::string_view key, std::string* scratch,
+                     std::string_view* value) {
   const size_t at = FindKey(line, key);
   if (at == std::string_view::npos) return false;
   if (line.find('{', 1) < at) return false;
@@ -463,10 +469,12 @@ bool PeekStringField(std::string_view line, std::string_view key, std::string* v
   if (i >= line.size()) return false;
   const std::string_view raw = line.substr(begin, i - begin);
   if (!escaped) {
-    value->assign(raw);
+    *value = raw;
     return true;
   }
-  return DecodeJsonString(raw, value);
+  if (!DecodeJsonString(raw, scratch)) return false;
+  *value = *scratch;
+  return true;
 }
 
 bool StartsAsRecord(std::string_view line, std::string_view type) {
@@ -486,10 +494,11 @@ bool StartsAsRecord(std::string_view line, std::string_view type) {
 // The decoded top-level "text" of a quote line as extract writes it, when that can be told
 // without parsing: the line starts with {"type":"quote" (a space allowed after the colon),
 // has no "parts", and its first "text" key comes before any nested object. False otherwise.
-bool PeekQuoteText(std::string_view line, std::string* text) {
+// `*text` views `line` or `*scratch` (PeekStringField).
+bool PeekQuoteText(std::string_view line, std::string* scratch, std::string_view* text) {
   if (!StartsAsRecord(line, "quote")) return false;
   if (FindKey(line, "\"parts\"") != std::string_view::npos) return false;
-  return PeekStringField(line, "\"text\"", text);
+  return PeekStringField(line, "\"text\"", scratch, text);
 }
 
 class StoreReader {
@@ -506,25 +515,60 @@ class StoreReader {
 
   void ReadLines(LineSource* lines, int* err) {
     std::string_view line;
-    while (lines->Next(&line, err)) Consume(line);
+    while (lines->Next(&line, err)) {
+      CountBytes(line.size() + 1);
+      Consume(line);
+    }
   }
 
-  // One line of the store; `probed`: a quote line's text was probed (QuoteStoreFilter::probe)
-  // with this outcome and these facts.
-  void Consume(std::string_view line, std::optional<bool> probed = std::nullopt,
-               const std::vector<uint64_t>* facts = nullptr) {
+  // The bytes of lines read (CheckResult::bytes): each line without its line break, plus 1.
+  void CountBytes(uint64_t bytes) { result_->bytes += bytes; }
+
+  // Lines passed over unread: a filtered read's lines that its probe rejected, and blank
+  // lines.
+  void SkipLines(size_t count) { line_no_ += static_cast<uint32_t>(count); }
+
+  // A filtered read of a store file finds the document record lines it needs again in the
+  // file (pread at their offsets) instead of keeping a copy of every one: a store holds a
+  // record for each of its documents, few of which have a quotation kept. Without it (standard
+  // input cannot be read twice) the record lines are copied.
+  void SetRecordFile(int fd) { record_fd_ = fd; }
+
+  // What a filtered read learnt of a line before the reader sees it.
+  struct LineFacts {
+    // A quote line's text was probed (QuoteStoreFilter::probe) with this outcome and these
+    // facts.
+    std::optional<bool> probed;
+    std::span<const uint64_t> facts;
+    uint64_t file_offset = 0;  // where the line starts in the store file (SetRecordFile)
+    // Found already: the line is a document record (StartsAsRecord) and this is the hash of
+    // its "doc" (PeekStringField).
+    std::optional<uint64_t> record_id;
+  };
+
+  // One line of the store (its bytes counted apart: CountBytes).
+  void Consume(std::string_view line) { Consume(line, LineFacts{}); }
+  void Consume(std::string_view line, const LineFacts& seen) {
+    const std::optional<bool> probed = seen.probed;
     ++line_no_;
-    result_->bytes += line.size() + 1;
-    if (line_no_ == 1) line.remove_prefix(Utf8BomLength(line));
+    line_offset_ = seen.file_offset;
+    if (line_no_ == 1) {
+      const size_t bom = Utf8BomLength(line);
+      line.remove_prefix(bom);
+      line_offset_ += bom;
+    }
     if (probed == false || IsBlank(line)) return;
+    if (filter_ != nullptr && seen.record_id) return AddRecordLine(*seen.record_id, line);
     if (filter_ != nullptr) {
-      if (probed ? !filter_->keep_probed(*facts)
-                 : PeekQuoteText(line, &peeked_) && !filter_->keep(peeked_)) {
+      std::string_view text;
+      if (probed ? !filter_->keep_probed(seen.facts)
+                 : PeekQuoteText(line, &peeked_, &text) && !filter_->keep(text)) {
         return;
       }
       // A document's record is parsed only if one of its quotations is kept.
-      if (StartsAsRecord(line, "document") && PeekStringField(line, "\"doc\"", &peeked_)) {
-        AddRecordLine(peeked_, line);
+      std::string_view id;
+      if (StartsAsRecord(line, "document") && PeekStringField(line, "\"doc\"", &peeked_, &id)) {
+        AddRecordLine(Fnv1a64(id), line);
         return;
       }
     }
@@ -643,15 +687,33 @@ class StoreReader {
   // the quotations kept. A record line is found by its id's hash: the latest record first
   // (a store lists a document's quotations after its record), else through an index of all
   // record lines built the first time it is needed.
-  void AddRecordLine(std::string_view id, std::string_view line) {
-    records_.push_back(RecordLine{Fnv1a64(id), doc_arena_.size(), line.size()});
-    doc_arena_.append(line);
+  // A record line and the hash of its id (Fnv1a64).
+  void AddRecordLine(uint64_t id_hash, std::string_view line) {
+    if (record_fd_ >= 0) {
+      records_.push_back(RecordLine{id_hash, line_offset_, line.size()});
+      latest_record_.assign(line);
+    } else {
+      records_.push_back(RecordLine{id_hash, doc_arena_.size(), line.size()});
+      doc_arena_.append(line);
+    }
     if (record_index_built_) record_index_[records_.back().hash] = records_.size() - 1;
     last_doc_.reset();
   }
 
-  std::string_view RecordText(size_t record) const {
-    return std::string_view(doc_arena_).substr(records_[record].offset, records_[record].size);
+  // The text of a record line; valid until the next call. Read again from the file when it
+  // is not the latest (empty if that fails: the file changed under the read).
+  std::string_view RecordText(size_t record) {
+    const RecordLine& r = records_[record];
+    if (record_fd_ < 0) return std::string_view(doc_arena_).substr(r.offset, r.size);
+    if (record + 1 == records_.size()) return latest_record_;
+    record_text_.resize(r.size);
+    for (size_t done = 0; done < r.size;) {
+      const ssize_t n = pread(record_fd_, record_text_.data() + done, r.size - done,
+                              static_cast<off_t>(r.offset + done));
+      if (n <= 0) return {};
+      done += static_cast<size_t>(n);
+    }
+    return record_text_;
   }
 
   // The latest record line of document `id`, if any.
@@ -667,7 +729,9 @@ class StoreReader {
       }
       if (auto it = record_index_.find(hash); it != record_index_.end()) found = it->second;
     }
-    if (found && PeekStringField(RecordText(*found), "\"doc\"", &peeked_) && peeked_ != id) {
+    std::string_view found_id;
+    if (found && PeekStringField(RecordText(*found), "\"doc\"", &peeked_, &found_id) &&
+        found_id != id) {
       return std::nullopt;  // a hash collision
     }
     return found;
@@ -730,7 +794,7 @@ class StoreReader {
     if (RecordError("document", line)) return;
     const std::string_view id = *fields_.doc;
     if (filter_ != nullptr) {  // a document only once a quotation of it is kept
-      AddRecordLine(id, line);
+      AddRecordLine(Fnv1a64(id), line);
       return;
     }
     key_.assign(id);
@@ -819,13 +883,18 @@ class StoreReader {
   std::optional<uint32_t> last_doc_;
   const QuoteStoreFilter* filter_ = nullptr;
   std::string peeked_;
-  // Filtered: the document record lines, in doc_arena_.
+  // Filtered: the document record lines, at their offsets in the store file (record_fd_) or
+  // in doc_arena_.
   struct RecordLine {
     uint64_t hash = 0;  // Fnv1a64 of the id
-    size_t offset = 0;
+    uint64_t offset = 0;
     size_t size = 0;
   };
+  int record_fd_ = -1;
+  uint64_t line_offset_ = 0;  // of the line being read, in the store file
   std::vector<RecordLine> records_;
+  std::string latest_record_;  // the text of records_.back() (record_fd_)
+  std::string record_text_;    // a record line read again
   std::string doc_arena_;
   std::unordered_map<uint64_t, size_t> record_index_;  // hash → latest record
   bool record_index_built_ = false;
@@ -997,56 +1066,168 @@ void ReadQuoteStore(const std::string& path, CheckResult* result) {
   if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);
 }
 
-// The probes of a block's lines (QuoteStoreFilter::probe) on `jobs` threads, in the order
-// LineSource gives the lines: per line nothing (not a quote line that can be peeked), or the
-// probe's outcome, with its facts in `facts`.
-std::vector<std::optional<bool>> ProbeLines(std::string_view block, const QuoteStoreFilter& filter,
-                                            unsigned jobs,
-                                            std::vector<std::vector<uint64_t>>* facts) {
-  // Slices end just after a newline, so that each slice's lines are the block's.
-  std::vector<size_t> cuts = {0};
-  for (unsigned j = 1; j < jobs; ++j) {
-    const size_t at = block.find('\n', std::max(cuts.back(), block.size() * j / jobs));
-    if (at == std::string_view::npos) break;
-    cuts.push_back(at + 1);
-  }
-  cuts.push_back(block.size());
-  struct Part {
-    std::vector<std::optional<bool>> probed;
-    std::vector<std::vector<uint64_t>> facts;
+// A filtered read that probes its lines reads the store in blocks this large: large enough
+// that handing a block to a thread costs little against probing its ~2,500 lines, small
+// enough that a block stays in the cache between being read and being probed.
+constexpr size_t kProbedBlock = size_t{1} << 20;
+// A line that goes on past its block is read on in steps this large.
+constexpr size_t kLineTailStep = size_t{64} << 10;
+
+// A block of a store file read with a probe, as it goes through the ordered pipeline: its
+// place in the file from the calling thread, then its lines (those that start at file_offset
+// .. file_offset + kProbedBlock - 1) read and probed on a worker, then delivered in order.
+struct ProbedBlock {
+  uint64_t file_offset = 0;
+  // Set on the worker:
+  int error = 0;            // errno of a failed read
+  size_t lines = 0;         // lines in the block
+  uint64_t line_bytes = 0;  // their bytes as StoreReader::CountBytes counts them
+  // The lines the reader must see (all but blank lines and those the probe rejected), in
+  // order: each with its index in the block, its text (in `text`), its facts if probed
+  // (in `facts`), and the hash of its id if it is a document record.
+  struct Line {
+    size_t index = 0;
+    uint64_t file_offset = 0;
+    size_t text_offset = 0;
+    size_t size = 0;
+    bool probed = false;
+    size_t first_fact = 0;
+    size_t facts = 0;
+    std::optional<uint64_t> record_id;
   };
-  std::vector<Part> parts(cuts.size() - 1);
-  auto run = [&](size_t part) {
-    LineSource lines = LineSource::Viewing(block.substr(cuts[part], cuts[part + 1] - cuts[part]));
-    std::string_view line;
-    std::string text;
-    int err = 0;
-    Part& out = parts[part];
-    while (lines.Next(&line, &err)) {
-      out.facts.emplace_back();
-      if (!PeekQuoteText(line, &text)) {
-        out.probed.emplace_back();
-        continue;
-      }
-      out.probed.emplace_back(filter.probe(text, &out.facts.back()));
+  std::vector<Line> to_read;
+  std::string text;
+  std::vector<uint64_t> facts;
+};
+
+// The blocks of a store file read with a probe: read by offset (pread) on the workers, so
+// that reading is as parallel as probing.
+class StoreBlocks {
+ public:
+  // `fd` is a regular file of `size` bytes.
+  StoreBlocks(int fd, uint64_t size) : fd_(fd), size_(size) {}
+
+  // The next block (calling thread); false past the end of the file.
+  bool Next(ProbedBlock* block) {
+    if (next_ >= size_) return false;
+    block->file_offset = next_;
+    next_ += kProbedBlock;
+    return true;
+  }
+
+  // The lines that start in block->file_offset .. + kProbedBlock - 1 (from the byte after
+  // the first '\n' at or after file_offset - 1, or the file's start, to the first '\n' at or
+  // after the block's last byte, or the end of the file), read on a worker into `*buffer`;
+  // `*offset` is where they start in the file. A read error sets block->error.
+  std::string_view Lines(ProbedBlock* block, std::string* buffer, uint64_t* offset) const {
+    const uint64_t from = block->file_offset == 0 ? 0 : block->file_offset - 1;
+    const auto span = static_cast<size_t>(block->file_offset + kProbedBlock - from);
+    ssize_t n = ReadInto(from, span, buffer, 0, &block->error);
+    if (n <= 0) return {};
+    auto size = static_cast<size_t>(n);
+    size_t begin = 0;
+    if (block->file_offset > 0) {
+      // A '\n' at the block's last byte starts a line of the next block.
+      const void* nl = std::memchr(buffer->data(), '\n', std::min(size, span - 1));
+      if (nl == nullptr) return {};  // no line starts here: inside one begun before
+      begin = static_cast<size_t>(static_cast<const char*>(nl) - buffer->data()) + 1;
     }
-  };
-  std::vector<std::thread> threads;
-  for (size_t part = 1; part < parts.size(); ++part) threads.emplace_back(run, part);
-  run(0);
-  for (auto& t : threads) t.join();
-  std::vector<std::optional<bool>> probed;
-  facts->clear();
-  for (Part& part : parts) {
-    probed.insert(probed.end(), part.probed.begin(), part.probed.end());
-    for (auto& f : part.facts) facts->push_back(std::move(f));
+    *offset = from + begin;
+    if (size < span) return std::string_view(buffer->data() + begin, size - begin);
+    for (size_t scan = span - 1;;) {
+      if (const void* nl = std::memchr(buffer->data() + scan, '\n', size - scan)) {
+        const auto end = static_cast<size_t>(static_cast<const char*>(nl) - buffer->data()) + 1;
+        return std::string_view(buffer->data() + begin, end - begin);
+      }
+      // The last line goes on past the block: read on, in growing steps for a long one.
+      scan = size;
+      const size_t step = std::max(kLineTailStep, size - begin);
+      n = ReadInto(from + size, step, buffer, size, &block->error);
+      if (n < 0) return {};
+      if (n == 0) return std::string_view(buffer->data() + begin, size - begin);
+      size += static_cast<size_t>(n);
+    }
   }
-  return probed;
+
+ private:
+  // Reads from `offset` into `*buffer` at `at` (growing it) until `want` bytes or the end of
+  // the file; returns the bytes read, or -1 (errno in *error).
+  ssize_t ReadInto(uint64_t offset, size_t want, std::string* buffer, size_t at, int* error) const {
+    if (buffer->size() < at + want) buffer->resize(at + want);
+    size_t done = 0;
+    while (done < want) {
+      const ssize_t n =
+          pread(fd_, buffer->data() + at + done, want - done, static_cast<off_t>(offset + done));
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        *error = errno;
+        return -1;
+      }
+      if (n == 0) break;
+      done += static_cast<size_t>(n);
+    }
+    return static_cast<ssize_t>(done);
+  }
+
+  int fd_;
+  uint64_t size_ = 0;  // of the file when the read began
+  uint64_t next_ = 0;  // the next block's offset
+};
+
+// Reads and probes the lines of `block` (QuoteStoreFilter::probe), on a worker thread.
+void ProbeBlock(const QuoteStoreFilter& filter, const StoreBlocks& blocks, ProbedBlock* block) {
+  thread_local std::string buffer;
+  thread_local std::string scratch;
+  thread_local std::vector<uint64_t> facts;
+  uint64_t base = 0;  // the file offset of bytes[0]
+  const std::string_view bytes = blocks.Lines(block, &buffer, &base);
+  if (block->error != 0) return;
+  LineSource lines = LineSource::Viewing(bytes);
+  std::string_view line;
+  int unused = 0;
+  while (lines.Next(&line, &unused)) {
+    block->line_bytes += line.size() + 1;
+    const size_t index = block->lines++;
+    if (IsBlank(line)) continue;  // StoreReader::Consume reads nothing of it
+    const auto offset = static_cast<size_t>(line.data() - bytes.data());
+    ProbedBlock::Line out;
+    out.index = index;
+    out.file_offset = base + offset;
+    std::string_view text;
+    if (PeekQuoteText(line, &scratch, &text)) {
+      if (!filter.probe(text, &facts)) continue;
+      out.probed = true;
+      out.first_fact = block->facts.size();
+      out.facts = facts.size();
+      block->facts.insert(block->facts.end(), facts.begin(), facts.end());
+    } else if (std::string_view id; StartsAsRecord(line, "document") &&
+                                    PeekStringField(line, "\"doc\"", &scratch, &id)) {
+      out.record_id = Fnv1a64(id);
+    }
+    out.text_offset = block->text.size();
+    out.size = line.size();
+    block->text.append(line);
+    block->to_read.push_back(out);
+  }
 }
 
-// Blocks of whole lines this large are read at a time: large enough for a thread per part to
-// pay, small enough that the block is a small part of the memory lint needs.
-constexpr size_t kFilteredBlock = size_t{16} << 20;
+// The lines of a probed block, to the reader in order.
+void DeliverBlock(const ProbedBlock& block, StoreReader* reader) {
+  const std::string_view text(block.text);
+  const std::span<const uint64_t> facts(block.facts);
+  size_t next = 0;
+  for (const ProbedBlock::Line& line : block.to_read) {
+    reader->SkipLines(line.index - next);
+    reader->Consume(text.substr(line.text_offset, line.size),
+                    {.probed = line.probed ? std::optional<bool>(true) : std::nullopt,
+                     .facts = facts.subspan(line.first_fact, line.facts),
+                     .file_offset = line.file_offset,
+                     .record_id = line.record_id});
+    next = line.index + 1;
+  }
+  reader->SkipLines(block.lines - next);
+  reader->CountBytes(block.line_bytes);
+}
 
 void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& filter,
                             CheckResult* result) {
@@ -1056,36 +1237,28 @@ void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& fil
   StoreReader reader(path, result);
   reader.SetFilter(&filter);
   int err = 0;
-  if (!filter.probe || !filter.keep_probed) {
+  struct stat st;
+  if (!filter.probe || !filter.keep_probed || file == stdin || fstat(fileno(file), &st) != 0 ||
+      !S_ISREG(st.st_mode)) {
     LineSource lines(file);
     reader.ReadLines(&lines, &err);
   } else {
-    std::string block;
-    std::vector<std::vector<uint64_t>> facts;  // per line of a block
-    for (bool eof = false; !eof;) {
-      const size_t carried = block.size();
-      block.resize(carried + kFilteredBlock);
-      const size_t n = std::fread(block.data() + carried, 1, kFilteredBlock, file);
-      block.resize(carried + n);
-      if (n < kFilteredBlock) {
-        eof = true;
-        if (std::ferror(file)) err = EIO;
+    // Blocks read and probed on `jobs` threads (the work of reading a text), decided in order
+    // (only the decision needs the filter's state).
+    reader.SetRecordFile(fileno(file));
+    StoreBlocks blocks(fileno(file), static_cast<uint64_t>(st.st_size));
+    OrderedPipelineSteps<ProbedBlock> steps;
+    steps.read = [&](ProbedBlock* block, size_t) { return blocks.Next(block); };
+    steps.process = [&](ProbedBlock* block) { ProbeBlock(filter, blocks, block); };
+    steps.deliver = [&](ProbedBlock& block) {
+      if (block.error != 0) {
+        err = block.error;
+        return false;
       }
-      // Whole lines now, the partial last line with the next block (all of it at the end).
-      const size_t whole = eof ? block.size() : block.rfind('\n') + 1;
-      if (!eof && whole == 0) continue;  // one line longer than a block: read on
-      const std::string_view lines_view(block.data(), whole);
-      const std::vector<std::optional<bool>> probed =
-          ProbeLines(lines_view, filter, std::max(1u, filter.jobs), &facts);
-      LineSource lines = LineSource::Viewing(lines_view);
-      std::string_view line;
-      int unused = 0;
-      for (size_t i = 0; lines.Next(&line, &unused); ++i) {
-        reader.Consume(line, i < probed.size() ? probed[i] : std::nullopt,
-                       i < facts.size() ? &facts[i] : nullptr);
-      }
-      block.erase(0, whole);
-    }
+      DeliverBlock(block, &reader);
+      return true;
+    };
+    RunOrderedPipeline({.jobs = std::max(1u, filter.jobs)}, steps);
   }
   if (file != stdin) std::fclose(file);
   if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);

@@ -30,6 +30,7 @@
 /// with the store's path as id, documents_failed, "path: error: cannot open: <reason>").
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -67,10 +68,11 @@ struct QuoteStoreFilter {
   /// which calling `keep` would change nothing; otherwise it writes into `facts` what it found
   /// (the filter's own encoding: all that deciding needs of the text), and
   /// `keep_probed(facts)` decides exactly as keep(text) would, in store order, on one thread. The
-  /// store is read in blocks of lines, each block's texts probed on `jobs` threads: the work of
-  /// reading a text is done in parallel, only the decision in order.
+  /// store is read in blocks of lines, each block's texts probed on `jobs` threads while the
+  /// next blocks are read (core/ordered_pipeline.h): the work of reading a text is done in
+  /// parallel, only the decision in order.
   std::function<bool(std::string_view text, std::vector<uint64_t>* facts)> probe;
-  std::function<bool(const std::vector<uint64_t>& facts)> keep_probed;
+  std::function<bool(std::span<const uint64_t> facts)> keep_probed;
   unsigned jobs = 1;
 };
 

@@ -120,7 +120,7 @@ bool QuoteShingles::Probe(std::string_view text, std::vector<uint64_t>* facts) c
   return (flags & kFactWhole) != 0 || facts->size() > 2;
 }
 
-bool QuoteShingles::TakeProbed(const std::vector<uint64_t>& facts) {
+bool QuoteShingles::TakeProbed(std::span<const uint64_t> facts) {
   if (facts.size() < 2) return false;
   if ((facts[0] & kFactWhole) != 0) {
     auto whole = wholes_.find(facts[1]);

@@ -14,6 +14,7 @@
 /// compatibility forms.
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -48,7 +49,7 @@ class QuoteShingles {
   /// nothing (none of its shingles, nor all its words, were added). TakeProbed then decides
   /// and counts exactly as Take(text), in store order.
   bool Probe(std::string_view text, std::vector<uint64_t>* facts) const;
-  bool TakeProbed(const std::vector<uint64_t>& facts);
+  bool TakeProbed(std::span<const uint64_t> facts);
 
   size_t size() const { return hashes_.size(); }
 
