@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -434,47 +435,79 @@ bool DecodeJsonString(std::string_view raw, std::string* out) {
   return true;
 }
 
-// `needle` in `line` (npos when absent) with glibc's memmem: a JSON line holds many '"', each
-// of which std::string_view::find would stop at to compare the rest of a key.
-size_t FindKey(std::string_view line, std::string_view needle) {
-  const void* at = memmem(line.data(), line.size(), needle.data(), needle.size());
-  return at == nullptr ? std::string_view::npos
-                       : static_cast<size_t>(static_cast<const char*>(at) - line.data());
-}
+// A key looked for in the lines of a store ("\"doc\"", with its quotes), by Boyer-Moore-
+// Horspool with the table of shifts built once: a JSON line holds many '"', each of which
+// std::string_view::find would stop at to compare the rest of a key, and glibc's memmem
+// builds a table on each call, which costs more than searching a short line.
+class JsonKey {
+ public:
+  explicit JsonKey(std::string_view key) : key_(key), searcher_(key_.begin(), key_.end()) {}
 
-// The decoded string value of the first `key` ("\"doc\"") in `line` when it comes before
-// any nested object; false otherwise. `*value` views `line` when the string has no escapes
-// (most do not: no copy), else `*scratch`, which holds it decoded.
-bool PeekStringField(std::string_view line, std::string_view key, std::string* scratch,
-                     std::string_view* value) {
-  const size_t at = FindKey(line, key);
+  std::string_view key() const { return key_; }
+
+  // Where the key first is in `line`, or npos.
+  size_t In(std::string_view line) const {
+    const auto [at, end] = searcher_(line.begin(), line.end());
+    return at == line.end() ? std::string_view::npos : static_cast<size_t>(at - line.begin());
+  }
+
+ private:
+  std::string_view key_;
+  std::boyer_moore_horspool_searcher<std::string_view::const_iterator> searcher_;
+};
+
+const JsonKey kDocKey("\"doc\"");
+const JsonKey kTextKey("\"text\"");
+const JsonKey kPartsKey("\"parts\"");
+
+// Where the string value of the first `key` ("\"doc\"") in `line` is, when it comes before
+// any nested object: its bytes, without the quotes, are line[*begin, *end). False otherwise.
+bool FindStringField(std::string_view line, const JsonKey& key, size_t* begin, size_t* end) {
+  const size_t at = key.In(line);
   if (at == std::string_view::npos) return false;
-  if (line.find('{', 1) < at) return false;
-  size_t i = at + key.size();
+  if (at > 1 && std::memchr(line.data() + 1, '{', at - 1) != nullptr) return false;
+  size_t i = at + key.key().size();
   while (i < line.size() && line[i] == ' ') ++i;
   if (i >= line.size() || line[i] != ':') return false;
   ++i;
   while (i < line.size() && line[i] == ' ') ++i;
   if (i >= line.size() || line[i] != '"') return false;
-  const size_t begin = ++i;
-  bool escaped = false;
-  for (; i < line.size(); ++i) {
-    if (line[i] == '\\') {
-      ++i;
-      escaped = true;
-    } else if (line[i] == '"') {
-      break;
-    }
+  *begin = ++i;
+  // The first '"' after an even run of backslashes (each escapes the byte after it).
+  for (;;) {
+    const void* quote = std::memchr(line.data() + i, '"', line.size() - i);
+    if (quote == nullptr) return false;
+    i = static_cast<size_t>(static_cast<const char*>(quote) - line.data());
+    size_t run = 0;
+    while (i - run > *begin && line[i - run - 1] == '\\') ++run;
+    if (run % 2 == 0) break;
+    ++i;
   }
-  if (i >= line.size()) return false;
-  const std::string_view raw = line.substr(begin, i - begin);
-  if (!escaped) {
+  *end = i;
+  return true;
+}
+
+// The string `line[begin, end)` found by FindStringField, decoded: a view of `line` when it
+// has no escapes (most do not: no copy), else of `*scratch`, which holds it decoded.
+bool DecodeStringField(std::string_view line, size_t begin, size_t end, std::string* scratch,
+                       std::string_view* value) {
+  const std::string_view raw = line.substr(begin, end - begin);
+  if (std::memchr(raw.data(), '\\', raw.size()) == nullptr) {
     *value = raw;
     return true;
   }
   if (!DecodeJsonString(raw, scratch)) return false;
   *value = *scratch;
   return true;
+}
+
+// The decoded string value of the first `key` in `line` (FindStringField, DecodeStringField).
+bool PeekStringField(std::string_view line, const JsonKey& key, std::string* scratch,
+                     std::string_view* value) {
+  size_t begin = 0;
+  size_t end = 0;
+  return FindStringField(line, key, &begin, &end) &&
+         DecodeStringField(line, begin, end, scratch, value);
 }
 
 bool StartsAsRecord(std::string_view line, std::string_view type) {
@@ -497,8 +530,18 @@ bool StartsAsRecord(std::string_view line, std::string_view type) {
 // `*text` views `line` or `*scratch` (PeekStringField).
 bool PeekQuoteText(std::string_view line, std::string* scratch, std::string_view* text) {
   if (!StartsAsRecord(line, "quote")) return false;
-  if (FindKey(line, "\"parts\"") != std::string_view::npos) return false;
-  return PeekStringField(line, "\"text\"", scratch, text);
+  size_t begin = 0;
+  size_t end = 0;
+  if (!FindStringField(line, kTextKey, &begin, &end)) return false;
+  // Is "parts" anywhere in the line? Not in the text's bytes: there a '"' is escaped, so
+  // it is followed by no `parts"` and preceded by a backslash, not by `"part`; a match can
+  // only start before them or in their last 6 bytes (ending at the closing quote), and
+  // the text, the longest part of a line, need not be searched.
+  const size_t overlap = kPartsKey.key().size() - 1;
+  if (kPartsKey.In(line.substr(0, begin + overlap)) != std::string_view::npos) return false;
+  const size_t tail = std::max(begin, end - std::min(end, overlap));
+  if (kPartsKey.In(line.substr(tail)) != std::string_view::npos) return false;
+  return DecodeStringField(line, begin, end, scratch, text);
 }
 
 class StoreReader {
@@ -541,10 +584,16 @@ class StoreReader {
     std::optional<bool> probed;
     std::span<const uint64_t> facts;
     uint64_t file_offset = 0;  // where the line starts in the store file (SetRecordFile)
-    // Found already: the line is a document record (StartsAsRecord) and this is the hash of
-    // its "doc" (PeekStringField).
-    std::optional<uint64_t> record_id;
   };
+
+  // The next line, which a filtered read of a store file (SetRecordFile) found to be a
+  // document record (StartsAsRecord, its "doc" read by PeekStringField and hashed by
+  // Fnv1a64): kept by its place in the file, unread.
+  void RecordLineAt(uint64_t id_hash, uint64_t file_offset, size_t size) {
+    ++line_no_;
+    records_.push_back(RecordLine{id_hash, file_offset, size});
+    RecordAdded();
+  }
 
   // One line of the store (its bytes counted apart: CountBytes).
   void Consume(std::string_view line) { Consume(line, LineFacts{}); }
@@ -558,7 +607,6 @@ class StoreReader {
       line_offset_ += bom;
     }
     if (probed == false || IsBlank(line)) return;
-    if (filter_ != nullptr && seen.record_id) return AddRecordLine(*seen.record_id, line);
     if (filter_ != nullptr) {
       std::string_view text;
       if (probed ? !filter_->keep_probed(seen.facts)
@@ -567,7 +615,7 @@ class StoreReader {
       }
       // A document's record is parsed only if one of its quotations is kept.
       std::string_view id;
-      if (StartsAsRecord(line, "document") && PeekStringField(line, "\"doc\"", &peeked_, &id)) {
+      if (StartsAsRecord(line, "document") && PeekStringField(line, kDocKey, &peeked_, &id)) {
         AddRecordLine(Fnv1a64(id), line);
         return;
       }
@@ -691,21 +739,25 @@ class StoreReader {
   void AddRecordLine(uint64_t id_hash, std::string_view line) {
     if (record_fd_ >= 0) {
       records_.push_back(RecordLine{id_hash, line_offset_, line.size()});
-      latest_record_.assign(line);
     } else {
       records_.push_back(RecordLine{id_hash, doc_arena_.size(), line.size()});
       doc_arena_.append(line);
     }
+    RecordAdded();
+  }
+
+  void RecordAdded() {
     if (record_index_built_) record_index_[records_.back().hash] = records_.size() - 1;
     last_doc_.reset();
   }
 
-  // The text of a record line; valid until the next call. Read again from the file when it
-  // is not the latest (empty if that fails: the file changed under the read).
+  // The text of a record line; valid until another record's is asked for. Read again from
+  // the file (SetRecordFile); empty if that fails (the file changed under the read).
   std::string_view RecordText(size_t record) {
     const RecordLine& r = records_[record];
     if (record_fd_ < 0) return std::string_view(doc_arena_).substr(r.offset, r.size);
-    if (record + 1 == records_.size()) return latest_record_;
+    if (record_text_of_ == record) return record_text_;
+    record_text_of_.reset();
     record_text_.resize(r.size);
     for (size_t done = 0; done < r.size;) {
       const ssize_t n = pread(record_fd_, record_text_.data() + done, r.size - done,
@@ -713,6 +765,7 @@ class StoreReader {
       if (n <= 0) return {};
       done += static_cast<size_t>(n);
     }
+    record_text_of_ = record;
     return record_text_;
   }
 
@@ -730,7 +783,7 @@ class StoreReader {
       if (auto it = record_index_.find(hash); it != record_index_.end()) found = it->second;
     }
     std::string_view found_id;
-    if (found && PeekStringField(RecordText(*found), "\"doc\"", &peeked_, &found_id) &&
+    if (found && PeekStringField(RecordText(*found), kDocKey, &peeked_, &found_id) &&
         found_id != id) {
       return std::nullopt;  // a hash collision
     }
@@ -893,8 +946,8 @@ class StoreReader {
   int record_fd_ = -1;
   uint64_t line_offset_ = 0;  // of the line being read, in the store file
   std::vector<RecordLine> records_;
-  std::string latest_record_;  // the text of records_.back() (record_fd_)
-  std::string record_text_;    // a record line read again
+  std::string record_text_;               // a record line read again
+  std::optional<size_t> record_text_of_;  // its index in records_
   std::string doc_arena_;
   std::unordered_map<uint64_t, size_t> record_index_;  // hash → latest record
   bool record_index_built_ = false;
@@ -1083,21 +1136,34 @@ struct ProbedBlock {
   size_t lines = 0;         // lines in the block
   uint64_t line_bytes = 0;  // their bytes as StoreReader::CountBytes counts them
   // The lines the reader must see (all but blank lines and those the probe rejected), in
-  // order: each with its index in the block, its text (in `text`), its facts if probed
-  // (in `facts`), and the hash of its id if it is a document record.
+  // order: each with its index in the block and place in the file, and either the hash of
+  // its id (a document record: the reader needs no more of it), or its text (in `text`)
+  // and, if probed, its facts (in `facts`).
   struct Line {
     size_t index = 0;
     uint64_t file_offset = 0;
-    size_t text_offset = 0;
     size_t size = 0;
+    bool record = false;
+    uint64_t id_hash = 0;
+    size_t text_offset = 0;
     bool probed = false;
     size_t first_fact = 0;
     size_t facts = 0;
-    std::optional<uint64_t> record_id;
   };
   std::vector<Line> to_read;
   std::string text;
   std::vector<uint64_t> facts;
+
+  // Empty again, keeping the memory of its vectors for the next block.
+  void Clear() {
+    file_offset = 0;
+    error = 0;
+    lines = 0;
+    line_bytes = 0;
+    to_read.clear();
+    text.clear();
+    facts.clear();
+  }
 };
 
 // The blocks of a store file read with a probe: read by offset (pread) on the workers, so
@@ -1193,6 +1259,7 @@ void ProbeBlock(const QuoteStoreFilter& filter, const StoreBlocks& blocks, Probe
     ProbedBlock::Line out;
     out.index = index;
     out.file_offset = base + offset;
+    out.size = line.size();
     std::string_view text;
     if (PeekQuoteText(line, &scratch, &text)) {
       if (!filter.probe(text, &facts)) continue;
@@ -1200,12 +1267,14 @@ void ProbeBlock(const QuoteStoreFilter& filter, const StoreBlocks& blocks, Probe
       out.first_fact = block->facts.size();
       out.facts = facts.size();
       block->facts.insert(block->facts.end(), facts.begin(), facts.end());
-    } else if (std::string_view id; StartsAsRecord(line, "document") &&
-                                    PeekStringField(line, "\"doc\"", &scratch, &id)) {
-      out.record_id = Fnv1a64(id);
+    } else if (std::string_view id;
+               StartsAsRecord(line, "document") && PeekStringField(line, kDocKey, &scratch, &id)) {
+      out.record = true;
+      out.id_hash = Fnv1a64(id);
+      block->to_read.push_back(out);
+      continue;
     }
     out.text_offset = block->text.size();
-    out.size = line.size();
     block->text.append(line);
     block->to_read.push_back(out);
   }
@@ -1218,11 +1287,14 @@ void DeliverBlock(const ProbedBlock& block, StoreReader* reader) {
   size_t next = 0;
   for (const ProbedBlock::Line& line : block.to_read) {
     reader->SkipLines(line.index - next);
-    reader->Consume(text.substr(line.text_offset, line.size),
-                    {.probed = line.probed ? std::optional<bool>(true) : std::nullopt,
-                     .facts = facts.subspan(line.first_fact, line.facts),
-                     .file_offset = line.file_offset,
-                     .record_id = line.record_id});
+    if (line.record) {
+      reader->RecordLineAt(line.id_hash, line.file_offset, line.size);
+    } else {
+      reader->Consume(text.substr(line.text_offset, line.size),
+                      {.probed = line.probed ? std::optional<bool>(true) : std::nullopt,
+                       .facts = facts.subspan(line.first_fact, line.facts),
+                       .file_offset = line.file_offset});
+    }
     next = line.index + 1;
   }
   reader->SkipLines(block.lines - next);
@@ -1247,8 +1319,17 @@ void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& fil
     // (only the decision needs the filter's state).
     reader.SetRecordFile(fileno(file));
     StoreBlocks blocks(fileno(file), static_cast<uint64_t>(st.st_size));
+    // Blocks delivered, kept for their memory: fresh memory costs a page fault per page.
+    std::vector<ProbedBlock> spare;
     OrderedPipelineSteps<ProbedBlock> steps;
-    steps.read = [&](ProbedBlock* block, size_t) { return blocks.Next(block); };
+    steps.read = [&](ProbedBlock* block, size_t) {
+      if (!spare.empty()) {
+        *block = std::move(spare.back());
+        spare.pop_back();
+        block->Clear();
+      }
+      return blocks.Next(block);
+    };
     steps.process = [&](ProbedBlock* block) { ProbeBlock(filter, blocks, block); };
     steps.deliver = [&](ProbedBlock& block) {
       if (block.error != 0) {
@@ -1256,6 +1337,7 @@ void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& fil
         return false;
       }
       DeliverBlock(block, &reader);
+      spare.push_back(std::move(block));
       return true;
     };
     RunOrderedPipeline({.jobs = std::max(1u, filter.jobs)}, steps);

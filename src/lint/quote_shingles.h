@@ -54,12 +54,14 @@ class QuoteShingles {
   size_t size() const { return hashes_.size(); }
 
  private:
-  void Insert(uint64_t hash, bool whole_short);
+  void Insert(const uint64_t* words, size_t count, bool whole_short);
 
   static constexpr size_t kBits = size_t{1} << 20;
   uint32_t max_document_frequency_;
   std::vector<uint64_t> bits_ = std::vector<uint64_t>(kBits / 64, 0);  // of the hashes
-  std::vector<uint64_t> words_;                                        // scratch
+  // Of the chained hashes of the shingles' first two words (quote_shingles.cc).
+  std::vector<uint64_t> pair_bits_ = std::vector<uint64_t>(kBits / 64, 0);
+  std::vector<uint64_t> words_;  // scratch
   struct Slot {
     uint32_t taken = 0;        // texts taken that share it
     bool whole_short = false;  // the whole of a quotation of at most 4 words
