@@ -117,7 +117,7 @@ void QuoteShingles::Insert(const uint64_t* words, size_t count, bool whole_short
   const uint64_t hash = ShingleHash(words, count);
   hashes_[hash].whole_short |= whole_short;
   SetBit(&bits_, kBits, hash);
-  SetBit(&pair_bits_, kBits, Combine(ChainStart(words[0]), words[1]));
+  SetBit(&pair_bits_, kPairBits, Combine(ChainStart(words[0]), words[1]));
 }
 
 // Probe's facts: [flags, hash of all the words, the added shingles found, in text order].
@@ -142,12 +142,18 @@ bool QuoteShingles::Probe(std::string_view text, std::vector<uint64_t>* facts) c
   const size_t n = words.size();
   for (size_t i = 0; i + 2 <= n; ++i) {
     uint64_t chain = Combine(ChainStart(words[i]), words[i + 1]);
-    if (!TestBit(pair_bits_, kBits, chain)) continue;
+    if (!TestBit(pair_bits_, kPairBits, chain)) continue;
     for (size_t len = 2; len <= kRun && i + len <= n; ++len) {
       if (len > 2) chain = Combine(chain, words[i + len - 1]);
       if (!lengths_[len]) continue;
       const uint64_t hash = Finish(chain, len);
-      if (TestBit(bits_, kBits, hash) && hashes_.count(hash) > 0) facts->push_back(hash);
+      if (!TestBit(bits_, kBits, hash)) continue;
+      // A shingle found in max_document_frequency texts already keeps no text, and stays
+      // so: left out, a line that shares only such common phrases is not decided in order.
+      auto it = hashes_.find(hash);
+      if (it != hashes_.end() && !it->second.spent.load(std::memory_order_relaxed)) {
+        facts->push_back(hash);
+      }
     }
   }
   return (flags & kFactWhole) != 0 || facts->size() > 2;
@@ -170,6 +176,7 @@ bool QuoteShingles::TakeProbed(std::span<const uint64_t> facts) {
       short_side |= slot.whole_short;
     }
     ++slot.taken;  // a shingle twice in one text counts twice: harmless
+    if (slot.taken >= max_document_frequency_) slot.spent.store(true, std::memory_order_relaxed);
   }
   return shared >= 2 || (shared == 1 && short_side);
 }
