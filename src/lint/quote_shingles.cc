@@ -102,6 +102,7 @@ void QuoteShingles::Add(std::string_view text) {
   const std::vector<uint64_t>& words = words_;
   if (words.size() < 2) return;
   wholes_.emplace(ShingleHash(words.data(), words.size()), 0);
+  whole_sizes_.insert(words.size());
   if (words.size() < kRun) {
     Insert(words.data(), words.size(), true);
     lengths_[words.size()] = true;
@@ -131,7 +132,8 @@ bool QuoteShingles::Probe(std::string_view text, std::vector<uint64_t>* facts) c
   FilterWordHashes(text, &words);
   uint64_t flags = words.size() <= kRun ? kFactShort : 0;
   uint64_t whole = 0;
-  if (!words.empty()) {
+  // The very words of an added quotation: only a text of as many words can have them.
+  if (!words.empty() && whole_sizes_.count(words.size()) > 0) {
     whole = ShingleHash(words.data(), words.size());
     if (wholes_.count(whole) > 0) flags |= kFactWhole;
   }

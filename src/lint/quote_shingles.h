@@ -18,6 +18,7 @@
 #include <span>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace quotecheck {
@@ -80,6 +81,7 @@ class QuoteShingles {
   };
   std::unordered_map<uint64_t, Slot> hashes_;
   std::unordered_map<uint64_t, uint32_t> wholes_;          // all the words of a quotation → taken
+  std::unordered_set<size_t> whole_sizes_;                 // the word counts of wholes_
   bool lengths_[5] = {false, false, false, false, false};  // shingle word counts present
 };
 
