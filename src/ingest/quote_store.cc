@@ -768,8 +768,8 @@ class StoreReader {
   // Filtered read: document records are kept as lines and parsed only for the documents of
   // the quotations kept. A record line is found by its id's hash: the latest record first
   // (a store lists a document's quotations after its record), else through an index of all
-  // record lines built the first time it is needed.
-  // A record line and the hash of its id (Fnv1a64).
+  // record lines built the first time it is needed. AddRecordLine takes a record line and
+  // the hash of its id (Fnv1a64).
   void AddRecordLine(uint64_t id_hash, std::string_view line) {
     if (record_fd_ >= 0) {
       records_.push_back(RecordLine{id_hash, line_offset_, line.size()});
@@ -1154,8 +1154,8 @@ void ReadQuoteStore(const std::string& path, CheckResult* result) {
 }
 
 // A filtered read that probes its lines reads the store in blocks this large: large enough
-// that handing a block to a thread costs little against probing its ~2,500 lines, small
-// enough that a block stays in the cache between being read and being probed.
+// that handing a block to a thread costs little against probing its ~600 lines, small
+// enough that a block stays in a core's cache between being read and being probed.
 constexpr size_t kProbedBlock = size_t{256} << 10;
 // A line that goes on past its block is read on in steps this large.
 constexpr size_t kLineTailStep = size_t{64} << 10;

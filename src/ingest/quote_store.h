@@ -84,6 +84,9 @@ struct QuoteStoreFilter {
 /// rejected line gives no diagnostic). Other quote lines are parsed, then `keep` gets
 /// QuoteRecord::text. A document gets a DocumentInfo (and is counted in documents_read) only
 /// when one of its quotations is kept; `bytes` counts the whole store.
+/// With a probe, a regular file is read in blocks by offset on the probing threads, and its
+/// document records are remembered by their place in the file, read again (pread) only for
+/// the documents of kept quotations; standard input ("-") is read in order with `keep`.
 void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& filter,
                             CheckResult* result);
 
