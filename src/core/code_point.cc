@@ -64,10 +64,7 @@ static utf8proc_category_t Category(char32_t cp) {
   return static_cast<utf8proc_category_t>(utf8proc_category(static_cast<utf8proc_int32_t>(cp)));
 }
 
-bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  }
+bool IsNonAsciiWordChar(char32_t cp) {
   if (cp == 0xFFFD) return false;
   switch (Category(cp)) {
     case UTF8PROC_CATEGORY_LU:
@@ -87,23 +84,14 @@ bool IsWordChar(char32_t cp) {
   }
 }
 
-bool IsPunctuation(char32_t cp) { return cp != 0 && !IsSpace(cp) && !IsWordChar(cp); }
-
-bool IsUpper(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool IsNonAsciiUpper(char32_t cp) {
   auto c = Category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool IsLower(char32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-  return Category(cp) == UTF8PROC_CATEGORY_LL;
-}
+bool IsNonAsciiLower(char32_t cp) { return Category(cp) == UTF8PROC_CATEGORY_LL; }
 
-bool IsDigit(char32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
-  return Category(cp) == UTF8PROC_CATEGORY_ND;
-}
+bool IsNonAsciiDigit(char32_t cp) { return Category(cp) == UTF8PROC_CATEGORY_ND; }
 
 void AppendUtf8(char32_t cp, std::string* out) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;

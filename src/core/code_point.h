@@ -4,6 +4,7 @@
 /// (space, punctuation, letter/digit). Invalid bytes decode as U+FFFD, so scanning never
 /// stops on damaged text.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -58,13 +59,37 @@ inline bool IsSpace(char32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
   return IsNonAsciiSpace(cp);
 }
+/// The classes below for code points past ASCII (Unicode categories by utf8proc).
+bool IsNonAsciiWordChar(char32_t cp);
+bool IsNonAsciiUpper(char32_t cp);
+bool IsNonAsciiLower(char32_t cp);
+bool IsNonAsciiDigit(char32_t cp);
+
+/// ASCII letters and digits, by byte (one load where three range tests were).
+inline constexpr auto kAsciiWordChar = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c) {
+    table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  return table;
+}();
+
+/// Letters, digits and marks. Inline for ASCII, as the tokenisers call it for every character.
+inline bool IsWordChar(char32_t cp) {
+  return cp < 0x80 ? kAsciiWordChar[cp] : IsNonAsciiWordChar(cp);
+}
 /// Punctuation and symbols (quote marks, dashes, brackets, …), not letters or digits.
-bool IsPunctuation(char32_t cp);
-/// Letters, digits and marks.
-bool IsWordChar(char32_t cp);
-bool IsUpper(char32_t cp);
-bool IsLower(char32_t cp);
-bool IsDigit(char32_t cp);
+inline bool IsPunctuation(char32_t cp) { return cp != 0 && !IsSpace(cp) && !IsWordChar(cp); }
+inline bool IsUpper(char32_t cp) {
+  return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : IsNonAsciiUpper(cp);
+}
+inline bool IsLower(char32_t cp) {
+  return cp < 0x80 ? cp >= 'a' && cp <= 'z' : IsNonAsciiLower(cp);
+}
+/// Decimal digits (Unicode Nd).
+inline bool IsDigit(char32_t cp) {
+  return cp < 0x80 ? cp >= '0' && cp <= '9' : IsNonAsciiDigit(cp);
+}
 
 /// Appends the UTF-8 encoding of `cp` (U+FFFD for a surrogate, NUL or a value past U+10FFFF).
 void AppendUtf8(char32_t cp, std::string* out);

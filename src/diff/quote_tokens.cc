@@ -97,16 +97,47 @@ constexpr std::pair<std::string_view, std::string_view> kNumberWords[] = {
     {"trillion", "1e12"}, {"dozen", "12"},      {"half", "0.5"},        {"percent", "%"},
 };
 
+// For the word tables below, looked up for every word of every quotation: which (length,
+// first letter) pairs a table holds, so that most words are rejected by one bit test, and
+// length and first letter before any byte comparison for the rest.
+class ShortWordFilter {
+ public:
+  template <typename Words, typename WordOf>
+  constexpr ShortWordFilter(const Words& words, WordOf word_of) {
+    for (const auto& entry : words) {
+      std::string_view w = word_of(entry);
+      masks_[w.size()] |= uint32_t{1} << (w[0] - 'a');
+    }
+  }
+  bool MayHold(std::string_view key) const {
+    return key.size() < kMaxSize && key[0] >= 'a' && key[0] <= 'z' &&
+           ((masks_[key.size()] >> (key[0] - 'a')) & 1) != 0;
+  }
+
+ private:
+  static constexpr size_t kMaxSize = 16;  // longer than every entry of the tables
+  uint32_t masks_[kMaxSize] = {};
+};
+
+bool SameShortWord(std::string_view entry, std::string_view key) {
+  return entry.size() == key.size() && entry[0] == key[0] && entry == key;
+}
+
 // Words after which a period does not end the sentence.
 bool IsTitleAbbreviation(std::string_view key) {
   static constexpr std::string_view kTitles[] = {
       "mr", "mrs", "ms",  "dr",   "sen", "rep", "gov",  "gen", "st", "jr", "sr",  "prof",
       "lt", "col", "sgt", "capt", "rev", "hon", "pres", "vs",  "mt", "ft", "sec", "adm"};
+  static constexpr ShortWordFilter kFilter(kTitles, [](std::string_view w) { return w; });
+  if (key.empty() || !kFilter.MayHold(key)) return false;
   for (auto t : kTitles) {
-    if (key == t) return true;
+    if (SameShortWord(t, key)) return true;
   }
   return false;
 }
+
+class Tokenizer;
+void TokenizeInto(std::string_view text, TokenizedQuote& out);
 
 class Tokenizer {
  public:
@@ -160,7 +191,8 @@ class Tokenizer {
     }
     if (close >= limit || text_[close] != ']') return false;
     std::string_view inner = text_.substr(pos + 1, close - pos - 1);
-    TokenizedQuote content = TokenizeQuote(inner);
+    TokenizedQuote content;  // not TokenizeQuote: its buffers hold the text around this
+    TokenizeInto(inner, content);
     bool all_ellipsis = !content.tokens.empty();
     std::string key;
     for (const QuoteToken& t : content.tokens) {
@@ -248,6 +280,18 @@ class Tokenizer {
       prev = first.cp;
     }
     while (p < text_.size()) {
+      const unsigned char c = static_cast<unsigned char>(text_[p]);
+      if (c < 0x80 && IsWordChar(c)) {  // most characters: no decoding, no Unicode classes
+        if (c <= '9') {
+          digits = true;
+          segment_pure = false;
+        } else {
+          ++segment_letters;
+        }
+        prev = c;
+        ++p;
+        continue;
+      }
       DecodedCodePoint d = DecodeAt(text_, p);
       if (IsWordChar(d.cp)) {
         if (d.cp >= 0x80) ascii = false;
@@ -313,13 +357,22 @@ class Tokenizer {
       (void)i;
       return true;
     };
-    if (ascii) {
+    if (ascii && !abbreviation && !digits) {  // letters and apostrophes: every byte kept
+      scratch_.resize(bytes.size());
+      for (size_t i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        scratch_[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c == '`' ? '\'' : c;
+      }
+    } else if (ascii) {
+      scratch_.resize(bytes.size());
+      size_t n = 0;
       for (size_t i = 0; i < bytes.size(); ++i) {
         char c = bytes[i];
         if (!keep(static_cast<unsigned char>(c), i)) continue;
         if (c == '`') c = '\'';
-        scratch_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+        scratch_[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
       }
+      scratch_.resize(n);
     } else {
       std::string raw;
       raw.reserve(bytes.size());
@@ -397,38 +450,56 @@ class Tokenizer {
 }  // namespace
 
 std::string_view NumberValue(std::string_view key) {
-  if (key.size() < 3 || key.size() > 9) return key;
-  switch (key[0]) {  // the first letters of the number words
-    case 'z':
-    case 'o':
-    case 't':
-    case 'f':
-    case 's':
-    case 'e':
-    case 'n':
-    case 'h':
-    case 'm':
-    case 'b':
-    case 'd':
-    case 'p':
-      break;
-    default:
-      return key;
-  }
+  static constexpr ShortWordFilter kFilter(
+      kNumberWords, [](const std::pair<std::string_view, std::string_view>& e) { return e.first; });
+  if (key.empty() || !kFilter.MayHold(key)) return key;
   for (const auto& [word, value] : kNumberWords) {
-    if (key == word) return value;
+    if (SameShortWord(word, key)) return value;
   }
   return key;
 }
 
-TokenizedQuote TokenizeQuote(std::string_view text) {
-  TokenizedQuote out;
+namespace {
+
+// Tokenises `text` into `out`, whose buffers are reused.
+void TokenizeInto(std::string_view text, TokenizedQuote& out) {
   out.text.assign(text);
+  out.keys.clear();
+  out.tokens.clear();
+  out.elements.clear();
+  out.word_count = 0;
   Tokenizer(out).Run();
+}
+
+}  // namespace
+
+TokenizedQuote TokenizeQuote(std::string_view text) {
+  // Tokenised into buffers kept per thread (reserved for the worst case), then copied at
+  // their exact sizes: check keeps a representative's tokens for most of the run, and the
+  // worst-case reserve left about half of that memory unused.
+  thread_local TokenizedQuote scratch;
+  TokenizeInto(text, scratch);
+  TokenizedQuote out;
+  out.text = scratch.text;
+  out.keys = scratch.keys;
+  out.tokens = scratch.tokens;
+  out.elements = scratch.elements;
+  out.word_count = scratch.word_count;
   return out;
 }
 
 std::string MatchKey(std::string_view text) { return MatchKey(TokenizeQuote(text)); }
+
+bool HasWord(std::string_view text) {
+  if (text.find('[') != std::string_view::npos) return !MatchKey(text).empty();
+  // Without brackets every word character starts a word token (Tokenizer::Run).
+  for (size_t i = 0; i < text.size();) {
+    DecodedCodePoint d = DecodeAt(text, i);
+    if (IsWordChar(d.cp)) return true;
+    i += d.size;
+  }
+  return false;
+}
 
 std::string MatchKey(const TokenizedQuote& q) {
   std::string key;

@@ -79,6 +79,10 @@ TokenizedQuote TokenizeQuote(std::string_view text);
 /// “Don’t  STOP—now.” → "don't stop now". For exact-key lookups and n-gram indexing.
 std::string MatchKey(std::string_view text);
 
+/// Whether `text` has a word token (MatchKey(text) is not empty); tokenises only when the
+/// text holds a bracket (a bracketed insertion's words are not words of the quotation).
+bool HasWord(std::string_view text);
+
 /// MatchKey of a quotation already tokenised.
 std::string MatchKey(const TokenizedQuote& q);
 

@@ -141,7 +141,31 @@ std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const Evidenc
   return words;
 }
 
-bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon) {
+namespace {
+
+// Content words of a match key, when the key is ASCII (its words are then exactly the
+// space-separated parts; NFKC may put a space inside a word only past ASCII).
+std::optional<size_t> ContentWordsOfAsciiKey(std::string_view key, const EvidenceLexicon& lexicon) {
+  size_t content = 0;
+  for (size_t start = 0; start < key.size();) {
+    size_t end = key.find(' ', start);
+    if (end == std::string_view::npos) end = key.size();
+    for (size_t i = start; i < end; ++i) {
+      if (static_cast<unsigned char>(key[i]) >= 0x80) return std::nullopt;
+    }
+    if (!lexicon.IsStopWord(key.substr(start, end - start))) ++content;
+    start = end + 1;
+  }
+  return content;
+}
+
+}  // namespace
+
+bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::string_view key) {
+  if (!key.empty()) {
+    std::optional<size_t> content = ContentWordsOfAsciiKey(key, lexicon);
+    if (content && *content > kMaxTitleWords) return false;
+  }
   TokenizedQuote t = TokenizeQuote(text);
   size_t content = 0;
   for (const QuoteToken& token : t.tokens) {
@@ -156,7 +180,7 @@ bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon) {
   const auto& ops = diff.ops;
   // Words only one side quotes before the first or after the last shared word are a longer
   // excerpt, not a change.
-  auto has_word = [](std::string_view s) { return !MatchKey(s).empty(); };
+  auto has_word = [](std::string_view s) { return HasWord(s); };
   size_t first = ops.size(), last = 0;
   for (size_t i = 0; i < ops.size(); ++i) {
     if (ops[i].kind == DiffOp::Kind::kEqual && has_word(ops[i].a)) {
@@ -261,10 +285,10 @@ PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteD
     return it == speakers_by_key.end() ? size_t{0} : it->second;
   };
   const QuoteRecord& shorter = a.text.size() <= b.text.size() ? a : b;
-  e.common_phrase = lexicon.IsStockPhrase(keys[link.a]) || lexicon.IsStockPhrase(keys[link.b]) ||
-                    ReadsAsName(shorter.text, lexicon) ||
-                    speakers(link.a) >= kCommonPhraseSpeakers ||
-                    speakers(link.b) >= kCommonPhraseSpeakers;
+  e.common_phrase =
+      lexicon.IsStockPhrase(keys[link.a]) || lexicon.IsStockPhrase(keys[link.b]) ||
+      ReadsAsName(shorter.text, lexicon, &shorter == &a ? keys[link.a] : keys[link.b]) ||
+      speakers(link.a) >= kCommonPhraseSpeakers || speakers(link.b) >= kCommonPhraseSpeakers;
   e.nested = InsideNestedQuotation(a.text, b.text) || InsideNestedQuotation(b.text, a.text);
   return e;
 }

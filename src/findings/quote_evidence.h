@@ -66,7 +66,9 @@ class EvidenceLexicon {
 std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const EvidenceLexicon& lexicon);
 
 /// Whether `text` reads as a name: 2..kMaxTitleWords content words, all capitalised.
-bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon);
+/// `key`: MatchKey(text) when the caller has it, or empty; an ASCII key with more content
+/// words than a name has answers without tokenising the text again.
+bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::string_view key = {});
 
 /// Whether some change of `diff` is more than typography (see above).
 bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon);

@@ -126,8 +126,20 @@ TEST_SUITE("diff") {
     }
   }
 
+  TEST_CASE("HasWord is whether the match key has words") {
+    for (std::string_view text : {"", " , ", "…", "...", "[him]", "[…]", "— [sic] —", "[him", "a",
+                                  "$5", "“”", "[Trump] said", "-- 5 --", "Ö", "F.B.I."}) {
+      CAPTURE(text);
+      CHECK(HasWord(text) == !MatchKey(text).empty());
+    }
+  }
+
   TEST_CASE("NumberValue maps number words to digits") {
     CHECK(NumberValue("two") == "2");
+    CHECK(NumberValue("Two") == "Two");  // keys are case-folded
+    CHECK(NumberValue("percent") == "%");
+    CHECK(NumberValue("dozens") == "dozens");
+    CHECK(NumberValue("") == "");
     CHECK(NumberValue("hundred") == "100");
     CHECK(NumberValue("twofold") == "twofold");
     CHECK(NumberValue("2") == "2");
