@@ -39,6 +39,21 @@ TEST_SUITE("lint") {
     CHECK(shingles.Take("And everyone knows it."));  // the same words: still kept
   }
 
+  TEST_CASE("Probe passes over spent shingles: a text sharing only those is not decided") {
+    QuoteShingles shingles(2);
+    shingles.Add("and everyone knows it");
+    std::vector<uint64_t> facts;
+    const std::string text = "but then and everyone knows it again";
+    CHECK(shingles.Probe(text, &facts));  // not spent yet
+    CHECK(shingles.Take("yes, and everyone knows it, he said"));
+    CHECK(shingles.Probe(text, &facts));  // found in one text
+    CHECK(shingles.Take("and everyone knows it too"));
+    CHECK_FALSE(shingles.Probe(text, &facts));  // in two: spent
+    CHECK_FALSE(shingles.TakeProbed(facts));
+    CHECK(shingles.Probe("And everyone knows it.", &facts));  // the very words still count
+    CHECK(shingles.TakeProbed(facts));
+  }
+
   TEST_CASE(
       "ReadQuoteStoreBytes-like filtered read keeps matching quotations and their documents") {
     const std::string path = "/tmp/quotecheck-lint-filter-test.jsonl";
