@@ -439,7 +439,7 @@ bool DecodeJsonString(std::string_view raw, std::string* out) {
 // glibc's memmem sets up a table of shifts on each call, which costs more than searching a
 // line of a few hundred bytes. So 16 places at a time are tested for the key's first two
 // bytes and its last (GCC vector extensions: SSE2 on x86-64, NEON on arm64), and only
-// those that pass are compared whole; memmem does the last bytes.
+// those that pass are compared whole.
 class JsonKey {
  public:
   explicit JsonKey(std::string_view key) : key_(key) {}
@@ -469,9 +469,8 @@ class JsonKey {
         }
       }
     }
-    const void* at = memmem(data + i, line.size() - i, key_.data(), m);
-    return at == nullptr ? std::string_view::npos
-                         : static_cast<size_t>(static_cast<const char*>(at) - data);
+    // The last places (fewer than 16 + the key's size): too few for a table of shifts.
+    return line.find(key_, i);
   }
 
  private:
