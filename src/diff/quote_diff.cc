@@ -397,6 +397,28 @@ QuoteDiff LinkDiff(const Link& link, const TokenizedQuote& a, const TokenizedQuo
   return diff;
 }
 
+QuoteDiff LinkDiffer::Diff(const Link& link) {
+  const std::string_view a = result_.quotes[link.a].text, b = result_.quotes[link.b].text;
+  // Ops already set, or the same bytes: LinkDiff answers without tokens.
+  if (!link.diff.ops.empty() || (a == b && !a.empty())) return LinkDiff(result_, link);
+  const size_t slot_a = Slot(link.a, kRecentQuotes);
+  const size_t slot_b = Slot(link.b, slot_a);  // a's tokens stay while b's are read
+  return LinkDiff(link, recent_tokens_[slot_a], recent_tokens_[slot_b], aligner_);
+}
+
+size_t LinkDiffer::Slot(size_t quote, size_t keep) {
+  for (size_t i = 0; i < recent_count_; ++i) {
+    if (recent_quote_[i] == quote) return i;
+  }
+  if (next_slot_ == keep) next_slot_ = (next_slot_ + 1) % kRecentQuotes;
+  const size_t slot = next_slot_;
+  next_slot_ = (next_slot_ + 1) % kRecentQuotes;
+  recent_count_ = std::max(recent_count_, slot + 1);
+  recent_quote_[slot] = quote;
+  recent_tokens_[slot] = TokenizeQuote(result_.quotes[quote].text);
+  return slot;
+}
+
 Relation SameWordsRelation(const QuoteDiff& diff) {
   constexpr uint32_t kNotTypography =
       kChangePunctuation | kChangeCase | kChangeInsertion | kChangeOmission | kChangeLexical;

@@ -23,6 +23,7 @@
 /// might, can, could, shall, should, must, with their contractions), sentence split (one side
 /// ends a sentence where the other has a comma or nothing, within the quotation).
 
+#include <array>
 #include <string_view>
 
 #include "core/check_model.h"
@@ -51,6 +52,29 @@ QuoteDiff LinkDiff(const CheckResult& result, const Link& link);
 /// the caller's aligner: for a caller that diffs many links of the same quotations.
 QuoteDiff LinkDiff(const Link& link, const TokenizedQuote& a, const TokenizedQuote& b,
                    WordAligner& aligner);
+
+/// LinkDiff for many links of one result, one after another (a printer): keeps the tokens of
+/// the last few quotations it diffed, since a cluster's reference form is one side of most of
+/// its links and they are printed together, and one aligner. The same diffs as LinkDiff.
+/// One per thread.
+class LinkDiffer {
+ public:
+  explicit LinkDiffer(const CheckResult& result) : result_(result) {}
+  QuoteDiff Diff(const Link& link);
+
+ private:
+  // The slot holding `quote`'s tokens, tokenising it into the oldest slot but `keep`.
+  size_t Slot(size_t quote, size_t keep);
+
+  // Enough for a link's two sides and the reference forms of the clusters around it.
+  static constexpr size_t kRecentQuotes = 8;
+  const CheckResult& result_;
+  WordAligner aligner_;
+  std::array<size_t, kRecentQuotes> recent_quote_{};
+  std::array<TokenizedQuote, kRecentQuotes> recent_tokens_{};
+  size_t recent_count_ = 0;
+  size_t next_slot_ = 0;
+};
 
 /// Diff of two tokenised quotations, with the caller's aligner (the cheap path: tokenise each
 /// quotation once, keep one aligner per thread).

@@ -77,7 +77,8 @@ void AppendCheckQuoteRecord(std::string* out, const CheckResult& result, size_t 
   AppendQuoteFields(out, f);
 }
 
-void AppendLinkRecord(std::string* out, const CheckResult& result, size_t link) {
+void AppendLinkRecord(std::string* out, const CheckResult& result, size_t link,
+                      LinkDiffer& differ) {
   const Link& l = result.links[link];
   JsonWriter json(out);
   json.BeginObject();
@@ -99,7 +100,7 @@ void AppendLinkRecord(std::string* out, const CheckResult& result, size_t link) 
   json.Bool(l.speakers_agree);
   json.Key("diff");
   json.BeginArray();
-  for (const DiffOp& op : LinkDiff(result, l).ops) {
+  for (const DiffOp& op : differ.Diff(l).ops) {
     json.BeginObject();
     json.Key("op");
     json.String(DiffOpName(op.kind));
@@ -197,12 +198,13 @@ void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs
       buffer.clear();
     }
   };
-  // Records [0, n) of one kind, each by append(&text, i): on this thread, or in waves of
-  // `jobs` chunks formatted at once and written in order.
+  // Records [0, n) of one kind, each by append(&text, i, worker): on this thread (worker
+  // 0), or in waves of `jobs` chunks formatted at once (worker j formats the wave's j-th
+  // chunk) and written in order.
   auto records = [&](size_t n, auto append) {
     if (jobs <= 1 || n < 2 * kRecordsPerChunk) {
       for (size_t i = 0; i < n; ++i) {
-        append(&buffer, i);
+        append(&buffer, i, 0u);
         end_record();
       }
       return;
@@ -218,7 +220,7 @@ void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs
         threads.emplace_back([&, j, begin, end] {
           chunks[j].clear();
           for (size_t i = begin; i < end; ++i) {
-            append(&chunks[j], i);
+            append(&chunks[j], i, j);
             chunks[j].push_back('\n');
           }
         });
@@ -230,11 +232,13 @@ void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs
     }
   };
   records(result.quotes.size(),
-          [&](std::string* text, size_t q) { AppendCheckQuoteRecord(text, result, q); });
-  records(result.links.size(),
-          [&](std::string* text, size_t l) { AppendLinkRecord(text, result, l); });
+          [&](std::string* text, size_t q, unsigned) { AppendCheckQuoteRecord(text, result, q); });
+  std::vector<LinkDiffer> differs(std::max(1u, jobs), LinkDiffer(result));
+  records(result.links.size(), [&](std::string* text, size_t l, unsigned worker) {
+    AppendLinkRecord(text, result, l, differs[worker]);
+  });
   records(result.findings.size(),
-          [&](std::string* text, size_t f) { AppendFindingRecord(text, result, f); });
+          [&](std::string* text, size_t f, unsigned) { AppendFindingRecord(text, result, f); });
   for (const DocumentError& error : result.errors) {
     JsonWriter json(&buffer);
     json.BeginObject();

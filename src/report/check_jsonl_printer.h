@@ -15,13 +15,14 @@
 #include <string>
 
 #include "core/check_model.h"
+#include "diff/quote_diff.h"
 
 namespace quotecheck {
 
 /// Appends the `quote` record of result.quotes[quote] (without the newline).
 void AppendCheckQuoteRecord(std::string* out, const CheckResult& result, size_t quote);
 /// Appends the `link` record of result.links[link] (without the newline).
-void AppendLinkRecord(std::string* out, const CheckResult& result, size_t link);
+void AppendLinkRecord(std::string* out, const CheckResult& result, size_t link, LinkDiffer& differ);
 /// Appends the `finding` record of result.findings[finding] (without the newline).
 void AppendFindingRecord(std::string* out, const CheckResult& result, size_t finding);
 

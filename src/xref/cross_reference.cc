@@ -33,8 +33,11 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
   index.jobs = jobs;
   std::vector<CandidatePair> pairs =
       FindCandidatePairs(hashes, index, weights, &result->capped_candidates);
-  hashes.clear();
-  hashes.shrink_to_fit();
+  prepared.words.resize(n);  // the representatives' words, for deciding
+  for (size_t g = 0; g < hashes.size(); ++g) {
+    prepared.words[groups.representative[g]] = std::move(hashes[g]);
+  }
+  hashes = {};
   GroupPairsToQuotePairs(groups, options.first_focus_quote, &pairs);
   lap("candidates", pairs.size());
 
@@ -47,6 +50,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
       },
       &result->links);
   prepared.tokens = {};  // the largest part of the memory; every pass after this reads keys
+  prepared.words = {};
   lap("decide", result->links.size());
   DropExplainedFragments(prepared.keys, groups, result);
 

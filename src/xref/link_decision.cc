@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "diff/quote_diff.h"
 #include "diff/relation.h"
@@ -51,16 +52,9 @@ bool CoversAll(const AlignmentStats& st, const TokenizedQuote& a, const Tokenize
 // A cheap bound before any alignment: the words two quotations share (as multisets) must
 // be enough for one of the link shapes of xref/link_decision.h — most of the shorter one
 // for a fragment, half of the longer for versions of one statement, a run for an overlap.
-bool EnoughSharedWords(const TokenizedQuote& a, const TokenizedQuote& b) {
-  thread_local std::vector<uint64_t> wa, wb;  // reused: a million pairs, no allocation each
-  auto words = [](const TokenizedQuote& q, std::vector<uint64_t>& out) {
-    out.clear();
-    for (uint32_t e : q.elements) {
-      if (q.tokens[e].word()) out.push_back(q.tokens[e].hash);
-    }
-  };
+bool EnoughSharedWords(std::span<const uint64_t> a, std::span<const uint64_t> b) {
   // An overlap at the edges: the first kMinOverlapRun words of one, in a row in the other.
-  auto head_in = [](const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
+  auto head_in = [](std::span<const uint64_t> x, std::span<const uint64_t> y) {
     if (x.size() < kMinOverlapRun) return false;
     for (size_t j = 0; j + kMinOverlapRun <= y.size(); ++j) {
       if (std::equal(x.begin(), x.begin() + kMinOverlapRun,
@@ -70,9 +64,10 @@ bool EnoughSharedWords(const TokenizedQuote& a, const TokenizedQuote& b) {
     }
     return false;
   };
-  words(a, wa);
-  words(b, wb);
-  const bool overlap = head_in(wa, wb) || head_in(wb, wa);
+  const bool overlap = head_in(a, b) || head_in(b, a);
+  thread_local std::vector<uint64_t> wa, wb;  // reused: a million pairs, no allocation each
+  wa.assign(a.begin(), a.end());
+  wb.assign(b.begin(), b.end());
   std::sort(wa.begin(), wa.end());
   std::sort(wb.begin(), wb.end());
   size_t shared = 0;
@@ -172,10 +167,27 @@ bool WholeLinkPossible(uint32_t a_words, uint32_t b_words) {
   return static_cast<double>(longer - shorter) <= kMaxEditShare * longer;
 }
 
+void WordHashes(const TokenizedQuote& q, std::vector<uint64_t>* out) {
+  out->clear();
+  for (uint32_t e : q.elements) {
+    if (q.tokens[e].word()) out->push_back(q.tokens[e].hash);
+  }
+}
+
 std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
                                const TokenizedQuote& tb, const SpeakerEvidence& sa,
                                const SpeakerEvidence& sb, WordAligner& aligner) {
-  if (!EnoughSharedWords(ta, tb)) return std::nullopt;
+  thread_local std::vector<uint64_t> wa, wb;
+  WordHashes(ta, &wa);
+  WordHashes(tb, &wb);
+  return DecidePair(a, b, ta, tb, wa, wb, sa, sb, aligner);
+}
+
+std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
+                               const TokenizedQuote& tb, std::span<const uint64_t> words_a,
+                               std::span<const uint64_t> words_b, const SpeakerEvidence& sa,
+                               const SpeakerEvidence& sb, WordAligner& aligner) {
+  if (!EnoughSharedWords(words_a, words_b)) return std::nullopt;
   const LinkVerdict verdict = DecideLink(ta, tb, SpeakersMatch(sa, sb), BothNamed(sa, sb), aligner);
   if (verdict.shape == LinkShape::kNone) return std::nullopt;
   // Classes and flags only: the ops are computed when the link is printed (LinkDiff).

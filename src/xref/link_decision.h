@@ -28,6 +28,7 @@
 ///   by another person.
 
 #include <optional>
+#include <span>
 
 #include "attribute/speaker_key.h"
 #include "core/check_model.h"
@@ -71,6 +72,17 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
 std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
                                const TokenizedQuote& tb, const SpeakerEvidence& sa,
                                const SpeakerEvidence& sb, WordAligner& aligner);
+
+/// The same, with the word hashes of a and b in order (WordHashes of their tokens) given by
+/// a caller that keeps them.
+std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
+                               const TokenizedQuote& tb, std::span<const uint64_t> words_a,
+                               std::span<const uint64_t> words_b, const SpeakerEvidence& sa,
+                               const SpeakerEvidence& sb, WordAligner& aligner);
+
+/// The hashes of a quotation's words in order (punctuation, ellipses and insertions left
+/// out): what the candidate index shingles and DecidePair's first bound counts.
+void WordHashes(const TokenizedQuote& q, std::vector<uint64_t>* out);
 
 /// Whether the lengths of two quotations (in words) leave room for a whole link (versions of
 /// one statement): the length difference alone is a lower bound of their edit distance.

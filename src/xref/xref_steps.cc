@@ -38,13 +38,18 @@ void RunInParallel(size_t n, unsigned jobs, Fn fn) {
 
 // Decides the candidate pairs [begin, end) into links.
 void DecideSlice(const std::vector<CandidatePair>& pairs, size_t begin, size_t end,
-                 const std::vector<TokenizedQuote>& tokens,
-                 const std::vector<SpeakerEvidence>& speakers, std::vector<Link>* links) {
+                 const PreparedQuotes& prepared, std::vector<Link>* links) {
   WordAligner aligner;
+  const auto& tokens = prepared.tokens;
+  const auto& speakers = prepared.speakers;
+  const bool kept = !prepared.words.empty();
   for (size_t i = begin; i < end; ++i) {
     const CandidatePair& p = pairs[i];
     std::optional<Link> link =
-        DecidePair(p.a, p.b, tokens[p.a], tokens[p.b], speakers[p.a], speakers[p.b], aligner);
+        kept
+            ? DecidePair(p.a, p.b, tokens[p.a], tokens[p.b], prepared.words[p.a],
+                         prepared.words[p.b], speakers[p.a], speakers[p.b], aligner)
+            : DecidePair(p.a, p.b, tokens[p.a], tokens[p.b], speakers[p.a], speakers[p.b], aligner);
     if (link) links->push_back(std::move(*link));
   }
 }
@@ -112,10 +117,8 @@ void RepresentativeWords(const QuoteGroups& groups, const std::vector<TokenizedQ
   hashes->assign(groups.representative.size(), {});
   weights->assign(groups.representative.size(), 0);
   for (size_t g = 0; g < groups.representative.size(); ++g) {
-    const TokenizedQuote& t = tokens[groups.representative[g]];
-    for (uint32_t e : t.elements) {
-      if (t.tokens[e].word()) (*hashes)[g].push_back(t.tokens[e].hash);
-    }
+    WordHashes(tokens[groups.representative[g]], &(*hashes)[g]);
+    (*hashes)[g].shrink_to_fit();
     (*weights)[g] = static_cast<uint32_t>(groups.members[g].size());
   }
 }
@@ -141,7 +144,7 @@ std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
       pairs.size() < kMinPairsPerThreadedPass ? 1 : std::max(1u, jobs));
   RunInParallel(pairs.size(), static_cast<unsigned>(parts.size()),
                 [&](size_t begin, size_t end, unsigned slice) {
-                  DecideSlice(pairs, begin, end, prepared.tokens, prepared.speakers, &parts[slice]);
+                  DecideSlice(pairs, begin, end, prepared, &parts[slice]);
                 });
   std::vector<Link> links;
   for (auto& part : parts) {
@@ -210,9 +213,27 @@ void AddMemberLinks(const QuoteGroups& groups, const std::vector<SpeakerEvidence
   }
 }
 
+namespace {
+
+// Hash tables for DropExplainedFragments's lookups (ordered maps of a million string keys
+// were a visible share of a large check; nothing iterates them, so order does not matter).
+struct DocKeyHash {
+  size_t operator()(const std::pair<uint32_t, std::string_view>& k) const {
+    return std::hash<std::string_view>()(k.second) * 31 + k.first;
+  }
+};
+struct QuoteDocHash {
+  size_t operator()(const std::pair<size_t, uint32_t>& k) const {
+    return std::hash<uint64_t>()((static_cast<uint64_t>(k.first) << 32) ^ k.second);
+  }
+};
+
+}  // namespace
+
 void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGroups& groups,
                             CheckResult* result) {
-  std::map<std::pair<uint32_t, std::string_view>, uint32_t> in_doc;
+  std::unordered_map<std::pair<uint32_t, std::string_view>, uint32_t, DocKeyHash> in_doc;
+  in_doc.reserve(result->quotes.size());
   for (size_t i = 0; i < result->quotes.size(); ++i) in_doc[{result->quotes[i].doc, keys[i]}]++;
   auto quoted_elsewhere_in = [&](uint32_t doc, size_t quote, size_t other) {
     auto it = in_doc.find({doc, keys[quote]});
@@ -221,11 +242,13 @@ void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGro
   };
   // A fragment whose sentence end the longer one runs past yields to a quotation of the same
   // document where its words do end.
-  std::map<std::pair<size_t, uint32_t>, bool> ends_somewhere;  // (shorter, doc of longer)
+  // (shorter, doc of longer)
+  std::unordered_map<std::pair<size_t, uint32_t>, bool, QuoteDocHash> ends_somewhere;
   auto shorter_of = [&](const Link& link) {
     return keys[link.a].size() <= keys[link.b].size() ? link.a : link.b;
   };
-  std::set<std::pair<size_t, uint32_t>> marked;  // (shorter, group of the longer), once each
+  // (shorter, group of the longer), once each
+  std::unordered_set<std::pair<size_t, uint32_t>, QuoteDocHash> marked;
   for (const Link& link : result->links) {
     if (link.end_continues || link.member) continue;  // members: the same words, no fragment
     const size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;

@@ -31,6 +31,11 @@ struct QuoteFacts {
 /// tokens (kept for representatives only: see PrepareQuotes).
 struct PreparedQuotes : QuoteFacts {
   std::vector<TokenizedQuote> tokens;
+  /// By quotation: a representative's word hashes in order (RepresentativeWords' lists,
+  /// kept for deciding after the candidate index), empty for the others or when not kept.
+  /// Deciding reads a pair's words here first: one dense array where the tokens are three
+  /// separate blocks, and most candidate pairs are rejected on their words alone.
+  std::vector<std::vector<uint64_t>> words;
 };
 
 /// `keyer`, or a keyer without lexicons when it is null.

@@ -215,4 +215,49 @@ TEST_CASE("DiffQuotes: the same bytes give what tokenising and aligning them giv
   }
 }
 
+Link LinkOf(size_t a, size_t b) {
+  Link link;
+  link.a = a;
+  link.b = b;
+  return link;
+}
+
+TEST_CASE("LinkDiffer gives LinkDiff's diffs, whichever quotations it still holds") {
+  CheckResult result;
+  const std::vector<std::string> texts = {
+      "We will not raise the harbour toll this year",
+      "We will raise the harbour toll this year",
+      "We will not raise the harbour toll this year",  // the same bytes as 0
+      "we will not raise the Harbour toll, this year",
+      "We won't raise the harbour toll next year",
+      "The harbour toll stays where it is",
+      "We will not raise the harbour fee this year",
+      "We will not raise the toll",
+      "Not this year, we will not raise the harbour toll",
+      "We will not lower the harbour toll this year",
+      "We will not raise the ferry toll this year",
+  };
+  for (const std::string& text : texts) {
+    QuoteRecord q;
+    q.text = text;
+    result.quotes.push_back(q);
+  }
+  // Star links from quotation 0, then links among the others, past the differ's memory.
+  for (size_t b = 1; b < texts.size(); ++b) result.links.push_back(LinkOf(0, b));
+  for (size_t a = 1; a < texts.size(); ++a) {
+    for (size_t b = a + 1; b < texts.size(); b += 3) result.links.push_back(LinkOf(a, b));
+  }
+  result.links.back().diff.ops = {{DiffOp::Kind::kEqual, "set", "set"}};  // ops kept as set
+  LinkDiffer differ(result);
+  for (const Link& link : result.links) {
+    CAPTURE(link.a);
+    CAPTURE(link.b);
+    const QuoteDiff want = LinkDiff(result, link);
+    const QuoteDiff got = differ.Diff(link);
+    CHECK(Ops(got) == Ops(want));
+    CHECK(got.classes == want.classes);
+    CHECK(got.flags == want.flags);
+  }
+}
+
 }  // namespace quotecheck

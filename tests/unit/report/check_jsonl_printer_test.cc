@@ -92,7 +92,8 @@ TEST_SUITE("report") {
     link.diff.flags = kMeaningNegation | kMeaningModal;
     link.cluster.clear();
     std::string out;
-    AppendLinkRecord(&out, result, 0);
+    LinkDiffer differ(result);
+    AppendLinkRecord(&out, result, 0, differ);
     CHECK(
         out ==
         R"({"type":"link","a":{"doc":"a.txt","start":17,"end":59},)"
