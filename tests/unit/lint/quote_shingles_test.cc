@@ -114,10 +114,10 @@ TEST_SUITE("lint") {
   }
 
   TEST_CASE("A probed read in blocks reads every line once, wherever the blocks end") {
-    // Blocks are 1 MiB (kProbedBlock in ingest/quote_store.cc): lines are laid out so that
+    // Blocks are 256 KiB (kProbedBlock in ingest/quote_store.cc): lines are laid out so that
     // one ends on a block's last byte, one on the next block's first byte, and one spans a
     // whole block; a malformed kept line and a blank line come after them.
-    constexpr size_t kBlock = size_t{1} << 20;
+    constexpr size_t kBlock = size_t{256} << 10;
     const std::string path = "/tmp/quotecheck-lint-blocks-test.jsonl";
     std::string store = "{\"type\": \"document\", \"doc\": \"a.txt\", \"outlet\": \"Post\"}\n";
     auto quote = [](size_t n, std::string_view words) {
@@ -127,21 +127,25 @@ TEST_SUITE("lint") {
     };
     const std::string kept = "we will not reopen the viaduct";
     const std::string other = "the bus service will run every ten minutes";
-    // Pads the store with quotations (every third kept) until `end`, then one that ends
-    // with its '\n' exactly at byte `end` - 1.
+    // One quotation that ends with its '\n' exactly at byte `end` - 1; fill_to pads the
+    // store with quotations (every third kept) before it.
     size_t n = 0;
+    auto line_to = [&](size_t end) {
+      const std::string head = quote(++n, kept);
+      store += quote(n, kept + std::string(end - store.size() - head.size(), 'x'));
+      REQUIRE(store.size() == end);
+    };
     auto fill_to = [&](size_t end) {
       while (store.size() + 400 < end) {
         ++n;
         store += quote(n, n % 3 == 0 ? kept : other);
       }
-      const std::string head = quote(++n, kept);
-      store += quote(n, kept + std::string(end - store.size() - head.size(), 'x'));
-      REQUIRE(store.size() == end);
+      line_to(end);
     };
     fill_to(kBlock);          // a '\n' on block 0's last byte
     fill_to(2 * kBlock + 1);  // a '\n' on block 2's first byte
-    store += quote(++n, kept + " " + std::string(kBlock + 10, 'y'));  // spans block 3
+    line_to(4 * kBlock);      // no line starts in block 3: one ends on its last byte
+    store += quote(++n, kept + " " + std::string(kBlock + 10, 'y'));  // spans block 5
     store += "{\"type\": \"quote\", \"doc\": \"a.txt\", \"text\": \"" + kept + "\"\n";  // malformed
     store += "\n";
     for (int i = 0; i < 100; ++i) {
