@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "batch/task_process.h"
 
 namespace quotecheck {
@@ -23,6 +25,20 @@ std::vector<size_t> MissingTasks(const BatchPlan& plan, const std::string& dir, 
     if (access(BatchTaskOutput(dir, phase, i).c_str(), F_OK) != 0) out.push_back(i);
   }
   return out;
+}
+
+void RemoveTaskTemporaries(const std::string& dir, BatchPhase phase, size_t index) {
+  std::vector<std::filesystem::path> outputs = {BatchTaskOutput(dir, phase, index)};
+  if (phase == BatchPhase::kRead) outputs.emplace_back(ShardKeysPath(dir, index));
+  std::error_code ec;
+  std::vector<std::filesystem::path> stale;
+  for (const std::filesystem::path& output : outputs) {
+    const std::string prefix = output.filename().string() + ".tmp-";
+    for (const auto& entry : std::filesystem::directory_iterator(output.parent_path(), ec)) {
+      if (entry.path().filename().string().starts_with(prefix)) stale.push_back(entry.path());
+    }
+  }
+  for (const auto& path : stale) std::filesystem::remove(path, ec);
 }
 
 std::string TaskFailure(const BatchEngineOptions& options, BatchPhase phase, size_t index,

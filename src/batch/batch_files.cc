@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <type_traits>
 
@@ -15,7 +17,8 @@ namespace {
 
 // Each file starts with its kind's magic, so that a file of another kind (or an older
 // layout) is an error rather than garbage.
-constexpr std::string_view kReadPartMagic = "qcbatch-read-1\n";
+constexpr std::string_view kReadPartMagic = "qcbatch-read-2\n";
+constexpr std::string_view kKeysMagic = "qcbatch-keys-1\n";
 constexpr std::string_view kGroupsMagic = "qcbatch-groups-1\n";
 constexpr std::string_view kListsMagic = "qcbatch-lists-1\n";
 constexpr std::string_view kPairsMagic = "qcbatch-pairs-2\n";
@@ -48,6 +51,11 @@ class Writer {
     if (!r) return;
     Span(r->span);
     Str(r->text);
+  }
+  /// A list of word hashes: its size, then each.
+  void Words(const std::vector<uint64_t>& words) {
+    Num<uint64_t>(words.size());
+    for (uint64_t h : words) Num<uint64_t>(h);
   }
   std::string Take() { return std::move(out_); }
 
@@ -107,6 +115,20 @@ class Reader {
     const uint64_t n = Num<uint64_t>();
     if (ok_ && n > (in_.size() - at_) / std::max<size_t>(1, min_size)) ok_ = false;
     return ok_ ? n : 0;
+  }
+  /// What Writer::Words wrote.
+  std::vector<uint64_t> Words() {
+    std::vector<uint64_t> words(Count(8));
+    for (uint64_t& h : words) h = Num<uint64_t>();
+    return words;
+  }
+  /// Skips `n` items of `size` bytes each.
+  void Skip(uint64_t n, size_t size) {
+    if (!ok_ || n > (in_.size() - at_) / std::max<size_t>(1, size)) {
+      ok_ = false;
+      return;
+    }
+    at_ += n * size;
   }
   bool ok() const { return ok_; }
   bool done() const { return ok_ && at_ == in_.size(); }
@@ -182,7 +204,7 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   return bytes.str();
 }
 
-std::string EncodeReadPart(const CheckResult& result) {
+std::string EncodeReadPart(const CheckResult& result, const std::vector<ReadPiece>& pieces) {
   Writer w(kReadPartMagic);
   w.Num<uint64_t>(result.documents.size());
   for (const DocumentInfo& d : result.documents) {
@@ -195,6 +217,14 @@ std::string EncodeReadPart(const CheckResult& result) {
     w.Str(d.meta.role);
     w.Num<uint8_t>(d.primary);
     w.Num<uint8_t>(d.draft);
+  }
+  w.Num<uint64_t>(pieces.size());
+  for (const ReadPiece& p : pieces) {
+    w.Num<uint64_t>(p.doc_begin);
+    w.Num<uint64_t>(p.doc_end);
+    w.Num<uint8_t>(p.continues);
+    w.Num<uint64_t>(p.opened.size());
+    for (StorePieceOpening how : p.opened) w.Num<uint8_t>(static_cast<uint8_t>(how));
   }
   w.Num<uint64_t>(result.quotes.size());
   for (const QuoteRecord& q : result.quotes) {
@@ -228,10 +258,14 @@ std::string EncodeReadPart(const CheckResult& result) {
   return w.Take();
 }
 
-Status AppendReadPart(std::string_view bytes, CheckResult* result, const std::vector<bool>* keep) {
+Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult* result,
+                      const std::vector<bool>* keep, bool drop_others, size_t* seen) {
+  size_t counted = result->quotes.size();  // quotations of the parts before, this one's so far
+  if (seen != nullptr) counted = *seen;
   Reader r(bytes, kReadPartMagic);
-  const auto first_doc = static_cast<uint32_t>(result->documents.size());
   const uint64_t documents = r.Count(9 * 8);
+  std::vector<DocumentInfo> docs;
+  docs.reserve(documents);
   for (uint64_t i = 0; i < documents && r.ok(); ++i) {
     DocumentInfo d;
     d.id = r.Str();
@@ -243,12 +277,41 @@ Status AppendReadPart(std::string_view bytes, CheckResult* result, const std::ve
     d.meta.role = r.Str();
     d.primary = r.Num<uint8_t>() != 0;
     d.draft = r.Num<uint8_t>() != 0;
-    result->documents.push_back(std::move(d));
+    docs.push_back(std::move(d));
   }
+  // Each document's number in `result`: the pieces' through the join, the others appended.
+  std::vector<uint32_t> number(docs.size());
+  uint64_t dropped = 0;
+  size_t next = 0;  // the first document not yet numbered
+  auto append_to = [&](size_t end) {
+    for (; next < end; ++next) {
+      number[next] = static_cast<uint32_t>(result->documents.size());
+      result->documents.push_back(std::move(docs[next]));
+    }
+  };
+  const uint64_t pieces = r.Count(25);
+  for (uint64_t i = 0; i < pieces && r.ok(); ++i) {
+    const uint64_t begin = r.Num<uint64_t>();
+    const uint64_t end = r.Num<uint64_t>();
+    const bool continues = r.Num<uint8_t>() != 0;
+    std::vector<StorePieceOpening> opened(r.Count(1));
+    for (StorePieceOpening& how : opened) how = static_cast<StorePieceOpening>(r.Num<uint8_t>());
+    if (!r.ok() || begin < next || end < begin || end > docs.size()) return Corrupt("read part");
+    append_to(begin);
+    std::vector<DocumentInfo> piece(std::make_move_iterator(docs.begin() + begin),
+                                    std::make_move_iterator(docs.begin() + end));
+    const std::vector<uint32_t> numbers =
+        join->Add(std::move(piece), opened, continues, &result->documents, &dropped);
+    std::copy(numbers.begin(), numbers.end(), number.begin() + begin);
+    next = end;
+  }
+  append_to(docs.size());
   const uint64_t quotes = r.Count(64);
   for (uint64_t i = 0; i < quotes && r.ok(); ++i) {
     QuoteRecord q;
-    q.doc = r.Num<uint32_t>() + first_doc;
+    const uint32_t doc = r.Num<uint32_t>();
+    if (doc >= number.size()) return Corrupt("read part");
+    q.doc = number[doc];
     q.start = r.Num<uint64_t>();
     q.end = r.Num<uint64_t>();
     const uint64_t spans = r.Count(16);
@@ -265,8 +328,9 @@ Status AppendReadPart(std::string_view bytes, CheckResult* result, const std::ve
     q.confidence = r.Num<double>();
     q.cluster = r.Str();
     if (q.doc >= result->documents.size()) return Corrupt("read part");
-    const size_t number = result->quotes.size();
+    const size_t number = counted++;
     if (keep != nullptr && (number >= keep->size() || !(*keep)[number])) {
+      if (drop_others) continue;
       QuoteRecord empty;
       empty.doc = q.doc;
       result->quotes.push_back(std::move(empty));
@@ -285,10 +349,33 @@ Status AppendReadPart(std::string_view bytes, CheckResult* result, const std::ve
     e.message = r.Str();
     result->errors.push_back(std::move(e));
   }
-  result->documents_read += r.Num<uint64_t>();
+  if (seen != nullptr) *seen = counted;
+  result->documents_read += r.Num<uint64_t>() - dropped;
   result->documents_failed += r.Num<uint64_t>();
   result->bytes += r.Num<uint64_t>();
   return r.done() ? Status::Ok() : Corrupt("read part");
+}
+
+std::string EncodeShardKeys(const ShardKeys& keys) {
+  Writer w(kKeysMagic);
+  w.Num<uint64_t>(keys.keys.size());
+  for (size_t i = 0; i < keys.keys.size(); ++i) {
+    w.Str(keys.keys[i]);
+    w.Words(keys.words[i]);
+  }
+  return w.Take();
+}
+
+Status DecodeShardKeys(std::string_view bytes, ShardKeys* keys) {
+  Reader r(bytes, kKeysMagic);
+  const uint64_t n = r.Count(16);
+  keys->keys.resize(n);
+  keys->words.resize(n);
+  for (uint64_t i = 0; i < n && r.ok(); ++i) {
+    keys->keys[i] = r.Str();
+    keys->words[i] = r.Words();
+  }
+  return r.done() ? Status::Ok() : Corrupt("keys");
 }
 
 std::string EncodeGroupWords(const GroupWords& groups) {
@@ -297,8 +384,7 @@ std::string EncodeGroupWords(const GroupWords& groups) {
   for (size_t g = 0; g < groups.representative.size(); ++g) {
     w.Num<uint64_t>(groups.representative[g]);
     w.Num<uint32_t>(groups.weights[g]);
-    w.Num<uint64_t>(groups.words[g].size());
-    for (uint64_t h : groups.words[g]) w.Num<uint64_t>(h);
+    w.Words(groups.words[g]);
   }
   return w.Take();
 }
@@ -312,9 +398,23 @@ Status DecodeGroupWords(std::string_view bytes, GroupWords* groups) {
   for (uint64_t g = 0; g < n && r.ok(); ++g) {
     groups->representative[g] = r.Num<uint64_t>();
     groups->weights[g] = r.Num<uint32_t>();
-    const uint64_t words = r.Count(8);
-    groups->words[g].resize(words);
-    for (uint64_t k = 0; k < words && r.ok(); ++k) groups->words[g][k] = r.Num<uint64_t>();
+    groups->words[g] = r.Words();
+  }
+  return r.done() ? Status::Ok() : Corrupt("groups");
+}
+
+Status DecodeGroupHeads(std::string_view bytes, std::vector<uint64_t>* representative,
+                        std::vector<uint32_t>* word_counts) {
+  Reader r(bytes, kGroupsMagic);
+  const uint64_t n = r.Count(20);
+  representative->resize(n);
+  word_counts->resize(n);
+  for (uint64_t g = 0; g < n && r.ok(); ++g) {
+    (*representative)[g] = r.Num<uint64_t>();
+    r.Num<uint32_t>();  // the weight
+    const uint64_t words = r.Num<uint64_t>();
+    (*word_counts)[g] = static_cast<uint32_t>(words);
+    r.Skip(words, 8);
   }
   return r.done() ? Status::Ok() : Corrupt("groups");
 }

@@ -13,6 +13,7 @@
 
 #include "core/check_model.h"
 #include "core/status.h"
+#include "ingest/quote_store_pieces.h"
 #include "xref/ngram_index.h"
 
 namespace quotecheck {
@@ -22,16 +23,42 @@ Status WriteFileAtomically(const std::string& path, const std::string& bytes);
 /// The whole content of the file at `path`.
 Result<std::string> ReadWholeFile(const std::string& path);
 
-/// documents, quotes, diagnostics, errors, documents_read, documents_failed and bytes.
-std::string EncodeReadPart(const CheckResult& result);
+/// A piece of a quote store that a read task read (ingest/quote_store.h
+/// ReadQuoteStorePiece): its documents in the part and how each opened.
+struct ReadPiece {
+  uint64_t doc_begin = 0;
+  uint64_t doc_end = 0;
+  bool continues = false;  // pieces of the same store come before it
+  std::vector<StorePieceOpening> opened;
+};
+
+/// documents, quotes, diagnostics, errors, documents_read, documents_failed and bytes, and
+/// the pieces of quote stores among the documents.
+std::string EncodeReadPart(const CheckResult& result, const std::vector<ReadPiece>& pieces = {});
 /// Appends a read part to `result` (documents and quotations after those it has, with the
 /// quotations' document numbers moved by as many; counts added), as reading its inputs
-/// after the ones already read would have.
-/// With `keep`, a quotation whose number in `result` (after those it had) is not in it is
-/// appended as an empty QuoteRecord of its document, so that numbers stay the same and
-/// memory holds only the quotations a task reads.
-Status AppendReadPart(std::string_view bytes, CheckResult* result,
-                      const std::vector<bool>* keep = nullptr);
+/// after the ones already read would have. The documents of its store pieces go through
+/// `join` (ingest/quote_store_pieces.h), which holds the pieces of the parts appended before
+/// (a part's first piece may continue the last part's last one): give the same join to the
+/// parts of one result, in order.
+/// With `keep`, a quotation whose number (counting every quotation of the parts appended so
+/// far, `*seen` of them before this part) is not in it is appended as an empty QuoteRecord of
+/// its document, so that numbers stay the same and memory holds only the quotations a task
+/// reads; or, with `drop_others`, not appended at all (the kept ones numbered densely, in
+/// order).
+Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult* result,
+                      const std::vector<bool>* keep = nullptr, bool drop_others = false,
+                      size_t* seen = nullptr);
+
+/// What a read task gives the groups task, per quotation of its shard: its match key (empty
+/// for a term) and, for the first quotation of the shard with each key, its word hashes (a
+/// group's representative is the first with its key, so it is the first of its shard).
+struct ShardKeys {
+  std::vector<std::string> keys;
+  std::vector<std::vector<uint64_t>> words;  // per quotation; empty but for the first of a key
+};
+std::string EncodeShardKeys(const ShardKeys& keys);
+Status DecodeShardKeys(std::string_view bytes, ShardKeys* keys);
 
 /// What the candidate step indexes: per group of equal quotations, its representative's
 /// quotation number, its weight (members) and its word hashes (xref/xref_steps.h).
@@ -42,6 +69,10 @@ struct GroupWords {
 };
 std::string EncodeGroupWords(const GroupWords& groups);
 Status DecodeGroupWords(std::string_view bytes, GroupWords* groups);
+/// Of the same file, per group its representative and how many words it has, the words
+/// skipped: what the count, decide and finish tasks need, without the words' memory.
+Status DecodeGroupHeads(std::string_view bytes, std::vector<uint64_t>* representative,
+                        std::vector<uint32_t>* word_counts);
 
 /// One partition's posting lists (xref/ngram_index.h).
 std::string EncodeShingleLists(const ShingleLists& lists);

@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "batch/batch_files.h"
 #include "extract/read_documents.h"
+#include "ingest/quote_store.h"
 #include "xref/quote_clusters.h"
 #include "xref/xref_steps.h"
 
@@ -36,12 +39,24 @@ Status Load(const std::string& path, Status (*decode)(std::string_view, T*), T* 
   return Status::Ok();
 }
 
+// groups.bin without its words (DecodeGroupHeads).
+Status LoadGroupHeads(const std::string& dir, std::vector<uint64_t>* representative,
+                      std::vector<uint32_t>* word_counts) {
+  const std::string path = BatchTaskOutput(dir, BatchPhase::kGroups, 0);
+  Result<std::string> bytes = ReadWholeFile(path);
+  if (!bytes.ok()) return bytes.status();
+  Status s = DecodeGroupHeads(bytes.value(), representative, word_counts);
+  if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+  return Status::Ok();
+}
+
 // The candidate pairs as quotation numbers, in the order FindCandidatePairs gives them, and
 // how many quotations were capped: every count block merged.
 Status LoadPairs(const BatchPlan& plan, const std::string& dir, std::vector<CandidatePair>* pairs,
                  size_t* capped) {
-  GroupWords words;
-  Status s = Load(BatchTaskOutput(dir, BatchPhase::kGroups, 0), DecodeGroupWords, &words);
+  std::vector<uint64_t> representative;
+  std::vector<uint32_t> word_counts;
+  Status s = LoadGroupHeads(dir, &representative, &word_counts);
   if (!s.ok()) return s;
   std::vector<std::vector<CandidatePair>> blocks(plan.blocks);
   bool any_truncated = false;
@@ -57,11 +72,11 @@ Status LoadPairs(const BatchPlan& plan, const std::string& dir, std::vector<Cand
   *pairs = MergeCandidatePairs(std::move(blocks), any_truncated);
   // GroupPairsToQuotePairs, from the representatives the groups task wrote.
   for (CandidatePair& p : *pairs) {
-    if (p.a >= words.representative.size() || p.b >= words.representative.size()) {
+    if (p.a >= representative.size() || p.b >= representative.size()) {
       return Status::Error("candidate pairs do not match the groups");
     }
-    p.a = static_cast<uint32_t>(words.representative[p.a]);
-    p.b = static_cast<uint32_t>(words.representative[p.b]);
+    p.a = static_cast<uint32_t>(representative[p.a]);
+    p.b = static_cast<uint32_t>(representative[p.b]);
   }
   return Status::Ok();
 }
@@ -109,6 +124,10 @@ std::string BatchTaskOutput(const std::string& dir, BatchPhase phase, size_t ind
   return dir;
 }
 
+std::string ShardKeysPath(const std::string& dir, size_t shard) {
+  return fmt::format("{}/read/keys-{}.bin", dir, shard);
+}
+
 std::string BatchTaskLog(const std::string& dir, BatchPhase phase, size_t index) {
   return fmt::format("{}/logs/{}-{}.log", dir, BatchPhaseNameOf(phase), index);
 }
@@ -132,40 +151,90 @@ Status RunReadTask(const BatchPlan& plan, const std::string& dir, size_t shard,
   // units are files already filtered and named once: no walk filter, no FileSet.
   IngestOptions unit_ingest = ingest;
   unit_ingest.walk = PathFilter{};
+  std::vector<ReadPiece> pieces;
   const size_t end = plan.shard_end[shard];
   for (size_t u = plan.shard_begin(shard); u < end;) {
+    const BatchUnit& unit = plan.units[u];
+    if (unit.piece) {  // a piece of a quote store, as ReadDocuments reads a whole one
+      ReadPiece piece;
+      piece.doc_begin = part.documents.size();
+      piece.continues = unit.begin > 0;
+      const size_t diagnostics = part.diagnostics.size();
+      ReadQuoteStorePiece(unit.path, unit.begin, unit.end, unit.first_line, &part, &piece.opened);
+      for (size_t i = diagnostics; i < part.diagnostics.size(); ++i) {
+        err << FormatDiagnostic(part.diagnostics[i]);
+      }
+      piece.doc_end = part.documents.size();
+      for (size_t d = piece.doc_begin; d < piece.doc_end; ++d) {
+        part.documents[d].primary = unit.primary || part.documents[d].meta.role == "primary";
+      }
+      pieces.push_back(std::move(piece));
+      ++u;
+      continue;
+    }
     std::vector<std::string> run;
-    const bool primary = plan.units[u].primary;
-    for (; u < end && plan.units[u].primary == primary; ++u) run.push_back(plan.units[u].path);
+    const bool primary = unit.primary;
+    for (; u < end && !plan.units[u].piece && plan.units[u].primary == primary; ++u) {
+      run.push_back(plan.units[u].path);
+    }
     ReadDocuments(run, primary, /*draft=*/false, Severity::kInfo, extractor, unit_ingest, jobs,
                   /*keep=*/nullptr, err, &part, /*texts=*/nullptr, /*seen=*/nullptr);
   }
-  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kRead, shard), EncodeReadPart(part));
+  // The keys and words the groups task needs, so that it never loads the quotations. Written
+  // before the part: a part that exists has its keys.
+  ShardKeys keys;
+  keys.keys.resize(part.quotes.size());
+  keys.words.resize(part.quotes.size());
+  std::unordered_set<std::string_view> seen;
+  for (size_t i = 0; i < part.quotes.size(); ++i) {
+    QuoteKeyWords kw = KeyAndWords(part.quotes[i]);
+    keys.keys[i] = std::move(kw.key);
+    if (!keys.keys[i].empty() && seen.insert(keys.keys[i]).second) {
+      keys.words[i] = std::move(kw.words);
+    }
+  }
+  Status s = WriteFileAtomically(ShardKeysPath(dir, shard), EncodeShardKeys(keys));
+  if (!s.ok()) return s;
+  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kRead, shard),
+                             EncodeReadPart(part, pieces));
 }
 
 Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult* result,
-                     const std::vector<bool>* keep) {
+                     const std::vector<bool>* keep, bool drop_others) {
+  QuoteStoreJoin join;  // a store cut into pieces may span parts
+  size_t seen = result->quotes.size();
   for (size_t s = 0; s < plan.shards(); ++s) {
     const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, s);
     Result<std::string> bytes = ReadWholeFile(path);
     if (!bytes.ok()) return bytes.status();
-    Status st = AppendReadPart(bytes.value(), result, keep);
+    Status st = AppendReadPart(bytes.value(), &join, result, keep, drop_others, &seen);
     if (!st.ok()) return Status::Error(fmt::format("{}: {}", path, st.message()));
   }
   return Status::Ok();
 }
 
-Status RunGroupsTask(const BatchPlan& plan, const std::string& dir, const SpeakerKeyer& keyer,
-                     unsigned jobs) {
-  CheckResult result;
-  Status s = LoadReadParts(plan, dir, &result);
-  if (!s.ok()) return s;
-  PreparedQuotes prepared;
-  PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, &result, &prepared);
-  const QuoteGroups groups = GroupEqualQuotes(prepared.keys, result);
+Status RunGroupsTask(const BatchPlan& plan, const std::string& dir) {
+  // The shards' keys (not their quotations): groups as GroupEqualQuotes makes them, each
+  // representative's words from the shard that holds it.
+  std::vector<std::string> keys;
+  std::vector<std::vector<uint64_t>> first_words;  // by quotation; only first of a shard's key
+  for (size_t shard = 0; shard < plan.shards(); ++shard) {
+    ShardKeys part;
+    Status s = Load(ShardKeysPath(dir, shard), DecodeShardKeys, &part);
+    if (!s.ok()) return s;
+    std::move(part.keys.begin(), part.keys.end(), std::back_inserter(keys));
+    std::move(part.words.begin(), part.words.end(), std::back_inserter(first_words));
+  }
+  const QuoteGroups groups = GroupEqualKeys(keys);
+  keys = {};
   GroupWords words;
-  RepresentativeWords(groups, prepared.tokens, &words.words, &words.weights);
   words.representative.assign(groups.representative.begin(), groups.representative.end());
+  words.words.resize(groups.representative.size());
+  words.weights.resize(groups.representative.size());
+  for (size_t g = 0; g < groups.representative.size(); ++g) {
+    words.words[g] = std::move(first_words[groups.representative[g]]);
+    words.weights[g] = static_cast<uint32_t>(groups.members[g].size());
+  }
   return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kGroups, 0), EncodeGroupWords(words));
 }
 
@@ -182,14 +251,11 @@ Status RunShinglesTask(const BatchPlan& plan, const std::string& dir, size_t par
 }
 
 Status RunCountTask(const BatchPlan& plan, const std::string& dir, size_t block) {
-  GroupWords words;
-  Status s = Load(BatchTaskOutput(dir, BatchPhase::kGroups, 0), DecodeGroupWords, &words);
+  std::vector<uint64_t> representative;
+  std::vector<uint32_t> word_counts;
+  Status s = LoadGroupHeads(dir, &representative, &word_counts);
   if (!s.ok()) return s;
-  std::vector<uint32_t> word_counts(words.words.size());
-  for (size_t g = 0; g < words.words.size(); ++g) {
-    word_counts[g] = static_cast<uint32_t>(words.words[g].size());
-  }
-  words = GroupWords{};
+  representative = {};
   std::vector<ShingleLists> partitions(plan.partitions);
   for (size_t h = 0; h < plan.partitions; ++h) {
     s = Load(BatchTaskOutput(dir, BatchPhase::kShingles, h), DecodeShingleLists, &partitions[h]);
@@ -217,23 +283,41 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
   std::vector<CandidatePair> mine(pairs.begin() + static_cast<std::ptrdiff_t>(begin),
                                   pairs.begin() + static_cast<std::ptrdiff_t>(end));
   pairs = {};
-  // Only the quotations of this block's pairs are kept in memory.
+  // Only the quotations of this block's pairs are loaded, numbered densely in input order;
+  // the pairs are decided on those numbers and their links given the global ones back (a
+  // link depends on its pair's two quotations alone).
   std::vector<bool> needed;
   for (const CandidatePair& p : mine) {
     if (std::max(p.a, p.b) >= needed.size()) needed.resize(std::max(p.a, p.b) + 1, false);
     needed[p.a] = needed[p.b] = true;
   }
+  std::vector<uint32_t> global;  // dense number → quotation number
+  std::vector<uint32_t> dense(needed.size(), 0);
+  for (size_t i = 0; i < needed.size(); ++i) {
+    if (!needed[i]) continue;
+    dense[i] = static_cast<uint32_t>(global.size());
+    global.push_back(static_cast<uint32_t>(i));
+  }
+  for (CandidatePair& p : mine) {
+    p.a = dense[p.a];
+    p.b = dense[p.b];
+  }
+  dense = {};
   CheckResult result;
-  s = LoadReadParts(plan, dir, &result, &needed);
+  s = LoadReadParts(plan, dir, &result, &needed, /*drop_others=*/true);
   if (!s.ok()) return s;
-  if (needed.size() > result.quotes.size()) {
+  if (result.quotes.size() != global.size()) {
     return Status::Error("candidate pairs do not match the read parts");
   }
-  needed.resize(result.quotes.size(), false);
+  needed = {};
   PreparedQuotes prepared;
-  PrepareQuotes(keyer, jobs, &needed, &result, &prepared);
-  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kDecide, block),
-                             EncodeLinks(DecidePairs(mine, prepared, jobs)));
+  PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, &result, &prepared);
+  std::vector<Link> links = DecidePairs(mine, prepared, jobs);
+  for (Link& link : links) {
+    link.a = global[link.a];
+    link.b = global[link.b];
+  }
+  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kDecide, block), EncodeLinks(links));
 }
 
 Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,

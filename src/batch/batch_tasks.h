@@ -2,8 +2,10 @@
 /// The tasks of `quotecheck batch`: each reads the plan and files of DIR, writes its own
 /// output file (batch/batch_files.h: complete or absent), and runs the same library steps as
 /// `check` (xref/xref_steps.h) on its part, so that the report is byte for byte check's.
-///   read S       each shard's inputs read and extracted         → read/shard-K.bin
-///   groups 1     tokens, groups of equal quotations, their words → groups.bin
+///   read S       each shard's inputs read and extracted; each quotation's match key, and
+///                the words of the first with each key → read/keys-K.bin, read/shard-K.bin
+///   groups 1     groups of equal quotations from the keys, their representatives' words
+///                → groups.bin
 ///   shingles H   each partition of the shingles (by hash): posting lists, document
 ///                frequency (exact: a shingle lives in one partition), hubs → shingles/part-K.bin
 ///   count B      the lists joined, each quotation's rarest kept; each block of the groups
@@ -50,6 +52,8 @@ std::string_view BatchPhaseNameOf(BatchPhase phase);
 size_t BatchTaskCount(const BatchPlan& plan, BatchPhase phase);
 /// The file whose existence means the task is done.
 std::string BatchTaskOutput(const std::string& dir, BatchPhase phase, size_t index);
+/// The keys file a read task writes beside its part (batch/batch_files.h ShardKeys).
+std::string ShardKeysPath(const std::string& dir, size_t shard);
 /// Where the task's standard output and error go.
 std::string BatchTaskLog(const std::string& dir, BatchPhase phase, size_t index);
 /// The plan of a work directory.
@@ -63,13 +67,15 @@ Status RunReadTask(const BatchPlan& plan, const std::string& dir, size_t shard,
                    const QuoteExtractor& extractor, const IngestOptions& ingest, unsigned jobs,
                    std::ostream& err);
 /// Every shard's read part, in order: the result `check` has after reading (with `keep`, only
-/// the quotations it holds; see AppendReadPart).
+/// the quotations it holds, the others empty or, with `drop_others`, left out; see
+/// AppendReadPart).
 Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult* result,
-                     const std::vector<bool>* keep = nullptr);
+                     const std::vector<bool>* keep = nullptr, bool drop_others = false);
 
-/// groups: equal quotations grouped, each group's words.
-Status RunGroupsTask(const BatchPlan& plan, const std::string& dir, const SpeakerKeyer& keyer,
-                     unsigned jobs);
+/// groups: equal quotations grouped, each group's words, from the read tasks' keys files
+/// alone (the quotations are never loaded: its memory is the keys and the representatives'
+/// words).
+Status RunGroupsTask(const BatchPlan& plan, const std::string& dir);
 /// shingles K: the posting lists of partition K.
 Status RunShinglesTask(const BatchPlan& plan, const std::string& dir, size_t partition,
                        unsigned jobs);

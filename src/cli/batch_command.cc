@@ -6,7 +6,9 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <climits>
+#include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "batch/batch_engine.h"
 #include "batch/batch_files.h"
@@ -23,6 +25,10 @@
 
 namespace quotecheck {
 namespace {
+
+// The report is copied to the output in blocks of this size: large enough for few writes,
+// small beside any report worth cutting into tasks.
+constexpr size_t kReportCopyBuffer = size_t{1} << 20;
 
 // The settings of the plan: check's options that the tasks need, by name.
 void StoreSettings(const CheckOptions& options, const ReportFlags& flags, const std::string& links,
@@ -165,7 +171,7 @@ CommandRunner AddBatchTaskCommand(CLI::App* command) {
     } else {
       FindingContext findings(extraction->rules);
       s = phase == BatchPhase::kGroups
-              ? RunGroupsTask(plan.value(), line->dir, findings.keyer, jobs)
+              ? RunGroupsTask(plan.value(), line->dir)
               : RunDecideTask(plan.value(), line->dir, line->index, findings.keyer, jobs);
     }
     if (!s.ok()) {
@@ -285,11 +291,16 @@ CommandRunner AddBatchCommand(CLI::App* command) {
       err << "quotecheck batch: error: " << s.message() << '\n';
       return kExitError;
     }
-    // The finish task's report, as check would have written it.
-    Result<std::string> report = ReadWholeFile(ReportPath(dir));
+    // The finish task's report, as check would have written it: copied through a buffer (a
+    // report grows with the archive; this process runs on a login node).
+    std::ifstream report(ReportPath(dir), std::ios::binary);
     Result<std::string> report_err = ReadWholeFile(ReportErrPath(dir));
     Result<std::string> status = ReadWholeFile(BatchTaskOutput(dir, BatchPhase::kFinish, 0));
-    for (const auto* r : {&report, &report_err, &status}) {
+    if (!report) {
+      err << "quotecheck batch: error: " << ReportPath(dir) << ": cannot open\n";
+      return kExitError;
+    }
+    for (const auto* r : {&report_err, &status}) {
       if (!r->ok()) {
         err << "quotecheck batch: error: " << r->status().message() << '\n';
         return kExitError;
@@ -298,7 +309,15 @@ CommandRunner AddBatchCommand(CLI::App* command) {
     OutputFile output_file;
     std::ostream* output = OpenOutput(options.report.output_path, context.out, &output_file, err);
     if (output == nullptr) return kExitError;
-    output->write(report.value().data(), static_cast<std::streamsize>(report.value().size()));
+    std::vector<char> buf(kReportCopyBuffer);
+    while (report.read(buf.data(), static_cast<std::streamsize>(buf.size())) ||
+           report.gcount() > 0) {
+      output->write(buf.data(), report.gcount());
+    }
+    if (report.bad()) {
+      err << "quotecheck batch: error: " << ReportPath(dir) << ": cannot read\n";
+      return kExitError;
+    }
     if (!FinishOutput(output, &output_file, options.report.output_path, err)) return kExitError;
     err << report_err.value();
     return std::atoi(status.value().c_str());

@@ -584,6 +584,14 @@ class StoreReader {
   // Keep only the quotations whose text passes the filter (ReadQuoteStoreFiltered).
   void SetFilter(const QuoteStoreFilter* filter) { filter_ = filter; }
 
+  // Read a piece of the store (ReadQuoteStorePiece): its first line is line `first_line`;
+  // `continues`: pieces before it exist; how each document opened goes to `opened`.
+  void SetPiece(uint32_t first_line, bool continues, std::vector<StorePieceOpening>* opened) {
+    line_no_ = first_line - 1;
+    continues_ = continues;
+    opened_ = opened;
+  }
+
   void Reserve(size_t lines) {
     auto& quotes = result_->quotes;
     if (quotes.size() + lines > quotes.capacity()) quotes.reserve(quotes.size() + lines);
@@ -736,8 +744,9 @@ class StoreReader {
     return true;
   }
 
-  uint32_t NewDocument(std::string_view id) {
+  uint32_t NewDocument(std::string_view id, StorePieceOpening how) {
     const auto index = static_cast<uint32_t>(result_->documents.size());
+    if (opened_ != nullptr) opened_->push_back(how);
     DocumentInfo info;
     info.id = std::string(id);
     info.path = info.id;
@@ -756,7 +765,7 @@ class StoreReader {
     if (it != docs_.end()) {
       index = it->second.index;
     } else {
-      index = NewDocument(id);
+      index = NewDocument(id, StorePieceOpening::kQuote);
       docs_.emplace(key_, Slot{index, false, std::nullopt});
     }
     last_id_.assign(id);
@@ -831,7 +840,7 @@ class StoreReader {
     if (it != docs_.end() && it->second.record == record) {
       index = it->second.index;
     } else {  // new, or the same id again after another record: another input
-      index = NewDocument(id);
+      index = NewDocument(id, StorePieceOpening::kRecord);
       docs_[key_] = Slot{index, record.has_value(), record};
       if (record) {
         DocumentInfo& info = result_->documents[index];
@@ -887,14 +896,20 @@ class StoreReader {
     auto it = docs_.find(key_);
     uint32_t index;
     if (it == docs_.end()) {
-      index = NewDocument(id);
+      index = NewDocument(id, StorePieceOpening::kRecord);
       docs_.emplace(key_, Slot{index, true, std::nullopt});
     } else if (it->second.has_record) {
-      index = NewDocument(id);  // the same document id again: another input
+      index = NewDocument(id, StorePieceOpening::kAgain);  // the same id again: another input
+      it->second = Slot{index, true, std::nullopt};
+    } else if (continues_) {
+      // The document a quotation of this piece opened may be one of an earlier piece: whether
+      // this record fills it or opens another is for the join to say (quote_store_pieces.h).
+      index = NewDocument(id, StorePieceOpening::kRecordAfterQuote);
       it->second = Slot{index, true, std::nullopt};
     } else {
       index = it->second.index;
       it->second.has_record = true;
+      if (opened_ != nullptr) (*opened_)[index - first_doc_] = StorePieceOpening::kRecord;
     }
     last_id_.assign(id);
     last_doc_ = index;
@@ -968,6 +983,10 @@ class StoreReader {
   std::string last_id_;
   std::optional<uint32_t> last_doc_;
   const QuoteStoreFilter* filter_ = nullptr;
+  // A piece: whether pieces come before it, how its documents opened (from first_doc_ on).
+  bool continues_ = false;
+  std::vector<StorePieceOpening>* opened_ = nullptr;
+  const size_t first_doc_ = result_->documents.size();
   std::string peeked_;
   // Filtered: the document record lines, at their offsets in the store file (record_fd_) or
   // in doc_arena_.
@@ -1379,14 +1398,45 @@ void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& fil
   if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);
 }
 
-void ReadQuoteStoreBytes(const std::string& path, std::string_view bytes, CheckResult* result) {
+namespace {
+
+// The lines of `bytes`, a store or a piece of one (StoreReader::SetPiece), into `result`.
+void ReadStoreLines(const std::string& path, std::string_view bytes, uint32_t first_line,
+                    bool continues, std::vector<StorePieceOpening>* opened, CheckResult* result) {
   StoreReader reader(path, result);
+  reader.SetPiece(first_line, continues, opened);
   QuoteLineCounter counter;
   counter.Feed(bytes);
   reader.Reserve(counter.Records());
   LineSource lines = LineSource::Viewing(bytes);
   int err = 0;
   reader.ReadLines(&lines, &err);
+}
+
+}  // namespace
+
+void ReadQuoteStoreBytes(const std::string& path, std::string_view bytes, CheckResult* result) {
+  ReadStoreLines(path, bytes, /*first_line=*/1, /*continues=*/false, /*opened=*/nullptr, result);
+}
+
+void ReadQuoteStorePiece(const std::string& path, uint64_t begin, uint64_t end, uint32_t first_line,
+                         CheckResult* result, std::vector<StorePieceOpening>* opened) {
+  std::string error;
+  std::FILE* file = OpenRegularFile(path, &error);
+  if (file == nullptr) return FailStore(path, error, result);
+  std::string bytes(end > begin ? end - begin : 0, '\0');
+  const bool read = fseeko(file, static_cast<off_t>(begin), SEEK_SET) == 0 &&
+                    std::fread(bytes.data(), 1, bytes.size(), file) == bytes.size();
+  const int err = read ? 0 : std::ferror(file) ? EIO : 0;
+  std::fclose(file);
+  if (!read) {
+    // Shorter than planned: the file changed since the plan was made.
+    return FailStore(
+        path,
+        err != 0 ? "cannot read: " + ErrnoMessage(err) : "cannot read: file changed while read",
+        result);
+  }
+  ReadStoreLines(path, bytes, first_line, begin > 0, opened, result);
 }
 
 void AppendDocumentQuotes(const DocumentResult& document, CheckResult* check) {

@@ -33,6 +33,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/check_model.h"
 #include "core/document_result.h"
@@ -55,6 +56,25 @@ bool IsQuoteStoreFile(const std::string& path);
 /// Appends the documents and quotations of the quote store at `path` to `result`, and
 /// adds to documents_read (one per document) and bytes (the store's size).
 void ReadQuoteStore(const std::string& path, CheckResult* result);
+
+/// How a document of a store read in pieces (ReadQuoteStorePiece) was opened, so that the
+/// pieces can be joined into what reading the whole store gives (ingest/quote_store_pieces.h).
+enum class StorePieceOpening : uint8_t {
+  kRecord,            // by a "document" record of an id the piece had not met
+  kQuote,             // by a quotation of an id the piece had not met (no record before it)
+  kRecordAfterQuote,  // (a piece after the first) by a record of an id a kQuote opened
+  kAgain,             // by a record of an id whose document had its record: another input
+};
+
+/// Like ReadQuoteStore for the piece of the store at `path` that holds bytes [begin, end), cut
+/// at line starts, whose first line is line `first_line` of the file (so diagnostics name the
+/// file's own lines): appends the piece's documents and quotations to `result`, and how each
+/// of its documents was opened to `opened`. A piece after the first (begin > 0) cannot know the
+/// documents of the pieces before it: a record of an id a quotation of the piece opened opens
+/// another document (kRecordAfterQuote) rather than filling that one, and QuoteStoreJoin sorts
+/// it out. Bytes [begin, end) are read into memory at once.
+void ReadQuoteStorePiece(const std::string& path, uint64_t begin, uint64_t end, uint32_t first_line,
+                         CheckResult* result, std::vector<StorePieceOpening>* opened);
 
 /// Decides from a quotation's text alone whether a filtering read keeps it.
 using QuoteTextFilter = std::function<bool(std::string_view text)>;

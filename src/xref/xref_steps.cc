@@ -93,13 +93,17 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
   RunInParallel(n, n < kMinQuotesPerThreadedPass ? 1 : std::max(1u, jobs), run);
 }
 
-QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result) {
+namespace {
+
+// Quotations with the same key, those for which `grouped` is true.
+template <typename Grouped>
+QuoteGroups GroupKeys(const std::vector<std::string>& keys, Grouped grouped) {
   QuoteGroups groups;
   groups.group_of.assign(keys.size(), QuoteGroups::kNone);
   std::unordered_map<std::string_view, uint32_t> by_key;
   by_key.reserve(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i].empty() || result.quotes[i].kind == QuoteKind::kTerm) continue;
+    if (keys[i].empty() || !grouped(i)) continue;
     auto [it, inserted] = by_key.emplace(keys[i], static_cast<uint32_t>(groups.members.size()));
     if (inserted) {
       groups.representative.push_back(i);
@@ -109,6 +113,26 @@ QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckRe
     groups.members[it->second].push_back(i);
   }
   return groups;
+}
+
+}  // namespace
+
+QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result) {
+  return GroupKeys(keys, [&](size_t i) { return result.quotes[i].kind != QuoteKind::kTerm; });
+}
+
+QuoteGroups GroupEqualKeys(const std::vector<std::string>& keys) {
+  return GroupKeys(keys, [](size_t) { return true; });
+}
+
+QuoteKeyWords KeyAndWords(const QuoteRecord& quote) {
+  QuoteKeyWords out;
+  if (quote.kind == QuoteKind::kTerm) return out;
+  const TokenizedQuote t = TokenizeQuote(quote.text);
+  out.key = MatchKey(t);
+  WordHashes(t, &out.words);
+  out.words.shrink_to_fit();
+  return out;
 }
 
 void RepresentativeWords(const QuoteGroups& groups, const std::vector<TokenizedQuote>& tokens,

@@ -58,6 +58,17 @@ struct QuoteGroups {
   std::vector<std::vector<size_t>> members;  // per group, in input order
 };
 QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result);
+/// The same over keys alone, a quotation with an empty key in no group (`batch`'s groups task:
+/// its read tasks write a term's key empty, so it needs no quotation record).
+QuoteGroups GroupEqualKeys(const std::vector<std::string>& keys);
+
+/// What grouping and the candidate step read of one quotation: its match key, empty for a term
+/// (in no group), and the hashes of its words (what FindCandidatePairs indexes).
+struct QuoteKeyWords {
+  std::string key;
+  std::vector<uint64_t> words;
+};
+QuoteKeyWords KeyAndWords(const QuoteRecord& quote);
 
 /// Per group, the word hashes of its representative (what FindCandidatePairs indexes) and
 /// its weight (how many quotations it stands for).

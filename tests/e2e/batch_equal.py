@@ -12,14 +12,18 @@ Input sets:
   * fixtures/check with its --reference (a primary source) and --links all;
   * fixtures/cases (one behaviour per article), --links all;
   * invented articles written by the test for the awkward cases (awkward_articles);
-  * a generated quote store (scripts/gen_quote_store.py, 3000 quotations) cut into 6 stores
-    at document boundaries, so that shards hold different documents and equal quotations,
-    short quotations and their containers, and common shingles fall in different shards;
+  * a generated quote store (scripts/gen_quote_store.py, 3000 quotations) as one file, cut by
+    the plan inside the file (at line starts), so that shards hold different documents and
+    equal quotations, short quotations and their containers, and common shingles fall in
+    different shards;
+  * an awkward store (awkward_store): malformed lines, quotations before their document's
+    record, the same documents twice; check's error lines (path:line:col) must be printed too;
   * a generated viral store (scripts/gen_viral_store.py): one quotation in thousands of
     outlets, a giant cluster whose links span every block;
   * the seeds and NewsWCL50 of ../shared (read-only real data) when they exist.
-Then the rerun cases (local engine): a task's output removed is redone alone with the tasks
-after it, and a task that fails is reported with its log and rerun command, and the rerun
+Then the rerun cases: a task's output removed is redone alone with the tasks after it; (local
+engine) a running decide task killed with SIGKILL fails the run, leaves nothing a rerun takes as
+done, and the rerun redoes only it and finish (kill_case); a task that fails is reported with its log and rerun command, and the rerun
 finishes with the same bytes.
 Ends with "batch: N passed, N failed" (NAME "batch-slurm" with --engine slurm).
 """
@@ -28,9 +32,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,6 +75,24 @@ def split_store(store, parts, out_dir):
                 f.writelines(doc)
         paths.append(str(path))
     return paths
+
+
+def awkward_store(store, out):
+    """A quote store written for the cases a cut inside a store could get wrong: the store's
+    first 400 lines, with a malformed line and a record of no "type" in the middle (their
+    errors must name the store's own line numbers), a document's quotations moved before its
+    record, and the first 60 lines again at the end (the same documents given twice: a record
+    of an id that already had one opens another document)."""
+    lines = [ln for ln in Path(store).read_bytes().splitlines(keepends=True)
+             if b'"summary"' not in ln][:400]
+    docs = [i for i, ln in enumerate(lines) if b'"document"' in ln]
+    k = docs[len(docs) // 2]  # a record, then its quotations: the quotations first
+    end = next((i for i in docs if i > k), len(lines))
+    lines[k:end] = lines[k + 1:end] + [lines[k]]
+    lines.insert(150, b'{"type": "quote", "doc": broken\n')
+    lines.insert(260, b'{"doc": "no-type"}\n')
+    Path(out).write_bytes(b"".join(lines + lines[:60]))
+    return str(out)
 
 
 def mkdir(path):
@@ -110,6 +134,79 @@ def awkward_articles(out_dir):
     return ["--links", "all", "--reference", str(primary)] + [str(p) for p in paths]
 
 
+def task_pid(work, phase, index):
+    """The pid of the running `batch-task --work WORK PHASE INDEX`, from /proc."""
+    want = ["batch-task", "--work", str(work), phase, str(index)]
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        if argv[1:6] == want:
+            return int(entry.name)
+    return None
+
+
+def kill_case(base, work, want, result):
+    """A decide task killed (SIGKILL) while it runs, then the same batch run again. The test
+    holds the task at a point it controls: groups.bin, which decide reads first, is made a FIFO
+    holding the same bytes, so the task blocks on it; when the test's open for writing returns,
+    the task is running with the file open. The test feeds it half the bytes and kills it: the
+    run must fail naming the task, leave no output a rerun takes as done, and the rerun must
+    redo only that task and finish, giving the same bytes."""
+    groups = work / "groups.bin"
+    data = groups.read_bytes()
+    (work / "decide" / "block-1.bin").unlink()
+    (work / "report.status").unlink()
+    groups.unlink()
+    os.mkfifo(groups)
+    proc = subprocess.Popen(base, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out_err = {}
+
+    def wait_batch():
+        out_err["out"], out_err["err"] = proc.communicate(timeout=TIMEOUT)
+        # The batch ended without opening the FIFO: release the test's open.
+        fd = os.open(groups, os.O_RDONLY | os.O_NONBLOCK)
+        os.close(fd)
+
+    waiter = threading.Thread(target=wait_batch)
+    waiter.start()
+    pid = None
+    with open(groups, "wb") as fifo:  # returns once the decide task has opened groups.bin
+        pid = task_pid(work, "decide", 1) if proc.poll() is None else None
+        if pid is not None:
+            try:
+                fifo.write(data[:len(data) // 2])
+                fifo.flush()
+            except BrokenPipeError:
+                pass
+            os.kill(pid, signal.SIGKILL)
+    waiter.join()
+    err = out_err.get("err", b"").decode(errors="replace")
+    result(pid is not None, "kill: the decide task found running", err[-400:])
+    result(proc.returncode == 2 and "decide task 1 failed (killed by signal 9)" in err
+           and "log: " in err and not out_err.get("out"),
+           "kill: the run fails naming the killed task", err[-600:])
+    leftovers = [p.name for p in (work / "decide").iterdir() if p.name.startswith("block-1.bin")]
+    result(not leftovers and not (work / "report.status").exists(),
+           "kill: the killed task left no output a rerun takes as done", str(leftovers))
+    groups.unlink()
+    groups.write_bytes(data)
+    # What a task killed while writing leaves: a partial temporary file, never taken as done.
+    (work / "decide" / "block-1.bin.tmp-999999").write_bytes(b"partial")
+    again = run(base)
+    err = again.stderr.decode(errors="replace")
+    result(masked(again.stdout) == masked(want.stdout) and again.returncode == want.returncode,
+           "kill: the rerun gives the same bytes", err[-400:])
+    redone = ("read: 3 task(s), 0 to run" in err and "groups: 1 task(s), 0 to run" in err
+              and "shingles: 2 task(s), 0 to run" in err and "count: 3 task(s), 0 to run" in err
+              and "decide: 3 task(s), 1 to run" in err and "finish: 1 task(s), 1 to run" in err)
+    result(redone and not (work / "decide" / "block-1.bin.tmp-999999").exists(),
+           "kill: the rerun redoes only the killed task and finish", err[-600:])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.environ.get("QUOTECHECK_BIN", "build/quotecheck"))
@@ -145,7 +242,10 @@ def main():
                                 "fixtures/check/sources"]),
             ("fixtures/cases", ["--links", "all", "fixtures/cases"]),
             ("fixtures/awkward", awkward_articles(tmp / "awkward")),
-            ("generated store", split_store(store, 6, mkdir(tmp / "g")) if store.exists() else []),
+            # One file: cut inside it at every S > 1 (the plan cuts stores at line starts).
+            ("generated store", [str(store)] if store.exists() else []),
+            ("awkward store", [awkward_store(store, tmp / "awkward.jsonl")]
+             if store.exists() else []),
             ("viral store", split_store(viral, 4, mkdir(tmp / "v")) if viral.exists() else []),
         ]
         seeds = Path(opts.shared) / "seeds"
@@ -172,6 +272,9 @@ def main():
                            "--shards", str(shards), "--partitions", str(partitions),
                            "--blocks", str(blocks)] + args)
                 same = masked(got.stdout) == masked(want.stdout) and got.returncode == want.returncode
+                # The diagnostics check prints (path:line:col: …) are printed the same.
+                errors = [ln for ln in want.stderr.splitlines() if b": error: " in ln]
+                same = same and all(ln in got.stderr.splitlines() for ln in errors)
                 result(same and len(want.stdout) > 0,
                        f"{label} S={shards} H={partitions} B={blocks}",
                        f"exit {got.returncode} vs {want.returncode}; "
@@ -203,6 +306,8 @@ def main():
                       and re.search(r"decide: 3 task\(s\), 1 submitted", err) is not None
                       and re.search(r"finish: 1 task\(s\), 1 submitted", err) is not None)
         result(redone, "rerun: only the missing task and those after it", err[-600:])
+        if opts.engine == "local":
+            kill_case(base, work, want, result)
 
         # A failing task: its decide output cannot be written (the directory is a file).
         work = tmp / "failing"

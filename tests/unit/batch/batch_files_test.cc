@@ -59,8 +59,9 @@ TEST_SUITE("batch") {
   TEST_CASE("a read part is read back as written, after the documents already read") {
     const CheckResult part = SampleRead();
     CheckResult merged;
-    REQUIRE(AppendReadPart(EncodeReadPart(part), &merged).ok());
-    REQUIRE(AppendReadPart(EncodeReadPart(part), &merged).ok());
+    QuoteStoreJoin join;
+    REQUIRE(AppendReadPart(EncodeReadPart(part), &join, &merged).ok());
+    REQUIRE(AppendReadPart(EncodeReadPart(part), &join, &merged).ok());
     REQUIRE(merged.documents.size() == 4);
     REQUIRE(merged.quotes.size() == 2);
     CHECK(merged.quotes[0].doc == 1);
@@ -88,8 +89,9 @@ TEST_SUITE("batch") {
     part.quotes.push_back(part.quotes[0]);
     part.quotes[1].text = "second";
     CheckResult kept;
+    QuoteStoreJoin join;
     const std::vector<bool> keep = {false, true};
-    REQUIRE(AppendReadPart(EncodeReadPart(part), &kept, &keep).ok());
+    REQUIRE(AppendReadPart(EncodeReadPart(part), &join, &kept, &keep).ok());
     REQUIRE(kept.quotes.size() == 2);  // numbers unchanged
     CHECK(kept.quotes[0].text.empty());
     CHECK(kept.quotes[0].doc == 1);
@@ -100,7 +102,8 @@ TEST_SUITE("batch") {
     const std::string bytes = EncodeReadPart(SampleRead());
     for (size_t cut : {size_t{0}, size_t{5}, bytes.size() / 2, bytes.size() - 1}) {
       CheckResult r;
-      CHECK_FALSE(AppendReadPart(bytes.substr(0, cut), &r).ok());
+      QuoteStoreJoin join;
+      CHECK_FALSE(AppendReadPart(bytes.substr(0, cut), &join, &r).ok());
     }
     std::vector<Link> links;
     CHECK_FALSE(AppendLinks(bytes, &links).ok());
@@ -112,13 +115,26 @@ TEST_SUITE("batch") {
     CHECK_FALSE(DecodeShingleLists(bytes, &lists).ok());
   }
 
-  TEST_CASE("groups, shingle lists, pairs and links are read back as written") {
+  TEST_CASE("keys, groups, shingle lists, pairs and links are read back as written") {
     GroupWords groups{.representative = {0, 4}, .weights = {3, 1}, .words = {{7, 8, 9}, {}}};
     GroupWords groups_back;
     REQUIRE(DecodeGroupWords(EncodeGroupWords(groups), &groups_back).ok());
     CHECK(groups_back.representative == groups.representative);
     CHECK(groups_back.weights == groups.weights);
     CHECK(groups_back.words == groups.words);
+    std::vector<uint64_t> heads;
+    std::vector<uint32_t> word_counts;
+    REQUIRE(DecodeGroupHeads(EncodeGroupWords(groups), &heads, &word_counts).ok());
+    CHECK(heads == groups.representative);
+    CHECK(word_counts == std::vector<uint32_t>{3, 0});
+
+    ShardKeys keys{.keys = {"we will rebuild", "", "we will rebuild"}, .words = {{5, 6}, {}, {}}};
+    ShardKeys keys_back;
+    REQUIRE(DecodeShardKeys(EncodeShardKeys(keys), &keys_back).ok());
+    CHECK(keys_back.keys == keys.keys);
+    CHECK(keys_back.words == keys.words);
+    const std::string keys_bytes = EncodeShardKeys(keys);
+    CHECK_FALSE(DecodeShardKeys(keys_bytes.substr(0, keys_bytes.size() - 1), &keys_back).ok());
 
     ShingleLists lists{.shingle = {11, 12},
                        .member_end = {2, 5},

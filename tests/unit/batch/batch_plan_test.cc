@@ -7,7 +7,7 @@
 namespace quotecheck {
 
 TEST_SUITE("batch") {
-  TEST_CASE("a plan cuts the inputs into shards at file boundaries, in check's order") {
+  TEST_CASE("a plan cuts the inputs into shards, in check's order; articles whole") {
     testing::TempDir dir;
     const std::string ref = dir.Write("ref.txt", std::string(100, 'r'));
     dir.Write("in/a.txt", std::string(100, 'a'));
@@ -33,6 +33,52 @@ TEST_SUITE("batch") {
     BatchPlan wide = MakeBatchPlan({}, {dir.path() + "/in"}, {}, 7, 1, 1);
     CHECK(wide.shards() == 7);
     CHECK(wide.shard_end.back() == 3);
+  }
+
+  TEST_CASE("a quote store a shard's end falls in is cut at line starts; articles are not") {
+    testing::TempDir dir;
+    std::string store;
+    for (int d = 0; d < 40; ++d) {
+      store += "{\"type\":\"document\",\"doc\":\"d" + std::to_string(d) + "\"}\n";
+      store += "{\"type\":\"quote\",\"doc\":\"d" + std::to_string(d) +
+               "\",\"start\":0,\"end\":3,\"text\":\"abc\"}\n";
+    }
+    const std::string path = dir.Write("store.jsonl", store);
+    const std::string article = dir.Write("z.txt", std::string(store.size(), 'x'));
+    BatchPlan plan = MakeBatchPlan({}, {path, article}, {}, 8, 1, 1);
+    REQUIRE(plan.shards() == 8);
+    // The store (half the bytes) in 4 pieces of about an eighth each, the article whole.
+    REQUIRE(plan.units.size() == 5);
+    CHECK_FALSE(plan.units.back().piece);
+    CHECK(plan.units.back().path == article);
+    uint64_t at = 0;
+    for (size_t u = 0; u + 1 < plan.units.size(); ++u) {
+      const BatchUnit& p = plan.units[u];
+      CAPTURE(u);
+      REQUIRE(p.piece);
+      CHECK(p.path == path);
+      CHECK(p.begin == at);
+      CHECK((p.begin == 0 || store[p.begin - 1] == '\n'));
+      uint32_t line = 1;
+      for (size_t i = 0; i < p.begin; ++i) line += store[i] == '\n';
+      CHECK(p.first_line == line);
+      const uint64_t eighth = 2 * store.size() / 8;
+      CHECK(p.end - p.begin + 100 > eighth);
+      CHECK(p.end - p.begin < eighth + 100);
+      at = p.end;
+    }
+    CHECK(at == store.size());
+    Result<BatchPlan> back = ParseBatchPlan(FormatBatchPlan(plan));
+    REQUIRE(back.ok());
+    CHECK(FormatBatchPlan(back.value()) == FormatBatchPlan(plan));
+    CHECK(back.value().units[1].piece);
+    CHECK(back.value().units[1].begin == plan.units[1].begin);
+    CHECK(back.value().units[1].first_line == plan.units[1].first_line);
+
+    // One shard: nothing is cut.
+    BatchPlan one = MakeBatchPlan({}, {path}, {}, 1, 1, 1);
+    REQUIRE(one.units.size() == 1);
+    CHECK_FALSE(one.units[0].piece);
   }
 
   TEST_CASE("a plan's text is read back as the plan") {
@@ -62,7 +108,10 @@ TEST_SUITE("batch") {
     const std::string good = FormatBatchPlan(plan);
     CHECK(ParseBatchPlan(good).ok());
     CHECK_FALSE(ParseBatchPlan("").ok());
-    CHECK_FALSE(ParseBatchPlan(good.substr(0, good.rfind("shard"))).ok());  // no last shard
+    CHECK_FALSE(ParseBatchPlan(good.substr(0, good.rfind("shard"))).ok());        // no last shard
+    CHECK_FALSE(ParseBatchPlan(good + "piece\t0\tx\t9\t5\t1\nshard\t2\n").ok());  // end < begin
+    CHECK_FALSE(ParseBatchPlan(good + "piece\t0\tx\t0\t5\t0\nshard\t2\n").ok());  // line 0
+    CHECK(ParseBatchPlan(good + "piece\t0\tx\t0\t5\t1\nshard\t2\n").ok());
     Result<BatchPlan> bad = ParseBatchPlan(good + "unit\t2\tx\n");
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.status().message().find("plan.txt:") == 0);

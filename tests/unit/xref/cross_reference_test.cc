@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "unit/check_result_builder.h"
+#include "xref/xref_steps.h"
 
 namespace quotecheck {
 namespace {
@@ -16,6 +17,39 @@ CheckResult Build(const std::vector<const char*>& dates, const std::vector<Q>& q
 }  // namespace
 
 TEST_SUITE("xref") {
+  TEST_CASE("groups from keys alone (batch) are the groups of the prepared quotations (check)") {
+    CheckResult r = Build({"", ""}, {{0, "We will rebuild the harbour wall.", "Ilse"},
+                                     {1, "We will rebuild the harbour wall!", "Ilse"},
+                                     {0, "harbour wall", nullptr},
+                                     {1, "harbour wall", nullptr},
+                                     {1, "...", nullptr},
+                                     {0, "The tolls will fall in May.", "Tomas"},
+                                     {1, "we WILL rebuild the harbour wall", "Ilse"}});
+    r.quotes[2].kind = r.quotes[3].kind = QuoteKind::kTerm;  // terms: in no group
+    PreparedQuotes prepared;
+    PrepareQuotes(KeyerOrDefault(nullptr), 1, nullptr, &r, &prepared);
+    const QuoteGroups want = GroupEqualQuotes(prepared.keys, r);
+    std::vector<std::vector<uint64_t>> want_words;
+    std::vector<uint32_t> weights;
+    RepresentativeWords(want, prepared.tokens, &want_words, &weights);
+    std::vector<std::string> keys;
+    std::vector<std::vector<uint64_t>> words;
+    for (const QuoteRecord& q : r.quotes) {
+      QuoteKeyWords kw = KeyAndWords(q);
+      keys.push_back(kw.key);
+      words.push_back(kw.words);
+    }
+    const QuoteGroups got = GroupEqualKeys(keys);
+    CHECK(got.group_of == want.group_of);
+    CHECK(got.representative == want.representative);
+    CHECK(got.members == want.members);
+    REQUIRE(want.representative.size() == 2);
+    CHECK(want.members[0].size() == 3);
+    for (size_t g = 0; g < got.representative.size(); ++g) {
+      CHECK(words[got.representative[g]] == want_words[g]);
+    }
+  }
+
   TEST_CASE("CrossReference: clusters, canonical text and first appearance") {
     CheckResult r =
         Build({"2025-03-02", "2025-03-01", ""},
