@@ -140,7 +140,7 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   keep.probe = [&shingles](std::string_view text, std::vector<uint64_t>* facts) {
     return shingles.Probe(text, facts);
   };
-  keep.keep_probed = [&shingles](const std::vector<uint64_t>& facts) {
+  keep.keep_probed = [&shingles](std::span<const uint64_t> facts) {
     return shingles.TakeProbed(facts);
   };
   keep.jobs = static_cast<unsigned>(ResolveJobCount(report.jobs));

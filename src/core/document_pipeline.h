@@ -1,9 +1,10 @@
 #pragma once
-/// The ordered parallel runner: documents are read in input order on the calling thread,
-/// processed on `jobs` worker threads, and delivered back on the calling thread strictly in
-/// input order (by sequence number). At most `max_in_flight` documents are between reading
-/// and delivery at any time, so memory stays bounded however many documents there are.
-/// With one job everything runs on the calling thread, without threads or locks.
+/// The ordered parallel runner (core/ordered_pipeline.h) over documents: they are read in
+/// input order on the calling thread, processed on `jobs` worker threads, and delivered back
+/// on the calling thread strictly in input order (by sequence number). At most
+/// `max_in_flight` documents are between reading and delivery at any time, so memory stays
+/// bounded however many documents there are. With one job everything runs on the calling
+/// thread, without threads or locks.
 
 #include <cstddef>
 #include <functional>

@@ -2,14 +2,17 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <optional>
+#include <span>
 #include <system_error>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -17,6 +20,7 @@
 #include "core/code_point.h"
 #include "core/hash.h"
 #include "core/line_index.h"
+#include "core/ordered_pipeline.h"
 #include "core/regular_file.h"
 #include "ingest/document_reader.h"
 #include "ingest/line_source.h"
@@ -430,43 +434,113 @@ bool DecodeJsonString(std::string_view raw, std::string* out) {
   return true;
 }
 
-// The decoded string value of the first `key` ("\"doc\"") in `line` when it comes before
-// any nested object; false otherwise.
-// `needle` in `line` (npos when absent) with glibc's memmem: a JSON line holds many '"', each
-// of which std::string_view::find would stop at to compare the rest of a key.
-size_t FindKey(std::string_view line, std::string_view needle) {
-  const void* at = memmem(line.data(), line.size(), needle.data(), needle.size());
-  return at == nullptr ? std::string_view::npos
-                       : static_cast<size_t>(static_cast<const char*>(at) - line.data());
-}
+// A key looked for in the lines of a store ("\"doc\"", with its quotes). A JSON line holds
+// many '"', each of which std::string_view::find stops at to compare the rest of a key;
+// glibc's memmem sets up a table of shifts on each call, which costs more than searching a
+// line of a few hundred bytes. So 16 places at a time are tested for the key's first two
+// bytes and its last (GCC vector extensions: SSE2 on x86-64, NEON on arm64), and only
+// those that pass are compared whole.
+class JsonKey {
+ public:
+  explicit JsonKey(std::string_view key) : key_(key) {}
 
-bool PeekStringField(std::string_view line, std::string_view key, std::string* value) {
-  const size_t at = FindKey(line, key);
+  std::string_view key() const { return key_; }
+
+  // Where the key first is in `line`, or npos.
+  size_t In(std::string_view line) const {
+    using Bytes = unsigned char __attribute__((vector_size(16)));
+    const size_t m = key_.size();
+    const char* data = line.data();
+    size_t i = 0;
+    if (line.size() >= m + 16) {
+      const Bytes first = Broadcast(key_[0]);
+      const Bytes second = Broadcast(key_[1]);
+      const Bytes last = Broadcast(key_[m - 1]);
+      for (; i + m + 15 <= line.size(); i += 16) {
+        const Bytes hits = (Load(data + i) == first) & (Load(data + i + 1) == second) &
+                           (Load(data + i + m - 1) == last);
+        uint64_t low = 0;
+        uint64_t high = 0;
+        std::memcpy(&low, &hits, 8);
+        std::memcpy(&high, reinterpret_cast<const char*>(&hits) + 8, 8);
+        if ((low | high) == 0) continue;
+        for (size_t k = 0; k < 16; ++k) {
+          if (hits[k] != 0 && std::memcmp(data + i + k, key_.data(), m) == 0) return i + k;
+        }
+      }
+    }
+    // The last places (fewer than 16 + the key's size): too few for a table of shifts.
+    return line.find(key_, i);
+  }
+
+ private:
+  using Bytes = unsigned char __attribute__((vector_size(16)));
+  static Bytes Broadcast(char c) {
+    Bytes v;
+    std::memset(&v, c, sizeof v);
+    return v;
+  }
+  static Bytes Load(const char* p) {
+    Bytes v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  }
+
+  std::string_view key_;
+};
+
+const JsonKey kDocKey("\"doc\"");
+const JsonKey kTextKey("\"text\"");
+const JsonKey kPartsKey("\"parts\"");
+
+// Where the string value of the first `key` ("\"doc\"") in `line` is, when it comes before
+// any nested object: its bytes, without the quotes, are line[*begin, *end). False otherwise.
+bool FindStringField(std::string_view line, const JsonKey& key, size_t* begin, size_t* end) {
+  const size_t at = key.In(line);
   if (at == std::string_view::npos) return false;
-  if (line.find('{', 1) < at) return false;
-  size_t i = at + key.size();
+  if (at > 1 && std::memchr(line.data() + 1, '{', at - 1) != nullptr) return false;
+  size_t i = at + key.key().size();
   while (i < line.size() && line[i] == ' ') ++i;
   if (i >= line.size() || line[i] != ':') return false;
   ++i;
   while (i < line.size() && line[i] == ' ') ++i;
   if (i >= line.size() || line[i] != '"') return false;
-  const size_t begin = ++i;
-  bool escaped = false;
-  for (; i < line.size(); ++i) {
-    if (line[i] == '\\') {
-      ++i;
-      escaped = true;
-    } else if (line[i] == '"') {
-      break;
-    }
+  *begin = ++i;
+  // The first '"' after an even run of backslashes (each escapes the byte after it).
+  for (;;) {
+    const void* quote = std::memchr(line.data() + i, '"', line.size() - i);
+    if (quote == nullptr) return false;
+    i = static_cast<size_t>(static_cast<const char*>(quote) - line.data());
+    size_t run = 0;
+    while (i - run > *begin && line[i - run - 1] == '\\') ++run;
+    if (run % 2 == 0) break;
+    ++i;
   }
-  if (i >= line.size()) return false;
-  const std::string_view raw = line.substr(begin, i - begin);
-  if (!escaped) {
-    value->assign(raw);
+  *end = i;
+  return true;
+}
+
+// The string `line[begin, end)` found by FindStringField, decoded: a view of `line` when it
+// has no escapes (most do not: no copy), else of `*scratch`, which holds it decoded.
+bool DecodeStringField(std::string_view line, size_t begin, size_t end, std::string* scratch,
+                       std::string_view* value) {
+  const std::string_view raw = line.substr(begin, end - begin);
+  if (std::memchr(raw.data(), '\\', raw.size()) == nullptr) {
+    *value = raw;
     return true;
   }
-  return DecodeJsonString(raw, value);
+  if (!DecodeJsonString(raw, scratch)) return false;
+  *value = *scratch;
+  return true;
+}
+
+// The decoded string value of the first `key` in `line` (FindStringField, DecodeStringField).
+bool PeekStringField(std::string_view line, const JsonKey& key, std::string* scratch,
+                     std::string_view* value) {
+  size_t begin = 0;
+  size_t end = 0;
+  return FindStringField(line, key, &begin, &end) &&
+         DecodeStringField(line, begin, end, scratch, value);
 }
 
 bool StartsAsRecord(std::string_view line, std::string_view type) {
@@ -486,10 +560,21 @@ bool StartsAsRecord(std::string_view line, std::string_view type) {
 // The decoded top-level "text" of a quote line as extract writes it, when that can be told
 // without parsing: the line starts with {"type":"quote" (a space allowed after the colon),
 // has no "parts", and its first "text" key comes before any nested object. False otherwise.
-bool PeekQuoteText(std::string_view line, std::string* text) {
+// `*text` views `line` or `*scratch` (PeekStringField).
+bool PeekQuoteText(std::string_view line, std::string* scratch, std::string_view* text) {
   if (!StartsAsRecord(line, "quote")) return false;
-  if (FindKey(line, "\"parts\"") != std::string_view::npos) return false;
-  return PeekStringField(line, "\"text\"", text);
+  size_t begin = 0;
+  size_t end = 0;
+  if (!FindStringField(line, kTextKey, &begin, &end)) return false;
+  // Is "parts" anywhere in the line? Not in the text's bytes: there a '"' is escaped, so
+  // it is followed by no `parts"` and preceded by a backslash, not by `"part`; a match can
+  // only start before them or in their last 6 bytes (ending at the closing quote), and
+  // the text, the longest part of a line, need not be searched.
+  const size_t overlap = kPartsKey.key().size() - 1;
+  if (kPartsKey.In(line.substr(0, begin + overlap)) != std::string_view::npos) return false;
+  const size_t tail = std::max(begin, end - std::min(end, overlap));
+  if (kPartsKey.In(line.substr(tail)) != std::string_view::npos) return false;
+  return DecodeStringField(line, begin, end, scratch, text);
 }
 
 class StoreReader {
@@ -514,25 +599,65 @@ class StoreReader {
 
   void ReadLines(LineSource* lines, int* err) {
     std::string_view line;
-    while (lines->Next(&line, err)) Consume(line);
+    while (lines->Next(&line, err)) {
+      CountBytes(line.size() + 1);
+      Consume(line);
+    }
   }
 
-  // One line of the store; `probed`: a quote line's text was probed (QuoteStoreFilter::probe)
-  // with this outcome and these facts.
-  void Consume(std::string_view line, std::optional<bool> probed = std::nullopt,
-               const std::vector<uint64_t>* facts = nullptr) {
+  // The bytes of lines read (CheckResult::bytes): each line without its line break, plus 1.
+  void CountBytes(uint64_t bytes) { result_->bytes += bytes; }
+
+  // Lines passed over unread: a filtered read's lines that its probe rejected, and blank
+  // lines.
+  void SkipLines(size_t count) { line_no_ += static_cast<uint32_t>(count); }
+
+  // A filtered read of a store file finds the document record lines it needs again in the
+  // file (pread at their offsets) instead of keeping a copy of every one: a store holds a
+  // record for each of its documents, few of which have a quotation kept. Without it (standard
+  // input cannot be read twice) the record lines are copied.
+  void SetRecordFile(int fd) { record_fd_ = fd; }
+
+  // What a filtered read learnt of a line before the reader sees it.
+  struct LineFacts {
+    // A quote line's text was probed (QuoteStoreFilter::probe) with this outcome and these
+    // facts.
+    std::optional<bool> probed;
+    std::span<const uint64_t> facts;
+    uint64_t file_offset = 0;  // where the line starts in the store file (SetRecordFile)
+  };
+
+  // The next line, which a filtered read of a store file (SetRecordFile) found to be a
+  // document record (StartsAsRecord, its "doc" read by PeekStringField and hashed by
+  // Fnv1a64): kept by its place in the file, unread.
+  void RecordLineAt(uint64_t id_hash, uint64_t file_offset, size_t size) {
     ++line_no_;
-    result_->bytes += line.size() + 1;
-    if (line_no_ == 1) line.remove_prefix(Utf8BomLength(line));
+    records_.push_back(RecordLine{id_hash, file_offset, size});
+    RecordAdded();
+  }
+
+  // One line of the store (its bytes counted apart: CountBytes).
+  void Consume(std::string_view line) { Consume(line, LineFacts{}); }
+  void Consume(std::string_view line, const LineFacts& seen) {
+    const std::optional<bool> probed = seen.probed;
+    ++line_no_;
+    line_offset_ = seen.file_offset;
+    if (line_no_ == 1) {
+      const size_t bom = Utf8BomLength(line);
+      line.remove_prefix(bom);
+      line_offset_ += bom;
+    }
     if (probed == false || IsBlank(line)) return;
     if (filter_ != nullptr) {
-      if (probed ? !filter_->keep_probed(*facts)
-                 : PeekQuoteText(line, &peeked_) && !filter_->keep(peeked_)) {
+      std::string_view text;
+      if (probed ? !filter_->keep_probed(seen.facts)
+                 : PeekQuoteText(line, &peeked_, &text) && !filter_->keep(text)) {
         return;
       }
       // A document's record is parsed only if one of its quotations is kept.
-      if (StartsAsRecord(line, "document") && PeekStringField(line, "\"doc\"", &peeked_)) {
-        AddRecordLine(peeked_, line);
+      std::string_view id;
+      if (StartsAsRecord(line, "document") && PeekStringField(line, kDocKey, &peeked_, &id)) {
+        AddRecordLine(Fnv1a64(id), line);
         return;
       }
     }
@@ -651,16 +776,39 @@ class StoreReader {
   // Filtered read: document records are kept as lines and parsed only for the documents of
   // the quotations kept. A record line is found by its id's hash: the latest record first
   // (a store lists a document's quotations after its record), else through an index of all
-  // record lines built the first time it is needed.
-  void AddRecordLine(std::string_view id, std::string_view line) {
-    records_.push_back(RecordLine{Fnv1a64(id), doc_arena_.size(), line.size()});
-    doc_arena_.append(line);
+  // record lines built the first time it is needed. AddRecordLine takes a record line and
+  // the hash of its id (Fnv1a64).
+  void AddRecordLine(uint64_t id_hash, std::string_view line) {
+    if (record_fd_ >= 0) {
+      records_.push_back(RecordLine{id_hash, line_offset_, line.size()});
+    } else {
+      records_.push_back(RecordLine{id_hash, doc_arena_.size(), line.size()});
+      doc_arena_.append(line);
+    }
+    RecordAdded();
+  }
+
+  void RecordAdded() {
     if (record_index_built_) record_index_[records_.back().hash] = records_.size() - 1;
     last_doc_.reset();
   }
 
-  std::string_view RecordText(size_t record) const {
-    return std::string_view(doc_arena_).substr(records_[record].offset, records_[record].size);
+  // The text of a record line; valid until another record's is asked for. Read again from
+  // the file (SetRecordFile); empty if that fails (the file changed under the read).
+  std::string_view RecordText(size_t record) {
+    const RecordLine& r = records_[record];
+    if (record_fd_ < 0) return std::string_view(doc_arena_).substr(r.offset, r.size);
+    if (record_text_of_ == record) return record_text_;
+    record_text_of_.reset();
+    record_text_.resize(r.size);
+    for (size_t done = 0; done < r.size;) {
+      const ssize_t n = pread(record_fd_, record_text_.data() + done, r.size - done,
+                              static_cast<off_t>(r.offset + done));
+      if (n <= 0) return {};
+      done += static_cast<size_t>(n);
+    }
+    record_text_of_ = record;
+    return record_text_;
   }
 
   // The latest record line of document `id`, if any.
@@ -676,7 +824,9 @@ class StoreReader {
       }
       if (auto it = record_index_.find(hash); it != record_index_.end()) found = it->second;
     }
-    if (found && PeekStringField(RecordText(*found), "\"doc\"", &peeked_) && peeked_ != id) {
+    std::string_view found_id;
+    if (found && PeekStringField(RecordText(*found), kDocKey, &peeked_, &found_id) &&
+        found_id != id) {
       return std::nullopt;  // a hash collision
     }
     return found;
@@ -739,7 +889,7 @@ class StoreReader {
     if (RecordError("document", line)) return;
     const std::string_view id = *fields_.doc;
     if (filter_ != nullptr) {  // a document only once a quotation of it is kept
-      AddRecordLine(id, line);
+      AddRecordLine(Fnv1a64(id), line);
       return;
     }
     key_.assign(id);
@@ -838,13 +988,18 @@ class StoreReader {
   std::vector<StorePieceOpening>* opened_ = nullptr;
   const size_t first_doc_ = result_->documents.size();
   std::string peeked_;
-  // Filtered: the document record lines, in doc_arena_.
+  // Filtered: the document record lines, at their offsets in the store file (record_fd_) or
+  // in doc_arena_.
   struct RecordLine {
     uint64_t hash = 0;  // Fnv1a64 of the id
-    size_t offset = 0;
+    uint64_t offset = 0;
     size_t size = 0;
   };
+  int record_fd_ = -1;
+  uint64_t line_offset_ = 0;  // of the line being read, in the store file
   std::vector<RecordLine> records_;
+  std::string record_text_;               // a record line read again
+  std::optional<size_t> record_text_of_;  // its index in records_
   std::string doc_arena_;
   std::unordered_map<uint64_t, size_t> record_index_;  // hash → latest record
   bool record_index_built_ = false;
@@ -1016,56 +1171,187 @@ void ReadQuoteStore(const std::string& path, CheckResult* result) {
   if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);
 }
 
-// The probes of a block's lines (QuoteStoreFilter::probe) on `jobs` threads, in the order
-// LineSource gives the lines: per line nothing (not a quote line that can be peeked), or the
-// probe's outcome, with its facts in `facts`.
-std::vector<std::optional<bool>> ProbeLines(std::string_view block, const QuoteStoreFilter& filter,
-                                            unsigned jobs,
-                                            std::vector<std::vector<uint64_t>>* facts) {
-  // Slices end just after a newline, so that each slice's lines are the block's.
-  std::vector<size_t> cuts = {0};
-  for (unsigned j = 1; j < jobs; ++j) {
-    const size_t at = block.find('\n', std::max(cuts.back(), block.size() * j / jobs));
-    if (at == std::string_view::npos) break;
-    cuts.push_back(at + 1);
-  }
-  cuts.push_back(block.size());
-  struct Part {
-    std::vector<std::optional<bool>> probed;
-    std::vector<std::vector<uint64_t>> facts;
+// A filtered read that probes its lines reads the store in blocks this large: large enough
+// that handing a block to a thread costs little against probing its ~600 lines, small
+// enough that a block stays in a core's cache between being read and being probed.
+constexpr size_t kProbedBlock = size_t{256} << 10;
+// A line that goes on past its block is read on in steps this large.
+constexpr size_t kLineTailStep = size_t{64} << 10;
+
+// A block of a store file read with a probe, as it goes through the ordered pipeline: its
+// place in the file from the calling thread, then its lines (those that start at file_offset
+// .. file_offset + kProbedBlock - 1) read and probed on a worker, then delivered in order.
+struct ProbedBlock {
+  uint64_t file_offset = 0;
+  // Set on the worker:
+  int error = 0;            // errno of a failed read
+  size_t lines = 0;         // lines in the block
+  uint64_t line_bytes = 0;  // their bytes as StoreReader::CountBytes counts them
+  // The lines the reader must see (all but blank lines and those the probe rejected), in
+  // order: each with its index in the block and place in the file, and either the hash of
+  // its id (a document record: the reader needs no more of it), or its text (in `text`)
+  // and, if probed, its facts (in `facts`).
+  struct Line {
+    size_t index = 0;
+    uint64_t file_offset = 0;
+    size_t size = 0;
+    bool record = false;
+    uint64_t id_hash = 0;
+    size_t text_offset = 0;
+    bool probed = false;
+    size_t first_fact = 0;
+    size_t facts = 0;
   };
-  std::vector<Part> parts(cuts.size() - 1);
-  auto run = [&](size_t part) {
-    LineSource lines = LineSource::Viewing(block.substr(cuts[part], cuts[part + 1] - cuts[part]));
-    std::string_view line;
-    std::string text;
-    int err = 0;
-    Part& out = parts[part];
-    while (lines.Next(&line, &err)) {
-      out.facts.emplace_back();
-      if (!PeekQuoteText(line, &text)) {
-        out.probed.emplace_back();
-        continue;
-      }
-      out.probed.emplace_back(filter.probe(text, &out.facts.back()));
+  std::vector<Line> to_read;
+  std::string text;
+  std::vector<uint64_t> facts;
+
+  // Empty again, keeping the memory of its vectors for the next block.
+  void Clear() {
+    file_offset = 0;
+    error = 0;
+    lines = 0;
+    line_bytes = 0;
+    to_read.clear();
+    text.clear();
+    facts.clear();
+  }
+};
+
+// The blocks of a store file read with a probe: read by offset (pread) on the workers, so
+// that reading is as parallel as probing.
+class StoreBlocks {
+ public:
+  // `fd` is a regular file of `size` bytes.
+  StoreBlocks(int fd, uint64_t size) : fd_(fd), size_(size) {}
+
+  // The next block (calling thread); false past the end of the file.
+  bool Next(ProbedBlock* block) {
+    if (next_ >= size_) return false;
+    block->file_offset = next_;
+    next_ += kProbedBlock;
+    return true;
+  }
+
+  // The lines that start in block->file_offset .. + kProbedBlock - 1 (from the byte after
+  // the first '\n' at or after file_offset - 1, or the file's start, to the first '\n' at or
+  // after the block's last byte, or the end of the file), read on a worker into `*buffer`;
+  // `*offset` is where they start in the file. A read error sets block->error.
+  std::string_view Lines(ProbedBlock* block, std::string* buffer, uint64_t* offset) const {
+    const uint64_t from = block->file_offset == 0 ? 0 : block->file_offset - 1;
+    const auto span = static_cast<size_t>(block->file_offset + kProbedBlock - from);
+    ssize_t n = ReadInto(from, span, buffer, 0, &block->error);
+    if (n <= 0) return {};
+    auto size = static_cast<size_t>(n);
+    size_t begin = 0;
+    if (block->file_offset > 0) {
+      // A '\n' at the block's last byte starts a line of the next block.
+      const void* nl = std::memchr(buffer->data(), '\n', std::min(size, span - 1));
+      if (nl == nullptr) return {};  // no line starts here: inside one begun before
+      begin = static_cast<size_t>(static_cast<const char*>(nl) - buffer->data()) + 1;
     }
-  };
-  std::vector<std::thread> threads;
-  for (size_t part = 1; part < parts.size(); ++part) threads.emplace_back(run, part);
-  run(0);
-  for (auto& t : threads) t.join();
-  std::vector<std::optional<bool>> probed;
-  facts->clear();
-  for (Part& part : parts) {
-    probed.insert(probed.end(), part.probed.begin(), part.probed.end());
-    for (auto& f : part.facts) facts->push_back(std::move(f));
+    *offset = from + begin;
+    if (size < span) return std::string_view(buffer->data() + begin, size - begin);
+    for (size_t scan = span - 1;;) {
+      if (const void* nl = std::memchr(buffer->data() + scan, '\n', size - scan)) {
+        const auto end = static_cast<size_t>(static_cast<const char*>(nl) - buffer->data()) + 1;
+        return std::string_view(buffer->data() + begin, end - begin);
+      }
+      // The last line goes on past the block: read on, in growing steps for a long one.
+      scan = size;
+      const size_t step = std::max(kLineTailStep, size - begin);
+      n = ReadInto(from + size, step, buffer, size, &block->error);
+      if (n < 0) return {};
+      if (n == 0) return std::string_view(buffer->data() + begin, size - begin);
+      size += static_cast<size_t>(n);
+    }
   }
-  return probed;
+
+ private:
+  // Reads from `offset` into `*buffer` at `at` (growing it) until `want` bytes or the end of
+  // the file; returns the bytes read, or -1 (errno in *error).
+  ssize_t ReadInto(uint64_t offset, size_t want, std::string* buffer, size_t at, int* error) const {
+    if (buffer->size() < at + want) buffer->resize(at + want);
+    size_t done = 0;
+    while (done < want) {
+      const ssize_t n =
+          pread(fd_, buffer->data() + at + done, want - done, static_cast<off_t>(offset + done));
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        *error = errno;
+        return -1;
+      }
+      if (n == 0) break;
+      done += static_cast<size_t>(n);
+    }
+    return static_cast<ssize_t>(done);
+  }
+
+  int fd_;
+  uint64_t size_ = 0;  // of the file when the read began
+  uint64_t next_ = 0;  // the next block's offset
+};
+
+// Reads and probes the lines of `block` (QuoteStoreFilter::probe), on a worker thread.
+void ProbeBlock(const QuoteStoreFilter& filter, const StoreBlocks& blocks, ProbedBlock* block) {
+  thread_local std::string buffer;
+  thread_local std::string scratch;
+  thread_local std::vector<uint64_t> facts;
+  uint64_t base = 0;  // the file offset of bytes[0]
+  const std::string_view bytes = blocks.Lines(block, &buffer, &base);
+  if (block->error != 0) return;
+  LineSource lines = LineSource::Viewing(bytes);
+  std::string_view line;
+  int unused = 0;
+  while (lines.Next(&line, &unused)) {
+    block->line_bytes += line.size() + 1;
+    const size_t index = block->lines++;
+    if (IsBlank(line)) continue;  // StoreReader::Consume reads nothing of it
+    const auto offset = static_cast<size_t>(line.data() - bytes.data());
+    ProbedBlock::Line out;
+    out.index = index;
+    out.file_offset = base + offset;
+    out.size = line.size();
+    std::string_view text;
+    if (PeekQuoteText(line, &scratch, &text)) {
+      if (!filter.probe(text, &facts)) continue;
+      out.probed = true;
+      out.first_fact = block->facts.size();
+      out.facts = facts.size();
+      block->facts.insert(block->facts.end(), facts.begin(), facts.end());
+    } else if (std::string_view id;
+               StartsAsRecord(line, "document") && PeekStringField(line, kDocKey, &scratch, &id)) {
+      out.record = true;
+      out.id_hash = Fnv1a64(id);
+      block->to_read.push_back(out);
+      continue;
+    }
+    out.text_offset = block->text.size();
+    block->text.append(line);
+    block->to_read.push_back(out);
+  }
 }
 
-// Blocks of whole lines this large are read at a time: large enough for a thread per part to
-// pay, small enough that the block is a small part of the memory lint needs.
-constexpr size_t kFilteredBlock = size_t{16} << 20;
+// The lines of a probed block, to the reader in order.
+void DeliverBlock(const ProbedBlock& block, StoreReader* reader) {
+  const std::string_view text(block.text);
+  const std::span<const uint64_t> facts(block.facts);
+  size_t next = 0;
+  for (const ProbedBlock::Line& line : block.to_read) {
+    reader->SkipLines(line.index - next);
+    if (line.record) {
+      reader->RecordLineAt(line.id_hash, line.file_offset, line.size);
+    } else {
+      reader->Consume(text.substr(line.text_offset, line.size),
+                      {.probed = line.probed ? std::optional<bool>(true) : std::nullopt,
+                       .facts = facts.subspan(line.first_fact, line.facts),
+                       .file_offset = line.file_offset});
+    }
+    next = line.index + 1;
+  }
+  reader->SkipLines(block.lines - next);
+  reader->CountBytes(block.line_bytes);
+}
 
 void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& filter,
                             CheckResult* result) {
@@ -1075,36 +1361,38 @@ void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& fil
   StoreReader reader(path, result);
   reader.SetFilter(&filter);
   int err = 0;
-  if (!filter.probe || !filter.keep_probed) {
+  struct stat st;
+  if (!filter.probe || !filter.keep_probed || file == stdin || fstat(fileno(file), &st) != 0 ||
+      !S_ISREG(st.st_mode)) {
     LineSource lines(file);
     reader.ReadLines(&lines, &err);
   } else {
-    std::string block;
-    std::vector<std::vector<uint64_t>> facts;  // per line of a block
-    for (bool eof = false; !eof;) {
-      const size_t carried = block.size();
-      block.resize(carried + kFilteredBlock);
-      const size_t n = std::fread(block.data() + carried, 1, kFilteredBlock, file);
-      block.resize(carried + n);
-      if (n < kFilteredBlock) {
-        eof = true;
-        if (std::ferror(file)) err = EIO;
+    // Blocks read and probed on `jobs` threads (the work of reading a text), decided in order
+    // (only the decision needs the filter's state).
+    reader.SetRecordFile(fileno(file));
+    StoreBlocks blocks(fileno(file), static_cast<uint64_t>(st.st_size));
+    // Blocks delivered, kept for their memory: fresh memory costs a page fault per page.
+    std::vector<ProbedBlock> spare;
+    OrderedPipelineSteps<ProbedBlock> steps;
+    steps.read = [&](ProbedBlock* block, size_t) {
+      if (!spare.empty()) {
+        *block = std::move(spare.back());
+        spare.pop_back();
+        block->Clear();
       }
-      // Whole lines now, the partial last line with the next block (all of it at the end).
-      const size_t whole = eof ? block.size() : block.rfind('\n') + 1;
-      if (!eof && whole == 0) continue;  // one line longer than a block: read on
-      const std::string_view lines_view(block.data(), whole);
-      const std::vector<std::optional<bool>> probed =
-          ProbeLines(lines_view, filter, std::max(1u, filter.jobs), &facts);
-      LineSource lines = LineSource::Viewing(lines_view);
-      std::string_view line;
-      int unused = 0;
-      for (size_t i = 0; lines.Next(&line, &unused); ++i) {
-        reader.Consume(line, i < probed.size() ? probed[i] : std::nullopt,
-                       i < facts.size() ? &facts[i] : nullptr);
+      return blocks.Next(block);
+    };
+    steps.process = [&](ProbedBlock* block) { ProbeBlock(filter, blocks, block); };
+    steps.deliver = [&](ProbedBlock& block) {
+      if (block.error != 0) {
+        err = block.error;
+        return false;
       }
-      block.erase(0, whole);
-    }
+      DeliverBlock(block, &reader);
+      spare.push_back(std::move(block));
+      return true;
+    };
+    RunOrderedPipeline({.jobs = std::max(1u, filter.jobs)}, steps);
   }
   if (file != stdin) std::fclose(file);
   if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);

@@ -30,6 +30,7 @@
 /// with the store's path as id, documents_failed, "path: error: cannot open: <reason>").
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,10 +88,11 @@ struct QuoteStoreFilter {
   /// which calling `keep` would change nothing; otherwise it writes into `facts` what it found
   /// (the filter's own encoding: all that deciding needs of the text), and
   /// `keep_probed(facts)` decides exactly as keep(text) would, in store order, on one thread. The
-  /// store is read in blocks of lines, each block's texts probed on `jobs` threads: the work of
-  /// reading a text is done in parallel, only the decision in order.
+  /// store is read in blocks of lines, each block's texts probed on `jobs` threads while the
+  /// next blocks are read (core/ordered_pipeline.h): the work of reading a text is done in
+  /// parallel, only the decision in order.
   std::function<bool(std::string_view text, std::vector<uint64_t>* facts)> probe;
-  std::function<bool(const std::vector<uint64_t>& facts)> keep_probed;
+  std::function<bool(std::span<const uint64_t> facts)> keep_probed;
   unsigned jobs = 1;
 };
 
@@ -102,6 +104,9 @@ struct QuoteStoreFilter {
 /// rejected line gives no diagnostic). Other quote lines are parsed, then `keep` gets
 /// QuoteRecord::text. A document gets a DocumentInfo (and is counted in documents_read) only
 /// when one of its quotations is kept; `bytes` counts the whole store.
+/// With a probe, a regular file is read in blocks by offset on the probing threads, and its
+/// document records are remembered by their place in the file, read again (pread) only for
+/// the documents of kept quotations; standard input ("-") is read in order with `keep`.
 void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& filter,
                             CheckResult* result);
 
