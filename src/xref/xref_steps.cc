@@ -1,8 +1,6 @@
 #include "xref/xref_steps.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
