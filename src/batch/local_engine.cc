@@ -34,7 +34,7 @@ Status RunBatchLocal(const BatchPlan& plan, const BatchEngineOptions& options) {
       while (next < todo.size() && running.size() < jobs && failures.empty()) {
         const size_t index = todo[next++];
         const std::string log = BatchTaskLog(options.dir, phase.phase, index);
-        RemoveTaskTemporaries(options.dir, phase.phase, index);
+        RemoveTaskTemporaries(plan, options.dir, phase.phase, index);
         Result<pid_t> pid = StartProcess(BatchTaskCommand(options, phase.phase, index), log);
         if (!pid.ok()) {
           failures.push_back(TaskFailure(options, phase.phase, index, pid.status().message()));

@@ -233,9 +233,14 @@ int FinishReport(const CheckResult& result, const ReportOptions& options,
 
 int ExitStatusForFindings(const CheckResult& result, const std::optional<Severity>& fail_level,
                           bool no_exit) {
+  return ExitStatusForSeverities(CountBySeverity(result.findings), fail_level, no_exit);
+}
+
+int ExitStatusForSeverities(const SeverityCounts& by_severity,
+                            const std::optional<Severity>& fail_level, bool no_exit) {
   if (no_exit || !fail_level) return kExitOk;
-  for (const Finding& f : result.findings) {
-    if (SeverityRank(f.severity) >= SeverityRank(*fail_level)) return kExitFindings;
+  for (int rank = SeverityRank(*fail_level); rank < 3; ++rank) {
+    if (by_severity[rank] > 0) return kExitFindings;
   }
   return kExitOk;
 }

@@ -15,6 +15,7 @@
 #include "core/status.h"
 #include "ingest/path_filter.h"
 #include "ingest/text_decoder.h"
+#include "report/check_report_view.h"
 
 namespace quotecheck {
 
@@ -125,5 +126,8 @@ int FinishReport(const CheckResult& result, const ReportOptions& options,
 /// The exit status for findings: kExitFindings when one is at or above `fail_level`.
 int ExitStatusForFindings(const CheckResult& result, const std::optional<Severity>& fail_level,
                           bool no_exit);
+/// The same from findings counted by severity.
+int ExitStatusForSeverities(const SeverityCounts& by_severity,
+                            const std::optional<Severity>& fail_level, bool no_exit);
 
 }  // namespace quotecheck

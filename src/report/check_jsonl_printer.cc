@@ -184,6 +184,18 @@ void AppendFindingRecord(std::string* out, const CheckResult& result, size_t fin
   json.EndObject();
 }
 
+void AppendErrorRecord(std::string* out, const DocumentError& error) {
+  JsonWriter json(out);
+  json.BeginObject();
+  json.Key("type");
+  json.String("error");
+  json.Key("doc");
+  json.String(error.doc);
+  json.Key("message");
+  json.String(error.message);
+  json.EndObject();
+}
+
 // Records formatted per chunk on a thread: enough that a thread's start is paid for (a link
 // record with its diff takes microseconds).
 constexpr size_t kRecordsPerChunk = 4096;
@@ -240,15 +252,7 @@ void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs
   records(result.findings.size(),
           [&](std::string* text, size_t f, unsigned) { AppendFindingRecord(text, result, f); });
   for (const DocumentError& error : result.errors) {
-    JsonWriter json(&buffer);
-    json.BeginObject();
-    json.Key("type");
-    json.String("error");
-    json.Key("doc");
-    json.String(error.doc);
-    json.Key("message");
-    json.String(error.message);
-    json.EndObject();
+    AppendErrorRecord(&buffer, error);
     end_record();
   }
   RunSummary summary;

@@ -62,6 +62,14 @@ const SpeakerKeyer& KeyerOrDefault(const SpeakerKeyer* keyer) {
   return keyer != nullptr ? *keyer : kNoLexicons;
 }
 
+SpeakerEvidence SpeakerEvidenceFilling(const SpeakerKeyer& keyer, QuoteRecord* quote) {
+  SpeakerEvidence evidence = keyer.Evidence(*quote);
+  if (quote->speaker && !quote->speaker_key && !evidence.key.empty()) {
+    quote->speaker_key = evidence.key;  // a quote store written without keys
+  }
+  return evidence;
+}
+
 void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<bool>* tokenise,
                    CheckResult* result, PreparedQuotes* prepared) {
   const size_t n = result->quotes.size();
@@ -75,10 +83,7 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
     std::unordered_set<std::string_view> seen;
     for (size_t i = begin; i < end; ++i) {
       QuoteRecord& q = result->quotes[i];
-      prepared->speakers[i] = keyer.Evidence(q);
-      if (q.speaker && !q.speaker_key && !prepared->speakers[i].key.empty()) {
-        q.speaker_key = prepared->speakers[i].key;  // a quote store written without keys
-      }
+      prepared->speakers[i] = SpeakerEvidenceFilling(keyer, &q);
       if (tokenise != nullptr && !(*tokenise)[i]) continue;
       TokenizedQuote t = TokenizeQuote(q.text);
       prepared->keys[i] = MatchKey(t);

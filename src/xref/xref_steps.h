@@ -41,6 +41,11 @@ struct PreparedQuotes : QuoteFacts {
 /// `keyer`, or a keyer without lexicons when it is null.
 const SpeakerKeyer& KeyerOrDefault(const SpeakerKeyer* keyer);
 
+/// The speaker evidence of `quote`; a quotation read without a speaker_key (a quote store
+/// written without keys) gets the evidence's key, as cross-referencing gives it: the one place
+/// of that rule (PrepareQuotes, and `batch`'s findings and write tasks on their quotations).
+SpeakerEvidence SpeakerEvidenceFilling(const SpeakerKeyer& keyer, QuoteRecord* quote);
+
 /// Fills `prepared` for every quotation of `result` on `jobs` threads: speaker evidence for
 /// all (a quotation read without a speaker_key gets one), key only where `tokenise` is true
 /// (null: everywhere; the others stay empty), and tokens only for those whose words no
