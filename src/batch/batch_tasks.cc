@@ -389,14 +389,8 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
   if (!s.ok()) return s;
   PreparedQuotes prepared;
   PrepareQuotes(KeyerOrDefault(options.keyer), std::max(1u, options.jobs), /*tokenise=*/nullptr,
-                result, &prepared);
+                result, &prepared, /*keep_tokens=*/false);
   const QuoteGroups groups = GroupEqualQuotes(prepared.keys, *result);
-  for (size_t i = 0; i < result->quotes.size(); ++i) {  // as CrossReference keeps them
-    const uint32_t g = groups.group_of[i];
-    if (g == QuoteGroups::kNone || groups.representative[g] != i) {
-      prepared.tokens[i] = TokenizedQuote{};
-    }
-  }
   // Every pair's link, as the decide tasks found it.
   std::vector<Link> decided;
   for (size_t b = 0; b < plan.blocks; ++b) {
@@ -419,7 +413,7 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
   AddMemberLinks(groups, prepared.speakers, result);
   // check's rounds replayed: a round's links are those the tasks decided for its pairs.
   DecideInRounds(
-      pairs, prepared.tokens, options.decide_every_pair, options.decide_round,
+      pairs, prepared.word_counts, options.decide_every_pair, options.decide_round,
       [&](const std::vector<CandidatePair>& round, std::vector<Link>* links) {
         for (const CandidatePair& p : round) {
           auto it = link_of.find(pair_key(p.a, p.b));
@@ -427,7 +421,7 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
         }
       },
       &result->links);
-  prepared.tokens = {};
+  prepared.word_counts = {};
   DropExplainedFragments(prepared.keys, groups, result);
   BuildClusters(prepared.keys, result);
   *facts = std::move(static_cast<QuoteFacts&>(prepared));
