@@ -29,17 +29,8 @@ std::vector<size_t> MissingTasks(const BatchPlan& plan, const std::string& dir, 
 
 void RemoveTaskTemporaries(const BatchPlan& plan, const std::string& dir, BatchPhase phase,
                            size_t index) {
-  std::vector<std::filesystem::path> outputs = {BatchTaskOutput(dir, phase, index)};
-  if (phase == BatchPhase::kRead) outputs.emplace_back(ShardKeysPath(dir, index));
-  if (phase == BatchPhase::kClusters) {
-    for (size_t task = 0; task < BatchTaskCount(plan, BatchPhase::kFindings); ++task) {
-      outputs.emplace_back(ClusterLinksPath(dir, task));
-    }
-  }
-  if (phase == BatchPhase::kFindings) {
-    outputs.emplace_back(FindingsRecordsPath(dir, index, /*links=*/true));
-    outputs.emplace_back(FindingsRecordsPath(dir, index, /*links=*/false));
-  }
+  const std::vector<std::string> files = BatchTaskFiles(plan, dir, phase, index);
+  std::vector<std::filesystem::path> outputs(files.begin(), files.end());
   std::error_code ec;
   std::vector<std::filesystem::path> stale;
   for (const std::filesystem::path& output : outputs) {

@@ -31,6 +31,12 @@ Status MakeDirectory(const std::string& path) {
   return Status::Error(fmt::format("{}: cannot make directory: {}", path, std::strerror(errno)));
 }
 
+// Gives `value`'s memory back (assigning an empty value keeps the capacity).
+template <typename T>
+void Release(T& value) {
+  T().swap(value);
+}
+
 // Block `block` of `blocks` over n pairs: [n·block/blocks, n·(block+1)/blocks).
 std::pair<size_t, size_t> BlockRange(size_t n, size_t block, size_t blocks) {
   return {n * block / blocks, n * (block + 1) / blocks};
@@ -140,6 +146,30 @@ std::string BatchTaskOutput(const std::string& dir, BatchPhase phase, size_t ind
 std::string ShardKeysPath(const std::string& dir, size_t shard) {
   return fmt::format("{}/read/keys-{}.bin", dir, shard);
 }
+
+std::vector<std::string> BatchTaskFiles(const BatchPlan& plan, const std::string& dir,
+                                        BatchPhase phase, size_t index) {
+  std::vector<std::string> files;
+  if (phase == BatchPhase::kRead) files.push_back(ShardKeysPath(dir, index));
+  if (phase == BatchPhase::kClusters) {
+    for (size_t task = 0; task < BatchTaskCount(plan, BatchPhase::kFindings); ++task) {
+      files.push_back(ClusterLinksPath(dir, task));
+    }
+  }
+  if (phase == BatchPhase::kFindings) {
+    files.push_back(FindingsRecordsPath(dir, index, /*links=*/true));
+    files.push_back(FindingsRecordsPath(dir, index, /*links=*/false));
+  }
+  if (phase == BatchPhase::kWrite) {
+    files.push_back(BatchReportPath(dir));
+    files.push_back(BatchReportErrPath(dir));
+  }
+  files.push_back(BatchTaskOutput(dir, phase, index));
+  return files;
+}
+
+std::string BatchReportPath(const std::string& dir) { return dir + "/report.jsonl"; }
+std::string BatchReportErrPath(const std::string& dir) { return dir + "/report.stderr"; }
 
 std::string ClusterLinksPath(const std::string& dir, size_t task) {
   return fmt::format("{}/clusters/links-{}.bin", dir, task);
@@ -382,14 +412,52 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
 Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
                                const CrossReferenceOptions& options, CheckResult* result,
                                QuoteFacts* facts) {
-  Status s = LoadReadParts(plan, dir, result);
-  if (!s.ok()) return s;
-  std::vector<CandidatePair> pairs;
-  s = LoadPairs(plan, dir, &pairs, &result->capped_candidates);
-  if (!s.ok()) return s;
+  // The read parts one at a time: each part's quotations prepared as CrossReference prepares
+  // them (keys, speakers, word counts; no tokens: nothing is decided here), then cut to what
+  // the steps below read of a quotation (its document, kind, text and speaker); of a document
+  // they read its date and whether it is primary. The rest is read again by the findings and
+  // write tasks.
   PreparedQuotes prepared;
-  PrepareQuotes(KeyerOrDefault(options.keyer), std::max(1u, options.jobs), /*tokenise=*/nullptr,
-                result, &prepared, /*keep_tokens=*/false);
+  QuoteStoreJoin join;  // a store cut into pieces may span parts
+  for (size_t shard = 0; shard < plan.shards(); ++shard) {
+    const size_t before = result->quotes.size();
+    const size_t documents_before = result->documents.size();
+    {
+      const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+      Result<std::string> bytes = ReadWholeFile(path);
+      if (!bytes.ok()) return bytes.status();
+      Status s = AppendReadPart(bytes.value(), &join, result);
+      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+    }
+    CheckResult slice;
+    slice.quotes.assign(std::make_move_iterator(result->quotes.begin() + before),
+                        std::make_move_iterator(result->quotes.end()));
+    PreparedQuotes part;
+    PrepareQuotes(KeyerOrDefault(options.keyer), std::max(1u, options.jobs),
+                  /*tokenise=*/nullptr, &slice, &part, /*keep_tokens=*/false);
+    for (size_t i = 0; i < slice.quotes.size(); ++i) {
+      QuoteRecord& q = slice.quotes[i];
+      Release(q.spans);
+      Release(q.rule);
+      q.speaker_key.reset();
+      q.speaker_mention.reset();
+      q.cue.reset();
+      result->quotes[before + i] = std::move(q);
+      prepared.keys.push_back(std::move(part.keys[i]));
+      prepared.speakers.push_back(std::move(part.speakers[i]));
+      prepared.word_counts.push_back(part.word_counts[i]);
+    }
+    for (size_t d = documents_before; d < result->documents.size(); ++d) {
+      DocumentInfo& doc = result->documents[d];
+      for (std::string* field :
+           {&doc.id, &doc.path, &doc.meta.title, &doc.meta.outlet, &doc.meta.url}) {
+        Release(*field);
+      }
+    }
+  }
+  std::vector<CandidatePair> pairs;
+  Status s = LoadPairs(plan, dir, &pairs, &result->capped_candidates);
+  if (!s.ok()) return s;
   const QuoteGroups groups = GroupEqualQuotes(prepared.keys, *result);
   // Every pair's link, as the decide tasks found it.
   std::vector<Link> decided;

@@ -68,6 +68,12 @@ size_t BatchTaskCount(const BatchPlan& plan, BatchPhase phase);
 std::string BatchTaskOutput(const std::string& dir, BatchPhase phase, size_t index);
 /// The keys file a read task writes beside its part (batch/batch_files.h ShardKeys).
 std::string ShardKeysPath(const std::string& dir, size_t shard);
+/// Every file the task writes, its output (BatchTaskOutput) last.
+std::vector<std::string> BatchTaskFiles(const BatchPlan& plan, const std::string& dir,
+                                        BatchPhase phase, size_t index);
+/// The report the write task writes, and what check would print on stderr.
+std::string BatchReportPath(const std::string& dir);
+std::string BatchReportErrPath(const std::string& dir);
 /// The clusters task's evidence links for findings task K.
 std::string ClusterLinksPath(const std::string& dir, size_t task);
 /// Findings task K's link records (`links`) or finding records.

@@ -74,9 +74,9 @@ Status RunBatchLocal(const BatchPlan& plan, const BatchEngineOptions& options) {
     if (!todo.empty()) {
       uint64_t bytes = 0;
       for (size_t index = 0; index < total; ++index) {
-        struct stat st {};
-        if (stat(BatchTaskOutput(options.dir, phase.phase, index).c_str(), &st) == 0) {
-          bytes += static_cast<uint64_t>(st.st_size);
+        for (const std::string& file : BatchTaskFiles(plan, options.dir, phase.phase, index)) {
+          struct stat st {};
+          if (stat(file.c_str(), &st) == 0) bytes += static_cast<uint64_t>(st.st_size);
         }
       }
       options.progress(fmt::format(

@@ -73,9 +73,6 @@ std::string AbsolutePath(const std::string& path) {
   return path;
 }
 
-std::string ReportPath(const std::string& dir) { return dir + "/report.jsonl"; }
-std::string ReportErrPath(const std::string& dir) { return dir + "/report.stderr"; }
-
 // The write task: check's report streamed from the tasks' files into DIR/report.jsonl; what
 // check would print on stderr into report.stderr (ReportCheck's notes, FinishReport's
 // summary line); the exit status into report.status, last.
@@ -87,7 +84,7 @@ int RunWriteTask(const BatchPlan& plan, const std::string& dir, std::ostream& er
   if (extraction == nullptr) return kExitError;
   const FindingContext findings(extraction->rules);
   OutputFile output_file;
-  std::ostream* output = OpenOutput(ReportPath(dir), err, &output_file, err);
+  std::ostream* output = OpenOutput(BatchReportPath(dir), err, &output_file, err);
   if (output == nullptr) return kExitError;
   BatchReport report;
   const Severity shown = options.report.quiet ? Severity::kError : Severity::kInfo;
@@ -96,7 +93,7 @@ int RunWriteTask(const BatchPlan& plan, const std::string& dir, std::ostream& er
     err << "quotecheck: error: " << s.message() << '\n';
     return kExitError;
   }
-  if (!FinishOutput(output, &output_file, ReportPath(dir), err)) return kExitError;
+  if (!FinishOutput(output, &output_file, BatchReportPath(dir), err)) return kExitError;
   std::string report_err = report.diagnostics + CappedCandidatesNote(report.capped_candidates) +
                            CappedClustersWarning(report.capped);
   if (!options.report.quiet) report_err += FormatCheckSummaryLine(report.counts) + "\n";
@@ -104,7 +101,7 @@ int RunWriteTask(const BatchPlan& plan, const std::string& dir, std::ostream& er
                      ? kExitError
                      : ExitStatusForSeverities(report.counts.findings, options.report.fail_level,
                                                options.report.no_exit);
-  s = WriteFileAtomically(ReportErrPath(dir), report_err);
+  s = WriteFileAtomically(BatchReportErrPath(dir), report_err);
   if (s.ok()) {
     s = WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kWrite, 0), std::to_string(rc) + "\n");
   }
@@ -297,11 +294,11 @@ CommandRunner AddBatchCommand(CLI::App* command) {
     }
     // The finish task's report, as check would have written it: copied through a buffer (a
     // report grows with the archive; this process runs on a login node).
-    std::ifstream report(ReportPath(dir), std::ios::binary);
-    Result<std::string> report_err = ReadWholeFile(ReportErrPath(dir));
+    std::ifstream report(BatchReportPath(dir), std::ios::binary);
+    Result<std::string> report_err = ReadWholeFile(BatchReportErrPath(dir));
     Result<std::string> status = ReadWholeFile(BatchTaskOutput(dir, BatchPhase::kWrite, 0));
     if (!report) {
-      err << "quotecheck batch: error: " << ReportPath(dir) << ": cannot open\n";
+      err << "quotecheck batch: error: " << BatchReportPath(dir) << ": cannot open\n";
       return kExitError;
     }
     for (const auto* r : {&report_err, &status}) {
@@ -319,7 +316,7 @@ CommandRunner AddBatchCommand(CLI::App* command) {
       output->write(buf.data(), report.gcount());
     }
     if (report.bad()) {
-      err << "quotecheck batch: error: " << ReportPath(dir) << ": cannot read\n";
+      err << "quotecheck batch: error: " << BatchReportPath(dir) << ": cannot read\n";
       return kExitError;
     }
     if (!FinishOutput(output, &output_file, options.report.output_path, err)) return kExitError;
