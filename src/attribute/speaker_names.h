@@ -87,6 +87,10 @@ class SpeakerNames {
   /// such word ("Horrified at the plan, …", "Optimism is …") gets no canonical speaker.
   bool NamedAgain(std::string_view text, ByteSpan mention) const;
 
+  /// Whether `between`, the text between two names, joins them as two people: "and" (or
+  /// "&"), then only words of a role (" and first lady ", " and President ").
+  bool JoinedByAnd(std::string_view between) const;
+
   /// Whether `s` holds the end of a sentence (a . ! or ? that is not an abbreviation's).
   bool EndsSentence(std::string_view s) const;
 
