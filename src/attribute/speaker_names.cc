@@ -223,8 +223,8 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
 }
 
 void SpeakerNames::DocumentNames::NoteSpeaker(const std::string& canonical, size_t position,
-                                              SpeakerKind kind) {
-  speakers_.push_back({canonical, position, kind});
+                                              SpeakerKind kind, size_t mention) {
+  speakers_.push_back({canonical, position, kind, mention});
 }
 
 std::string_view SpeakerNames::DocumentNames::Unquoted() {
@@ -797,6 +797,17 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
         bool asked = false;
         std::optional<std::string> answerer = AnswererIn(sentence, position, doc, &asked);
         if (asked) return answerer && CanSpeak(*answerer) ? answerer : std::nullopt;
+      }
+      // A quotation of this sentence given to a person named after it, in the sentence: a
+      // pronoun after it means that person, not the sentence's subject, whose words are the
+      // ones reported ("Mrs. Clinton should begin “building bridges,” said David Axelrod, a
+      // strategist. “It seems certain …,” he said.").
+      for (auto it = doc->speakers_.rbegin(); it != doc->speakers_.rend(); ++it) {
+        if (it->position < para_start + start) break;
+        if (it->kind == SpeakerKind::kPerson && it->position < para_start + stop &&
+            it->mention > it->position && it->mention < para_start + stop) {
+          return it->name;
+        }
       }
       bool role = false;
       if (auto subject = SentenceSubject(sentence, doc, &role)) return subject;

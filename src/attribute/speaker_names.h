@@ -34,7 +34,10 @@ class SpeakerNames {
     /// a pronoun refers to.
     DocumentNames(std::string_view text, const std::vector<Quote>& quotes)
         : text_(text), quotes_(&quotes) {}
-    void NoteSpeaker(const std::string& canonical, size_t position, SpeakerKind kind);
+    /// A quotation opening at `position` is `canonical`'s; `mention`: where the words that
+    /// name the speaker start (npos when the speaker was inherited).
+    void NoteSpeaker(const std::string& canonical, size_t position, SpeakerKind kind,
+                     size_t mention);
 
    private:
     friend class SpeakerNames;
@@ -42,6 +45,7 @@ class SpeakerNames {
       std::string name;
       size_t position;
       SpeakerKind kind;
+      size_t mention;
     };
     /// The text with every quotation's words blanked out (built when first needed).
     std::string_view Unquoted();
