@@ -9,7 +9,6 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 #include <type_traits>
 
 namespace quotecheck {
@@ -175,36 +174,63 @@ Diagnostic GetDiagnostic(Reader& r) {
 
 }  // namespace
 
-Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
-  const std::string temp = fmt::format("{}.tmp-{}", path, static_cast<long>(getpid()));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      return Status::Error(
-          fmt::format("{}: cannot open for writing: {}", temp, std::strerror(errno)));
-    }
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::remove(temp.c_str());
-      return Status::Error(fmt::format("{}: cannot write: {}", temp, std::strerror(errno)));
-    }
+AtomicFileWriter::~AtomicFileWriter() {
+  if (!temp_.empty()) {
+    out_.close();
+    std::remove(temp_.c_str());
   }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    const int e = errno;
-    std::remove(temp.c_str());
-    return Status::Error(fmt::format("{}: cannot rename into place: {}", path, std::strerror(e)));
+}
+
+Status AtomicFileWriter::Open(const std::string& path) {
+  path_ = path;
+  temp_ = fmt::format("{}.tmp-{}", path, static_cast<long>(getpid()));
+  out_.open(temp_, std::ios::binary | std::ios::trunc);
+  if (!out_) {
+    return Status::Error(
+        fmt::format("{}: cannot open for writing: {}", temp_, std::strerror(errno)));
   }
   return Status::Ok();
 }
 
+void AtomicFileWriter::Append(std::string_view bytes) {
+  out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+Status AtomicFileWriter::Commit() {
+  out_.close();
+  const std::string temp = std::move(temp_);
+  temp_.clear();
+  if (!out_) {
+    std::remove(temp.c_str());
+    return Status::Error(fmt::format("{}: cannot write: {}", temp, std::strerror(errno)));
+  }
+  if (std::rename(temp.c_str(), path_.c_str()) != 0) {
+    const int e = errno;
+    std::remove(temp.c_str());
+    return Status::Error(fmt::format("{}: cannot rename into place: {}", path_, std::strerror(e)));
+  }
+  return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
+  AtomicFileWriter file;
+  Status s = file.Open(path);
+  if (!s.ok()) return s;
+  file.Append(bytes);
+  return file.Commit();
+}
+
 Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Status::Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return Status::Error(fmt::format("{}: cannot read", path));
-  return bytes.str();
+  // Read into a string of the file's size (a string stream would hold the bytes twice).
+  const std::streamoff size = in.tellg();
+  if (size < 0) return Status::Error(fmt::format("{}: cannot read", path));
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), size);
+  if (in.gcount() != size) return Status::Error(fmt::format("{}: cannot read", path));
+  return bytes;
 }
 
 std::string EncodeReadPart(const CheckResult& result, const std::vector<ReadPiece>& pieces) {

@@ -21,6 +21,23 @@
 
 namespace quotecheck {
 
+/// A file written in pieces under "path.tmp-PID" and renamed into place by Commit, so that it
+/// is never seen half-written; the temporary file is removed when not committed.
+class AtomicFileWriter {
+ public:
+  AtomicFileWriter() = default;
+  AtomicFileWriter(const AtomicFileWriter&) = delete;
+  AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+  ~AtomicFileWriter();
+  Status Open(const std::string& path);
+  void Append(std::string_view bytes);
+  Status Commit();
+
+ private:
+  std::string path_, temp_;
+  std::ofstream out_;
+};
+
 /// Writes `bytes` to `path` through "path.tmp-PID" and a rename.
 Status WriteFileAtomically(const std::string& path, const std::string& bytes);
 /// The whole content of the file at `path`.

@@ -34,7 +34,8 @@ Status MakeDirectory(const std::string& path) {
 // Gives `value`'s memory back (assigning an empty value keeps the capacity).
 template <typename T>
 void Release(T& value) {
-  T().swap(value);
+  T empty{};
+  std::swap(value, empty);
 }
 
 // Block `block` of `blocks` over n pairs: [n·block/blocks, n·(block+1)/blocks).
@@ -597,6 +598,15 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
   if (result.quotes.size() != global.size()) {
     return Status::Error("the cluster table does not match the read parts");
   }
+  {  // Only its quotations' documents are read (numbered as all are); no diagnostics.
+    std::vector<bool> referenced(result.documents.size(), false);
+    for (const QuoteRecord& q : result.quotes) referenced[q.doc] = true;
+    for (size_t d = 0; d < result.documents.size(); ++d) {
+      if (!referenced[d]) Release(result.documents[d]);
+    }
+    Release(result.diagnostics);
+    Release(result.errors);
+  }
   // The quotations and clusters as check has them after cross-referencing.
   QuoteFacts facts;
   facts.keys.resize(global.size());
@@ -642,7 +652,12 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
   tally.links = result.links.size();
   tally.capped_clusters = stats.capped_clusters;
   tally.capped_pairs = stats.capped_pairs;
+  // Written as they are formatted, through a buffer.
+  constexpr size_t kFlush = size_t{1} << 20;
   std::string records, record;
+  AtomicFileWriter file;
+  s = file.Open(FindingsRecordsPath(dir, task, /*links=*/true));
+  if (!s.ok()) return s;
   {
     std::unordered_map<std::string_view, uint64_t> cluster_number;
     for (const Cluster& cluster : result.clusters) {
@@ -663,19 +678,31 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
       record.clear();
       AppendLinkRecord(&record, result, l, differ);
       AppendOrderedRecord(order, record, &records);
+      if (records.size() >= kFlush) {
+        file.Append(records);
+        records.clear();
+      }
     }
   }
-  s = WriteFileAtomically(FindingsRecordsPath(dir, task, /*links=*/true), records);
-  if (!s.ok()) return s;
+  file.Append(records);
   records.clear();
+  s = file.Commit();
+  if (!s.ok()) return s;
+  s = file.Open(FindingsRecordsPath(dir, task, /*links=*/false));
+  if (!s.ok()) return s;
   for (size_t k = 0; k < result.findings.size(); ++k) {
     const Finding& f = result.findings[k];
     ++tally.findings[SeverityRank(f.severity)];
     record.clear();
     AppendFindingRecord(&record, result, k);
     AppendOrderedRecord({0, table.cluster_of[global[f.quotes.front()]], k}, record, &records);
+    if (records.size() >= kFlush) {
+      file.Append(records);
+      records.clear();
+    }
   }
-  s = WriteFileAtomically(FindingsRecordsPath(dir, task, /*links=*/false), records);
+  file.Append(records);
+  s = file.Commit();
   if (!s.ok()) return s;
   return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kFindings, task),
                              EncodeFindingsTally(tally));
