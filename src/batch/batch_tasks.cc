@@ -850,16 +850,8 @@ Status WriteReportFromTasks(const BatchPlan& plan, const std::string& dir,
   counts.bytes = part.bytes;
   counts.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  RunSummary summary;
-  summary.documents = counts.documents_read;
-  summary.failed = counts.documents_failed;
-  summary.quotes = counts.quotes;
-  summary.clusters = counts.clusters;
-  summary.findings = counts.findings[0] + counts.findings[1] + counts.findings[2];
-  summary.bytes = counts.bytes;
-  summary.seconds = counts.seconds;
   record.clear();
-  AppendSummaryRecord(&record, summary);
+  AppendSummaryRecord(&record, SummaryOf(counts));
   line(record);
   output->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   output->flush();

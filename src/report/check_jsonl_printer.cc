@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "diff/quote_diff.h"
+#include "report/check_report_view.h"
 #include "report/json_writer.h"
 #include "report/jsonl_printer.h"
 
@@ -255,15 +256,7 @@ void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs
     AppendErrorRecord(&buffer, error);
     end_record();
   }
-  RunSummary summary;
-  summary.documents = result.documents_read;
-  summary.failed = result.documents_failed;
-  summary.quotes = result.quotes.size();
-  summary.clusters = result.clusters.size();
-  summary.findings = result.findings.size();
-  summary.bytes = result.bytes;
-  summary.seconds = result.seconds;
-  AppendSummaryRecord(&buffer, summary);
+  AppendSummaryRecord(&buffer, SummaryOf(CountsOf(result)));
   buffer.push_back('\n');
   out->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   out->flush();

@@ -297,6 +297,10 @@ std::string FormatFindingCount(const SeverityCounts& by_severity) {
 }
 
 std::string FormatCheckSummaryLine(const CheckResult& result) {
+  return FormatCheckSummaryLine(CountsOf(result));
+}
+
+CheckCounts CountsOf(const CheckResult& result) {
   CheckCounts counts;
   counts.documents_read = result.documents_read;
   counts.documents_failed = result.documents_failed;
@@ -306,7 +310,19 @@ std::string FormatCheckSummaryLine(const CheckResult& result) {
   counts.findings = CountBySeverity(result.findings);
   counts.bytes = result.bytes;
   counts.seconds = result.seconds;
-  return FormatCheckSummaryLine(counts);
+  return counts;
+}
+
+RunSummary SummaryOf(const CheckCounts& counts) {
+  RunSummary summary;
+  summary.documents = counts.documents_read;
+  summary.failed = counts.documents_failed;
+  summary.quotes = counts.quotes;
+  summary.clusters = counts.clusters;
+  summary.findings = counts.findings[0] + counts.findings[1] + counts.findings[2];
+  summary.bytes = counts.bytes;
+  summary.seconds = counts.seconds;
+  return summary;
 }
 
 std::string FormatCheckSummaryLine(const CheckCounts& counts) {

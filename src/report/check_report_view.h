@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/check_model.h"
+#include "core/document_result.h"
 
 namespace quotecheck {
 
@@ -118,5 +119,9 @@ struct CheckCounts {
 /// 100 bytes in 0.004 s" (no newline; severities with no finding are left out).
 std::string FormatCheckSummaryLine(const CheckResult& result);
 std::string FormatCheckSummaryLine(const CheckCounts& counts);
+/// What the summary line and the summary record count of `result`.
+CheckCounts CountsOf(const CheckResult& result);
+/// The summary record's fields from the counts.
+RunSummary SummaryOf(const CheckCounts& counts);
 
 }  // namespace quotecheck
