@@ -666,6 +666,13 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
     }
     std::string_view last_raw = words[j - 1];
     possessive = WithoutPossessive(last_raw).size() != last_raw.size();
+    // Capitalised words right before a title qualify it ("Former Arizona governor Jan Brewer
+    // said", "Clinton's campaign chairman John Podesta told"): the subject is the name after.
+    if (j < words.size() && !PunctuationAfter(sentence, last_raw) &&
+        IsTitleWord(WithoutPossessive(words[j]))) {
+      i = j - 1;
+      continue;
+    }
     bool followed_by_verb = j < words.size() && !StartsUpper(words[j]) &&
                             kPrepositions.count(Lower(words[j])) == 0 && last_raw.back() != ',';
     bool opens_sentence = i == 0 || (i == 1 && not_name_.count(std::string(words[0])));
