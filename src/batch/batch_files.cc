@@ -1,6 +1,7 @@
 #include "batch/batch_files.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -221,15 +222,20 @@ Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  // Read into a string of the file's size (a string stream would hold the bytes twice).
-  const std::streamoff size = in.tellg();
-  if (size < 0) return Status::Error(fmt::format("{}: cannot read", path));
-  std::string bytes(static_cast<size_t>(size), '\0');
-  in.seekg(0);
-  in.read(bytes.data(), size);
-  if (in.gcount() != size) return Status::Error(fmt::format("{}: cannot read", path));
+  // Read into a string reserved to the file's size when it has one (a string stream would
+  // hold the bytes twice); a pipe or FIFO is read to its end all the same.
+  std::string bytes;
+  struct stat st {};
+  if (stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    bytes.reserve(static_cast<size_t>(st.st_size));
+  }
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof(buffer)) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) return Status::Error(fmt::format("{}: cannot read", path));
   return bytes;
 }
 

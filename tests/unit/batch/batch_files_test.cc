@@ -1,6 +1,10 @@
 #include "batch/batch_files.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <thread>
 
 #include "../temp_dir.h"
 
@@ -247,6 +251,21 @@ TEST_SUITE("batch") {
     CHECK_FALSE(cut.Next(&order, &record).ok());
     OrderedRecordReader missing;
     CHECK_FALSE(missing.Open(dir.path() + "/missing.bin").ok());
+  }
+
+  TEST_CASE("ReadWholeFile reads a FIFO to its end (it has no size to seek to)") {
+    testing::TempDir dir;
+    const std::string path = dir.path() + "/fifo";
+    REQUIRE(mkfifo(path.c_str(), 0600) == 0);
+    const std::string want(200000, 'q');
+    std::thread writer([&] {
+      std::ofstream out(path, std::ios::binary);
+      out << want;
+    });
+    Result<std::string> back = ReadWholeFile(path);
+    writer.join();
+    REQUIRE(back.ok());
+    CHECK(back.value() == want);
   }
 
   TEST_CASE("WriteFileAtomically leaves the whole file and no temporary") {
