@@ -40,8 +40,8 @@ std::vector<size_t> MissingTasks(const BatchPlan& plan, const std::string& dir, 
 /// Removes what a killed run of task `index` of `phase` may have left: its outputs' temporary
 /// files (a read task's keys file's, the clusters and findings tasks' other files too)
 /// (batch/batch_files.h WriteFileAtomically:
-/// "OUTPUT.tmp-PID"), which a rerun never takes as done but which would otherwise pile up. Called
-/// for each task just before it is (re)run.
+/// "OUTPUT.tmp-XXXXXX"), which a rerun never takes as done but which would otherwise pile up.
+/// Called for each task just before it is (re)run.
 void RemoveTaskTemporaries(const BatchPlan& plan, const std::string& dir, BatchPhase phase,
                            size_t index);
 

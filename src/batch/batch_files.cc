@@ -175,50 +175,27 @@ Diagnostic GetDiagnostic(Reader& r) {
 
 }  // namespace
 
-AtomicFileWriter::~AtomicFileWriter() {
-  if (!temp_.empty()) {
-    out_.close();
-    std::remove(temp_.c_str());
-  }
-}
-
-Status AtomicFileWriter::Open(const std::string& path) {
-  path_ = path;
-  temp_ = fmt::format("{}.tmp-{}", path, static_cast<long>(getpid()));
-  out_.open(temp_, std::ios::binary | std::ios::trunc);
-  if (!out_) {
-    return Status::Error(
-        fmt::format("{}: cannot open for writing: {}", temp_, std::strerror(errno)));
+Status CommitFile(const std::string& path, OutputFile* file) {
+  if (!file->Commit()) {
+    return Status::Error(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
   }
   return Status::Ok();
 }
 
-void AtomicFileWriter::Append(std::string_view bytes) {
-  out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
-
-Status AtomicFileWriter::Commit() {
-  out_.close();
-  const std::string temp = std::move(temp_);
-  temp_.clear();
-  if (!out_) {
-    std::remove(temp.c_str());
-    return Status::Error(fmt::format("{}: cannot write: {}", temp, std::strerror(errno)));
-  }
-  if (std::rename(temp.c_str(), path_.c_str()) != 0) {
-    const int e = errno;
-    std::remove(temp.c_str());
-    return Status::Error(fmt::format("{}: cannot rename into place: {}", path_, std::strerror(e)));
+Status OpenFile(const std::string& path, OutputFile* file) {
+  if (!file->Open(path)) {
+    return Status::Error(
+        fmt::format("{}: cannot open for writing: {}", path, std::strerror(errno)));
   }
   return Status::Ok();
 }
 
 Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
-  AtomicFileWriter file;
-  Status s = file.Open(path);
+  OutputFile file;
+  Status s = OpenFile(path, &file);
   if (!s.ok()) return s;
-  file.Append(bytes);
-  return file.Commit();
+  file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return CommitFile(path, &file);
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {

@@ -15,31 +15,20 @@
 #include <vector>
 
 #include "core/check_model.h"
+#include "core/output_file.h"
 #include "core/status.h"
 #include "ingest/quote_store_pieces.h"
 #include "xref/ngram_index.h"
 
 namespace quotecheck {
 
-/// A file written in pieces under "path.tmp-PID" and renamed into place by Commit, so that it
-/// is never seen half-written; the temporary file is removed when not committed.
-class AtomicFileWriter {
- public:
-  AtomicFileWriter() = default;
-  AtomicFileWriter(const AtomicFileWriter&) = delete;
-  AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
-  ~AtomicFileWriter();
-  Status Open(const std::string& path);
-  void Append(std::string_view bytes);
-  Status Commit();
-
- private:
-  std::string path_, temp_;
-  std::ofstream out_;
-};
-
-/// Writes `bytes` to `path` through "path.tmp-PID" and a rename.
+/// Writes `bytes` to `path` through a temporary file beside it ("path.tmp-XXXXXX") and a
+/// rename (core/output_file.h).
 Status WriteFileAtomically(const std::string& path, const std::string& bytes);
+/// Opens `file` for `path` and commits it (core/output_file.h), their failures as errors
+/// naming the path: a file written in pieces.
+Status OpenFile(const std::string& path, OutputFile* file);
+Status CommitFile(const std::string& path, OutputFile* file);
 /// The whole content of the file at `path`.
 Result<std::string> ReadWholeFile(const std::string& path);
 

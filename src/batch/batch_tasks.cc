@@ -655,9 +655,14 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
   // Written as they are formatted, through a buffer.
   constexpr size_t kFlush = size_t{1} << 20;
   std::string records, record;
-  AtomicFileWriter file;
-  s = file.Open(FindingsRecordsPath(dir, task, /*links=*/true));
+  const std::string links_path = FindingsRecordsPath(dir, task, /*links=*/true);
+  const std::string findings_path = FindingsRecordsPath(dir, task, /*links=*/false);
+  OutputFile links_file, findings_file;
+  s = OpenFile(links_path, &links_file);
   if (!s.ok()) return s;
+  auto append = [](OutputFile& file, const std::string& bytes) {
+    file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  };
   {
     std::unordered_map<std::string_view, uint64_t> cluster_number;
     for (const Cluster& cluster : result.clusters) {
@@ -679,16 +684,16 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
       AppendLinkRecord(&record, result, l, differ);
       AppendOrderedRecord(order, record, &records);
       if (records.size() >= kFlush) {
-        file.Append(records);
+        append(links_file, records);
         records.clear();
       }
     }
   }
-  file.Append(records);
+  append(links_file, records);
   records.clear();
-  s = file.Commit();
+  s = CommitFile(links_path, &links_file);
   if (!s.ok()) return s;
-  s = file.Open(FindingsRecordsPath(dir, task, /*links=*/false));
+  s = OpenFile(findings_path, &findings_file);
   if (!s.ok()) return s;
   for (size_t k = 0; k < result.findings.size(); ++k) {
     const Finding& f = result.findings[k];
@@ -697,12 +702,12 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     AppendFindingRecord(&record, result, k);
     AppendOrderedRecord({0, table.cluster_of[global[f.quotes.front()]], k}, record, &records);
     if (records.size() >= kFlush) {
-      file.Append(records);
+      append(findings_file, records);
       records.clear();
     }
   }
-  file.Append(records);
-  s = file.Commit();
+  append(findings_file, records);
+  s = CommitFile(findings_path, &findings_file);
   if (!s.ok()) return s;
   return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kFindings, task),
                              EncodeFindingsTally(tally));
