@@ -463,6 +463,13 @@ TEST_SUITE("attribute") {
         {"a name set off by a comma before its title is the subject",
          "Ada Quell, executive director of Harbour Trust, spoke. “We stay,” she said.", 0,
          "Ada Quell", "she", "after/speaker-cue"},
+        {"a common word opening the sentence is no lone name",
+         "A federal agency paid for the pier.\n\nFederal mandates are a burden, said Ivo Tamm, "
+         "a harbour pilot. “We stay,” he said.",
+         0, "Ivo Tamm", "he", "after/speaker-cue"},
+        {"a lone surname the text never writes in lower case is a name",
+         "Quell won the vote.\n\nQuell defied the board on Monday. “We stay,” she said.", 0,
+         "Quell", "she", "after/speaker-cue"},
         {"with no quotation in the sentence, its subject",
          "Ada Quell said on Monday the row was over. “We lost,” she said.", 0, "Ada Quell", "she",
          "after/speaker-cue"},
