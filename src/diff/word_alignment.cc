@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace quotecheck {
 namespace {
 
@@ -13,6 +17,9 @@ constexpr uint8_t kInsertionElement = 2;
 constexpr int32_t kMatchScore = 2;
 constexpr int32_t kGapScore = -1;
 constexpr int32_t kNone = INT32_MIN / 4;
+// The vector fill's kNone: below every 16-bit score it meets (those lie within ±2·15,000,
+// see kMaxVectorSide), with room to subtract a few gaps without wrapping.
+constexpr int16_t kNone16 = -32000;
 
 // Traceback directions.
 constexpr uint8_t kStart = 0;
@@ -134,21 +141,165 @@ void WordAligner::Fill(size_t a_lo, size_t n, size_t b_lo, size_t m, bool local,
   }
 }
 
+template <bool kLocal>
+bool WordAligner::FillPlainVector(size_t a_lo, size_t n, size_t b_lo, size_t m, int32_t& best,
+                                  size_t& best_i, size_t& best_j) {
+#if defined(__SSE2__)
+  if (n > kMaxVectorSide || m > kMaxVectorSide) return false;
+  constexpr size_t kLanes = 8;
+  const size_t w = m + 1;
+  const size_t blocks = (m + kLanes - 1) / kLanes;
+  const size_t padded = 1 + blocks * kLanes;  // columns 0..m and the last block's spare lanes
+
+  // Piece-local word ids, so that a cell's match is one 16-bit compare: b's words numbered
+  // by first occurrence, a's words by b's number or -1 when b lacks them; b's spare lanes
+  // -2, equal to no id of a. Equal ids are equal hashes, what the scalar fill compares.
+  size_t bits = 4;
+  while ((size_t{1} << bits) < 2 * m) ++bits;
+  const size_t mask = (size_t{1} << bits) - 1;
+  id_keys_.resize(mask + 1);
+  id_values_.assign(mask + 1, -1);
+  auto slot_of = [&](uint64_t h) {
+    size_t slot = static_cast<size_t>((h * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+    while (id_values_[slot] >= 0 && id_keys_[slot] != h) slot = (slot + 1) & mask;
+    return slot;
+  };
+  b_ids_.resize(blocks * kLanes);
+  int16_t next_id = 0;
+  for (size_t k = 0; k < m; ++k) {
+    const uint64_t h = b_.hash[b_lo + k];
+    const size_t slot = slot_of(h);
+    if (id_values_[slot] < 0) {
+      id_keys_[slot] = h;
+      id_values_[slot] = next_id++;
+    }
+    b_ids_[k] = id_values_[slot];
+  }
+  std::fill(b_ids_.begin() + static_cast<std::ptrdiff_t>(m), b_ids_.end(), int16_t{-2});
+  a_ids_.resize(n);
+  for (size_t k = 0; k < n; ++k) a_ids_[k] = id_values_[slot_of(a_.hash[a_lo + k])];
+
+  // Row 0, as the scalar fill leaves it; every later cell is written below (8 columns at a
+  // time: a row's last store runs into the next row's first columns, written after it, or
+  // into the table's spare bytes).
+  prev16_.resize(padded);
+  cur16_.resize(padded);
+  dir_.resize((n + 1) * w + kLanes);
+  for (size_t j = 0; j < padded; ++j) {
+    prev16_[j] = kLocal ? int16_t{0} : static_cast<int16_t>(-static_cast<int32_t>(j));
+  }
+  dir_[0] = kStart;
+  std::fill(dir_.begin() + 1, dir_.begin() + static_cast<std::ptrdiff_t>(w),
+            kLocal ? kStart : kLeft);
+
+  const __m128i none = _mm_set1_epi16(kNone16);
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i one = _mm_set1_epi16(1);
+  const __m128i two = _mm_set1_epi16(2);
+  const __m128i four = _mm_set1_epi16(4);
+  const __m128i lane_gaps = _mm_setr_epi16(1, 2, 3, 4, 5, 6, 7, 8);
+  // What a lane shift brings in: kNone, below every score.
+  const __m128i in1 = _mm_setr_epi16(kNone16, 0, 0, 0, 0, 0, 0, 0);
+  const __m128i in2 = _mm_setr_epi16(kNone16, kNone16, 0, 0, 0, 0, 0, 0);
+  const __m128i in4 = _mm_setr_epi16(kNone16, kNone16, kNone16, kNone16, 0, 0, 0, 0);
+  const __m128i dir_diag = _mm_set1_epi16(kDiagMatch);
+  const __m128i dir_up = _mm_set1_epi16(kUp);
+  const __m128i dir_left = _mm_set1_epi16(kLeft);
+  const __m128i dir_start = _mm_set1_epi16(kStart);
+  // The last block's lanes that are columns of the table (j <= m).
+  const __m128i last_lanes =
+      _mm_cmpgt_epi16(_mm_set1_epi16(static_cast<int16_t>(m - (blocks - 1) * kLanes)),
+                      _mm_setr_epi16(0, 1, 2, 3, 4, 5, 6, 7));
+  auto select = [](__m128i take, __m128i a, __m128i b) {
+    return _mm_or_si128(_mm_and_si128(take, a), _mm_andnot_si128(take, b));
+  };
+  auto load = [](const int16_t* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); };
+
+  for (size_t i = 1; i <= n; ++i) {
+    const int16_t* prev = prev16_.data();
+    int16_t* cur = cur16_.data();
+    uint8_t* drow = dir_.data() + i * w;
+    const __m128i aid = _mm_set1_epi16(a_ids_[i - 1]);
+    if (kLocal) {
+      cur[0] = 0;
+      drow[0] = kStart;
+    } else {
+      cur[0] = static_cast<int16_t>(prev[0] + kGapScore);
+      drow[0] = kUp;
+    }
+    int16_t carry = cur[0];  // the score left of the block
+    __m128i row_max = zero;
+    for (size_t blk = 0, j = 1; blk < blocks; ++blk, j += kLanes) {
+      const __m128i diag = load(prev + j - 1);
+      const __m128i up = _mm_subs_epi16(load(prev + j), one);
+      const __m128i eq = _mm_cmpeq_epi16(aid, load(b_ids_.data() + j - 1));
+      const __m128i v0 = select(eq, _mm_adds_epi16(diag, two), none);
+      const __m128i v1 = _mm_max_epi16(v0, up);
+      const __m128i took_up = _mm_cmpgt_epi16(up, v0);
+      // h[j] = max(v1[j], h[j-1] - 1) (and 0 for local): a running maximum with a
+      // decrement, by doubling shifts within the block, then the score left of it.
+      __m128i h = kLocal ? _mm_max_epi16(v1, zero) : v1;
+      h = _mm_max_epi16(h, _mm_subs_epi16(_mm_or_si128(_mm_slli_si128(h, 2), in1), one));
+      h = _mm_max_epi16(h, _mm_subs_epi16(_mm_or_si128(_mm_slli_si128(h, 4), in2), two));
+      h = _mm_max_epi16(h, _mm_subs_epi16(_mm_or_si128(_mm_slli_si128(h, 8), in4), four));
+      h = _mm_max_epi16(h, _mm_subs_epi16(_mm_set1_epi16(carry), lane_gaps));
+      const __m128i left = _mm_subs_epi16(_mm_insert_epi16(_mm_slli_si128(h, 2), carry, 0), one);
+      const __m128i took_left = _mm_cmpgt_epi16(left, v1);
+      __m128i d = select(took_left, dir_left, select(took_up, dir_up, dir_diag));
+      if (kLocal) {
+        const __m128i below_zero = _mm_cmpgt_epi16(zero, _mm_max_epi16(v1, left));
+        d = select(below_zero, dir_start, d);
+        row_max = _mm_max_epi16(row_max, blk + 1 == blocks ? _mm_and_si128(h, last_lanes) : h);
+      }
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(cur + j), h);
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(drow + j), _mm_packus_epi16(d, d));
+      carry = static_cast<int16_t>(_mm_extract_epi16(h, 7));
+    }
+    if (kLocal) {
+      // The scalar fill keeps the last cell (in row order) of the highest score above 0.
+      row_max = _mm_max_epi16(row_max, _mm_srli_si128(row_max, 8));
+      row_max = _mm_max_epi16(row_max, _mm_srli_si128(row_max, 4));
+      row_max = _mm_max_epi16(row_max, _mm_srli_si128(row_max, 2));
+      const int32_t top = static_cast<int16_t>(_mm_extract_epi16(row_max, 0));
+      if (top > 0 && top >= best) {
+        best = top;
+        best_i = i;
+        size_t j = m;
+        while (cur[j] != top) --j;
+        best_j = j;
+      }
+    }
+    std::swap(prev16_, cur16_);
+  }
+  return true;
+#else
+  (void)a_lo, (void)n, (void)b_lo, (void)m, (void)best, (void)best_i, (void)best_j;
+  return false;
+#endif
+}
+
 void WordAligner::Dp(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, bool local,
                      std::vector<AlignStep>& out) {
   const size_t n = a_hi - a_lo;
   const size_t m = b_hi - b_lo;
   const size_t w = m + 1;
-  dir_.assign((n + 1) * w, kStart);
-  prev_.assign(w, 0);
-  cur_.assign(w, 0);
   int32_t best = 0;
   size_t best_i = 0;
   size_t best_j = 0;
-  if (a_.plain && b_.plain) {
-    Fill<true>(a_lo, n, b_lo, m, local, best, best_i, best_j);
-  } else {
-    Fill<false>(a_lo, n, b_lo, m, local, best, best_i, best_j);
+  const bool plain = a_.plain && b_.plain;
+  const bool vector_filled =
+      plain && vector_fill_ &&
+      (local ? FillPlainVector<true>(a_lo, n, b_lo, m, best, best_i, best_j)
+             : FillPlainVector<false>(a_lo, n, b_lo, m, best, best_i, best_j));
+  if (!vector_filled) {
+    dir_.assign((n + 1) * w, kStart);
+    prev_.assign(w, 0);
+    cur_.assign(w, 0);
+    if (plain) {
+      Fill<true>(a_lo, n, b_lo, m, local, best, best_i, best_j);
+    } else {
+      Fill<false>(a_lo, n, b_lo, m, local, best, best_i, best_j);
+    }
   }
   size_t i = n;
   size_t j = m;
