@@ -15,8 +15,9 @@
 ///
 /// WordAligner keeps its buffers between calls: keep one per thread to align many pairs.
 ///
-/// Speed: pieces of words only (no ellipsis, no insertion), the common case, fill their DP
-/// rows 8 cells at a time (SSE2 on x86-64; elsewhere the scalar fill). The vector fill
+/// Speed: the DP rows are filled 8 cells at a time (SSE2 on x86-64; elsewhere, and for
+/// pieces longer than kMaxVectorSide, the scalar fill), with a words-only variant that
+/// drops the per-cell tests for ellipses and insertions. The vector fill
 /// computes the same recurrences on the same values and takes the same direction in every
 /// cell, so scores, tie-breaking, the best local cell and the alignment path are identical
 /// to the scalar fill's; the unit tests compare the two on random and adversarial words.
@@ -115,10 +116,11 @@ class WordAligner {
   template <bool kPlain>
   void Fill(size_t a_lo, size_t n, size_t b_lo, size_t m, bool local, int32_t& best, size_t& best_i,
             size_t& best_j);
-  // Fill<true>'s equal, 8 cells at a time; false when this build has no vector fill.
-  template <bool kLocal>
-  bool FillPlainVector(size_t a_lo, size_t n, size_t b_lo, size_t m, int32_t& best, size_t& best_i,
-                       size_t& best_j);
+  // Fill<kPlain>'s equal, 8 cells at a time; false when this build has no vector fill or
+  // the piece is too long for it.
+  template <bool kLocal, bool kPlain>
+  bool FillVector(size_t a_lo, size_t n, size_t b_lo, size_t m, int32_t& best, size_t& best_i,
+                  size_t& best_j);
   void Gaps(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, std::vector<AlignStep>& out);
   void Finish(const TokenizedQuote& a, const TokenizedQuote& b, bool region_from_steps);
 
@@ -128,13 +130,20 @@ class WordAligner {
   std::vector<uint8_t> dir_;
   std::vector<int32_t> prev_;
   std::vector<int32_t> cur_;
-  // The vector fill's rows, piece-local word ids and the table that numbers them.
+  // The vector fill's rows, piece-local element ids and the table that numbers them, and
+  // (with ellipses or insertions) b's per-column costs and masks.
   std::vector<int16_t> prev16_;
   std::vector<int16_t> cur16_;
   std::vector<int16_t> a_ids_;
   std::vector<int16_t> b_ids_;
   std::vector<uint64_t> id_keys_;
+  std::vector<uint8_t> id_kinds_;
   std::vector<int16_t> id_values_;
+  std::vector<int16_t> col_up_;
+  std::vector<int16_t> col_left_;
+  std::vector<int16_t> col_left_sum_;
+  std::vector<int16_t> col_word_;
+  std::vector<int16_t> col_insertion_;
   std::vector<AlignStep> tmp_;
   std::vector<AlignStep> last_local_;  // the region of the last Local call
   bool last_local_found_ = false;

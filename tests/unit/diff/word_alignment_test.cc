@@ -78,11 +78,24 @@ void CheckFastEqualsScalar(const std::string& a_text, const std::string& b_text)
 }
 
 // `count` words drawn from a vocabulary of `vocabulary` words: a small one makes repeats
-// and ties everywhere.
-std::string RandomWords(std::mt19937& random, size_t count, int vocabulary) {
+// and ties everywhere. `specials`: about one element in 8 an ellipsis, a bracketed
+// insertion or [sic] (the scalar fill's per-cell costs and wildcards).
+std::string RandomWords(std::mt19937& random, size_t count, int vocabulary, bool specials = false) {
   std::uniform_int_distribution<int> word(0, vocabulary - 1);
+  std::uniform_int_distribution<int> special(0, 23);
   std::string out;
-  for (size_t k = 0; k < count; ++k) out.append("w" + std::to_string(word(random)) + " ");
+  for (size_t k = 0; k < count; ++k) {
+    const int kind = specials ? special(random) : 99;
+    if (kind == 0) {
+      out.append("… ");
+    } else if (kind == 1) {
+      out.append("[w" + std::to_string(word(random)) + "] ");
+    } else if (kind == 2) {
+      out.append("[sic] ");
+    } else {
+      out.append("w" + std::to_string(word(random)) + " ");
+    }
+  }
   return out;
 }
 
@@ -145,9 +158,13 @@ TEST_SUITE("diff") {
         {"q r s", "a b c q d e f g h i j k l m r s o"},
         {"a b c d", "p a b c d p a b c d p a b c d p"},
         {"one two three", "x one two three y z one two three w v u t s r q p"},
-        // an ellipsis or insertion on one side: the scalar fill on both
+        // ellipses and insertions: free gaps, wildcards, [sic]
         {"in light … the department", "in light of events the department"},
         {"[He] will go to the city", "She will go to the city of light"},
+        {"… a b … c d e f g h i j …", "a x b y c … d e f g h i j"},
+        {"… … …", "a b c d e f g h i j"},
+        {"[a] [b] [sic] [c] x y z [w] v u t s r", "a b c x y z w v [u] t … s r"},
+        {"a b c … d e f g h i j k l m n o p q r", "[a] b [sic] … q r"},
     };
     for (const auto& [a, b] : cases) CheckFastEqualsScalar(a, b);
   }
@@ -155,14 +172,16 @@ TEST_SUITE("diff") {
   TEST_CASE("the vector fill aligns exactly as the scalar fill: random words") {
     std::mt19937 random(20261205);
     std::uniform_int_distribution<size_t> length(0, 90);
-    for (int round = 0; round < 600; ++round) {
+    for (int round = 0; round < 1200; ++round) {
       const int vocabulary = round % 3 == 0 ? 3 : round % 3 == 1 ? 12 : 400;
-      const std::string a = RandomWords(random, length(random), vocabulary);
-      const std::string b = round % 2 == 0 ? Mutate(random, a, vocabulary)
-                                           : RandomWords(random, length(random), vocabulary);
+      const bool specials = round % 4 >= 2;
+      const std::string a = RandomWords(random, length(random), vocabulary, specials);
+      const std::string b = round % 2 == 0
+                                ? Mutate(random, a, vocabulary)
+                                : RandomWords(random, length(random), vocabulary, specials);
       CheckFastEqualsScalar(a, b);
       // a fragment inside a longer quotation
-      const std::string c = RandomWords(random, length(random) / 3, vocabulary) + a +
+      const std::string c = RandomWords(random, length(random) / 3, vocabulary, specials) + a +
                             RandomWords(random, length(random) / 3, vocabulary);
       CheckFastEqualsScalar(a, c);
     }
