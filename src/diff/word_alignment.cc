@@ -28,6 +28,10 @@ constexpr uint8_t kDiagMatch = 1;
 constexpr uint8_t kDiagWildcard = 2;
 constexpr uint8_t kUp = 3;    // consume a
 constexpr uint8_t kLeft = 4;  // consume b
+// The vector fill builds directions from these values: kStart 0, the diagonals one apart,
+// kUp's bits cover both diagonals', kLeft above all.
+static_assert(kStart == 0 && kDiagWildcard == kDiagMatch + 1 && (kUp | kDiagMatch) == kUp &&
+              (kUp | kDiagWildcard) == kUp && kLeft > kUp);
 
 using Kind = AlignStep::Kind;
 
@@ -46,19 +50,24 @@ int32_t StepScore(const AlignStep& s) {
 }  // namespace
 
 void WordAligner::Load(const TokenizedQuote& q, Side& side) {
-  side.hash.clear();
-  side.kind.clear();
-  side.sic.clear();
-  side.plain = true;
-  for (uint32_t index : q.elements) {
-    const QuoteToken& t = q.tokens[index];
-    side.hash.push_back(t.hash);
-    side.kind.push_back(t.kind == TokenKind::kWord       ? kWordElement
-                        : t.kind == TokenKind::kEllipsis ? kEllipsisElement
-                                                         : kInsertionElement);
-    side.sic.push_back(t.kind == TokenKind::kInsertion && q.Key(t) == "sic");
-    side.plain = side.plain && t.kind == TokenKind::kWord;
+  const size_t count = q.elements.size();
+  side.hash.resize(count);
+  side.kind.resize(count);
+  side.sic.resize(count);
+  bool plain = true;
+  for (size_t k = 0; k < count; ++k) {
+    const QuoteToken& t = q.tokens[q.elements[k]];
+    side.hash[k] = t.hash;
+    if (t.kind == TokenKind::kWord) {
+      side.kind[k] = kWordElement;
+      side.sic[k] = 0;
+      continue;
+    }
+    plain = false;
+    side.kind[k] = t.kind == TokenKind::kEllipsis ? kEllipsisElement : kInsertionElement;
+    side.sic[k] = t.kind == TokenKind::kInsertion && q.Key(t) == "sic";
   }
+  side.plain = plain;
 }
 
 template <bool kPlain>
@@ -245,11 +254,11 @@ bool WordAligner::FillVector(size_t a_lo, size_t n, size_t b_lo, size_t m, int32
   const __m128i in1 = _mm_setr_epi16(kNone16, 0, 0, 0, 0, 0, 0, 0);
   const __m128i in2 = _mm_setr_epi16(kNone16, kNone16, 0, 0, 0, 0, 0, 0);
   const __m128i in4 = _mm_setr_epi16(kNone16, kNone16, kNone16, kNone16, 0, 0, 0, 0);
+  // Directions by bit arithmetic on the masks (see the static_assert above).
   const __m128i dir_diag = _mm_set1_epi16(kDiagMatch);
   const __m128i dir_wildcard = _mm_set1_epi16(kDiagWildcard);
   const __m128i dir_up = _mm_set1_epi16(kUp);
   const __m128i dir_left = _mm_set1_epi16(kLeft);
-  const __m128i dir_start = _mm_set1_epi16(kStart);
   // The last block's lanes that are columns of the table (j <= m).
   const __m128i last_lanes =
       _mm_cmpgt_epi16(_mm_set1_epi16(static_cast<int16_t>(m - (blocks - 1) * kLanes)),
@@ -282,7 +291,9 @@ bool WordAligner::FillVector(size_t a_lo, size_t n, size_t b_lo, size_t m, int32
                                : ak == kInsertionElement ? col_word_.data()
                                : ak == kWordElement      ? col_insertion_.data()
                                                          : nullptr;
-    int16_t carry = cur[0];  // the score left of the block
+    // The score left of the block: in every lane (carry) and in lane 7 (last).
+    __m128i carry = _mm_set1_epi16(cur[0]);
+    __m128i last = carry;
     __m128i row_max = zero;
     for (size_t blk = 0, j = 1; blk < blocks; ++blk, j += kLanes) {
       const size_t lane0 = j - 1;
@@ -307,21 +318,25 @@ bool WordAligner::FillVector(size_t a_lo, size_t n, size_t b_lo, size_t m, int32
       z = _mm_max_epi16(z, _mm_or_si128(_mm_slli_si128(z, 2), in1));
       z = _mm_max_epi16(z, _mm_or_si128(_mm_slli_si128(z, 4), in2));
       z = _mm_max_epi16(z, _mm_or_si128(_mm_slli_si128(z, 8), in4));
-      z = _mm_max_epi16(z, _mm_set1_epi16(carry));
+      z = _mm_max_epi16(z, carry);
       const __m128i h = _mm_adds_epi16(z, left_sum);
       const __m128i left =
-          _mm_adds_epi16(_mm_insert_epi16(_mm_slli_si128(h, 2), carry, 0), left_cost);
+          _mm_adds_epi16(_mm_or_si128(_mm_slli_si128(h, 2), _mm_srli_si128(last, 14)), left_cost);
       const __m128i took_left = _mm_cmpgt_epi16(left, v1);
-      __m128i d = select(took_up, dir_up, kPlain ? dir_diag : select(eq, dir_diag, dir_wildcard));
-      d = select(took_left, dir_left, d);
+      // kUp where up won, else kDiagMatch (equal ids) or kDiagWildcard (kWildcard + -1 is
+      // kDiagMatch); kLeft, the largest, where left won; kStart (0) below zero.
+      __m128i d = _mm_or_si128(kPlain ? dir_diag : _mm_add_epi16(dir_wildcard, eq),
+                               _mm_and_si128(took_up, dir_up));
+      d = _mm_max_epi16(d, _mm_and_si128(took_left, dir_left));
       if (kLocal) {
-        const __m128i below_zero = _mm_cmpgt_epi16(zero, _mm_max_epi16(v1, left));
-        d = select(below_zero, dir_start, d);
+        d = _mm_andnot_si128(_mm_cmpgt_epi16(zero, _mm_max_epi16(v1, left)), d);
         row_max = _mm_max_epi16(row_max, blk + 1 == blocks ? _mm_and_si128(h, last_lanes) : h);
       }
       _mm_storeu_si128(reinterpret_cast<__m128i*>(cur + j), h);
       _mm_storel_epi64(reinterpret_cast<__m128i*>(drow + j), _mm_packus_epi16(d, d));
-      carry = static_cast<int16_t>(_mm_extract_epi16(h, 7));
+      last = h;
+      carry = _mm_shufflehi_epi16(h, 0xFF);  // lane 7 into lanes 4..7, then into all
+      carry = _mm_unpackhi_epi64(carry, carry);
     }
     if (kLocal) {
       // The scalar fill keeps the last cell (in row order) of the highest score above 0.
@@ -390,6 +405,7 @@ void WordAligner::Dp(size_t a_lo, size_t a_hi, size_t b_lo, size_t b_hi, bool lo
     j = best_j;
   }
   const size_t first = out.size();
+  if (out.capacity() < first + i + j) out.reserve(std::max(2 * out.capacity(), first + i + j));
   while (i > 0 || j > 0) {
     uint8_t d = dir_[i * w + j];
     if (d == kStart) {
