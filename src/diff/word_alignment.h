@@ -17,10 +17,11 @@
 ///
 /// Speed: the DP rows are filled 8 cells at a time (SSE2 on x86-64; elsewhere, and for
 /// pieces longer than kMaxVectorSide, the scalar fill), with a words-only variant that
-/// drops the per-cell tests for ellipses and insertions. The vector fill
-/// computes the same recurrences on the same values and takes the same direction in every
-/// cell, so scores, tie-breaking, the best local cell and the alignment path are identical
-/// to the scalar fill's; the unit tests compare the two on random and adversarial words.
+/// drops the per-cell tests for ellipses and insertions. The vector fill computes the same
+/// recurrences on the same values and takes the same direction in every cell, so scores,
+/// tie-breaking, the best local cell and the alignment path are identical to the scalar
+/// fill's; the unit tests compare the two on random and adversarial words. (A banded DP was
+/// tried and dropped: linked pairs align far from the diagonal.)
 
 #include <cstdint>
 #include <vector>
