@@ -395,6 +395,14 @@ class RuleFileParser {
         } else {
           rule.priority = static_cast<int>(*v);
         }
+      } else if (k == "max_words") {
+        auto v = value.value<int64_t>();
+        if (!v || *v < 0) {
+          Error(value, "max_words must be an integer of 0 or more");
+          ok = false;
+        } else {
+          rule.max_words = static_cast<int>(*v);
+        }
       } else if (k == "match" || k == "no_match") {
         ok = ParseExamples(value, k == "match", &rule) && ok;
       } else {
@@ -655,6 +663,10 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
       rule_error_at(rule, 0, "pattern has no (?P<speaker>…) group");
       continue;
     }
+    if (rule.max_words >= 0 && regex->NamedCapturingGroups().count("words") == 0) {
+      rule_error_at(rule, 0, "max_words needs a (?P<words>…) group in the pattern");
+      continue;
+    }
     rule.regex = std::move(regex);
   }
   rules->token_classes = std::move(classes);
@@ -727,6 +739,10 @@ void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
     }
     if (regex->NamedCapturingGroups().count("speaker") == 0) {
       error_at(0, "pattern has no (?P<speaker>…) group");
+      continue;
+    }
+    if (rule.max_words >= 0 && regex->NamedCapturingGroups().count("words") == 0) {
+      error_at(0, "max_words needs a (?P<words>…) group in the pattern");
       continue;
     }
     rule.regex = std::move(regex);

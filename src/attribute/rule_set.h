@@ -46,6 +46,11 @@ struct AttributionRule {
   bool on_tokens = false;
   double confidence = 0.9;
   int priority = 0;  // higher wins when several rules match one quotation
+  /// Key `max_words`: most words in the pattern's (?P<words>…) group, counted in the text
+  /// (-1: no bound). A token pattern's {m,n} counts tokens, and a phrase token ("State
+  /// Department") is one token but several words; a match with more words is rejected like
+  /// an implausible speaker, and a before-rule searches again past its speaker.
+  int max_words = -1;
   std::shared_ptr<const re2::RE2> regex;
   std::vector<RuleExample> examples;
   std::string file;
