@@ -90,12 +90,15 @@ void ParseRuleFile(std::string_view path, std::string_view text, RuleSet* rules,
                    Diagnostics* diagnostics);
 
 /// Expands macros and compiles every pattern (RE2::Quiet). Errors go to `diagnostics`.
-void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics);
+/// The token rules' RE2 programs are compiled on up to `compile_threads` threads (the
+/// calling one among them): compiling is most of the start-up, and a run on several cores
+/// would otherwise wait for it on one. Diagnostics come in the same order either way.
+void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics, size_t compile_threads = 1);
 
 /// The built-in rules (rules/*.toml, embedded at build time), then every *.toml file of
 /// each directory in `extra_dirs`, in name order. A later rule with the same id replaces
 /// the earlier one; lexicon entries are added. Returns false when any error was reported.
 bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
-                 Diagnostics* diagnostics);
+                 Diagnostics* diagnostics, size_t compile_threads = 1);
 
 }  // namespace quotecheck
