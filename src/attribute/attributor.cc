@@ -530,7 +530,7 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
       }
       q.speaker = r.canonical;
       q.confidence = std::round(q.confidence * r.confidence * kConfidenceScale) / kConfidenceScale;
-      if (q.speaker) doc_names.NoteSpeaker(*q.speaker, q.open_mark, r.kind);
+      if (q.speaker) doc_names.NoteSpeaker(*q.speaker, q.open_mark, r.kind, m.speaker.start);
       continue;
     }
     // No cue of its own: inherit from the quotation just before, in the same or the

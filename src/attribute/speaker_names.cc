@@ -223,8 +223,8 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
 }
 
 void SpeakerNames::DocumentNames::NoteSpeaker(const std::string& canonical, size_t position,
-                                              SpeakerKind kind) {
-  speakers_.push_back({canonical, position, kind});
+                                              SpeakerKind kind, size_t mention) {
+  speakers_.push_back({canonical, position, kind, mention});
 }
 
 std::string_view SpeakerNames::DocumentNames::Unquoted() {
@@ -425,6 +425,19 @@ bool SpeakerNames::EndsSentenceAt(std::string_view s, size_t i) const {
   return !IsAbbreviation(s.substr(j, i - j));
 }
 
+bool SpeakerNames::JoinedByAnd(std::string_view between) const {
+  // "and", then at most this many words of a role ("first lady", "President").
+  constexpr size_t kMaxRoleWords = 3;
+  std::vector<std::string_view> words = Words(between);
+  if (words.empty() || words.size() > kMaxRoleWords + 1) return false;
+  if (words[0] != "and" && words[0] != "&") return false;
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (StartsUpper(words[i]) && !IsTitleWord(words[i])) return false;
+    if (words[i].back() == ',' || words[i].back() == '.') return false;
+  }
+  return true;
+}
+
 bool SpeakerNames::EndsSentence(std::string_view s) const {
   for (size_t i = 0; i < s.size(); ++i) {
     if (EndsSentenceAt(s, i)) return true;
@@ -482,6 +495,9 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
   auto cached = doc->full_names_.find(key);
   if (cached != doc->full_names_.end()) return cached->second;
   std::map<std::string, int> counts;
+  std::vector<std::pair<size_t, std::string>> named;  // each full name's occurrences
+  std::vector<size_t> alone;  // the surname without a first name ("Trump", "Mr. Trump")
+  bool titled = false;        // one of them after a title
   std::string_view text = doc->text_;
   for (size_t pos = text.find(surname); pos != std::string_view::npos;
        pos = text.find(surname, pos + 1)) {
@@ -497,6 +513,7 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
     const bool headline = LooksLikeHeadline(text.substr(line_start, line_end - line_start));
     // Capitalised words right before the surname, back to a title or a non-name word.
     std::vector<std::string_view> before;
+    std::string_view previous;  // the word right before the surname
     size_t p = pos;
     while (before.size() < 3 && p > 0) {
       size_t end = p;
@@ -509,6 +526,7 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
       while (!w.empty() && (w.front() == '*' || w.front() == '_')) w.remove_prefix(1);
       while (!w.empty() && (w.back() == '*' || w.back() == '_')) w.remove_suffix(1);
       if (w.empty()) break;
+      if (p == pos) previous = w;
       bool initial = w.size() == 2 && w[1] == '.' && StartsUpper(w);
       if (!initial && (!IsNameWord(w) || w.back() == ',' || w.back() == '.')) break;
       // In a headline every word is capitalised: a first name there must also be a word of
@@ -517,11 +535,31 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
       before.insert(before.begin(), w);
       p = start;
     }
-    if (before.empty()) continue;
+    if (before.empty()) {
+      alone.push_back(pos);
+      // "Mr. Trump", "President Trump": a title and the surname name a person in full.
+      titled = titled || (!previous.empty() && IsTitleWord(previous));
+      continue;
+    }
     std::string name;
     for (std::string_view w : before) name += std::string(w) + " ";
     name += key;
     counts[name]++;
+    named.emplace_back(p, name);
+  }
+  // A full name joined to the surname alone by "and" is another person of that name:
+  // "President Trump and Melania Trump, the first lady, …", "Trump and first lady Melania
+  // Trump welcomed …". One person is never coordinated with himself.
+  for (const auto& [at, name] : named) {
+    const size_t name_end = at + name.size();
+    for (size_t other : alone) {
+      if (other + surname.size() <= at
+              ? JoinedByAnd(text.substr(other + surname.size(), at - other - surname.size()))
+              : other >= name_end && JoinedByAnd(text.substr(name_end, other - name_end))) {
+        counts.erase(name);
+        break;
+      }
+    }
   }
   std::optional<std::string> best;
   int best_count = 0;
@@ -531,6 +569,7 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
       best_count = count;
     }
   }
+  if (!best && titled && !named.empty()) best = key;  // every full name was another person
   if (best) doc->full_names_[key] = *best;
   return best;
 }
@@ -758,6 +797,17 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
         bool asked = false;
         std::optional<std::string> answerer = AnswererIn(sentence, position, doc, &asked);
         if (asked) return answerer && CanSpeak(*answerer) ? answerer : std::nullopt;
+      }
+      // A quotation of this sentence given to a person named after it, in the sentence: a
+      // pronoun after it means that person, not the sentence's subject, whose words are the
+      // ones reported ("Mrs. Clinton should begin “building bridges,” said David Axelrod, a
+      // strategist. “It seems certain …,” he said.").
+      for (auto it = doc->speakers_.rbegin(); it != doc->speakers_.rend(); ++it) {
+        if (it->position < para_start + start) break;
+        if (it->kind == SpeakerKind::kPerson && it->position < para_start + stop &&
+            it->mention > it->position && it->mention < para_start + stop) {
+          return it->name;
+        }
       }
       bool role = false;
       if (auto subject = SentenceSubject(sentence, doc, &role)) return subject;

@@ -34,7 +34,10 @@ class SpeakerNames {
     /// a pronoun refers to.
     DocumentNames(std::string_view text, const std::vector<Quote>& quotes)
         : text_(text), quotes_(&quotes) {}
-    void NoteSpeaker(const std::string& canonical, size_t position, SpeakerKind kind);
+    /// A quotation opening at `position` is `canonical`'s; `mention`: where the words that
+    /// name the speaker start (npos when the speaker was inherited).
+    void NoteSpeaker(const std::string& canonical, size_t position, SpeakerKind kind,
+                     size_t mention);
 
    private:
     friend class SpeakerNames;
@@ -42,6 +45,7 @@ class SpeakerNames {
       std::string name;
       size_t position;
       SpeakerKind kind;
+      size_t mention;
     };
     /// The text with every quotation's words blanked out (built when first needed).
     std::string_view Unquoted();
@@ -86,6 +90,10 @@ class SpeakerNames {
   /// speaker found without a speech cue (a "weak/" rule, the sentence's subject) that is one
   /// such word ("Horrified at the plan, …", "Optimism is …") gets no canonical speaker.
   bool NamedAgain(std::string_view text, ByteSpan mention) const;
+
+  /// Whether `between`, the text between two names, joins them as two people: "and" (or
+  /// "&"), then only words of a role (" and first lady ", " and President ").
+  bool JoinedByAnd(std::string_view between) const;
 
   /// Whether `s` holds the end of a sentence (a . ! or ? that is not an abbreviation's).
   bool EndsSentence(std::string_view s) const;

@@ -78,7 +78,7 @@ void ReadDocuments(const std::vector<std::string>& paths, bool primary, bool dra
         if (keep != nullptr) {
           ReadQuoteStoreFiltered(file, *keep, result);
         } else {
-          ReadQuoteStore(file, result);
+          ReadQuoteStore(file, result, jobs);
         }
         for (size_t i = before; i < result->diagnostics.size(); ++i) {
           const Diagnostic& d = result->diagnostics[i];

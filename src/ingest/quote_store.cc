@@ -577,6 +577,177 @@ bool PeekQuoteText(std::string_view line, std::string* scratch, std::string_view
   return DecodeStringField(line, begin, end, scratch, text);
 }
 
+// One store line parsed on its own: what the reader is to add for it. Parsing needs none
+// of the reader's state (document ids, line numbers), so the lines of a store can be parsed
+// on worker threads and applied in order (ReadQuoteStore with jobs > 1).
+struct ParsedLine {
+  enum class Kind : uint8_t {
+    kNothing,   // a record that holds no quotation ("error", "summary", a later type)
+    kError,     // `diagnostic`: severity, col, message and source line (not path, line)
+    kQuote,     // `quote`, all but its document; `doc`
+    kDocument,  // `doc`, `meta`
+    kWarning,   // `diagnostic`, whole: a warning extract gave a document
+  };
+  Kind kind = Kind::kNothing;
+  std::string doc;  // the document id
+  QuoteRecord quote;
+  DocumentMeta meta;
+  Diagnostic diagnostic;
+};
+
+// Parses store lines into ParsedLines; one per thread (it holds simdjson's parser).
+class LineParser {
+ public:
+  // `line` without its line break (and, for the file's first line, without a BOM).
+  void Parse(std::string_view line, ParsedLine* out) {
+    out->kind = ParsedLine::Kind::kNothing;
+    padded_.assign(line);
+    padded_.append(simdjson::SIMDJSON_PADDING, ' ');
+    const std::string_view json(padded_.data(), line.size());
+    od::document doc;
+    error_code e =
+        parser_.iterate(simdjson::padded_string_view(padded_.data(), line.size(), padded_.size()))
+            .get(doc);
+    od::json_type type = od::json_type::null;
+    if (!e) e = doc.type().get(type);
+    if (e) return Malformed(e, json, nullptr, out);
+    if (type != od::json_type::object) return Error(1, "record is not a JSON object", json, out);
+    od::object object;
+    fields_.Clear();
+    e = doc.get_object().get(object);
+    if (!e) e = FieldReader(&fields_).Read(object);
+    if (e) return Malformed(e, json, CurrentLocation(doc), out);
+    if (const char* trailing = CurrentLocation(doc)) {
+      return Malformed(simdjson::TRAILING_CONTENT, json, trailing, out);
+    }
+
+    if (!fields_.type) {
+      return Error(1, fields_.field_error.empty() ? "record has no \"type\"" : fields_.field_error,
+                   json, out);
+    }
+    if (*fields_.type == "quote") return ParseQuote(json, out);
+    if (*fields_.type == "document") return ParseDocument(json, out);
+    if (*fields_.type == "warning" && fields_.doc) return ParseWarning(out);
+    // "error", "summary", and record types added later: not quotations.
+  }
+
+ private:
+  void Error(uint32_t col, std::string message, std::string_view line, ParsedLine* out) {
+    out->kind = ParsedLine::Kind::kError;
+    Diagnostic& d = out->diagnostic;
+    d = Diagnostic{};
+    d.severity = Severity::kError;
+    d.col = std::max<uint32_t>(col, 1);
+    d.message = std::move(message);
+    d.source_line = std::string(ShownSourceLine(line));
+  }
+
+  void Malformed(error_code error, std::string_view line, const char* location, ParsedLine* out) {
+    std::string message = "malformed JSON: ";
+    message.append(simdjson::error_message(error));
+    uint32_t col = ColumnIn(line, location);
+    if (error == simdjson::UTF8_ERROR) {
+      std::vector<TextIssue> issues = FindTextIssues(line, 1);
+      if (!issues.empty()) {
+        message.append(" (").append(issues.front().message).append(")");
+        col = static_cast<uint32_t>(CountCodePoints(line.substr(0, issues.front().offset)) + 1);
+      }
+    }
+    Error(col, std::move(message), line, out);
+  }
+
+  // Whether the record lacks what every record of its type needs (then *out is the error).
+  bool RecordError(std::string_view what, std::string_view line, ParsedLine* out) {
+    std::string message(what);
+    message.append(" record: ");
+    if (!fields_.field_error.empty()) {
+      message.append(fields_.field_error);
+    } else if (!fields_.doc) {
+      message.append("field \"doc\" is missing");
+    } else if (what == "quote" && !fields_.start) {
+      message.append("field \"start\" is missing");
+    } else if (what == "quote" && !fields_.end) {
+      message.append("field \"end\" is missing");
+    } else {
+      return false;
+    }
+    Error(1, std::move(message), line, out);
+    return true;
+  }
+
+  // A warning extract gave a document (an unbalanced quote mark, damaged text): kept so
+  // that checking a store reports what checking the articles would.
+  void ParseWarning(ParsedLine* out) {
+    out->kind = ParsedLine::Kind::kWarning;
+    Diagnostic& d = out->diagnostic;
+    d = Diagnostic{};
+    d.severity = Severity::kWarning;
+    d.path = std::string(*fields_.doc);
+    d.line = static_cast<uint32_t>(fields_.line);
+    d.col = static_cast<uint32_t>(fields_.col);
+    d.message = std::string(fields_.message);
+    d.code = std::string(fields_.code);
+  }
+
+  void ParseDocument(std::string_view line, ParsedLine* out) {
+    if (RecordError("document", line, out)) return;
+    out->kind = ParsedLine::Kind::kDocument;
+    out->doc.assign(*fields_.doc);
+    out->meta.outlet.assign(fields_.outlet);
+    out->meta.date.assign(fields_.date);
+    out->meta.title.assign(fields_.title);
+    out->meta.url.assign(fields_.url);
+    out->meta.role.assign(fields_.role);
+  }
+
+  void ParseQuote(std::string_view line, ParsedLine* out) {
+    if (RecordError("quote", line, out)) return;
+    std::optional<QuoteKind> kind = QuoteKind::kDirect;
+    if (fields_.kind) kind = ParseKind(*fields_.kind);
+    if (!kind) {
+      return Error(1, "quote record: field \"kind\" is not direct, partial or term", line, out);
+    }
+    QuoteRecord& q = out->quote;
+    q = QuoteRecord{};
+    q.start = static_cast<size_t>(*fields_.start);
+    q.end = static_cast<size_t>(*fields_.end);
+    if (q.start > q.end) {
+      return Error(1, fmt::format("quote record: \"start\" {} is after \"end\" {}", q.start, q.end),
+                   line, out);
+    }
+    if (fields_.has_spans && !fields_.spans.empty()) {
+      for (const ByteSpan& span : fields_.spans) {
+        if (span.start > span.end || span.start < q.start || span.end > q.end) {
+          return Error(
+              1,
+              fmt::format("quote record: span [{}, {}] is not within the quotation [{}, {}]",
+                          span.start, span.end, q.start, q.end),
+              line, out);
+        }
+      }
+      q.spans = fields_.spans;
+    } else {
+      q.spans = {ByteSpan{q.start, q.end}};
+    }
+    q.text = QuoteText(fields_, q.start, q.end, q.spans);
+    q.line = static_cast<uint32_t>(std::min<uint64_t>(fields_.line, UINT32_MAX));
+    q.col = static_cast<uint32_t>(std::min<uint64_t>(fields_.col, UINT32_MAX));
+    q.kind = *kind;
+    if (fields_.speaker) q.speaker = std::string(*fields_.speaker);
+    if (fields_.speaker_key) q.speaker_key = std::string(*fields_.speaker_key);
+    q.speaker_mention = ToTextRef(fields_.speaker_mention);
+    q.cue = ToTextRef(fields_.cue);
+    q.rule.assign(fields_.rule);
+    q.confidence = fields_.confidence;
+    out->kind = ParsedLine::Kind::kQuote;
+    out->doc.assign(*fields_.doc);
+  }
+
+  od::parser parser_;
+  std::string padded_;
+  Fields fields_;
+};
+
 class StoreReader {
  public:
   StoreReader(const std::string& path, CheckResult* result) : path_(path), result_(result) {}
@@ -664,84 +835,43 @@ class StoreReader {
     ReadLine(line);
   }
 
+  // A line of the store, parsed and applied.
+  void ReadLine(std::string_view line) {
+    parser_.Parse(line, &parsed_);
+    Apply(parsed_, line);
+  }
+
+  // What a parsed line adds (`line`: its text, which a filtered read may keep).
+  void Apply(ParsedLine& parsed, std::string_view line) {
+    switch (parsed.kind) {
+      case ParsedLine::Kind::kNothing:
+        return;
+      case ParsedLine::Kind::kError:
+        return Error(std::move(parsed.diagnostic));
+      case ParsedLine::Kind::kWarning:
+        result_->diagnostics.push_back(std::move(parsed.diagnostic));
+        return;
+      case ParsedLine::Kind::kDocument:
+        return AddDocument(parsed, line);
+      case ParsedLine::Kind::kQuote:
+        if (filter_ != nullptr && !filter_->keep(parsed.quote.text)) return;
+        parsed.quote.doc = DocumentFor(parsed.doc);
+        result_->quotes.push_back(std::move(parsed.quote));
+        return;
+    }
+  }
+
  private:
-  void Error(uint32_t col, std::string message, std::string_view line) {
-    Diagnostic d;
-    d.severity = Severity::kError;
+  // An error of the line just read (`d`: all but its path and line).
+  void Error(Diagnostic d) {
     d.path = path_;
     d.line = line_no_;
-    d.col = std::max<uint32_t>(col, 1);
-    d.message = std::move(message);
-    d.source_line = std::string(ShownSourceLine(line));
     // A line that cannot be read is an input lost: it fails the run (exit 2) like a failed
     // document, and the summary counts it.
     result_->errors.push_back(DocumentError{fmt::format("{}:{}", path_, line_no_), d.message});
     ++result_->documents_read;
     ++result_->documents_failed;
     result_->diagnostics.push_back(std::move(d));
-  }
-
-  void Malformed(error_code error, std::string_view line, const char* location) {
-    std::string message = "malformed JSON: ";
-    message.append(simdjson::error_message(error));
-    uint32_t col = ColumnIn(line, location);
-    if (error == simdjson::UTF8_ERROR) {
-      std::vector<TextIssue> issues = FindTextIssues(line, 1);
-      if (!issues.empty()) {
-        message.append(" (").append(issues.front().message).append(")");
-        col = static_cast<uint32_t>(CountCodePoints(line.substr(0, issues.front().offset)) + 1);
-      }
-    }
-    Error(col, std::move(message), line);
-  }
-
-  void ReadLine(std::string_view line) {
-    padded_.assign(line);
-    padded_.append(simdjson::SIMDJSON_PADDING, ' ');
-    const std::string_view json(padded_.data(), line.size());
-    od::document doc;
-    error_code e =
-        parser_.iterate(simdjson::padded_string_view(padded_.data(), line.size(), padded_.size()))
-            .get(doc);
-    od::json_type type = od::json_type::null;
-    if (!e) e = doc.type().get(type);
-    if (e) return Malformed(e, json, nullptr);
-    if (type != od::json_type::object) return Error(1, "record is not a JSON object", json);
-    od::object object;
-    fields_.Clear();
-    e = doc.get_object().get(object);
-    if (!e) e = FieldReader(&fields_).Read(object);
-    if (e) return Malformed(e, json, CurrentLocation(doc));
-    if (const char* trailing = CurrentLocation(doc)) {
-      return Malformed(simdjson::TRAILING_CONTENT, json, trailing);
-    }
-
-    if (!fields_.type) {
-      return Error(1, fields_.field_error.empty() ? "record has no \"type\"" : fields_.field_error,
-                   json);
-    }
-    if (*fields_.type == "quote") return AddQuote(json);
-    if (*fields_.type == "document") return AddDocument(json);
-    if (*fields_.type == "warning" && fields_.doc) return AddWarning();
-    // "error", "summary", and record types added later: not quotations.
-  }
-
-  bool RecordError(std::string_view what, std::string_view line) {
-    std::string message(what);
-    message.append(" record: ");
-    if (!fields_.field_error.empty()) {
-      message.append(fields_.field_error);
-    } else if (!fields_.doc) {
-      message.append("field \"doc\" is missing");
-    } else if (what == "quote" && !fields_.start) {
-      message.append("field \"start\" is missing");
-    } else if (what == "quote" && !fields_.end) {
-      message.append("field \"end\" is missing");
-    } else {
-      return false;
-    }
-    Error(1, std::move(message), line);
-    return true;
   }
 
   uint32_t NewDocument(std::string_view id, StorePieceOpening how) {
@@ -872,22 +1002,8 @@ class StoreReader {
     meta->role.assign(fields.role);
   }
 
-  // A warning extract gave a document (an unbalanced quote mark, damaged text): kept so
-  // that checking a store reports what checking the articles would.
-  void AddWarning() {
-    Diagnostic d;
-    d.severity = Severity::kWarning;
-    d.path = std::string(*fields_.doc);
-    d.line = static_cast<uint32_t>(fields_.line);
-    d.col = static_cast<uint32_t>(fields_.col);
-    d.message = std::string(fields_.message);
-    d.code = std::string(fields_.code);
-    result_->diagnostics.push_back(std::move(d));
-  }
-
-  void AddDocument(std::string_view line) {
-    if (RecordError("document", line)) return;
-    const std::string_view id = *fields_.doc;
+  void AddDocument(const ParsedLine& parsed, std::string_view line) {
+    const std::string_view id = parsed.doc;
     if (filter_ != nullptr) {  // a document only once a quotation of it is kept
       AddRecordLine(Fnv1a64(id), line);
       return;
@@ -914,56 +1030,8 @@ class StoreReader {
     last_id_.assign(id);
     last_doc_ = index;
     DocumentInfo& info = result_->documents[index];
-    info.meta.outlet.assign(fields_.outlet);
-    info.meta.date.assign(fields_.date);
-    info.meta.title.assign(fields_.title);
-    info.meta.url.assign(fields_.url);
-    info.meta.role.assign(fields_.role);
+    info.meta = parsed.meta;
     info.primary = info.meta.role == "primary";
-  }
-
-  void AddQuote(std::string_view line) {
-    if (RecordError("quote", line)) return;
-    std::optional<QuoteKind> kind = QuoteKind::kDirect;
-    if (fields_.kind) kind = ParseKind(*fields_.kind);
-    if (!kind) {
-      Error(1, "quote record: field \"kind\" is not direct, partial or term", line);
-      return;
-    }
-    QuoteRecord q;
-    q.start = static_cast<size_t>(*fields_.start);
-    q.end = static_cast<size_t>(*fields_.end);
-    if (q.start > q.end) {
-      Error(1, fmt::format("quote record: \"start\" {} is after \"end\" {}", q.start, q.end), line);
-      return;
-    }
-    if (fields_.has_spans && !fields_.spans.empty()) {
-      for (const ByteSpan& span : fields_.spans) {
-        if (span.start > span.end || span.start < q.start || span.end > q.end) {
-          Error(1,
-                fmt::format("quote record: span [{}, {}] is not within the quotation [{}, {}]",
-                            span.start, span.end, q.start, q.end),
-                line);
-          return;
-        }
-      }
-      q.spans = fields_.spans;
-    } else {
-      q.spans = {ByteSpan{q.start, q.end}};
-    }
-    q.text = QuoteText(fields_, q.start, q.end, q.spans);
-    if (filter_ != nullptr && !filter_->keep(q.text)) return;
-    q.doc = DocumentFor(*fields_.doc);
-    q.line = static_cast<uint32_t>(std::min<uint64_t>(fields_.line, UINT32_MAX));
-    q.col = static_cast<uint32_t>(std::min<uint64_t>(fields_.col, UINT32_MAX));
-    q.kind = *kind;
-    if (fields_.speaker) q.speaker = std::string(*fields_.speaker);
-    if (fields_.speaker_key) q.speaker_key = std::string(*fields_.speaker_key);
-    q.speaker_mention = ToTextRef(fields_.speaker_mention);
-    q.cue = ToTextRef(fields_.cue);
-    q.rule.assign(fields_.rule);
-    q.confidence = fields_.confidence;
-    result_->quotes.push_back(std::move(q));
   }
 
   struct Slot {
@@ -975,9 +1043,8 @@ class StoreReader {
   const std::string& path_;
   CheckResult* result_;
   uint32_t line_no_ = 0;
-  od::parser parser_;
-  std::string padded_;
-  Fields fields_;
+  LineParser parser_;
+  ParsedLine parsed_;
   std::unordered_map<std::string, Slot> docs_;
   std::string key_;
   std::string last_id_;
@@ -1139,38 +1206,6 @@ bool IsQuoteStoreFile(const std::string& path) {
   return *result;
 }
 
-void ReadQuoteStore(const std::string& path, CheckResult* result) {
-  if (path == "-") {
-    std::string bytes;
-    std::vector<char> buf(kReadChunk);
-    for (;;) {
-      const size_t n = std::fread(buf.data(), 1, buf.size(), stdin);
-      bytes.append(buf.data(), n);
-      if (n < buf.size()) break;
-    }
-    if (std::ferror(stdin)) return FailStore(path, "cannot read: " + ErrnoMessage(EIO), result);
-    return ReadQuoteStoreBytes(path, bytes, result);
-  }
-  std::string error;
-  std::FILE* file = OpenRegularFile(path, &error);
-  if (file == nullptr) return FailStore(path, error, result);
-  StoreReader reader(path, result);
-  // The quote records are counted first (fast, and the file is then in the page cache), so
-  // that the quotes vector is allocated once rather than grown by doubling.
-  size_t records = 0;
-  if (CountRecords(file, &records) && std::fseek(file, 0, SEEK_SET) == 0) {
-    reader.Reserve(records);
-  } else {
-    std::clearerr(file);
-    std::fseek(file, 0, SEEK_SET);
-  }
-  LineSource lines(file);
-  int err = 0;
-  reader.ReadLines(&lines, &err);
-  std::fclose(file);
-  if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);
-}
-
 // A filtered read that probes its lines reads the store in blocks this large: large enough
 // that handing a block to a thread costs little against probing its ~600 lines, small
 // enough that a block stays in a core's cache between being read and being probed.
@@ -1181,10 +1216,15 @@ constexpr size_t kLineTailStep = size_t{64} << 10;
 // A block of a store file read with a probe, as it goes through the ordered pipeline: its
 // place in the file from the calling thread, then its lines (those that start at file_offset
 // .. file_offset + kProbedBlock - 1) read and probed on a worker, then delivered in order.
-struct ProbedBlock {
+// A block of a store file read by offset on a worker (StoreBlocks): where it starts, and
+// the errno of a failed read (set on the worker).
+struct StoreBlock {
   uint64_t file_offset = 0;
+  int error = 0;
+};
+
+struct ProbedBlock : StoreBlock {
   // Set on the worker:
-  int error = 0;            // errno of a failed read
   size_t lines = 0;         // lines in the block
   uint64_t line_bytes = 0;  // their bytes as StoreReader::CountBytes counts them
   // The lines the reader must see (all but blank lines and those the probe rejected), in
@@ -1226,7 +1266,7 @@ class StoreBlocks {
   StoreBlocks(int fd, uint64_t size) : fd_(fd), size_(size) {}
 
   // The next block (calling thread); false past the end of the file.
-  bool Next(ProbedBlock* block) {
+  bool Next(StoreBlock* block) {
     if (next_ >= size_) return false;
     block->file_offset = next_;
     next_ += kProbedBlock;
@@ -1237,7 +1277,7 @@ class StoreBlocks {
   // the first '\n' at or after file_offset - 1, or the file's start, to the first '\n' at or
   // after the block's last byte, or the end of the file), read on a worker into `*buffer`;
   // `*offset` is where they start in the file. A read error sets block->error.
-  std::string_view Lines(ProbedBlock* block, std::string* buffer, uint64_t* offset) const {
+  std::string_view Lines(StoreBlock* block, std::string* buffer, uint64_t* offset) const {
     const uint64_t from = block->file_offset == 0 ? 0 : block->file_offset - 1;
     const auto span = static_cast<size_t>(block->file_offset + kProbedBlock - from);
     ssize_t n = ReadInto(from, span, buffer, 0, &block->error);
@@ -1351,6 +1391,115 @@ void DeliverBlock(const ProbedBlock& block, StoreReader* reader) {
   }
   reader->SkipLines(block.lines - next);
   reader->CountBytes(block.line_bytes);
+}
+
+// A block of a store file read whole on `jobs` threads, as it goes through the ordered
+// pipeline: its place in the file from the calling thread, then its lines (as StoreBlocks
+// cuts them) read and parsed on a worker, then applied in order by the reader.
+struct ParsedBlock : StoreBlock {
+  // Set on the worker:
+  size_t lines = 0;              // lines in the block
+  uint64_t line_bytes = 0;       // their bytes as StoreReader::CountBytes counts them
+  size_t parsed = 0;             // the lines that are not blank, in order: the first `parsed` of
+  std::vector<ParsedLine> line;  // these, each with its index in the block
+  std::vector<size_t> index;
+};
+
+// Reads and parses the lines of `block` on a worker thread.
+void ParseBlock(const StoreBlocks& blocks, ParsedBlock* block) {
+  thread_local std::string buffer;
+  thread_local LineParser parser;
+  uint64_t base = 0;
+  const std::string_view bytes = blocks.Lines(block, &buffer, &base);
+  if (block->error != 0) return;
+  LineSource lines = LineSource::Viewing(bytes);
+  std::string_view line;
+  int unused = 0;
+  while (lines.Next(&line, &unused)) {
+    block->line_bytes += line.size() + 1;
+    const size_t index = block->lines++;
+    if (base == 0 && index == 0) line.remove_prefix(Utf8BomLength(line));
+    if (IsBlank(line)) continue;  // StoreReader::Consume reads nothing of it
+    if (block->parsed == block->line.size()) {
+      block->line.emplace_back();
+      block->index.emplace_back();
+    }
+    block->index[block->parsed] = index;
+    parser.Parse(line, &block->line[block->parsed++]);
+  }
+}
+
+// Reads the regular file `fd` of `size` bytes into `reader`, its lines parsed on `jobs`
+// threads and applied in order; false on a read error (errno in *err).
+void ReadParsedBlocks(int fd, uint64_t size, unsigned jobs, StoreReader* reader, int* err) {
+  StoreBlocks blocks(fd, size);
+  std::vector<ParsedBlock> spare;  // delivered blocks, kept for their memory
+  OrderedPipelineSteps<ParsedBlock> steps;
+  steps.read = [&](ParsedBlock* block, size_t) {
+    if (!spare.empty()) {
+      *block = std::move(spare.back());
+      spare.pop_back();
+      block->error = 0;
+      block->lines = block->parsed = 0;
+      block->line_bytes = 0;
+    }
+    return blocks.Next(block);
+  };
+  steps.process = [&](ParsedBlock* block) { ParseBlock(blocks, block); };
+  steps.deliver = [&](ParsedBlock& block) {
+    if (block.error != 0) {
+      *err = block.error;
+      return false;
+    }
+    size_t next = 0;
+    for (size_t i = 0; i < block.parsed; ++i) {
+      reader->SkipLines(block.index[i] - next + 1);
+      reader->Apply(block.line[i], std::string_view());
+      next = block.index[i] + 1;
+    }
+    reader->SkipLines(block.lines - next);
+    reader->CountBytes(block.line_bytes);
+    spare.push_back(std::move(block));
+    return true;
+  };
+  RunOrderedPipeline({.jobs = jobs}, steps);
+}
+
+void ReadQuoteStore(const std::string& path, CheckResult* result, unsigned jobs) {
+  if (path == "-") {
+    std::string bytes;
+    std::vector<char> buf(kReadChunk);
+    for (;;) {
+      const size_t n = std::fread(buf.data(), 1, buf.size(), stdin);
+      bytes.append(buf.data(), n);
+      if (n < buf.size()) break;
+    }
+    if (std::ferror(stdin)) return FailStore(path, "cannot read: " + ErrnoMessage(EIO), result);
+    return ReadQuoteStoreBytes(path, bytes, result);
+  }
+  std::string error;
+  std::FILE* file = OpenRegularFile(path, &error);
+  if (file == nullptr) return FailStore(path, error, result);
+  StoreReader reader(path, result);
+  // The quote records are counted first (fast, and the file is then in the page cache), so
+  // that the quotes vector is allocated once rather than grown by doubling.
+  size_t records = 0;
+  if (CountRecords(file, &records) && std::fseek(file, 0, SEEK_SET) == 0) {
+    reader.Reserve(records);
+  } else {
+    std::clearerr(file);
+    std::fseek(file, 0, SEEK_SET);
+  }
+  int err = 0;
+  struct stat st;
+  if (jobs > 1 && fstat(fileno(file), &st) == 0 && S_ISREG(st.st_mode)) {
+    ReadParsedBlocks(fileno(file), static_cast<uint64_t>(st.st_size), jobs, &reader, &err);
+  } else {
+    LineSource lines(file);
+    reader.ReadLines(&lines, &err);
+  }
+  std::fclose(file);
+  if (err != 0) FailStore(path, "cannot read: " + ErrnoMessage(err), result);
 }
 
 void ReadQuoteStoreFiltered(const std::string& path, const QuoteStoreFilter& filter,

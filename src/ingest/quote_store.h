@@ -54,8 +54,10 @@ bool LooksLikeQuoteStore(std::string_view bytes);
 bool IsQuoteStoreFile(const std::string& path);
 
 /// Appends the documents and quotations of the quote store at `path` to `result`, and
-/// adds to documents_read (one per document) and bytes (the store's size).
-void ReadQuoteStore(const std::string& path, CheckResult* result);
+/// adds to documents_read (one per document) and bytes (the store's size). With `jobs` > 1
+/// a regular file is read in blocks whose lines are parsed on `jobs` threads and added in
+/// order: the result is the same for every `jobs`.
+void ReadQuoteStore(const std::string& path, CheckResult* result, unsigned jobs = 1);
 
 /// How a document of a store read in pieces (ReadQuoteStorePiece) was opened, so that the
 /// pieces can be joined into what reading the whole store gives (ingest/quote_store_pieces.h).

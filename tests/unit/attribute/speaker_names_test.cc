@@ -117,8 +117,8 @@ TEST_SUITE("attribute") {
         "\"We knew in March,\" she said.";
     std::vector<Quote> quotes;
     SpeakerNames::DocumentNames doc(text, quotes);
-    doc.NoteSpeaker("Ada Quell", 0, SpeakerKind::kPerson);
-    doc.NoteSpeaker("Harnwick Council", 1, SpeakerKind::kBody);
+    doc.NoteSpeaker("Ada Quell", 0, SpeakerKind::kPerson, std::string::npos);
+    doc.NoteSpeaker("Harnwick Council", 1, SpeakerKind::kBody, std::string::npos);
     const size_t at = text.rfind("she");
     const SpeakerNames::Resolution r = Names().Resolve(text, ByteSpan{at, at + 3}, at, &doc);
     CHECK(r.canonical.value_or("") == "Ada Quell");  // "she": a person, not the body

@@ -281,6 +281,69 @@ TEST_SUITE("ingest") {
           std::vector<std::string>{missing + ": error: cannot open: No such file or directory"});
   }
 
+  TEST_CASE("ReadQuoteStore on several threads reads what one thread reads") {
+    // Lines of every kind, repeated past several of the blocks a threaded read cuts the file
+    // into (256 KB), with a line longer than a block: a BOM, CRLF and blank lines, malformed
+    // lines, records of the wrong shape, warnings, quotations before their record, an id's
+    // record again, speakers and cues.
+    std::string store = "\xEF\xBB\xBF";
+    std::string shape;
+    for (int i = 0; i < 3000; ++i) {
+      const std::string id = "doc-" + std::to_string(i % 700);
+      store += "{\"type\":\"document\",\"doc\":\"" + id + "\",\"outlet\":\"Wire " +
+               std::to_string(i % 7) + "\"" + (i % 11 == 0 ? ",\"role\":\"primary\"" : "") + "}\n";
+      store += "{\"type\":\"quote\",\"doc\":\"" + id +
+               "\",\"start\":4,\"end\":30,\"line\":" + std::to_string(i + 1) +
+               ",\"col\":3,\"kind\":\"direct\",\"text\":\"We will rebuild pier " +
+               std::to_string(i) +
+               "\",\"speaker\":\"Ada Park\",\"speaker_key\":\"ada park\",\"cue\":{\"start\":40,"
+               "\"end\":44,\"text\":\"said\"},\"rule\":\"after/said\",\"confidence\":0.9}" +
+               (i % 5 == 0 ? "\r\n" : "\n");
+      if (i % 97 == 0) store += "\n   \n";
+      if (i % 131 == 0) store += "{\"type\":\"quote\",\"doc\":\"" + id + "\",\"start\":\n";
+      if (i % 149 == 0) store += "[1,2]\n{\"doc\":\"x\"}\n{\"type\":\"quote\",\"doc\":\"y\"}\n";
+      if (i % 173 == 0) {
+        store +=
+            "{\"type\":\"warning\",\"doc\":\"" + id +
+            "\",\"line\":3,\"col\":9,\"code\":\"unbalanced-quote\",\"message\":\"no close\"}\n";
+      }
+      if (i == 1500) {
+        store += "{\"type\":\"quote\",\"doc\":\"long\",\"start\":0,\"end\":1,\"text\":\"" +
+                 std::string(300000, 'w') + "\"}\n";
+      }
+    }
+    store += "{\"type\":\"quote\",\"doc\":\"last\",\"start\":0,\"end\":3,\"text\":\"end\"}";
+    testing::TempDir dir;
+    const std::string path = dir.Write("big.jsonl", store);
+    auto describe = [&](unsigned jobs) {
+      CheckResult r;
+      ReadQuoteStore(path, &r, jobs);
+      std::string out;
+      for (const DocumentInfo& d : r.documents) {
+        out += d.id + " " + d.meta.outlet + " " + d.meta.role + (d.primary ? " primary\n" : "\n");
+      }
+      for (const QuoteRecord& q : r.quotes) {
+        out += std::to_string(q.doc) + " " + q.text + " " + std::to_string(q.line) + ":" +
+               std::to_string(q.col) + " " + q.speaker.value_or("-") + " " +
+               (q.cue ? q.cue->text : "-") + " " + q.rule + "\n";
+      }
+      for (const Diagnostic& d : r.diagnostics) {
+        out += FormatDiagnosticHeader(d) + " |" + d.source_line + "\n";
+      }
+      for (const DocumentError& e : r.errors) out += e.doc + " " + e.message + "\n";
+      out += std::to_string(r.documents_read) + " " + std::to_string(r.documents_failed) + " " +
+             std::to_string(r.bytes) + "\n";
+      return out;
+    };
+    const std::string one = describe(1);
+    CHECK(one.find("big.jsonl:3:1: error: malformed JSON") == std::string::npos);
+    CHECK(one.find("error: record is not a JSON object") != std::string::npos);
+    CHECK(one.find("warning: no close") != std::string::npos);
+    CHECK(one.find(std::string(300000, 'w')) != std::string::npos);
+    CHECK(describe(2) == one);
+    CHECK(describe(3) == one);
+  }
+
   TEST_CASE("AppendDocumentQuotes: line and col, joined spans, failed documents") {
     DocumentResult result;
     result.doc.id = "r1";
