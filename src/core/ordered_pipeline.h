@@ -124,14 +124,20 @@ class ParallelPipeline {
     for (;;) {
       work_ready_.wait(lock, [this] { return shutdown_ || !queue_.empty(); });
       if (queue_.empty()) return;  // shut down
-      const size_t sequence = queue_.front();
-      queue_.pop_front();
-      lock.unlock();
-      steps_.process(&slots_[sequence % capacity_]);
-      lock.lock();
-      done_[sequence % capacity_] = true;
-      if (sequence == awaited_) result_ready_.notify_one();
+      if (ProcessFirstQueued(lock) == awaited_) result_ready_.notify_one();
     }
+  }
+
+  // Takes the first queued item and processes it, the lock released meanwhile; marks it done
+  // and returns its sequence number. `lock` holds mutex_ and the queue is not empty.
+  size_t ProcessFirstQueued(std::unique_lock<std::mutex>& lock) {
+    const size_t sequence = queue_.front();
+    queue_.pop_front();
+    lock.unlock();
+    steps_.process(&slots_[sequence % capacity_]);
+    lock.lock();
+    done_[sequence % capacity_] = true;
+    return sequence;
   }
 
   bool IsDone(size_t sequence) {
@@ -149,12 +155,7 @@ class ParallelPipeline {
         result_ready_.wait(lock);
         continue;
       }
-      const size_t taken = queue_.front();
-      queue_.pop_front();
-      lock.unlock();
-      steps_.process(&slots_[taken % capacity_]);
-      lock.lock();
-      done_[taken % capacity_] = true;
+      ProcessFirstQueued(lock);
     }
   }
 
