@@ -97,43 +97,50 @@ constexpr std::pair<std::string_view, std::string_view> kNumberWords[] = {
     {"trillion", "1e12"}, {"dozen", "12"},      {"half", "0.5"},        {"percent", "%"},
 };
 
-// For the word tables below, looked up for every word of every quotation: which (length,
-// first letter) pairs a table holds, so that most words are rejected by one bit test, and
-// length and first letter before any byte comparison for the rest.
-class ShortWordFilter {
+// For the word tables below, looked up for every word of every quotation: the entries of
+// each (length, first letter) pair, so that most words are rejected by that pair alone and
+// the rest compared with the one or two entries that could be equal.
+class ShortWordTable {
  public:
   template <typename Words, typename WordOf>
-  constexpr ShortWordFilter(const Words& words, WordOf word_of) {
-    for (const auto& entry : words) {
-      std::string_view w = word_of(entry);
-      masks_[w.size()] |= uint32_t{1} << (w[0] - 'a');
+  constexpr ShortWordTable(const Words& words, WordOf word_of) {
+    for (size_t i = 0; i < std::size(words); ++i) {
+      std::string_view w = word_of(words[i]);
+      Bucket& b = buckets_[w.size()][w[0] - 'a'];
+      if (w.size() >= kMaxSize || b.count == kMaxPerBucket) throw "ShortWordTable: too full";
+      b.index[b.count++] = static_cast<uint8_t>(i);
     }
   }
-  bool MayHold(std::string_view key) const {
-    return key.size() < kMaxSize && key[0] >= 'a' && key[0] <= 'z' &&
-           ((masks_[key.size()] >> (key[0] - 'a')) & 1) != 0;
+  /// The index of `key` in the table (`word_of(words[i]) == key`), or -1.
+  template <typename Words, typename WordOf>
+  int Find(std::string_view key, const Words& words, WordOf word_of) const {
+    if (key.empty() || key.size() >= kMaxSize || key[0] < 'a' || key[0] > 'z') return -1;
+    const Bucket& b = buckets_[key.size()][key[0] - 'a'];
+    for (uint8_t k = 0; k < b.count; ++k) {
+      if (word_of(words[b.index[k]]) == key) return b.index[k];
+    }
+    return -1;
   }
 
  private:
-  static constexpr size_t kMaxSize = 16;  // longer than every entry of the tables
-  uint32_t masks_[kMaxSize] = {};
+  static constexpr size_t kMaxSize = 16;       // longer than every entry of the tables
+  static constexpr uint8_t kMaxPerBucket = 4;  // entries of one length and first letter
+  struct Bucket {
+    uint8_t count = 0;
+    uint8_t index[kMaxPerBucket] = {};
+  };
+  Bucket buckets_[kMaxSize][26] = {};
 };
 
-bool SameShortWord(std::string_view entry, std::string_view key) {
-  return entry.size() == key.size() && entry[0] == key[0] && entry == key;
-}
+constexpr std::string_view kTitleAbbreviations[] = {
+    "mr", "mrs", "ms",  "dr",   "sen", "rep", "gov",  "gen", "st", "jr", "sr",  "prof",
+    "lt", "col", "sgt", "capt", "rev", "hon", "pres", "vs",  "mt", "ft", "sec", "adm"};
 
 // Words after which a period does not end the sentence.
 bool IsTitleAbbreviation(std::string_view key) {
-  static constexpr std::string_view kTitles[] = {
-      "mr", "mrs", "ms",  "dr",   "sen", "rep", "gov",  "gen", "st", "jr", "sr",  "prof",
-      "lt", "col", "sgt", "capt", "rev", "hon", "pres", "vs",  "mt", "ft", "sec", "adm"};
-  static constexpr ShortWordFilter kFilter(kTitles, [](std::string_view w) { return w; });
-  if (key.empty() || !kFilter.MayHold(key)) return false;
-  for (auto t : kTitles) {
-    if (SameShortWord(t, key)) return true;
-  }
-  return false;
+  static constexpr auto kWord = [](std::string_view w) { return w; };
+  static constexpr ShortWordTable kTable(kTitleAbbreviations, kWord);
+  return kTable.Find(key, kTitleAbbreviations, kWord) >= 0;
 }
 
 class Tokenizer;
@@ -170,15 +177,22 @@ class Tokenizer {
 
  private:
   void Emit(TokenKind kind, size_t start, size_t end, std::string_view key, uint8_t flags = 0) {
+    const size_t key_start = out_.keys.size();
+    out_.keys.append(key);
+    Push(kind, start, end, key_start, Fnv1a64(key), flags);
+  }
+
+  // A token whose key is the keys from `key_start` on, and `hash` its Fnv1a64.
+  void Push(TokenKind kind, size_t start, size_t end, size_t key_start, uint64_t hash,
+            uint8_t flags) {
     QuoteToken t;
     t.kind = kind;
     t.flags = flags;
     t.start = static_cast<uint32_t>(start);
     t.end = static_cast<uint32_t>(end);
-    t.key_start = static_cast<uint32_t>(out_.keys.size());
-    out_.keys.append(key);
-    t.key_size = static_cast<uint32_t>(key.size());
-    t.hash = Fnv1a64(key);
+    t.key_start = static_cast<uint32_t>(key_start);
+    t.key_size = static_cast<uint32_t>(out_.keys.size() - key_start);
+    t.hash = hash;
     out_.tokens.push_back(t);
   }
 
@@ -348,37 +362,38 @@ class Tokenizer {
       }
       break;
     }
-    // The key.
-    scratch_.clear();
+    // The key, written straight after the keys before it.
+    std::string& keys = out_.keys;
+    const size_t key_start = keys.size();
     std::string_view bytes = text_.substr(start, p - start);
-    auto keep = [&](char32_t cp, size_t i) {
+    auto keep = [&](char32_t cp) {
       if (cp == U'.' && abbreviation) return false;
       if (cp == U',' && digits) return false;
-      (void)i;
       return true;
     };
+    uint64_t hash = kFnv1a64Offset;
+    bool hashed = false;
     if (ascii && !abbreviation && !digits) {  // letters and apostrophes: every byte kept
-      scratch_.resize(bytes.size());
+      keys.append(bytes);
+      char* key = keys.data() + key_start;
       for (size_t i = 0; i < bytes.size(); ++i) {
-        const char c = bytes[i];
-        scratch_[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c == '`' ? '\'' : c;
+        const char c = key[i];
+        key[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c == '`' ? '\'' : c;
+        hash = Fnv1a64Step(hash, static_cast<unsigned char>(key[i]));
       }
+      hashed = true;
     } else if (ascii) {
-      scratch_.resize(bytes.size());
-      size_t n = 0;
-      for (size_t i = 0; i < bytes.size(); ++i) {
-        char c = bytes[i];
-        if (!keep(static_cast<unsigned char>(c), i)) continue;
+      for (char c : bytes) {
+        if (!keep(static_cast<unsigned char>(c))) continue;
         if (c == '`') c = '\'';
-        scratch_[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+        keys.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
       }
-      scratch_.resize(n);
     } else {
       std::string raw;
       raw.reserve(bytes.size());
       for (size_t i = 0; i < bytes.size();) {
         DecodedCodePoint d = DecodeAt(bytes, i);
-        if (keep(d.cp, i)) {
+        if (keep(d.cp)) {
           if (char t = TypographyClass(d.cp)) {
             raw.push_back(t);
           } else {
@@ -390,23 +405,23 @@ class Tokenizer {
       bool raw_ascii = true;
       for (char c : raw) raw_ascii = raw_ascii && static_cast<unsigned char>(c) < 0x80;
       if (raw_ascii) {  // only apostrophes were outside ASCII
-        for (char c : raw)
-          scratch_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+        for (char c : raw) keys.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
       } else {
-        AppendNfkcCasefold(raw, scratch_);
+        AppendNfkcCasefold(raw, keys);
       }
     }
+    const std::string_view key(keys.data() + key_start, keys.size() - key_start);
     uint8_t flags = 0;
     if (IsUpper(first.cp)) flags |= kTokenCapitalized;
     if (abbreviation) flags |= kTokenAbbreviation;
-    if (digits || NumberValue(scratch_) != std::string_view(scratch_)) flags |= kTokenNumber;
+    if (digits || NumberValue(key) != key) flags |= kTokenNumber;
     if (sentence_start_) flags |= kTokenSentenceStart;
     if (pending_end_ >= 0)
       out_.tokens[static_cast<size_t>(pending_end_)].flags |= kTokenSentenceEnd;
     pending_end_ = -1;
     sentence_start_ = false;
-    last_word_title_ = scratch_.size() <= 4 && IsTitleAbbreviation(scratch_);
-    Emit(TokenKind::kWord, start, p, scratch_, flags);
+    last_word_title_ = key.size() <= 4 && IsTitleAbbreviation(key);
+    Push(TokenKind::kWord, start, p, key_start, hashed ? hash : Fnv1a64(key), flags);
     return p;
   }
 
@@ -450,13 +465,12 @@ class Tokenizer {
 }  // namespace
 
 std::string_view NumberValue(std::string_view key) {
-  static constexpr ShortWordFilter kFilter(
-      kNumberWords, [](const std::pair<std::string_view, std::string_view>& e) { return e.first; });
-  if (key.empty() || !kFilter.MayHold(key)) return key;
-  for (const auto& [word, value] : kNumberWords) {
-    if (SameShortWord(word, key)) return value;
-  }
-  return key;
+  static constexpr auto kWord = [](const std::pair<std::string_view, std::string_view>& e) {
+    return e.first;
+  };
+  static constexpr ShortWordTable kTable(kNumberWords, kWord);
+  const int i = kTable.Find(key, kNumberWords, kWord);
+  return i >= 0 ? kNumberWords[i].second : key;
 }
 
 namespace {

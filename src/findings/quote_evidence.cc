@@ -211,7 +211,32 @@ bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon) {
   return false;
 }
 
+namespace {
+
+// Whether `text` may open a nested quotation: it holds a ‘ or “, a '"', or a '\'' after
+// something other than an ASCII letter or digit (an apostrophe inside a word opens nothing).
+// A byte scan that clears most quotations without decoding them.
+bool MayOpenNestedQuotation(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') return true;
+    if (c == '\'' && (i == 0 || !kAsciiWordChar[static_cast<unsigned char>(text[i - 1]) & 0x7F] ||
+                      static_cast<unsigned char>(text[i - 1]) >= 0x80)) {
+      return true;
+    }
+    // ‘ and “ are E2 80 98 and E2 80 9C.
+    if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+        (text[i + 2] == '\x98' || text[i + 2] == '\x9C')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool InsideNestedQuotation(std::string_view outer, std::string_view inner) {
+  if (!MayOpenNestedQuotation(outer)) return false;
   // inner's key only once outer is seen to hold a nested quotation (most hold none).
   std::optional<std::string> inner_key;
   // Nested quotation marks of outer: curly pairs, and straight ones at word edges.

@@ -65,22 +65,8 @@ bool EnoughSharedWords(std::span<const uint64_t> a, std::span<const uint64_t> b)
     return false;
   };
   const bool overlap = head_in(a, b) || head_in(b, a);
-  thread_local std::vector<uint64_t> wa, wb;  // reused: a million pairs, no allocation each
-  wa.assign(a.begin(), a.end());
-  wb.assign(b.begin(), b.end());
-  std::sort(wa.begin(), wa.end());
-  std::sort(wb.begin(), wb.end());
-  size_t shared = 0;
-  for (size_t i = 0, j = 0; i < wa.size() && j < wb.size();) {
-    if (wa[i] < wb[j]) {
-      ++i;
-    } else if (wb[j] < wa[i]) {
-      ++j;
-    } else {
-      ++shared, ++i, ++j;
-    }
-  }
-  const size_t shorter = std::min(wa.size(), wb.size()), longer = std::max(wa.size(), wb.size());
+  const size_t shared = SharedWordCount(a, b);
+  const size_t shorter = std::min(a.size(), b.size()), longer = std::max(a.size(), b.size());
   const double need = std::min(kMinFragmentCover * static_cast<double>(shorter),
                                (1.0 - kMaxEditShare) * static_cast<double>(longer));
   return static_cast<double>(shared) + 1e-9 >= need || overlap;
@@ -160,6 +146,45 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
     return out;
   }
   return out;
+}
+
+// Counted in an open-addressing table of a's words: deciding calls it for millions of pairs,
+// and sorting both lists cost more than the rest of the test.
+size_t SharedWordCount(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+  struct Slot {
+    uint64_t word;
+    uint32_t count;
+    uint32_t stamp;  // the call that filled it: no clearing between calls
+  };
+  thread_local std::vector<Slot> table;
+  thread_local uint32_t stamp = 0;
+  size_t capacity = 16;
+  while (capacity < 2 * a.size()) capacity *= 2;
+  if (table.size() < capacity) table.assign(capacity, Slot{0, 0, 0});
+  if (++stamp == 0) {  // wrapped: forget every slot
+    std::fill(table.begin(), table.end(), Slot{0, 0, 0});
+    stamp = 1;
+  }
+  const size_t mask = capacity - 1;
+  auto slot_of = [&](uint64_t word) -> Slot& {
+    size_t i = static_cast<size_t>(word ^ (word >> 29)) & mask;
+    while (table[i].stamp == stamp && table[i].word != word) i = (i + 1) & mask;
+    return table[i];
+  };
+  for (uint64_t w : a) {
+    Slot& s = slot_of(w);
+    if (s.stamp != stamp) s = Slot{w, 0, stamp};
+    ++s.count;
+  }
+  size_t shared = 0;
+  for (uint64_t w : b) {
+    Slot& s = slot_of(w);
+    if (s.stamp == stamp && s.count > 0) {
+      --s.count;
+      ++shared;
+    }
+  }
+  return shared;
 }
 
 bool WholeLinkPossible(uint32_t a_words, uint32_t b_words) {

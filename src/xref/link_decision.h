@@ -88,4 +88,9 @@ void WordHashes(const TokenizedQuote& q, std::vector<uint64_t>* out);
 /// one statement): the length difference alone is a lower bound of their edit distance.
 bool WholeLinkPossible(uint32_t a_words, uint32_t b_words);
 
+/// How many words of `a` can be matched one to one with equal words of `b` (the size of the
+/// multiset intersection): the words two quotations share, which the cheap test before any
+/// alignment weighs (see DecidePair).
+size_t SharedWordCount(std::span<const uint64_t> a, std::span<const uint64_t> b);
+
 }  // namespace quotecheck

@@ -74,6 +74,13 @@ TEST_SUITE("findings") {
         InsideNestedQuotation("The toll will double, that’s what I said.", "the toll will double"));
     CHECK_FALSE(
         InsideNestedQuotation("He said ‘no’ and the toll will double", "the toll will double"));
+    // Straight marks opening at the start, after a non-ASCII letter's neighbour (é), after a
+    // dash; none where every apostrophe is inside a word.
+    CHECK(InsideNestedQuotation("'the toll will double' he said", "the toll will double"));
+    CHECK(InsideNestedQuotation("Café—'the toll will double' is the line", "the toll will double"));
+    CHECK(InsideNestedQuotation("He said \"the toll will double\" twice", "the toll will double"));
+    CHECK_FALSE(InsideNestedQuotation("It's what we're doing: the toll will double",
+                                      "the toll will double"));
   }
 }
 

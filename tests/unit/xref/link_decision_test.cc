@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
+#include <vector>
+
 namespace quotecheck {
 namespace {
 
@@ -100,6 +104,41 @@ TEST_SUITE("xref") {
       if (v.shape == LinkShape::kOverlap) {
         CHECK(v.similarity == doctest::Approx(7.0 / 13.0));  // the run over the shorter's words
       }
+    }
+  }
+  TEST_CASE("SharedWordCount is the size of the multiset intersection") {
+    // Against sorting both lists and merging, on lists with repeats, words that collide in
+    // the table (equal low bits), empty lists and lists of very different lengths.
+    auto merged = [](std::vector<uint64_t> a, std::vector<uint64_t> b) {
+      std::sort(a.begin(), a.end());
+      std::sort(b.begin(), b.end());
+      size_t shared = 0;
+      for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] < b[j]) {
+          ++i;
+        } else if (b[j] < a[i]) {
+          ++j;
+        } else {
+          ++shared, ++i, ++j;
+        }
+      }
+      return shared;
+    };
+    CHECK(SharedWordCount({}, {}) == 0);
+    const std::vector<uint64_t> some = {1, 2, 2, 3};
+    CHECK(SharedWordCount(some, {}) == 0);
+    CHECK(SharedWordCount({}, some) == 0);
+    CHECK(SharedWordCount(some, std::vector<uint64_t>{2, 2, 2, 5}) == 2);
+    std::mt19937_64 random(20261205);
+    for (int round = 0; round < 2000; ++round) {
+      const size_t na = random() % 70, nb = random() % 70, alphabet = 1 + random() % 40;
+      const uint64_t spread = round % 2 == 0 ? 1 : uint64_t{1} << 40;  // same low bits
+      std::vector<uint64_t> a(na), b(nb);
+      for (auto& w : a) w = (random() % alphabet) * spread;
+      for (auto& w : b) w = (random() % alphabet) * spread;
+      CAPTURE(round);
+      CHECK(SharedWordCount(a, b) == merged(a, b));
+      CHECK(SharedWordCount(b, a) == merged(a, b));
     }
   }
 }
