@@ -110,6 +110,34 @@ bool UsedTwice(std::string_view text, std::string_view word) {
   return seen >= 2;
 }
 
+// Whether `word` (capitalised) stands somewhere in `text` after a word or a comma on the same
+// line, not only where a sentence, a line or a quotation opens.
+bool CapitalisedInsideSentence(std::string_view text, std::string_view word) {
+  for (size_t pos = text.find(word); pos != std::string_view::npos;
+       pos = text.find(word, pos + 1)) {
+    if (!IsWordAt(text, pos, word.size())) continue;
+    size_t k = pos;
+    while (k > 0 && text[k - 1] == ' ') --k;
+    if (k == pos || k == 0) continue;  // no space before it, or the text's start
+    const char before = text[k - 1];
+    if (before == ',' || IsWordChar(DecodeBefore(text, k).cp)) return true;
+  }
+  return false;
+}
+
+// Whether `text` holds `word` (capitalised, ASCII first letter) with its first letter in
+// lower case, as a word of its own.
+bool UsedInLowerCase(std::string_view text, std::string_view word) {
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z') return false;
+  std::string lower(word);
+  lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+  for (size_t pos = text.find(lower); pos != std::string_view::npos;
+       pos = text.find(lower, pos + 1)) {
+    if (IsWordAt(text, pos, lower.size())) return true;
+  }
+  return false;
+}
+
 // Whether Words() dropped a comma, semicolon or colon right after `word`, a view into
 // `source`: a name does not go on past it ("DESPERATION: DNC", "Zurich; Gordon Hanson").
 bool PunctuationAfter(std::string_view source, std::string_view word) {
@@ -666,6 +694,13 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
     }
     std::string_view last_raw = words[j - 1];
     possessive = WithoutPossessive(last_raw).size() != last_raw.size();
+    // Capitalised words right before a title qualify it ("Former Arizona governor Jan Brewer
+    // said", "Clinton's campaign chairman John Podesta told"): the subject is the name after.
+    if (j < words.size() && !PunctuationAfter(sentence, last_raw) &&
+        IsTitleWord(WithoutPossessive(words[j]))) {
+      i = j - 1;
+      continue;
+    }
     bool followed_by_verb = j < words.size() && !StartsUpper(words[j]) &&
                             kPrepositions.count(Lower(words[j])) == 0 && last_raw.back() != ',';
     bool opens_sentence = i == 0 || (i == 1 && not_name_.count(std::string(words[0])));
@@ -677,11 +712,16 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
                                           ? std::optional<std::string>(Join(run, 0, run.size()))
                                           : FullNameFor(run[0], doc);
     // A lone name that no full name in the document explains, if a verb follows it
-    // ("Scott responded …").
+    // ("Scott responded …"), unless it is a common word that opens the sentence: one the text
+    // also writes in lower case and never capitalised inside a sentence ("Federal mandates
+    // are …" beside "a federal department", "Nobody asked …").
     if (!name && run.size() == 1 && followed_by_verb) {
       std::string_view next = words[j];
       bool verb = next.size() > 3 && (next.substr(next.size() - 2) == "ed" || next.back() == 's');
-      if (verb) name = std::string(run[0]);
+      if (verb &&
+          (CapitalisedInsideSentence(doc->text_, run[0]) || !UsedInLowerCase(doc->text_, run[0]))) {
+        name = std::string(run[0]);
+      }
     }
     if (name && organisation_words_.count(std::string(run.back())) == 0 && CanSpeak(*name)) {
       return name;

@@ -27,9 +27,10 @@ std::vector<size_t> MissingTasks(const BatchPlan& plan, const std::string& dir, 
   return out;
 }
 
-void RemoveTaskTemporaries(const std::string& dir, BatchPhase phase, size_t index) {
-  std::vector<std::filesystem::path> outputs = {BatchTaskOutput(dir, phase, index)};
-  if (phase == BatchPhase::kRead) outputs.emplace_back(ShardKeysPath(dir, index));
+void RemoveTaskTemporaries(const BatchPlan& plan, const std::string& dir, BatchPhase phase,
+                           size_t index) {
+  const std::vector<std::string> files = BatchTaskFiles(plan, dir, phase, index);
+  std::vector<std::filesystem::path> outputs(files.begin(), files.end());
   std::error_code ec;
   std::vector<std::filesystem::path> stale;
   for (const std::filesystem::path& output : outputs) {

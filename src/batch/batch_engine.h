@@ -38,10 +38,12 @@ std::vector<std::string> BatchTaskCommand(const BatchEngineOptions& options, Bat
 std::vector<size_t> MissingTasks(const BatchPlan& plan, const std::string& dir, BatchPhase phase);
 
 /// Removes what a killed run of task `index` of `phase` may have left: its outputs' temporary
-/// files (a read task's keys file's too) (batch/batch_files.h WriteFileAtomically:
-/// "OUTPUT.tmp-PID"), which a rerun never takes as done but which would otherwise pile up. Called
-/// for each task just before it is (re)run.
-void RemoveTaskTemporaries(const std::string& dir, BatchPhase phase, size_t index);
+/// files (a read task's keys file's, the clusters and findings tasks' other files too)
+/// (batch/batch_files.h WriteFileAtomically:
+/// "OUTPUT.tmp-XXXXXX"), which a rerun never takes as done but which would otherwise pile up.
+/// Called for each task just before it is (re)run.
+void RemoveTaskTemporaries(const BatchPlan& plan, const std::string& dir, BatchPhase phase,
+                           size_t index);
 
 /// "PHASE task INDEX failed (WHY); log: LOG; rerun it alone with: COMMAND, or rerun batch".
 std::string TaskFailure(const BatchEngineOptions& options, BatchPhase phase, size_t index,

@@ -1,6 +1,7 @@
 #include "batch/batch_files.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,7 +10,6 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 #include <type_traits>
 
 namespace quotecheck {
@@ -23,6 +23,9 @@ constexpr std::string_view kGroupsMagic = "qcbatch-groups-1\n";
 constexpr std::string_view kListsMagic = "qcbatch-lists-1\n";
 constexpr std::string_view kPairsMagic = "qcbatch-pairs-2\n";
 constexpr std::string_view kLinksMagic = "qcbatch-links-1\n";
+constexpr std::string_view kOrderedLinksMagic = "qcbatch-ordered-links-1\n";
+constexpr std::string_view kClusterTableMagic = "qcbatch-clusters-1\n";
+constexpr std::string_view kTallyMagic = "qcbatch-tally-1\n";
 
 class Writer {
  public:
@@ -172,36 +175,45 @@ Diagnostic GetDiagnostic(Reader& r) {
 
 }  // namespace
 
-Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
-  const std::string temp = fmt::format("{}.tmp-{}", path, static_cast<long>(getpid()));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      return Status::Error(
-          fmt::format("{}: cannot open for writing: {}", temp, std::strerror(errno)));
-    }
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::remove(temp.c_str());
-      return Status::Error(fmt::format("{}: cannot write: {}", temp, std::strerror(errno)));
-    }
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    const int e = errno;
-    std::remove(temp.c_str());
-    return Status::Error(fmt::format("{}: cannot rename into place: {}", path, std::strerror(e)));
+Status CommitFile(const std::string& path, OutputFile* file) {
+  if (!file->Commit()) {
+    return Status::Error(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
   }
   return Status::Ok();
+}
+
+Status OpenFile(const std::string& path, OutputFile* file) {
+  if (!file->Open(path)) {
+    return Status::Error(
+        fmt::format("{}: cannot open for writing: {}", path, std::strerror(errno)));
+  }
+  return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
+  OutputFile file;
+  Status s = OpenFile(path, &file);
+  if (!s.ok()) return s;
+  file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return CommitFile(path, &file);
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  // Read into a string reserved to the file's size when it has one (a string stream would
+  // hold the bytes twice); a pipe or FIFO is read to its end all the same.
+  std::string bytes;
+  struct stat st {};
+  if (stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    bytes.reserve(static_cast<size_t>(st.st_size));
+  }
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof(buffer)) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<size_t>(in.gcount()));
+  }
   if (in.bad()) return Status::Error(fmt::format("{}: cannot read", path));
-  return bytes.str();
+  return bytes;
 }
 
 std::string EncodeReadPart(const CheckResult& result, const std::vector<ReadPiece>& pieces) {
@@ -488,56 +500,175 @@ Status DecodeCountedPairs(std::string_view bytes, CountedPairs* counted) {
   return r.done() ? Status::Ok() : Corrupt("pairs");
 }
 
+namespace {
+
+void WriteLinks(const std::vector<Link>& links, Writer* w) {
+  w->Num<uint64_t>(links.size());
+  for (const Link& l : links) {
+    w->Num<uint64_t>(l.a);
+    w->Num<uint64_t>(l.b);
+    w->Num<uint8_t>(static_cast<uint8_t>(l.relation));
+    w->Num<double>(l.similarity);
+    w->Num<uint8_t>(l.speakers_agree);
+    w->Num<uint64_t>(l.diff.ops.size());
+    for (const DiffOp& op : l.diff.ops) {
+      w->Num<uint8_t>(static_cast<uint8_t>(op.kind));
+      w->Str(op.a);
+      w->Str(op.b);
+    }
+    w->Num<uint32_t>(l.diff.classes);
+    w->Num<uint32_t>(l.diff.flags);
+    w->Str(l.cluster);
+    w->Num<uint8_t>(l.end_continues);
+    w->Num<uint8_t>(l.member);
+  }
+}
+
+void ReadLinks(Reader* r, std::vector<Link>* links) {
+  const uint64_t n = r->Count(40);
+  for (uint64_t i = 0; i < n && r->ok(); ++i) {
+    Link l;
+    l.a = r->Num<uint64_t>();
+    l.b = r->Num<uint64_t>();
+    l.relation = static_cast<Relation>(r->Num<uint8_t>());
+    l.similarity = r->Num<double>();
+    l.speakers_agree = r->Num<uint8_t>() != 0;
+    const uint64_t ops = r->Count(17);
+    for (uint64_t k = 0; k < ops && r->ok(); ++k) {
+      DiffOp op;
+      op.kind = static_cast<DiffOp::Kind>(r->Num<uint8_t>());
+      op.a = r->Str();
+      op.b = r->Str();
+      l.diff.ops.push_back(std::move(op));
+    }
+    l.diff.classes = r->Num<uint32_t>();
+    l.diff.flags = r->Num<uint32_t>();
+    l.cluster = r->Str();
+    l.end_continues = r->Num<uint8_t>() != 0;
+    l.member = r->Num<uint8_t>() != 0;
+    links->push_back(std::move(l));
+  }
+}
+
+}  // namespace
+
 std::string EncodeLinks(const std::vector<Link>& links) {
   Writer w(kLinksMagic);
-  w.Num<uint64_t>(links.size());
-  for (const Link& l : links) {
-    w.Num<uint64_t>(l.a);
-    w.Num<uint64_t>(l.b);
-    w.Num<uint8_t>(static_cast<uint8_t>(l.relation));
-    w.Num<double>(l.similarity);
-    w.Num<uint8_t>(l.speakers_agree);
-    w.Num<uint64_t>(l.diff.ops.size());
-    for (const DiffOp& op : l.diff.ops) {
-      w.Num<uint8_t>(static_cast<uint8_t>(op.kind));
-      w.Str(op.a);
-      w.Str(op.b);
-    }
-    w.Num<uint32_t>(l.diff.classes);
-    w.Num<uint32_t>(l.diff.flags);
-    w.Str(l.cluster);
-    w.Num<uint8_t>(l.end_continues);
-    w.Num<uint8_t>(l.member);
-  }
+  WriteLinks(links, &w);
   return w.Take();
 }
 
 Status AppendLinks(std::string_view bytes, std::vector<Link>* links) {
   Reader r(bytes, kLinksMagic);
-  const uint64_t n = r.Count(40);
-  for (uint64_t i = 0; i < n && r.ok(); ++i) {
-    Link l;
-    l.a = r.Num<uint64_t>();
-    l.b = r.Num<uint64_t>();
-    l.relation = static_cast<Relation>(r.Num<uint8_t>());
-    l.similarity = r.Num<double>();
-    l.speakers_agree = r.Num<uint8_t>() != 0;
-    const uint64_t ops = r.Count(17);
-    for (uint64_t k = 0; k < ops && r.ok(); ++k) {
-      DiffOp op;
-      op.kind = static_cast<DiffOp::Kind>(r.Num<uint8_t>());
-      op.a = r.Str();
-      op.b = r.Str();
-      l.diff.ops.push_back(std::move(op));
-    }
-    l.diff.classes = r.Num<uint32_t>();
-    l.diff.flags = r.Num<uint32_t>();
-    l.cluster = r.Str();
-    l.end_continues = r.Num<uint8_t>() != 0;
-    l.member = r.Num<uint8_t>() != 0;
-    links->push_back(std::move(l));
-  }
+  ReadLinks(&r, links);
   return r.done() ? Status::Ok() : Corrupt("links");
+}
+
+std::string EncodeOrderedLinks(const OrderedLinks& links) {
+  Writer w(kOrderedLinksMagic);
+  w.Words(links.order);
+  WriteLinks(links.links, &w);
+  return w.Take();
+}
+
+Status DecodeOrderedLinks(std::string_view bytes, OrderedLinks* links) {
+  Reader r(bytes, kOrderedLinksMagic);
+  links->order = r.Words();
+  links->links.clear();
+  ReadLinks(&r, &links->links);
+  if (r.done() && links->order.size() != links->links.size()) return Corrupt("ordered links");
+  return r.done() ? Status::Ok() : Corrupt("ordered links");
+}
+
+std::string EncodeClusterTable(const ClusterTable& table) {
+  Writer w(kClusterTableMagic);
+  w.Num<uint64_t>(table.cluster_of.size());
+  for (uint32_t c : table.cluster_of) w.Num<uint32_t>(c);
+  w.Num<uint64_t>(table.clusters.size());
+  for (const ClusterHead& c : table.clusters) {
+    w.Num<uint64_t>(c.canonical);
+    w.Num<uint64_t>(c.first);
+    w.Num<uint8_t>(c.primary.has_value());
+    w.Num<uint64_t>(c.primary.value_or(0));
+    w.Num<uint32_t>(c.task);
+    w.Num<uint64_t>(c.speakers.size());
+    for (const std::string& speaker : c.speakers) w.Str(speaker);
+  }
+  w.Num<uint64_t>(table.capped_candidates);
+  return w.Take();
+}
+
+Status DecodeClusterTable(std::string_view bytes, ClusterTable* table) {
+  Reader r(bytes, kClusterTableMagic);
+  table->cluster_of.resize(r.Count(4));
+  for (uint32_t& c : table->cluster_of) c = r.Num<uint32_t>();
+  table->clusters.resize(r.Count(37));
+  for (ClusterHead& c : table->clusters) {
+    c.canonical = r.Num<uint64_t>();
+    c.first = r.Num<uint64_t>();
+    const bool primary = r.Num<uint8_t>() != 0;
+    const uint64_t at = r.Num<uint64_t>();
+    if (primary) c.primary = at;
+    c.task = r.Num<uint32_t>();
+    c.speakers.resize(r.Count(8));
+    for (std::string& speaker : c.speakers) speaker = r.Str();
+  }
+  table->capped_candidates = r.Num<uint64_t>();
+  return r.done() ? Status::Ok() : Corrupt("cluster table");
+}
+
+std::string EncodeFindingsTally(const FindingsTally& tally) {
+  Writer w(kTallyMagic);
+  w.Num<uint64_t>(tally.links);
+  for (size_t n : tally.findings) w.Num<uint64_t>(n);
+  w.Num<uint64_t>(tally.capped_clusters);
+  w.Num<uint64_t>(tally.capped_pairs);
+  return w.Take();
+}
+
+Status DecodeFindingsTally(std::string_view bytes, FindingsTally* tally) {
+  Reader r(bytes, kTallyMagic);
+  tally->links = r.Num<uint64_t>();
+  for (size_t& n : tally->findings) n = r.Num<uint64_t>();
+  tally->capped_clusters = r.Num<uint64_t>();
+  tally->capped_pairs = r.Num<uint64_t>();
+  return r.done() ? Status::Ok() : Corrupt("findings tally");
+}
+
+void AppendOrderedRecord(const RecordOrder& order, std::string_view record, std::string* out) {
+  Writer w("");
+  w.Num<uint8_t>(order.stage);
+  w.Num<uint64_t>(order.first);
+  w.Num<uint64_t>(order.second);
+  w.Str(record);
+  out->append(w.Take());
+}
+
+Status OrderedRecordReader::Open(const std::string& path) {
+  path_ = path;
+  in_.open(path, std::ios::binary);
+  if (!in_) return Status::Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  return Status::Ok();
+}
+
+Result<bool> OrderedRecordReader::Next(RecordOrder* order, std::string* record) {
+  char head[1 + 3 * 8];
+  in_.read(head, sizeof(head));
+  if (in_.gcount() == 0 && in_.eof()) return false;
+  if (in_.gcount() != static_cast<std::streamsize>(sizeof(head))) {
+    return Status::Error(fmt::format("{}: {}", path_, Corrupt("records").message()));
+  }
+  uint64_t size = 0;
+  order->stage = static_cast<uint8_t>(head[0]);
+  std::memcpy(&order->first, head + 1, 8);
+  std::memcpy(&order->second, head + 9, 8);
+  std::memcpy(&size, head + 17, 8);
+  record->resize(size);
+  in_.read(record->data(), static_cast<std::streamsize>(size));
+  if (in_.gcount() != static_cast<std::streamsize>(size)) {
+    return Status::Error(fmt::format("{}: {}", path_, Corrupt("records").message()));
+  }
+  return true;
 }
 
 }  // namespace quotecheck

@@ -8,18 +8,27 @@
 /// Every file is written under a temporary name in its directory and renamed when complete
 /// (WriteFileAtomically), so a file that exists is whole: a task whose output exists is done.
 
+#include <array>
+#include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/check_model.h"
+#include "core/output_file.h"
 #include "core/status.h"
 #include "ingest/quote_store_pieces.h"
 #include "xref/ngram_index.h"
 
 namespace quotecheck {
 
-/// Writes `bytes` to `path` through "path.tmp-PID" and a rename.
+/// Writes `bytes` to `path` through a temporary file beside it ("path.tmp-XXXXXX") and a
+/// rename (core/output_file.h).
 Status WriteFileAtomically(const std::string& path, const std::string& bytes);
+/// Opens `file` for `path` and commits it (core/output_file.h), their failures as errors
+/// naming the path: a file written in pieces.
+Status OpenFile(const std::string& path, OutputFile* file);
+Status CommitFile(const std::string& path, OutputFile* file);
 /// The whole content of the file at `path`.
 Result<std::string> ReadWholeFile(const std::string& path);
 
@@ -92,5 +101,68 @@ Status DecodeCountedPairs(std::string_view bytes, CountedPairs* counted);
 std::string EncodeLinks(const std::vector<Link>& links);
 /// Appends the links of `bytes` to `links`.
 Status AppendLinks(std::string_view bytes, std::vector<Link>* links);
+
+/// Links with each one's place in an order (the clusters task's evidence links for one
+/// findings task, each with its index among all of them).
+struct OrderedLinks {
+  std::vector<uint64_t> order;
+  std::vector<Link> links;
+};
+std::string EncodeOrderedLinks(const OrderedLinks& links);
+Status DecodeOrderedLinks(std::string_view bytes, OrderedLinks* links);
+
+/// A cluster as the findings and write tasks need it (Cluster without its id, which is "c" and
+/// its number from 1, and without its members, which are the quotations that name it), and the
+/// findings task that weighs it.
+struct ClusterHead {
+  uint64_t canonical = 0;
+  uint64_t first = 0;
+  std::optional<uint64_t> primary;
+  std::vector<std::string> speakers;
+  uint32_t task = 0;
+};
+/// What the clusters task gives the findings and write tasks: each quotation's cluster (its
+/// index, kNone for none), each cluster, and how many quotations had their candidates capped.
+struct ClusterTable {
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> cluster_of;
+  std::vector<ClusterHead> clusters;
+  uint64_t capped_candidates = 0;
+};
+std::string EncodeClusterTable(const ClusterTable& table);
+Status DecodeClusterTable(std::string_view bytes, ClusterTable* table);
+
+/// What a findings task counted: its link records, its findings by severity (SeverityRank),
+/// and the clusters --links all wrote as parent links (xref/link_output.h LinkOutputStats).
+struct FindingsTally {
+  uint64_t links = 0;
+  std::array<size_t, 3> findings{};
+  uint64_t capped_clusters = 0;
+  uint64_t capped_pairs = 0;
+};
+std::string EncodeFindingsTally(const FindingsTally& tally);
+Status DecodeFindingsTally(std::string_view bytes, FindingsTally* tally);
+
+/// Where a record goes among the records of all tasks: ordered by stage, then first, then
+/// second (records of one task come in that order; the write task merges the tasks' files).
+struct RecordOrder {
+  uint8_t stage = 0;
+  uint64_t first = 0;
+  uint64_t second = 0;
+  auto operator<=>(const RecordOrder&) const = default;
+};
+/// Appends one formatted record (a line without its newline) with its order to `out`.
+void AppendOrderedRecord(const RecordOrder& order, std::string_view record, std::string* out);
+/// Reads a file of AppendOrderedRecord's records one at a time (the file is never held whole).
+class OrderedRecordReader {
+ public:
+  Status Open(const std::string& path);
+  /// The next record; false at the end of the file; an error when it is cut short.
+  Result<bool> Next(RecordOrder* order, std::string* record);
+
+ private:
+  std::string path_;
+  std::ifstream in_;
+};
 
 }  // namespace quotecheck

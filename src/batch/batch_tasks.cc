@@ -6,13 +6,20 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <iterator>
+#include <queue>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "batch/batch_files.h"
 #include "extract/read_documents.h"
+#include "findings/check_findings.h"
 #include "ingest/quote_store.h"
+#include "report/check_jsonl_printer.h"
+#include "report/jsonl_printer.h"
+#include "xref/disjoint_sets.h"
+#include "xref/link_output.h"
 #include "xref/quote_clusters.h"
 #include "xref/xref_steps.h"
 
@@ -22,6 +29,13 @@ namespace {
 Status MakeDirectory(const std::string& path) {
   if (mkdir(path.c_str(), 0777) == 0 || errno == EEXIST) return Status::Ok();
   return Status::Error(fmt::format("{}: cannot make directory: {}", path, std::strerror(errno)));
+}
+
+// Gives `value`'s memory back (assigning an empty value keeps the capacity).
+template <typename T>
+void Release(T& value) {
+  T empty{};
+  std::swap(value, empty);
 }
 
 // Block `block` of `blocks` over n pairs: [n·block/blocks, n·(block+1)/blocks).
@@ -98,9 +112,11 @@ size_t BatchTaskCount(const BatchPlan& plan, BatchPhase phase) {
       return plan.partitions;
     case BatchPhase::kCount:
     case BatchPhase::kDecide:
+    case BatchPhase::kFindings:
       return plan.blocks;
     case BatchPhase::kGroups:
-    case BatchPhase::kFinish:
+    case BatchPhase::kClusters:
+    case BatchPhase::kWrite:
       return 1;
   }
   return 1;
@@ -118,7 +134,11 @@ std::string BatchTaskOutput(const std::string& dir, BatchPhase phase, size_t ind
       return fmt::format("{}/count/block-{}.bin", dir, index);
     case BatchPhase::kDecide:
       return fmt::format("{}/decide/block-{}.bin", dir, index);
-    case BatchPhase::kFinish:
+    case BatchPhase::kClusters:
+      return fmt::format("{}/clusters.bin", dir);
+    case BatchPhase::kFindings:
+      return fmt::format("{}/findings/tally-{}.bin", dir, index);
+    case BatchPhase::kWrite:
       return fmt::format("{}/report.status", dir);
   }
   return dir;
@@ -128,6 +148,38 @@ std::string ShardKeysPath(const std::string& dir, size_t shard) {
   return fmt::format("{}/read/keys-{}.bin", dir, shard);
 }
 
+std::vector<std::string> BatchTaskFiles(const BatchPlan& plan, const std::string& dir,
+                                        BatchPhase phase, size_t index) {
+  std::vector<std::string> files;
+  if (phase == BatchPhase::kRead) files.push_back(ShardKeysPath(dir, index));
+  if (phase == BatchPhase::kClusters) {
+    for (size_t task = 0; task < BatchTaskCount(plan, BatchPhase::kFindings); ++task) {
+      files.push_back(ClusterLinksPath(dir, task));
+    }
+  }
+  if (phase == BatchPhase::kFindings) {
+    files.push_back(FindingsRecordsPath(dir, index, /*links=*/true));
+    files.push_back(FindingsRecordsPath(dir, index, /*links=*/false));
+  }
+  if (phase == BatchPhase::kWrite) {
+    files.push_back(BatchReportPath(dir));
+    files.push_back(BatchReportErrPath(dir));
+  }
+  files.push_back(BatchTaskOutput(dir, phase, index));
+  return files;
+}
+
+std::string BatchReportPath(const std::string& dir) { return dir + "/report.jsonl"; }
+std::string BatchReportErrPath(const std::string& dir) { return dir + "/report.stderr"; }
+
+std::string ClusterLinksPath(const std::string& dir, size_t task) {
+  return fmt::format("{}/clusters/links-{}.bin", dir, task);
+}
+
+std::string FindingsRecordsPath(const std::string& dir, size_t task, bool links) {
+  return fmt::format("{}/findings/{}-{}.bin", dir, links ? "links" : "findings", task);
+}
+
 std::string BatchTaskLog(const std::string& dir, BatchPhase phase, size_t index) {
   return fmt::format("{}/logs/{}-{}.log", dir, BatchPhaseNameOf(phase), index);
 }
@@ -135,7 +187,8 @@ std::string BatchTaskLog(const std::string& dir, BatchPhase phase, size_t index)
 std::string BatchPlanPath(const std::string& dir) { return dir + "/plan.txt"; }
 
 Status MakeBatchDirectories(const std::string& dir) {
-  for (const char* sub : {"", "/read", "/shingles", "/count", "/decide", "/logs"}) {
+  for (const char* sub :
+       {"", "/read", "/shingles", "/count", "/decide", "/clusters", "/findings", "/logs"}) {
     Status s = MakeDirectory(dir + sub);
     if (!s.ok()) return s;
   }
@@ -272,22 +325,16 @@ Status RunCountTask(const BatchPlan& plan, const std::string& dir, size_t block)
                              EncodeCountedPairs(counted));
 }
 
-Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block,
-                     const SpeakerKeyer& keyer, unsigned jobs) {
-  if (block >= plan.blocks) return Status::Error(fmt::format("no block {}", block));
-  std::vector<CandidatePair> pairs;
-  size_t capped = 0;
-  Status s = LoadPairs(plan, dir, &pairs, &capped);
-  if (!s.ok()) return s;
-  const auto [begin, end] = BlockRange(pairs.size(), block, plan.blocks);
-  std::vector<CandidatePair> mine(pairs.begin() + static_cast<std::ptrdiff_t>(begin),
-                                  pairs.begin() + static_cast<std::ptrdiff_t>(end));
-  pairs = {};
-  // Only the quotations of this block's pairs are loaded, numbered densely in input order;
-  // the pairs are decided on those numbers and their links given the global ones back (a
-  // link depends on its pair's two quotations alone).
+namespace {
+
+// Decides `pairs` (quotation numbers) on their quotations alone: those are loaded, numbered
+// densely in input order, the pairs decided on those numbers and their links given the global
+// ones back (a link depends on its pair's two quotations alone); appended to `links`.
+Status DecideOnTheirQuotations(const BatchPlan& plan, const std::string& dir,
+                               std::vector<CandidatePair> pairs, const SpeakerKeyer& keyer,
+                               unsigned jobs, std::vector<Link>* links) {
   std::vector<bool> needed;
-  for (const CandidatePair& p : mine) {
+  for (const CandidatePair& p : pairs) {
     if (std::max(p.a, p.b) >= needed.size()) needed.resize(std::max(p.a, p.b) + 1, false);
     needed[p.a] = needed[p.b] = true;
   }
@@ -298,13 +345,13 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
     dense[i] = static_cast<uint32_t>(global.size());
     global.push_back(static_cast<uint32_t>(i));
   }
-  for (CandidatePair& p : mine) {
+  for (CandidatePair& p : pairs) {
     p.a = dense[p.a];
     p.b = dense[p.b];
   }
   dense = {};
   CheckResult result;
-  s = LoadReadParts(plan, dir, &result, &needed, /*drop_others=*/true);
+  Status s = LoadReadParts(plan, dir, &result, &needed, /*drop_others=*/true);
   if (!s.ok()) return s;
   if (result.quotes.size() != global.size()) {
     return Status::Error("candidate pairs do not match the read parts");
@@ -312,10 +359,53 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
   needed = {};
   PreparedQuotes prepared;
   PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, &result, &prepared);
-  std::vector<Link> links = DecidePairs(mine, prepared, jobs);
-  for (Link& link : links) {
+  for (Link& link : DecidePairs(pairs, prepared, jobs)) {
     link.a = global[link.a];
     link.b = global[link.b];
+    links->push_back(std::move(link));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block,
+                     const SpeakerKeyer& keyer, unsigned jobs) {
+  if (block >= plan.blocks) return Status::Error(fmt::format("no block {}", block));
+  std::vector<CandidatePair> pairs;
+  size_t capped = 0;
+  Status s = LoadPairs(plan, dir, &pairs, &capped);
+  if (!s.ok()) return s;
+  // The quotations cut into B ranges; a pair belongs to the pair of ranges of its two
+  // quotations, and the tasks take runs of range pairs of about as many pairs each. A task
+  // decides its range pairs one at a time, holding the quotations of two ranges at most.
+  const size_t ranges = plan.blocks;
+  uint64_t end = 1;
+  for (const CandidatePair& p : pairs) end = std::max<uint64_t>(end, std::max(p.a, p.b) + 1);
+  auto range_pair = [&](const CandidatePair& p) {
+    const uint64_t lo = std::min(p.a, p.b), hi = std::max(p.a, p.b);
+    return static_cast<size_t>(lo * ranges / end * ranges + hi * ranges / end);
+  };
+  std::vector<size_t> count(ranges * ranges, 0);
+  for (const CandidatePair& p : pairs) ++count[range_pair(p)];
+  std::vector<size_t> task_of(count.size());
+  size_t before = 0;
+  for (size_t r = 0; r < count.size(); ++r) {
+    task_of[r] =
+        std::min(plan.blocks - 1, before * plan.blocks / std::max<size_t>(1, pairs.size()));
+    before += count[r];
+  }
+  std::vector<std::vector<CandidatePair>> mine(count.size());
+  for (const CandidatePair& p : pairs) {
+    const size_t r = range_pair(p);
+    if (task_of[r] == block) mine[r].push_back(p);
+  }
+  pairs = {};
+  std::vector<Link> links;
+  for (std::vector<CandidatePair>& range : mine) {
+    if (range.empty()) continue;
+    s = DecideOnTheirQuotations(plan, dir, std::move(range), keyer, jobs, &links);
+    if (!s.ok()) return s;
   }
   return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kDecide, block), EncodeLinks(links));
 }
@@ -323,21 +413,53 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
 Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
                                const CrossReferenceOptions& options, CheckResult* result,
                                QuoteFacts* facts) {
-  Status s = LoadReadParts(plan, dir, result);
-  if (!s.ok()) return s;
-  std::vector<CandidatePair> pairs;
-  s = LoadPairs(plan, dir, &pairs, &result->capped_candidates);
-  if (!s.ok()) return s;
+  // The read parts one at a time: each part's quotations prepared as CrossReference prepares
+  // them (keys, speakers, word counts; no tokens: nothing is decided here), then cut to what
+  // the steps below read of a quotation (its document, kind, text and speaker); of a document
+  // they read its date and whether it is primary. The rest is read again by the findings and
+  // write tasks.
   PreparedQuotes prepared;
-  PrepareQuotes(KeyerOrDefault(options.keyer), std::max(1u, options.jobs), /*tokenise=*/nullptr,
-                result, &prepared);
-  const QuoteGroups groups = GroupEqualQuotes(prepared.keys, *result);
-  for (size_t i = 0; i < result->quotes.size(); ++i) {  // as CrossReference keeps them
-    const uint32_t g = groups.group_of[i];
-    if (g == QuoteGroups::kNone || groups.representative[g] != i) {
-      prepared.tokens[i] = TokenizedQuote{};
+  QuoteStoreJoin join;  // a store cut into pieces may span parts
+  for (size_t shard = 0; shard < plan.shards(); ++shard) {
+    const size_t before = result->quotes.size();
+    const size_t documents_before = result->documents.size();
+    {
+      const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+      Result<std::string> bytes = ReadWholeFile(path);
+      if (!bytes.ok()) return bytes.status();
+      Status s = AppendReadPart(bytes.value(), &join, result);
+      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+    }
+    CheckResult slice;
+    slice.quotes.assign(std::make_move_iterator(result->quotes.begin() + before),
+                        std::make_move_iterator(result->quotes.end()));
+    PreparedQuotes part;
+    PrepareQuotes(KeyerOrDefault(options.keyer), std::max(1u, options.jobs),
+                  /*tokenise=*/nullptr, &slice, &part, /*keep_tokens=*/false);
+    for (size_t i = 0; i < slice.quotes.size(); ++i) {
+      QuoteRecord& q = slice.quotes[i];
+      Release(q.spans);
+      Release(q.rule);
+      q.speaker_key.reset();
+      q.speaker_mention.reset();
+      q.cue.reset();
+      result->quotes[before + i] = std::move(q);
+      prepared.keys.push_back(std::move(part.keys[i]));
+      prepared.speakers.push_back(std::move(part.speakers[i]));
+      prepared.word_counts.push_back(part.word_counts[i]);
+    }
+    for (size_t d = documents_before; d < result->documents.size(); ++d) {
+      DocumentInfo& doc = result->documents[d];
+      for (std::string* field :
+           {&doc.id, &doc.path, &doc.meta.title, &doc.meta.outlet, &doc.meta.url}) {
+        Release(*field);
+      }
     }
   }
+  std::vector<CandidatePair> pairs;
+  Status s = LoadPairs(plan, dir, &pairs, &result->capped_candidates);
+  if (!s.ok()) return s;
+  const QuoteGroups groups = GroupEqualQuotes(prepared.keys, *result);
   // Every pair's link, as the decide tasks found it.
   std::vector<Link> decided;
   for (size_t b = 0; b < plan.blocks; ++b) {
@@ -360,7 +482,7 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
   AddMemberLinks(groups, prepared.speakers, result);
   // check's rounds replayed: a round's links are those the tasks decided for its pairs.
   DecideInRounds(
-      pairs, prepared.tokens, options.decide_every_pair, options.decide_round,
+      pairs, prepared.word_counts, options.decide_every_pair, options.decide_round,
       [&](const std::vector<CandidatePair>& round, std::vector<Link>* links) {
         for (const CandidatePair& p : round) {
           auto it = link_of.find(pair_key(p.a, p.b));
@@ -368,10 +490,382 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
         }
       },
       &result->links);
-  prepared.tokens = {};
+  prepared.word_counts = {};
   DropExplainedFragments(prepared.keys, groups, result);
   BuildClusters(prepared.keys, result);
   *facts = std::move(static_cast<QuoteFacts&>(prepared));
+  return Status::Ok();
+}
+
+namespace {
+
+std::string ClusterId(size_t cluster) { return "c" + std::to_string(cluster + 1); }
+
+}  // namespace
+
+Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
+                       const CrossReferenceOptions& options) {
+  CheckResult result;
+  {
+    QuoteFacts facts;  // the findings tasks compute their quotations' own
+    Status s = CrossReferenceFromTasks(plan, dir, options, &result, &facts);
+    if (!s.ok()) return s;
+  }
+  const size_t n = result.quotes.size();
+  ClusterTable table;
+  table.capped_candidates = result.capped_candidates;
+  table.cluster_of.assign(n, ClusterTable::kNone);
+  for (size_t c = 0; c < result.clusters.size(); ++c) {
+    for (size_t m : result.clusters[c].members) table.cluster_of[m] = static_cast<uint32_t>(c);
+  }
+  // The links' connected components: a link may join two clusters (a fragment's link to a
+  // longer quotation other than its parent), and the tree of links check writes for a cluster
+  // may run through it (xref/link_output.h), so a component's clusters are weighed together.
+  // Components go to the tasks in order of their first cluster, about as many members each.
+  DisjointSets joined(n);
+  for (const Link& link : result.links) joined.Join(link.a, link.b);
+  std::unordered_map<size_t, size_t> component_of_root;
+  std::vector<size_t> component_of(result.clusters.size());
+  std::vector<size_t> component_members;
+  size_t clustered = 0;
+  for (size_t c = 0; c < result.clusters.size(); ++c) {
+    const size_t root = joined.Find(result.clusters[c].members.front());
+    auto [it, inserted] = component_of_root.emplace(root, component_members.size());
+    if (inserted) component_members.push_back(0);
+    component_of[c] = it->second;
+    component_members[it->second] += result.clusters[c].members.size();
+    clustered += result.clusters[c].members.size();
+  }
+  const size_t tasks = plan.blocks;
+  std::vector<uint32_t> task_of(component_members.size());
+  size_t before = 0;
+  for (size_t k = 0; k < component_members.size(); ++k) {
+    task_of[k] =
+        static_cast<uint32_t>(std::min(tasks - 1, before * tasks / std::max<size_t>(1, clustered)));
+    before += component_members[k];
+  }
+  table.clusters.resize(result.clusters.size());
+  for (size_t c = 0; c < result.clusters.size(); ++c) {
+    Cluster& cluster = result.clusters[c];
+    ClusterHead& head = table.clusters[c];
+    head.canonical = cluster.canonical;
+    head.first = cluster.first;
+    if (cluster.primary) head.primary = *cluster.primary;
+    head.speakers = std::move(cluster.speakers);
+    head.task = task_of[component_of[c]];
+  }
+  std::vector<OrderedLinks> by_task(tasks);
+  for (size_t l = 0; l < result.links.size(); ++l) {
+    const uint32_t c = table.cluster_of[result.links[l].a];
+    if (c == ClusterTable::kNone) return Status::Error("a link to a quotation in no cluster");
+    OrderedLinks& mine = by_task[table.clusters[c].task];
+    mine.order.push_back(l);
+    mine.links.push_back(std::move(result.links[l]));
+  }
+  result = CheckResult{};
+  for (size_t f = 0; f < tasks; ++f) {
+    Status s = WriteFileAtomically(ClusterLinksPath(dir, f), EncodeOrderedLinks(by_task[f]));
+    if (!s.ok()) return s;
+    by_task[f] = OrderedLinks{};
+  }
+  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kClusters, 0),
+                             EncodeClusterTable(table));
+}
+
+Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t task,
+                       const FindingContext& context, LinkOutput links_out, unsigned jobs) {
+  ClusterTable table;
+  Status s = Load(BatchTaskOutput(dir, BatchPhase::kClusters, 0), DecodeClusterTable, &table);
+  if (!s.ok()) return s;
+  OrderedLinks links;
+  s = Load(ClusterLinksPath(dir, task), DecodeOrderedLinks, &links);
+  if (!s.ok()) return s;
+  // This task's clusters, and their members numbered densely in input order.
+  const size_t n = table.cluster_of.size();
+  std::vector<bool> keep(n, false);
+  std::vector<uint32_t> global;  // dense number → quotation number
+  std::vector<uint32_t> dense(n, 0);
+  for (size_t q = 0; q < n; ++q) {
+    const uint32_t c = table.cluster_of[q];
+    if (c == ClusterTable::kNone || table.clusters[c].task != task) continue;
+    keep[q] = true;
+    dense[q] = static_cast<uint32_t>(global.size());
+    global.push_back(static_cast<uint32_t>(q));
+  }
+  CheckResult result;
+  s = LoadReadParts(plan, dir, &result, &keep, /*drop_others=*/true);
+  if (!s.ok()) return s;
+  if (result.quotes.size() != global.size()) {
+    return Status::Error("the cluster table does not match the read parts");
+  }
+  {  // Only its quotations' documents are read (numbered as all are); no diagnostics.
+    std::vector<bool> referenced(result.documents.size(), false);
+    for (const QuoteRecord& q : result.quotes) referenced[q.doc] = true;
+    for (size_t d = 0; d < result.documents.size(); ++d) {
+      if (!referenced[d]) Release(result.documents[d]);
+    }
+    Release(result.diagnostics);
+    Release(result.errors);
+  }
+  // The quotations and clusters as check has them after cross-referencing.
+  QuoteFacts facts;
+  facts.keys.resize(global.size());
+  facts.speakers.resize(global.size());
+  std::vector<uint32_t> local(table.clusters.size(), ClusterTable::kNone);
+  for (size_t i = 0; i < global.size(); ++i) {
+    QuoteRecord& q = result.quotes[i];
+    facts.speakers[i] = SpeakerEvidenceFilling(context.keyer, &q);
+    facts.keys[i] = MatchKey(q.text);
+    const uint32_t c = table.cluster_of[global[i]];
+    q.cluster = ClusterId(c);
+    if (local[c] == ClusterTable::kNone) {
+      local[c] = static_cast<uint32_t>(result.clusters.size());
+      const ClusterHead& head = table.clusters[c];
+      Cluster cluster;
+      cluster.id = q.cluster;
+      cluster.canonical = dense[head.canonical];
+      cluster.first = dense[head.first];
+      if (head.primary) cluster.primary = dense[*head.primary];
+      cluster.speakers = head.speakers;
+      result.clusters.push_back(std::move(cluster));
+    }
+    result.clusters[local[c]].members.push_back(i);
+  }
+  result.links = std::move(links.links);
+  for (Link& link : result.links) {
+    if (link.a >= n || link.b >= n || !keep[link.a] || !keep[link.b]) {
+      return Status::Error("the cluster links do not match the cluster table");
+    }
+    link.a = dense[link.a];
+    link.b = dense[link.b];
+  }
+  keep = {};
+  dense = {};
+  const size_t evidence = result.links.size();
+  AddClusterFindings(context, &result, jobs, &facts);
+  std::vector<size_t> origins;
+  const LinkOutputStats stats = SelectOutputLinks(links_out, context.keyer, &result, &origins);
+  // The records, each with its place in check's order: an evidence link by its index among
+  // all, a link findings decided or --links all added after every evidence link, by cluster
+  // (all of a cluster's are this task's, in order); a finding by its cluster.
+  FindingsTally tally;
+  tally.links = result.links.size();
+  tally.capped_clusters = stats.capped_clusters;
+  tally.capped_pairs = stats.capped_pairs;
+  // Written as they are formatted, through a buffer.
+  constexpr size_t kFlush = size_t{1} << 20;
+  std::string records, record;
+  const std::string links_path = FindingsRecordsPath(dir, task, /*links=*/true);
+  const std::string findings_path = FindingsRecordsPath(dir, task, /*links=*/false);
+  OutputFile links_file, findings_file;
+  s = OpenFile(links_path, &links_file);
+  if (!s.ok()) return s;
+  auto append = [](OutputFile& file, const std::string& bytes) {
+    file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  };
+  {
+    std::unordered_map<std::string_view, uint64_t> cluster_number;
+    for (const Cluster& cluster : result.clusters) {
+      cluster_number[cluster.id] = std::strtoull(cluster.id.c_str() + 1, nullptr, 10) - 1;
+    }
+    LinkDiffer differ(result);
+    for (size_t l = 0; l < result.links.size(); ++l) {
+      RecordOrder order;
+      if (origins[l] < evidence) {
+        order.first = links.order[origins[l]];
+      } else {
+        auto it = cluster_number.find(result.links[l].cluster);
+        if (it == cluster_number.end()) return Status::Error("a link of no cluster of the task");
+        order.stage = origins[l] == SIZE_MAX ? 2 : 1;
+        order.first = it->second;
+        order.second = l;
+      }
+      record.clear();
+      AppendLinkRecord(&record, result, l, differ);
+      AppendOrderedRecord(order, record, &records);
+      if (records.size() >= kFlush) {
+        append(links_file, records);
+        records.clear();
+      }
+    }
+  }
+  append(links_file, records);
+  records.clear();
+  s = CommitFile(links_path, &links_file);
+  if (!s.ok()) return s;
+  s = OpenFile(findings_path, &findings_file);
+  if (!s.ok()) return s;
+  for (size_t k = 0; k < result.findings.size(); ++k) {
+    const Finding& f = result.findings[k];
+    ++tally.findings[SeverityRank(f.severity)];
+    record.clear();
+    AppendFindingRecord(&record, result, k);
+    AppendOrderedRecord({0, table.cluster_of[global[f.quotes.front()]], k}, record, &records);
+    if (records.size() >= kFlush) {
+      append(findings_file, records);
+      records.clear();
+    }
+  }
+  append(findings_file, records);
+  s = CommitFile(findings_path, &findings_file);
+  if (!s.ok()) return s;
+  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kFindings, task),
+                             EncodeFindingsTally(tally));
+}
+
+namespace {
+
+// Writes the records of the tasks' files at `paths` to `sink`, merged in their order.
+Status MergeRecords(const std::vector<std::string>& paths,
+                    const std::function<void(std::string_view)>& sink) {
+  std::vector<OrderedRecordReader> readers(paths.size());
+  std::vector<std::string> records(paths.size());
+  using Head = std::pair<RecordOrder, size_t>;
+  std::priority_queue<Head, std::vector<Head>, std::greater<Head>> heads;
+  auto advance = [&](size_t k) -> Status {
+    RecordOrder order;
+    Result<bool> more = readers[k].Next(&order, &records[k]);
+    if (!more.ok()) return more.status();
+    if (more.value()) heads.emplace(order, k);
+    return Status::Ok();
+  };
+  for (size_t k = 0; k < paths.size(); ++k) {
+    Status s = readers[k].Open(paths[k]);
+    if (s.ok()) s = advance(k);
+    if (!s.ok()) return s;
+  }
+  while (!heads.empty()) {
+    const size_t k = heads.top().second;
+    heads.pop();
+    sink(records[k]);
+    Status s = advance(k);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteReportFromTasks(const BatchPlan& plan, const std::string& dir,
+                            const SpeakerKeyer& keyer, Severity shown,
+                            std::chrono::steady_clock::time_point started, std::ostream* output,
+                            BatchReport* report) {
+  ClusterTable table;
+  Status s = Load(BatchTaskOutput(dir, BatchPhase::kClusters, 0), DecodeClusterTable, &table);
+  if (!s.ok()) return s;
+  FindingsTally tally;
+  for (size_t f = 0; f < plan.blocks; ++f) {
+    FindingsTally part;
+    s = Load(BatchTaskOutput(dir, BatchPhase::kFindings, f), DecodeFindingsTally, &part);
+    if (!s.ok()) return s;
+    tally.links += part.links;
+    for (size_t r = 0; r < 3; ++r) tally.findings[r] += part.findings[r];
+    tally.capped_clusters += part.capped_clusters;
+    tally.capped_pairs += part.capped_pairs;
+  }
+  std::string buffer;
+  constexpr size_t kFlush = size_t{1} << 20;
+  auto line = [&](std::string_view record) {
+    buffer.append(record);
+    buffer.push_back('\n');
+    if (buffer.size() >= kFlush) {
+      output->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      buffer.clear();
+    }
+  };
+  // The quote records, a read part at a time; the unattributed-quote findings, which come
+  // last, spilled to a file meanwhile.
+  const std::string spill_path = dir + "/findings/unattributed.tmp";
+  std::ofstream spill(spill_path, std::ios::binary | std::ios::trunc);
+  if (!spill) return Status::Error(fmt::format("{}: cannot write", spill_path));
+  SeverityCounts carried{};
+  CheckResult part;
+  QuoteStoreJoin join;
+  size_t base = 0;
+  std::string record;
+  for (size_t shard = 0; shard < plan.shards(); ++shard) {
+    const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+    part.quotes.clear();
+    {
+      Result<std::string> bytes = ReadWholeFile(path);
+      if (!bytes.ok()) return bytes.status();
+      s = AppendReadPart(bytes.value(), &join, &part);
+      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+    }
+    if (base + part.quotes.size() > table.cluster_of.size()) {
+      return Status::Error("the read parts do not match the cluster table");
+    }
+    for (size_t i = 0; i < part.quotes.size(); ++i) {
+      QuoteRecord& q = part.quotes[i];
+      SpeakerEvidenceFilling(keyer, &q);
+      const uint32_t c = table.cluster_of[base + i];
+      if (c != ClusterTable::kNone) q.cluster = ClusterId(c);
+      record.clear();
+      AppendCheckQuoteRecord(&record, part, i);
+      line(record);
+      if (IsUnattributed(q)) {
+        part.findings.assign(1, UnattributedQuoteFinding(i));
+        ++carried[SeverityRank(part.findings[0].severity)];
+        record.clear();
+        AppendFindingRecord(&record, part, 0);
+        spill << record << '\n';
+      }
+    }
+    base += part.quotes.size();
+  }
+  part.quotes.clear();
+  spill.close();
+  if (!spill) return Status::Error(fmt::format("{}: cannot write", spill_path));
+  if (base != table.cluster_of.size()) {
+    return Status::Error("the read parts do not match the cluster table");
+  }
+  std::vector<std::string> paths;
+  for (bool links : {true, false}) {
+    paths.clear();
+    for (size_t f = 0; f < plan.blocks; ++f) paths.push_back(FindingsRecordsPath(dir, f, links));
+    s = MergeRecords(paths, line);
+    if (!s.ok()) return s;
+  }
+  part.findings = UnbalancedQuoteFindings(part);
+  for (size_t k = 0; k < part.findings.size(); ++k) {
+    ++carried[SeverityRank(part.findings[k].severity)];
+    record.clear();
+    AppendFindingRecord(&record, part, k);
+    line(record);
+  }
+  {
+    std::ifstream in(spill_path, std::ios::binary);
+    std::string text;
+    while (std::getline(in, text)) line(text);
+    if (in.bad()) return Status::Error(fmt::format("{}: cannot read", spill_path));
+  }
+  std::remove(spill_path.c_str());
+  for (const DocumentError& error : part.errors) {
+    record.clear();
+    AppendErrorRecord(&record, error);
+    line(record);
+  }
+  CheckCounts& counts = report->counts;
+  counts.documents_read = part.documents_read;
+  counts.documents_failed = part.documents_failed;
+  counts.quotes = base;
+  counts.clusters = table.clusters.size();
+  counts.links = tally.links;
+  for (size_t r = 0; r < 3; ++r) counts.findings[r] = tally.findings[r] + carried[r];
+  counts.bytes = part.bytes;
+  counts.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  record.clear();
+  AppendSummaryRecord(&record, SummaryOf(counts));
+  line(record);
+  output->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  output->flush();
+  for (const Diagnostic& d : part.diagnostics) {
+    if (SeverityRank(d.severity) >= SeverityRank(shown)) report->diagnostics += FormatDiagnostic(d);
+  }
+  report->capped_candidates = table.capped_candidates;
+  report->capped.capped_clusters = tally.capped_clusters;
+  report->capped.capped_pairs = tally.capped_pairs;
   return Status::Ok();
 }
 

@@ -10,15 +10,25 @@
 ///                frequency (exact: a shingle lives in one partition), hubs → shingles/part-K.bin
 ///   count B      the lists joined, each quotation's rarest kept; each block of the groups
 ///                counts its candidate pairs                     → count/block-K.bin
-///   decide B     the blocks' pairs merged (xref/ngram_index.h MergeCandidatePairs); each
-///                block of the pairs decided into links (every pair: check's rounds, which
-///                skip pairs earlier links joined, are replayed by finish) → decide/block-K.bin
-///   finish 1     member links + the rounds' links, fragments explained, clusters; the
-///                findings and the report are cli/check_command.h's ReportCheck
-///                → report.jsonl, report.stderr, report.status (written last)
+///   decide B     the blocks' pairs merged (xref/ngram_index.h MergeCandidatePairs); a pair
+///                belongs to the pair of quotation ranges (B ranges) its two quotations are
+///                in, each task takes a run of range pairs and decides them one at a time on
+///                the quotations of two ranges at most (every pair: check's rounds, which skip
+///                pairs earlier links joined, are replayed by clusters) → decide/block-K.bin
+///   clusters 1   member links + the rounds' links, fragments explained, clusters (check's own
+///                steps); the links' connected components cut into B ranges of about as many
+///                members → clusters.bin (each quotation's cluster, each cluster's canonical,
+///                first, primary, speakers and task), clusters/links-K.bin
+///   findings B   range K's quotations and links only: check's findings of its clusters and
+///                the links to write, formatted, each record with its place in check's order
+///                → findings/links-K.bin, findings/findings-K.bin, findings/tally-K.bin
+///   write 1      the report streamed: quote records a read part at a time, the tasks'
+///                records merged in order, the findings carried over from extraction, errors,
+///                summary → report.jsonl, report.stderr, report.status (written last)
 /// A phase's tasks need every task of the phases before it. The candidate steps are
 /// FindCandidatePairs' own (xref/ngram_index.h), so the pairs are the same for any S, H, B.
 
+#include <chrono>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -27,14 +37,17 @@
 #include "batch/batch_plan.h"
 #include "core/check_model.h"
 #include "core/status.h"
+#include "findings/check_findings.h"
 #include "ingest/document_reader.h"
+#include "report/check_report_view.h"
 #include "xref/cross_reference.h"
+#include "xref/link_output.h"
 
 namespace quotecheck {
 
 class QuoteExtractor;
 
-enum class BatchPhase { kRead, kGroups, kShingles, kCount, kDecide, kFinish };
+enum class BatchPhase { kRead, kGroups, kShingles, kCount, kDecide, kClusters, kFindings, kWrite };
 
 struct BatchPhaseName {
   std::string_view name;
@@ -44,7 +57,8 @@ struct BatchPhaseName {
 inline constexpr BatchPhaseName kBatchPhases[] = {
     {"read", BatchPhase::kRead},         {"groups", BatchPhase::kGroups},
     {"shingles", BatchPhase::kShingles}, {"count", BatchPhase::kCount},
-    {"decide", BatchPhase::kDecide},     {"finish", BatchPhase::kFinish},
+    {"decide", BatchPhase::kDecide},     {"clusters", BatchPhase::kClusters},
+    {"findings", BatchPhase::kFindings}, {"write", BatchPhase::kWrite},
 };
 std::string_view BatchPhaseNameOf(BatchPhase phase);
 
@@ -54,6 +68,16 @@ size_t BatchTaskCount(const BatchPlan& plan, BatchPhase phase);
 std::string BatchTaskOutput(const std::string& dir, BatchPhase phase, size_t index);
 /// The keys file a read task writes beside its part (batch/batch_files.h ShardKeys).
 std::string ShardKeysPath(const std::string& dir, size_t shard);
+/// Every file the task writes, its output (BatchTaskOutput) last.
+std::vector<std::string> BatchTaskFiles(const BatchPlan& plan, const std::string& dir,
+                                        BatchPhase phase, size_t index);
+/// The report the write task writes, and what check would print on stderr.
+std::string BatchReportPath(const std::string& dir);
+std::string BatchReportErrPath(const std::string& dir);
+/// The clusters task's evidence links for findings task K.
+std::string ClusterLinksPath(const std::string& dir, size_t task);
+/// Findings task K's link records (`links`) or finding records.
+std::string FindingsRecordsPath(const std::string& dir, size_t task, bool links);
 /// Where the task's standard output and error go.
 std::string BatchTaskLog(const std::string& dir, BatchPhase phase, size_t index);
 /// The plan of a work directory.
@@ -81,15 +105,39 @@ Status RunShinglesTask(const BatchPlan& plan, const std::string& dir, size_t par
                        unsigned jobs);
 /// count K: the candidate pairs that block K of the groups counts.
 Status RunCountTask(const BatchPlan& plan, const std::string& dir, size_t block);
-/// decide K: the links of block K of the pairs.
+/// decide K: the links of task K's range pairs.
 Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block,
                      const SpeakerKeyer& keyer, unsigned jobs);
-/// finish (before the findings): `result` and `facts` as CrossReference with `options` leaves
-/// them. The
-/// decide tasks decided every pair; check's rounds (xref/xref_steps.h DecideInRounds) are
-/// replayed over their links, so a pair check leaves undecided is left out here too.
+/// (the clusters task, before its table): `result` and `facts` as CrossReference with `options`
+/// leaves them. The decide tasks decided every pair; check's rounds (xref/xref_steps.h
+/// DecideInRounds) are replayed over their links, so a pair check leaves undecided is left out here
+/// too.
 Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
                                const CrossReferenceOptions& options, CheckResult* result,
                                QuoteFacts* facts);
+
+/// clusters: CrossReferenceFromTasks, then the cluster table and each findings task's links.
+Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
+                       const CrossReferenceOptions& options);
+/// findings K: check's findings (findings/check_findings.h AddClusterFindings) and links to
+/// write (xref/link_output.h) of range K's clusters, on its quotations alone, as records.
+Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t task,
+                       const FindingContext& context, LinkOutput links, unsigned jobs);
+
+/// What the write task tells besides the report: the summary's counts, the diagnostics check
+/// prints (at `shown` or above), the capped candidates and clusters.
+struct BatchReport {
+  CheckCounts counts;
+  std::string diagnostics;
+  size_t capped_candidates = 0;
+  LinkOutputStats capped;
+};
+/// write: the records of `check --format jsonl` to `output`, in its order, streamed (a read
+/// part, a record of each findings task and a buffer in memory at a time); `seconds` counted
+/// from `started`.
+Status WriteReportFromTasks(const BatchPlan& plan, const std::string& dir,
+                            const SpeakerKeyer& keyer, Severity shown,
+                            std::chrono::steady_clock::time_point started, std::ostream* output,
+                            BatchReport* report);
 
 }  // namespace quotecheck

@@ -34,7 +34,7 @@ Status RunBatchLocal(const BatchPlan& plan, const BatchEngineOptions& options) {
       while (next < todo.size() && running.size() < jobs && failures.empty()) {
         const size_t index = todo[next++];
         const std::string log = BatchTaskLog(options.dir, phase.phase, index);
-        RemoveTaskTemporaries(options.dir, phase.phase, index);
+        RemoveTaskTemporaries(plan, options.dir, phase.phase, index);
         Result<pid_t> pid = StartProcess(BatchTaskCommand(options, phase.phase, index), log);
         if (!pid.ok()) {
           failures.push_back(TaskFailure(options, phase.phase, index, pid.status().message()));
@@ -74,9 +74,9 @@ Status RunBatchLocal(const BatchPlan& plan, const BatchEngineOptions& options) {
     if (!todo.empty()) {
       uint64_t bytes = 0;
       for (size_t index = 0; index < total; ++index) {
-        struct stat st {};
-        if (stat(BatchTaskOutput(options.dir, phase.phase, index).c_str(), &st) == 0) {
-          bytes += static_cast<uint64_t>(st.st_size);
+        for (const std::string& file : BatchTaskFiles(plan, options.dir, phase.phase, index)) {
+          struct stat st {};
+          if (stat(file.c_str(), &st) == 0) bytes += static_cast<uint64_t>(st.st_size);
         }
       }
       options.progress(fmt::format(

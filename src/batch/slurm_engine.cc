@@ -45,7 +45,7 @@ Status RunBatchSlurm(const BatchPlan& plan, const BatchEngineOptions& options) {
       options.progress(fmt::format("{}: {} task(s), all done before", phase.name, total));
       continue;
     }
-    for (size_t index : todo) RemoveTaskTemporaries(options.dir, phase.phase, index);
+    for (size_t index : todo) RemoveTaskTemporaries(plan, options.dir, phase.phase, index);
     std::vector<std::string> argv = {
         "sbatch",
         "--parsable",

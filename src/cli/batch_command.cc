@@ -73,44 +73,37 @@ std::string AbsolutePath(const std::string& path) {
   return path;
 }
 
-std::string ReportPath(const std::string& dir) { return dir + "/report.jsonl"; }
-std::string ReportErrPath(const std::string& dir) { return dir + "/report.stderr"; }
-
-// The finish task: the cross-reference from the tasks' files, then check's own report passes
-// into DIR/report.jsonl; what check would print on stderr into report.stderr; the exit status
-// into report.status, last.
-int RunFinishTask(const BatchPlan& plan, const std::string& dir, std::ostream& err) {
+// The write task: check's report streamed from the tasks' files into DIR/report.jsonl; what
+// check would print on stderr into report.stderr (ReportCheck's notes, FinishReport's
+// summary line); the exit status into report.status, last.
+int RunWriteTask(const BatchPlan& plan, const std::string& dir, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
-  CheckOptions options = LoadSettings(plan);
-  options.report.output_path = ReportPath(dir);
+  const CheckOptions options = LoadSettings(plan);
   const std::unique_ptr<RuleExtraction> extraction =
       LoadRuleExtraction(options.report.rule_dirs, err);
   if (extraction == nullptr) return kExitError;
-  FindingContext findings(extraction->rules);
-  findings.min_confidence = options.report.min_confidence;
-  const auto jobs = static_cast<unsigned>(ResolveJobCount(options.report.jobs));
-  CheckResult result;
-  QuoteFacts facts;
-  Status s = CrossReferenceFromTasks(plan, dir, CheckCrossReferenceOptions(options, findings, jobs),
-                                     &result, &facts);
+  const FindingContext findings(extraction->rules);
+  OutputFile output_file;
+  std::ostream* output = OpenOutput(BatchReportPath(dir), err, &output_file, err);
+  if (output == nullptr) return kExitError;
+  BatchReport report;
+  const Severity shown = options.report.quiet ? Severity::kError : Severity::kInfo;
+  Status s = WriteReportFromTasks(plan, dir, findings.keyer, shown, started, output, &report);
   if (!s.ok()) {
     err << "quotecheck: error: " << s.message() << '\n';
     return kExitError;
   }
-  std::ostringstream report_err;
-  const Severity shown = options.report.quiet ? Severity::kError : Severity::kInfo;
-  for (const Diagnostic& d : result.diagnostics) {
-    if (SeverityRank(d.severity) >= SeverityRank(shown)) report_err << FormatDiagnostic(d);
-  }
-  OutputFile output_file;
-  std::ostream* output = OpenOutput(options.report.output_path, err, &output_file, err);
-  if (output == nullptr) return kExitError;
-  const int rc = ReportCheck(options, findings, jobs, /*timer=*/nullptr, started, &result, &facts,
-                             /*stdout_is_terminal=*/false, output, &output_file, report_err);
-  s = WriteFileAtomically(ReportErrPath(dir), report_err.str());
+  if (!FinishOutput(output, &output_file, BatchReportPath(dir), err)) return kExitError;
+  std::string report_err = report.diagnostics + CappedCandidatesNote(report.capped_candidates) +
+                           CappedClustersWarning(report.capped);
+  if (!options.report.quiet) report_err += FormatCheckSummaryLine(report.counts) + "\n";
+  const int rc = report.counts.documents_failed > 0
+                     ? kExitError
+                     : ExitStatusForSeverities(report.counts.findings, options.report.fail_level,
+                                               options.report.no_exit);
+  s = WriteFileAtomically(BatchReportErrPath(dir), report_err);
   if (s.ok()) {
-    s = WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kFinish, 0),
-                            std::to_string(rc) + "\n");
+    s = WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kWrite, 0), std::to_string(rc) + "\n");
   }
   if (!s.ok()) {
     err << "quotecheck: error: " << s.message() << '\n';
@@ -151,7 +144,7 @@ CommandRunner AddBatchTaskCommand(CLI::App* command) {
                                  line->phase, BatchTaskCount(plan.value(), phase), line->index);
       return kExitError;
     }
-    if (phase == BatchPhase::kFinish) return RunFinishTask(plan.value(), line->dir, context.err);
+    if (phase == BatchPhase::kWrite) return RunWriteTask(plan.value(), line->dir, context.err);
     const CheckOptions options = LoadSettings(plan.value());
     const std::unique_ptr<RuleExtraction> extraction =
         LoadRuleExtraction(options.report.rule_dirs, context.err);
@@ -168,11 +161,19 @@ CommandRunner AddBatchTaskCommand(CLI::App* command) {
       s = RunShinglesTask(plan.value(), line->dir, line->index, jobs);
     } else if (phase == BatchPhase::kCount) {
       s = RunCountTask(plan.value(), line->dir, line->index);
+    } else if (phase == BatchPhase::kGroups) {
+      s = RunGroupsTask(plan.value(), line->dir);
     } else {
       FindingContext findings(extraction->rules);
-      s = phase == BatchPhase::kGroups
-              ? RunGroupsTask(plan.value(), line->dir)
-              : RunDecideTask(plan.value(), line->dir, line->index, findings.keyer, jobs);
+      findings.min_confidence = options.report.min_confidence;
+      if (phase == BatchPhase::kDecide) {
+        s = RunDecideTask(plan.value(), line->dir, line->index, findings.keyer, jobs);
+      } else if (phase == BatchPhase::kClusters) {
+        s = RunClustersTask(plan.value(), line->dir,
+                            CheckCrossReferenceOptions(options, findings, jobs));
+      } else {
+        s = RunFindingsTask(plan.value(), line->dir, line->index, findings, options.links, jobs);
+      }
     }
     if (!s.ok()) {
       context.err << "quotecheck: error: " << s.message() << '\n';
@@ -293,11 +294,11 @@ CommandRunner AddBatchCommand(CLI::App* command) {
     }
     // The finish task's report, as check would have written it: copied through a buffer (a
     // report grows with the archive; this process runs on a login node).
-    std::ifstream report(ReportPath(dir), std::ios::binary);
-    Result<std::string> report_err = ReadWholeFile(ReportErrPath(dir));
-    Result<std::string> status = ReadWholeFile(BatchTaskOutput(dir, BatchPhase::kFinish, 0));
+    std::ifstream report(BatchReportPath(dir), std::ios::binary);
+    Result<std::string> report_err = ReadWholeFile(BatchReportErrPath(dir));
+    Result<std::string> status = ReadWholeFile(BatchTaskOutput(dir, BatchPhase::kWrite, 0));
     if (!report) {
-      err << "quotecheck batch: error: " << ReportPath(dir) << ": cannot open\n";
+      err << "quotecheck batch: error: " << BatchReportPath(dir) << ": cannot open\n";
       return kExitError;
     }
     for (const auto* r : {&report_err, &status}) {
@@ -315,7 +316,7 @@ CommandRunner AddBatchCommand(CLI::App* command) {
       output->write(buf.data(), report.gcount());
     }
     if (report.bad()) {
-      err << "quotecheck batch: error: " << ReportPath(dir) << ": cannot read\n";
+      err << "quotecheck batch: error: " << BatchReportPath(dir) << ": cannot read\n";
       return kExitError;
     }
     if (!FinishOutput(output, &output_file, options.report.output_path, err)) return kExitError;

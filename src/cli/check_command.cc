@@ -74,6 +74,22 @@ CrossReferenceOptions CheckCrossReferenceOptions(const CheckOptions& options,
   return xref;
 }
 
+std::string CappedCandidatesNote(size_t capped_candidates) {
+  if (capped_candidates == 0) return "";
+  return fmt::format(
+      "quotecheck: note: {} quotation(s) shared words with more than {} others; each was "
+      "compared with the {} sharing the most\n",
+      capped_candidates, NgramIndexOptions{}.max_candidates, NgramIndexOptions{}.max_candidates);
+}
+
+std::string CappedClustersWarning(const LinkOutputStats& links) {
+  if (links.capped_clusters == 0) return "";
+  return fmt::format(
+      "quotecheck: warning: --links all: {} cluster(s) have more than {} linked pairs; their "
+      "{} pairs are written as each member's link to its parent\n",
+      links.capped_clusters, kMaxLinksPerCluster, links.capped_pairs);
+}
+
 int ReportCheck(const CheckOptions& options, const FindingContext& findings, unsigned jobs,
                 PassTimer* timer, std::chrono::steady_clock::time_point started,
                 CheckResult* result_in, QuoteFacts* facts, bool stdout_is_terminal,
@@ -82,21 +98,10 @@ int ReportCheck(const CheckOptions& options, const FindingContext& findings, uns
   const ReportOptions& report = options.report;
   AddCheckFindings(findings, &result, jobs, facts);
   Lap(timer, "check findings", result.findings.size());
-  if (result.capped_candidates > 0) {
-    err << fmt::format(
-        "quotecheck: note: {} quotation(s) shared words with more than {} others; each was "
-        "compared with the {} sharing the most\n",
-        result.capped_candidates, NgramIndexOptions{}.max_candidates,
-        NgramIndexOptions{}.max_candidates);
-  }
+  err << CappedCandidatesNote(result.capped_candidates);
   const LinkOutputStats links = SelectOutputLinks(options.links, findings.keyer, &result);
   Lap(timer, "check links", result.links.size());
-  if (links.capped_clusters > 0) {
-    err << fmt::format(
-        "quotecheck: warning: --links all: {} cluster(s) have more than {} linked pairs; their "
-        "{} pairs are written as each member's link to its parent\n",
-        links.capped_clusters, kMaxLinksPerCluster, links.capped_pairs);
-  }
+  err << CappedClustersWarning(links);
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

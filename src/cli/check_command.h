@@ -48,6 +48,11 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
 CrossReferenceOptions CheckCrossReferenceOptions(const CheckOptions& options,
                                                  const FindingContext& findings, unsigned jobs);
 
+/// What check writes on stderr about quotations whose candidates were capped, and about
+/// clusters whose pairs --links all writes as parent links ("" when there are none).
+std::string CappedCandidatesNote(size_t capped_candidates);
+std::string CappedClustersWarning(const LinkOutputStats& links);
+
 /// The passes of check after cross-referencing, shared with `batch` (cli/batch_command.h) so
 /// that both print the same bytes: findings (on `jobs` threads), the note on capped
 /// candidates, the links to write (options.links), then the report (FinishReport: printed to

@@ -12,9 +12,11 @@
 
 #include "core/check_model.h"
 #include "core/diagnostic.h"
+#include "core/output_file.h"
 #include "core/status.h"
 #include "ingest/path_filter.h"
 #include "ingest/text_decoder.h"
+#include "report/check_report_view.h"
 
 namespace quotecheck {
 
@@ -65,32 +67,6 @@ struct ReportOptions {
 /// Whether colour is on (--color, NO_COLOR, a terminal, not writing to a file).
 bool UseColorFor(ColorMode mode, bool stdout_is_terminal, bool to_file);
 
-/// The file of -o FILE, written so that it is never left half-written: the report goes to a
-/// temporary file in the same directory ("FILE.tmp-XXXXXX"), which Commit renames over FILE
-/// once everything is written; until then FILE keeps its old content, and the temporary
-/// file is removed if the run ends without committing (an error, an exception). A FILE that
-/// exists and is not a regular file (/dev/null, /dev/stderr, a FIFO) is written directly.
-class OutputFile {
- public:
-  OutputFile() = default;
-  OutputFile(const OutputFile&) = delete;
-  OutputFile& operator=(const OutputFile&) = delete;
-  ~OutputFile();
-
-  /// Creates the temporary file for `path`; false with errno set when it cannot.
-  bool Open(const std::string& path);
-  /// Closes the stream and renames the temporary file to the path; false (errno set) when
-  /// writing, closing or renaming failed.
-  bool Commit();
-
-  std::ofstream& stream() { return stream_; }
-
- private:
-  std::ofstream stream_;
-  std::string path_;
-  std::string temp_path_;  // empty once committed, or when written directly
-};
-
 /// The stream to write the report to: `out`, or the temporary file of `path` (opened into
 /// `*file`). On failure writes "path: error: cannot open for writing: …" to `err` and
 /// returns nullptr.
@@ -125,5 +101,8 @@ int FinishReport(const CheckResult& result, const ReportOptions& options,
 /// The exit status for findings: kExitFindings when one is at or above `fail_level`.
 int ExitStatusForFindings(const CheckResult& result, const std::optional<Severity>& fail_level,
                           bool no_exit);
+/// The same from findings counted by severity.
+int ExitStatusForSeverities(const SeverityCounts& by_severity,
+                            const std::optional<Severity>& fail_level, bool no_exit);
 
 }  // namespace quotecheck

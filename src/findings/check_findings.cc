@@ -471,8 +471,25 @@ Finding UnattributedQuoteFinding(size_t quote) {
   return f;
 }
 
+bool IsUnattributed(const QuoteRecord& quote) {
+  return quote.kind == QuoteKind::kDirect && !quote.speaker && !quote.speaker_mention;
+}
+
 void AddCheckFindings(const FindingContext& context, CheckResult* result, unsigned jobs,
                       QuoteFacts* facts) {
+  AddClusterFindings(context, result, jobs, facts);
+  AddCarriedFindings(result);
+}
+
+void AddCarriedFindings(CheckResult* result) {
+  for (Finding& f : UnbalancedQuoteFindings(*result)) result->findings.push_back(std::move(f));
+  for (size_t q = 0; q < result->quotes.size(); ++q) {
+    if (IsUnattributed(result->quotes[q])) result->findings.push_back(UnattributedQuoteFinding(q));
+  }
+}
+
+void AddClusterFindings(const FindingContext& context, CheckResult* result, unsigned jobs,
+                        QuoteFacts* facts) {
   const auto& quotes = result->quotes;
   // Match keys of every clustered quotation (the canonical form, and how many speakers say
   // the words) and its speaker evidence: cross-referencing's when given, else computed here.
@@ -543,14 +560,6 @@ void AddCheckFindings(const FindingContext& context, CheckResult* result, unsign
     for (Finding& f : parts[j]) {
       if (f.link && *f.link >= base) f.link = at + (*f.link - base);
       result->findings.push_back(std::move(f));
-    }
-  }
-
-  // Carried over from extraction.
-  for (Finding& f : UnbalancedQuoteFindings(*result)) result->findings.push_back(std::move(f));
-  for (size_t q = 0; q < quotes.size(); ++q) {
-    if (quotes[q].kind == QuoteKind::kDirect && !quotes[q].speaker && !quotes[q].speaker_mention) {
-      result->findings.push_back(UnattributedQuoteFinding(q));
     }
   }
 }

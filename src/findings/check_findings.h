@@ -40,6 +40,16 @@ struct FindingContext {
 /// else computed here.
 void AddCheckFindings(const FindingContext& context, CheckResult* result, unsigned jobs = 1,
                       QuoteFacts* facts = nullptr);
+/// The two halves of AddCheckFindings, for `batch`, whose tasks weigh ranges of clusters
+/// apart (batch/batch_tasks.h) and carry the others over while writing: the findings of the
+/// clusters and their links, in cluster order (each cluster's own are about its members);
+/// then those carried over from extraction (unbalanced-quote, then unattributed-quote).
+void AddClusterFindings(const FindingContext& context, CheckResult* result, unsigned jobs = 1,
+                        QuoteFacts* facts = nullptr);
+void AddCarriedFindings(CheckResult* result);
+
+/// A direct quotation with no speaker and no speaker mention: an unattributed-quote finding.
+bool IsUnattributed(const QuoteRecord& quote);
 
 /// unbalanced-quote findings from the diagnostics of extraction, one per diagnostic.
 std::vector<Finding> UnbalancedQuoteFindings(const CheckResult& result);

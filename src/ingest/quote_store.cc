@@ -1220,13 +1220,13 @@ constexpr size_t kLineTailStep = size_t{64} << 10;
 // the errno of a failed read (set on the worker).
 struct StoreBlock {
   uint64_t file_offset = 0;
+  // Set on the worker (VisitBlockLines):
   int error = 0;
+  size_t lines = 0;         // lines in the block
+  uint64_t line_bytes = 0;  // their bytes as StoreReader::CountBytes counts them
 };
 
 struct ProbedBlock : StoreBlock {
-  // Set on the worker:
-  size_t lines = 0;         // lines in the block
-  uint64_t line_bytes = 0;  // their bytes as StoreReader::CountBytes counts them
   // The lines the reader must see (all but blank lines and those the probe rejected), in
   // order: each with its index in the block and place in the file, and either the hash of
   // its id (a document record: the reader needs no more of it), or its text (in `text`)
@@ -1332,11 +1332,13 @@ class StoreBlocks {
   uint64_t next_ = 0;  // the next block's offset
 };
 
-// Reads and probes the lines of `block` (QuoteStoreFilter::probe), on a worker thread.
-void ProbeBlock(const QuoteStoreFilter& filter, const StoreBlocks& blocks, ProbedBlock* block) {
+// Reads the lines of `block` (StoreBlocks::Lines) on a worker thread into the thread's
+// buffer, counts them into block->lines and line_bytes, and calls
+// `visit(line, index, file_offset)` for each, with its index in the block and where it starts
+// in the file. Nothing is visited after a read error (block->error).
+template <typename Visit>
+void VisitBlockLines(const StoreBlocks& blocks, StoreBlock* block, Visit visit) {
   thread_local std::string buffer;
-  thread_local std::string scratch;
-  thread_local std::vector<uint64_t> facts;
   uint64_t base = 0;  // the file offset of bytes[0]
   const std::string_view bytes = blocks.Lines(block, &buffer, &base);
   if (block->error != 0) return;
@@ -1346,15 +1348,23 @@ void ProbeBlock(const QuoteStoreFilter& filter, const StoreBlocks& blocks, Probe
   while (lines.Next(&line, &unused)) {
     block->line_bytes += line.size() + 1;
     const size_t index = block->lines++;
-    if (IsBlank(line)) continue;  // StoreReader::Consume reads nothing of it
-    const auto offset = static_cast<size_t>(line.data() - bytes.data());
+    visit(line, index, base + static_cast<size_t>(line.data() - bytes.data()));
+  }
+}
+
+// Reads and probes the lines of `block` (QuoteStoreFilter::probe), on a worker thread.
+void ProbeBlock(const QuoteStoreFilter& filter, const StoreBlocks& blocks, ProbedBlock* block) {
+  thread_local std::string scratch;
+  thread_local std::vector<uint64_t> facts;
+  VisitBlockLines(blocks, block, [&](std::string_view line, size_t index, uint64_t file_offset) {
+    if (IsBlank(line)) return;  // StoreReader::Consume reads nothing of it
     ProbedBlock::Line out;
     out.index = index;
-    out.file_offset = base + offset;
+    out.file_offset = file_offset;
     out.size = line.size();
     std::string_view text;
     if (PeekQuoteText(line, &scratch, &text)) {
-      if (!filter.probe(text, &facts)) continue;
+      if (!filter.probe(text, &facts)) return;
       out.probed = true;
       out.first_fact = block->facts.size();
       out.facts = facts.size();
@@ -1364,12 +1374,12 @@ void ProbeBlock(const QuoteStoreFilter& filter, const StoreBlocks& blocks, Probe
       out.record = true;
       out.id_hash = Fnv1a64(id);
       block->to_read.push_back(out);
-      continue;
+      return;
     }
     out.text_offset = block->text.size();
     block->text.append(line);
     block->to_read.push_back(out);
-  }
+  });
 }
 
 // The lines of a probed block, to the reader in order.
@@ -1398,8 +1408,6 @@ void DeliverBlock(const ProbedBlock& block, StoreReader* reader) {
 // cuts them) read and parsed on a worker, then applied in order by the reader.
 struct ParsedBlock : StoreBlock {
   // Set on the worker:
-  size_t lines = 0;              // lines in the block
-  uint64_t line_bytes = 0;       // their bytes as StoreReader::CountBytes counts them
   size_t parsed = 0;             // the lines that are not blank, in order: the first `parsed` of
   std::vector<ParsedLine> line;  // these, each with its index in the block
   std::vector<size_t> index;
@@ -1407,26 +1415,17 @@ struct ParsedBlock : StoreBlock {
 
 // Reads and parses the lines of `block` on a worker thread.
 void ParseBlock(const StoreBlocks& blocks, ParsedBlock* block) {
-  thread_local std::string buffer;
   thread_local LineParser parser;
-  uint64_t base = 0;
-  const std::string_view bytes = blocks.Lines(block, &buffer, &base);
-  if (block->error != 0) return;
-  LineSource lines = LineSource::Viewing(bytes);
-  std::string_view line;
-  int unused = 0;
-  while (lines.Next(&line, &unused)) {
-    block->line_bytes += line.size() + 1;
-    const size_t index = block->lines++;
-    if (base == 0 && index == 0) line.remove_prefix(Utf8BomLength(line));
-    if (IsBlank(line)) continue;  // StoreReader::Consume reads nothing of it
+  VisitBlockLines(blocks, block, [&](std::string_view line, size_t index, uint64_t file_offset) {
+    if (file_offset == 0) line.remove_prefix(Utf8BomLength(line));  // the file's first line
+    if (IsBlank(line)) return;  // StoreReader::Consume reads nothing of it
     if (block->parsed == block->line.size()) {
       block->line.emplace_back();
       block->index.emplace_back();
     }
     block->index[block->parsed] = index;
     parser.Parse(line, &block->line[block->parsed++]);
-  }
+  });
 }
 
 // Reads the regular file `fd` of `size` bytes into `reader`, its lines parsed on `jobs`

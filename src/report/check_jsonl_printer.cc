@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "diff/quote_diff.h"
+#include "report/check_report_view.h"
 #include "report/json_writer.h"
 #include "report/jsonl_printer.h"
 
@@ -184,6 +185,18 @@ void AppendFindingRecord(std::string* out, const CheckResult& result, size_t fin
   json.EndObject();
 }
 
+void AppendErrorRecord(std::string* out, const DocumentError& error) {
+  JsonWriter json(out);
+  json.BeginObject();
+  json.Key("type");
+  json.String("error");
+  json.Key("doc");
+  json.String(error.doc);
+  json.Key("message");
+  json.String(error.message);
+  json.EndObject();
+}
+
 // Records formatted per chunk on a thread: enough that a thread's start is paid for (a link
 // record with its diff takes microseconds).
 constexpr size_t kRecordsPerChunk = 4096;
@@ -240,26 +253,10 @@ void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs
   records(result.findings.size(),
           [&](std::string* text, size_t f, unsigned) { AppendFindingRecord(text, result, f); });
   for (const DocumentError& error : result.errors) {
-    JsonWriter json(&buffer);
-    json.BeginObject();
-    json.Key("type");
-    json.String("error");
-    json.Key("doc");
-    json.String(error.doc);
-    json.Key("message");
-    json.String(error.message);
-    json.EndObject();
+    AppendErrorRecord(&buffer, error);
     end_record();
   }
-  RunSummary summary;
-  summary.documents = result.documents_read;
-  summary.failed = result.documents_failed;
-  summary.quotes = result.quotes.size();
-  summary.clusters = result.clusters.size();
-  summary.findings = result.findings.size();
-  summary.bytes = result.bytes;
-  summary.seconds = result.seconds;
-  AppendSummaryRecord(&buffer, summary);
+  AppendSummaryRecord(&buffer, SummaryOf(CountsOf(result)));
   buffer.push_back('\n');
   out->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   out->flush();

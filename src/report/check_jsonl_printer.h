@@ -26,6 +26,9 @@ void AppendLinkRecord(std::string* out, const CheckResult& result, size_t link, 
 /// Appends the `finding` record of result.findings[finding] (without the newline).
 void AppendFindingRecord(std::string* out, const CheckResult& result, size_t finding);
 
+/// Appends the `error` record of a document that could not be read (without the newline).
+void AppendErrorRecord(std::string* out, const DocumentError& error);
+
 /// Writes every record of `result` to `out` and flushes it. With `jobs` > 1, records are
 /// formatted in chunks on that many threads (a link record computes its word diff) and
 /// written in order: the same bytes.

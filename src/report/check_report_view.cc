@@ -275,25 +275,63 @@ std::string CountOf(size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string FormatFindingCount(const std::vector<Finding>& findings) {
-  size_t by_severity[3] = {0, 0, 0};  // by SeverityRank: info, warning, error
+SeverityCounts CountBySeverity(const std::vector<Finding>& findings) {
+  SeverityCounts by_severity{};
   for (const Finding& f : findings) ++by_severity[SeverityRank(f.severity)];
+  return by_severity;
+}
+
+std::string FormatFindingCount(const std::vector<Finding>& findings) {
+  return FormatFindingCount(CountBySeverity(findings));
+}
+
+std::string FormatFindingCount(const SeverityCounts& by_severity) {
   std::vector<std::string> severities;
   if (by_severity[2] > 0) severities.push_back(CountOf(by_severity[2], "error", "errors"));
   if (by_severity[1] > 0) severities.push_back(CountOf(by_severity[1], "warning", "warnings"));
   if (by_severity[0] > 0) severities.push_back(CountOf(by_severity[0], "info", "info"));
-  std::string out = CountOf(findings.size(), "finding", "findings");
+  std::string out =
+      CountOf(by_severity[0] + by_severity[1] + by_severity[2], "finding", "findings");
   if (!severities.empty()) out += fmt::format(" ({})", fmt::join(severities, ", "));
   return out;
 }
 
 std::string FormatCheckSummaryLine(const CheckResult& result) {
+  return FormatCheckSummaryLine(CountsOf(result));
+}
+
+CheckCounts CountsOf(const CheckResult& result) {
+  CheckCounts counts;
+  counts.documents_read = result.documents_read;
+  counts.documents_failed = result.documents_failed;
+  counts.quotes = result.quotes.size();
+  counts.clusters = result.clusters.size();
+  counts.links = result.links.size();
+  counts.findings = CountBySeverity(result.findings);
+  counts.bytes = result.bytes;
+  counts.seconds = result.seconds;
+  return counts;
+}
+
+RunSummary SummaryOf(const CheckCounts& counts) {
+  RunSummary summary;
+  summary.documents = counts.documents_read;
+  summary.failed = counts.documents_failed;
+  summary.quotes = counts.quotes;
+  summary.clusters = counts.clusters;
+  summary.findings = counts.findings[0] + counts.findings[1] + counts.findings[2];
+  summary.bytes = counts.bytes;
+  summary.seconds = counts.seconds;
+  return summary;
+}
+
+std::string FormatCheckSummaryLine(const CheckCounts& counts) {
   std::string out = fmt::format(
-      "{} ({} failed), {}, {}, {}, {}", CountOf(result.documents_read, "document", "documents"),
-      result.documents_failed, CountOf(result.quotes.size(), "quote", "quotes"),
-      CountOf(result.clusters.size(), "cluster", "clusters"),
-      CountOf(result.links.size(), "link", "links"), FormatFindingCount(result.findings));
-  fmt::format_to(std::back_inserter(out), ", {} bytes in {:.3f} s", result.bytes, result.seconds);
+      "{} ({} failed), {}, {}, {}, {}", CountOf(counts.documents_read, "document", "documents"),
+      counts.documents_failed, CountOf(counts.quotes, "quote", "quotes"),
+      CountOf(counts.clusters, "cluster", "clusters"), CountOf(counts.links, "link", "links"),
+      FormatFindingCount(counts.findings));
+  fmt::format_to(std::back_inserter(out), ", {} bytes in {:.3f} s", counts.bytes, counts.seconds);
   return out;
 }
 

@@ -13,6 +13,7 @@
 /// that differ alone do not make it so. A cluster is shown when it has a divergent member or a
 /// finding.
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "core/check_model.h"
+#include "core/document_result.h"
 
 namespace quotecheck {
 
@@ -96,9 +98,30 @@ std::string CountOf(size_t n, std::string_view one, std::string_view many);
 /// findings, then, when there are any, how many of each severity from error down (those
 /// with none left out; "info" has no plural). The one place the reports count findings.
 std::string FormatFindingCount(const std::vector<Finding>& findings);
+/// Findings counted by severity (SeverityRank: info, warning, error).
+using SeverityCounts = std::array<size_t, 3>;
+SeverityCounts CountBySeverity(const std::vector<Finding>& findings);
+std::string FormatFindingCount(const SeverityCounts& by_severity);
+
+/// What check's summary line counts (`batch` counts it without holding the records).
+struct CheckCounts {
+  size_t documents_read = 0;
+  size_t documents_failed = 0;
+  size_t quotes = 0;
+  size_t clusters = 0;
+  size_t links = 0;
+  SeverityCounts findings{};
+  size_t bytes = 0;
+  double seconds = 0.0;
+};
 
 /// "2 documents (0 failed), 3 quotes, 1 cluster, 1 link, 2 findings (1 error, 1 info),
 /// 100 bytes in 0.004 s" (no newline; severities with no finding are left out).
 std::string FormatCheckSummaryLine(const CheckResult& result);
+std::string FormatCheckSummaryLine(const CheckCounts& counts);
+/// What the summary line and the summary record count of `result`.
+CheckCounts CountsOf(const CheckResult& result);
+/// The summary record's fields from the counts.
+RunSummary SummaryOf(const CheckCounts& counts);
 
 }  // namespace quotecheck

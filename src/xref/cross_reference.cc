@@ -44,7 +44,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
   result->links.clear();
   AddMemberLinks(groups, prepared.speakers, result);
   DecideInRounds(
-      pairs, prepared.tokens, options.decide_every_pair, options.decide_round,
+      pairs, prepared.word_counts, options.decide_every_pair, options.decide_round,
       [&](const std::vector<CandidatePair>& round, std::vector<Link>* links) {
         for (Link& link : DecidePairs(round, prepared, jobs)) links->push_back(std::move(link));
       },

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <queue>
 #include <unordered_map>
 
@@ -21,15 +22,19 @@ std::vector<bool> FindingLinks(const CheckResult& result) {
 }
 
 // Keeps the links marked in `keep` (in order) and remaps the findings' indexes.
-void KeepLinks(const std::vector<bool>& keep, CheckResult* result) {
+// `origins` (when given) follows the links.
+void KeepLinks(const std::vector<bool>& keep, CheckResult* result, std::vector<size_t>* origins) {
   std::vector<size_t> index(result->links.size(), SIZE_MAX);
   std::vector<Link> kept;
+  std::vector<size_t> kept_origins;
   for (size_t l = 0; l < result->links.size(); ++l) {
     if (!keep[l]) continue;
     index[l] = kept.size();
     kept.push_back(std::move(result->links[l]));
+    if (origins != nullptr) kept_origins.push_back((*origins)[l]);
   }
   result->links = std::move(kept);
+  if (origins != nullptr) *origins = std::move(kept_origins);
   for (Finding& f : result->findings) {
     if (f.link) f.link = index[*f.link] == SIZE_MAX ? std::nullopt : std::optional(index[*f.link]);
   }
@@ -179,10 +184,16 @@ class PairExpander {
 
 }  // namespace
 
-LinkOutputStats SelectOutputLinks(LinkOutput mode, const SpeakerKeyer& keyer, CheckResult* result) {
+LinkOutputStats SelectOutputLinks(LinkOutput mode, const SpeakerKeyer& keyer, CheckResult* result,
+                                  std::vector<size_t>* origins) {
   LinkOutputStats stats;
+  if (origins != nullptr) {
+    origins->resize(result->links.size());
+    std::iota(origins->begin(), origins->end(), size_t{0});
+  }
   if (mode == LinkOutput::kNone) {
     result->links.clear();
+    if (origins != nullptr) origins->clear();
     for (Finding& f : result->findings) f.link.reset();
     return stats;
   }
@@ -191,7 +202,7 @@ LinkOutputStats SelectOutputLinks(LinkOutput mode, const SpeakerKeyer& keyer, Ch
   if (mode == LinkOutput::kParent) {
     std::vector<bool> keep = FindingLinks(*result);
     MarkTrees(*result, all_clusters, &keep);
-    KeepLinks(keep, result);
+    KeepLinks(keep, result, origins);
     return stats;
   }
   // All: the evidence links, then each cluster's other pairs.
@@ -213,6 +224,7 @@ LinkOutputStats SelectOutputLinks(LinkOutput mode, const SpeakerKeyer& keyer, Ch
       stats.capped_pairs += pairs;
     }
   }
+  if (origins != nullptr) origins->resize(result->links.size(), SIZE_MAX);
   if (!capped.empty()) {  // those clusters keep their tree
     std::vector<bool> keep(result->links.size(), true);
     for (size_t c : capped) {
@@ -222,7 +234,7 @@ LinkOutputStats SelectOutputLinks(LinkOutput mode, const SpeakerKeyer& keyer, Ch
     MarkTrees(*result, capped, &tree);
     const std::vector<bool> used = FindingLinks(*result);
     for (size_t l = 0; l < evidence; ++l) keep[l] = keep[l] || tree[l] || used[l];
-    KeepLinks(keep, result);
+    KeepLinks(keep, result, origins);
   }
   return stats;
 }

@@ -14,6 +14,7 @@
 /// Findings' link indexes are remapped (or cleared with `none`).
 
 #include <string_view>
+#include <vector>
 
 #include "attribute/speaker_key.h"
 #include "core/check_model.h"
@@ -30,7 +31,10 @@ struct LinkOutputStats {
   size_t capped_pairs = 0;     // the pairs they did not write
 };
 
-/// Replaces result->links with the links to write (after findings).
-LinkOutputStats SelectOutputLinks(LinkOutput mode, const SpeakerKeyer& keyer, CheckResult* result);
+/// Replaces result->links with the links to write (after findings). `origins`, when given,
+/// receives per link written its index in result->links before, or SIZE_MAX for a pair
+/// --links all added (`batch` orders the links of its tasks by it).
+LinkOutputStats SelectOutputLinks(LinkOutput mode, const SpeakerKeyer& keyer, CheckResult* result,
+                                  std::vector<size_t>* origins = nullptr);
 
 }  // namespace quotecheck

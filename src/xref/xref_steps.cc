@@ -62,10 +62,19 @@ const SpeakerKeyer& KeyerOrDefault(const SpeakerKeyer* keyer) {
   return keyer != nullptr ? *keyer : kNoLexicons;
 }
 
+SpeakerEvidence SpeakerEvidenceFilling(const SpeakerKeyer& keyer, QuoteRecord* quote) {
+  SpeakerEvidence evidence = keyer.Evidence(*quote);
+  if (quote->speaker && !quote->speaker_key && !evidence.key.empty()) {
+    quote->speaker_key = evidence.key;  // a quote store written without keys
+  }
+  return evidence;
+}
+
 void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<bool>* tokenise,
-                   CheckResult* result, PreparedQuotes* prepared) {
+                   CheckResult* result, PreparedQuotes* prepared, bool keep_tokens) {
   const size_t n = result->quotes.size();
-  prepared->tokens.assign(n, TokenizedQuote{});
+  prepared->tokens.assign(keep_tokens ? n : 0, TokenizedQuote{});
+  prepared->word_counts.assign(n, 0);
   prepared->keys.assign(n, std::string());
   prepared->speakers.assign(n, SpeakerEvidence{});
   auto run = [&](size_t begin, size_t end, unsigned) {
@@ -75,14 +84,12 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
     std::unordered_set<std::string_view> seen;
     for (size_t i = begin; i < end; ++i) {
       QuoteRecord& q = result->quotes[i];
-      prepared->speakers[i] = keyer.Evidence(q);
-      if (q.speaker && !q.speaker_key && !prepared->speakers[i].key.empty()) {
-        q.speaker_key = prepared->speakers[i].key;  // a quote store written without keys
-      }
+      prepared->speakers[i] = SpeakerEvidenceFilling(keyer, &q);
       if (tokenise != nullptr && !(*tokenise)[i]) continue;
       TokenizedQuote t = TokenizeQuote(q.text);
       prepared->keys[i] = MatchKey(t);
-      if (q.kind != QuoteKind::kTerm && !prepared->keys[i].empty() &&
+      prepared->word_counts[i] = t.word_count;
+      if (keep_tokens && q.kind != QuoteKind::kTerm && !prepared->keys[i].empty() &&
           seen.insert(prepared->keys[i]).second) {
         prepared->tokens[i] = std::move(t);
       }
@@ -176,11 +183,11 @@ std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
 }
 
 void DecideInRounds(const std::vector<CandidatePair>& pairs,
-                    const std::vector<TokenizedQuote>& tokens, bool every_pair, size_t round_size,
+                    const std::vector<uint32_t>& word_counts, bool every_pair, size_t round_size,
                     const RoundDecider& decide, std::vector<Link>* links) {
   // Joined by links that always join clusters: any relation but fragment (a fragment joins
   // only its parent, chosen from all its fragment links: xref/quote_clusters.h).
-  DisjointSets joined(every_pair ? 0 : tokens.size());
+  DisjointSets joined(every_pair ? 0 : word_counts.size());
   std::vector<CandidatePair> round;
   std::vector<Link> decided;
   round_size = std::max<size_t>(1, round_size);
@@ -189,7 +196,7 @@ void DecideInRounds(const std::vector<CandidatePair>& pairs,
     round.clear();
     for (size_t i = begin; i < end; ++i) {
       const CandidatePair& p = pairs[i];
-      if (!every_pair && WholeLinkPossible(tokens[p.a].word_count, tokens[p.b].word_count) &&
+      if (!every_pair && WholeLinkPossible(word_counts[p.a], word_counts[p.b]) &&
           joined.Joined(p.a, p.b)) {
         continue;
       }

@@ -31,6 +31,9 @@ struct QuoteFacts {
 /// tokens (kept for representatives only: see PrepareQuotes).
 struct PreparedQuotes : QuoteFacts {
   std::vector<TokenizedQuote> tokens;
+  /// By quotation: its words (TokenizedQuote::word_count), where tokenised; what deciding in
+  /// rounds reads of each pair's quotations.
+  std::vector<uint32_t> word_counts;
   /// By quotation: a representative's word hashes in order (RepresentativeWords' lists,
   /// kept for deciding after the candidate index), empty for the others or when not kept.
   /// Deciding reads a pair's words here first: one dense array where the tokens are three
@@ -41,13 +44,20 @@ struct PreparedQuotes : QuoteFacts {
 /// `keyer`, or a keyer without lexicons when it is null.
 const SpeakerKeyer& KeyerOrDefault(const SpeakerKeyer* keyer);
 
+/// The speaker evidence of `quote`; a quotation read without a speaker_key (a quote store
+/// written without keys) gets the evidence's key, as cross-referencing gives it: the one place
+/// of that rule (PrepareQuotes, and `batch`'s findings and write tasks on their quotations).
+SpeakerEvidence SpeakerEvidenceFilling(const SpeakerKeyer& keyer, QuoteRecord* quote);
+
 /// Fills `prepared` for every quotation of `result` on `jobs` threads: speaker evidence for
 /// all (a quotation read without a speaker_key gets one), key only where `tokenise` is true
 /// (null: everywhere; the others stay empty), and tokens only for those whose words no
 /// earlier quotation of the same thread's slice has (so every representative keeps its
 /// tokens, and a store of many copies needs memory for its distinct wordings only).
+/// Without `keep_tokens` no tokens are kept (`prepared->tokens` stays empty): what `batch`'s
+/// clusters task needs, which decides nothing and reads only keys and word counts.
 void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<bool>* tokenise,
-                   CheckResult* result, PreparedQuotes* prepared);
+                   CheckResult* result, PreparedQuotes* prepared, bool keep_tokens = true);
 
 /// Quotations with the same match key, in input order; the first of each is its
 /// representative. Terms (nobody's words) and quotations without words are in no group.
@@ -95,12 +105,12 @@ using RoundDecider =
 /// The candidate pairs in rounds of `round_size` (CrossReferenceOptions::decide_round), each
 /// decided by `decide`, the links appended to `links`. Unless `every_pair`, a pair whose
 /// quotations the links of earlier rounds already joined (any relation but fragment) is left
-/// out of its round when its lengths allow a whole link (`tokens`' word counts): it could
+/// out of its round when its lengths allow a whole link (`word_counts`, by quotation): it could
 /// only join what is joined. `check` decides each round as it comes (DecidePairs); `batch`
 /// decides every pair in parallel tasks first and replays the rounds over those links, which
 /// gives the same links since a pair's link depends on the pair alone.
 void DecideInRounds(const std::vector<CandidatePair>& pairs,
-                    const std::vector<TokenizedQuote>& tokens, bool every_pair, size_t round_size,
+                    const std::vector<uint32_t>& word_counts, bool every_pair, size_t round_size,
                     const RoundDecider& decide, std::vector<Link>* links);
 
 /// The link between two quotations with the same match key (a group's member and its

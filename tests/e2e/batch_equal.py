@@ -23,7 +23,7 @@ Input sets:
   * the seeds and NewsWCL50 of ../shared (read-only real data) when they exist.
 Then the rerun cases: a task's output removed is redone alone with the tasks after it; (local
 engine) a running decide task killed with SIGKILL fails the run, leaves nothing a rerun takes as
-done, and the rerun redoes only it and finish (kill_case); a task that fails is reported with its log and rerun command, and the rerun
+done, and the rerun redoes only it and the phases after it (kill_case); a task that fails is reported with its log and rerun command, and the rerun
 finishes with the same bytes.
 Ends with "batch: N passed, N failed" (NAME "batch-slurm" with --engine slurm).
 """
@@ -149,17 +149,34 @@ def task_pid(work, phase, index):
     return None
 
 
+# The phases after decide, which a run killed in a decide task never reached: their outputs
+# removed, and their progress lines when the rerun runs them all.
+AFTER_DECIDE = ["clusters.bin", "findings/tally-0.bin", "findings/tally-1.bin",
+                "findings/tally-2.bin", "report.status"]
+AFTER_DECIDE_RUN = ["clusters: 1 task(s), 1 to run", "findings: 3 task(s), 3 to run",
+                    "write: 1 task(s), 1 to run"]
+
+
+def remove_after_decide(work):
+    for name in AFTER_DECIDE:
+        (work / name).unlink(missing_ok=True)
+
+
+def after_decide_ran(err):
+    return all(line in err for line in AFTER_DECIDE_RUN)
+
+
 def kill_case(base, work, want, result):
     """A decide task killed (SIGKILL) while it runs, then the same batch run again. The test
     holds the task at a point it controls: groups.bin, which decide reads first, is made a FIFO
     holding the same bytes, so the task blocks on it; when the test's open for writing returns,
     the task is running with the file open. The test feeds it half the bytes and kills it: the
     run must fail naming the task, leave no output a rerun takes as done, and the rerun must
-    redo only that task and finish, giving the same bytes."""
+    redo only that task and the phases after it, giving the same bytes."""
     groups = work / "groups.bin"
     data = groups.read_bytes()
     (work / "decide" / "block-1.bin").unlink()
-    (work / "report.status").unlink()
+    remove_after_decide(work)
     groups.unlink()
     os.mkfifo(groups)
     proc = subprocess.Popen(base, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -202,9 +219,9 @@ def kill_case(base, work, want, result):
            "kill: the rerun gives the same bytes", err[-400:])
     redone = ("read: 3 task(s), 0 to run" in err and "groups: 1 task(s), 0 to run" in err
               and "shingles: 2 task(s), 0 to run" in err and "count: 3 task(s), 0 to run" in err
-              and "decide: 3 task(s), 1 to run" in err and "finish: 1 task(s), 1 to run" in err)
+              and "decide: 3 task(s), 1 to run" in err and after_decide_ran(err))
     result(redone and not (work / "decide" / "block-1.bin.tmp-999999").exists(),
-           "kill: the rerun redoes only the killed task and finish", err[-600:])
+           "kill: the rerun redoes only the killed task and the phases after it", err[-600:])
 
 
 def main():
@@ -290,21 +307,23 @@ def main():
         first = run(base)
         result(masked(first.stdout) == masked(want.stdout), "rerun: first run")
         (work / "decide" / "block-1.bin").unlink(missing_ok=True)
-        (work / "report.status").unlink(missing_ok=True)
+        remove_after_decide(work)
         again = run(base)
         err = again.stderr.decode(errors="replace")
         result(masked(again.stdout) == masked(want.stdout), "rerun: same bytes", err[-400:])
         if opts.engine == "local":
             redone = ("read: 3 task(s), 0 to run" in err and "groups: 1 task(s), 0 to run" in err
                       and "shingles: 2 task(s), 0 to run" in err and "count: 3 task(s), 0 to run" in err
-                      and "decide: 3 task(s), 1 to run" in err and "finish: 1 task(s), 1 to run" in err)
+                      and "decide: 3 task(s), 1 to run" in err and after_decide_ran(err))
         else:
             redone = ("read: 3 task(s), all done before" in err
                       and "groups: 1 task(s), all done before" in err
                       and "shingles: 2 task(s), all done before" in err
                       and "count: 3 task(s), all done before" in err
                       and re.search(r"decide: 3 task\(s\), 1 submitted", err) is not None
-                      and re.search(r"finish: 1 task\(s\), 1 submitted", err) is not None)
+                      and re.search(r"clusters: 1 task\(s\), 1 submitted", err) is not None
+                      and re.search(r"findings: 3 task\(s\), 3 submitted", err) is not None
+                      and re.search(r"write: 1 task\(s\), 1 submitted", err) is not None)
         result(redone, "rerun: only the missing task and those after it", err[-600:])
         if opts.engine == "local":
             kill_case(base, work, want, result)

@@ -1,6 +1,10 @@
 #include "batch/batch_files.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <thread>
 
 #include "../temp_dir.h"
 
@@ -176,6 +180,92 @@ TEST_SUITE("batch") {
     CHECK(links[0].diff.flags == kMeaningNumber);
     CHECK(links[0].end_continues);
     CHECK_FALSE(links[1].member);
+  }
+
+  TEST_CASE("the cluster table, ordered links and a findings tally are read back as written") {
+    ClusterTable table;
+    table.cluster_of = {1, ClusterTable::kNone, 0, 1};
+    table.clusters.resize(2);
+    table.clusters[0] = {.canonical = 2, .first = 2, .primary = std::nullopt, .speakers = {}};
+    table.clusters[1] = {
+        .canonical = 3, .first = 0, .primary = 3, .speakers = {"Ada Quell", ""}, .task = 6};
+    table.capped_candidates = 11;
+    ClusterTable back;
+    REQUIRE(DecodeClusterTable(EncodeClusterTable(table), &back).ok());
+    CHECK(back.cluster_of == table.cluster_of);
+    REQUIRE(back.clusters.size() == 2);
+    CHECK_FALSE(back.clusters[0].primary.has_value());
+    CHECK(back.clusters[1].primary == std::optional<uint64_t>(3));
+    CHECK(back.clusters[1].speakers == table.clusters[1].speakers);
+    CHECK(back.clusters[1].task == 6);
+    CHECK(back.capped_candidates == 11);
+    CHECK_FALSE(DecodeClusterTable(EncodeClusterTable(table).substr(0, 40), &back).ok());
+
+    Link l;
+    l.a = 3;
+    l.b = 7;
+    l.cluster = "c2";
+    l.member = true;
+    OrderedLinks links{.order = {41}, .links = {l}};
+    OrderedLinks links_back;
+    REQUIRE(DecodeOrderedLinks(EncodeOrderedLinks(links), &links_back).ok());
+    CHECK(links_back.order == links.order);
+    REQUIRE(links_back.links.size() == 1);
+    CHECK((links_back.links[0].b == 7 && links_back.links[0].cluster == "c2"));
+    CHECK(links_back.links[0].member);
+
+    FindingsTally tally{.links = 5, .findings = {1, 2, 3}, .capped_clusters = 1, .capped_pairs = 9};
+    FindingsTally tally_back;
+    REQUIRE(DecodeFindingsTally(EncodeFindingsTally(tally), &tally_back).ok());
+    CHECK(tally_back.findings == tally.findings);
+    CHECK((tally_back.links == 5 && tally_back.capped_pairs == 9));
+    CHECK_FALSE(DecodeFindingsTally(EncodeClusterTable(table), &tally_back).ok());
+  }
+
+  TEST_CASE("ordered records are read back one at a time; a cut record is an error") {
+    testing::TempDir dir;
+    std::string bytes;
+    AppendOrderedRecord({0, 7, 0}, R"({"type":"link"})", &bytes);
+    AppendOrderedRecord({2, 1, 4}, "", &bytes);
+    const std::string path = dir.path() + "/records.bin";
+    REQUIRE(WriteFileAtomically(path, bytes).ok());
+    OrderedRecordReader reader;
+    REQUIRE(reader.Open(path).ok());
+    RecordOrder order;
+    std::string record;
+    Result<bool> next = reader.Next(&order, &record);
+    REQUIRE((next.ok() && next.value()));
+    CHECK((order == RecordOrder{0, 7, 0} && record == R"({"type":"link"})"));
+    next = reader.Next(&order, &record);
+    REQUIRE((next.ok() && next.value()));
+    CHECK((order == RecordOrder{2, 1, 4} && record.empty()));
+    next = reader.Next(&order, &record);
+    CHECK((next.ok() && !next.value()));
+    CHECK(RecordOrder{1, 0, 0} < RecordOrder{2, 0, 0});
+    CHECK(RecordOrder{1, 3, 9} < RecordOrder{1, 4, 0});
+
+    REQUIRE(WriteFileAtomically(path, bytes.substr(0, bytes.size() - 20)).ok());
+    OrderedRecordReader cut;
+    REQUIRE(cut.Open(path).ok());
+    REQUIRE(cut.Next(&order, &record).ok());
+    CHECK_FALSE(cut.Next(&order, &record).ok());
+    OrderedRecordReader missing;
+    CHECK_FALSE(missing.Open(dir.path() + "/missing.bin").ok());
+  }
+
+  TEST_CASE("ReadWholeFile reads a FIFO to its end (it has no size to seek to)") {
+    testing::TempDir dir;
+    const std::string path = dir.path() + "/fifo";
+    REQUIRE(mkfifo(path.c_str(), 0600) == 0);
+    const std::string want(200000, 'q');
+    std::thread writer([&] {
+      std::ofstream out(path, std::ios::binary);
+      out << want;
+    });
+    Result<std::string> back = ReadWholeFile(path);
+    writer.join();
+    REQUIRE(back.ok());
+    CHECK(back.value() == want);
   }
 
   TEST_CASE("WriteFileAtomically leaves the whole file and no temporary") {
