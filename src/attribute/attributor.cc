@@ -29,7 +29,8 @@ constexpr double kConfidenceScale = 1000;
 struct CompiledRule {
   const AttributionRule* rule;
   int speaker_group;
-  int cue_group;  // -1 when the pattern has none
+  int cue_group;    // -1 when the pattern has none
+  int words_group;  // -1 when the pattern has none (AttributionRule::max_words)
   int groups;
 };
 
@@ -76,6 +77,18 @@ bool CoordinatedBetween(std::string_view between) {
     if (rest.substr(0, w.size()) == w) return true;
   }
   return false;
+}
+
+// Words (runs of characters other than spaces and tabs) in `s`.
+size_t CountWords(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
 }
 
 // How a quotation ends, for the after-rules.
@@ -145,8 +158,11 @@ struct Attributor::Impl {
     for (const AttributionRule& rule : rules->rules) {
       if (!rule.regex) continue;
       const auto& groups = rule.regex->NamedCapturingGroups();
-      auto cue = groups.find("cue");
-      ordered.push_back({&rule, groups.at("speaker"), cue == groups.end() ? -1 : cue->second,
+      auto group = [&](const char* name) {
+        auto it = groups.find(name);
+        return it == groups.end() ? -1 : it->second;
+      };
+      ordered.push_back({&rule, groups.at("speaker"), group("cue"), group("words"),
                          rule.regex->NumberOfCapturingGroups()});
     }
     std::stable_sort(ordered.begin(), ordered.end(),
@@ -157,11 +173,10 @@ struct Attributor::Impl {
                      });
   }
 
-  // Runs one rule on a window; fills `match` and returns true when it matched with a
-  // plausible speaker. Before-side rules retry past a rejected speaker.
   // The groups of one rule's match, as offsets from the start of the matched text.
   struct GroupOffsets {
     int32_t speaker_start = -1, speaker_end = -1, cue_start = -1, cue_end = -1;
+    int32_t words_start = -1, words_end = -1;
   };
 
   // Submatch extraction is the costly part of a match, and attributions repeat ("he said",
@@ -175,7 +190,8 @@ struct Attributor::Impl {
   };
   static constexpr size_t kMemoEntries = 1 << 16;
 
-  GroupOffsets Groups(const CompiledRule& cr, size_t rule_index, re2::StringPiece matched) const {
+  GroupOffsets Groups(const CompiledRule& cr, size_t rule_index, const RE2& regex,
+                      re2::StringPiece matched) const {
     thread_local GroupMemo memo;
     if (memo.owner != this || memo.offsets.size() >= kMemoEntries) {
       memo.offsets.clear();
@@ -187,8 +203,8 @@ struct Attributor::Impl {
     if (it != memo.offsets.end()) return it->second;
     GroupOffsets out;
     memo.groups.assign(cr.groups + 1, re2::StringPiece());
-    if (cr.rule->regex->Match(matched, 0, matched.size(), RE2::ANCHOR_BOTH, memo.groups.data(),
-                              static_cast<int>(memo.groups.size()))) {
+    if (regex.Match(matched, 0, matched.size(), RE2::ANCHOR_BOTH, memo.groups.data(),
+                    static_cast<int>(memo.groups.size()))) {
       auto rel = [&](int g, int32_t* start, int32_t* end) {
         if (g < 0 || memo.groups[g].data() == nullptr) return;
         *start = static_cast<int32_t>(memo.groups[g].data() - matched.data());
@@ -196,6 +212,7 @@ struct Attributor::Impl {
       };
       rel(cr.speaker_group, &out.speaker_start, &out.speaker_end);
       rel(cr.cue_group, &out.cue_start, &out.cue_end);
+      rel(cr.words_group, &out.words_start, &out.words_end);
     }
     memo.offsets.emplace(memo.key, out);
     return out;
@@ -205,8 +222,9 @@ struct Attributor::Impl {
   // as offsets into the text.
   struct Found {
     size_t base = 0;
-    ByteSpan speaker, cue;
+    ByteSpan speaker, cue, words;
     bool has_cue = false;
+    bool has_words = false;
   };
 
   // A character rule: the window alone is the input, so that ^ and $ anchor at its ends. The
@@ -216,13 +234,18 @@ struct Attributor::Impl {
     re2::StringPiece input(text.data() + from, end - from);
     RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
     re2::StringPiece matched;
-    if (!cr.rule->regex->Match(input, 0, input.size(), anchor, &matched, 1)) return false;
-    GroupOffsets g = Groups(cr, rule_index, matched);
+    const RE2& regex = *cr.rule->regex;
+    if (!regex.Match(input, 0, input.size(), anchor, &matched, 1)) return false;
+    GroupOffsets g = Groups(cr, rule_index, regex, matched);
     if (g.speaker_start < 0) return false;
     found->base = static_cast<size_t>(matched.data() - text.data());
     found->speaker = {found->base + g.speaker_start, found->base + g.speaker_end};
     found->has_cue = g.cue_start >= 0;
     if (found->has_cue) found->cue = {found->base + g.cue_start, found->base + g.cue_end};
+    found->has_words = g.words_start >= 0;
+    if (found->has_words) {
+      found->words = {found->base + g.words_start, found->base + g.words_end};
+    }
     return true;
   }
 
@@ -254,6 +277,8 @@ struct Attributor::Impl {
     found->speaker = span_of(groups[cr.speaker_group]);
     found->has_cue = cr.cue_group >= 0 && groups[cr.cue_group].data() != nullptr;
     if (found->has_cue) found->cue = span_of(groups[cr.cue_group]);
+    found->has_words = cr.words_group >= 0 && groups[cr.words_group].data() != nullptr;
+    if (found->has_words) found->words = span_of(groups[cr.words_group]);
     return true;
   }
 
@@ -278,6 +303,11 @@ struct Attributor::Impl {
         speaker = {};
       }
       if (!speaker.empty() && names.SpokenTo(text, window.start, speaker, cue)) speaker = {};
+      // A phrase token is one token of the pattern's bound but several words of the text.
+      if (!speaker.empty() && cr.rule->max_words >= 0 && f.has_words &&
+          CountWords(f.words.in(text)) > static_cast<size_t>(cr.rule->max_words)) {
+        speaker = {};
+      }
       // A weak rule starts at a sentence start; "Mr." is none ("… adviser to Mr. Trump who
       // …, dismissed it as “…”").
       if (!speaker.empty() && cr.rule->id.rfind("weak/", 0) == 0 && text[base] == '.' &&

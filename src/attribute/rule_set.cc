@@ -5,9 +5,12 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "attribute/builtin_rules.h"
@@ -395,6 +398,14 @@ class RuleFileParser {
         } else {
           rule.priority = static_cast<int>(*v);
         }
+      } else if (k == "max_words") {
+        auto v = value.value<int64_t>();
+        if (!v || *v < 0) {
+          Error(value, "max_words must be an integer of 0 or more");
+          ok = false;
+        } else {
+          rule.max_words = static_cast<int>(*v);
+        }
       } else if (k == "match" || k == "no_match") {
         ok = ParseExamples(value, k == "match", &rule) && ok;
       } else {
@@ -530,9 +541,30 @@ namespace {
 // Compiles the token rules (AttributionRule::on_tokens): checks every token macro and rule
 // as written, expands the macros, builds the token classes the rules use, and compiles each
 // rule to RE2 over their symbols.
+// Runs compile(i) for every i < count on up to `threads` threads, the calling one among them
+// (each i once; any order). Threads the system cannot start are done without.
+template <typename Compile>
+void CompileOnThreads(size_t count, size_t threads, const Compile& compile) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < count; i = next++) compile(i);
+  };
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < std::min(threads, count); ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  work();
+  for (std::thread& helper : helpers) helper.join();
+}
+
 template <typename RuleErrorAt>
 void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std::string>& macros,
-                      const RuleErrorAt& rule_error_at, Diagnostics* diagnostics) {
+                      const RuleErrorAt& rule_error_at, Diagnostics* diagnostics,
+                      size_t compile_threads) {
   if (rules->token_macros.empty() &&
       std::none_of(rules->rules.begin(), rules->rules.end(),
                    [](const AttributionRule& r) { return r.on_tokens; })) {
@@ -636,12 +668,17 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
     rule_error_at(*parsed.front().rule, 0, error);
     return;
   }
-  for (Parsed& p : parsed) {
-    AttributionRule& rule = *p.rule;
-    rule.expanded_pattern = classes->Translate(p.pieces);
+  // Translated in order (Translate remembers sets), compiled in parallel, checked in order.
+  for (Parsed& p : parsed) p.rule->expanded_pattern = classes->Translate(p.pieces);
+  std::vector<std::shared_ptr<RE2>> compiled(parsed.size());
+  CompileOnThreads(parsed.size(), compile_threads, [&](size_t i) {
     RE2::Options options(RE2::Quiet);
     options.set_max_mem(kTokenRuleMaxMem);
-    auto regex = std::make_shared<RE2>(rule.expanded_pattern, options);
+    compiled[i] = std::make_shared<RE2>(parsed[i].rule->expanded_pattern, options);
+  });
+  for (size_t i = 0; i < parsed.size(); ++i) {
+    AttributionRule& rule = *parsed[i].rule;
+    std::shared_ptr<RE2>& regex = compiled[i];
     if (!regex->ok()) {
       std::string what = regex->error();
       size_t colon = what.find(": ");
@@ -655,6 +692,10 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
       rule_error_at(rule, 0, "pattern has no (?P<speaker>…) group");
       continue;
     }
+    if (rule.max_words >= 0 && regex->NamedCapturingGroups().count("words") == 0) {
+      rule_error_at(rule, 0, "max_words needs a (?P<words>…) group in the pattern");
+      continue;
+    }
     rule.regex = std::move(regex);
   }
   rules->token_classes = std::move(classes);
@@ -662,7 +703,7 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
 
 }  // namespace
 
-void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
+void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics, size_t compile_threads) {
   std::unordered_map<std::string, std::string> macros;
   for (const auto& [name, entries] : rules->lexicons) {
     macros[MacroNameOf(name)] = LexiconPattern(entries);
@@ -729,13 +770,17 @@ void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics) {
       error_at(0, "pattern has no (?P<speaker>…) group");
       continue;
     }
+    if (rule.max_words >= 0 && regex->NamedCapturingGroups().count("words") == 0) {
+      error_at(0, "max_words needs a (?P<words>…) group in the pattern");
+      continue;
+    }
     rule.regex = std::move(regex);
   }
-  FinishTokenRules(rules, macros, rule_error_at, diagnostics);
+  FinishTokenRules(rules, macros, rule_error_at, diagnostics, compile_threads);
 }
 
 bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
-                 Diagnostics* diagnostics) {
+                 Diagnostics* diagnostics, size_t compile_threads) {
   for (size_t i = 0; i < kBuiltinRuleFilesCount; ++i) {
     ParseRuleFile(kBuiltinRuleFiles[i].path, kBuiltinRuleFiles[i].text, rules, diagnostics);
   }
@@ -781,7 +826,8 @@ bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
       ParseRuleFile(file.string(), text, rules, diagnostics);
     }
   }
-  FinishRuleSet(rules, diagnostics);  // compile what parsed: report pattern errors too
+  // Compile what parsed: report pattern errors too.
+  FinishRuleSet(rules, diagnostics, compile_threads);
   return !HasErrors(*diagnostics);
 }
 

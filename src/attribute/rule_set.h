@@ -46,6 +46,11 @@ struct AttributionRule {
   bool on_tokens = false;
   double confidence = 0.9;
   int priority = 0;  // higher wins when several rules match one quotation
+  /// Key `max_words`: most words in the pattern's (?P<words>…) group, counted in the text
+  /// (-1: no bound). A token pattern's {m,n} counts tokens, and a phrase token ("State
+  /// Department") is one token but several words; a match with more words is rejected like
+  /// an implausible speaker, and a before-rule searches again past its speaker.
+  int max_words = -1;
   std::shared_ptr<const re2::RE2> regex;
   std::vector<RuleExample> examples;
   std::string file;
@@ -85,12 +90,15 @@ void ParseRuleFile(std::string_view path, std::string_view text, RuleSet* rules,
                    Diagnostics* diagnostics);
 
 /// Expands macros and compiles every pattern (RE2::Quiet). Errors go to `diagnostics`.
-void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics);
+/// The token rules' RE2 programs are compiled on up to `compile_threads` threads (the
+/// calling one among them): compiling is most of the start-up, and a run on several cores
+/// would otherwise wait for it on one. Diagnostics come in the same order either way.
+void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics, size_t compile_threads = 1);
 
 /// The built-in rules (rules/*.toml, embedded at build time), then every *.toml file of
 /// each directory in `extra_dirs`, in name order. A later rule with the same id replaces
 /// the earlier one; lexicon entries are added. Returns false when any error was reported.
 bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
-                 Diagnostics* diagnostics);
+                 Diagnostics* diagnostics, size_t compile_threads = 1);
 
 }  // namespace quotecheck

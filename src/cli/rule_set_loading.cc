@@ -7,17 +7,17 @@
 namespace quotecheck {
 
 bool LoadRuleSetReportingDiagnostics(const std::vector<std::string>& rule_dirs, RuleSet* rules,
-                                     std::ostream& err) {
+                                     std::ostream& err, size_t compile_threads) {
   Diagnostics diagnostics;
-  const bool ok = LoadRuleSet(rule_dirs, rules, &diagnostics);
+  const bool ok = LoadRuleSet(rule_dirs, rules, &diagnostics, compile_threads);
   for (const Diagnostic& diagnostic : diagnostics) err << FormatDiagnostic(diagnostic);
   return ok && !HasErrors(diagnostics);
 }
 
 std::unique_ptr<RuleExtraction> LoadRuleExtraction(const std::vector<std::string>& rule_dirs,
-                                                   std::ostream& err) {
+                                                   std::ostream& err, size_t compile_threads) {
   RuleSet rules;
-  if (!LoadRuleSetReportingDiagnostics(rule_dirs, &rules, err)) return nullptr;
+  if (!LoadRuleSetReportingDiagnostics(rule_dirs, &rules, err, compile_threads)) return nullptr;
   return std::make_unique<RuleExtraction>(std::move(rules));
 }
 

@@ -15,9 +15,10 @@ namespace quotecheck {
 
 /// Loads the built-in rules plus every `--rules` directory (LoadRuleSet). Each diagnostic,
 /// warnings included, is written to `err` with FormatDiagnostic. Returns false when any
-/// error was reported; the caller then exits with kExitError.
+/// error was reported; the caller then exits with kExitError. The rules compile on up to
+/// `compile_threads` threads (a run's job count: FinishRuleSet).
 bool LoadRuleSetReportingDiagnostics(const std::vector<std::string>& rule_dirs, RuleSet* rules,
-                                     std::ostream& err);
+                                     std::ostream& err, size_t compile_threads = 1);
 
 /// The rules of a run and the extractor over them (each part points at the one before, so
 /// the whole stays where it was made).
@@ -35,6 +36,6 @@ struct RuleExtraction {
 /// LoadRuleSetReportingDiagnostics, then the extractor over the rules; nullptr when the
 /// rules did not load (the caller then exits with kExitError).
 std::unique_ptr<RuleExtraction> LoadRuleExtraction(const std::vector<std::string>& rule_dirs,
-                                                   std::ostream& err);
+                                                   std::ostream& err, size_t compile_threads = 1);
 
 }  // namespace quotecheck

@@ -1,6 +1,7 @@
 #pragma once
 /// The ordered parallel runner (core/ordered_pipeline.h) over documents: they are read in
-/// input order on the calling thread, processed on `jobs` worker threads, and delivered back
+/// input order on the calling thread, processed by `jobs` threads (the calling thread among
+/// them), and delivered back
 /// on the calling thread strictly in input order (by sequence number). At most
 /// `max_in_flight` documents are between reading and delivery at any time, so memory stays
 /// bounded however many documents there are. With one job everything runs on the calling
@@ -17,8 +18,8 @@ struct DocumentPipelineSteps {
   /// Reads the next document into `*result` (a fresh DocumentResult); returns false at the
   /// end of the input. Called on the calling thread only.
   std::function<bool(DocumentResult* result)> read;
-  /// Processes one document in place. Called on worker threads, concurrently for
-  /// different documents: must be thread-safe.
+  /// Processes one document in place. Called on worker threads and the calling thread,
+  /// concurrently for different documents: must be thread-safe.
   std::function<void(DocumentResult* result)> process;
   /// Receives each processed document, in input order, on the calling thread. Returns
   /// false to stop the run early (e.g. the output cannot be written): nothing more is read,
@@ -27,7 +28,8 @@ struct DocumentPipelineSteps {
 };
 
 struct DocumentPipelineOptions {
-  /// Worker threads; 1 (or 0) runs everything on the calling thread.
+  /// Threads that process documents, the calling thread among them; 1 (or 0) runs
+  /// everything on the calling thread.
   size_t jobs = 1;
   /// Documents read but not yet delivered; 0 means 4 × jobs.
   size_t max_in_flight = 0;

@@ -60,6 +60,13 @@ inline uint64_t ThreadCpuNanos() {
   return static_cast<uint64_t>(ts.tv_sec) * 1000000000u + static_cast<uint64_t>(ts.tv_nsec);
 }
 
+/// Nanoseconds of CPU time all threads of the process have used.
+inline uint64_t ProcessCpuNanos() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000000u + static_cast<uint64_t>(ts.tv_nsec);
+}
+
 /// Laps of one thread's CPU time, to be summed over the threads of a pass (extract runs
 /// documents on worker threads, so wall time per pass is not defined there); off (`on` false), it
 /// reads no clock and adds nothing.

@@ -248,6 +248,10 @@ TEST_SUITE("attribute") {
          "Pia Lund", "Pia Lund", "before/cue-speaker-colon"},
         {"According to S: “Q”", "According to the Courier: “The dock is closed.”", 0, "Courier",
          "the Courier", "before/according-to"},
+        {"five words between speaker and cue, counted in the text: a phrase token is two",
+         "A year after Ada Quell left office - the State Department told the council that “no "
+         "files exist.”",
+         0, "State Department", "the State Department", "before/cue-in-sentence"},
         {"a newsletter’s headline, a dash, the source and a colon",
          "HARBOUR POLLS HELD UP - Ada Quell and Ivo Tamm: “The polls held.”", 0,
          "Ada Quell and Ivo Tamm", "Ada Quell and Ivo Tamm", "before/headline-colon"},

@@ -250,6 +250,10 @@ pattern = '''
          "t.toml:8:27: error: rule 't/tok': unknown token macro {NAMES}"},
         {head + "pattern = '''^(?P<speaker>x)'''\ntokens = '''^ (?P<speaker><CAP>)'''\n",
          "t.toml:9:10: error: a rule has one 'pattern' or one 'tokens', not both"},
+        {head + "tokens = '''^ <SP> (?P<speaker><CAP>)'''\nmax_words = 3\n",
+         "t.toml:8:13: error: rule 't/tok': max_words needs a (?P<words>…) group in the pattern"},
+        {head + "tokens = '''^ <SP> (?P<speaker><CAP>) (?P<words><SP>)'''\nmax_words = -1\n",
+         "t.toml:9:13: error: max_words must be an integer of 0 or more"},
         {"[token_macros]\nNAME = '''<CAP> <SP <CAP>'''\n",
          "t.toml:2:21: error: token macro 'NAME': unexpected '<' in a token set (| or & or >)"},
     };
