@@ -5,8 +5,11 @@
 /// else. Field meanings follow docs/output-contract.md.
 
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -89,6 +92,43 @@ enum MeaningFlag : uint32_t {
 std::vector<std::string_view> ChangeClassNames(uint32_t classes);
 std::vector<std::string_view> MeaningFlagNames(uint32_t flags);
 
+/// Bytes behind one pointer: 8 bytes when empty, for what most links lack (a std::string
+/// would take 32 on every link).
+class CompactBytes {
+ public:
+  CompactBytes() = default;
+  explicit CompactBytes(std::string_view bytes) { Assign(bytes); }
+  CompactBytes(const CompactBytes& other) { Assign(other.view()); }
+  CompactBytes& operator=(const CompactBytes& other) {
+    if (this != &other) Assign(other.view());
+    return *this;
+  }
+  CompactBytes(CompactBytes&&) noexcept = default;
+  CompactBytes& operator=(CompactBytes&&) noexcept = default;
+
+  bool empty() const { return data_ == nullptr; }
+  void clear() { data_.reset(); }
+  std::string_view view() const {
+    if (data_ == nullptr) return {};
+    uint32_t size = 0;
+    std::memcpy(&size, data_.get(), sizeof size);
+    return std::string_view(data_.get() + sizeof size, size);
+  }
+
+ private:
+  void Assign(std::string_view bytes) {
+    if (bytes.empty()) {
+      data_.reset();
+      return;
+    }
+    const auto size = static_cast<uint32_t>(bytes.size());
+    data_ = std::make_unique_for_overwrite<char[]>(sizeof size + bytes.size());
+    std::memcpy(data_.get(), &size, sizeof size);
+    std::memcpy(data_.get() + sizeof size, bytes.data(), bytes.size());
+  }
+  std::unique_ptr<char[]> data_;  // the size (uint32_t), then the bytes
+};
+
 struct QuoteDiff {
   std::vector<DiffOp> ops;
   uint32_t classes = 0;  // ChangeClass bits
@@ -108,6 +148,12 @@ struct Link {
   /// Links a group's member to its representative (the first quotation with the same match
   /// key): the same words, never aligned (xref/cross_reference.h).
   bool member = false;
+  /// The word diff's ops packed as the lengths of their spans in a's and b's texts
+  /// (diff/quote_diff.h PackDiffOps), kept when the link was decided from an alignment so
+  /// that LinkDiff reads its ops back instead of tokenising and aligning the pair again
+  /// (~20 bytes a link). Describes the texts of quotations a and b only: a copy of the link
+  /// made for other quotations must clear it. Empty when not known.
+  CompactBytes packed_ops;
 };
 
 struct Cluster {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
+#include <span>
 
 #include "core/code_point.h"
 
@@ -98,7 +99,7 @@ class DiffBuilder {
   DiffBuilder(const TokenizedQuote& a, const TokenizedQuote& b, const WordAlignment& alignment)
       : a_(a), b_(b), alignment_(alignment) {}
 
-  QuoteDiff Build(bool with_text) {
+  QuoteDiff Build(bool with_text, std::string* packed_ops) {
     // Anchors: matched elements, as token indexes.
     std::vector<std::pair<uint32_t, uint32_t>> anchors;
     a_step_.assign(a_.tokens.size(), kNoStep);
@@ -121,7 +122,11 @@ class DiffBuilder {
     }
     Gap(prev_a, static_cast<int64_t>(a_.tokens.size()), prev_b,
         static_cast<int64_t>(b_.tokens.size()));
-    if (with_text) Ops();
+    if (with_text || packed_ops != nullptr) {
+      const std::vector<Unit> merged = Merged();
+      if (with_text) Ops(merged);
+      if (packed_ops != nullptr) Pack(merged, packed_ops);
+    }
     return std::move(diff_);
   }
 
@@ -291,8 +296,8 @@ class DiffBuilder {
     return true;
   }
 
-  void Ops() {
-    // Space-only equal units between two changes join them.
+  // The units as ops: space-only equal units between two changes join them.
+  std::vector<Unit> Merged() const {
     std::vector<Unit> merged;
     for (size_t k = 0; k < units_.size(); ++k) {
       Unit u = units_[k];
@@ -308,22 +313,34 @@ class DiffBuilder {
         merged.push_back(u);
       }
     }
+    return merged;
+  }
+
+  static DiffOp::Kind KindOf(const Unit& u) {
+    if (u.equal) return DiffOp::Kind::kEqual;
+    if (u.a_start == u.a_end) return DiffOp::Kind::kInsert;
+    if (u.b_start == u.b_end) return DiffOp::Kind::kDelete;
+    return DiffOp::Kind::kReplace;
+  }
+
+  void Ops(const std::vector<Unit>& merged) {
     diff_.ops.reserve(merged.size());
     for (const Unit& u : merged) {
       DiffOp op;
+      op.kind = KindOf(u);
       op.a.assign(std::string_view(a_.text).substr(u.a_start, u.a_end - u.a_start));
       op.b.assign(std::string_view(b_.text).substr(u.b_start, u.b_end - u.b_start));
-      if (u.equal) {
-        op.kind = DiffOp::Kind::kEqual;
-      } else if (op.a.empty()) {
-        op.kind = DiffOp::Kind::kInsert;
-      } else if (op.b.empty()) {
-        op.kind = DiffOp::Kind::kDelete;
-      } else {
-        op.kind = DiffOp::Kind::kReplace;
-      }
       diff_.ops.push_back(std::move(op));
     }
+  }
+
+  void Pack(const std::vector<Unit>& merged, std::string* packed) const {
+    std::vector<PackedOp> ops;
+    ops.reserve(merged.size());
+    for (const Unit& u : merged) {
+      ops.push_back({KindOf(u), u.a_end - u.a_start, u.b_end - u.b_start});
+    }
+    PackDiffOps(ops, packed);
   }
 
   const TokenizedQuote& a_;
@@ -349,8 +366,85 @@ uint32_t ClassifyRespelling(std::string_view a, std::string_view b) {
 }
 
 QuoteDiff BuildQuoteDiff(const TokenizedQuote& a, const TokenizedQuote& b,
-                         const WordAlignment& alignment, bool with_text) {
-  return DiffBuilder(a, b, alignment).Build(with_text);
+                         const WordAlignment& alignment, bool with_text, std::string* packed_ops) {
+  return DiffBuilder(a, b, alignment).Build(with_text, packed_ops);
+}
+
+namespace {
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view in, size_t* pos, uint64_t* v) {
+  *v = 0;
+  for (unsigned shift = 0; *pos < in.size() && shift < 64; shift += 7) {
+    const auto byte = static_cast<unsigned char>(in[(*pos)++]);
+    *v |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void PackDiffOps(std::span<const PackedOp> ops, std::string* out) {
+  out->clear();
+  for (const PackedOp& op : ops) {
+    // An equal op has the same bytes on both sides, a delete none in b, an insert none in a:
+    // one length says it; a replace needs both.
+    const bool one_length = (op.kind == DiffOp::Kind::kEqual && op.a_size == op.b_size) ||
+                            (op.kind == DiffOp::Kind::kDelete && op.b_size == 0) ||
+                            (op.kind == DiffOp::Kind::kInsert && op.a_size == 0);
+    if (!one_length && op.kind != DiffOp::Kind::kReplace) {
+      out->clear();  // not a diff's ops: nothing packed
+      return;
+    }
+    const uint64_t size = op.kind == DiffOp::Kind::kInsert ? op.b_size : op.a_size;
+    PutVarint(size << 2 | static_cast<uint64_t>(op.kind), out);
+    if (op.kind == DiffOp::Kind::kReplace) PutVarint(op.b_size, out);
+  }
+}
+
+std::optional<std::vector<DiffOp>> UnpackDiffOps(std::string_view packed, std::string_view a,
+                                                 std::string_view b) {
+  std::vector<DiffOp> ops;
+  size_t pos = 0, a_at = 0, b_at = 0;
+  while (pos < packed.size()) {
+    uint64_t head = 0, b_size = 0;
+    if (!GetVarint(packed, &pos, &head)) return std::nullopt;
+    const auto kind = static_cast<DiffOp::Kind>(head & 3);
+    const uint64_t size = head >> 2;
+    uint64_t a_size = size;
+    switch (kind) {
+      case DiffOp::Kind::kEqual:
+        b_size = size;
+        break;
+      case DiffOp::Kind::kDelete:
+        break;
+      case DiffOp::Kind::kInsert:
+        a_size = 0;
+        b_size = size;
+        break;
+      case DiffOp::Kind::kReplace:
+        if (!GetVarint(packed, &pos, &b_size)) return std::nullopt;
+        break;
+    }
+    if (a_size > a.size() - a_at || b_size > b.size() - b_at) return std::nullopt;
+    DiffOp op;
+    op.kind = kind;
+    op.a.assign(a.substr(a_at, a_size));
+    op.b.assign(b.substr(b_at, b_size));
+    a_at += a_size;
+    b_at += b_size;
+    ops.push_back(std::move(op));
+  }
+  if (a_at != a.size() || b_at != b.size()) return std::nullopt;  // not these texts' ops
+  return ops;
 }
 
 namespace {
@@ -372,16 +466,37 @@ QuoteDiff DiffQuotes(const TokenizedQuote& a, const TokenizedQuote& b, WordAlign
   return BuildQuoteDiff(a, b, aligner.Full(a, b));
 }
 
-QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with_ops) {
-  if (std::optional<QuoteDiff> same = SameBytesDiff(a_text, b_text, with_ops)) return *same;
+QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with_ops,
+                     std::string* packed_ops) {
+  if (std::optional<QuoteDiff> same = SameBytesDiff(a_text, b_text, with_ops)) {
+    if (packed_ops != nullptr) packed_ops->clear();
+    return *same;
+  }
   TokenizedQuote a = TokenizeQuote(a_text);
   TokenizedQuote b = TokenizeQuote(b_text);
   thread_local WordAligner aligner;
-  return BuildQuoteDiff(a, b, aligner.Full(a, b), with_ops);
+  return BuildQuoteDiff(a, b, aligner.Full(a, b), with_ops, packed_ops);
+}
+
+std::optional<QuoteDiff> StoredLinkDiff(const CheckResult& result, const Link& link) {
+  if (!link.diff.ops.empty()) return link.diff;
+  const std::string_view a = result.quotes[link.a].text, b = result.quotes[link.b].text;
+  std::optional<QuoteDiff> diff = SameBytesDiff(a, b, true);
+  if (!diff && !link.packed_ops.empty()) {
+    if (std::optional<std::vector<DiffOp>> ops = UnpackDiffOps(link.packed_ops.view(), a, b)) {
+      diff.emplace();
+      diff->ops = std::move(*ops);
+    }
+  }
+  if (diff) {
+    diff->classes = link.diff.classes;
+    diff->flags = link.diff.flags;
+  }
+  return diff;
 }
 
 QuoteDiff LinkDiff(const CheckResult& result, const Link& link) {
-  if (!link.diff.ops.empty()) return link.diff;
+  if (std::optional<QuoteDiff> stored = StoredLinkDiff(result, link)) return std::move(*stored);
   QuoteDiff diff = DiffQuotes(result.quotes[link.a].text, result.quotes[link.b].text);
   diff.classes = link.diff.classes;
   diff.flags = link.diff.flags;
@@ -398,9 +513,8 @@ QuoteDiff LinkDiff(const Link& link, const TokenizedQuote& a, const TokenizedQuo
 }
 
 QuoteDiff LinkDiffer::Diff(const Link& link) {
-  const std::string_view a = result_.quotes[link.a].text, b = result_.quotes[link.b].text;
-  // Ops already set, or the same bytes: LinkDiff answers without tokens.
-  if (!link.diff.ops.empty() || (a == b && !a.empty())) return LinkDiff(result_, link);
+  // Ops set or packed, or the same bytes: answered without tokens.
+  if (std::optional<QuoteDiff> stored = StoredLinkDiff(result_, link)) return std::move(*stored);
   const size_t slot_a = Slot(link.a, kRecentQuotes);
   const size_t slot_b = Slot(link.b, slot_a);  // a's tokens stay while b's are read
   return LinkDiff(link, recent_tokens_[slot_a], recent_tokens_[slot_b], aligner_);

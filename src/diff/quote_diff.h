@@ -24,7 +24,11 @@
 /// ends a sentence where the other has a comma or nothing, within the quotation).
 
 #include <array>
+#include <optional>
+#include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/check_model.h"
 #include "diff/quote_tokens.h"
@@ -38,13 +42,36 @@ namespace quotecheck {
 Relation SameWordsRelation(const QuoteDiff& diff);
 
 /// Diff of two quotation texts (tokenises and aligns them). With `with_ops` false the ops
-/// are left empty and only classes and flags are computed.
-QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with_ops = true);
+/// are left empty and only classes and flags are computed. `packed_ops`, when given, gets
+/// the ops packed (PackDiffOps; empty for texts with the same bytes).
+QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with_ops = true,
+                     std::string* packed_ops = nullptr);
+
+/// One op of a diff as the sizes of its spans: a diff's `a` texts concatenate to a's text and
+/// its `b` texts to b's, so the sizes and kinds are the whole diff given the two texts.
+struct PackedOp {
+  DiffOp::Kind kind = DiffOp::Kind::kEqual;
+  uint32_t a_size = 0;
+  uint32_t b_size = 0;
+};
+/// Packs ops (a varint a op, 1–3 bytes for most): what Link::packed_ops keeps. Ops that are
+/// no diff's (an equal op of two sizes, a delete with b bytes, …) pack to nothing.
+void PackDiffOps(std::span<const PackedOp> ops, std::string* out);
+/// The ops of `packed` over texts a and b, or nothing when the sizes do not add up to the
+/// two texts (not their ops).
+std::optional<std::vector<DiffOp>> UnpackDiffOps(std::string_view packed, std::string_view a,
+                                                 std::string_view b);
+
+/// A link's diff with its ops when they are known without aligning: set on the link, packed
+/// on it (Link::packed_ops), or one equal op for two texts with the same bytes; classes and
+/// flags are the link's own. Nothing otherwise.
+std::optional<QuoteDiff> StoredLinkDiff(const CheckResult& result, const Link& link);
 
 /// A link's diff with its ops. Links keep only their classes and flags (Link::diff's ops are
-/// empty after cross-referencing, so that a million links hold no copies of their words):
-/// the ops are computed here, from the two quotations' texts, when a link is printed or
-/// weighed. Classes and flags are the link's own (for a fragment or overlap they describe
+/// empty after cross-referencing, so that a million links hold no copies of their words),
+/// and their ops packed when they were decided from an alignment: the ops are read back
+/// (StoredLinkDiff), or else computed from the two quotations' texts, when a link is printed
+/// or weighed. Classes and flags are the link's own (for a fragment or overlap they describe
 /// the shared part only). A link whose ops are set is returned as it is.
 QuoteDiff LinkDiff(const CheckResult& result, const Link& link);
 
@@ -81,9 +108,11 @@ class LinkDiffer {
 QuoteDiff DiffQuotes(const TokenizedQuote& a, const TokenizedQuote& b, WordAligner& aligner);
 
 /// Diff from an alignment already made by WordAligner::Full(a, b). With `with_text` false the
-/// ops are left empty and only classes and flags are computed.
+/// ops are left empty and only classes and flags are computed; `packed_ops`, when given,
+/// gets the ops packed (PackDiffOps) either way.
 QuoteDiff BuildQuoteDiff(const TokenizedQuote& a, const TokenizedQuote& b,
-                         const WordAlignment& alignment, bool with_text = true);
+                         const WordAlignment& alignment, bool with_text = true,
+                         std::string* packed_ops = nullptr);
 
 /// The change classes of one word written two ways whose keys are equal: typography, case,
 /// punctuation (abbreviation dots) or a combination; 0 when the bytes are equal.

@@ -65,10 +65,11 @@ RelationResult ClassifyRelation(const TokenizedQuote& a, const TokenizedQuote& b
 }
 
 QuoteComparison CompareQuotes(const TokenizedQuote& a, const TokenizedQuote& b,
-                              WordAligner& aligner, bool with_ops, bool after_local) {
+                              WordAligner& aligner, bool with_ops, bool after_local,
+                              std::string* packed_ops) {
   QuoteComparison c;
   const WordAlignment& alignment = aligner.Full(a, b, after_local);
-  c.diff = BuildQuoteDiff(a, b, alignment, with_ops);
+  c.diff = BuildQuoteDiff(a, b, alignment, with_ops, packed_ops);
   c.relation = ClassifyRelation(a, b, alignment, c.diff);
   c.stats = alignment.stats;
   return c;

@@ -54,10 +54,11 @@ RelationResult ClassifyRelation(const TokenizedQuote& a, const TokenizedQuote& b
 RelationResult ClassifyRelation(const TokenizedQuote& a, const TokenizedQuote& b,
                                 const WordAlignment& alignment, const QuoteDiff& diff);
 
-/// Align once, then relation, stats and diff (ops only when `with_ops`). `after_local`: the
-/// aligner's last local alignment was Local(a, b), of these very quotations (see
-/// WordAligner::Full).
+/// Align once, then relation, stats and diff (ops only when `with_ops`; packed into
+/// `packed_ops` when given, see PackDiffOps). `after_local`: the aligner's last local
+/// alignment was Local(a, b), of these very quotations (see WordAligner::Full).
 QuoteComparison CompareQuotes(const TokenizedQuote& a, const TokenizedQuote& b,
-                              WordAligner& aligner, bool with_ops = true, bool after_local = false);
+                              WordAligner& aligner, bool with_ops = true, bool after_local = false,
+                              std::string* packed_ops = nullptr);
 
 }  // namespace quotecheck

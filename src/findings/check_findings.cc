@@ -132,7 +132,11 @@ class ClusterFindings {
     auto it = diffs_.find(l);
     if (it == diffs_.end()) {
       const Link& link = LinkAt(l);
-      it = diffs_.emplace(l, LinkDiff(link, TokensOf(link.a), TokensOf(link.b), here_->aligner))
+      std::optional<QuoteDiff> stored = StoredLinkDiff(in_.result, link);
+      it = diffs_
+               .emplace(l, stored
+                               ? std::move(*stored)
+                               : LinkDiff(link, TokensOf(link.a), TokensOf(link.b), here_->aligner))
                .first;
     }
     return it->second;
@@ -231,10 +235,11 @@ class ClusterFindings {
         }
         const std::optional<size_t> r = InOtherDocument(groups_.at(ref_key), m, ref);
         if (!r) continue;
-        AddDivergence(
-            "wording-divergence", m, *r, *l,
-            fmt::format("wording differs from {}: “{}”", Where(*r),
-                        ShortenForDisplay(Quote(*r).text, kMessageQuoteWidth, Elide::kEnd)));
+        auto [shown, inserted] = shown_.try_emplace(*r);  // most members name one reference
+        if (inserted)
+          shown->second = ShortenForDisplay(Quote(*r).text, kMessageQuoteWidth, Elide::kEnd);
+        AddDivergence("wording-divergence", m, *r, *l,
+                      fmt::format("wording differs from {}: “{}”", Where(*r), shown->second));
       }
     }
   }
@@ -402,6 +407,7 @@ class ClusterFindings {
   std::unordered_map<size_t, size_t> member_link_;           // member → its link to the rep
   std::unordered_map<GroupKey, PairEvidence> same_words_;
   std::map<std::pair<GroupKey, GroupKey>, std::optional<size_t>> decided_;  // by Between
+  std::unordered_map<size_t, std::string> shown_;  // a reference's text as messages show it
 };
 
 }  // namespace

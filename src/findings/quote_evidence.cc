@@ -251,12 +251,13 @@ bool InsideNestedQuotation(std::string_view outer, std::string_view inner) {
   for (size_t i = 0; i < outer.size();) {
     DecodedCodePoint d = DecodeAt(outer, i);
     const size_t next = i + d.size;
-    const bool after_word = i > 0 && IsWordChar(DecodeBefore(outer, i).cp);
+    // Decoded only at a straight mark: most characters are none.
+    auto after_word = [&] { return i > 0 && IsWordChar(DecodeBefore(outer, i).cp); };
     char32_t close = 0;
     bool closes = false;
     if (d.cp == 0x2018 || d.cp == 0x201C) {
       close = d.cp == 0x2018 ? 0x2019 : 0x201D;
-    } else if ((d.cp == U'\'' || d.cp == U'"') && !after_word && letter_at(next)) {
+    } else if ((d.cp == U'\'' || d.cp == U'"') && !after_word() && letter_at(next)) {
       close = d.cp;
     }
     if (d.cp == 0x2019 || d.cp == 0x201D || d.cp == U'\'' || d.cp == U'"') {

@@ -215,10 +215,12 @@ std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
   if (!EnoughSharedWords(words_a, words_b)) return std::nullopt;
   const LinkVerdict verdict = DecideLink(ta, tb, SpeakersMatch(sa, sb), BothNamed(sa, sb), aligner);
   if (verdict.shape == LinkShape::kNone) return std::nullopt;
-  // Classes and flags only: the ops are computed when the link is printed (LinkDiff).
+  // Classes and flags, and the ops packed: LinkDiff reads them back when the link is
+  // printed or weighed, without aligning again.
   // DecideLink aligned (shorter, longer) locally: when a is the shorter, that is Local(a, b).
   const bool after_local = ta.word_count <= tb.word_count;
-  QuoteComparison c = CompareQuotes(ta, tb, aligner, /*with_ops=*/false, after_local);
+  thread_local std::string packed;
+  QuoteComparison c = CompareQuotes(ta, tb, aligner, /*with_ops=*/false, after_local, &packed);
   Link link;
   link.a = a;
   link.b = b;
@@ -231,6 +233,7 @@ std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
   link.speakers_agree = !SpeakersDisagree(sa, sb);
   link.end_continues = verdict.end_continues;
   link.diff = std::move(c.diff);
+  link.packed_ops = CompactBytes(packed);
   if (!CoversAll(c.stats, ta, tb)) {
     QuoteDiff shared = DiffQuotes(RegionText(ta, c.stats.a_begin, c.stats.a_end),
                                   RegionText(tb, c.stats.b_begin, c.stats.b_end),

@@ -66,7 +66,8 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
 /// their tokens and speaker evidence, or nothing when they are not the same words said once:
 /// a cheap bound on shared words first, then DecideLink, then the relation, similarity,
 /// change classes and meaning flags (for a fragment or overlap, read on the shared part).
-/// The link's diff ops are left empty (LinkDiff computes them when printed). The one place
+/// The link's diff ops are left empty, packed in Link::packed_ops instead (LinkDiff reads
+/// them back when the link is printed or weighed). The one place
 /// where a pair becomes a link, for cross-referencing and for findings that weigh a pair
 /// cross-referencing joined through others.
 std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,

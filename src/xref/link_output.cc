@@ -162,6 +162,7 @@ class PairExpander {
     }
     Link link = base;
     link.member = false;
+    link.packed_ops.clear();  // base's ops are of its own two quotations
     link.speakers_agree = Agree(x, y);
     if (x < y) {
       link.a = x;

@@ -224,7 +224,9 @@ Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_
   if (a_text == b_text) {
     link.relation = Relation::kVerbatim;
   } else {
-    link.diff = DiffQuotes(a_text, b_text, /*with_ops=*/false);
+    thread_local std::string packed;
+    link.diff = DiffQuotes(a_text, b_text, /*with_ops=*/false, &packed);
+    link.packed_ops = CompactBytes(packed);
     link.relation = SameWordsRelation(link.diff);
   }
   return link;

@@ -261,3 +261,79 @@ TEST_CASE("LinkDiffer gives LinkDiff's diffs, whichever quotations it still hold
 }
 
 }  // namespace quotecheck
+
+namespace quotecheck {
+
+TEST_CASE("packed ops read back as the diff's ops, and only over their own texts") {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {kSeed000, kSeed001},
+      {"We will not raise the harbour toll this year", "We will raise the harbour toll"},
+      {"“Don’t — ever,” [he] said … twice", "\"Don't - ever,\" she said twice, or thrice"},
+      {"The F.B.I. said 100,000", "the FBI said one hundred thousand"},
+      {"a", "b"},
+      {"", "Something new"},
+      {"Words here", ""},
+      {"Same bytes.", "Same bytes."},
+      {std::string(300, 'x') + " tail", std::string(200, 'y') + " tail end"},
+  };
+  for (const auto& [a, b] : pairs) {
+    CAPTURE(a);
+    CAPTURE(b);
+    std::string packed, packed_only;
+    const QuoteDiff d = DiffQuotes(a, b, /*with_ops=*/true, &packed);
+    const QuoteDiff bare = DiffQuotes(a, b, /*with_ops=*/false, &packed_only);
+    CHECK(packed == packed_only);
+    CHECK(bare.classes == d.classes);
+    CHECK(bare.flags == d.flags);
+    if (a == b && !a.empty()) {
+      CHECK(packed.empty());  // the same bytes need no ops kept
+      continue;
+    }
+    const std::optional<std::vector<DiffOp>> ops = UnpackDiffOps(packed, a, b);
+    REQUIRE(ops.has_value());
+    QuoteDiff back;
+    back.ops = *ops;
+    CHECK(Ops(back) == Ops(d));
+    // Other texts: the sizes do not add up.
+    CHECK_FALSE(UnpackDiffOps(packed, a + "!", b).has_value());
+    CHECK_FALSE(UnpackDiffOps(packed, a, b + " more").has_value());
+  }
+  // Not a diff's ops: nothing packed; a cut varint reads as nothing.
+  std::string out = "stale";
+  PackDiffOps(std::vector<PackedOp>{{DiffOp::Kind::kEqual, 3, 4}}, &out);
+  CHECK(out.empty());
+  PackDiffOps(std::vector<PackedOp>{{DiffOp::Kind::kReplace, 200, 3}}, &out);
+  CHECK(out.size() == 3);
+  CHECK_FALSE(UnpackDiffOps(out.substr(0, 1), std::string(200, 'a'), "bcd").has_value());
+  CHECK(UnpackDiffOps(out, std::string(200, 'a'), "bcd").has_value());
+}
+
+TEST_CASE("LinkDiff reads a link's packed ops; a stale or foreign packing is recomputed") {
+  CheckResult result;
+  for (const char* text : {"We will not raise the harbour toll this year",
+                           "We will raise the harbour toll, this year", "Not this year."}) {
+    QuoteRecord q;
+    q.text = text;
+    result.quotes.push_back(q);
+  }
+  Link link = LinkOf(0, 1);
+  link.diff.classes = kChangeLexical;  // the link's own, kept
+  const QuoteDiff want = LinkDiff(result, link);
+  std::string packed;
+  DiffQuotes(result.quotes[0].text, result.quotes[1].text, true, &packed);
+  link.packed_ops = CompactBytes(packed);
+  REQUIRE(StoredLinkDiff(result, link).has_value());
+  CHECK(Ops(*StoredLinkDiff(result, link)) == Ops(want));
+  CHECK(StoredLinkDiff(result, link)->classes == kChangeLexical);
+  CHECK(Ops(LinkDiff(result, link)) == Ops(want));
+  LinkDiffer differ(result);
+  CHECK(Ops(differ.Diff(link)) == Ops(want));
+  // The same packing on another pair of texts does not add up: computed afresh.
+  Link other = link;
+  other.b = 2;
+  CHECK_FALSE(StoredLinkDiff(result, other).has_value());
+  other.packed_ops.clear();
+  CHECK(Ops(LinkDiff(result, other)) == Ops(differ.Diff(other)));
+}
+
+}  // namespace quotecheck

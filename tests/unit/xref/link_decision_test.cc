@@ -6,6 +6,8 @@
 #include <random>
 #include <vector>
 
+#include "diff/quote_diff.h"
+
 namespace quotecheck {
 namespace {
 
@@ -141,6 +143,55 @@ TEST_SUITE("xref") {
       CHECK(SharedWordCount(b, a) == merged(a, b));
     }
   }
+}
+
+}  // namespace quotecheck
+
+namespace quotecheck {
+
+TEST_CASE("DecidePair keeps the ops that diffing the pair afresh gives, whichever is shorter") {
+  const std::vector<std::string> texts = {
+      "I think he wants to make a deal for me, you understand that? As crazy as it sounds,",
+      "I think he wants to make a deal for me. Do you understand? As crazy as it sounds.",
+      "he wants to make a deal for me, you understand that?",
+      "We will not raise the harbour toll this year, the mayor's office said on Monday",
+      "We will raise the harbour toll this year, the mayor's office said on Monday",
+      "“We will not raise the harbour toll … on Monday,” [she] said",
+      "the harbour toll this year, the mayor's office said on Monday, and again on Tuesday",
+  };
+  CheckResult result;
+  for (const std::string& text : texts) {
+    QuoteRecord q;
+    q.text = text;
+    result.quotes.push_back(q);
+  }
+  WordAligner aligner;
+  const SpeakerEvidence nobody;
+  size_t decided = 0;
+  for (size_t a = 0; a < texts.size(); ++a) {
+    for (size_t b = 0; b < texts.size(); ++b) {
+      if (a == b) continue;
+      CAPTURE(a);
+      CAPTURE(b);
+      const TokenizedQuote ta = TokenizeQuote(texts[a]), tb = TokenizeQuote(texts[b]);
+      std::optional<Link> link = DecidePair(a, b, ta, tb, nobody, nobody, aligner);
+      if (!link) continue;
+      ++decided;
+      REQUIRE_FALSE(link->packed_ops.empty());
+      const std::optional<QuoteDiff> stored = StoredLinkDiff(result, *link);
+      REQUIRE(stored.has_value());
+      const QuoteDiff fresh = DiffQuotes(texts[a], texts[b]);
+      REQUIRE(stored->ops.size() == fresh.ops.size());
+      for (size_t i = 0; i < fresh.ops.size(); ++i) {
+        CHECK(stored->ops[i].kind == fresh.ops[i].kind);
+        CHECK(stored->ops[i].a == fresh.ops[i].a);
+        CHECK(stored->ops[i].b == fresh.ops[i].b);
+      }
+      CHECK(stored->classes == link->diff.classes);
+      CHECK(stored->flags == link->diff.flags);
+    }
+  }
+  CHECK(decided >= 10);  // both orders of several pairs
 }
 
 }  // namespace quotecheck
