@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -73,6 +74,7 @@ class ClusterFindings {
 
   void Run() {
     const auto& links = in_.result.links;
+    RankGroups();
     for (size_t m : cluster_.members) groups_[Key(m)].push_back(m);
     for (size_t l : links_) {
       const Link& link = links[l];
@@ -94,12 +96,37 @@ class ClusterFindings {
 
  private:
   // Quotations with equal match keys are one group: the same words (xref/cross_reference.h
-  // links each member to the group's first quotation and aligns only those).
-  using GroupKey = std::string_view;
+  // links each member to the group's first quotation and aligns only those). A group is
+  // known by its rank among the cluster's match keys in key order, so that the maps below
+  // compare integers where they compared the keys (long, and sharing long prefixes in a
+  // cluster of variants), in the same order.
+  using GroupKey = uint32_t;
   static std::pair<GroupKey, GroupKey> GroupPair(GroupKey x, GroupKey y) {
     return x < y ? std::pair(x, y) : std::pair(y, x);
   }
-  GroupKey Key(size_t q) const { return in_.keys[q]; }
+  GroupKey Key(size_t q) const { return rank_.at(q); }
+  // rank_: each member's group, by the rank of its match key among the distinct ones.
+  void RankGroups() {
+    std::unordered_map<std::string_view, uint32_t> seen;  // key → its number, first seen
+    std::vector<std::string_view> distinct;
+    std::vector<uint32_t> number(cluster_.members.size());
+    for (size_t i = 0; i < cluster_.members.size(); ++i) {
+      const std::string_view key = in_.keys[cluster_.members[i]];
+      auto [it, inserted] = seen.emplace(key, static_cast<uint32_t>(distinct.size()));
+      if (inserted) distinct.push_back(key);
+      number[i] = it->second;
+    }
+    std::vector<uint32_t> order(distinct.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t x, uint32_t y) { return distinct[x] < distinct[y]; });
+    std::vector<uint32_t> rank(distinct.size());
+    for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+    rank_.reserve(cluster_.members.size());
+    for (size_t i = 0; i < cluster_.members.size(); ++i) {
+      rank_.emplace(cluster_.members[i], rank[number[i]]);
+    }
+  }
   const Link& LinkAt(size_t l) const {
     return l < here_->base ? in_.result.links[l] : here_->links[l - here_->base];
   }
@@ -402,6 +429,7 @@ class ClusterFindings {
   std::vector<Finding>* out_;
   std::unordered_map<size_t, PairEvidence> evidence_;        // by link
   std::unordered_map<size_t, QuoteDiff> diffs_;              // by link
+  std::unordered_map<size_t, GroupKey> rank_;                // by member
   std::map<GroupKey, std::vector<size_t>> groups_;           // members in cluster order
   std::map<std::pair<GroupKey, GroupKey>, size_t> between_;  // links between groups
   std::unordered_map<size_t, size_t> member_link_;           // member → its link to the rep
