@@ -237,7 +237,11 @@ class ClusterFindings {
   // Member `member` of one group of link `l` against `ref` of the other.
   void AddDivergence(std::string rule, size_t member, size_t ref, size_t l, std::string message) {
     const Link& link = LinkAt(l);
-    QuoteDiff diff = DiffFor(in_.result, link, member, ref, &DiffOf(l));
+    // A member with other typography than the link's side: diffed with this cluster's tokens
+    // (most such members are diffed against one reference).
+    QuoteDiff diff = DiffFor(in_.result, link, member, ref, &DiffOf(l), [&] {
+      return DiffQuotes(TokensOf(member), TokensOf(ref), here_->aligner);
+    });
     const size_t before = out_->size();
     Add(std::move(rule), DivergenceSeverity(diff), member, ref, l, EvidenceOf(l), 1.0,
         link.relation, std::move(message) + FlagsNote(diff));
@@ -458,7 +462,7 @@ QuoteDiff OrientedDiff(const CheckResult& result, const Link& link, size_t from)
 }
 
 QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y,
-                  const QuoteDiff* link_diff) {
+                  const QuoteDiff* link_diff, const std::function<QuoteDiff()>& diff_afresh) {
   // The link's own sides, or members with the very texts of its sides: the same diff.
   auto same = [&](size_t q, size_t side) {
     return q == side || result.quotes[q].text == result.quotes[side].text;
@@ -470,7 +474,8 @@ QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t 
     if (!forward) d.ops = ReversedDiff(d.ops);
     return d;
   }
-  QuoteDiff diff = DiffQuotes(result.quotes[x].text, result.quotes[y].text);
+  QuoteDiff diff =
+      diff_afresh ? diff_afresh() : DiffQuotes(result.quotes[x].text, result.quotes[y].text);
   diff.classes = link.diff.classes;
   diff.flags = link.diff.flags;
   return diff;

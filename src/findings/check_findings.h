@@ -16,6 +16,8 @@
 /// the confidence is below kLowConfidence; findings under FindingContext::min_confidence
 /// are not reported.
 
+#include <functional>
+
 #include "attribute/rule_set.h"
 #include "attribute/speaker_key.h"
 #include "core/check_model.h"
@@ -68,8 +70,10 @@ QuoteDiff OrientedDiff(const CheckResult& result, const Link& link, size_t from)
 /// members of the groups the link joins: the same words as its sides, perhaps other typography),
 /// with the link's change classes and meaning flags, read on the words both sides share.
 /// `link_diff`: the link's diff with its ops when the caller has it (LinkDiff), so that it
-/// is not computed again.
+/// is not computed again. `diff_afresh`: how the caller diffs x and y when it must (with
+/// tokens it keeps; the same diff as DiffQuotes of their texts), else DiffQuotes.
 QuoteDiff DiffFor(const CheckResult& result, const Link& link, size_t x, size_t y,
-                  const QuoteDiff* link_diff = nullptr);
+                  const QuoteDiff* link_diff = nullptr,
+                  const std::function<QuoteDiff()>& diff_afresh = nullptr);
 
 }  // namespace quotecheck
