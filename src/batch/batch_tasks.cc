@@ -410,94 +410,115 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
   return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kDecide, block), EncodeLinks(links));
 }
 
+namespace {
+
+// What the clusters task knows after cross-referencing: check's links and clusters. A member
+// link (the same words as its group's representative) is only an edge to clustering: it is
+// kept without its relation and diff, which the findings task that holds both texts makes
+// (SameWordsLink, as AddMemberLinks does).
+struct CrossReferenced {
+  std::vector<Link> links;
+  std::vector<Cluster> clusters;
+  size_t quotes = 0;
+  size_t capped_candidates = 0;
+};
+
+// The steps of CrossReference after deciding, on the tasks' files, over the compact table
+// clustering reads (xref/quote_clusters.h ClusterQuotes), never the quotations' records: the
+// read parts are read one at a time, each quotation tokenised for its match key and word
+// count (what deciding in rounds reads) and reduced to its row of the table. The decide tasks
+// decided every pair; check's rounds (xref/xref_steps.h DecideInRounds) are replayed over
+// their links, so a pair check leaves undecided is left out here too.
 Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
-                               const CrossReferenceOptions& options, CheckResult* result,
-                               QuoteFacts* facts) {
-  // The read parts one at a time: each part's quotations prepared as CrossReference prepares
-  // them (keys, speakers, word counts; no tokens: nothing is decided here), then cut to what
-  // the steps below read of a quotation (its document, kind, text and speaker); of a document
-  // they read its date and whether it is primary. The rest is read again by the findings and
-  // write tasks.
-  PreparedQuotes prepared;
-  QuoteStoreJoin join;  // a store cut into pieces may span parts
-  for (size_t shard = 0; shard < plan.shards(); ++shard) {
-    const size_t before = result->quotes.size();
-    const size_t documents_before = result->documents.size();
-    {
-      const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+                               const CrossReferenceOptions& options, CrossReferenced* out) {
+  ClusterQuotesBuilder builder;
+  std::vector<uint32_t> word_counts;
+  {
+    CheckResult part;
+    QuoteStoreJoin join;  // a store cut into pieces may span parts; documents kept across
+    for (size_t shard = 0; shard < plan.shards(); ++shard) {
+      const size_t documents_before = part.documents.size();
+      part.quotes.clear();
+      {
+        const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+        Result<std::string> bytes = ReadWholeFile(path);
+        if (!bytes.ok()) return bytes.status();
+        Status s = AppendReadPart(bytes.value(), &join, &part);
+        if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+      }
+      for (const QuoteRecord& q : part.quotes) {
+        const TokenizedQuote t = TokenizeQuote(q.text);  // as PrepareQuotes tokenises
+        builder.AddQuote(q, MatchKey(t));
+        word_counts.push_back(t.word_count);
+      }
+      // Of a document, clustering reads its date and whether it is primary.
+      for (size_t d = documents_before; d < part.documents.size(); ++d) {
+        DocumentInfo& doc = part.documents[d];
+        for (std::string* field :
+             {&doc.id, &doc.path, &doc.meta.title, &doc.meta.outlet, &doc.meta.url}) {
+          Release(*field);
+        }
+      }
+      Release(part.diagnostics);
+      Release(part.errors);
+    }
+    builder.SetDocuments(part.documents);
+  }
+  const ClusterQuotes quotes = builder.Take();
+  out->quotes = quotes.size();
+  std::vector<CandidatePair> pairs;
+  Status s = LoadPairs(plan, dir, &pairs, &out->capped_candidates);
+  if (!s.ok()) return s;
+  QuoteGroups groups = GroupEqualQuotes(quotes);
+  std::vector<Link>& links = out->links;
+  links.clear();
+  for (const std::vector<size_t>& members : groups.members) {  // AddMemberLinks' edges
+    for (size_t k = 1; k < members.size(); ++k) {
+      Link link;
+      link.a = members.front();
+      link.b = members[k];
+      link.similarity = 1.0;
+      link.member = true;
+      links.push_back(std::move(link));
+    }
+  }
+  {
+    // Every pair's link, as the decide tasks found it.
+    std::vector<Link> decided;
+    for (size_t b = 0; b < plan.blocks; ++b) {
+      const std::string path = BatchTaskOutput(dir, BatchPhase::kDecide, b);
       Result<std::string> bytes = ReadWholeFile(path);
       if (!bytes.ok()) return bytes.status();
-      Status s = AppendReadPart(bytes.value(), &join, result);
+      s = AppendLinks(bytes.value(), &decided);
       if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
     }
-    CheckResult slice;
-    slice.quotes.assign(std::make_move_iterator(result->quotes.begin() + before),
-                        std::make_move_iterator(result->quotes.end()));
-    PreparedQuotes part;
-    PrepareQuotes(KeyerOrDefault(options.keyer), std::max(1u, options.jobs),
-                  /*tokenise=*/nullptr, &slice, &part, /*keep_tokens=*/false);
-    for (size_t i = 0; i < slice.quotes.size(); ++i) {
-      QuoteRecord& q = slice.quotes[i];
-      Release(q.spans);
-      Release(q.rule);
-      q.speaker_key.reset();
-      q.speaker_mention.reset();
-      q.cue.reset();
-      result->quotes[before + i] = std::move(q);
-      prepared.keys.push_back(std::move(part.keys[i]));
-      prepared.speakers.push_back(std::move(part.speakers[i]));
-      prepared.word_counts.push_back(part.word_counts[i]);
-    }
-    for (size_t d = documents_before; d < result->documents.size(); ++d) {
-      DocumentInfo& doc = result->documents[d];
-      for (std::string* field :
-           {&doc.id, &doc.path, &doc.meta.title, &doc.meta.outlet, &doc.meta.url}) {
-        Release(*field);
+    auto pair_key = [](size_t a, size_t b) { return (static_cast<uint64_t>(a) << 32) | b; };
+    std::unordered_map<uint64_t, size_t> link_of;
+    link_of.reserve(decided.size());
+    for (size_t k = 0; k < decided.size(); ++k) {
+      if (decided[k].a >= quotes.size() || decided[k].b >= quotes.size()) {
+        return Status::Error("decided links do not match the read parts");
       }
+      link_of[pair_key(decided[k].a, decided[k].b)] = k;
     }
+    // check's rounds replayed: a round's links are those the tasks decided for its pairs.
+    DecideInRounds(
+        pairs, word_counts, options.decide_every_pair, options.decide_round,
+        [&](const std::vector<CandidatePair>& round, std::vector<Link>* round_links) {
+          for (const CandidatePair& p : round) {
+            auto it = link_of.find(pair_key(p.a, p.b));
+            if (it != link_of.end()) round_links->push_back(std::move(decided[it->second]));
+          }
+        },
+        &links);
   }
-  std::vector<CandidatePair> pairs;
-  Status s = LoadPairs(plan, dir, &pairs, &result->capped_candidates);
-  if (!s.ok()) return s;
-  const QuoteGroups groups = GroupEqualQuotes(prepared.keys, *result);
-  // Every pair's link, as the decide tasks found it.
-  std::vector<Link> decided;
-  for (size_t b = 0; b < plan.blocks; ++b) {
-    const std::string path = BatchTaskOutput(dir, BatchPhase::kDecide, b);
-    Result<std::string> bytes = ReadWholeFile(path);
-    if (!bytes.ok()) return bytes.status();
-    s = AppendLinks(bytes.value(), &decided);
-    if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
-  }
-  auto pair_key = [](size_t a, size_t b) { return (static_cast<uint64_t>(a) << 32) | b; };
-  std::unordered_map<uint64_t, size_t> link_of;
-  link_of.reserve(decided.size());
-  for (size_t k = 0; k < decided.size(); ++k) {
-    if (decided[k].a >= result->quotes.size() || decided[k].b >= result->quotes.size()) {
-      return Status::Error("decided links do not match the read parts");
-    }
-    link_of[pair_key(decided[k].a, decided[k].b)] = k;
-  }
-  result->links.clear();
-  AddMemberLinks(groups, prepared.speakers, result);
-  // check's rounds replayed: a round's links are those the tasks decided for its pairs.
-  DecideInRounds(
-      pairs, prepared.word_counts, options.decide_every_pair, options.decide_round,
-      [&](const std::vector<CandidatePair>& round, std::vector<Link>* links) {
-        for (const CandidatePair& p : round) {
-          auto it = link_of.find(pair_key(p.a, p.b));
-          if (it != link_of.end()) links->push_back(std::move(decided[it->second]));
-        }
-      },
-      &result->links);
-  prepared.word_counts = {};
-  DropExplainedFragments(prepared.keys, groups, result);
-  BuildClusters(prepared.keys, result);
-  *facts = std::move(static_cast<QuoteFacts&>(prepared));
+  Release(pairs);
+  Release(word_counts);
+  DropExplainedFragments(quotes, groups, &links);
+  Release(groups);
+  out->clusters = BuildClusters(quotes, &links);
   return Status::Ok();
 }
-
-namespace {
 
 std::string ClusterId(size_t cluster) { return "c" + std::to_string(cluster + 1); }
 
@@ -505,13 +526,10 @@ std::string ClusterId(size_t cluster) { return "c" + std::to_string(cluster + 1)
 
 Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
                        const CrossReferenceOptions& options) {
-  CheckResult result;
-  {
-    QuoteFacts facts;  // the findings tasks compute their quotations' own
-    Status s = CrossReferenceFromTasks(plan, dir, options, &result, &facts);
-    if (!s.ok()) return s;
-  }
-  const size_t n = result.quotes.size();
+  CrossReferenced result;
+  Status s = CrossReferenceFromTasks(plan, dir, options, &result);
+  if (!s.ok()) return s;
+  const size_t n = result.quotes;
   ClusterTable table;
   table.capped_candidates = result.capped_candidates;
   table.cluster_of.assign(n, ClusterTable::kNone);
@@ -522,19 +540,21 @@ Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
   // longer quotation other than its parent), and the tree of links check writes for a cluster
   // may run through it (xref/link_output.h), so a component's clusters are weighed together.
   // Components go to the tasks in order of their first cluster, about as many members each.
-  DisjointSets joined(n);
-  for (const Link& link : result.links) joined.Join(link.a, link.b);
-  std::unordered_map<size_t, size_t> component_of_root;
   std::vector<size_t> component_of(result.clusters.size());
   std::vector<size_t> component_members;
   size_t clustered = 0;
-  for (size_t c = 0; c < result.clusters.size(); ++c) {
-    const size_t root = joined.Find(result.clusters[c].members.front());
-    auto [it, inserted] = component_of_root.emplace(root, component_members.size());
-    if (inserted) component_members.push_back(0);
-    component_of[c] = it->second;
-    component_members[it->second] += result.clusters[c].members.size();
-    clustered += result.clusters[c].members.size();
+  {
+    DisjointSets joined(n);
+    for (const Link& link : result.links) joined.Join(link.a, link.b);
+    std::unordered_map<size_t, size_t> component_of_root;
+    for (size_t c = 0; c < result.clusters.size(); ++c) {
+      const size_t root = joined.Find(result.clusters[c].members.front());
+      auto [it, inserted] = component_of_root.emplace(root, component_members.size());
+      if (inserted) component_members.push_back(0);
+      component_of[c] = it->second;
+      component_members[it->second] += result.clusters[c].members.size();
+      clustered += result.clusters[c].members.size();
+    }
   }
   const size_t tasks = plan.blocks;
   std::vector<uint32_t> task_of(component_members.size());
@@ -554,6 +574,7 @@ Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
     head.speakers = std::move(cluster.speakers);
     head.task = task_of[component_of[c]];
   }
+  Release(result.clusters);
   std::vector<OrderedLinks> by_task(tasks);
   for (size_t l = 0; l < result.links.size(); ++l) {
     const uint32_t c = table.cluster_of[result.links[l].a];
@@ -562,9 +583,9 @@ Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
     mine.order.push_back(l);
     mine.links.push_back(std::move(result.links[l]));
   }
-  result = CheckResult{};
+  Release(result.links);
   for (size_t f = 0; f < tasks; ++f) {
-    Status s = WriteFileAtomically(ClusterLinksPath(dir, f), EncodeOrderedLinks(by_task[f]));
+    s = WriteFileAtomically(ClusterLinksPath(dir, f), EncodeOrderedLinks(by_task[f]));
     if (!s.ok()) return s;
     by_task[f] = OrderedLinks{};
   }
@@ -638,6 +659,12 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     }
     link.a = dense[link.a];
     link.b = dense[link.b];
+    if (link.member) {  // the clusters task kept it as an edge: made as AddMemberLinks makes it
+      std::string cluster = std::move(link.cluster);
+      link = SameWordsLink(result, link.a, link.b,
+                           !SpeakersDisagree(facts.speakers[link.a], facts.speakers[link.b]));
+      link.cluster = std::move(cluster);
+    }
   }
   keep = {};
   dense = {};

@@ -52,9 +52,9 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
   prepared.tokens = {};  // the largest part of the memory; every pass after this reads keys
   prepared.words = {};
   lap("decide", result->links.size());
-  DropExplainedFragments(prepared.keys, groups, result);
-
-  BuildClusters(prepared.keys, result);
+  const ClusterQuotes cluster_quotes = ClusterQuotesOf(prepared.keys, *result);
+  DropExplainedFragments(cluster_quotes, groups, &result->links);
+  BuildClusters(cluster_quotes, result);
   lap("clusters", result->clusters.size());
   if (facts != nullptr) *facts = std::move(static_cast<QuoteFacts&>(prepared));
 }
