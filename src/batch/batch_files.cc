@@ -60,6 +60,9 @@ class Writer {
     Num<uint64_t>(words.size());
     for (uint64_t h : words) Num<uint64_t>(h);
   }
+  /// Room for `bytes` more: a large file encoded at once would otherwise hold up to twice
+  /// its size while the string grows.
+  void Reserve(size_t bytes) { out_.reserve(out_.size() + bytes); }
   std::string Take() { return std::move(out_); }
 
  private:
@@ -392,6 +395,11 @@ Status DecodeShardKeys(std::string_view bytes, ShardKeys* keys) {
 
 std::string EncodeGroupWords(const GroupWords& groups) {
   Writer w(kGroupsMagic);
+  size_t bytes = sizeof(uint64_t);
+  for (const std::vector<uint64_t>& words : groups.words) {
+    bytes += sizeof(uint64_t) + sizeof(uint32_t) + sizeof(uint64_t) * (1 + words.size());
+  }
+  w.Reserve(bytes);
   w.Num<uint64_t>(groups.representative.size());
   for (size_t g = 0; g < groups.representative.size(); ++g) {
     w.Num<uint64_t>(groups.representative[g]);

@@ -278,8 +278,8 @@ Status RunGroupsTask(const BatchPlan& plan, const std::string& dir) {
     std::move(part.keys.begin(), part.keys.end(), std::back_inserter(keys));
     std::move(part.words.begin(), part.words.end(), std::back_inserter(first_words));
   }
-  const QuoteGroups groups = GroupEqualKeys(keys);
-  keys = {};
+  QuoteGroups groups = GroupEqualKeys(keys);
+  Release(keys);
   GroupWords words;
   words.representative.assign(groups.representative.begin(), groups.representative.end());
   words.words.resize(groups.representative.size());
@@ -288,6 +288,8 @@ Status RunGroupsTask(const BatchPlan& plan, const std::string& dir) {
     words.words[g] = std::move(first_words[groups.representative[g]]);
     words.weights[g] = static_cast<uint32_t>(groups.members[g].size());
   }
+  Release(first_words);  // only the words are written
+  Release(groups);
   return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kGroups, 0), EncodeGroupWords(words));
 }
 
