@@ -360,8 +360,9 @@ Status DecideOnTheirQuotations(const BatchPlan& plan, const std::string& dir,
   }
   needed = {};
   PreparedQuotes prepared;
-  PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, &result, &prepared);
-  for (Link& link : DecidePairs(pairs, prepared, jobs)) {
+  PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, &result, &prepared, /*keep_words=*/false);
+  PairTokens tokens(result, pairs);
+  for (Link& link : DecidePairs(pairs, prepared, &tokens, jobs)) {
     link.a = global[link.a];
     link.b = global[link.b];
     links->push_back(std::move(link));
@@ -506,7 +507,7 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
     // check's rounds replayed: a round's links are those the tasks decided for its pairs.
     DecideInRounds(
         pairs, word_counts, options.decide_every_pair, options.decide_round,
-        [&](const std::vector<CandidatePair>& round, std::vector<Link>* round_links) {
+        [&](const std::vector<CandidatePair>& round, size_t, std::vector<Link>* round_links) {
           for (const CandidatePair& p : round) {
             auto it = link_of.find(pair_key(p.a, p.b));
             if (it != link_of.end()) round_links->push_back(std::move(decided[it->second]));
