@@ -60,10 +60,14 @@ class Writer {
     Num<uint64_t>(words.size());
     for (uint64_t h : words) Num<uint64_t>(h);
   }
-  /// Room for `bytes` more: a large file encoded at once would otherwise hold up to twice
-  /// its size while the string grows.
-  void Reserve(size_t bytes) { out_.reserve(out_.size() + bytes); }
   std::string Take() { return std::move(out_); }
+  size_t size() const { return out_.size(); }
+  /// Writes what is encoded so far to `out` and forgets it (a large file written as it is
+  /// encoded, never whole in memory).
+  void FlushTo(std::ostream& out) {
+    out.write(out_.data(), static_cast<std::streamsize>(out_.size()));
+    out_.clear();
+  }
 
  private:
   std::string out_;
@@ -393,20 +397,36 @@ Status DecodeShardKeys(std::string_view bytes, ShardKeys* keys) {
   return r.done() ? Status::Ok() : Corrupt("keys");
 }
 
+namespace {
+
+void PutGroup(Writer& w, const GroupWords& groups, size_t g) {
+  w.Num<uint64_t>(groups.representative[g]);
+  w.Num<uint32_t>(groups.weights[g]);
+  w.Words(groups.words[g]);
+}
+
+}  // namespace
+
 std::string EncodeGroupWords(const GroupWords& groups) {
   Writer w(kGroupsMagic);
-  size_t bytes = sizeof(uint64_t);
-  for (const std::vector<uint64_t>& words : groups.words) {
-    bytes += sizeof(uint64_t) + sizeof(uint32_t) + sizeof(uint64_t) * (1 + words.size());
-  }
-  w.Reserve(bytes);
+  w.Num<uint64_t>(groups.representative.size());
+  for (size_t g = 0; g < groups.representative.size(); ++g) PutGroup(w, groups, g);
+  return w.Take();
+}
+
+Status WriteGroupWords(const std::string& path, const GroupWords& groups) {
+  constexpr size_t kFlush = size_t{1} << 20;
+  OutputFile file;
+  Status s = OpenFile(path, &file);
+  if (!s.ok()) return s;
+  Writer w(kGroupsMagic);
   w.Num<uint64_t>(groups.representative.size());
   for (size_t g = 0; g < groups.representative.size(); ++g) {
-    w.Num<uint64_t>(groups.representative[g]);
-    w.Num<uint32_t>(groups.weights[g]);
-    w.Words(groups.words[g]);
+    PutGroup(w, groups, g);
+    if (w.size() >= kFlush) w.FlushTo(file.stream());
   }
-  return w.Take();
+  w.FlushTo(file.stream());
+  return CommitFile(path, &file);
 }
 
 Status DecodeGroupWords(std::string_view bytes, GroupWords* groups) {

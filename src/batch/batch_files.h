@@ -77,6 +77,9 @@ struct GroupWords {
   std::vector<std::vector<uint64_t>> words;
 };
 std::string EncodeGroupWords(const GroupWords& groups);
+/// The same written to `path` as it is encoded (as WriteFileAtomically writes: whole or
+/// absent), never held whole in memory: what the groups task writes.
+Status WriteGroupWords(const std::string& path, const GroupWords& groups);
 Status DecodeGroupWords(std::string_view bytes, GroupWords* groups);
 /// Of the same file, per group its representative and how many words it has, the words
 /// skipped: what the count, decide and finish tasks need, without the words' memory.

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <queue>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -290,7 +291,7 @@ Status RunGroupsTask(const BatchPlan& plan, const std::string& dir) {
   }
   Release(first_words);  // only the words are written
   Release(groups);
-  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kGroups, 0), EncodeGroupWords(words));
+  return WriteGroupWords(BatchTaskOutput(dir, BatchPhase::kGroups, 0), words);
 }
 
 Status RunShinglesTask(const BatchPlan& plan, const std::string& dir, size_t partition,
@@ -473,48 +474,56 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
   Status s = LoadPairs(plan, dir, &pairs, &out->capped_candidates);
   if (!s.ok()) return s;
   QuoteGroups groups = GroupEqualQuotes(quotes);
+  // Every pair's link, as the decide tasks found it, sorted by pair (a pair has one link at
+  // most: the pairs are distinct) to be found by the rounds without a hash table.
+  std::vector<Link> decided;
+  for (size_t b = 0; b < plan.blocks; ++b) {
+    const std::string path = BatchTaskOutput(dir, BatchPhase::kDecide, b);
+    Result<std::string> bytes = ReadWholeFile(path);
+    if (!bytes.ok()) return bytes.status();
+    s = AppendLinks(bytes.value(), &decided);
+    if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+  }
+  for (const Link& link : decided) {
+    if (link.a >= quotes.size() || link.b >= quotes.size()) {
+      return Status::Error("decided links do not match the read parts");
+    }
+  }
+  auto by_pair = [](const Link& x, const Link& y) {
+    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  };
+  std::sort(decided.begin(), decided.end(), by_pair);
   std::vector<Link>& links = out->links;
   links.clear();
-  for (const std::vector<size_t>& members : groups.members) {  // AddMemberLinks' edges
-    for (size_t k = 1; k < members.size(); ++k) {
+  size_t members = 0;
+  for (const std::vector<size_t>& group : groups.members) members += group.size() - 1;
+  links.reserve(members + decided.size());                   // no copy while it grows
+  for (const std::vector<size_t>& group : groups.members) {  // AddMemberLinks' edges
+    for (size_t k = 1; k < group.size(); ++k) {
       Link link;
-      link.a = members.front();
-      link.b = members[k];
+      link.a = group.front();
+      link.b = group[k];
       link.similarity = 1.0;
       link.member = true;
       links.push_back(std::move(link));
     }
   }
-  {
-    // Every pair's link, as the decide tasks found it.
-    std::vector<Link> decided;
-    for (size_t b = 0; b < plan.blocks; ++b) {
-      const std::string path = BatchTaskOutput(dir, BatchPhase::kDecide, b);
-      Result<std::string> bytes = ReadWholeFile(path);
-      if (!bytes.ok()) return bytes.status();
-      s = AppendLinks(bytes.value(), &decided);
-      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
-    }
-    auto pair_key = [](size_t a, size_t b) { return (static_cast<uint64_t>(a) << 32) | b; };
-    std::unordered_map<uint64_t, size_t> link_of;
-    link_of.reserve(decided.size());
-    for (size_t k = 0; k < decided.size(); ++k) {
-      if (decided[k].a >= quotes.size() || decided[k].b >= quotes.size()) {
-        return Status::Error("decided links do not match the read parts");
-      }
-      link_of[pair_key(decided[k].a, decided[k].b)] = k;
-    }
-    // check's rounds replayed: a round's links are those the tasks decided for its pairs.
-    DecideInRounds(
-        pairs, word_counts, options.decide_every_pair, options.decide_round,
-        [&](const std::vector<CandidatePair>& round, size_t, std::vector<Link>* round_links) {
-          for (const CandidatePair& p : round) {
-            auto it = link_of.find(pair_key(p.a, p.b));
-            if (it != link_of.end()) round_links->push_back(std::move(decided[it->second]));
+  // check's rounds replayed: a round's links are those the tasks decided for its pairs.
+  DecideInRounds(
+      pairs, word_counts, options.decide_every_pair, options.decide_round,
+      [&](const std::vector<CandidatePair>& round, size_t, std::vector<Link>* round_links) {
+        for (const CandidatePair& p : round) {
+          Link key;
+          key.a = p.a;
+          key.b = p.b;
+          auto it = std::lower_bound(decided.begin(), decided.end(), key, by_pair);
+          if (it != decided.end() && it->a == p.a && it->b == p.b) {
+            round_links->push_back(std::move(*it));
           }
-        },
-        &links);
-  }
+        }
+      },
+      &links);
+  Release(decided);
   Release(pairs);
   Release(word_counts);
   DropExplainedFragments(quotes, groups, &links);

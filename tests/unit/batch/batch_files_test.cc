@@ -222,6 +222,22 @@ TEST_SUITE("batch") {
     CHECK_FALSE(DecodeFindingsTally(EncodeClusterTable(table), &tally_back).ok());
   }
 
+  TEST_CASE("groups written as they are encoded are the bytes encoded whole") {
+    testing::TempDir dir;
+    GroupWords groups;
+    for (uint64_t g = 0; g < 40000; ++g) {  // more than the writer's 1 MB buffer
+      groups.representative.push_back(g * 3);
+      groups.weights.push_back(static_cast<uint32_t>(g % 5 + 1));
+      groups.words.push_back(std::vector<uint64_t>(g % 7, g));
+    }
+    const std::string path = dir.path() + "/groups.bin";
+    REQUIRE(WriteGroupWords(path, groups).ok());
+    Result<std::string> back = ReadWholeFile(path);
+    REQUIRE(back.ok());
+    CHECK(back.value().size() > (size_t{1} << 20));
+    CHECK(back.value() == EncodeGroupWords(groups));
+  }
+
   TEST_CASE("ordered records are read back one at a time; a cut record is an error") {
     testing::TempDir dir;
     std::string bytes;
