@@ -353,9 +353,17 @@ Status DecideOnTheirQuotations(const BatchPlan& plan, const std::string& dir,
     p.b = dense[p.b];
   }
   dense = {};
-  CheckResult result;
-  Status s = LoadReadParts(plan, dir, &result, &needed, /*drop_others=*/true);
-  if (!s.ok()) return s;
+  CheckResult result;  // its quotations alone: deciding reads no document
+  size_t seen = 0;
+  for (size_t shard = 0; shard < plan.shards(); ++shard) {
+    const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+    Result<std::string> bytes = ReadWholeFile(path);
+    if (!bytes.ok()) return bytes.status();
+    Status s = ForEachReadPartQuote(bytes.value(), &seen, [&](size_t i, QuoteRecord&& q) {
+      if (i < needed.size() && needed[i]) result.quotes.push_back(std::move(q));
+    });
+    if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+  }
   if (result.quotes.size() != global.size()) {
     return Status::Error("candidate pairs do not match the read parts");
   }
@@ -438,23 +446,30 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
   ClusterQuotesBuilder builder;
   std::vector<uint32_t> word_counts;
   {
+    // The documents joined as every task joins them (no quotation kept: each is read on its
+    // own and reduced to its row at once).
     CheckResult part;
     QuoteStoreJoin join;  // a store cut into pieces may span parts; documents kept across
+    const std::vector<bool> none;
+    std::vector<uint32_t> doc_numbers;
+    size_t seen = 0;
     for (size_t shard = 0; shard < plan.shards(); ++shard) {
       const size_t documents_before = part.documents.size();
-      part.quotes.clear();
-      {
-        const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
-        Result<std::string> bytes = ReadWholeFile(path);
-        if (!bytes.ok()) return bytes.status();
-        Status s = AppendReadPart(bytes.value(), &join, &part);
-        if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+      const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+      Result<std::string> bytes = ReadWholeFile(path);
+      if (!bytes.ok()) return bytes.status();
+      size_t counted = 0;
+      Status s = AppendReadPart(bytes.value(), &join, &part, &none, /*drop_others=*/true, &counted,
+                                &doc_numbers);
+      if (s.ok()) {
+        s = ForEachReadPartQuote(bytes.value(), &seen, [&](size_t, QuoteRecord&& q) {
+          q.doc = doc_numbers[q.doc];
+          const TokenizedQuote t = TokenizeQuote(q.text);  // as PrepareQuotes tokenises
+          builder.AddQuote(q, MatchKey(t));
+          word_counts.push_back(t.word_count);
+        });
       }
-      for (const QuoteRecord& q : part.quotes) {
-        const TokenizedQuote t = TokenizeQuote(q.text);  // as PrepareQuotes tokenises
-        builder.AddQuote(q, MatchKey(t));
-        word_counts.push_back(t.word_count);
-      }
+      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
       // Of a document, clustering reads its date and whether it is primary.
       for (size_t d = documents_before; d < part.documents.size(); ++d) {
         DocumentInfo& doc = part.documents[d];
@@ -625,20 +640,73 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     dense[q] = static_cast<uint32_t>(global.size());
     global.push_back(static_cast<uint32_t>(q));
   }
+  // Its quotations and only their documents, in two reads of the parts: the first finds
+  // which documents (as the join numbers them) its quotations name, the second keeps those
+  // documents' fields alone as it goes (the others are emptied as soon as they are read).
+  std::vector<bool> referenced;
+  {
+    CheckResult documents;
+    QuoteStoreJoin join;
+    const std::vector<bool> none;
+    std::vector<uint32_t> doc_numbers;
+    size_t seen = 0;
+    for (size_t shard = 0; shard < plan.shards(); ++shard) {
+      const size_t documents_before = documents.documents.size();
+      const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+      Result<std::string> bytes = ReadWholeFile(path);
+      if (!bytes.ok()) return bytes.status();
+      size_t counted = 0;
+      s = AppendReadPart(bytes.value(), &join, &documents, &none, /*drop_others=*/true, &counted,
+                         &doc_numbers);
+      if (s.ok()) {
+        s = ForEachReadPartQuote(bytes.value(), &seen, [&](size_t i, QuoteRecord&& q) {
+          if (i >= keep.size() || !keep[i]) return;
+          const uint32_t d = doc_numbers[q.doc];
+          if (d >= referenced.size()) referenced.resize(d + 1, false);
+          referenced[d] = true;
+        });
+      }
+      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+      for (size_t d = documents_before; d < documents.documents.size(); ++d) {
+        Release(documents.documents[d]);
+      }
+    }
+    referenced.resize(documents.documents.size(), false);
+  }
   CheckResult result;
-  s = LoadReadParts(plan, dir, &result, &keep, /*drop_others=*/true);
-  if (!s.ok()) return s;
-  if (result.quotes.size() != global.size()) {
+  {
+    QuoteStoreJoin join;  // a store cut into pieces may span parts
+    size_t seen = 0;
+    for (size_t shard = 0; shard < plan.shards(); ++shard) {
+      const size_t documents_before = result.documents.size();
+      const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+      Result<std::string> bytes = ReadWholeFile(path);
+      if (!bytes.ok()) return bytes.status();
+      s = AppendReadPart(bytes.value(), &join, &result, &keep, /*drop_others=*/true, &seen);
+      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+      for (size_t d = documents_before; d < result.documents.size(); ++d) {
+        if (d >= referenced.size() || !referenced[d]) Release(result.documents[d]);
+      }
+      Release(result.diagnostics);
+      Release(result.errors);
+    }
+  }
+  if (result.quotes.size() != global.size() || referenced.size() != result.documents.size()) {
     return Status::Error("the cluster table does not match the read parts");
   }
-  {  // Only its quotations' documents are read (numbered as all are); no diagnostics.
-    std::vector<bool> referenced(result.documents.size(), false);
-    for (const QuoteRecord& q : result.quotes) referenced[q.doc] = true;
+  {  // Its documents alone, numbered densely in order (a record names a document by its id).
+    std::vector<uint32_t> number(result.documents.size(), 0);
+    size_t kept = 0;
     for (size_t d = 0; d < result.documents.size(); ++d) {
-      if (!referenced[d]) Release(result.documents[d]);
+      if (!referenced[d]) continue;
+      number[d] = static_cast<uint32_t>(kept);
+      if (kept != d) result.documents[kept] = std::move(result.documents[d]);
+      ++kept;
     }
-    Release(result.diagnostics);
-    Release(result.errors);
+    result.documents.resize(kept);
+    result.documents.shrink_to_fit();
+    for (QuoteRecord& q : result.quotes) q.doc = number[q.doc];
+    Release(referenced);
   }
   // The quotations and clusters as check has them after cross-referencing.
   QuoteFacts facts;

@@ -13,6 +13,7 @@
 /// Sets Link::cluster (and, over a CheckResult, QuoteRecord::cluster).
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,8 +55,15 @@ class ClusterQuotesBuilder {
   ClusterQuotes Take();
 
  private:
+  // A copy of `text` that lives as long as the builder: keys are kept once each, packed in
+  // blocks (a string apiece would cost its own allocation and header per distinct key).
+  std::string_view Keep(std::string_view text);
+
   ClusterQuotes quotes_;
-  std::unordered_map<std::string, uint32_t> key_numbers_;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t block_size_ = 0;  // of the last block
+  size_t block_used_ = 0;
+  std::unordered_map<std::string_view, uint32_t> key_numbers_;
   std::unordered_map<std::string, uint32_t> speaker_numbers_;
 };
 
