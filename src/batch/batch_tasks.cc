@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <queue>
 #include <tuple>
@@ -424,6 +425,40 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
 
 namespace {
 
+// Every read part in order: its documents joined into `documents` as every task joins them
+// (AppendReadPart, no quotation kept), then each of its quotations given to `fn` with its
+// number and its document's number in the run (ForEachReadPartQuote: never held together),
+// then `part_read(begin, end)` with the range of the part's documents. Diagnostics and errors
+// are not kept.
+Status ForEachQuoteOfTheRun(const BatchPlan& plan, const std::string& dir, CheckResult* documents,
+                            const std::function<void(size_t, QuoteRecord&&)>& fn,
+                            const std::function<void(size_t, size_t)>& part_read) {
+  QuoteStoreJoin join;  // a store cut into pieces may span parts
+  const std::vector<bool> none;
+  std::vector<uint32_t> doc_numbers;
+  size_t seen = 0;
+  for (size_t shard = 0; shard < plan.shards(); ++shard) {
+    const size_t documents_before = documents->documents.size();
+    const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+    Result<std::string> bytes = ReadWholeFile(path);
+    if (!bytes.ok()) return bytes.status();
+    size_t counted = 0;
+    Status s = AppendReadPart(bytes.value(), &join, documents, &none, /*drop_others=*/true,
+                              &counted, &doc_numbers);
+    if (s.ok()) {
+      s = ForEachReadPartQuote(bytes.value(), &seen, [&](size_t i, QuoteRecord&& q) {
+        q.doc = doc_numbers[q.doc];
+        fn(i, std::move(q));
+      });
+    }
+    if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+    Release(documents->diagnostics);
+    Release(documents->errors);
+    part_read(documents_before, documents->documents.size());
+  }
+  return Status::Ok();
+}
+
 // What the clusters task knows after cross-referencing: check's links and clusters. A member
 // link (the same words as its group's representative) is only an edge to clustering: it is
 // kept without its relation and diff, which the findings task that holds both texts makes
@@ -446,41 +481,26 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
   ClusterQuotesBuilder builder;
   std::vector<uint32_t> word_counts;
   {
-    // The documents joined as every task joins them (no quotation kept: each is read on its
-    // own and reduced to its row at once).
+    // Each quotation reduced to its row as it is read.
     CheckResult part;
-    QuoteStoreJoin join;  // a store cut into pieces may span parts; documents kept across
-    const std::vector<bool> none;
-    std::vector<uint32_t> doc_numbers;
-    size_t seen = 0;
-    for (size_t shard = 0; shard < plan.shards(); ++shard) {
-      const size_t documents_before = part.documents.size();
-      const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
-      Result<std::string> bytes = ReadWholeFile(path);
-      if (!bytes.ok()) return bytes.status();
-      size_t counted = 0;
-      Status s = AppendReadPart(bytes.value(), &join, &part, &none, /*drop_others=*/true, &counted,
-                                &doc_numbers);
-      if (s.ok()) {
-        s = ForEachReadPartQuote(bytes.value(), &seen, [&](size_t, QuoteRecord&& q) {
-          q.doc = doc_numbers[q.doc];
+    Status s = ForEachQuoteOfTheRun(
+        plan, dir, &part,
+        [&](size_t, QuoteRecord&& q) {
           const TokenizedQuote t = TokenizeQuote(q.text);  // as PrepareQuotes tokenises
           builder.AddQuote(q, MatchKey(t));
           word_counts.push_back(t.word_count);
+        },
+        [&](size_t begin, size_t end) {
+          // Of a document, clustering reads its date and whether it is primary.
+          for (size_t d = begin; d < end; ++d) {
+            DocumentInfo& doc = part.documents[d];
+            for (std::string* field :
+                 {&doc.id, &doc.path, &doc.meta.title, &doc.meta.outlet, &doc.meta.url}) {
+              Release(*field);
+            }
+          }
         });
-      }
-      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
-      // Of a document, clustering reads its date and whether it is primary.
-      for (size_t d = documents_before; d < part.documents.size(); ++d) {
-        DocumentInfo& doc = part.documents[d];
-        for (std::string* field :
-             {&doc.id, &doc.path, &doc.meta.title, &doc.meta.outlet, &doc.meta.url}) {
-          Release(*field);
-        }
-      }
-      Release(part.diagnostics);
-      Release(part.errors);
-    }
+    if (!s.ok()) return s;
     builder.SetDocuments(part.documents);
   }
   const ClusterQuotes quotes = builder.Take();
@@ -646,31 +666,17 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
   std::vector<bool> referenced;
   {
     CheckResult documents;
-    QuoteStoreJoin join;
-    const std::vector<bool> none;
-    std::vector<uint32_t> doc_numbers;
-    size_t seen = 0;
-    for (size_t shard = 0; shard < plan.shards(); ++shard) {
-      const size_t documents_before = documents.documents.size();
-      const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
-      Result<std::string> bytes = ReadWholeFile(path);
-      if (!bytes.ok()) return bytes.status();
-      size_t counted = 0;
-      s = AppendReadPart(bytes.value(), &join, &documents, &none, /*drop_others=*/true, &counted,
-                         &doc_numbers);
-      if (s.ok()) {
-        s = ForEachReadPartQuote(bytes.value(), &seen, [&](size_t i, QuoteRecord&& q) {
+    s = ForEachQuoteOfTheRun(
+        plan, dir, &documents,
+        [&](size_t i, QuoteRecord&& q) {
           if (i >= keep.size() || !keep[i]) return;
-          const uint32_t d = doc_numbers[q.doc];
-          if (d >= referenced.size()) referenced.resize(d + 1, false);
-          referenced[d] = true;
+          if (q.doc >= referenced.size()) referenced.resize(q.doc + 1, false);
+          referenced[q.doc] = true;
+        },
+        [&](size_t begin, size_t end) {
+          for (size_t d = begin; d < end; ++d) Release(documents.documents[d]);
         });
-      }
-      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
-      for (size_t d = documents_before; d < documents.documents.size(); ++d) {
-        Release(documents.documents[d]);
-      }
-    }
+    if (!s.ok()) return s;
     referenced.resize(documents.documents.size(), false);
   }
   CheckResult result;
