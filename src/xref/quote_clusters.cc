@@ -22,12 +22,24 @@ std::string_view ClusterQuotesBuilder::Keep(std::string_view text) {
   return {at, text.size()};
 }
 
+void ClusterQuotesBuilder::Reserve(size_t quotes) {
+  quotes_.doc.reserve(quotes);
+  quotes_.kind.reserve(quotes);
+  quotes_.key.reserve(quotes);
+  quotes_.key_size.reserve(quotes);
+  quotes_.text_size.reserve(quotes);
+  quotes_.speaker.reserve(quotes);
+  key_numbers_.reserve(quotes);
+}
+
 void ClusterQuotesBuilder::AddQuote(const QuoteRecord& quote, std::string_view key) {
   quotes_.doc.push_back(quote.doc);
   quotes_.kind.push_back(quote.kind);
   auto k = key_numbers_.find(key);
   if (k == key_numbers_.end()) {
-    k = key_numbers_.emplace(Keep(key), static_cast<uint32_t>(key_numbers_.size())).first;
+    k = key_numbers_
+            .emplace(keys_outlive_ ? key : Keep(key), static_cast<uint32_t>(key_numbers_.size()))
+            .first;
   }
   quotes_.key.push_back(k->second);
   quotes_.key_size.push_back(static_cast<uint32_t>(key.size()));
@@ -62,7 +74,8 @@ ClusterQuotes ClusterQuotesBuilder::Take() {
 }
 
 ClusterQuotes ClusterQuotesOf(const std::vector<std::string>& keys, const CheckResult& result) {
-  ClusterQuotesBuilder builder;
+  ClusterQuotesBuilder builder(/*keys_outlive=*/true);
+  builder.Reserve(result.quotes.size());
   for (size_t i = 0; i < result.quotes.size(); ++i) builder.AddQuote(result.quotes[i], keys[i]);
   builder.SetDocuments(result.documents);
   return builder.Take();

@@ -48,6 +48,11 @@ struct ClusterQuotes {
 /// Fills a ClusterQuotes a quotation at a time (in input order), then its documents.
 class ClusterQuotesBuilder {
  public:
+  /// With `keys_outlive`, the keys given to AddQuote outlive the builder and are not copied
+  /// (ClusterQuotesOf: check's keys); otherwise each distinct key is kept once.
+  explicit ClusterQuotesBuilder(bool keys_outlive = false) : keys_outlive_(keys_outlive) {}
+  /// Room for `quotes` quotations (no copy of the table while it grows).
+  void Reserve(size_t quotes);
   void AddQuote(const QuoteRecord& quote, std::string_view key);
   /// The documents' dates and primary flags (what clustering reads of a document).
   void SetDocuments(const std::vector<DocumentInfo>& documents);
@@ -59,6 +64,7 @@ class ClusterQuotesBuilder {
   // blocks (a string apiece would cost its own allocation and header per distinct key).
   std::string_view Keep(std::string_view text);
 
+  bool keys_outlive_ = false;
   ClusterQuotes quotes_;
   std::vector<std::unique_ptr<char[]>> blocks_;
   size_t block_size_ = 0;  // of the last block
