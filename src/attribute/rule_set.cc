@@ -669,11 +669,15 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
     return;
   }
   // Translated in order (Translate remembers sets), compiled in parallel, checked in order.
+  std::vector<const std::vector<TokenPatternPiece>*> all_pieces;
+  for (const Parsed& p : parsed) all_pieces.push_back(&p.pieces);
+  classes->MergeEquivalentSymbols(all_pieces);
   for (Parsed& p : parsed) p.rule->expanded_pattern = classes->Translate(p.pieces);
   std::vector<std::shared_ptr<RE2>> compiled(parsed.size());
   CompileOnThreads(parsed.size(), compile_threads, [&](size_t i) {
     RE2::Options options(RE2::Quiet);
     options.set_max_mem(kTokenRuleMaxMem);
+    if (classes->latin1()) options.set_encoding(RE2::Options::EncodingLatin1);
     compiled[i] = std::make_shared<RE2>(parsed[i].rule->expanded_pattern, options);
   });
   for (size_t i = 0; i < parsed.size(); ++i) {
