@@ -358,8 +358,9 @@ Status DecideOnTheirQuotations(const BatchPlan& plan, const std::string& dir,
   }
   needed = {};
   PreparedQuotes prepared;
-  PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, &result, &prepared);
-  for (Link& link : DecidePairs(pairs, prepared, jobs)) {
+  PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, &result, &prepared, /*keep_words=*/false);
+  PairTokens tokens(result, pairs);
+  for (Link& link : DecidePairs(pairs, prepared, &tokens, jobs)) {
     link.a = global[link.a];
     link.b = global[link.b];
     links->push_back(std::move(link));
@@ -435,7 +436,7 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
                         std::make_move_iterator(result->quotes.end()));
     PreparedQuotes part;
     PrepareQuotes(KeyerOrDefault(options.keyer), std::max(1u, options.jobs),
-                  /*tokenise=*/nullptr, &slice, &part, /*keep_tokens=*/false);
+                  /*tokenise=*/nullptr, &slice, &part, /*keep_words=*/false);
     for (size_t i = 0; i < slice.quotes.size(); ++i) {
       QuoteRecord& q = slice.quotes[i];
       Release(q.spans);
@@ -483,7 +484,7 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
   // check's rounds replayed: a round's links are those the tasks decided for its pairs.
   DecideInRounds(
       pairs, prepared.word_counts, options.decide_every_pair, options.decide_round,
-      [&](const std::vector<CandidatePair>& round, std::vector<Link>* links) {
+      [&](const std::vector<CandidatePair>& round, size_t, std::vector<Link>* links) {
         for (const CandidatePair& p : round) {
           auto it = link_of.find(pair_key(p.a, p.b));
           if (it != link_of.end()) links->push_back(std::move(decided[it->second]));

@@ -22,18 +22,12 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
   const QuoteGroups groups = GroupEqualQuotes(prepared.keys, *result);
   std::vector<std::vector<uint64_t>> hashes;
   std::vector<uint32_t> weights;
-  RepresentativeWords(groups, prepared.tokens, &hashes, &weights);
-  for (size_t i = 0; i < n; ++i) {  // members other than representatives keep only their key
-    const uint32_t g = groups.group_of[i];
-    if (g == QuoteGroups::kNone || groups.representative[g] != i) {
-      prepared.tokens[i] = TokenizedQuote{};
-    }
-  }
+  RepresentativeWords(groups, &prepared.words, &hashes, &weights);
   NgramIndexOptions index = options.index;
   index.jobs = jobs;
   std::vector<CandidatePair> pairs =
       FindCandidatePairs(hashes, index, weights, &result->capped_candidates);
-  prepared.words.resize(n);  // the representatives' words, for deciding
+  // The representatives' words go back for deciding.
   for (size_t g = 0; g < hashes.size(); ++g) {
     prepared.words[groups.representative[g]] = std::move(hashes[g]);
   }
@@ -43,14 +37,17 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
 
   result->links.clear();
   AddMemberLinks(groups, prepared.speakers, result);
+  PairTokens tokens(*result, pairs);
   DecideInRounds(
       pairs, prepared.word_counts, options.decide_every_pair, options.decide_round,
-      [&](const std::vector<CandidatePair>& round, std::vector<Link>* links) {
-        for (Link& link : DecidePairs(round, prepared, jobs)) links->push_back(std::move(link));
+      [&](const std::vector<CandidatePair>& round, size_t next_pair, std::vector<Link>* links) {
+        for (Link& link : DecidePairs(round, prepared, &tokens, jobs)) {
+          links->push_back(std::move(link));
+        }
+        tokens.DropBefore(next_pair);
       },
       &result->links);
-  prepared.tokens = {};  // the largest part of the memory; every pass after this reads keys
-  prepared.words = {};
+  prepared.words = {};  // every pass after this reads keys
   lap("decide", result->links.size());
   DropExplainedFragments(prepared.keys, groups, result);
 

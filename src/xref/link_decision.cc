@@ -49,9 +49,13 @@ bool CoversAll(const AlignmentStats& st, const TokenizedQuote& a, const Tokenize
          st.b_end == b.elements.size();
 }
 
-// A cheap bound before any alignment: the words two quotations share (as multisets) must
-// be enough for one of the link shapes of xref/link_decision.h — most of the shorter one
-// for a fragment, half of the longer for versions of one statement, a run for an overlap.
+bool BothNamed(const SpeakerEvidence& a, const SpeakerEvidence& b) {
+  return !a.key.empty() && !b.key.empty();
+}
+
+}  // namespace
+
+// The words two quotations share are counted as multisets (SharedWordCount).
 bool EnoughSharedWords(std::span<const uint64_t> a, std::span<const uint64_t> b) {
   // An overlap at the edges: the first kMinOverlapRun words of one, in a row in the other.
   auto head_in = [](std::span<const uint64_t> x, std::span<const uint64_t> y) {
@@ -71,12 +75,6 @@ bool EnoughSharedWords(std::span<const uint64_t> a, std::span<const uint64_t> b)
                                (1.0 - kMaxEditShare) * static_cast<double>(longer));
   return static_cast<double>(shared) + 1e-9 >= need || overlap;
 }
-
-bool BothNamed(const SpeakerEvidence& a, const SpeakerEvidence& b) {
-  return !a.key.empty() && !b.key.empty();
-}
-
-}  // namespace
 
 LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool speakers_agree,
                        bool both_named, WordAligner& aligner) {
@@ -205,14 +203,13 @@ std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
   thread_local std::vector<uint64_t> wa, wb;
   WordHashes(ta, &wa);
   WordHashes(tb, &wb);
-  return DecidePair(a, b, ta, tb, wa, wb, sa, sb, aligner);
+  if (!EnoughSharedWords(wa, wb)) return std::nullopt;
+  return DecidePairPastWordBound(a, b, ta, tb, sa, sb, aligner);
 }
 
-std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
-                               const TokenizedQuote& tb, std::span<const uint64_t> words_a,
-                               std::span<const uint64_t> words_b, const SpeakerEvidence& sa,
-                               const SpeakerEvidence& sb, WordAligner& aligner) {
-  if (!EnoughSharedWords(words_a, words_b)) return std::nullopt;
+std::optional<Link> DecidePairPastWordBound(size_t a, size_t b, const TokenizedQuote& ta,
+                                            const TokenizedQuote& tb, const SpeakerEvidence& sa,
+                                            const SpeakerEvidence& sb, WordAligner& aligner) {
   const LinkVerdict verdict = DecideLink(ta, tb, SpeakersMatch(sa, sb), BothNamed(sa, sb), aligner);
   if (verdict.shape == LinkShape::kNone) return std::nullopt;
   // Classes and flags only: the ops are computed when the link is printed (LinkDiff).

@@ -73,12 +73,18 @@ std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
                                const TokenizedQuote& tb, const SpeakerEvidence& sa,
                                const SpeakerEvidence& sb, WordAligner& aligner);
 
-/// The same, with the word hashes of a and b in order (WordHashes of their tokens) given by
-/// a caller that keeps them.
-std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
-                               const TokenizedQuote& tb, std::span<const uint64_t> words_a,
-                               std::span<const uint64_t> words_b, const SpeakerEvidence& sa,
-                               const SpeakerEvidence& sb, WordAligner& aligner);
+/// The same for a pair already known to pass the bound on shared words (EnoughSharedWords of
+/// their word hashes): for a caller that keeps the words and tests every pair before it makes
+/// the tokens of those that pass.
+std::optional<Link> DecidePairPastWordBound(size_t a, size_t b, const TokenizedQuote& ta,
+                                            const TokenizedQuote& tb, const SpeakerEvidence& sa,
+                                            const SpeakerEvidence& sb, WordAligner& aligner);
+
+/// DecidePair's cheap bound before any alignment, on the word hashes of two quotations in
+/// order (WordHashes): whether they share enough words for one of the link shapes (most of the
+/// shorter one for a fragment, half of the longer for versions of one statement, a run at the
+/// edges for an overlap). Most candidate pairs end here.
+bool EnoughSharedWords(std::span<const uint64_t> a, std::span<const uint64_t> b);
 
 /// The hashes of a quotation's words in order (punctuation, ellipses and insertions left
 /// out): what the candidate index shingles and DecidePair's first bound counts.

@@ -1,10 +1,10 @@
 #include "xref/xref_steps.h"
 
 #include <algorithm>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/parallel_slices.h"
 #include "diff/quote_diff.h"
 #include "diff/relation.h"
 #include "diff/word_alignment.h"
@@ -20,34 +20,21 @@ namespace {
 constexpr size_t kMinQuotesPerThreadedPass = 4096;
 constexpr size_t kMinPairsPerThreadedPass = 1024;
 
-// Runs fn(begin, end, slice) on `jobs` contiguous slices of [0, n), one thread each.
-template <typename Fn>
-void RunInParallel(size_t n, unsigned jobs, Fn fn) {
-  if (jobs <= 1 || n == 0) {
-    fn(size_t{0}, n, 0u);
-    return;
-  }
-  std::vector<std::thread> threads;
-  for (unsigned j = 0; j < jobs; ++j) {
-    threads.emplace_back(fn, n * j / jobs, n * (j + 1) / jobs, j);
-  }
-  for (auto& t : threads) t.join();
-}
-
-// Decides the candidate pairs [begin, end) into links.
+// Decides the candidate pairs [begin, end) into links: those `passed` (the bound on shared
+// words) when it is not empty, every pair otherwise.
 void DecideSlice(const std::vector<CandidatePair>& pairs, size_t begin, size_t end,
-                 const PreparedQuotes& prepared, std::vector<Link>* links) {
+                 const std::vector<uint8_t>& passed, const PreparedQuotes& prepared,
+                 const PairTokens& tokens, std::vector<Link>* links) {
   WordAligner aligner;
-  const auto& tokens = prepared.tokens;
   const auto& speakers = prepared.speakers;
-  const bool kept = !prepared.words.empty();
   for (size_t i = begin; i < end; ++i) {
     const CandidatePair& p = pairs[i];
+    if (!passed.empty() && !passed[i]) continue;
     std::optional<Link> link =
-        kept
-            ? DecidePair(p.a, p.b, tokens[p.a], tokens[p.b], prepared.words[p.a],
-                         prepared.words[p.b], speakers[p.a], speakers[p.b], aligner)
-            : DecidePair(p.a, p.b, tokens[p.a], tokens[p.b], speakers[p.a], speakers[p.b], aligner);
+        passed.empty() ? DecidePair(p.a, p.b, tokens.Of(p.a), tokens.Of(p.b), speakers[p.a],
+                                    speakers[p.b], aligner)
+                       : DecidePairPastWordBound(p.a, p.b, tokens.Of(p.a), tokens.Of(p.b),
+                                                 speakers[p.a], speakers[p.b], aligner);
     if (link) links->push_back(std::move(*link));
   }
 }
@@ -71,16 +58,15 @@ SpeakerEvidence SpeakerEvidenceFilling(const SpeakerKeyer& keyer, QuoteRecord* q
 }
 
 void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<bool>* tokenise,
-                   CheckResult* result, PreparedQuotes* prepared, bool keep_tokens) {
+                   CheckResult* result, PreparedQuotes* prepared, bool keep_words) {
   const size_t n = result->quotes.size();
-  prepared->tokens.assign(keep_tokens ? n : 0, TokenizedQuote{});
+  prepared->words.assign(keep_words ? n : 0, {});
   prepared->word_counts.assign(n, 0);
   prepared->keys.assign(n, std::string());
   prepared->speakers.assign(n, SpeakerEvidence{});
   auto run = [&](size_t begin, size_t end, unsigned) {
-    // Only representatives keep their tokens (CrossReference drops the others), and a
-    // quotation whose words an earlier one of the same slice has is none: its tokens are
-    // dropped at once.
+    // Only representatives keep their words (RepresentativeWords drops the others), and a
+    // quotation whose words an earlier one of the same slice has is none.
     std::unordered_set<std::string_view> seen;
     for (size_t i = begin; i < end; ++i) {
       QuoteRecord& q = result->quotes[i];
@@ -89,13 +75,14 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
       TokenizedQuote t = TokenizeQuote(q.text);
       prepared->keys[i] = MatchKey(t);
       prepared->word_counts[i] = t.word_count;
-      if (keep_tokens && q.kind != QuoteKind::kTerm && !prepared->keys[i].empty() &&
+      if (keep_words && q.kind != QuoteKind::kTerm && !prepared->keys[i].empty() &&
           seen.insert(prepared->keys[i]).second) {
-        prepared->tokens[i] = std::move(t);
+        WordHashes(t, &prepared->words[i]);
+        prepared->words[i].shrink_to_fit();
       }
     }
   };
-  RunInParallel(n, n < kMinQuotesPerThreadedPass ? 1 : std::max(1u, jobs), run);
+  RunInSlices(n, n < kMinQuotesPerThreadedPass ? 1 : std::max(1u, jobs), run);
 }
 
 namespace {
@@ -140,16 +127,16 @@ QuoteKeyWords KeyAndWords(const QuoteRecord& quote) {
   return out;
 }
 
-void RepresentativeWords(const QuoteGroups& groups, const std::vector<TokenizedQuote>& tokens,
+void RepresentativeWords(const QuoteGroups& groups, std::vector<std::vector<uint64_t>>* words,
                          std::vector<std::vector<uint64_t>>* hashes,
                          std::vector<uint32_t>* weights) {
   hashes->assign(groups.representative.size(), {});
   weights->assign(groups.representative.size(), 0);
   for (size_t g = 0; g < groups.representative.size(); ++g) {
-    WordHashes(tokens[groups.representative[g]], &(*hashes)[g]);
-    (*hashes)[g].shrink_to_fit();
+    (*hashes)[g] = std::move((*words)[groups.representative[g]]);
     (*weights)[g] = static_cast<uint32_t>(groups.members[g].size());
   }
+  for (auto& w : *words) w = {};  // the other quotations' words (first of their key in a slice)
 }
 
 void GroupPairsToQuotePairs(const QuoteGroups& groups, size_t first_focus_quote,
@@ -168,13 +155,24 @@ void GroupPairsToQuotePairs(const QuoteGroups& groups, size_t first_focus_quote,
 }
 
 std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
-                              const PreparedQuotes& prepared, unsigned jobs) {
-  std::vector<std::vector<Link>> parts(
-      pairs.size() < kMinPairsPerThreadedPass ? 1 : std::max(1u, jobs));
-  RunInParallel(pairs.size(), static_cast<unsigned>(parts.size()),
-                [&](size_t begin, size_t end, unsigned slice) {
-                  DecideSlice(pairs, begin, end, prepared, &parts[slice]);
-                });
+                              const PreparedQuotes& prepared, PairTokens* tokens, unsigned jobs) {
+  const unsigned threads = pairs.size() < kMinPairsPerThreadedPass ? 1 : std::max(1u, jobs);
+  // The bound on shared words first, where the words are kept: the pairs it rejects need no
+  // tokens.
+  std::vector<uint8_t> passed;
+  if (!prepared.words.empty()) {
+    passed.assign(pairs.size(), 0);
+    RunInSlices(pairs.size(), threads, [&](size_t begin, size_t end, unsigned) {
+      for (size_t i = begin; i < end; ++i) {
+        passed[i] = EnoughSharedWords(prepared.words[pairs[i].a], prepared.words[pairs[i].b]);
+      }
+    });
+  }
+  tokens->Make(pairs, passed, jobs);
+  std::vector<std::vector<Link>> parts(threads);
+  RunInSlices(pairs.size(), threads, [&](size_t begin, size_t end, unsigned slice) {
+    DecideSlice(pairs, begin, end, passed, prepared, *tokens, &parts[slice]);
+  });
   std::vector<Link> links;
   for (auto& part : parts) {
     for (Link& link : part) links.push_back(std::move(link));
@@ -203,7 +201,7 @@ void DecideInRounds(const std::vector<CandidatePair>& pairs,
       round.push_back(p);
     }
     decided.clear();
-    decide(round, &decided);
+    decide(round, end, &decided);
     for (Link& link : decided) {
       if (!every_pair && link.relation != Relation::kFragment) joined.Join(link.a, link.b);
       links->push_back(std::move(link));

@@ -17,6 +17,7 @@
 #include "core/check_model.h"
 #include "diff/quote_tokens.h"
 #include "xref/ngram_index.h"
+#include "xref/pair_tokens.h"
 
 namespace quotecheck {
 
@@ -27,20 +28,18 @@ struct QuoteFacts {
   std::vector<SpeakerEvidence> speakers;
 };
 
-/// What cross-referencing reads of each quotation besides its record: its facts and its
-/// tokens (kept for representatives only: see PrepareQuotes).
+/// What cross-referencing reads of each quotation besides its record: its facts, its word
+/// count and the words of representatives. Tokens are not kept here: deciding makes them for
+/// the quotations of the pairs it aligns (PairTokens, xref/pair_tokens.h).
 struct PreparedQuotes : QuoteFacts {
-  std::vector<TokenizedQuote> tokens;
   /// By quotation: its words (TokenizedQuote::word_count), where tokenised; what deciding in
   /// rounds reads of each pair's quotations.
   std::vector<uint32_t> word_counts;
-  /// By quotation: a representative's word hashes in order (RepresentativeWords' lists,
-  /// kept for deciding after the candidate index), empty for the others or when not kept.
-  /// Deciding reads a pair's words here first: one dense array where the tokens are three
-  /// separate blocks, and most candidate pairs are rejected on their words alone.
+  /// By quotation: its word hashes in order (WordHashes) where kept (see PrepareQuotes; after
+  /// the candidate step, representatives only), empty otherwise. Deciding tests a pair's words
+  /// here before any tokens are made: most candidate pairs are rejected on their words alone.
   std::vector<std::vector<uint64_t>> words;
 };
-
 /// `keyer`, or a keyer without lexicons when it is null.
 const SpeakerKeyer& KeyerOrDefault(const SpeakerKeyer* keyer);
 
@@ -51,13 +50,13 @@ SpeakerEvidence SpeakerEvidenceFilling(const SpeakerKeyer& keyer, QuoteRecord* q
 
 /// Fills `prepared` for every quotation of `result` on `jobs` threads: speaker evidence for
 /// all (a quotation read without a speaker_key gets one), key only where `tokenise` is true
-/// (null: everywhere; the others stay empty), and tokens only for those whose words no
-/// earlier quotation of the same thread's slice has (so every representative keeps its
-/// tokens, and a store of many copies needs memory for its distinct wordings only).
-/// Without `keep_tokens` no tokens are kept (`prepared->tokens` stays empty): what `batch`'s
-/// clusters task needs, which decides nothing and reads only keys and word counts.
+/// (null: everywhere; the others stay empty), and, with `keep_words`, word hashes only for
+/// those whose words no earlier quotation of the same thread's slice has (so every
+/// representative keeps its words, and a store of many copies needs memory for its distinct
+/// wordings only). Without `keep_words` `prepared->words` stays empty: what `batch`'s
+/// clusters and decide tasks need.
 void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<bool>* tokenise,
-                   CheckResult* result, PreparedQuotes* prepared, bool keep_tokens = true);
+                   CheckResult* result, PreparedQuotes* prepared, bool keep_words = true);
 
 /// Quotations with the same match key, in input order; the first of each is its
 /// representative. Terms (nobody's words) and quotations without words are in no group.
@@ -80,9 +79,10 @@ struct QuoteKeyWords {
 };
 QuoteKeyWords KeyAndWords(const QuoteRecord& quote);
 
-/// Per group, the word hashes of its representative (what FindCandidatePairs indexes) and
-/// its weight (how many quotations it stands for).
-void RepresentativeWords(const QuoteGroups& groups, const std::vector<TokenizedQuote>& tokens,
+/// Per group, the word hashes of its representative (what FindCandidatePairs indexes), moved
+/// out of `words` (PreparedQuotes::words, by quotation), and its weight (how many quotations
+/// it stands for). Every other quotation's words are dropped.
+void RepresentativeWords(const QuoteGroups& groups, std::vector<std::vector<uint64_t>>* words,
                          std::vector<std::vector<uint64_t>>* hashes,
                          std::vector<uint32_t>* weights);
 
@@ -94,13 +94,16 @@ void GroupPairsToQuotePairs(const QuoteGroups& groups, size_t first_focus_quote,
 
 /// The links among candidate pairs of quotation indexes (xref/link_decision.h decides each;
 /// relation and change classes from diff/), in the order of `pairs`, decided on `jobs`
-/// threads. Reads the tokens and speakers of the pairs' quotations only.
+/// threads. Reads the speakers and kept words (PreparedQuotes::words) of the pairs'
+/// quotations; where both are kept, a pair without enough shared words is rejected on them,
+/// and `tokens` makes the tokens of the quotations of the other pairs.
 std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
-                              const PreparedQuotes& prepared, unsigned jobs);
+                              const PreparedQuotes& prepared, PairTokens* tokens, unsigned jobs);
 
-/// Decides `round`'s pairs, appending their links in the pairs' order.
-using RoundDecider =
-    std::function<void(const std::vector<CandidatePair>& round, std::vector<Link>* links)>;
+/// Decides `round`'s pairs, appending their links in the pairs' order; `next_pair` is the index
+/// in the whole list of the first pair after the round (no later round has a pair before it).
+using RoundDecider = std::function<void(const std::vector<CandidatePair>& round, size_t next_pair,
+                                        std::vector<Link>* links)>;
 
 /// The candidate pairs in rounds of `round_size` (CrossReferenceOptions::decide_round), each
 /// decided by `decide`, the links appended to `links`. Unless `every_pair`, a pair whose

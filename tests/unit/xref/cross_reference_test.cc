@@ -31,7 +31,7 @@ TEST_SUITE("xref") {
     const QuoteGroups want = GroupEqualQuotes(prepared.keys, r);
     std::vector<std::vector<uint64_t>> want_words;
     std::vector<uint32_t> weights;
-    RepresentativeWords(want, prepared.tokens, &want_words, &weights);
+    RepresentativeWords(want, &prepared.words, &want_words, &weights);
     std::vector<std::string> keys;
     std::vector<std::vector<uint64_t>> words;
     for (const QuoteRecord& q : r.quotes) {

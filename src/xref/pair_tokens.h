@@ -1,0 +1,55 @@
+#pragma once
+/// Tokens of the quotations that deciding candidate pairs reads, made when a pair first needs
+/// them and dropped after the last pair that names them.
+///
+/// Why: tokens are most of cross-referencing's memory (about 1.2 KB a distinct wording: a copy
+/// of the text, the keys and 32 bytes a token), and a quotation's tokens are read only by its
+/// candidate pairs, which deciding walks in a known order (input order of the first
+/// quotation: pairs of nearby quotations come together). With every pair known before the
+/// first is decided, each quotation's last pair is known and its tokens can go as soon as
+/// deciding has passed it. Each quotation is tokenised at most once here (its tokens are kept
+/// from its first needed pair to its last pair) by TokenizeQuote on its record's text, so the
+/// links are the same as from tokens kept for the whole run.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/check_model.h"
+#include "diff/quote_tokens.h"
+#include "xref/ngram_index.h"
+
+namespace quotecheck {
+
+class PairTokens {
+ public:
+  /// For deciding `pairs` (indexes into `result.quotes`), in their order. `result` must
+  /// outlive this and keep its quotations' texts unchanged.
+  PairTokens(const CheckResult& result, std::span<const CandidatePair> pairs);
+
+  /// Makes, on `jobs` threads, the tokens of both quotations of every pair in `pairs` for
+  /// which `needed` is non-zero (all when `needed` is empty) that are not held yet.
+  void Make(std::span<const CandidatePair> pairs, const std::vector<uint8_t>& needed,
+            unsigned jobs);
+
+  /// The tokens of `quote`; Make must have made them and DropBefore not dropped them.
+  const TokenizedQuote& Of(uint32_t quote) const { return held_[slot_[quote]]; }
+
+  /// Drops the tokens of every quotation that no pair at or after `next_pair` (an index into
+  /// the constructor's pairs) names.
+  void DropBefore(size_t next_pair);
+
+  /// Quotations whose tokens are held now (for tests and memory accounting).
+  size_t HeldCount() const { return held_quotes_.size(); }
+
+ private:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  const CheckResult& result_;
+  std::vector<size_t> last_pair_;  // by quotation: index of the last pair naming it (0: none)
+  std::vector<uint32_t> slot_;     // by quotation: index into held_, kNone when not held
+  std::vector<TokenizedQuote> held_;
+  std::vector<uint32_t> free_slots_;
+  std::vector<uint32_t> held_quotes_;  // quotations with a slot
+};
+
+}  // namespace quotecheck
