@@ -583,9 +583,14 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) {
     }
     key += '|';
   }
-  auto cached = class_cache_.find(key);
-  if (cached != class_cache_.end()) {
-    if (recording_ != nullptr) ++(*recording_)[key].count;
+  if (recording_ != nullptr) {
+    // Only which sets are used, and how often: no class text.
+    auto recorded = recording_->find(key);
+    if (recorded != recording_->end()) {
+      ++recorded->second.count;
+      return {};
+    }
+  } else if (auto cached = class_cache_.find(key); cached != class_cache_.end()) {
     return cached->second;
   }
 
@@ -643,8 +648,11 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) {
     }
     if (in != expr.complement) ids.push_back(static_cast<uint16_t>(id));
   }
+  if (recording_ != nullptr) {
+    (*recording_)[key] = {std::move(ids), 1};
+    return {};
+  }
   std::string out = ClassOf(ids);
-  if (recording_ != nullptr) (*recording_)[key] = {std::move(ids), 1};
   class_cache_.emplace(std::move(key), out);
   return out;
 }
