@@ -11,9 +11,11 @@
 /// same symbol for every token with the same signature (its shape, the lexicons it is a one-token
 /// entry of, the lexicons its lower-case form is an entry of, and which literal token of the
 /// patterns it is). A class (<cue>, <CAP>, "said", <^NL|",">) is then the set of symbols whose
-/// signature has it, and compiles to one RE2 character class. Symbols are code points of one UTF-8
-/// byte (the commonest) or two (kOneByteSymbols); a match's byte offsets in the symbol string map
-/// back to tokens through SymbolWindow::token_at.
+/// signature has it, and compiles to one RE2 character class. Signatures that no set of the
+/// patterns tells apart then share one symbol (MergeEquivalentSymbols): with the built-in rules
+/// 163 symbols for 285 signatures, each a Latin-1 byte; otherwise symbols are code points of one
+/// UTF-8 byte (the commonest) or two (kOneByteSymbols). A match's byte offsets in the symbol
+/// string map back to tokens through SymbolWindow::token_at.
 ///
 /// Why: a character-level speaker pattern expands its lexicons at every use (10,000+ RE2
 /// instructions, so RE2 runs its slow engines); over symbols the lexicons are hash lookups
