@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
+#include <mutex>
 
 #include "core/code_point.h"
 
@@ -13,6 +15,10 @@ namespace {
 // A person's key has this many words at most ("maria de los angeles garcia"); more is a
 // phrase, not a name.
 constexpr size_t kMaxNameWords = 5;
+
+// A thread's table of speaker identities is cleared past this many (an archive names millions
+// of speakers; a run of a million quotations some thousands): it only spares the shared lock.
+constexpr size_t kMaxThreadIdentities = 1 << 16;
 
 std::vector<std::string> SplitWords(std::string_view s) {
   std::vector<std::string> words;
@@ -273,22 +279,52 @@ const std::vector<std::string>& SpeakerKeyer::MentionWords(const std::string& me
   return it->second;
 }
 
+const SpeakerIdentity* SpeakerIdentity::Of(std::string_view key, std::string_view last_word) {
+  if (key.empty() && last_word.empty()) return None();
+  // Each thread looks in its own table first; the shared one, under its lock, holds the
+  // copies. The thread's table keeps pointers only, so clearing it loses nothing.
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::unique_ptr<const SpeakerIdentity>> shared;
+  thread_local std::unordered_map<std::string, const SpeakerIdentity*> mine;
+  std::string name = std::to_string(key.size());  // the key's length first: one reading only
+  name.push_back(':');
+  name.append(key).append(last_word);
+  if (auto it = mine.find(name); it != mine.end()) return it->second;
+  if (mine.size() > kMaxThreadIdentities) mine.clear();
+  const SpeakerIdentity* identity;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto [it, inserted] = shared.try_emplace(name);
+    if (inserted) {
+      auto made = std::make_unique<SpeakerIdentity>();
+      made->key = key;
+      if (!key.empty()) {
+        const std::vector<std::string> words = SplitWords(key);
+        if (!words.empty()) made->surname = words.back();
+      }
+      made->last_word = last_word;
+      it->second = std::move(made);
+    }
+    identity = it->second.get();
+  }
+  mine.emplace(std::move(name), identity);
+  return identity;
+}
+
+const SpeakerIdentity* SpeakerIdentity::None() {
+  static const SpeakerIdentity kNone;
+  return &kNone;
+}
+
 SpeakerEvidence SpeakerKeyer::Evidence(const QuoteRecord& quote) const {
   SpeakerEvidence e;
   Name name;
-  if (quote.speaker) {
-    name = NameOf(*quote.speaker);
-    e.last_word = name.last_word;
-  }
-  if (quote.speaker_key) {
-    e.key = *quote.speaker_key;
-  } else if (quote.speaker) {
-    e.key = name.key;
-  }
-  if (e.key.empty()) return e;
-  const std::vector<std::string> key_words = SplitWords(e.key);
-  e.surname = key_words.back();
-  e.person = quote.speaker ? name.person : IsPerson(e.key);
+  if (quote.speaker) name = NameOf(*quote.speaker);
+  const std::string& key = quote.speaker_key ? *quote.speaker_key : name.key;
+  e.identity = SpeakerIdentity::Of(key, name.last_word);
+  if (key.empty()) return e;
+  const std::vector<std::string> key_words = SplitWords(key);
+  e.person = quote.speaker ? name.person : IsPerson(key);
   // Inherited attributions and weak ones (a sentence's subject, no speech verb) name nobody.
   if (!quote.speaker_mention || quote.rule.starts_with("inherited/") ||
       quote.rule.starts_with("weak/")) {
@@ -299,7 +335,7 @@ SpeakerEvidence SpeakerKeyer::Evidence(const QuoteRecord& quote) const {
     return std::find(mention_words.begin(), mention_words.end(), w) != mention_words.end();
   };
   if (e.person) {
-    e.explicit_name = in_mention(e.surname);
+    e.explicit_name = in_mention(e.surname());
     size_t named = 0;
     for (const std::string& w : key_words) named += in_mention(w) ? 1 : 0;
     // A nickname in the mention names the given name too.
@@ -316,32 +352,32 @@ SpeakerEvidence SpeakerKeyer::Evidence(const QuoteRecord& quote) const {
     const bool named = quote.speaker && IsUpper(DecodeAt(*quote.speaker, 0).cp) &&
                        !quote.speaker->starts_with("The ");
     e.explicit_name =
-        named && (" " + Join(mention_words) + " ").find(" " + e.key + " ") != std::string::npos;
+        named && (" " + Join(mention_words) + " ").find(" " + key + " ") != std::string::npos;
   }
   return e;
 }
 
 bool SpeakersDisagree(const SpeakerEvidence& a, const SpeakerEvidence& b) {
-  if (!a.explicit_name || !b.explicit_name || a.key.empty() || b.key.empty()) return false;
-  if (a.key == b.key) return false;
+  if (!a.explicit_name || !b.explicit_name || a.key().empty() || b.key().empty()) return false;
+  if (a.key() == b.key()) return false;
   if (a.person != b.person) return false;
   if (!a.person) return true;
   auto one_of = [](const SpeakerEvidence& single, const SpeakerEvidence& other) {
-    return single.key.find(' ') == std::string::npos &&
-           (" " + other.key + " ").find(" " + single.key + " ") != std::string::npos;
+    return single.key().find(' ') == std::string::npos &&
+           (" " + other.key() + " ").find(" " + single.key() + " ") != std::string::npos;
   };
   if (one_of(a, b) || one_of(b, a)) return false;
-  if (a.surname != b.surname) return true;
+  if (a.surname() != b.surname()) return true;
   if (a.surname_only || b.surname_only) return false;
   // Same surname, both full names: the given names decide ("Melania Trump" is not
   // "Donald Trump"); keys already fold initials and nicknames.
-  return a.key.substr(0, a.key.find(' ')) != b.key.substr(0, b.key.find(' '));
+  return a.key().substr(0, a.key().find(' ')) != b.key().substr(0, b.key().find(' '));
 }
 
 bool SpeakersMatch(const SpeakerEvidence& a, const SpeakerEvidence& b) {
-  if (!a.key.empty() && !b.key.empty()) return a.surname == b.surname;
-  if (a.last_word.empty() || b.last_word.empty()) return true;
-  return a.last_word == b.last_word;
+  if (!a.key().empty() && !b.key().empty()) return a.surname() == b.surname();
+  if (a.last_word().empty() || b.last_word().empty()) return true;
+  return a.last_word() == b.last_word();
 }
 
 }  // namespace quotecheck

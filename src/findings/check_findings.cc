@@ -292,13 +292,13 @@ class ClusterFindings {
       std::map<std::string_view, std::vector<uint32_t>> docs;  // key → documents naming it
       for (size_t m : cluster_.members) {
         if (!speakers[m].explicit_name) continue;
-        auto& d = docs[speakers[m].key];
+        auto& d = docs[speakers[m].key()];
         if (std::find(d.begin(), d.end(), Quote(m).doc) == d.end()) d.push_back(Quote(m).doc);
       }
       size_t votes = 0;
       for (size_t m : cluster_.members) {
         if (!speakers[m].explicit_name) continue;
-        const size_t v = docs[speakers[m].key].size();
+        const size_t v = docs[speakers[m].key()].size();
         if (!ref || v > votes || (v == votes && m == cluster_.first)) {
           ref = m;
           votes = v;
@@ -386,7 +386,7 @@ class ClusterFindings {
         fmt::format("attributed to {} here but to {} in {}", *Quote(m).speaker, *Quote(r).speaker,
                     Where(r)));
     if (out_->size() > before) {
-      out_->back().evidence.speaker_keys = {in_.speakers[m].key, in_.speakers[r].key};
+      out_->back().evidence.speaker_keys = {in_.speakers[m].key(), in_.speakers[r].key()};
     }
   }
 

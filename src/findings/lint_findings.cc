@@ -281,7 +281,8 @@ void ComputeLintFindings(const FindingContext& context, CheckResult* result) {
         f.confidence = FindingConfidence(*shown, attribution);
         f.severity = SeverityForConfidence(Severity::kError, f.confidence);
         f.evidence.shared_words = shown->shared_words;
-        f.evidence.speaker_keys = {speaker.key, context.keyer.Evidence(quotes[others.front()]).key};
+        f.evidence.speaker_keys = {speaker.key(),
+                                   context.keyer.Evidence(quotes[others.front()]).key()};
         f.message = fmt::format("attributed to {} here, but to {} at {}", *quote.speaker,
                                 *quotes[others.front()].speaker, Where(*result, others.front()));
         if (f.confidence >= context.min_confidence) findings.push_back(std::move(f));

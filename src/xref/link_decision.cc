@@ -50,7 +50,7 @@ bool CoversAll(const AlignmentStats& st, const TokenizedQuote& a, const Tokenize
 }
 
 bool BothNamed(const SpeakerEvidence& a, const SpeakerEvidence& b) {
-  return !a.key.empty() && !b.key.empty();
+  return !a.key().empty() && !b.key().empty();
 }
 
 }  // namespace

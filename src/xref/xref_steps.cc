@@ -51,8 +51,8 @@ const SpeakerKeyer& KeyerOrDefault(const SpeakerKeyer* keyer) {
 
 SpeakerEvidence SpeakerEvidenceFilling(const SpeakerKeyer& keyer, QuoteRecord* quote) {
   SpeakerEvidence evidence = keyer.Evidence(*quote);
-  if (quote->speaker && !quote->speaker_key && !evidence.key.empty()) {
-    quote->speaker_key = evidence.key;  // a quote store written without keys
+  if (quote->speaker && !quote->speaker_key && !evidence.key().empty()) {
+    quote->speaker_key = evidence.key();  // a quote store written without keys
   }
   return evidence;
 }
