@@ -96,19 +96,22 @@ struct QuoteDiff {
 };
 
 struct Link {
+  // Fields ordered by size, so that a link is 96 bytes, not 112 (a million-quotation check
+  // holds over a million links).
   size_t a = 0;  // indexes into CheckResult::quotes
   size_t b = 0;
-  Relation relation = Relation::kVerbatim;
   double similarity = 0.0;  // 0..1
-  bool speakers_agree = true;
   QuoteDiff diff;
   std::string cluster;
+  Relation relation = Relation::kVerbatim;
+  bool speakers_agree = true;
   /// Internal to cross-referencing: see LinkVerdict::end_continues.
   bool end_continues = false;
   /// Links a group's member to its representative (the first quotation with the same match
   /// key): the same words, never aligned (xref/cross_reference.h).
   bool member = false;
 };
+static_assert(sizeof(Link) <= 96, "see the order of Link's fields");
 
 struct Cluster {
   std::string id;                     // "c1", "c2", … in order of first appearance

@@ -37,17 +37,22 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
 
   result->links.clear();
   AddMemberLinks(groups, prepared.speakers, result);
-  PairTokens tokens(*result, pairs);
-  DecideInRounds(
-      pairs, prepared.word_counts, options.decide_every_pair, options.decide_round,
-      [&](const std::vector<CandidatePair>& round, size_t next_pair, std::vector<Link>* links) {
-        for (Link& link : DecidePairs(round, prepared, &tokens, jobs)) {
-          links->push_back(std::move(link));
-        }
-        tokens.DropBefore(next_pair);
-      },
-      &result->links);
-  prepared.words = {};  // every pass after this reads keys
+  {
+    PairTokens tokens(*result, pairs);
+    DecideInRounds(
+        pairs, prepared.word_counts, options.decide_every_pair, options.decide_round,
+        [&](const std::vector<CandidatePair>& round, size_t next_pair, std::vector<Link>* links) {
+          for (Link& link : DecidePairs(round, prepared, &tokens, jobs)) {
+            links->push_back(std::move(link));
+          }
+          tokens.DropBefore(next_pair);
+        },
+        &result->links);
+  }
+  // Every pass after this reads keys: what deciding read goes before clustering's peak.
+  pairs = {};
+  prepared.words = {};
+  prepared.word_counts = {};
   lap("decide", result->links.size());
   DropExplainedFragments(prepared.keys, groups, result);
 
