@@ -135,13 +135,28 @@ enum class Expansion { kOk, kUnknownMacro, kTooLarge };
 // RE2's memory budget for a token rule's program and its DFA caches.
 constexpr int64_t kTokenRuleMaxMem = int64_t{64} << 20;
 
+// Macros expanded once for a rule set: SPEAKER is in most rules, NAME many times in it.
+// `height` is how deep the expansion nests macros (0: none), so that a macro expanded
+// deeper than ExpandMacros allows still fails as it would without the memo.
+struct ExpansionMemo {
+  struct Done {
+    std::string text;
+    int height = 0;
+  };
+  std::unordered_map<std::string, Done> done;
+};
+constexpr int kMaxMacroDepth = 8;
+
 // Expands {MACRO} references into `*out`, which may not grow beyond `budget` bytes. On
 // failure `bad` is the offset in `pattern` of the reference that failed and `bad_name` the
-// macro's name (for an unknown macro inside another, the inner name).
+// macro's name (for an unknown macro inside another, the inner name). With `memo`, each
+// macro's expansion is remembered (and `*height` set as ExpansionMemo says).
 Expansion ExpandMacros(const std::string& pattern,
                        const std::unordered_map<std::string, std::string>& macros, int depth,
-                       size_t budget, std::string* out, size_t* bad, std::string* bad_name) {
+                       size_t budget, std::string* out, size_t* bad, std::string* bad_name,
+                       ExpansionMemo* memo = nullptr, int* height = nullptr) {
   out->clear();
+  if (height != nullptr) *height = 0;
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (out->size() > budget) {
       *bad = i;
@@ -168,16 +183,32 @@ Expansion ExpandMacros(const std::string& pattern,
         auto it = macros.find(name);
         *bad = i;
         *bad_name = name;
-        if (it == macros.end() || depth > 8) return Expansion::kUnknownMacro;
+        if (it == macros.end() || depth > kMaxMacroDepth) return Expansion::kUnknownMacro;
+        const size_t room = budget - std::min(budget, out->size());
+        if (memo != nullptr) {
+          auto done = memo->done.find(name);
+          if (done != memo->done.end() && depth + done->second.height <= kMaxMacroDepth) {
+            // Its expansion grows monotonically, so it fails for size exactly when too large.
+            if (done->second.text.size() > room) return Expansion::kTooLarge;
+            *out += "(?:";
+            *out += done->second.text;
+            *out += ')';
+            if (height != nullptr) *height = std::max(*height, done->second.height + 1);
+            i = j;
+            continue;
+          }
+        }
         std::string inner;
         size_t inner_bad;
         std::string inner_name;
-        const size_t room = budget - std::min(budget, out->size());
-        const Expansion e =
-            ExpandMacros(it->second, macros, depth + 1, room, &inner, &inner_bad, &inner_name);
+        int inner_height = 0;
+        const Expansion e = ExpandMacros(it->second, macros, depth + 1, room, &inner, &inner_bad,
+                                         &inner_name, memo, &inner_height);
         if (e == Expansion::kUnknownMacro) *bad_name = inner_name;
         if (e != Expansion::kOk) return e;
         *out += "(?:" + inner + ")";
+        if (height != nullptr) *height = std::max(*height, inner_height + 1);
+        if (memo != nullptr) memo->done[name] = {std::move(inner), inner_height};
         i = j;
         continue;
       }
@@ -603,6 +634,7 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
   std::vector<Parsed> parsed;
   TokenClasses::Uses uses;
   std::unordered_map<std::string, bool> seen_lexicon, seen_literal, seen_folded;
+  ExpansionMemo expansions;
   for (AttributionRule& rule : rules->rules) {
     if (!rule.on_tokens) continue;
     std::vector<TokenPatternPiece> pieces;
@@ -615,7 +647,7 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
     std::string expanded, bad_name;
     size_t bad = 0;
     switch (ExpandMacros(rule.pattern, token_macros, 0, kMaxExpandedPattern, &expanded, &bad,
-                         &bad_name)) {
+                         &bad_name, &expansions)) {
       case Expansion::kOk:
         break;
       case Expansion::kUnknownMacro:
@@ -669,11 +701,15 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
     return;
   }
   // Translated in order (Translate remembers sets), compiled in parallel, checked in order.
+  std::vector<const std::vector<TokenPatternPiece>*> all_pieces;
+  for (const Parsed& p : parsed) all_pieces.push_back(&p.pieces);
+  classes->MergeEquivalentSymbols(all_pieces);
   for (Parsed& p : parsed) p.rule->expanded_pattern = classes->Translate(p.pieces);
   std::vector<std::shared_ptr<RE2>> compiled(parsed.size());
   CompileOnThreads(parsed.size(), compile_threads, [&](size_t i) {
     RE2::Options options(RE2::Quiet);
     options.set_max_mem(kTokenRuleMaxMem);
+    if (classes->latin1()) options.set_encoding(RE2::Options::EncodingLatin1);
     compiled[i] = std::make_shared<RE2>(parsed[i].rule->expanded_pattern, options);
   });
   for (size_t i = 0; i < parsed.size(); ++i) {

@@ -456,7 +456,13 @@ bool SpeakerNames::EndsSentenceAt(std::string_view s, size_t i) const {
 bool SpeakerNames::JoinedByAnd(std::string_view between) const {
   // "and", then at most this many words of a role ("first lady", "President").
   constexpr size_t kMaxRoleWords = 3;
-  std::vector<std::string_view> words = Words(between);
+  // Words read only up to one past the most allowed: `between` can be most of a document
+  // (FullNameFor asks about every full name and lone surname of it, far apart or not).
+  std::vector<std::string_view> words;
+  ForEachWord(between, [&](std::string_view w) {
+    words.push_back(w);
+    return words.size() <= kMaxRoleWords + 1;
+  });
   if (words.empty() || words.size() > kMaxRoleWords + 1) return false;
   if (words[0] != "and" && words[0] != "&") return false;
   for (size_t i = 1; i < words.size(); ++i) {

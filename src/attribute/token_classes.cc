@@ -554,7 +554,7 @@ void TokenClasses::Classify(std::string_view text, size_t start, size_t end,
     const uint16_t index = static_cast<uint16_t>(kept);
     tokens[kept++] = t;
     const char32_t cp = code_point_[symbol];
-    if (cp < 0x80) {
+    if (cp < 0x80 || latin1_) {
       window->symbols.push_back(static_cast<char>(cp));
       window->token_at.push_back(index);
     } else {
@@ -575,13 +575,24 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) {
   std::string key = expr.complement ? "^" : "";
   for (const auto& term : expr.terms) {
     for (const ClassAtom& atom : term) {
-      key += fmt::format("{}{}{}{}\x1f", static_cast<int>(atom.kind), atom.negated ? "!" : "",
-                         atom.fold ? "/i" : "", atom.name);
+      key += static_cast<char>('0' + static_cast<int>(atom.kind));
+      if (atom.negated) key += '!';
+      if (atom.fold) key += "/i";
+      key += atom.name;
+      key += '\x1f';
     }
     key += '|';
   }
-  auto cached = class_cache_.find(key);
-  if (cached != class_cache_.end()) return cached->second;
+  if (recording_ != nullptr) {
+    // Only which sets are used, and how often: no class text.
+    auto recorded = recording_->find(key);
+    if (recorded != recording_->end()) {
+      ++recorded->second.count;
+      return {};
+    }
+  } else if (auto cached = class_cache_.find(key); cached != class_cache_.end()) {
+    return cached->second;
+  }
 
   // Each atom as a test on a signature's fields.
   struct Test {
@@ -624,7 +635,7 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) {
     return in != t.negated;
   };
 
-  std::vector<char32_t> members;
+  std::vector<uint16_t> ids;
   for (size_t id = 0; id < signatures_.size(); ++id) {
     bool in = false;
     for (const auto& tests : terms) {
@@ -635,9 +646,23 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) {
         break;
       }
     }
-    if (in != expr.complement) members.push_back(code_point_[id]);
+    if (in != expr.complement) ids.push_back(static_cast<uint16_t>(id));
   }
+  if (recording_ != nullptr) {
+    (*recording_)[key] = {std::move(ids), 1};
+    return {};
+  }
+  std::string out = ClassOf(ids);
+  class_cache_.emplace(std::move(key), out);
+  return out;
+}
+
+std::string TokenClasses::ClassOf(const std::vector<uint16_t>& ids) {
+  std::vector<char32_t> members;
+  members.reserve(ids.size());
+  for (uint16_t id : ids) members.push_back(code_point_[id]);
   std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
   std::string out = "[";
   for (size_t i = 0; i < members.size();) {
     size_t j = i + 1;
@@ -649,16 +674,15 @@ std::string TokenClasses::CharClass(const ClassExpr& expr) {
     }
     i = j;
   }
-  out = members.empty() ? "[^\\x{0}-\\x{10ffff}]" : out + "]";  // empty: matches nothing
-  class_cache_.emplace(std::move(key), out);
-  return out;
+  if (members.empty()) return latin1_ ? "[^\\x{0}-\\x{ff}]" : "[^\\x{0}-\\x{10ffff}]";  // nothing
+  return out + "]";
 }
 
 std::string TokenClasses::LiteralPattern(std::string_view literal) {
   // The same literals recur in every pattern ("the", ",", the sequences of {TITLE}): each is
   // worked out once.
   auto cached = literal_cache_.find(std::string(literal));
-  if (cached != literal_cache_.end()) return cached->second;
+  if (cached != literal_cache_.end() && recording_ == nullptr) return cached->second;
   // A literal that is a phrase ("told reporters") is one phrase token in a window, or its
   // tokens where a longer phrase does not take them.
   std::string phrase_symbol;
@@ -666,9 +690,12 @@ std::string TokenClasses::LiteralPattern(std::string_view literal) {
   if (entry.words.size() > 1) {
     auto phrase = phrase_symbol_.find(PhraseKey(entry.words, entry.space_before));
     if (phrase != phrase_symbol_.end()) {
-      phrase_symbol = "[";
-      AppendSymbolEscape(code_point_[phrase->second], &phrase_symbol);
-      phrase_symbol += "]|";
+      phrase_symbol = ClassOf({phrase->second}) + "|";
+      if (recording_ != nullptr) {
+        SetUse& use = (*recording_)[fmt::format("phrase {}", phrase->second)];
+        use.ids = {phrase->second};
+        ++use.count;
+      }
     }
   }
   std::vector<WindowToken> tokens;
@@ -699,7 +726,7 @@ std::string TokenClasses::LiteralPattern(std::string_view literal) {
   } else if (items != 1) {
     out = "(?:" + out + ")";
   }
-  literal_cache_.emplace(std::string(literal), out);
+  literal_cache_.insert_or_assign(std::string(literal), out);
   return out;
 }
 
@@ -719,6 +746,67 @@ std::string TokenClasses::Translate(const std::vector<TokenPatternPiece>& pieces
     }
   }
   return out;
+}
+
+void TokenClasses::MergeEquivalentSymbols(
+    const std::vector<const std::vector<TokenPatternPiece>*>& patterns) {
+  // Every set the patterns use, as symbol ids.
+  std::unordered_map<std::string, SetUse> recorded;
+  class_cache_.clear();
+  literal_cache_.clear();
+  recording_ = &recorded;
+  for (const auto* pieces : patterns) Translate(*pieces);
+  recording_ = nullptr;
+  class_cache_.clear();
+  literal_cache_.clear();
+  // Distinct sets, the most used first: symbol order below keeps each of them few ranges,
+  // those used most the fewest.
+  std::map<std::vector<uint16_t>, size_t> count_of;
+  for (auto& [key, use] : recorded) count_of[std::move(use.ids)] += use.count;
+  std::vector<std::pair<size_t, const std::vector<uint16_t>*>> by_count;
+  for (const auto& [ids, count] : count_of) by_count.emplace_back(count, &ids);
+  std::stable_sort(by_count.begin(), by_count.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::vector<uint16_t>> sets;
+  for (const auto& [count, ids] : by_count) sets.push_back(*ids);
+
+  // A symbol's membership: which sets hold it. Symbols of one membership are one group.
+  const size_t words = (sets.size() + 63) / 64;
+  std::vector<std::vector<uint64_t>> membership(signatures_.size(),
+                                                std::vector<uint64_t>(words, 0));
+  for (size_t k = 0; k < sets.size(); ++k) {
+    for (uint16_t id : sets[k]) membership[id][k / 64] |= uint64_t{1} << (k % 64);
+  }
+  // Groups in the order of their first symbol's code point, so the commonest stay one byte.
+  // When they fit in one byte each (but the line feed: RE2's . would not match it), symbols
+  // are Latin-1 bytes and every class is a set of byte ranges.
+  std::set<std::vector<uint64_t>> distinct(membership.begin(), membership.end());
+  latin1_ = distinct.size() <= kLatin1Symbols;
+  std::vector<uint16_t> by_code(signatures_.size());
+  for (size_t id = 0; id < by_code.size(); ++id) by_code[id] = static_cast<uint16_t>(id);
+  // Symbols in the order of their memberships read from the most used set on (members
+  // first): the most used set is one range, the next at most two, and so on.
+  auto before = [&](uint16_t a, uint16_t b) {
+    for (size_t k = 0; k < sets.size(); ++k) {
+      const bool in_a = (membership[a][k / 64] >> (k % 64)) & 1;
+      const bool in_b = (membership[b][k / 64] >> (k % 64)) & 1;
+      if (in_a != in_b) return in_a;
+    }
+    return code_point_[a] < code_point_[b];
+  };
+  std::sort(by_code.begin(), by_code.end(), before);
+  std::map<std::vector<uint64_t>, char32_t> group_code;
+  char32_t next_one = 1, next_two = 0x80;
+  std::vector<char32_t> code(signatures_.size());
+  for (uint16_t id : by_code) {
+    auto [it, added] = group_code.emplace(membership[id], 0);
+    if (added) {
+      if (next_one == '\n') ++next_one;  // RE2's . would not match it
+      it->second = next_one < 0x80 || latin1_ ? next_one++ : next_two++;
+    }
+    code[id] = it->second;
+  }
+  code_point_ = std::move(code);
 }
 
 }  // namespace quotecheck

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <type_traits>
 
@@ -61,6 +62,13 @@ class Writer {
     for (uint64_t h : words) Num<uint64_t>(h);
   }
   std::string Take() { return std::move(out_); }
+  size_t size() const { return out_.size(); }
+  /// Writes what is encoded so far to `out` and forgets it (a large file written as it is
+  /// encoded, never whole in memory).
+  void FlushTo(std::ostream& out) {
+    out.write(out_.data(), static_cast<std::streamsize>(out_.size()));
+    out_.clear();
+  }
 
  private:
   std::string out_;
@@ -270,27 +278,56 @@ std::string EncodeReadPart(const CheckResult& result, const std::vector<ReadPiec
   return w.Take();
 }
 
+namespace {
+
+DocumentInfo GetDocument(Reader& r) {
+  DocumentInfo d;
+  d.id = r.Str();
+  d.path = r.Str();
+  d.meta.title = r.Str();
+  d.meta.outlet = r.Str();
+  d.meta.url = r.Str();
+  d.meta.date = r.Str();
+  d.meta.role = r.Str();
+  d.primary = r.Num<uint8_t>() != 0;
+  d.draft = r.Num<uint8_t>() != 0;
+  return d;
+}
+
+// A quotation as the part holds it: `doc` is the part's own document number.
+QuoteRecord GetQuote(Reader& r) {
+  QuoteRecord q;
+  q.doc = r.Num<uint32_t>();
+  q.start = r.Num<uint64_t>();
+  q.end = r.Num<uint64_t>();
+  const uint64_t spans = r.Count(16);
+  for (uint64_t k = 0; k < spans && r.ok(); ++k) q.spans.push_back(r.Span());
+  q.line = r.Num<uint32_t>();
+  q.col = r.Num<uint32_t>();
+  q.text = r.Str();
+  q.kind = static_cast<QuoteKind>(r.Num<uint8_t>());
+  q.speaker = r.OptStr();
+  q.speaker_key = r.OptStr();
+  q.speaker_mention = r.OptRef();
+  q.cue = r.OptRef();
+  q.rule = r.Str();
+  q.confidence = r.Num<double>();
+  q.cluster = r.Str();
+  return q;
+}
+
+}  // namespace
+
 Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult* result,
-                      const std::vector<bool>* keep, bool drop_others, size_t* seen) {
+                      const std::vector<bool>* keep, bool drop_others, size_t* seen,
+                      std::vector<uint32_t>* doc_numbers) {
   size_t counted = result->quotes.size();  // quotations of the parts before, this one's so far
   if (seen != nullptr) counted = *seen;
   Reader r(bytes, kReadPartMagic);
   const uint64_t documents = r.Count(9 * 8);
   std::vector<DocumentInfo> docs;
   docs.reserve(documents);
-  for (uint64_t i = 0; i < documents && r.ok(); ++i) {
-    DocumentInfo d;
-    d.id = r.Str();
-    d.path = r.Str();
-    d.meta.title = r.Str();
-    d.meta.outlet = r.Str();
-    d.meta.url = r.Str();
-    d.meta.date = r.Str();
-    d.meta.role = r.Str();
-    d.primary = r.Num<uint8_t>() != 0;
-    d.draft = r.Num<uint8_t>() != 0;
-    docs.push_back(std::move(d));
-  }
+  for (uint64_t i = 0; i < documents && r.ok(); ++i) docs.push_back(GetDocument(r));
   // Each document's number in `result`: the pieces' through the join, the others appended.
   std::vector<uint32_t> number(docs.size());
   uint64_t dropped = 0;
@@ -318,27 +355,12 @@ Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult*
     next = end;
   }
   append_to(docs.size());
+  if (doc_numbers != nullptr) *doc_numbers = number;
   const uint64_t quotes = r.Count(64);
   for (uint64_t i = 0; i < quotes && r.ok(); ++i) {
-    QuoteRecord q;
-    const uint32_t doc = r.Num<uint32_t>();
-    if (doc >= number.size()) return Corrupt("read part");
-    q.doc = number[doc];
-    q.start = r.Num<uint64_t>();
-    q.end = r.Num<uint64_t>();
-    const uint64_t spans = r.Count(16);
-    for (uint64_t k = 0; k < spans && r.ok(); ++k) q.spans.push_back(r.Span());
-    q.line = r.Num<uint32_t>();
-    q.col = r.Num<uint32_t>();
-    q.text = r.Str();
-    q.kind = static_cast<QuoteKind>(r.Num<uint8_t>());
-    q.speaker = r.OptStr();
-    q.speaker_key = r.OptStr();
-    q.speaker_mention = r.OptRef();
-    q.cue = r.OptRef();
-    q.rule = r.Str();
-    q.confidence = r.Num<double>();
-    q.cluster = r.Str();
+    QuoteRecord q = GetQuote(r);
+    if (q.doc >= number.size()) return Corrupt("read part");
+    q.doc = number[q.doc];
     if (q.doc >= result->documents.size()) return Corrupt("read part");
     const size_t number = counted++;
     if (keep != nullptr && (number >= keep->size() || !(*keep)[number])) {
@@ -368,6 +390,28 @@ Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult*
   return r.done() ? Status::Ok() : Corrupt("read part");
 }
 
+Status ForEachReadPartQuote(std::string_view bytes, size_t* seen,
+                            const std::function<void(size_t, QuoteRecord&&)>& fn) {
+  Reader r(bytes, kReadPartMagic);
+  const uint64_t documents = r.Count(9 * 8);
+  for (uint64_t i = 0; i < documents && r.ok(); ++i) GetDocument(r);  // read past, not kept
+  const uint64_t pieces = r.Count(25);
+  for (uint64_t i = 0; i < pieces && r.ok(); ++i) {
+    r.Num<uint64_t>();
+    r.Num<uint64_t>();
+    r.Num<uint8_t>();
+    const uint64_t opened = r.Count(1);
+    for (uint64_t k = 0; k < opened && r.ok(); ++k) r.Num<uint8_t>();
+  }
+  const uint64_t count = r.Count(64);
+  for (uint64_t i = 0; i < count && r.ok(); ++i) {
+    QuoteRecord q = GetQuote(r);
+    if (q.doc >= documents) return Corrupt("read part");
+    fn((*seen)++, std::move(q));
+  }
+  return r.ok() ? Status::Ok() : Corrupt("read part");
+}
+
 std::string EncodeShardKeys(const ShardKeys& keys) {
   Writer w(kKeysMagic);
   w.Num<uint64_t>(keys.keys.size());
@@ -390,15 +434,36 @@ Status DecodeShardKeys(std::string_view bytes, ShardKeys* keys) {
   return r.done() ? Status::Ok() : Corrupt("keys");
 }
 
+namespace {
+
+void PutGroup(Writer& w, const GroupWords& groups, size_t g) {
+  w.Num<uint64_t>(groups.representative[g]);
+  w.Num<uint32_t>(groups.weights[g]);
+  w.Words(groups.words[g]);
+}
+
+}  // namespace
+
 std::string EncodeGroupWords(const GroupWords& groups) {
   Writer w(kGroupsMagic);
   w.Num<uint64_t>(groups.representative.size());
-  for (size_t g = 0; g < groups.representative.size(); ++g) {
-    w.Num<uint64_t>(groups.representative[g]);
-    w.Num<uint32_t>(groups.weights[g]);
-    w.Words(groups.words[g]);
-  }
+  for (size_t g = 0; g < groups.representative.size(); ++g) PutGroup(w, groups, g);
   return w.Take();
+}
+
+Status WriteGroupWords(const std::string& path, const GroupWords& groups) {
+  constexpr size_t kFlush = size_t{1} << 20;
+  OutputFile file;
+  Status s = OpenFile(path, &file);
+  if (!s.ok()) return s;
+  Writer w(kGroupsMagic);
+  w.Num<uint64_t>(groups.representative.size());
+  for (size_t g = 0; g < groups.representative.size(); ++g) {
+    PutGroup(w, groups, g);
+    if (w.size() >= kFlush) w.FlushTo(file.stream());
+  }
+  w.FlushTo(file.stream());
+  return CommitFile(path, &file);
 }
 
 Status DecodeGroupWords(std::string_view bytes, GroupWords* groups) {

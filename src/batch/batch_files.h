@@ -10,6 +10,7 @@
 
 #include <array>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,7 +58,14 @@ std::string EncodeReadPart(const CheckResult& result, const std::vector<ReadPiec
 /// order).
 Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult* result,
                       const std::vector<bool>* keep = nullptr, bool drop_others = false,
-                      size_t* seen = nullptr);
+                      size_t* seen = nullptr, std::vector<uint32_t>* doc_numbers = nullptr);
+/// Each quotation of a read part in order, with its number (from `*seen`, which counts the
+/// part's quotations on), given to `fn` without reading the documents: its `doc` is the
+/// part's own document number (AppendReadPart's `doc_numbers` gives the run's). What a task
+/// that reads quotations one at a time reads (decide keeps those it needs; clusters reduces
+/// each to a row), in a fraction of the memory of a whole CheckResult.
+Status ForEachReadPartQuote(std::string_view bytes, size_t* seen,
+                            const std::function<void(size_t, QuoteRecord&&)>& fn);
 
 /// What a read task gives the groups task, per quotation of its shard: its match key (empty
 /// for a term) and, for the first quotation of the shard with each key, its word hashes (a
@@ -77,6 +85,9 @@ struct GroupWords {
   std::vector<std::vector<uint64_t>> words;
 };
 std::string EncodeGroupWords(const GroupWords& groups);
+/// The same written to `path` as it is encoded (as WriteFileAtomically writes: whole or
+/// absent), never held whole in memory: what the groups task writes.
+Status WriteGroupWords(const std::string& path, const GroupWords& groups);
 Status DecodeGroupWords(std::string_view bytes, GroupWords* groups);
 /// Of the same file, per group its representative and how many words it has, the words
 /// skipped: what the count, decide and finish tasks need, without the words' memory.

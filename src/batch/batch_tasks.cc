@@ -7,8 +7,10 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <queue>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -278,8 +280,8 @@ Status RunGroupsTask(const BatchPlan& plan, const std::string& dir) {
     std::move(part.keys.begin(), part.keys.end(), std::back_inserter(keys));
     std::move(part.words.begin(), part.words.end(), std::back_inserter(first_words));
   }
-  const QuoteGroups groups = GroupEqualKeys(keys);
-  keys = {};
+  QuoteGroups groups = GroupEqualKeys(keys);
+  Release(keys);
   GroupWords words;
   words.representative.assign(groups.representative.begin(), groups.representative.end());
   words.words.resize(groups.representative.size());
@@ -288,7 +290,9 @@ Status RunGroupsTask(const BatchPlan& plan, const std::string& dir) {
     words.words[g] = std::move(first_words[groups.representative[g]]);
     words.weights[g] = static_cast<uint32_t>(groups.members[g].size());
   }
-  return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kGroups, 0), EncodeGroupWords(words));
+  Release(first_words);  // only the words are written
+  Release(groups);
+  return WriteGroupWords(BatchTaskOutput(dir, BatchPhase::kGroups, 0), words);
 }
 
 Status RunShinglesTask(const BatchPlan& plan, const std::string& dir, size_t partition,
@@ -350,9 +354,17 @@ Status DecideOnTheirQuotations(const BatchPlan& plan, const std::string& dir,
     p.b = dense[p.b];
   }
   dense = {};
-  CheckResult result;
-  Status s = LoadReadParts(plan, dir, &result, &needed, /*drop_others=*/true);
-  if (!s.ok()) return s;
+  CheckResult result;  // its quotations alone: deciding reads no document
+  size_t seen = 0;
+  for (size_t shard = 0; shard < plan.shards(); ++shard) {
+    const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+    Result<std::string> bytes = ReadWholeFile(path);
+    if (!bytes.ok()) return bytes.status();
+    Status s = ForEachReadPartQuote(bytes.value(), &seen, [&](size_t i, QuoteRecord&& q) {
+      if (i < needed.size() && needed[i]) result.quotes.push_back(std::move(q));
+    });
+    if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+  }
   if (result.quotes.size() != global.size()) {
     return Status::Error("candidate pairs do not match the read parts");
   }
@@ -411,57 +423,94 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
   return WriteFileAtomically(BatchTaskOutput(dir, BatchPhase::kDecide, block), EncodeLinks(links));
 }
 
-Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
-                               const CrossReferenceOptions& options, CheckResult* result,
-                               QuoteFacts* facts) {
-  // The read parts one at a time: each part's quotations prepared as CrossReference prepares
-  // them (keys, speakers, word counts; no tokens: nothing is decided here), then cut to what
-  // the steps below read of a quotation (its document, kind, text and speaker); of a document
-  // they read its date and whether it is primary. The rest is read again by the findings and
-  // write tasks.
-  PreparedQuotes prepared;
+namespace {
+
+// Every read part in order: its documents joined into `documents` as every task joins them
+// (AppendReadPart, no quotation kept), then each of its quotations given to `fn` with its
+// number and its document's number in the run (ForEachReadPartQuote: never held together),
+// then `part_read(begin, end)` with the range of the part's documents. Diagnostics and errors
+// are not kept.
+Status ForEachQuoteOfTheRun(const BatchPlan& plan, const std::string& dir, CheckResult* documents,
+                            const std::function<void(size_t, QuoteRecord&&)>& fn,
+                            const std::function<void(size_t, size_t)>& part_read) {
   QuoteStoreJoin join;  // a store cut into pieces may span parts
+  const std::vector<bool> none;
+  std::vector<uint32_t> doc_numbers;
+  size_t seen = 0;
   for (size_t shard = 0; shard < plan.shards(); ++shard) {
-    const size_t before = result->quotes.size();
-    const size_t documents_before = result->documents.size();
-    {
-      const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
-      Result<std::string> bytes = ReadWholeFile(path);
-      if (!bytes.ok()) return bytes.status();
-      Status s = AppendReadPart(bytes.value(), &join, result);
-      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+    const size_t documents_before = documents->documents.size();
+    const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+    Result<std::string> bytes = ReadWholeFile(path);
+    if (!bytes.ok()) return bytes.status();
+    size_t counted = 0;
+    Status s = AppendReadPart(bytes.value(), &join, documents, &none, /*drop_others=*/true,
+                              &counted, &doc_numbers);
+    if (s.ok()) {
+      s = ForEachReadPartQuote(bytes.value(), &seen, [&](size_t i, QuoteRecord&& q) {
+        q.doc = doc_numbers[q.doc];
+        fn(i, std::move(q));
+      });
     }
-    CheckResult slice;
-    slice.quotes.assign(std::make_move_iterator(result->quotes.begin() + before),
-                        std::make_move_iterator(result->quotes.end()));
-    PreparedQuotes part;
-    PrepareQuotes(KeyerOrDefault(options.keyer), std::max(1u, options.jobs),
-                  /*tokenise=*/nullptr, &slice, &part, /*keep_words=*/false);
-    for (size_t i = 0; i < slice.quotes.size(); ++i) {
-      QuoteRecord& q = slice.quotes[i];
-      Release(q.spans);
-      Release(q.rule);
-      q.speaker_key.reset();
-      q.speaker_mention.reset();
-      q.cue.reset();
-      result->quotes[before + i] = std::move(q);
-      prepared.keys.push_back(std::move(part.keys[i]));
-      prepared.speakers.push_back(std::move(part.speakers[i]));
-      prepared.word_counts.push_back(part.word_counts[i]);
-    }
-    for (size_t d = documents_before; d < result->documents.size(); ++d) {
-      DocumentInfo& doc = result->documents[d];
-      for (std::string* field :
-           {&doc.id, &doc.path, &doc.meta.title, &doc.meta.outlet, &doc.meta.url}) {
-        Release(*field);
-      }
-    }
+    if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+    Release(documents->diagnostics);
+    Release(documents->errors);
+    part_read(documents_before, documents->documents.size());
   }
+  return Status::Ok();
+}
+
+// What the clusters task knows after cross-referencing: check's links and clusters. A member
+// link (the same words as its group's representative) is only an edge to clustering: it is
+// kept without its relation and diff, which the findings task that holds both texts makes
+// (SameWordsLink, as AddMemberLinks does).
+struct CrossReferenced {
+  std::vector<Link> links;
+  std::vector<Cluster> clusters;
+  size_t quotes = 0;
+  size_t capped_candidates = 0;
+};
+
+// The steps of CrossReference after deciding, on the tasks' files, over the compact table
+// clustering reads (xref/quote_clusters.h ClusterQuotes), never the quotations' records: the
+// read parts are read one at a time, each quotation tokenised for its match key and word
+// count (what deciding in rounds reads) and reduced to its row of the table. The decide tasks
+// decided every pair; check's rounds (xref/xref_steps.h DecideInRounds) are replayed over
+// their links, so a pair check leaves undecided is left out here too.
+Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
+                               const CrossReferenceOptions& options, CrossReferenced* out) {
+  ClusterQuotesBuilder builder;
+  std::vector<uint32_t> word_counts;
+  {
+    // Each quotation reduced to its row as it is read.
+    CheckResult part;
+    Status s = ForEachQuoteOfTheRun(
+        plan, dir, &part,
+        [&](size_t, QuoteRecord&& q) {
+          const TokenizedQuote t = TokenizeQuote(q.text);  // as PrepareQuotes tokenises
+          builder.AddQuote(q, MatchKey(t));
+          word_counts.push_back(t.word_count);
+        },
+        [&](size_t begin, size_t end) {
+          // Of a document, clustering reads its date and whether it is primary.
+          for (size_t d = begin; d < end; ++d) {
+            DocumentInfo& doc = part.documents[d];
+            for (std::string* field :
+                 {&doc.id, &doc.path, &doc.meta.title, &doc.meta.outlet, &doc.meta.url}) {
+              Release(*field);
+            }
+          }
+        });
+    if (!s.ok()) return s;
+    builder.SetDocuments(part.documents);
+  }
+  const ClusterQuotes quotes = builder.Take();
+  out->quotes = quotes.size();
   std::vector<CandidatePair> pairs;
-  Status s = LoadPairs(plan, dir, &pairs, &result->capped_candidates);
+  Status s = LoadPairs(plan, dir, &pairs, &out->capped_candidates);
   if (!s.ok()) return s;
-  const QuoteGroups groups = GroupEqualQuotes(prepared.keys, *result);
-  // Every pair's link, as the decide tasks found it.
+  QuoteGroups groups = GroupEqualQuotes(quotes);
+  // Every pair's link, as the decide tasks found it, sorted by pair (a pair has one link at
+  // most: the pairs are distinct) to be found by the rounds without a hash table.
   std::vector<Link> decided;
   for (size_t b = 0; b < plan.blocks; ++b) {
     const std::string path = BatchTaskOutput(dir, BatchPhase::kDecide, b);
@@ -470,35 +519,53 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
     s = AppendLinks(bytes.value(), &decided);
     if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
   }
-  auto pair_key = [](size_t a, size_t b) { return (static_cast<uint64_t>(a) << 32) | b; };
-  std::unordered_map<uint64_t, size_t> link_of;
-  link_of.reserve(decided.size());
-  for (size_t k = 0; k < decided.size(); ++k) {
-    if (decided[k].a >= result->quotes.size() || decided[k].b >= result->quotes.size()) {
+  for (const Link& link : decided) {
+    if (link.a >= quotes.size() || link.b >= quotes.size()) {
       return Status::Error("decided links do not match the read parts");
     }
-    link_of[pair_key(decided[k].a, decided[k].b)] = k;
   }
-  result->links.clear();
-  AddMemberLinks(groups, prepared.speakers, result);
+  auto by_pair = [](const Link& x, const Link& y) {
+    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  };
+  std::sort(decided.begin(), decided.end(), by_pair);
+  std::vector<Link>& links = out->links;
+  links.clear();
+  size_t members = 0;
+  for (const std::vector<size_t>& group : groups.members) members += group.size() - 1;
+  links.reserve(members + decided.size());                   // no copy while it grows
+  for (const std::vector<size_t>& group : groups.members) {  // AddMemberLinks' edges
+    for (size_t k = 1; k < group.size(); ++k) {
+      Link link;
+      link.a = group.front();
+      link.b = group[k];
+      link.similarity = 1.0;
+      link.member = true;
+      links.push_back(std::move(link));
+    }
+  }
   // check's rounds replayed: a round's links are those the tasks decided for its pairs.
   DecideInRounds(
-      pairs, prepared.word_counts, options.decide_every_pair, options.decide_round,
-      [&](const std::vector<CandidatePair>& round, size_t, std::vector<Link>* links) {
+      pairs, word_counts, options.decide_every_pair, options.decide_round,
+      [&](const std::vector<CandidatePair>& round, size_t, std::vector<Link>* round_links) {
         for (const CandidatePair& p : round) {
-          auto it = link_of.find(pair_key(p.a, p.b));
-          if (it != link_of.end()) links->push_back(std::move(decided[it->second]));
+          Link key;
+          key.a = p.a;
+          key.b = p.b;
+          auto it = std::lower_bound(decided.begin(), decided.end(), key, by_pair);
+          if (it != decided.end() && it->a == p.a && it->b == p.b) {
+            round_links->push_back(std::move(*it));
+          }
         }
       },
-      &result->links);
-  prepared.word_counts = {};
-  DropExplainedFragments(prepared.keys, groups, result);
-  BuildClusters(prepared.keys, result);
-  *facts = std::move(static_cast<QuoteFacts&>(prepared));
+      &links);
+  Release(decided);
+  Release(pairs);
+  Release(word_counts);
+  DropExplainedFragments(quotes, groups, &links);
+  Release(groups);
+  out->clusters = BuildClusters(quotes, &links);
   return Status::Ok();
 }
-
-namespace {
 
 std::string ClusterId(size_t cluster) { return "c" + std::to_string(cluster + 1); }
 
@@ -506,13 +573,10 @@ std::string ClusterId(size_t cluster) { return "c" + std::to_string(cluster + 1)
 
 Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
                        const CrossReferenceOptions& options) {
-  CheckResult result;
-  {
-    QuoteFacts facts;  // the findings tasks compute their quotations' own
-    Status s = CrossReferenceFromTasks(plan, dir, options, &result, &facts);
-    if (!s.ok()) return s;
-  }
-  const size_t n = result.quotes.size();
+  CrossReferenced result;
+  Status s = CrossReferenceFromTasks(plan, dir, options, &result);
+  if (!s.ok()) return s;
+  const size_t n = result.quotes;
   ClusterTable table;
   table.capped_candidates = result.capped_candidates;
   table.cluster_of.assign(n, ClusterTable::kNone);
@@ -523,19 +587,21 @@ Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
   // longer quotation other than its parent), and the tree of links check writes for a cluster
   // may run through it (xref/link_output.h), so a component's clusters are weighed together.
   // Components go to the tasks in order of their first cluster, about as many members each.
-  DisjointSets joined(n);
-  for (const Link& link : result.links) joined.Join(link.a, link.b);
-  std::unordered_map<size_t, size_t> component_of_root;
   std::vector<size_t> component_of(result.clusters.size());
   std::vector<size_t> component_members;
   size_t clustered = 0;
-  for (size_t c = 0; c < result.clusters.size(); ++c) {
-    const size_t root = joined.Find(result.clusters[c].members.front());
-    auto [it, inserted] = component_of_root.emplace(root, component_members.size());
-    if (inserted) component_members.push_back(0);
-    component_of[c] = it->second;
-    component_members[it->second] += result.clusters[c].members.size();
-    clustered += result.clusters[c].members.size();
+  {
+    DisjointSets joined(n);
+    for (const Link& link : result.links) joined.Join(link.a, link.b);
+    std::unordered_map<size_t, size_t> component_of_root;
+    for (size_t c = 0; c < result.clusters.size(); ++c) {
+      const size_t root = joined.Find(result.clusters[c].members.front());
+      auto [it, inserted] = component_of_root.emplace(root, component_members.size());
+      if (inserted) component_members.push_back(0);
+      component_of[c] = it->second;
+      component_members[it->second] += result.clusters[c].members.size();
+      clustered += result.clusters[c].members.size();
+    }
   }
   const size_t tasks = plan.blocks;
   std::vector<uint32_t> task_of(component_members.size());
@@ -555,6 +621,7 @@ Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
     head.speakers = std::move(cluster.speakers);
     head.task = task_of[component_of[c]];
   }
+  Release(result.clusters);
   std::vector<OrderedLinks> by_task(tasks);
   for (size_t l = 0; l < result.links.size(); ++l) {
     const uint32_t c = table.cluster_of[result.links[l].a];
@@ -563,9 +630,9 @@ Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
     mine.order.push_back(l);
     mine.links.push_back(std::move(result.links[l]));
   }
-  result = CheckResult{};
+  Release(result.links);
   for (size_t f = 0; f < tasks; ++f) {
-    Status s = WriteFileAtomically(ClusterLinksPath(dir, f), EncodeOrderedLinks(by_task[f]));
+    s = WriteFileAtomically(ClusterLinksPath(dir, f), EncodeOrderedLinks(by_task[f]));
     if (!s.ok()) return s;
     by_task[f] = OrderedLinks{};
   }
@@ -593,20 +660,59 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     dense[q] = static_cast<uint32_t>(global.size());
     global.push_back(static_cast<uint32_t>(q));
   }
+  // Its quotations and only their documents, in two reads of the parts: the first finds
+  // which documents (as the join numbers them) its quotations name, the second keeps those
+  // documents' fields alone as it goes (the others are emptied as soon as they are read).
+  std::vector<bool> referenced;
+  {
+    CheckResult documents;
+    s = ForEachQuoteOfTheRun(
+        plan, dir, &documents,
+        [&](size_t i, QuoteRecord&& q) {
+          if (i >= keep.size() || !keep[i]) return;
+          if (q.doc >= referenced.size()) referenced.resize(q.doc + 1, false);
+          referenced[q.doc] = true;
+        },
+        [&](size_t begin, size_t end) {
+          for (size_t d = begin; d < end; ++d) Release(documents.documents[d]);
+        });
+    if (!s.ok()) return s;
+    referenced.resize(documents.documents.size(), false);
+  }
   CheckResult result;
-  s = LoadReadParts(plan, dir, &result, &keep, /*drop_others=*/true);
-  if (!s.ok()) return s;
-  if (result.quotes.size() != global.size()) {
+  {
+    QuoteStoreJoin join;  // a store cut into pieces may span parts
+    size_t seen = 0;
+    for (size_t shard = 0; shard < plan.shards(); ++shard) {
+      const size_t documents_before = result.documents.size();
+      const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
+      Result<std::string> bytes = ReadWholeFile(path);
+      if (!bytes.ok()) return bytes.status();
+      s = AppendReadPart(bytes.value(), &join, &result, &keep, /*drop_others=*/true, &seen);
+      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+      for (size_t d = documents_before; d < result.documents.size(); ++d) {
+        if (d >= referenced.size() || !referenced[d]) Release(result.documents[d]);
+      }
+      Release(result.diagnostics);
+      Release(result.errors);
+    }
+  }
+  if (result.quotes.size() != global.size() || referenced.size() != result.documents.size()) {
     return Status::Error("the cluster table does not match the read parts");
   }
-  {  // Only its quotations' documents are read (numbered as all are); no diagnostics.
-    std::vector<bool> referenced(result.documents.size(), false);
-    for (const QuoteRecord& q : result.quotes) referenced[q.doc] = true;
+  {  // Its documents alone, numbered densely in order (a record names a document by its id).
+    std::vector<uint32_t> number(result.documents.size(), 0);
+    size_t kept = 0;
     for (size_t d = 0; d < result.documents.size(); ++d) {
-      if (!referenced[d]) Release(result.documents[d]);
+      if (!referenced[d]) continue;
+      number[d] = static_cast<uint32_t>(kept);
+      if (kept != d) result.documents[kept] = std::move(result.documents[d]);
+      ++kept;
     }
-    Release(result.diagnostics);
-    Release(result.errors);
+    result.documents.resize(kept);
+    result.documents.shrink_to_fit();
+    for (QuoteRecord& q : result.quotes) q.doc = number[q.doc];
+    Release(referenced);
   }
   // The quotations and clusters as check has them after cross-referencing.
   QuoteFacts facts;
@@ -639,6 +745,12 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     }
     link.a = dense[link.a];
     link.b = dense[link.b];
+    if (link.member) {  // the clusters task kept it as an edge: made as AddMemberLinks makes it
+      std::string cluster = std::move(link.cluster);
+      link = SameWordsLink(result, link.a, link.b,
+                           !SpeakersDisagree(facts.speakers[link.a], facts.speakers[link.b]));
+      link.cluster = std::move(cluster);
+    }
   }
   keep = {};
   dense = {};

@@ -108,15 +108,9 @@ Status RunCountTask(const BatchPlan& plan, const std::string& dir, size_t block)
 /// decide K: the links of task K's range pairs.
 Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block,
                      const SpeakerKeyer& keyer, unsigned jobs);
-/// (the clusters task, before its table): `result` and `facts` as CrossReference with `options`
-/// leaves them. The decide tasks decided every pair; check's rounds (xref/xref_steps.h
-/// DecideInRounds) are replayed over their links, so a pair check leaves undecided is left out here
-/// too.
-Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
-                               const CrossReferenceOptions& options, CheckResult* result,
-                               QuoteFacts* facts);
-
-/// clusters: CrossReferenceFromTasks, then the cluster table and each findings task's links.
+/// clusters: check's steps after deciding (member links, the decide rounds replayed over the
+/// decide tasks' links, fragments explained, clusters) over the compact table clustering reads
+/// (xref/quote_clusters.h ClusterQuotes), then the cluster table and each findings task's links.
 Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
                        const CrossReferenceOptions& options);
 /// findings K: check's findings (findings/check_findings.h AddClusterFindings) and links to

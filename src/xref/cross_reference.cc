@@ -54,9 +54,9 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
   prepared.words = {};
   prepared.word_counts = {};
   lap("decide", result->links.size());
-  DropExplainedFragments(prepared.keys, groups, result);
-
-  BuildClusters(prepared.keys, result);
+  const ClusterQuotes cluster_quotes = ClusterQuotesOf(prepared.keys, *result);
+  DropExplainedFragments(cluster_quotes, groups, &result->links);
+  BuildClusters(cluster_quotes, result);
   lap("clusters", result->clusters.size());
   if (facts != nullptr) *facts = std::move(static_cast<QuoteFacts&>(prepared));
 }

@@ -8,69 +8,139 @@
 #include "xref/disjoint_sets.h"
 
 namespace quotecheck {
-namespace {
 
-struct KeyDocHash {
-  size_t operator()(const std::pair<std::string_view, uint32_t>& p) const {
-    return std::hash<std::string_view>()(p.first) * 31 + p.second;
+std::string_view ClusterQuotesBuilder::Keep(std::string_view text) {
+  constexpr size_t kBlock = size_t{1} << 20;
+  if (blocks_.empty() || text.size() > block_size_ - block_used_) {
+    block_size_ = std::max(kBlock, text.size());
+    block_used_ = 0;
+    blocks_.push_back(std::make_unique<char[]>(block_size_));
   }
-};
+  char* at = blocks_.back().get() + block_used_;
+  std::copy(text.begin(), text.end(), at);
+  block_used_ += text.size();
+  return {at, text.size()};
+}
 
-}  // namespace
+void ClusterQuotesBuilder::Reserve(size_t quotes) {
+  quotes_.doc.reserve(quotes);
+  quotes_.kind.reserve(quotes);
+  quotes_.key.reserve(quotes);
+  quotes_.key_size.reserve(quotes);
+  quotes_.text_size.reserve(quotes);
+  quotes_.speaker.reserve(quotes);
+  key_numbers_.reserve(quotes);
+}
 
-void BuildClusters(const std::vector<std::string>& keys, CheckResult* result) {
-  std::vector<QuoteRecord>& quotes = result->quotes;
+void ClusterQuotesBuilder::AddQuote(const QuoteRecord& quote, std::string_view key) {
+  quotes_.doc.push_back(quote.doc);
+  quotes_.kind.push_back(quote.kind);
+  auto k = key_numbers_.find(key);
+  if (k == key_numbers_.end()) {
+    k = key_numbers_
+            .emplace(keys_outlive_ ? key : Keep(key), static_cast<uint32_t>(key_numbers_.size()))
+            .first;
+  }
+  quotes_.key.push_back(k->second);
+  quotes_.key_size.push_back(static_cast<uint32_t>(key.size()));
+  quotes_.text_size.push_back(static_cast<uint32_t>(quote.text.size()));
+  uint32_t speaker = ClusterQuotes::kNoSpeaker;
+  if (quote.speaker) {
+    auto [it, inserted] = speaker_numbers_.try_emplace(
+        *quote.speaker, static_cast<uint32_t>(quotes_.speakers.size()));
+    if (inserted) quotes_.speakers.push_back(*quote.speaker);
+    speaker = it->second;
+  }
+  quotes_.speaker.push_back(speaker);
+}
+
+void ClusterQuotesBuilder::SetDocuments(const std::vector<DocumentInfo>& documents) {
+  quotes_.date.resize(documents.size());
+  quotes_.primary.resize(documents.size());
+  for (size_t d = 0; d < documents.size(); ++d) {
+    quotes_.date[d] = documents[d].meta.date;
+    quotes_.primary[d] = documents[d].primary;
+  }
+}
+
+ClusterQuotes ClusterQuotesBuilder::Take() {
+  key_numbers_ = {};
+  blocks_ = std::vector<std::unique_ptr<char[]>>();
+  block_size_ = block_used_ = 0;
+  speaker_numbers_ = {};
+  ClusterQuotes quotes = std::move(quotes_);
+  quotes_ = ClusterQuotes{};
+  return quotes;
+}
+
+ClusterQuotes ClusterQuotesOf(const std::vector<std::string>& keys, const CheckResult& result) {
+  ClusterQuotesBuilder builder(/*keys_outlive=*/true);
+  builder.Reserve(result.quotes.size());
+  for (size_t i = 0; i < result.quotes.size(); ++i) builder.AddQuote(result.quotes[i], keys[i]);
+  builder.SetDocuments(result.documents);
+  return builder.Take();
+}
+
+std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link>* links) {
+  const size_t n = quotes.size();
   // A fragment joins the cluster of the one longer quotation it fits best (its parent, as in
   // MemeTracker's quote graph): a phrase that lies inside two different utterances must not
   // chain them into one cluster. Its other fragment links stay links.
   auto shorter_of = [&](const Link& link) {
-    return keys[link.a].size() <= keys[link.b].size() ? link.a : link.b;
+    return quotes.key_size[link.a] <= quotes.key_size[link.b] ? link.a : link.b;
   };
   std::unordered_map<size_t, size_t> parent;  // shorter quotation → its fragment link
-  for (size_t l = 0; l < result->links.size(); ++l) {
-    const Link& link = result->links[l];
+  for (size_t l = 0; l < links->size(); ++l) {
+    const Link& link = (*links)[l];
     if (link.relation != Relation::kFragment) continue;
     const size_t s = shorter_of(link);
     auto [it, inserted] = parent.emplace(s, l);
     if (inserted) continue;
-    const Link& best = result->links[it->second];
+    const Link& best = (*links)[it->second];
     const size_t longer = s == link.a ? link.b : link.a;
     const size_t best_longer = s == best.a ? best.b : best.a;
     if (link.similarity > best.similarity ||
-        (link.similarity == best.similarity && keys[longer].size() > keys[best_longer].size())) {
+        (link.similarity == best.similarity &&
+         quotes.key_size[longer] > quotes.key_size[best_longer])) {
       it->second = l;
     }
   }
-  DisjointSets sets(quotes.size());
-  for (size_t l = 0; l < result->links.size(); ++l) {
-    const Link& link = result->links[l];
+  DisjointSets sets(n);
+  for (size_t l = 0; l < links->size(); ++l) {
+    const Link& link = (*links)[l];
     if (link.relation == Relation::kFragment && parent[shorter_of(link)] != l) continue;
     sets.Join(link.a, link.b);
   }
+  parent = {};
 
   // Members by root, in input order; roots in order of their first member.
   std::unordered_map<size_t, size_t> cluster_of_root;
   std::vector<std::vector<size_t>> members;
-  std::vector<bool> linked(quotes.size(), false);
-  for (const Link& link : result->links) linked[link.a] = linked[link.b] = true;
-  for (size_t i = 0; i < quotes.size(); ++i) {
-    if (!linked[i]) continue;
-    size_t root = sets.Find(i);
-    auto [it, inserted] = cluster_of_root.emplace(root, members.size());
-    if (inserted) members.emplace_back();
-    members[it->second].push_back(i);
+  {
+    std::vector<bool> linked(n, false);
+    for (const Link& link : *links) linked[link.a] = linked[link.b] = true;
+    for (size_t i = 0; i < n; ++i) {
+      if (!linked[i]) continue;
+      size_t root = sets.Find(i);
+      auto [it, inserted] = cluster_of_root.emplace(root, members.size());
+      if (inserted) members.emplace_back();
+      members[it->second].push_back(i);
+    }
   }
+  cluster_of_root = {};
 
-  // Forms that are the shorter side of a fragment link: parts of another form.
-  std::unordered_map<std::string_view, std::vector<std::string_view>> longer_forms;
-  for (const Link& link : result->links) {
+  // Forms (key numbers) that are the shorter side of a fragment link: parts of another form.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> longer_forms;
+  for (const Link& link : *links) {
     if (link.relation != Relation::kFragment) continue;
-    const bool a_shorter = keys[link.a].size() <= keys[link.b].size();
-    longer_forms[keys[a_shorter ? link.a : link.b]].push_back(keys[a_shorter ? link.b : link.a]);
+    const bool a_shorter = quotes.key_size[link.a] <= quotes.key_size[link.b];
+    longer_forms[quotes.key[a_shorter ? link.a : link.b]].push_back(
+        quotes.key[a_shorter ? link.b : link.a]);
   }
 
-  result->clusters.clear();
-  result->clusters.reserve(members.size());
+  std::vector<Cluster> clusters;
+  clusters.reserve(members.size());
+  std::vector<uint32_t> cluster_of(n, UINT32_MAX);
   for (size_t c = 0; c < members.size(); ++c) {
     Cluster cluster;
     cluster.id = "c" + std::to_string(c + 1);
@@ -79,39 +149,41 @@ void BuildClusters(const std::vector<std::string>& keys, CheckResult* result) {
     // another such form) printed most often, then the longest; else the longest form.
     // Attestation counts documents: one article quoting its own words twice is one source.
     // Each step linear in the members (a cluster may hold a quotation's many thousand copies).
-    std::unordered_map<std::string_view, size_t> attested;  // key → documents printing it
+    std::unordered_map<uint32_t, size_t> attested;  // key → documents printing it
     {
-      std::unordered_set<std::pair<std::string_view, uint32_t>, KeyDocHash> seen;
+      std::unordered_set<uint64_t> seen;  // (key, document)
       for (size_t m : cluster.members) {
-        if (seen.emplace(keys[m], quotes[m].doc).second) ++attested[keys[m]];
+        if (seen.insert((static_cast<uint64_t>(quotes.key[m]) << 32) | quotes.doc[m]).second) {
+          ++attested[quotes.key[m]];
+        }
       }
     }
-    std::unordered_map<std::string_view, bool> part_memo;
-    auto part_of_attested = [&](std::string_view key) {
+    std::unordered_map<uint32_t, bool> part_memo;
+    auto part_of_attested = [&](uint32_t key) {
       auto [memo, inserted] = part_memo.emplace(key, false);
       if (!inserted) return memo->second;
       auto it = longer_forms.find(key);
       if (it == longer_forms.end()) return false;
-      memo->second =
-          std::any_of(it->second.begin(), it->second.end(), [&](std::string_view longer) {
-            auto a = attested.find(longer);
-            return a != attested.end() && a->second >= 2;
-          });
+      memo->second = std::any_of(it->second.begin(), it->second.end(), [&](uint32_t longer) {
+        auto a = attested.find(longer);
+        return a != attested.end() && a->second >= 2;
+      });
       return memo->second;
     };
     auto better = [&](size_t x, size_t y) {  // is x a better canonical than y?
-      bool ax = attested[keys[x]] >= 2, ay = attested[keys[y]] >= 2;
+      const uint32_t kx = quotes.key[x], ky = quotes.key[y];
+      bool ax = attested[kx] >= 2, ay = attested[ky] >= 2;
       if (ax != ay) return ax;
       // Among attested forms, whole ones before parts of another attested form, then the
       // most printed: a quotation printed by thousands is not measured against a variant
       // that two outlets happen to share.
       if (ax) {
-        const bool px = part_of_attested(keys[x]), py = part_of_attested(keys[y]);
+        const bool px = part_of_attested(kx), py = part_of_attested(ky);
         if (px != py) return !px;
-        if (attested[keys[x]] != attested[keys[y]]) return attested[keys[x]] > attested[keys[y]];
+        if (attested[kx] != attested[ky]) return attested[kx] > attested[ky];
       }
-      if (quotes[x].text.size() != quotes[y].text.size()) {
-        return quotes[x].text.size() > quotes[y].text.size();
+      if (quotes.text_size[x] != quotes.text_size[y]) {
+        return quotes.text_size[x] > quotes.text_size[y];
       }
       return x < y;
     };
@@ -121,29 +193,40 @@ void BuildClusters(const std::vector<std::string>& keys, CheckResult* result) {
     }
     // First appearance: earliest dated document, then input order.
     auto earlier = [&](size_t x, size_t y) {
-      const std::string& dx = result->documents[quotes[x].doc].meta.date;
-      const std::string& dy = result->documents[quotes[y].doc].meta.date;
+      const std::string& dx = quotes.date[quotes.doc[x]];
+      const std::string& dy = quotes.date[quotes.doc[y]];
       if (dx.empty() != dy.empty()) return !dx.empty();
       if (dx != dy) return dx < dy;
       return x < y;
     };
     cluster.first = cluster.members.front();
-    std::unordered_set<std::string_view> speakers;
+    std::unordered_set<uint32_t> speakers;
     for (size_t m : cluster.members) {
       if (earlier(m, cluster.first)) cluster.first = m;
-      if (result->documents[quotes[m].doc].primary && !cluster.primary) cluster.primary = m;
-      const auto& speaker = quotes[m].speaker;
-      if (speaker && speakers.insert(*speaker).second) cluster.speakers.push_back(*speaker);
-      quotes[m].cluster = cluster.id;
+      if (quotes.primary[quotes.doc[m]] && !cluster.primary) cluster.primary = m;
+      const uint32_t speaker = quotes.speaker[m];
+      if (speaker != ClusterQuotes::kNoSpeaker && speakers.insert(speaker).second) {
+        cluster.speakers.push_back(quotes.speakers[speaker]);
+      }
+      cluster_of[m] = static_cast<uint32_t>(c);
     }
-    result->clusters.push_back(std::move(cluster));
+    clusters.push_back(std::move(cluster));
   }
   // A fragment's link to a longer quotation other than its parent joins two clusters: it
   // belongs to the longer one's.
-  for (Link& link : result->links) {
-    link.cluster = quotes[link.a].cluster == quotes[link.b].cluster
-                       ? quotes[link.a].cluster
-                       : quotes[shorter_of(link) == link.a ? link.b : link.a].cluster;
+  for (Link& link : *links) {
+    const uint32_t c = cluster_of[link.a] == cluster_of[link.b]
+                           ? cluster_of[link.a]
+                           : cluster_of[shorter_of(link) == link.a ? link.b : link.a];
+    link.cluster = clusters[c].id;
+  }
+  return clusters;
+}
+
+void BuildClusters(const ClusterQuotes& quotes, CheckResult* result) {
+  result->clusters = BuildClusters(quotes, &result->links);
+  for (const Cluster& cluster : result->clusters) {
+    for (size_t m : cluster.members) result->quotes[m].cluster = cluster.id;
   }
 }
 

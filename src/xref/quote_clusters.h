@@ -10,16 +10,76 @@
 ///   - its first appearance: the earliest document date (documents without a date come
 ///     after dated ones), then input order;
 ///   - its primary-source member, when a member comes from a primary document.
-/// Sets QuoteRecord::cluster and Link::cluster too.
+/// Sets Link::cluster (and, over a CheckResult, QuoteRecord::cluster).
 
+#include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/check_model.h"
 
 namespace quotecheck {
 
-/// `keys[i]` is quotation i's match key (see diff/quote_tokens.h).
-void BuildClusters(const std::vector<std::string>& keys, CheckResult* result);
+/// What clustering (BuildClusters; DropExplainedFragments in xref/xref_steps.h) reads of the
+/// quotations and their documents, and no more: a few dozen bytes a quotation, so that
+/// `batch`'s clusters task need not hold the quotations' records. Match keys are only
+/// compared for equality and length, so each is a number (equal keys, equal numbers) and its
+/// length; a speaker is a number into `speakers`.
+struct ClusterQuotes {
+  static constexpr uint32_t kNoSpeaker = UINT32_MAX;
+  // By quotation.
+  std::vector<uint32_t> doc;
+  std::vector<QuoteKind> kind;
+  std::vector<uint32_t> key;        // its match key's number
+  std::vector<uint32_t> key_size;   // its match key's bytes
+  std::vector<uint32_t> text_size;  // its text's bytes
+  std::vector<uint32_t> speaker;    // into `speakers`, or kNoSpeaker
+  std::vector<std::string> speakers;
+  // By document.
+  std::vector<std::string> date;
+  std::vector<bool> primary;
+
+  size_t size() const { return doc.size(); }
+};
+
+/// Fills a ClusterQuotes a quotation at a time (in input order), then its documents.
+class ClusterQuotesBuilder {
+ public:
+  /// With `keys_outlive`, the keys given to AddQuote outlive the builder and are not copied
+  /// (ClusterQuotesOf: check's keys); otherwise each distinct key is kept once.
+  explicit ClusterQuotesBuilder(bool keys_outlive = false) : keys_outlive_(keys_outlive) {}
+  /// Room for `quotes` quotations (no copy of the table while it grows).
+  void Reserve(size_t quotes);
+  void AddQuote(const QuoteRecord& quote, std::string_view key);
+  /// The documents' dates and primary flags (what clustering reads of a document).
+  void SetDocuments(const std::vector<DocumentInfo>& documents);
+  /// The table; the builder is empty after.
+  ClusterQuotes Take();
+
+ private:
+  // A copy of `text` that lives as long as the builder: keys are kept once each, packed in
+  // blocks (a string apiece would cost its own allocation and header per distinct key).
+  std::string_view Keep(std::string_view text);
+
+  bool keys_outlive_ = false;
+  ClusterQuotes quotes_;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t block_size_ = 0;  // of the last block
+  size_t block_used_ = 0;
+  std::unordered_map<std::string_view, uint32_t> key_numbers_;
+  std::unordered_map<std::string, uint32_t> speaker_numbers_;
+};
+
+/// The table of `result`'s quotations, `keys[i]` being quotation i's match key (see
+/// diff/quote_tokens.h).
+ClusterQuotes ClusterQuotesOf(const std::vector<std::string>& keys, const CheckResult& result);
+
+/// The clusters of `links` over `quotes`, each link's cluster set.
+std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link>* links);
+/// The same on `result`: its clusters, and each member's QuoteRecord::cluster.
+void BuildClusters(const ClusterQuotes& quotes, CheckResult* result);
 
 }  // namespace quotecheck

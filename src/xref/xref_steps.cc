@@ -10,6 +10,7 @@
 #include "diff/word_alignment.h"
 #include "xref/disjoint_sets.h"
 #include "xref/link_decision.h"
+#include "xref/quote_clusters.h"
 
 namespace quotecheck {
 namespace {
@@ -87,16 +88,16 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
 
 namespace {
 
-// Quotations with the same key, those for which `grouped` is true.
-template <typename Grouped>
-QuoteGroups GroupKeys(const std::vector<std::string>& keys, Grouped grouped) {
+// Quotations with the same key (`key_of(i)`), those for which `grouped` is true.
+template <typename Key, typename KeyOf, typename Grouped>
+QuoteGroups GroupKeys(size_t n, KeyOf key_of, Grouped grouped) {
   QuoteGroups groups;
-  groups.group_of.assign(keys.size(), QuoteGroups::kNone);
-  std::unordered_map<std::string_view, uint32_t> by_key;
-  by_key.reserve(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i].empty() || !grouped(i)) continue;
-    auto [it, inserted] = by_key.emplace(keys[i], static_cast<uint32_t>(groups.members.size()));
+  groups.group_of.assign(n, QuoteGroups::kNone);
+  std::unordered_map<Key, uint32_t> by_key;
+  by_key.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!grouped(i)) continue;
+    auto [it, inserted] = by_key.emplace(key_of(i), static_cast<uint32_t>(groups.members.size()));
     if (inserted) {
       groups.representative.push_back(i);
       groups.members.emplace_back();
@@ -110,11 +111,21 @@ QuoteGroups GroupKeys(const std::vector<std::string>& keys, Grouped grouped) {
 }  // namespace
 
 QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result) {
-  return GroupKeys(keys, [&](size_t i) { return result.quotes[i].kind != QuoteKind::kTerm; });
+  return GroupKeys<std::string_view>(
+      keys.size(), [&](size_t i) { return std::string_view(keys[i]); },
+      [&](size_t i) { return !keys[i].empty() && result.quotes[i].kind != QuoteKind::kTerm; });
+}
+
+QuoteGroups GroupEqualQuotes(const ClusterQuotes& quotes) {
+  return GroupKeys<uint32_t>(
+      quotes.size(), [&](size_t i) { return quotes.key[i]; },
+      [&](size_t i) { return quotes.key_size[i] > 0 && quotes.kind[i] != QuoteKind::kTerm; });
 }
 
 QuoteGroups GroupEqualKeys(const std::vector<std::string>& keys) {
-  return GroupKeys(keys, [](size_t) { return true; });
+  return GroupKeys<std::string_view>(
+      keys.size(), [&](size_t i) { return std::string_view(keys[i]); },
+      [&](size_t i) { return !keys[i].empty(); });
 }
 
 QuoteKeyWords KeyAndWords(const QuoteRecord& quote) {
@@ -242,70 +253,60 @@ void AddMemberLinks(const QuoteGroups& groups, const std::vector<SpeakerEvidence
   }
 }
 
-namespace {
-
-// Hash tables for DropExplainedFragments's lookups (ordered maps of a million string keys
-// were a visible share of a large check; nothing iterates them, so order does not matter).
-struct DocKeyHash {
-  size_t operator()(const std::pair<uint32_t, std::string_view>& k) const {
-    return std::hash<std::string_view>()(k.second) * 31 + k.first;
-  }
-};
-struct QuoteDocHash {
-  size_t operator()(const std::pair<size_t, uint32_t>& k) const {
-    return std::hash<uint64_t>()((static_cast<uint64_t>(k.first) << 32) ^ k.second);
-  }
-};
-
-}  // namespace
-
-void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGroups& groups,
-                            CheckResult* result) {
-  std::unordered_map<std::pair<uint32_t, std::string_view>, uint32_t, DocKeyHash> in_doc;
-  in_doc.reserve(result->quotes.size());
-  for (size_t i = 0; i < result->quotes.size(); ++i) in_doc[{result->quotes[i].doc, keys[i]}]++;
+void DropExplainedFragments(const ClusterQuotes& quotes, const QuoteGroups& groups,
+                            std::vector<Link>* links) {
+  // (key number, document) as one number: how many quotations of the document have the key.
+  auto key_in = [](uint32_t key, uint32_t doc) { return (static_cast<uint64_t>(key) << 32) | doc; };
+  std::unordered_map<uint64_t, uint32_t> in_doc;
+  in_doc.reserve(quotes.size());
+  for (size_t i = 0; i < quotes.size(); ++i) in_doc[key_in(quotes.key[i], quotes.doc[i])]++;
   auto quoted_elsewhere_in = [&](uint32_t doc, size_t quote, size_t other) {
-    auto it = in_doc.find({doc, keys[quote]});
-    uint32_t same = result->quotes[other].doc == doc && keys[other] == keys[quote] ? 1 : 0;
+    auto it = in_doc.find(key_in(quotes.key[quote], doc));
+    uint32_t same = quotes.doc[other] == doc && quotes.key[other] == quotes.key[quote] ? 1 : 0;
     return it != in_doc.end() && it->second > same;
   };
   // A fragment whose sentence end the longer one runs past yields to a quotation of the same
   // document where its words do end.
   // (shorter, doc of longer)
-  std::unordered_map<std::pair<size_t, uint32_t>, bool, QuoteDocHash> ends_somewhere;
+  std::unordered_map<uint64_t, bool> ends_somewhere;
+  auto quote_in = [](size_t quote, uint32_t doc) {
+    return (static_cast<uint64_t>(quote) << 32) ^ doc;
+  };
   auto shorter_of = [&](const Link& link) {
-    return keys[link.a].size() <= keys[link.b].size() ? link.a : link.b;
+    return quotes.key_size[link.a] <= quotes.key_size[link.b] ? link.a : link.b;
   };
   // (shorter, group of the longer), once each
-  std::unordered_set<std::pair<size_t, uint32_t>, QuoteDocHash> marked;
-  for (const Link& link : result->links) {
+  std::unordered_set<uint64_t> marked;
+  for (const Link& link : *links) {
     if (link.end_continues || link.member) continue;  // members: the same words, no fragment
     const size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;
     // The longer one stands for its group: its words end the fragment in each member's
     // document.
     const uint32_t g = groups.group_of[l];
     if (g == QuoteGroups::kNone) {
-      ends_somewhere[{s, result->quotes[l].doc}] = true;
+      ends_somewhere[quote_in(s, quotes.doc[l])] = true;
       continue;
     }
-    if (!marked.insert({s, g}).second) continue;
-    for (size_t m : groups.members[g]) ends_somewhere[{s, result->quotes[m].doc}] = true;
+    if (!marked.insert(quote_in(s, g)).second) continue;
+    for (size_t m : groups.members[g]) ends_somewhere[quote_in(s, quotes.doc[m])] = true;
   }
-  std::erase_if(result->links, [&](const Link& link) {
+  std::erase_if(*links, [&](const Link& link) {
     if (!link.end_continues) return false;
     size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;
-    return ends_somewhere[{s, result->quotes[l].doc}];
+    return ends_somewhere[quote_in(s, quotes.doc[l])];
   });
-  std::erase_if(result->links, [&](const Link& link) {
+  std::erase_if(*links, [&](const Link& link) {
     if (link.relation != Relation::kFragment) return false;
-    const bool a_shorter = keys[link.a].size() <= keys[link.b].size();
+    const bool a_shorter = quotes.key_size[link.a] <= quotes.key_size[link.b];
     const size_t shorter = a_shorter ? link.a : link.b, longer = a_shorter ? link.b : link.a;
-    const QuoteRecord& s = result->quotes[shorter];
-    const QuoteRecord& l = result->quotes[longer];
+    const uint32_t shorter_doc = quotes.doc[shorter], longer_doc = quotes.doc[longer];
     // In one document, two direct quotations are two utterances, even when one begins with
     // the other's words; a fragment woven into a sentence is the same utterance.
-    if (s.doc == l.doc) return s.kind == QuoteKind::kDirect && l.kind == QuoteKind::kDirect;
-    return quoted_elsewhere_in(l.doc, shorter, longer);
+    if (shorter_doc == longer_doc) {
+      return quotes.kind[shorter] == QuoteKind::kDirect &&
+             quotes.kind[longer] == QuoteKind::kDirect;
+    }
+    return quoted_elsewhere_in(longer_doc, shorter, longer);
   });
 }
 

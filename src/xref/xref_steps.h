@@ -18,6 +18,7 @@
 #include "diff/quote_tokens.h"
 #include "xref/ngram_index.h"
 #include "xref/pair_tokens.h"
+#include "xref/quote_clusters.h"
 
 namespace quotecheck {
 
@@ -67,6 +68,8 @@ struct QuoteGroups {
   std::vector<std::vector<size_t>> members;  // per group, in input order
 };
 QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result);
+/// The same over the clustering table (xref/quote_clusters.h): `batch`'s clusters task.
+QuoteGroups GroupEqualQuotes(const ClusterQuotes& quotes);
 /// The same over keys alone, a quotation with an empty key in no group (`batch`'s groups task:
 /// its read tasks write a term's key empty, so it needs no quotation record).
 QuoteGroups GroupEqualKeys(const std::vector<std::string>& keys);
@@ -129,7 +132,8 @@ void AddMemberLinks(const QuoteGroups& groups, const std::vector<SpeakerEvidence
 /// A fragment link (shorter x, longer y) is dropped when y's document also quotes x's words
 /// on their own: the shorter words were said separately ("I think he wants to make a deal,"
 /// before "I think he wants to make a deal for me, …").
-void DropExplainedFragments(const std::vector<std::string>& keys, const QuoteGroups& groups,
-                            CheckResult* result);
+/// Reads of the quotations what clustering reads (ClusterQuotes: documents, kinds, keys).
+void DropExplainedFragments(const ClusterQuotes& quotes, const QuoteGroups& groups,
+                            std::vector<Link>* links);
 
 }  // namespace quotecheck

@@ -285,6 +285,29 @@ tokens = '''^ <SP> (?P<speaker><CAP>) <SP> (?P<cue>{CUE})'''
     CHECK(rule.regex->ProgramSize() < 100);
   }
 
+  TEST_CASE("Token macros expanded once serve every rule, within the depth limit") {
+    // T0 … T9, each the one below: T1 is expanded (and remembered) for the first rule, then
+    // T9 nests ten levels, one past the limit: the memo must not let T9 through.
+    std::string file = "[token_macros]\nT0 = \"<CAP>\"\n";
+    for (int level = 1; level <= 9; ++level) {
+      file += "T" + std::to_string(level) + " = \"{T" + std::to_string(level - 1) + "}\"\n";
+    }
+    auto rule = [](const std::string& id, const std::string& tokens) {
+      return "[[rules]]\nid = \"" + id + "\"\nside = \"after\"\ntokens = \"" + tokens + "\"\n";
+    };
+    file += rule("t/shallow", "^ (?P<speaker>{T1})");
+    file += rule("t/deep", "^ (?P<speaker>{T9})");
+    file += rule("t/deep8", "^ (?P<speaker>{T8})");
+    const Loaded loaded = Load({{"memo.toml", file}});
+    const std::vector<std::string> headers = Headers(loaded.diagnostics);
+    REQUIRE(headers.size() == 1);
+    CHECK(headers[0].find("rule 't/deep': unknown token macro") != std::string::npos);
+    REQUIRE(loaded.rules.rules.size() == 3);
+    CHECK(loaded.rules.rules[0].regex != nullptr);
+    CHECK(loaded.rules.rules[1].regex == nullptr);
+    CHECK(loaded.rules.rules[2].regex != nullptr);
+  }
+
   TEST_CASE("A macro that expands beyond the size cap is an error at its reference") {
     // Each level holds 12 copies of the one below: 12^8 copies of "ab" at the top.
     std::string file = "[macros]\nM0 = 'ab'\n";

@@ -132,16 +132,6 @@ TEST_SUITE("attribute") {
     uses.lexicons = {{"cue", &cue}, {"title", &title}};
     uses.folded = {"cue"};
     uses.literals = {"told", "reporters", "Mr", ".", ","};
-    std::string error;
-    auto classes = TokenClasses::Build(Letters(), uses, &error);
-    REQUIRE(classes != nullptr);
-    CHECK(error.empty());
-
-    auto compile = [&](std::string_view pattern) {
-      std::vector<TokenPatternPiece> pieces;
-      REQUIRE_FALSE(ParseTokenPattern(pattern, false, &pieces));
-      return std::make_unique<RE2>(classes->Translate(pieces));
-    };
     struct Case {
       std::string pattern;
       std::string text;
@@ -158,26 +148,76 @@ TEST_SUITE("attribute") {
         {R"(^(?P<speaker><CAP>)<SP><cue>$)", "Varga SAID", ""},
         {R"((?P<speaker><CAP & !title>)<^","|NL>*$)", "Mayor Varga said", "Varga"},
     };
-    SymbolWindow window;
-    for (const Case& c : cases) {
-      CAPTURE(c.pattern);
-      CAPTURE(c.text);
-      auto re = compile(c.pattern);
-      REQUIRE(re->ok());
-      classes->Classify(c.text, 0, c.text.size(), &window);
-      const std::string& symbols = window.symbols;
-      CHECK(window.token_at.size() == symbols.size() + 1);
-      CHECK(window.token_at.back() == window.tokens.size());
-      re2::StringPiece groups[2];
-      const bool hit = re->Match(symbols, 0, symbols.size(), RE2::UNANCHORED, groups, 2);
-      std::string speaker;
-      if (hit) {
-        const size_t from = groups[1].data() - symbols.data();
-        speaker =
-            std::string(window.TextSpan(from, from + groups[1].size(), c.text.size()).in(c.text));
+    // The same results with symbols as built and with the symbols no pattern tells apart
+    // merged (MergeEquivalentSymbols: then Latin-1 bytes).
+    for (const bool merged : {false, true}) {
+      CAPTURE(merged);
+      std::string error;
+      auto classes = TokenClasses::Build(Letters(), uses, &error);
+      REQUIRE(classes != nullptr);
+      CHECK(error.empty());
+      std::vector<std::vector<TokenPatternPiece>> parsed(cases.size());
+      for (size_t i = 0; i < cases.size(); ++i) {
+        REQUIRE_FALSE(ParseTokenPattern(cases[i].pattern, false, &parsed[i]));
       }
-      CHECK(speaker == c.speaker);
+      if (merged) {
+        std::vector<const std::vector<TokenPatternPiece>*> all;
+        for (const auto& pieces : parsed) all.push_back(&pieces);
+        classes->MergeEquivalentSymbols(all);
+        CHECK(classes->latin1());
+      }
+      RE2::Options options;
+      if (classes->latin1()) options.set_encoding(RE2::Options::EncodingLatin1);
+      SymbolWindow window;
+      for (size_t i = 0; i < cases.size(); ++i) {
+        const Case& c = cases[i];
+        CAPTURE(c.pattern);
+        CAPTURE(c.text);
+        auto re = std::make_unique<RE2>(classes->Translate(parsed[i]), options);
+        REQUIRE(re->ok());
+        classes->Classify(c.text, 0, c.text.size(), &window);
+        const std::string& symbols = window.symbols;
+        CHECK(window.token_at.size() == symbols.size() + 1);
+        CHECK(window.token_at.back() == window.tokens.size());
+        re2::StringPiece groups[2];
+        const bool hit = re->Match(symbols, 0, symbols.size(), RE2::UNANCHORED, groups, 2);
+        std::string speaker;
+        if (hit) {
+          const size_t from = groups[1].data() - symbols.data();
+          speaker =
+              std::string(window.TextSpan(from, from + groups[1].size(), c.text.size()).in(c.text));
+        }
+        CHECK(speaker == c.speaker);
+      }
     }
+  }
+
+  TEST_CASE("Token classes: symbols that no pattern tells apart are merged into one byte") {
+    const std::vector<std::string> cue = {"said", "told"};
+    TokenClasses::Uses uses;
+    uses.lexicons = {{"cue", &cue}};
+    uses.literals = {"told", "Mr", "."};
+    std::string error;
+    auto classes = TokenClasses::Build(Letters(), uses, &error);
+    REQUIRE(classes != nullptr);
+    const std::string text = "Varga told, Quell said";
+    SymbolWindow before, after;
+    classes->Classify(text, 0, text.size(), &before);
+    // "told" (a literal) and "said" differ as built; the pattern names only <cue>.
+    REQUIRE(before.tokens.size() == 8);
+    REQUIRE(before.symbols.size() == 8);
+    std::vector<TokenPatternPiece> pieces;
+    REQUIRE_FALSE(ParseTokenPattern(R"(<CAP> <SP> <cue>)", false, &pieces));
+    classes->MergeEquivalentSymbols({&pieces});
+    REQUIRE(classes->latin1());
+    classes->Classify(text, 0, text.size(), &after);
+    REQUIRE(after.symbols.size() == 8);  // one byte a token
+    CHECK(before.symbols[2] != before.symbols[7]);
+    CHECK(after.symbols[2] == after.symbols[7]);  // "told", "said": both only <cue>
+    CHECK(after.symbols[0] == after.symbols[5]);  // "Varga", "Quell"
+    CHECK(after.symbols[1] == after.symbols[6]);  // spaces
+    CHECK(after.symbols[0] != after.symbols[2]);  // <CAP> tells these apart
+    CHECK(after.symbols[3] != after.symbols[1]);  // ",": no <SP>
   }
 }
 

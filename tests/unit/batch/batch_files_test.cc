@@ -102,6 +102,42 @@ TEST_SUITE("batch") {
     CHECK(kept.quotes[1].text == "second");
   }
 
+  TEST_CASE("a read part's quotations one at a time, their documents numbered by the join") {
+    CheckResult part = SampleRead();
+    part.quotes.push_back(part.quotes[0]);
+    part.quotes[1].text = "second";
+    part.quotes[1].doc = 0;
+    const std::string bytes = EncodeReadPart(part);
+    CheckResult documents;
+    QuoteStoreJoin join;
+    REQUIRE(AppendReadPart(EncodeReadPart(SampleRead()), &join, &documents).ok());
+    const std::vector<bool> none;
+    std::vector<uint32_t> doc_numbers;
+    size_t counted = 0;
+    REQUIRE(AppendReadPart(bytes, &join, &documents, &none, /*drop_others=*/true, &counted,
+                           &doc_numbers)
+                .ok());
+    CHECK(documents.quotes.size() == 1);  // the first part's; none of this one's kept
+    CHECK(counted == 2);
+    CHECK(doc_numbers == std::vector<uint32_t>{2, 3});
+    std::vector<std::pair<size_t, QuoteRecord>> got;
+    size_t seen = 5;
+    REQUIRE(ForEachReadPartQuote(bytes, &seen, [&](size_t i, QuoteRecord&& q) {
+              got.emplace_back(i, std::move(q));
+            }).ok());
+    CHECK(seen == 7);
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].first == 5);
+    CHECK(got[0].second.doc == 1);  // the part's own number: doc_numbers[1] == 3 in the run
+    CHECK(got[0].second.text == part.quotes[0].text);
+    CHECK(got[0].second.spans == part.quotes[0].spans);
+    CHECK(got[1].first == 6);
+    CHECK(got[1].second.text == "second");
+    CHECK_FALSE(
+        ForEachReadPartQuote(bytes.substr(0, bytes.size() / 2), &seen, [](size_t, QuoteRecord&&) {
+        }).ok());
+  }
+
   TEST_CASE("truncated or foreign files are errors, not garbage") {
     const std::string bytes = EncodeReadPart(SampleRead());
     for (size_t cut : {size_t{0}, size_t{5}, bytes.size() / 2, bytes.size() - 1}) {
@@ -220,6 +256,22 @@ TEST_SUITE("batch") {
     CHECK(tally_back.findings == tally.findings);
     CHECK((tally_back.links == 5 && tally_back.capped_pairs == 9));
     CHECK_FALSE(DecodeFindingsTally(EncodeClusterTable(table), &tally_back).ok());
+  }
+
+  TEST_CASE("groups written as they are encoded are the bytes encoded whole") {
+    testing::TempDir dir;
+    GroupWords groups;
+    for (uint64_t g = 0; g < 40000; ++g) {  // more than the writer's 1 MB buffer
+      groups.representative.push_back(g * 3);
+      groups.weights.push_back(static_cast<uint32_t>(g % 5 + 1));
+      groups.words.push_back(std::vector<uint64_t>(g % 7, g));
+    }
+    const std::string path = dir.path() + "/groups.bin";
+    REQUIRE(WriteGroupWords(path, groups).ok());
+    Result<std::string> back = ReadWholeFile(path);
+    REQUIRE(back.ok());
+    CHECK(back.value().size() > (size_t{1} << 20));
+    CHECK(back.value() == EncodeGroupWords(groups));
   }
 
   TEST_CASE("ordered records are read back one at a time; a cut record is an error") {

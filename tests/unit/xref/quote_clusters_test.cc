@@ -41,7 +41,7 @@ TEST_SUITE("quote_clusters") {
                                          {2, "a quotation linked to nothing", "Ada Quell"},
                                      });
     r.links = {LinkOf(1, 3, Relation::kVariant, 0.75), LinkOf(0, 2, Relation::kVerbatim)};
-    BuildClusters(KeysOf(r), &r);
+    BuildClusters(ClusterQuotesOf(KeysOf(r), r), &r);
     REQUIRE(r.clusters.size() == 2);
     CHECK(r.clusters[0].id == "c1");
     CHECK(r.clusters[0].members == std::vector<size_t>{0, 2});
@@ -64,7 +64,7 @@ TEST_SUITE("quote_clusters") {
                           {2, "he wants to make a deal with the council tonight", "Ada Quell"},
                       });
     r.links = {LinkOf(0, 1, Relation::kFragment, 0.9), LinkOf(0, 2, Relation::kFragment, 1.0)};
-    BuildClusters(KeysOf(r), &r);
+    BuildClusters(ClusterQuotesOf(KeysOf(r), r), &r);
     REQUIRE(r.clusters.size() == 2);
     // The better fit (similarity 1.0) is the parent: the fragment is in quotation 2's cluster.
     CHECK(r.quotes[0].cluster == r.quotes[2].cluster);
@@ -81,14 +81,14 @@ TEST_SUITE("quote_clusters") {
                               {2, "we will rebuild the bridge, whatever it costs us", "Ada Quell"},
                           });
     r.links = {LinkOf(0, 1, Relation::kVerbatim), LinkOf(1, 2, Relation::kVariant, 0.6)};
-    BuildClusters(KeysOf(r), &r);
+    BuildClusters(ClusterQuotesOf(KeysOf(r), r), &r);
     REQUIRE(r.clusters.size() == 1);
     CHECK(r.clusters[0].canonical == 0);  // printed by two documents
     CHECK(r.clusters[0].speakers == std::vector<std::string>{"Ada Quell"});
 
     // Unattested forms: the longest.
     r.links = {LinkOf(1, 2, Relation::kVariant, 0.6)};
-    BuildClusters(KeysOf(r), &r);
+    BuildClusters(ClusterQuotesOf(KeysOf(r), r), &r);
     REQUIRE(r.clusters.size() == 1);
     CHECK(r.clusters[0].canonical == 2);
   }
@@ -101,7 +101,7 @@ TEST_SUITE("quote_clusters") {
                                      },
                                      /*primary=*/1);
     r.links = {LinkOf(0, 1, Relation::kVerbatim)};
-    BuildClusters(KeysOf(r), &r);
+    BuildClusters(ClusterQuotesOf(KeysOf(r), r), &r);
     REQUIRE(r.clusters.size() == 1);
     CHECK(r.clusters[0].primary == std::optional<size_t>(1));
     CHECK(r.clusters[0].speakers == std::vector<std::string>{"Ada Quell", "Ivo Tamm"});
