@@ -32,7 +32,7 @@ void PairTokens::Make(std::span<const CandidatePair> pairs, const std::vector<ui
     }
     slot_[quote] = free_slots_.back();
     free_slots_.pop_back();
-    held_quotes_.push_back(quote);
+    by_last_pair_.emplace(last_pair_[quote], quote);
     make.push_back(quote);
   };
   for (size_t i = 0; i < pairs.size(); ++i) {
@@ -49,13 +49,13 @@ void PairTokens::Make(std::span<const CandidatePair> pairs, const std::vector<ui
 }
 
 void PairTokens::DropBefore(size_t next_pair) {
-  std::erase_if(held_quotes_, [&](uint32_t quote) {
-    if (last_pair_[quote] >= next_pair) return false;
+  while (!by_last_pair_.empty() && by_last_pair_.top().first < next_pair) {
+    const uint32_t quote = by_last_pair_.top().second;
+    by_last_pair_.pop();
     held_[slot_[quote]] = TokenizedQuote{};  // its memory goes now
     free_slots_.push_back(slot_[quote]);
     slot_[quote] = kNone;
-    return true;
-  });
+  }
 }
 
 }  // namespace quotecheck

@@ -12,7 +12,10 @@
 /// links are the same as from tokens kept for the whole run.
 
 #include <cstdint>
+#include <functional>
+#include <queue>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "core/check_model.h"
@@ -40,7 +43,7 @@ class PairTokens {
   void DropBefore(size_t next_pair);
 
   /// Quotations whose tokens are held now (for tests and memory accounting).
-  size_t HeldCount() const { return held_quotes_.size(); }
+  size_t HeldCount() const { return held_.size() - free_slots_.size(); }
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
@@ -49,7 +52,12 @@ class PairTokens {
   std::vector<uint32_t> slot_;     // by quotation: index into held_, kNone when not held
   std::vector<TokenizedQuote> held_;
   std::vector<uint32_t> free_slots_;
-  std::vector<uint32_t> held_quotes_;  // quotations with a slot
+  // Held quotations by their last pair, the soonest first: each round drops from the top
+  // only what it must (a scan of every held quotation a round would be quadratic: on a
+  // store in no particular order most are held for most of the run).
+  std::priority_queue<std::pair<size_t, uint32_t>, std::vector<std::pair<size_t, uint32_t>>,
+                      std::greater<>>
+      by_last_pair_;
 };
 
 }  // namespace quotecheck
