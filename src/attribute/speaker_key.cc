@@ -1,9 +1,11 @@
 #include "attribute/speaker_key.h"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 #include <mutex>
 
@@ -286,8 +288,11 @@ const SpeakerIdentity* SpeakerIdentity::Of(std::string_view key, std::string_vie
   static std::mutex mutex;
   static std::unordered_map<std::string, std::unique_ptr<const SpeakerIdentity>> shared;
   thread_local std::unordered_map<std::string, const SpeakerIdentity*> mine;
-  std::string name = std::to_string(key.size());  // the key's length first: one reading only
-  name.push_back(':');
+  // The key's length first, so (key, last word) reads back one way only; one buffer a thread,
+  // so a quotation whose identity the thread knows allocates nothing.
+  thread_local std::string name;
+  name.clear();
+  fmt::format_to(std::back_inserter(name), "{}:", key.size());
   name.append(key).append(last_word);
   if (auto it = mine.find(name); it != mine.end()) return it->second;
   if (mine.size() > kMaxThreadIdentities) mine.clear();
@@ -307,7 +312,7 @@ const SpeakerIdentity* SpeakerIdentity::Of(std::string_view key, std::string_vie
     }
     identity = it->second.get();
   }
-  mine.emplace(std::move(name), identity);
+  mine.emplace(name, identity);
   return identity;
 }
 

@@ -48,7 +48,7 @@ class PairTokens {
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
   const CheckResult& result_;
-  std::vector<size_t> last_pair_;  // by quotation: index of the last pair naming it (0: none)
+  std::vector<size_t> last_pair_;  // by quotation: index of the last pair naming it
   std::vector<uint32_t> slot_;     // by quotation: index into held_, kNone when not held
   std::vector<TokenizedQuote> held_;
   std::vector<uint32_t> free_slots_;
