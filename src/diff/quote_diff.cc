@@ -461,9 +461,13 @@ std::optional<QuoteDiff> SameBytesDiff(std::string_view a_text, std::string_view
 
 }  // namespace
 
-QuoteDiff DiffQuotes(const TokenizedQuote& a, const TokenizedQuote& b, WordAligner& aligner) {
-  if (std::optional<QuoteDiff> same = SameBytesDiff(a.text, b.text, true)) return *same;
-  return BuildQuoteDiff(a, b, aligner.Full(a, b));
+QuoteDiff DiffQuotes(const TokenizedQuote& a, const TokenizedQuote& b, WordAligner& aligner,
+                     bool with_ops, std::string* packed_ops) {
+  if (std::optional<QuoteDiff> same = SameBytesDiff(a.text, b.text, with_ops)) {
+    if (packed_ops != nullptr) packed_ops->clear();
+    return *same;
+  }
+  return BuildQuoteDiff(a, b, aligner.Full(a, b), with_ops, packed_ops);
 }
 
 QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with_ops,
@@ -475,7 +479,7 @@ QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with
   TokenizedQuote a = TokenizeQuote(a_text);
   TokenizedQuote b = TokenizeQuote(b_text);
   thread_local WordAligner aligner;
-  return BuildQuoteDiff(a, b, aligner.Full(a, b), with_ops, packed_ops);
+  return DiffQuotes(a, b, aligner, with_ops, packed_ops);
 }
 
 std::optional<QuoteDiff> StoredLinkDiff(const CheckResult& result, const Link& link) {

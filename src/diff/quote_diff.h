@@ -104,8 +104,9 @@ class LinkDiffer {
 };
 
 /// Diff of two tokenised quotations, with the caller's aligner (the cheap path: tokenise each
-/// quotation once, keep one aligner per thread).
-QuoteDiff DiffQuotes(const TokenizedQuote& a, const TokenizedQuote& b, WordAligner& aligner);
+/// quotation once, keep one aligner per thread); `with_ops` and `packed_ops` as above.
+QuoteDiff DiffQuotes(const TokenizedQuote& a, const TokenizedQuote& b, WordAligner& aligner,
+                     bool with_ops = true, std::string* packed_ops = nullptr);
 
 /// Diff from an alignment already made by WordAligner::Full(a, b). With `with_text` false the
 /// ops are left empty and only classes and flags are computed; `packed_ops`, when given,

@@ -143,6 +143,30 @@ bool IsTitleAbbreviation(std::string_view key) {
   return kTable.Find(key, kTitleAbbreviations, kWord) >= 0;
 }
 
+// The word count, the ellipses at either edge (kTokenAtEdge) and the elements of tokens
+// made in text order: the last step of tokenising, and of ElementRangeTokens.
+void FinishTokens(TokenizedQuote& out) {
+  auto& tokens = out.tokens;
+  size_t first = tokens.size();
+  size_t last = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].word()) {
+      if (first == tokens.size()) first = i;
+      last = i;
+      ++out.word_count;
+    }
+  }
+  out.elements.reserve(out.word_count + 2);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    QuoteToken& t = tokens[i];
+    if (t.kind == TokenKind::kEllipsis && (i < first || i > last || first == tokens.size())) {
+      t.flags |= kTokenAtEdge;
+      continue;
+    }
+    if (t.kind != TokenKind::kPunct) out.elements.push_back(static_cast<uint32_t>(i));
+  }
+}
+
 class Tokenizer;
 void TokenizeInto(std::string_view text, TokenizedQuote& out);
 
@@ -432,27 +456,7 @@ class Tokenizer {
     return p + 3 >= text_.size() || text_[p + 3] < '0' || text_[p + 3] > '9';
   }
 
-  void Finish() {
-    auto& tokens = out_.tokens;
-    size_t first = tokens.size();
-    size_t last = 0;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].word()) {
-        if (first == tokens.size()) first = i;
-        last = i;
-        ++out_.word_count;
-      }
-    }
-    out_.elements.reserve(out_.word_count + 2);
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      QuoteToken& t = tokens[i];
-      if (t.kind == TokenKind::kEllipsis && (i < first || i > last || first == tokens.size())) {
-        t.flags |= kTokenAtEdge;
-        continue;
-      }
-      if (t.kind != TokenKind::kPunct) out_.elements.push_back(static_cast<uint32_t>(i));
-    }
-  }
+  void Finish() { FinishTokens(out_); }
 
   TokenizedQuote& out_;
   std::string_view text_;
@@ -500,6 +504,60 @@ TokenizedQuote TokenizeQuote(std::string_view text) {
   out.elements = scratch.elements;
   out.word_count = scratch.word_count;
   return out;
+}
+
+void ElementRangeTokens(const TokenizedQuote& q, uint32_t begin, uint32_t end,
+                        TokenizedQuote* out) {
+  out->keys.clear();
+  out->tokens.clear();
+  out->elements.clear();
+  out->word_count = 0;
+  if (begin >= end || end > q.elements.size()) {
+    out->text = q.text;
+    out->keys = q.keys;
+    out->tokens = q.tokens;
+    out->elements = q.elements;
+    out->word_count = q.word_count;
+    return;
+  }
+  const uint32_t first = q.elements[begin], last = q.elements[end - 1];
+  const uint32_t from = q.tokens[first].start;
+  const std::string_view text = std::string_view(q.text).substr(from, q.tokens[last].end - from);
+  if (!q.tokens[first].word()) {  // an editorial mark first: what came before it may count
+    TokenizeInto(text, *out);
+    return;
+  }
+  out->text.assign(text);
+  // Every token is made from its own bytes alone (tokens end where the text's next token
+  // begins, or at white space), so the tokens of the range are q's. Only what the tokeniser
+  // carries from one token to the next differs at the range's edges: the range's first word
+  // or insertion starts its sentence, a sentence end needs a later word or insertion in the
+  // range, and the edges' ellipses are the range's (FinishTokens).
+  bool sentence_started = false;  // the first token is a word
+  for (uint32_t i = first; i <= last; ++i) {
+    QuoteToken t = q.tokens[i];
+    t.start -= from;
+    t.end -= from;
+    t.key_start = static_cast<uint32_t>(out->keys.size());
+    out->keys.append(q.Key(q.tokens[i]));
+    t.flags &= static_cast<uint8_t>(~(kTokenAtEdge | kTokenSentenceEnd));
+    if ((t.kind == TokenKind::kWord || t.kind == TokenKind::kInsertion) && !sentence_started) {
+      t.flags |= kTokenSentenceStart;
+      sentence_started = true;
+    }
+    out->tokens.push_back(t);
+  }
+  // A sentence end keeps its flag when a word or insertion follows it in the range.
+  bool word_after = false;
+  for (size_t k = out->tokens.size(); k-- > 0;) {
+    QuoteToken& t = out->tokens[k];
+    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kInsertion) {
+      word_after = true;
+    } else if (word_after && (q.tokens[first + k].flags & kTokenSentenceEnd)) {
+      t.flags |= kTokenSentenceEnd;
+    }
+  }
+  FinishTokens(*out);
 }
 
 std::string MatchKey(std::string_view text) { return MatchKey(TokenizeQuote(text)); }

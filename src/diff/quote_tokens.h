@@ -75,6 +75,12 @@ struct TokenizedQuote {
 /// order, do not overlap, and everything between them is white space.
 TokenizedQuote TokenizeQuote(std::string_view text);
 
+/// The tokens TokenizeQuote gives for the text of q's elements [begin, end) (from the first
+/// byte of element `begin` to the last of element `end` − 1), made from q's tokens without
+/// tokenising again, into `out` (whose buffers are reused); q's own tokens when the range is
+/// empty or past q's elements. For reading the part two quotations share (link decisions).
+void ElementRangeTokens(const TokenizedQuote& q, uint32_t begin, uint32_t end, TokenizedQuote* out);
+
 /// The word keys of `text` joined by single spaces, punctuation and editorial marks set aside:
 /// “Don’t  STOP—now.” → "don't stop now". For exact-key lookups and n-gram indexing.
 std::string MatchKey(std::string_view text);

@@ -34,16 +34,6 @@ bool WordFollows(const TokenizedQuote& q, uint32_t e) {
   return false;
 }
 
-// The words of the shared part (the local alignment's region), for a pair where one side
-// runs on past it: what the change classes and meaning flags must be read from, since the
-// words only one side quotes are not a change of wording.
-std::string_view RegionText(const TokenizedQuote& q, uint32_t begin, uint32_t end) {
-  if (begin >= end || end > q.elements.size()) return q.text;
-  uint32_t from = q.tokens[q.elements[begin]].start;
-  uint32_t to = q.tokens[q.elements[end - 1]].end;
-  return std::string_view(q.text).substr(from, to - from);
-}
-
 bool CoversAll(const AlignmentStats& st, const TokenizedQuote& a, const TokenizedQuote& b) {
   return st.a_begin == 0 && st.a_end == a.elements.size() && st.b_begin == 0 &&
          st.b_end == b.elements.size();
@@ -232,9 +222,11 @@ std::optional<Link> DecidePairPastWordBound(size_t a, size_t b, const TokenizedQ
   link.diff = std::move(c.diff);
   link.packed_ops = CompactBytes(packed);
   if (!CoversAll(c.stats, ta, tb)) {
-    QuoteDiff shared = DiffQuotes(RegionText(ta, c.stats.a_begin, c.stats.a_end),
-                                  RegionText(tb, c.stats.b_begin, c.stats.b_end),
-                                  /*with_ops=*/false);
+    // The shared part's tokens are the pair's own (not tokenised again).
+    thread_local TokenizedQuote shared_a, shared_b;
+    ElementRangeTokens(ta, c.stats.a_begin, c.stats.a_end, &shared_a);
+    ElementRangeTokens(tb, c.stats.b_begin, c.stats.b_end, &shared_b);
+    QuoteDiff shared = DiffQuotes(shared_a, shared_b, aligner, /*with_ops=*/false);
     link.diff.classes = shared.classes;
     link.diff.flags = shared.flags;
   }

@@ -144,6 +144,49 @@ TEST_SUITE("diff") {
     CHECK(NumberValue("twofold") == "twofold");
     CHECK(NumberValue("2") == "2");
   }
+
+  TEST_CASE("ElementRangeTokens: the tokens of a range's text, for every range") {
+    // Texts with what the tokeniser carries from one token to the next: sentence starts and
+    // ends, titles, abbreviations, numbers, editorial marks at and inside the edges.
+    for (std::string_view text :
+         {"We met Mr. Flynn. Then two left … and [he] said no. Really?",
+          "… the F.B.I. paid $1,000 — 12.5% more — to U.S. firms. […] Done!",
+          "[Ministers] will not. . . wait; “Don’t,” she said. [sic] Yes [him].",
+          "Élan vital. Ça va? 3/4 of them… we’ll see… [...] end.", "a. b. c. d",
+          "[one] two … three. [four]", "We asked Mr [...]. Then he left.", "Dr … . Fine",
+          "Mr. [...]. Later"}) {
+      const TokenizedQuote q = TokenizeQuote(text);
+      TokenizedQuote range;
+      for (uint32_t begin = 0; begin < q.elements.size(); ++begin) {
+        for (uint32_t end = begin + 1; end <= q.elements.size(); ++end) {
+          const uint32_t from = q.tokens[q.elements[begin]].start;
+          const uint32_t to = q.tokens[q.elements[end - 1]].end;
+          const TokenizedQuote want = TokenizeQuote(q.text.substr(from, to - from));
+          ElementRangeTokens(q, begin, end, &range);
+          CAPTURE(want.text);
+          REQUIRE(range.text == want.text);
+          CHECK(range.keys == want.keys);
+          CHECK(range.elements == want.elements);
+          CHECK(range.word_count == want.word_count);
+          REQUIRE(range.tokens.size() == want.tokens.size());
+          for (size_t k = 0; k < want.tokens.size(); ++k) {
+            CAPTURE(k);
+            CHECK(static_cast<int>(range.tokens[k].kind) == static_cast<int>(want.tokens[k].kind));
+            CHECK(static_cast<int>(range.tokens[k].flags) ==
+                  static_cast<int>(want.tokens[k].flags));
+            CHECK(range.tokens[k].start == want.tokens[k].start);
+            CHECK(range.tokens[k].end == want.tokens[k].end);
+            CHECK(range.tokens[k].key_start == want.tokens[k].key_start);
+            CHECK(range.tokens[k].key_size == want.tokens[k].key_size);
+            CHECK(range.tokens[k].hash == want.tokens[k].hash);
+          }
+        }
+      }
+      ElementRangeTokens(q, 0, 0, &range);  // an empty range: q's own tokens
+      CHECK(range.text == q.text);
+      CHECK(range.elements == q.elements);
+    }
+  }
 }
 
 }  // namespace quotecheck
