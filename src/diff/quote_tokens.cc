@@ -491,6 +491,8 @@ void TokenizeInto(std::string_view text, TokenizedQuote& out) {
 
 }  // namespace
 
+void TokenizeQuoteInto(std::string_view text, TokenizedQuote* out) { TokenizeInto(text, *out); }
+
 TokenizedQuote TokenizeQuote(std::string_view text) {
   // Tokenised into buffers kept per thread (reserved for the worst case), then copied at
   // their exact sizes: check keeps a representative's tokens for most of the run, and the

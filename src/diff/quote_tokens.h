@@ -75,6 +75,10 @@ struct TokenizedQuote {
 /// order, do not overlap, and everything between them is white space.
 TokenizedQuote TokenizeQuote(std::string_view text);
 
+/// TokenizeQuote into `out`, whose buffers are reused (for tokens needed only for a moment:
+/// no allocation once the buffers are large enough).
+void TokenizeQuoteInto(std::string_view text, TokenizedQuote* out);
+
 /// The tokens TokenizeQuote gives for the text of q's elements [begin, end) (from the first
 /// byte of element `begin` to the last of element `end` − 1), made from q's tokens without
 /// tokenising again, into `out` (whose buffers are reused); q's own tokens when the range is

@@ -36,7 +36,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
   lap("candidates", pairs.size());
 
   result->links.clear();
-  AddMemberLinks(groups, prepared.speakers, result);
+  AddMemberLinks(groups, prepared.speakers, jobs, result);
   {
     PairTokens tokens(*result, pairs);
     DecideInRounds(

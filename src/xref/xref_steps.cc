@@ -220,7 +220,8 @@ void DecideInRounds(const std::vector<CandidatePair>& pairs,
   }
 }
 
-Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_agree) {
+Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_agree,
+                   const TokenizedQuote* a_tokens) {
   const std::string& a_text = result.quotes[a].text;
   const std::string& b_text = result.quotes[b].text;
   Link link;
@@ -234,7 +235,14 @@ Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_
     link.relation = Relation::kVerbatim;
   } else {
     thread_local std::string packed;
-    link.diff = DiffQuotes(a_text, b_text, /*with_ops=*/false, &packed);
+    if (a_tokens != nullptr) {
+      thread_local TokenizedQuote b_tokens;
+      thread_local WordAligner aligner;
+      TokenizeQuoteInto(b_text, &b_tokens);
+      link.diff = DiffQuotes(*a_tokens, b_tokens, aligner, /*with_ops=*/false, &packed);
+    } else {
+      link.diff = DiffQuotes(a_text, b_text, /*with_ops=*/false, &packed);
+    }
     link.packed_ops = CompactBytes(packed);
     link.relation = SameWordsRelation(link.diff);
   }
@@ -242,14 +250,30 @@ Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_
 }
 
 void AddMemberLinks(const QuoteGroups& groups, const std::vector<SpeakerEvidence>& speakers,
-                    CheckResult* result) {
-  for (const std::vector<size_t>& members : groups.members) {
-    const size_t rep = members.front();
-    for (size_t k = 1; k < members.size(); ++k) {
-      const size_t m = members[k];
-      result->links.push_back(
-          SameWordsLink(*result, rep, m, !SpeakersDisagree(speakers[rep], speakers[m])));
+                    unsigned jobs, CheckResult* result) {
+  const size_t n = groups.members.size();
+  const unsigned threads = n < kMinQuotesPerThreadedPass ? 1 : std::max(1u, jobs);
+  std::vector<std::vector<Link>> parts(threads);
+  RunInSlices(n, threads, [&](size_t begin, size_t end, unsigned slice) {
+    TokenizedQuote rep_tokens;  // the representative's, made for its first member of other bytes
+    for (size_t g = begin; g < end; ++g) {
+      const std::vector<size_t>& members = groups.members[g];
+      const size_t rep = members.front();
+      bool tokenised = false;
+      for (size_t k = 1; k < members.size(); ++k) {
+        const size_t m = members[k];
+        if (!tokenised && result->quotes[m].text != result->quotes[rep].text) {
+          TokenizeQuoteInto(result->quotes[rep].text, &rep_tokens);
+          tokenised = true;
+        }
+        parts[slice].push_back(SameWordsLink(*result, rep, m,
+                                             !SpeakersDisagree(speakers[rep], speakers[m]),
+                                             tokenised ? &rep_tokens : nullptr));
+      }
     }
+  });
+  for (auto& part : parts) {
+    for (Link& link : part) result->links.push_back(std::move(link));
   }
 }
 

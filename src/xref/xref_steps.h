@@ -121,13 +121,16 @@ void DecideInRounds(const std::vector<CandidatePair>& pairs,
 
 /// The link between two quotations with the same match key (a group's member and its
 /// representative, or two members): verbatim when only typography differs, normalized
-/// otherwise, never aligned; Link::member set, cluster taken from quotation a.
-Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_agree);
+/// otherwise, never aligned; Link::member set, cluster taken from quotation a. `a_tokens`, when
+/// given, are a's tokens (a representative diffed with many members is tokenised once).
+Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_agree,
+                   const TokenizedQuote* a_tokens = nullptr);
 
 /// Appends, for each group, each member's link to its representative: the same words, so
-/// verbatim when the texts are equal and normalized otherwise, without any alignment.
+/// verbatim when the texts are equal and normalized otherwise, without any alignment; groups
+/// on `jobs` threads, the links in group order.
 void AddMemberLinks(const QuoteGroups& groups, const std::vector<SpeakerEvidence>& speakers,
-                    CheckResult* result);
+                    unsigned jobs, CheckResult* result);
 
 /// A fragment link (shorter x, longer y) is dropped when y's document also quotes x's words
 /// on their own: the shorter words were said separately ("I think he wants to make a deal,"
