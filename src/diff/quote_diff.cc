@@ -476,8 +476,9 @@ QuoteDiff DiffQuotes(std::string_view a_text, std::string_view b_text, bool with
     if (packed_ops != nullptr) packed_ops->clear();
     return *same;
   }
-  TokenizedQuote a = TokenizeQuote(a_text);
-  TokenizedQuote b = TokenizeQuote(b_text);
+  thread_local TokenizedQuote a, b;
+  TokenizeQuoteInto(a_text, &a);
+  TokenizeQuoteInto(b_text, &b);
   thread_local WordAligner aligner;
   return DiffQuotes(a, b, aligner, with_ops, packed_ops);
 }

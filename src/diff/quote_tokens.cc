@@ -562,7 +562,11 @@ void ElementRangeTokens(const TokenizedQuote& q, uint32_t begin, uint32_t end,
   FinishTokens(*out);
 }
 
-std::string MatchKey(std::string_view text) { return MatchKey(TokenizeQuote(text)); }
+std::string MatchKey(std::string_view text) {
+  thread_local TokenizedQuote t;
+  TokenizeInto(text, t);
+  return MatchKey(t);
+}
 
 bool HasWord(std::string_view text) {
   if (text.find('[') != std::string_view::npos) return !MatchKey(text).empty();

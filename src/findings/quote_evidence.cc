@@ -113,7 +113,8 @@ std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const Evidenc
   std::vector<std::string> words;
   for (const DiffOp& op : diff.ops) {
     if (op.kind != DiffOp::Kind::kEqual) continue;
-    TokenizedQuote t = TokenizeQuote(op.a);
+    thread_local TokenizedQuote t;
+    TokenizeQuoteInto(op.a, &t);
     std::vector<const QuoteToken*> run;  // capitalised words in a row
     auto flush = [&] {
       const bool name = run.size() >= kNameRunWords;
@@ -166,7 +167,8 @@ bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::str
     std::optional<size_t> content = ContentWordsOfAsciiKey(key, lexicon);
     if (content && *content > kMaxTitleWords) return false;
   }
-  TokenizedQuote t = TokenizeQuote(text);
+  thread_local TokenizedQuote t;
+  TokenizeQuoteInto(text, &t);
   size_t content = 0;
   for (const QuoteToken& token : t.tokens) {
     if (!token.word() || lexicon.IsStopWord(t.Key(token))) continue;

@@ -69,11 +69,12 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
     // Only representatives keep their words (RepresentativeWords drops the others), and a
     // quotation whose words an earlier one of the same slice has is none.
     std::unordered_set<std::string_view> seen;
+    TokenizedQuote t;  // buffers reused quotation after quotation
     for (size_t i = begin; i < end; ++i) {
       QuoteRecord& q = result->quotes[i];
       prepared->speakers[i] = SpeakerEvidenceFilling(keyer, &q);
       if (tokenise != nullptr && !(*tokenise)[i]) continue;
-      TokenizedQuote t = TokenizeQuote(q.text);
+      TokenizeQuoteInto(q.text, &t);
       prepared->keys[i] = MatchKey(t);
       prepared->word_counts[i] = t.word_count;
       if (keep_words && q.kind != QuoteKind::kTerm && !prepared->keys[i].empty() &&
@@ -131,7 +132,8 @@ QuoteGroups GroupEqualKeys(const std::vector<std::string>& keys) {
 QuoteKeyWords KeyAndWords(const QuoteRecord& quote) {
   QuoteKeyWords out;
   if (quote.kind == QuoteKind::kTerm) return out;
-  const TokenizedQuote t = TokenizeQuote(quote.text);
+  thread_local TokenizedQuote t;
+  TokenizeQuoteInto(quote.text, &t);
   out.key = MatchKey(t);
   WordHashes(t, &out.words);
   out.words.shrink_to_fit();
