@@ -190,25 +190,35 @@ struct Attributor::Impl {
   };
   static constexpr size_t kMemoEntries = 1 << 16;
 
-  GroupOffsets Groups(const CompiledRule& cr, size_t rule_index, const RE2& regex,
-                      re2::StringPiece matched) const {
+  // The groups of rule `cr`'s match `matched`, a span of `context` that a search anchored
+  // with `anchor` found: from the memo, else from the same search over just that span (it
+  // finds the same match, now with its groups; RE2 itself finds a search's groups by a
+  // second, full match of the span its DFA found, so the memo costs no second DFA). What a
+  // match's groups are depends on the matched text and, for ^ and $, on whether it starts or
+  // ends `context`.
+  GroupOffsets Groups(const CompiledRule& cr, size_t rule_index, re2::StringPiece context,
+                      re2::StringPiece matched, RE2::Anchor anchor) const {
     thread_local GroupMemo memo;
     if (memo.owner != this || memo.offsets.size() >= kMemoEntries) {
       memo.offsets.clear();
       memo.owner = this;
     }
+    const size_t start = static_cast<size_t>(matched.data() - context.data());
+    const size_t end = start + matched.size();
+    const char edges = static_cast<char>((start == 0 ? 1 : 0) | (end == context.size() ? 2 : 0));
     memo.key.assign(reinterpret_cast<const char*>(&rule_index), sizeof rule_index);
+    memo.key.push_back(edges);
     memo.key.append(matched.data(), matched.size());
     auto it = memo.offsets.find(memo.key);
     if (it != memo.offsets.end()) return it->second;
     GroupOffsets out;
     memo.groups.assign(cr.groups + 1, re2::StringPiece());
-    if (regex.Match(matched, 0, matched.size(), RE2::ANCHOR_BOTH, memo.groups.data(),
-                    static_cast<int>(memo.groups.size()))) {
-      auto rel = [&](int g, int32_t* start, int32_t* end) {
+    if (cr.rule->regex->Match(context, start, end, anchor, memo.groups.data(),
+                              static_cast<int>(memo.groups.size()))) {
+      auto rel = [&](int g, int32_t* from, int32_t* to) {
         if (g < 0 || memo.groups[g].data() == nullptr) return;
-        *start = static_cast<int32_t>(memo.groups[g].data() - matched.data());
-        *end = *start + static_cast<int32_t>(memo.groups[g].size());
+        *from = static_cast<int32_t>(memo.groups[g].data() - matched.data());
+        *to = *from + static_cast<int32_t>(memo.groups[g].size());
       };
       rel(cr.speaker_group, &out.speaker_start, &out.speaker_end);
       rel(cr.cue_group, &out.cue_start, &out.cue_end);
@@ -236,7 +246,7 @@ struct Attributor::Impl {
     re2::StringPiece matched;
     const RE2& regex = *cr.rule->regex;
     if (!regex.Match(input, 0, input.size(), anchor, &matched, 1)) return false;
-    GroupOffsets g = Groups(cr, rule_index, regex, matched);
+    GroupOffsets g = Groups(cr, rule_index, matched, matched, RE2::ANCHOR_BOTH);
     if (g.speaker_start < 0) return false;
     found->base = static_cast<size_t>(matched.data() - text.data());
     found->speaker = {found->base + g.speaker_start, found->base + g.speaker_end};
@@ -250,9 +260,11 @@ struct Attributor::Impl {
   }
 
   // A token rule: its regex runs over the symbols of text[from, end) (`tw` when it holds
-  // that window, else a fresh tokenisation); groups map back from symbols to tokens' bytes.
-  bool FindTokens(const CompiledRule& cr, std::string_view text, size_t from, size_t end,
-                  const TokenWindow& tw, Found* found) const {
+  // that window, else a fresh tokenisation); the DFA finds the matched symbols, the groups
+  // come from the memo (symbol strings repeat far more than texts: "Ms. Quell said" and
+  // "Mr. Tamm said" are one) or from a match on them, and map back from symbols to bytes.
+  bool FindTokens(const CompiledRule& cr, size_t rule_index, std::string_view text, size_t from,
+                  size_t end, const TokenWindow& tw, Found* found) const {
     thread_local TokenWindow fresh;
     const SymbolWindow* w = &tw.w;
     if (!(tw.ready && tw.span.start == from && tw.span.end == end)) {
@@ -261,24 +273,21 @@ struct Attributor::Impl {
       rules->token_classes->Classify(text, from, end, &fresh.w);
       w = &fresh.w;
     }
-    thread_local std::vector<re2::StringPiece> groups;
-    groups.assign(cr.groups + 1, re2::StringPiece());
     RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
-    if (!cr.rule->regex->Match(w->symbols, 0, w->symbols.size(), anchor, groups.data(),
-                               static_cast<int>(groups.size()))) {
-      return false;
-    }
-    auto span_of = [&](const re2::StringPiece& g) {
-      const size_t from_byte = static_cast<size_t>(g.data() - w->symbols.data());
-      return w->TextSpan(from_byte, from_byte + g.size(), end);
+    re2::StringPiece symbols(w->symbols), matched;
+    if (!cr.rule->regex->Match(symbols, 0, symbols.size(), anchor, &matched, 1)) return false;
+    GroupOffsets g = Groups(cr, rule_index, symbols, matched, anchor);
+    if (g.speaker_start < 0) return false;
+    const size_t base = static_cast<size_t>(matched.data() - symbols.data());
+    auto span_of = [&](int32_t start, int32_t stop) {
+      return w->TextSpan(base + start, base + stop, end);
     };
-    if (groups[cr.speaker_group].data() == nullptr) return false;
-    found->base = span_of(groups[0]).start;
-    found->speaker = span_of(groups[cr.speaker_group]);
-    found->has_cue = cr.cue_group >= 0 && groups[cr.cue_group].data() != nullptr;
-    if (found->has_cue) found->cue = span_of(groups[cr.cue_group]);
-    found->has_words = cr.words_group >= 0 && groups[cr.words_group].data() != nullptr;
-    if (found->has_words) found->words = span_of(groups[cr.words_group]);
+    found->base = w->TextSpan(base, base + matched.size(), end).start;
+    found->speaker = span_of(g.speaker_start, g.speaker_end);
+    found->has_cue = g.cue_start >= 0;
+    if (found->has_cue) found->cue = span_of(g.cue_start, g.cue_end);
+    found->has_words = g.words_start >= 0;
+    if (found->has_words) found->words = span_of(g.words_start, g.words_end);
     return true;
   }
 
@@ -289,8 +298,9 @@ struct Attributor::Impl {
     size_t from = window.start;
     for (int attempt = 0; attempt < 4 && from < window.end; ++attempt) {
       Found f;
-      const bool hit = cr.rule->on_tokens ? FindTokens(cr, text, from, window.end, tw, &f)
-                                          : FindChars(cr, rule_index, text, from, window.end, &f);
+      const bool hit = cr.rule->on_tokens
+                           ? FindTokens(cr, rule_index, text, from, window.end, tw, &f)
+                           : FindChars(cr, rule_index, text, from, window.end, &f);
       if (!hit) return false;
       const size_t base = f.base;
       ByteSpan raw_speaker = f.speaker;

@@ -544,6 +544,37 @@ TEST_SUITE("attribute") {
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
 
+  TEST_CASE("Attributor: an attribution shaped like one seen before gets its own speaker") {
+    // The three attributions are one string of token symbols (names of other lengths): the
+    // second and third take their groups from the first's, and each maps back to its own text.
+    const std::string text =
+        "“The bridge opens in May,” Ada Quell said.\n"
+        "“The gulls disagree,” Karelina Oskarsson said.\n"
+        "Ivo Tamm said: “Nobody asked the fishermen.”\n"
+        "Pia Lundqvist-Berg said: “We were all proud of him.”";
+    const std::vector<Quote> quotes = Attribute(text);
+    REQUIRE(quotes.size() == 4);
+    const char* const speakers[] = {"Ada Quell", "Karelina Oskarsson", "Ivo Tamm",
+                                    "Pia Lundqvist-Berg"};
+    for (size_t i = 0; i < quotes.size(); ++i) {
+      CAPTURE(i);
+      REQUIRE(quotes[i].speaker_mention);
+      CHECK(quotes[i].speaker_mention->text == speakers[i]);
+      CHECK(text.substr(quotes[i].speaker_mention->span.start,
+                        quotes[i].speaker_mention->span.size()) == speakers[i]);
+      REQUIRE(quotes[i].cue);
+      CHECK(quotes[i].cue->text == "said");
+    }
+    // The same document again: every match now comes from the remembered groups.
+    const std::vector<Quote> again = Attribute(text);
+    REQUIRE(again.size() == quotes.size());
+    for (size_t i = 0; i < quotes.size(); ++i) {
+      CHECK(again[i].speaker_mention->span.start == quotes[i].speaker_mention->span.start);
+      CHECK(again[i].speaker_mention->span.end == quotes[i].speaker_mention->span.end);
+      CHECK(again[i].rule == quotes[i].rule);
+    }
+  }
+
   TEST_CASE("Attributor: a quotation without any cue stays unattributed") {
     CheckAttribution({"no cue at all", "The word “bridge” appears twice in the report.", 0,
                       "(none)", "(none)", ""});

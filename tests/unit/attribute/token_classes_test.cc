@@ -56,6 +56,10 @@ TEST_SUITE("attribute") {
         {"Harris’\r\nNATO", {"Harris/WORD/CAP/S", "’/PUNCT", "\r/CR", "\n/NL", "NATO/WORD/CAP/EU"}},
         {"éclat café", {"éclat/WORD/LOWER/L1", " /SP", "café/WORD/LOWER"}},
         {"“Q”", {"“/PUNCT", "Q/WORD/CAP/INITIAL/EU", "”/PUNCT"}},
+        // Runs of ASCII letters around other letters (each run is read in one pass).
+        {"Müller naïvely aÉ Ös élly",
+         {"Müller/WORD/CAP", " /SP", "naïvely/WORD/LOWER/LY", " /SP", "aÉ/WORD/EU", " /SP",
+          "Ös/WORD/CAP/S", " /SP", "élly/WORD/LOWER/L1/LY"}},
     };
     for (const Case& c : cases) {
       CAPTURE(c.text);
