@@ -129,22 +129,26 @@ void JsonWriter::EndArray() {
 }
 
 void JsonWriter::Key(std::string_view name) {
-  BeforeValue();
-  // Member names are the program's own ASCII words ("speaker_mention"): written as they are
-  // in one append when no byte needs escaping.
-  const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
-    const unsigned char b = static_cast<unsigned char>(c);
-    return b >= 0x20 && b < 0x80 && b != '"' && b != '\\';
-  });
+  // Member names are the program's own short ASCII words ("speaker_mention"), written for
+  // every field of every record: the comma, the quoted name and the colon in one append when
+  // no byte needs escaping.
+  constexpr size_t kMaxPlainName = 48;
+  const bool plain =
+      name.size() <= kMaxPlainName && std::none_of(name.begin(), name.end(), [](char c) {
+        return kAttention.table[static_cast<unsigned char>(c)];
+      });
   if (plain) {
-    const size_t at = out_->size();
-    out_->resize(at + name.size() + 3);
-    char* p = out_->data() + at;
-    p[0] = '"';
-    std::memcpy(p + 1, name.data(), name.size());
-    p[name.size() + 1] = '"';
-    p[name.size() + 2] = ':';
+    char buffer[kMaxPlainName + 4];
+    size_t at = 0;
+    if (!first_) buffer[at++] = ',';
+    buffer[at++] = '"';
+    std::memcpy(buffer + at, name.data(), name.size());
+    at += name.size();
+    buffer[at++] = '"';
+    buffer[at++] = ':';
+    out_->append(buffer, at);
   } else {
+    BeforeValue();
     AppendJsonString(out_, name);
     out_->push_back(':');
   }

@@ -105,6 +105,8 @@ TEST_SUITE("report") {
         {"a\"b", R"({"a\"b":1})"},
         {"tab\there", R"({"tab\there":1})"},
         {"caf\xc3\xa9", "{\"caf\xc3\xa9\":1}"},
+        {"a_member_name_of_sixty_bytes_longer_than_any_the_program_uses",
+         R"({"a_member_name_of_sixty_bytes_longer_than_any_the_program_uses":1})"},
     };
     for (const auto& c : cases) {
       CAPTURE(c.name);
