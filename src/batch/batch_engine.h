@@ -30,7 +30,8 @@ struct BatchEngineOptions {
   std::function<void(std::string_view line)> progress = [](std::string_view) {};
 };
 
-/// The arguments of the process that runs task `index` of `phase`.
+/// The arguments of the process that runs task `index` of `phase`: the binary run through
+/// `env` with the tasks' allocator setting (batch_engine.cc).
 std::vector<std::string> BatchTaskCommand(const BatchEngineOptions& options, BatchPhase phase,
                                           size_t index);
 

@@ -63,12 +63,6 @@ class Writer {
   }
   std::string Take() { return std::move(out_); }
   size_t size() const { return out_.size(); }
-  /// Writes what is encoded so far to `out` and forgets it (a large file written as it is
-  /// encoded, never whole in memory).
-  void FlushTo(std::ostream& out) {
-    out.write(out_.data(), static_cast<std::streamsize>(out_.size()));
-    out_.clear();
-  }
 
  private:
   std::string out_;
@@ -390,6 +384,18 @@ Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult*
   return r.done() ? Status::Ok() : Corrupt("read part");
 }
 
+Result<uint64_t> ReadPartDocumentCount(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  std::string header(kReadPartMagic.size() + sizeof(uint64_t), '\0');
+  in.read(header.data(), static_cast<std::streamsize>(header.size()));
+  header.resize(static_cast<size_t>(in.gcount()));
+  Reader r(header, kReadPartMagic);
+  const uint64_t documents = r.Num<uint64_t>();
+  if (!r.ok()) return Status::Error(fmt::format("{}: {}", path, Corrupt("read part").message()));
+  return documents;
+}
+
 Status ForEachReadPartQuote(std::string_view bytes, size_t* seen,
                             const std::function<void(size_t, QuoteRecord&&)>& fn) {
   Reader r(bytes, kReadPartMagic);
@@ -422,24 +428,25 @@ std::string EncodeShardKeys(const ShardKeys& keys) {
   return w.Take();
 }
 
-Status DecodeShardKeys(std::string_view bytes, ShardKeys* keys) {
+Status ForEachShardKey(std::string_view bytes,
+                       const std::function<void(std::string_view, std::vector<uint64_t>&&)>& fn) {
   Reader r(bytes, kKeysMagic);
   const uint64_t n = r.Count(16);
-  keys->keys.resize(n);
-  keys->words.resize(n);
   for (uint64_t i = 0; i < n && r.ok(); ++i) {
-    keys->keys[i] = r.Str();
-    keys->words[i] = r.Words();
+    const std::string key = r.Str();
+    std::vector<uint64_t> words = r.Words();
+    if (r.ok()) fn(key, std::move(words));
   }
   return r.done() ? Status::Ok() : Corrupt("keys");
 }
 
 namespace {
 
-void PutGroup(Writer& w, const GroupWords& groups, size_t g) {
-  w.Num<uint64_t>(groups.representative[g]);
-  w.Num<uint32_t>(groups.weights[g]);
-  w.Words(groups.words[g]);
+void PutGroup(Writer& w, uint64_t representative, uint32_t weight,
+              const std::vector<uint64_t>& words) {
+  w.Num<uint64_t>(representative);
+  w.Num<uint32_t>(weight);
+  w.Words(words);
 }
 
 }  // namespace
@@ -447,23 +454,43 @@ void PutGroup(Writer& w, const GroupWords& groups, size_t g) {
 std::string EncodeGroupWords(const GroupWords& groups) {
   Writer w(kGroupsMagic);
   w.Num<uint64_t>(groups.representative.size());
-  for (size_t g = 0; g < groups.representative.size(); ++g) PutGroup(w, groups, g);
+  for (size_t g = 0; g < groups.representative.size(); ++g) {
+    PutGroup(w, groups.representative[g], groups.weights[g], groups.words[g]);
+  }
   return w.Take();
 }
 
-Status WriteGroupWords(const std::string& path, const GroupWords& groups) {
-  constexpr size_t kFlush = size_t{1} << 20;
-  OutputFile file;
-  Status s = OpenFile(path, &file);
-  if (!s.ok()) return s;
+Status GroupWordsWriter::Open(const std::string& path, size_t groups) {
+  path_ = path;
+  groups_ = groups;
+  added_ = 0;
   Writer w(kGroupsMagic);
-  w.Num<uint64_t>(groups.representative.size());
-  for (size_t g = 0; g < groups.representative.size(); ++g) {
-    PutGroup(w, groups, g);
-    if (w.size() >= kFlush) w.FlushTo(file.stream());
+  w.Num<uint64_t>(groups);
+  encoded_ = w.Take();
+  return OpenFile(path, &file_);
+}
+
+void GroupWordsWriter::Add(uint64_t representative, uint32_t weight,
+                           const std::vector<uint64_t>& words) {
+  // Written in blocks of about this size: few writes, little held.
+  constexpr size_t kFlush = size_t{1} << 20;
+  Writer w("");
+  PutGroup(w, representative, weight, words);
+  encoded_ += w.Take();
+  ++added_;
+  if (encoded_.size() >= kFlush) {
+    file_.stream().write(encoded_.data(), static_cast<std::streamsize>(encoded_.size()));
+    encoded_.clear();
   }
-  w.FlushTo(file.stream());
-  return CommitFile(path, &file);
+}
+
+Status GroupWordsWriter::Commit() {
+  if (added_ != groups_) {
+    return Status::Error(fmt::format("{}: {} group(s) written of {}", path_, added_, groups_));
+  }
+  file_.stream().write(encoded_.data(), static_cast<std::streamsize>(encoded_.size()));
+  encoded_.clear();
+  return CommitFile(path_, &file_);
 }
 
 Status DecodeGroupWords(std::string_view bytes, GroupWords* groups) {

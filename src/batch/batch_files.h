@@ -59,6 +59,10 @@ std::string EncodeReadPart(const CheckResult& result, const std::vector<ReadPiec
 Status AppendReadPart(std::string_view bytes, QuoteStoreJoin* join, CheckResult* result,
                       const std::vector<bool>* keep = nullptr, bool drop_others = false,
                       size_t* seen = nullptr, std::vector<uint32_t>* doc_numbers = nullptr);
+/// How many documents the read part at `path` holds, from its header alone: room for the
+/// documents of the parts before they are appended (AppendReadPart may join some into
+/// documents before them, so it is at most the number appended).
+Result<uint64_t> ReadPartDocumentCount(const std::string& path);
 /// Each quotation of a read part in order, with its number (from `*seen`, which counts the
 /// part's quotations on), given to `fn` without reading the documents: its `doc` is the
 /// part's own document number (AppendReadPart's `doc_numbers` gives the run's). What a task
@@ -75,7 +79,10 @@ struct ShardKeys {
   std::vector<std::vector<uint64_t>> words;  // per quotation; empty but for the first of a key
 };
 std::string EncodeShardKeys(const ShardKeys& keys);
-Status DecodeShardKeys(std::string_view bytes, ShardKeys* keys);
+/// Each quotation of a keys file in order, its key and its words given to `fn` (never all
+/// held at once: the groups task reads the keys a shard at a time).
+Status ForEachShardKey(std::string_view bytes,
+                       const std::function<void(std::string_view, std::vector<uint64_t>&&)>& fn);
 
 /// What the candidate step indexes: per group of equal quotations, its representative's
 /// quotation number, its weight (members) and its word hashes (xref/xref_steps.h).
@@ -85,9 +92,24 @@ struct GroupWords {
   std::vector<std::vector<uint64_t>> words;
 };
 std::string EncodeGroupWords(const GroupWords& groups);
-/// The same written to `path` as it is encoded (as WriteFileAtomically writes: whole or
-/// absent), never held whole in memory: what the groups task writes.
-Status WriteGroupWords(const std::string& path, const GroupWords& groups);
+/// The same written to a file a group at a time, as it is encoded (as WriteFileAtomically
+/// writes: whole or absent): the groups task never holds the words of every group.
+class GroupWordsWriter {
+ public:
+  /// Opens `path` for `groups` groups.
+  Status Open(const std::string& path, size_t groups);
+  /// The next group.
+  void Add(uint64_t representative, uint32_t weight, const std::vector<uint64_t>& words);
+  /// Renames the file into place; an error when Add was not called once per group.
+  Status Commit();
+
+ private:
+  std::string path_;
+  OutputFile file_;
+  std::string encoded_;  // not yet written
+  size_t groups_ = 0;
+  size_t added_ = 0;
+};
 Status DecodeGroupWords(std::string_view bytes, GroupWords* groups);
 /// Of the same file, per group its representative and how many words it has, the words
 /// skipped: what the count, decide and finish tasks need, without the words' memory.

@@ -21,6 +21,7 @@
 #include "report/check_jsonl_printer.h"
 #include "report/jsonl_printer.h"
 #include "xref/disjoint_sets.h"
+#include "xref/key_numbers.h"
 #include "xref/link_output.h"
 #include "xref/quote_clusters.h"
 #include "xref/xref_steps.h"
@@ -254,45 +255,57 @@ Status RunReadTask(const BatchPlan& plan, const std::string& dir, size_t shard,
                              EncodeReadPart(part, pieces));
 }
 
-Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult* result,
-                     const std::vector<bool>* keep, bool drop_others) {
-  QuoteStoreJoin join;  // a store cut into pieces may span parts
-  size_t seen = result->quotes.size();
-  for (size_t s = 0; s < plan.shards(); ++s) {
-    const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, s);
-    Result<std::string> bytes = ReadWholeFile(path);
-    if (!bytes.ok()) return bytes.status();
-    Status st = AppendReadPart(bytes.value(), &join, result, keep, drop_others, &seen);
-    if (!st.ok()) return Status::Error(fmt::format("{}: {}", path, st.message()));
-  }
-  return Status::Ok();
-}
-
 Status RunGroupsTask(const BatchPlan& plan, const std::string& dir) {
-  // The shards' keys (not their quotations): groups as GroupEqualQuotes makes them, each
-  // representative's words from the shard that holds it.
-  std::vector<std::string> keys;
-  std::vector<std::vector<uint64_t>> first_words;  // by quotation; only first of a shard's key
-  for (size_t shard = 0; shard < plan.shards(); ++shard) {
-    ShardKeys part;
-    Status s = Load(ShardKeysPath(dir, shard), DecodeShardKeys, &part);
+  // Groups as GroupEqualQuotes makes them, from the shards' keys (never the quotations), a
+  // shard at a time: a group is its key's number (KeyNumbers numbers keys in order of first
+  // appearance, as groups are numbered), its representative the first quotation with it, a
+  // term's key empty and in no group. Each distinct key is held once; the words are not held:
+  // a second read of the keys files writes each representative's words (the first of its key
+  // in its shard, so its shard's keys file has them) as the groups are written.
+  auto each_key =
+      [&](const std::function<void(size_t, std::string_view, std::vector<uint64_t> &&)>& fn)
+      -> Status {
+    size_t i = 0;  // the quotation's number in the run
+    for (size_t shard = 0; shard < plan.shards(); ++shard) {
+      const std::string path = ShardKeysPath(dir, shard);
+      Result<std::string> bytes = ReadWholeFile(path);
+      if (!bytes.ok()) return bytes.status();
+      Status s =
+          ForEachShardKey(bytes.value(), [&](std::string_view key, std::vector<uint64_t>&& words) {
+            fn(i++, key, std::move(words));
+          });
+      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
+    }
+    return Status::Ok();
+  };
+  std::vector<uint64_t> representative;  // per group
+  std::vector<uint32_t> weight;          // per group, its members
+  {
+    KeyNumbers groups;
+    Status s = each_key([&](size_t i, std::string_view key, std::vector<uint64_t>&&) {
+      if (key.empty()) return;
+      const uint32_t g = groups.Number(key);
+      if (g == representative.size()) {
+        representative.push_back(i);
+        weight.push_back(0);
+      }
+      ++weight[g];
+    });
     if (!s.ok()) return s;
-    std::move(part.keys.begin(), part.keys.end(), std::back_inserter(keys));
-    std::move(part.words.begin(), part.words.end(), std::back_inserter(first_words));
   }
-  QuoteGroups groups = GroupEqualKeys(keys);
-  Release(keys);
-  GroupWords words;
-  words.representative.assign(groups.representative.begin(), groups.representative.end());
-  words.words.resize(groups.representative.size());
-  words.weights.resize(groups.representative.size());
-  for (size_t g = 0; g < groups.representative.size(); ++g) {
-    words.words[g] = std::move(first_words[groups.representative[g]]);
-    words.weights[g] = static_cast<uint32_t>(groups.members[g].size());
-  }
-  Release(first_words);  // only the words are written
-  Release(groups);
-  return WriteGroupWords(BatchTaskOutput(dir, BatchPhase::kGroups, 0), words);
+  const std::string path = BatchTaskOutput(dir, BatchPhase::kGroups, 0);
+  GroupWordsWriter writer;
+  Status s = writer.Open(path, representative.size());
+  if (!s.ok()) return s;
+  size_t g = 0;  // representatives come in input order
+  s = each_key([&](size_t i, std::string_view, std::vector<uint64_t>&& words) {
+    if (g < representative.size() && representative[g] == i) {
+      writer.Add(i, weight[g], words);
+      ++g;
+    }
+  });
+  if (!s.ok()) return s;
+  return writer.Commit();
 }
 
 Status RunShinglesTask(const BatchPlan& plan, const std::string& dir, size_t partition,
@@ -312,7 +325,7 @@ Status RunCountTask(const BatchPlan& plan, const std::string& dir, size_t block)
   std::vector<uint32_t> word_counts;
   Status s = LoadGroupHeads(dir, &representative, &word_counts);
   if (!s.ok()) return s;
-  representative = {};
+  Release(representative);
   std::vector<ShingleLists> partitions(plan.partitions);
   for (size_t h = 0; h < plan.partitions; ++h) {
     s = Load(BatchTaskOutput(dir, BatchPhase::kShingles, h), DecodeShingleLists, &partitions[h]);
@@ -353,7 +366,7 @@ Status DecideOnTheirQuotations(const BatchPlan& plan, const std::string& dir,
     p.a = dense[p.a];
     p.b = dense[p.b];
   }
-  dense = {};
+  Release(dense);
   CheckResult result;  // its quotations alone: deciding reads no document
   size_t seen = 0;
   for (size_t shard = 0; shard < plan.shards(); ++shard) {
@@ -368,7 +381,7 @@ Status DecideOnTheirQuotations(const BatchPlan& plan, const std::string& dir,
   if (result.quotes.size() != global.size()) {
     return Status::Error("candidate pairs do not match the read parts");
   }
-  needed = {};
+  Release(needed);
   PreparedQuotes prepared;
   PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, &result, &prepared, /*keep_words=*/false);
   PairTokens tokens(result, pairs);
@@ -413,7 +426,7 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
     const size_t r = range_pair(p);
     if (task_of[r] == block) mine[r].push_back(p);
   }
-  pairs = {};
+  Release(pairs);
   std::vector<Link> links;
   for (std::vector<CandidatePair>& range : mine) {
     if (range.empty()) continue;
@@ -428,14 +441,24 @@ namespace {
 // Every read part in order: its documents joined into `documents` as every task joins them
 // (AppendReadPart, no quotation kept), then each of its quotations given to `fn` with its
 // number and its document's number in the run (ForEachReadPartQuote: never held together),
-// then `part_read(begin, end)` with the range of the part's documents. Diagnostics and errors
-// are not kept.
+// then `part_read(begin, end)` with the range of the part's documents. The parts'
+// diagnostics, errors and counts are added to `documents` too.
 Status ForEachQuoteOfTheRun(const BatchPlan& plan, const std::string& dir, CheckResult* documents,
                             const std::function<void(size_t, QuoteRecord&&)>& fn,
                             const std::function<void(size_t, size_t)>& part_read) {
   QuoteStoreJoin join;  // a store cut into pieces may span parts
   const std::vector<bool> none;
   std::vector<uint32_t> doc_numbers;
+  {  // Room for every part's documents at once (growing by doubling would hold up to twice).
+    size_t documents_in_parts = documents->documents.size();
+    for (size_t shard = 0; shard < plan.shards(); ++shard) {
+      Result<uint64_t> count =
+          ReadPartDocumentCount(BatchTaskOutput(dir, BatchPhase::kRead, shard));
+      if (!count.ok()) return count.status();
+      documents_in_parts += count.value();
+    }
+    documents->documents.reserve(documents_in_parts);
+  }
   size_t seen = 0;
   for (size_t shard = 0; shard < plan.shards(); ++shard) {
     const size_t documents_before = documents->documents.size();
@@ -452,8 +475,6 @@ Status ForEachQuoteOfTheRun(const BatchPlan& plan, const std::string& dir, Check
       });
     }
     if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
-    Release(documents->diagnostics);
-    Release(documents->errors);
     part_read(documents_before, documents->documents.size());
   }
   return Status::Ok();
@@ -499,6 +520,8 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
               Release(*field);
             }
           }
+          Release(part.diagnostics);
+          Release(part.errors);
         });
     if (!s.ok()) return s;
     builder.SetDocuments(part.documents);
@@ -660,6 +683,9 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     dense[q] = static_cast<uint32_t>(global.size());
     global.push_back(static_cast<uint32_t>(q));
   }
+  for (ClusterHead& head : table.clusters) {
+    if (head.task != task) Release(head.speakers);  // only its own clusters' are read
+  }
   // Its quotations and only their documents, in two reads of the parts: the first finds
   // which documents (as the join numbers them) its quotations name, the second keeps those
   // documents' fields alone as it goes (the others are emptied as soon as they are read).
@@ -675,28 +701,27 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
         },
         [&](size_t begin, size_t end) {
           for (size_t d = begin; d < end; ++d) Release(documents.documents[d]);
+          Release(documents.diagnostics);
+          Release(documents.errors);
         });
     if (!s.ok()) return s;
     referenced.resize(documents.documents.size(), false);
   }
   CheckResult result;
-  {
-    QuoteStoreJoin join;  // a store cut into pieces may span parts
-    size_t seen = 0;
-    for (size_t shard = 0; shard < plan.shards(); ++shard) {
-      const size_t documents_before = result.documents.size();
-      const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
-      Result<std::string> bytes = ReadWholeFile(path);
-      if (!bytes.ok()) return bytes.status();
-      s = AppendReadPart(bytes.value(), &join, &result, &keep, /*drop_others=*/true, &seen);
-      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
-      for (size_t d = documents_before; d < result.documents.size(); ++d) {
-        if (d >= referenced.size() || !referenced[d]) Release(result.documents[d]);
-      }
-      Release(result.diagnostics);
-      Release(result.errors);
-    }
-  }
+  result.quotes.reserve(global.size());
+  s = ForEachQuoteOfTheRun(
+      plan, dir, &result,
+      [&](size_t i, QuoteRecord&& q) {
+        if (i < keep.size() && keep[i]) result.quotes.push_back(std::move(q));
+      },
+      [&](size_t begin, size_t end) {
+        for (size_t d = begin; d < end; ++d) {
+          if (d >= referenced.size() || !referenced[d]) Release(result.documents[d]);
+        }
+        Release(result.diagnostics);
+        Release(result.errors);
+      });
+  if (!s.ok()) return s;
   if (result.quotes.size() != global.size() || referenced.size() != result.documents.size()) {
     return Status::Error("the cluster table does not match the read parts");
   }
@@ -727,17 +752,19 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     q.cluster = ClusterId(c);
     if (local[c] == ClusterTable::kNone) {
       local[c] = static_cast<uint32_t>(result.clusters.size());
-      const ClusterHead& head = table.clusters[c];
+      ClusterHead& head = table.clusters[c];
       Cluster cluster;
       cluster.id = q.cluster;
       cluster.canonical = dense[head.canonical];
       cluster.first = dense[head.first];
       if (head.primary) cluster.primary = dense[*head.primary];
-      cluster.speakers = head.speakers;
+      cluster.speakers = std::move(head.speakers);
       result.clusters.push_back(std::move(cluster));
     }
     result.clusters[local[c]].members.push_back(i);
   }
+  Release(table);  // its clusters are result.clusters now, each named by its id
+  Release(local);
   result.links = std::move(links.links);
   for (Link& link : result.links) {
     if (link.a >= n || link.b >= n || !keep[link.a] || !keep[link.b]) {
@@ -752,8 +779,14 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
       link.cluster = std::move(cluster);
     }
   }
-  keep = {};
-  dense = {};
+  Release(keep);
+  Release(dense);
+  Release(global);
+  // Each cluster's number (its index in the cluster table), from its id.
+  std::unordered_map<std::string_view, uint64_t> cluster_number;
+  for (const Cluster& cluster : result.clusters) {
+    cluster_number[cluster.id] = std::strtoull(cluster.id.c_str() + 1, nullptr, 10) - 1;
+  }
   const size_t evidence = result.links.size();
   AddClusterFindings(context, &result, jobs, &facts);
   std::vector<size_t> origins;
@@ -777,10 +810,6 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   };
   {
-    std::unordered_map<std::string_view, uint64_t> cluster_number;
-    for (const Cluster& cluster : result.clusters) {
-      cluster_number[cluster.id] = std::strtoull(cluster.id.c_str() + 1, nullptr, 10) - 1;
-    }
     LinkDiffer differ(result);
     for (size_t l = 0; l < result.links.size(); ++l) {
       RecordOrder order;
@@ -813,7 +842,9 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     ++tally.findings[SeverityRank(f.severity)];
     record.clear();
     AppendFindingRecord(&record, result, k);
-    AppendOrderedRecord({0, table.cluster_of[global[f.quotes.front()]], k}, record, &records);
+    auto it = cluster_number.find(result.quotes[f.quotes.front()].cluster);
+    if (it == cluster_number.end()) return Status::Error("a finding of no cluster of the task");
+    AppendOrderedRecord({0, it->second, k}, record, &records);
     if (records.size() >= kFlush) {
       append(findings_file, records);
       records.clear();
@@ -886,50 +917,57 @@ Status WriteReportFromTasks(const BatchPlan& plan, const std::string& dir,
       buffer.clear();
     }
   };
-  // The quote records, a read part at a time; the unattributed-quote findings, which come
+  // The quote records, a quotation at a time (the run's documents, diagnostics and errors
+  // kept in `part`, its quotations never held); the unattributed-quote findings, which come
   // last, spilled to a file meanwhile.
   const std::string spill_path = dir + "/findings/unattributed.tmp";
   std::ofstream spill(spill_path, std::ios::binary | std::ios::trunc);
   if (!spill) return Status::Error(fmt::format("{}: cannot write", spill_path));
   SeverityCounts carried{};
   CheckResult part;
-  QuoteStoreJoin join;
   size_t base = 0;
   std::string record;
-  for (size_t shard = 0; shard < plan.shards(); ++shard) {
-    const std::string path = BatchTaskOutput(dir, BatchPhase::kRead, shard);
-    part.quotes.clear();
-    {
-      Result<std::string> bytes = ReadWholeFile(path);
-      if (!bytes.ok()) return bytes.status();
-      s = AppendReadPart(bytes.value(), &join, &part);
-      if (!s.ok()) return Status::Error(fmt::format("{}: {}", path, s.message()));
-    }
-    if (base + part.quotes.size() > table.cluster_of.size()) {
-      return Status::Error("the read parts do not match the cluster table");
-    }
-    for (size_t i = 0; i < part.quotes.size(); ++i) {
-      QuoteRecord& q = part.quotes[i];
-      SpeakerEvidenceFilling(keyer, &q);
-      const uint32_t c = table.cluster_of[base + i];
-      if (c != ClusterTable::kNone) q.cluster = ClusterId(c);
-      record.clear();
-      AppendCheckQuoteRecord(&record, part, i);
-      line(record);
-      if (IsUnattributed(q)) {
-        part.findings.assign(1, UnattributedQuoteFinding(i));
-        ++carried[SeverityRank(part.findings[0].severity)];
+  bool too_many = false;
+  s = ForEachQuoteOfTheRun(
+      plan, dir, &part,
+      [&](size_t i, QuoteRecord&& q) {
+        if (i >= table.cluster_of.size()) {
+          too_many = true;
+          return;
+        }
+        base = i + 1;
+        // Printed as the only quotation of `part` (a record names its document by its id).
+        part.quotes.assign(1, std::move(q));
+        QuoteRecord& quote = part.quotes[0];
+        SpeakerEvidenceFilling(keyer, &quote);
+        const uint32_t c = table.cluster_of[i];
+        if (c != ClusterTable::kNone) quote.cluster = ClusterId(c);
         record.clear();
-        AppendFindingRecord(&record, part, 0);
-        spill << record << '\n';
-      }
-    }
-    base += part.quotes.size();
-  }
+        AppendCheckQuoteRecord(&record, part, 0);
+        line(record);
+        if (IsUnattributed(quote)) {
+          part.findings.assign(1, UnattributedQuoteFinding(0));
+          ++carried[SeverityRank(part.findings[0].severity)];
+          record.clear();
+          AppendFindingRecord(&record, part, 0);
+          spill << record << '\n';
+        }
+      },
+      [&](size_t begin, size_t end) {
+        // Of a document, the records print its id, and the unbalanced-quote findings look
+        // it up by its path.
+        for (size_t d = begin; d < end; ++d) {
+          DocumentMeta& meta = part.documents[d].meta;
+          for (std::string* field : {&meta.title, &meta.outlet, &meta.url, &meta.date}) {
+            Release(*field);
+          }
+        }
+      });
+  if (!s.ok()) return s;
   part.quotes.clear();
   spill.close();
   if (!spill) return Status::Error(fmt::format("{}: cannot write", spill_path));
-  if (base != table.cluster_of.size()) {
+  if (too_many || base != table.cluster_of.size()) {
     return Status::Error("the read parts do not match the cluster table");
   }
   std::vector<std::string> paths;

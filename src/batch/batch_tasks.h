@@ -90,12 +90,6 @@ Status MakeBatchDirectories(const std::string& dir);
 Status RunReadTask(const BatchPlan& plan, const std::string& dir, size_t shard,
                    const QuoteExtractor& extractor, const IngestOptions& ingest, unsigned jobs,
                    std::ostream& err);
-/// Every shard's read part, in order: the result `check` has after reading (with `keep`, only
-/// the quotations it holds, the others empty or, with `drop_others`, left out; see
-/// AppendReadPart).
-Status LoadReadParts(const BatchPlan& plan, const std::string& dir, CheckResult* result,
-                     const std::vector<bool>* keep = nullptr, bool drop_others = false);
-
 /// groups: equal quotations grouped, each group's words, from the read tasks' keys files
 /// alone (the quotations are never loaded: its memory is the keys and the representatives'
 /// words).

@@ -9,19 +9,6 @@
 
 namespace quotecheck {
 
-std::string_view ClusterQuotesBuilder::Keep(std::string_view text) {
-  constexpr size_t kBlock = size_t{1} << 20;
-  if (blocks_.empty() || text.size() > block_size_ - block_used_) {
-    block_size_ = std::max(kBlock, text.size());
-    block_used_ = 0;
-    blocks_.push_back(std::make_unique<char[]>(block_size_));
-  }
-  char* at = blocks_.back().get() + block_used_;
-  std::copy(text.begin(), text.end(), at);
-  block_used_ += text.size();
-  return {at, text.size()};
-}
-
 void ClusterQuotesBuilder::Reserve(size_t quotes) {
   quotes_.doc.reserve(quotes);
   quotes_.kind.reserve(quotes);
@@ -29,19 +16,13 @@ void ClusterQuotesBuilder::Reserve(size_t quotes) {
   quotes_.key_size.reserve(quotes);
   quotes_.text_size.reserve(quotes);
   quotes_.speaker.reserve(quotes);
-  key_numbers_.reserve(quotes);
+  key_numbers_.Reserve(quotes);
 }
 
 void ClusterQuotesBuilder::AddQuote(const QuoteRecord& quote, std::string_view key) {
   quotes_.doc.push_back(quote.doc);
   quotes_.kind.push_back(quote.kind);
-  auto k = key_numbers_.find(key);
-  if (k == key_numbers_.end()) {
-    k = key_numbers_
-            .emplace(keys_outlive_ ? key : Keep(key), static_cast<uint32_t>(key_numbers_.size()))
-            .first;
-  }
-  quotes_.key.push_back(k->second);
+  quotes_.key.push_back(key_numbers_.Number(key));
   quotes_.key_size.push_back(static_cast<uint32_t>(key.size()));
   quotes_.text_size.push_back(static_cast<uint32_t>(quote.text.size()));
   uint32_t speaker = ClusterQuotes::kNoSpeaker;
@@ -64,9 +45,7 @@ void ClusterQuotesBuilder::SetDocuments(const std::vector<DocumentInfo>& documen
 }
 
 ClusterQuotes ClusterQuotesBuilder::Take() {
-  key_numbers_ = {};
-  blocks_ = std::vector<std::unique_ptr<char[]>>();
-  block_size_ = block_used_ = 0;
+  key_numbers_ = KeyNumbers(keys_outlive_);
   speaker_numbers_ = {};
   ClusterQuotes quotes = std::move(quotes_);
   quotes_ = ClusterQuotes{};

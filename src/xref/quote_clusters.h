@@ -13,13 +13,13 @@
 /// Sets Link::cluster (and, over a CheckResult, QuoteRecord::cluster).
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "core/check_model.h"
+#include "xref/key_numbers.h"
 
 namespace quotecheck {
 
@@ -50,7 +50,8 @@ class ClusterQuotesBuilder {
  public:
   /// With `keys_outlive`, the keys given to AddQuote outlive the builder and are not copied
   /// (ClusterQuotesOf: check's keys); otherwise each distinct key is kept once.
-  explicit ClusterQuotesBuilder(bool keys_outlive = false) : keys_outlive_(keys_outlive) {}
+  explicit ClusterQuotesBuilder(bool keys_outlive = false)
+      : keys_outlive_(keys_outlive), key_numbers_(keys_outlive) {}
   /// Room for `quotes` quotations (no copy of the table while it grows).
   void Reserve(size_t quotes);
   void AddQuote(const QuoteRecord& quote, std::string_view key);
@@ -60,16 +61,9 @@ class ClusterQuotesBuilder {
   ClusterQuotes Take();
 
  private:
-  // A copy of `text` that lives as long as the builder: keys are kept once each, packed in
-  // blocks (a string apiece would cost its own allocation and header per distinct key).
-  std::string_view Keep(std::string_view text);
-
   bool keys_outlive_ = false;
   ClusterQuotes quotes_;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  size_t block_size_ = 0;  // of the last block
-  size_t block_used_ = 0;
-  std::unordered_map<std::string_view, uint32_t> key_numbers_;
+  KeyNumbers key_numbers_;  // each distinct key kept once (unless the keys outlive the builder)
   std::unordered_map<std::string, uint32_t> speaker_numbers_;
 };
 

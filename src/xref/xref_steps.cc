@@ -123,12 +123,6 @@ QuoteGroups GroupEqualQuotes(const ClusterQuotes& quotes) {
       [&](size_t i) { return quotes.key_size[i] > 0 && quotes.kind[i] != QuoteKind::kTerm; });
 }
 
-QuoteGroups GroupEqualKeys(const std::vector<std::string>& keys) {
-  return GroupKeys<std::string_view>(
-      keys.size(), [&](size_t i) { return std::string_view(keys[i]); },
-      [&](size_t i) { return !keys[i].empty(); });
-}
-
 QuoteKeyWords KeyAndWords(const QuoteRecord& quote) {
   QuoteKeyWords out;
   if (quote.kind == QuoteKind::kTerm) return out;

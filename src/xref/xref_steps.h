@@ -70,9 +70,8 @@ struct QuoteGroups {
 QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result);
 /// The same over the clustering table (xref/quote_clusters.h): `batch`'s clusters task.
 QuoteGroups GroupEqualQuotes(const ClusterQuotes& quotes);
-/// The same over keys alone, a quotation with an empty key in no group (`batch`'s groups task:
-/// its read tasks write a term's key empty, so it needs no quotation record).
-QuoteGroups GroupEqualKeys(const std::vector<std::string>& keys);
+/// (`batch`'s groups task groups over keys alone, a shard at a time, with KeyNumbers: a group
+/// is its key's number; its read tasks write a term's key empty, in no group.)
 
 /// What grouping and the candidate step read of one quotation: its match key, empty for a term
 /// (in no group), and the hashes of its words (what FindCandidatePairs indexes).

@@ -170,11 +170,15 @@ TEST_SUITE("batch") {
 
     ShardKeys keys{.keys = {"we will rebuild", "", "we will rebuild"}, .words = {{5, 6}, {}, {}}};
     ShardKeys keys_back;
-    REQUIRE(DecodeShardKeys(EncodeShardKeys(keys), &keys_back).ok());
+    auto keep = [&](std::string_view key, std::vector<uint64_t>&& words) {
+      keys_back.keys.emplace_back(key);
+      keys_back.words.push_back(std::move(words));
+    };
+    REQUIRE(ForEachShardKey(EncodeShardKeys(keys), keep).ok());
     CHECK(keys_back.keys == keys.keys);
     CHECK(keys_back.words == keys.words);
     const std::string keys_bytes = EncodeShardKeys(keys);
-    CHECK_FALSE(DecodeShardKeys(keys_bytes.substr(0, keys_bytes.size() - 1), &keys_back).ok());
+    CHECK_FALSE(ForEachShardKey(keys_bytes.substr(0, keys_bytes.size() - 1), keep).ok());
 
     ShingleLists lists{.shingle = {11, 12},
                        .member_end = {2, 5},
@@ -258,7 +262,7 @@ TEST_SUITE("batch") {
     CHECK_FALSE(DecodeFindingsTally(EncodeClusterTable(table), &tally_back).ok());
   }
 
-  TEST_CASE("groups written as they are encoded are the bytes encoded whole") {
+  TEST_CASE("groups written a group at a time are the bytes encoded whole") {
     testing::TempDir dir;
     GroupWords groups;
     for (uint64_t g = 0; g < 40000; ++g) {  // more than the writer's 1 MB buffer
@@ -267,11 +271,23 @@ TEST_SUITE("batch") {
       groups.words.push_back(std::vector<uint64_t>(g % 7, g));
     }
     const std::string path = dir.path() + "/groups.bin";
-    REQUIRE(WriteGroupWords(path, groups).ok());
+    GroupWordsWriter writer;
+    REQUIRE(writer.Open(path, groups.representative.size()).ok());
+    for (size_t g = 0; g < groups.representative.size(); ++g) {
+      writer.Add(groups.representative[g], groups.weights[g], groups.words[g]);
+    }
+    REQUIRE(writer.Commit().ok());
     Result<std::string> back = ReadWholeFile(path);
     REQUIRE(back.ok());
     CHECK(back.value().size() > (size_t{1} << 20));
     CHECK(back.value() == EncodeGroupWords(groups));
+
+    GroupWordsWriter short_of_one;  // fewer groups than announced: an error, no file
+    const std::string short_path = dir.path() + "/short.bin";
+    REQUIRE(short_of_one.Open(short_path, 2).ok());
+    short_of_one.Add(0, 1, {5});
+    CHECK_FALSE(short_of_one.Commit().ok());
+    CHECK_FALSE(ReadWholeFile(short_path).ok());
   }
 
   TEST_CASE("ordered records are read back one at a time; a cut record is an error") {
