@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "batch/batch_files.h"
+#include "core/release_memory.h"
 #include "extract/read_documents.h"
 #include "findings/check_findings.h"
 #include "ingest/quote_store.h"
@@ -32,13 +33,6 @@ namespace {
 Status MakeDirectory(const std::string& path) {
   if (mkdir(path.c_str(), 0777) == 0 || errno == EEXIST) return Status::Ok();
   return Status::Error(fmt::format("{}: cannot make directory: {}", path, std::strerror(errno)));
-}
-
-// Gives `value`'s memory back (assigning an empty value keeps the capacity).
-template <typename T>
-void Release(T& value) {
-  T empty{};
-  std::swap(value, empty);
 }
 
 // Block `block` of `blocks` over n pairs: [n·block/blocks, n·(block+1)/blocks).
@@ -325,7 +319,7 @@ Status RunCountTask(const BatchPlan& plan, const std::string& dir, size_t block)
   std::vector<uint32_t> word_counts;
   Status s = LoadGroupHeads(dir, &representative, &word_counts);
   if (!s.ok()) return s;
-  Release(representative);
+  ReleaseMemory(representative);
   std::vector<ShingleLists> partitions(plan.partitions);
   for (size_t h = 0; h < plan.partitions; ++h) {
     s = Load(BatchTaskOutput(dir, BatchPhase::kShingles, h), DecodeShingleLists, &partitions[h]);
@@ -366,7 +360,7 @@ Status DecideOnTheirQuotations(const BatchPlan& plan, const std::string& dir,
     p.a = dense[p.a];
     p.b = dense[p.b];
   }
-  Release(dense);
+  ReleaseMemory(dense);
   CheckResult result;  // its quotations alone: deciding reads no document
   size_t seen = 0;
   for (size_t shard = 0; shard < plan.shards(); ++shard) {
@@ -381,7 +375,7 @@ Status DecideOnTheirQuotations(const BatchPlan& plan, const std::string& dir,
   if (result.quotes.size() != global.size()) {
     return Status::Error("candidate pairs do not match the read parts");
   }
-  Release(needed);
+  ReleaseMemory(needed);
   PreparedQuotes prepared;
   PrepareQuotes(keyer, jobs, /*tokenise=*/nullptr, &result, &prepared, /*keep_words=*/false);
   PairTokens tokens(result, pairs);
@@ -426,7 +420,7 @@ Status RunDecideTask(const BatchPlan& plan, const std::string& dir, size_t block
     const size_t r = range_pair(p);
     if (task_of[r] == block) mine[r].push_back(p);
   }
-  Release(pairs);
+  ReleaseMemory(pairs);
   std::vector<Link> links;
   for (std::vector<CandidatePair>& range : mine) {
     if (range.empty()) continue;
@@ -517,11 +511,11 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
             DocumentInfo& doc = part.documents[d];
             for (std::string* field :
                  {&doc.id, &doc.path, &doc.meta.title, &doc.meta.outlet, &doc.meta.url}) {
-              Release(*field);
+              ReleaseMemory(*field);
             }
           }
-          Release(part.diagnostics);
-          Release(part.errors);
+          ReleaseMemory(part.diagnostics);
+          ReleaseMemory(part.errors);
         });
     if (!s.ok()) return s;
     builder.SetDocuments(part.documents);
@@ -581,11 +575,11 @@ Status CrossReferenceFromTasks(const BatchPlan& plan, const std::string& dir,
         }
       },
       &links);
-  Release(decided);
-  Release(pairs);
-  Release(word_counts);
+  ReleaseMemory(decided);
+  ReleaseMemory(pairs);
+  ReleaseMemory(word_counts);
   DropExplainedFragments(quotes, groups, &links);
-  Release(groups);
+  ReleaseMemory(groups);
   out->clusters = BuildClusters(quotes, &links);
   return Status::Ok();
 }
@@ -644,7 +638,7 @@ Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
     head.speakers = std::move(cluster.speakers);
     head.task = task_of[component_of[c]];
   }
-  Release(result.clusters);
+  ReleaseMemory(result.clusters);
   std::vector<OrderedLinks> by_task(tasks);
   for (size_t l = 0; l < result.links.size(); ++l) {
     const uint32_t c = table.cluster_of[result.links[l].a];
@@ -653,7 +647,7 @@ Status RunClustersTask(const BatchPlan& plan, const std::string& dir,
     mine.order.push_back(l);
     mine.links.push_back(std::move(result.links[l]));
   }
-  Release(result.links);
+  ReleaseMemory(result.links);
   for (size_t f = 0; f < tasks; ++f) {
     s = WriteFileAtomically(ClusterLinksPath(dir, f), EncodeOrderedLinks(by_task[f]));
     if (!s.ok()) return s;
@@ -684,7 +678,7 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     global.push_back(static_cast<uint32_t>(q));
   }
   for (ClusterHead& head : table.clusters) {
-    if (head.task != task) Release(head.speakers);  // only its own clusters' are read
+    if (head.task != task) ReleaseMemory(head.speakers);  // only its own clusters' are read
   }
   // Its quotations and only their documents, in two reads of the parts: the first finds
   // which documents (as the join numbers them) its quotations name, the second keeps those
@@ -700,9 +694,9 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
           referenced[q.doc] = true;
         },
         [&](size_t begin, size_t end) {
-          for (size_t d = begin; d < end; ++d) Release(documents.documents[d]);
-          Release(documents.diagnostics);
-          Release(documents.errors);
+          for (size_t d = begin; d < end; ++d) ReleaseMemory(documents.documents[d]);
+          ReleaseMemory(documents.diagnostics);
+          ReleaseMemory(documents.errors);
         });
     if (!s.ok()) return s;
     referenced.resize(documents.documents.size(), false);
@@ -716,10 +710,10 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
       },
       [&](size_t begin, size_t end) {
         for (size_t d = begin; d < end; ++d) {
-          if (d >= referenced.size() || !referenced[d]) Release(result.documents[d]);
+          if (d >= referenced.size() || !referenced[d]) ReleaseMemory(result.documents[d]);
         }
-        Release(result.diagnostics);
-        Release(result.errors);
+        ReleaseMemory(result.diagnostics);
+        ReleaseMemory(result.errors);
       });
   if (!s.ok()) return s;
   if (result.quotes.size() != global.size() || referenced.size() != result.documents.size()) {
@@ -737,7 +731,7 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     result.documents.resize(kept);
     result.documents.shrink_to_fit();
     for (QuoteRecord& q : result.quotes) q.doc = number[q.doc];
-    Release(referenced);
+    ReleaseMemory(referenced);
   }
   // The quotations and clusters as check has them after cross-referencing.
   QuoteFacts facts;
@@ -763,8 +757,8 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
     }
     result.clusters[local[c]].members.push_back(i);
   }
-  Release(table);  // its clusters are result.clusters now, each named by its id
-  Release(local);
+  ReleaseMemory(table);  // its clusters are result.clusters now, each named by its id
+  ReleaseMemory(local);
   result.links = std::move(links.links);
   for (Link& link : result.links) {
     if (link.a >= n || link.b >= n || !keep[link.a] || !keep[link.b]) {
@@ -779,9 +773,9 @@ Status RunFindingsTask(const BatchPlan& plan, const std::string& dir, size_t tas
       link.cluster = std::move(cluster);
     }
   }
-  Release(keep);
-  Release(dense);
-  Release(global);
+  ReleaseMemory(keep);
+  ReleaseMemory(dense);
+  ReleaseMemory(global);
   // Each cluster's number (its index in the cluster table), from its id.
   std::unordered_map<std::string_view, uint64_t> cluster_number;
   for (const Cluster& cluster : result.clusters) {
@@ -959,7 +953,7 @@ Status WriteReportFromTasks(const BatchPlan& plan, const std::string& dir,
         for (size_t d = begin; d < end; ++d) {
           DocumentMeta& meta = part.documents[d].meta;
           for (std::string* field : {&meta.title, &meta.outlet, &meta.url, &meta.date}) {
-            Release(*field);
+            ReleaseMemory(*field);
           }
         }
       });

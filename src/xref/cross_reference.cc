@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/release_memory.h"
 #include "xref/quote_clusters.h"
 #include "xref/xref_steps.h"
 
@@ -31,7 +32,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
   for (size_t g = 0; g < hashes.size(); ++g) {
     prepared.words[groups.representative[g]] = std::move(hashes[g]);
   }
-  hashes = {};
+  ReleaseMemory(hashes);
   GroupPairsToQuotePairs(groups, options.first_focus_quote, &pairs);
   lap("candidates", pairs.size());
 
@@ -50,9 +51,9 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
         &result->links);
   }
   // Every pass after this reads keys: what deciding read goes before clustering's peak.
-  pairs = {};
-  prepared.words = {};
-  prepared.word_counts = {};
+  ReleaseMemory(pairs);
+  ReleaseMemory(prepared.words);
+  ReleaseMemory(prepared.word_counts);
   lap("decide", result->links.size());
   const ClusterQuotes cluster_quotes = ClusterQuotesOf(prepared.keys, *result);
   DropExplainedFragments(cluster_quotes, groups, &result->links);

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "core/hash.h"
+#include "core/release_memory.h"
 
 namespace quotecheck {
 namespace {
@@ -257,7 +258,7 @@ std::vector<CandidatePair> MergeCandidatePairs(std::vector<std::vector<Candidate
   out.reserve(pairs);
   for (auto& block : blocks) {
     out.insert(out.end(), block.begin(), block.end());
-    block = {};
+    ReleaseMemory(block);
   }
   if (any_truncated) {
     // A pair found from both sides once, with the larger count; in (a, b) order.

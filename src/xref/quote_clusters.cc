@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/release_memory.h"
 #include "xref/disjoint_sets.h"
 
 namespace quotecheck {
@@ -46,7 +47,7 @@ void ClusterQuotesBuilder::SetDocuments(const std::vector<DocumentInfo>& documen
 
 ClusterQuotes ClusterQuotesBuilder::Take() {
   key_numbers_ = KeyNumbers(keys_outlive_);
-  speaker_numbers_ = {};
+  ReleaseMemory(speaker_numbers_);
   ClusterQuotes quotes = std::move(quotes_);
   quotes_ = ClusterQuotes{};
   return quotes;
@@ -90,7 +91,7 @@ std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link
     if (link.relation == Relation::kFragment && parent[shorter_of(link)] != l) continue;
     sets.Join(link.a, link.b);
   }
-  parent = {};
+  ReleaseMemory(parent);
 
   // Members by root, in input order; roots in order of their first member.
   std::unordered_map<size_t, size_t> cluster_of_root;
@@ -106,7 +107,7 @@ std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link
       members[it->second].push_back(i);
     }
   }
-  cluster_of_root = {};
+  ReleaseMemory(cluster_of_root);
 
   // Forms (key numbers) that are the shorter side of a fragment link: parts of another form.
   std::unordered_map<uint32_t, std::vector<uint32_t>> longer_forms;

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/parallel_slices.h"
+#include "core/release_memory.h"
 #include "diff/quote_diff.h"
 #include "diff/relation.h"
 #include "diff/word_alignment.h"
@@ -143,7 +144,8 @@ void RepresentativeWords(const QuoteGroups& groups, std::vector<std::vector<uint
     (*hashes)[g] = std::move((*words)[groups.representative[g]]);
     (*weights)[g] = static_cast<uint32_t>(groups.members[g].size());
   }
-  for (auto& w : *words) w = {};  // the other quotations' words (first of their key in a slice)
+  for (auto& w : *words)
+    ReleaseMemory(w);  // the other quotations' words (first of their key in a slice)
 }
 
 void GroupPairsToQuotePairs(const QuoteGroups& groups, size_t first_focus_quote,
