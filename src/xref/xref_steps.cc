@@ -144,8 +144,8 @@ void RepresentativeWords(const QuoteGroups& groups, std::vector<std::vector<uint
     (*hashes)[g] = std::move((*words)[groups.representative[g]]);
     (*weights)[g] = static_cast<uint32_t>(groups.members[g].size());
   }
-  for (auto& w : *words)
-    ReleaseMemory(w);  // the other quotations' words (first of their key in a slice)
+  // The other quotations' words (first of their key in a slice).
+  for (auto& w : *words) ReleaseMemory(w);
 }
 
 void GroupPairsToQuotePairs(const QuoteGroups& groups, size_t first_focus_quote,
