@@ -233,14 +233,14 @@ Link SameWordsLink(const CheckResult& result, size_t a, size_t b, bool speakers_
     link.relation = Relation::kVerbatim;
   } else {
     thread_local std::string packed;
-    if (a_tokens != nullptr) {
-      thread_local TokenizedQuote b_tokens;
-      thread_local WordAligner aligner;
-      TokenizeQuoteInto(b_text, &b_tokens);
-      link.diff = DiffQuotes(*a_tokens, b_tokens, aligner, /*with_ops=*/false, &packed);
-    } else {
-      link.diff = DiffQuotes(a_text, b_text, /*with_ops=*/false, &packed);
+    thread_local TokenizedQuote a_own, b_tokens;
+    thread_local WordAligner aligner;
+    if (a_tokens == nullptr) {
+      TokenizeQuoteInto(a_text, &a_own);
+      a_tokens = &a_own;
     }
+    TokenizeQuoteInto(b_text, &b_tokens);
+    link.diff = DiffQuotes(*a_tokens, b_tokens, aligner, /*with_ops=*/false, &packed);
     link.packed_ops = CompactBytes(packed);
     link.relation = SameWordsRelation(link.diff);
   }
