@@ -1,8 +1,9 @@
 #pragma once
 /// Time and memory of each pass of a run, for `scripts/bench` (QUOTECHECK_TIMING=1 makes
 /// `extract`, `check` and `lint` print them to stderr). Two ways to lap:
-/// - PassTimer: passes that run one after the other (check, lint): wall time, a count, the
-///   resident memory after each pass and the peak so far.
+/// - PassTimer: passes that run one after the other (check, lint): wall time, the CPU time of
+///   all threads (how well a pass used its threads: on a shared machine wall time alone does
+///   not say), a count, the resident memory after each pass and the peak so far.
 /// - CpuLapTimer: passes that interleave on worker threads (extract's scan, attribution, …):
 ///   the calling thread's CPU time, summed over threads. Thread CPU time rather than wall time
 ///   also because the machines it runs on are shared: wall time would count waits for a core.
@@ -25,6 +26,7 @@ namespace quotecheck {
 struct PassLap {
   std::string pass;          // "xref tokenise", "check findings", …
   double seconds = 0;        // since the previous lap (or the timer's start)
+  double cpu_seconds = 0;    // CPU time of all the process's threads over the same span
   size_t count = 0;          // what the pass produced (quotations, pairs, links), 0 if none
   size_t resident = 0;       // resident memory at the lap's end, bytes (0 where unknown)
   size_t peak_resident = 0;  // the process's peak resident memory so far, bytes
@@ -39,6 +41,7 @@ class PassTimer {
 
  private:
   std::chrono::steady_clock::time_point started_;
+  uint64_t started_cpu_ = 0;  // ProcessCpuNanos() at the pass's start
   std::vector<PassLap> laps_;
 };
 
@@ -50,7 +53,7 @@ inline void Lap(PassTimer* timer, std::string_view pass, size_t count = 0) {
 /// A timer when the environment asks for one (QUOTECHECK_TIMING set), else none.
 std::unique_ptr<PassTimer> PassTimerFromEnvironment();
 
-/// One line per lap: "pass  seconds s  count  RSS MB (peak MB)".
+/// One line per lap: "pass  seconds s  cpu seconds s  count  RSS MB (peak MB)".
 std::string FormatLaps(const std::vector<PassLap>& laps);
 
 /// Nanoseconds of CPU time the calling thread has used.

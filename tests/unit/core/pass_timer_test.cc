@@ -28,11 +28,21 @@ TEST_SUITE("core") {
     CHECK(timer.laps()[0].count == 3);
     CHECK(timer.laps()[1].pass == "xref decide");
     CHECK(timer.laps()[1].seconds >= 0);
+    CHECK(timer.laps()[1].cpu_seconds >= 0);
     CHECK(timer.laps()[1].resident > 0);  // Linux: /proc/self/statm
     CHECK(timer.laps()[1].peak_resident >= timer.laps()[1].resident / 2);
     const std::string text = FormatLaps(timer.laps());
     CHECK(text.find("xref tokenise") == 0);
     CHECK(text.find(" MB (peak ") != std::string::npos);
+    CHECK(text.find(" s  cpu ") != std::string::npos);
+  }
+
+  TEST_CASE("PassTimer: a pass's CPU time counts the work done in it") {
+    constexpr uint64_t kSpin = 2000000;  // 2 ms of this thread's CPU time
+    PassTimer timer;
+    Spin(kSpin);
+    timer.Lap("spin");
+    CHECK(timer.laps()[0].cpu_seconds >= 0.002);
   }
 
   TEST_CASE("CpuLapTimer: laps of the thread's CPU time, nothing when off") {
