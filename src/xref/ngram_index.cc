@@ -1,11 +1,14 @@
 #include "xref/ngram_index.h"
 
 #include <algorithm>
+#include <span>
 #include <string_view>
 #include <thread>
 #include <unordered_set>
+#include <utility>
 
 #include "core/hash.h"
+#include "core/parallel_slices.h"
 #include "core/release_memory.h"
 
 namespace quotecheck {
@@ -17,8 +20,18 @@ uint64_t Mix(uint64_t h, uint64_t v) {
 }
 
 // Below these sizes a step runs on one thread: starting one costs more than it saves.
-constexpr size_t kMinPostingsForTwoSortThreads = 100000;
+constexpr size_t kMinPostingsForTwoThreads = 100000;
 constexpr size_t kMinQuotesForThreadedCounting = 4096;
+
+// Candidate pairs in (a, b) order; the same pair twice with the larger count first (the
+// one std::unique keeps).
+bool PairOrder(const CandidatePair& x, const CandidatePair& y) {
+  return x.a != y.a ? x.a < y.a : x.b < y.b;
+}
+bool PairOrderLargerCountFirst(const CandidatePair& x, const CandidatePair& y) {
+  return x.a != y.a ? x.a < y.a : x.b != y.b ? x.b < y.b : x.shared > y.shared;
+}
+bool SamePair(const CandidatePair& x, const CandidatePair& y) { return x.a == y.a && x.b == y.b; }
 
 struct Posting {
   uint64_t shingle;
@@ -26,7 +39,54 @@ struct Posting {
   bool operator<(const Posting& o) const {
     return shingle != o.shingle ? shingle < o.shingle : quote < o.quote;
   }
+  bool operator==(const Posting& o) const = default;
 };
+
+}  // namespace
+
+namespace {
+
+// The lists of sorted postings (ShinglePartition): each shingle on two quotations or more,
+// with its hubs when it is common.
+void AppendLists(std::span<const Posting> postings, const NgramIndexOptions& options,
+                 const std::vector<uint32_t>& weights, ShingleLists* lists) {
+  auto weight = [&](uint32_t q) { return q < weights.size() ? weights[q] : 1u; };
+  std::vector<uint32_t> members;
+  for (size_t i = 0; i < postings.size();) {
+    size_t j = i;
+    while (j < postings.size() && postings[j].shingle == postings[i].shingle) ++j;
+    const size_t df = j - i;
+    if (df >= 2) {
+      lists->shingle.push_back(postings[i].shingle);
+      for (size_t k = i; k < j; ++k) lists->members.push_back(postings[k].quote);
+      lists->member_end.push_back(static_cast<uint32_t>(lists->members.size()));
+      if (df > options.max_document_frequency) {
+        members.assign(lists->members.end() - static_cast<std::ptrdiff_t>(df),
+                       lists->members.end());
+        const size_t hubs = std::min(kHubsPerCommonShingle, members.size());
+        std::partial_sort(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(hubs),
+                          members.end(), [&](uint32_t x, uint32_t y) {
+                            return weight(x) != weight(y) ? weight(x) > weight(y) : x < y;
+                          });
+        lists->hubs.insert(lists->hubs.end(), members.begin(),
+                           members.begin() + static_cast<std::ptrdiff_t>(hubs));
+      }
+      lists->hub_end.push_back(static_cast<uint32_t>(lists->hubs.size()));
+    }
+    i = j;
+  }
+}
+
+// `more` appended to `lists` (whose shingles all come before more's).
+void AppendShingleLists(const ShingleLists& more, ShingleLists* lists) {
+  const auto members = static_cast<uint32_t>(lists->members.size());
+  const auto hubs = static_cast<uint32_t>(lists->hubs.size());
+  lists->shingle.insert(lists->shingle.end(), more.shingle.begin(), more.shingle.end());
+  lists->members.insert(lists->members.end(), more.members.begin(), more.members.end());
+  lists->hubs.insert(lists->hubs.end(), more.hubs.begin(), more.hubs.end());
+  for (uint32_t end : more.member_end) lists->member_end.push_back(members + end);
+  for (uint32_t end : more.hub_end) lists->hub_end.push_back(hubs + end);
+}
 
 }  // namespace
 
@@ -41,89 +101,85 @@ ShingleLists ShinglePartition(const std::vector<std::vector<uint64_t>>& quotes,
     return h;
   };
   auto mine = [&](uint64_t h) { return partitions <= 1 || h % partitions == partition; };
-  std::vector<Posting> postings;
-  size_t total = 0;
-  for (const auto& words : quotes) total += words.size() >= n ? words.size() - n + 1 : 1;
-  total /= std::max<size_t>(1, partitions);
-  postings.reserve(total + total / 8);
+  size_t estimate = 0;
+  for (const auto& words : quotes) estimate += words.size() >= n ? words.size() - n + 1 : 1;
+  const unsigned threads =
+      options.jobs > 1 && estimate / std::max<size_t>(1, partitions) > kMinPostingsForTwoThreads
+          ? 2
+          : 1;
   // Quotations shorter than a shingle are indexed by their whole key; longer ones must meet
   // them through every run of their words of that length, but only runs that start with
   // the first word of some short quotation are hashed (a cheap set test per position).
   std::unordered_set<uint64_t> short_firsts;
-  for (uint32_t q = 0; q < quotes.size(); ++q) {
+  // The postings of quotation q: its shingles (`shorts`: the runs that may equal a short
+  // quotation's whole key, once short_firsts is known), each given to `post`.
+  auto for_each_posting = [&](uint32_t q, bool shorts, auto post) {
     const auto& words = quotes[q];
-    if (words.empty()) continue;
-    if (words.size() < n) {
-      const uint64_t h = shingle(words, 0, words.size());
-      if (mine(h)) postings.push_back({h, q});
-      short_firsts.insert(words[0]);
-      continue;
+    if (!shorts) {
+      if (words.empty()) return;
+      if (words.size() < n) {
+        if (const uint64_t h = shingle(words, 0, words.size()); mine(h)) post(h);
+        return;
+      }
+      for (size_t i = 0; i + n <= words.size(); ++i) {
+        if (const uint64_t h = shingle(words, i, n); mine(h)) post(h);
+      }
+      return;
     }
-    for (size_t i = 0; i + n <= words.size(); ++i) {
-      const uint64_t h = shingle(words, i, n);
-      if (mine(h)) postings.push_back({h, q});
-    }
-  }
-  if (!short_firsts.empty()) {
-    for (uint32_t q = 0; q < quotes.size(); ++q) {
-      const auto& words = quotes[q];
-      if (words.size() < 2) continue;
-      for (size_t i = 0; i < words.size(); ++i) {
-        if (!short_firsts.count(words[i])) continue;
-        for (size_t len = 1; len < n && len < words.size() && i + len <= words.size(); ++len) {
-          const uint64_t h = shingle(words, i, len);
-          if (mine(h)) postings.push_back({h, q});
-        }
+    if (words.size() < 2) return;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (!short_firsts.count(words[i])) continue;
+      for (size_t len = 1; len < n && len < words.size() && i + len <= words.size(); ++len) {
+        if (const uint64_t h = shingle(words, i, len); mine(h)) post(h);
       }
     }
+  };
+  for (const auto& words : quotes) {
+    if (!words.empty() && words.size() < n) short_firsts.insert(words[0]);
   }
-  // Sorted in two halves by the shingle's top bit, one thread each when asked.
-  {
-    auto middle = std::partition(postings.begin(), postings.end(),
-                                 [](const Posting& p) { return (p.shingle >> 63) == 0; });
-    if (options.jobs > 1 && postings.size() > kMinPostingsForTwoSortThreads) {
-      std::thread low([&] { std::sort(postings.begin(), middle); });
-      std::sort(middle, postings.end());
-      low.join();
-    } else {
-      std::sort(postings.begin(), middle);
-      std::sort(middle, postings.end());
-    }
-  }
-  postings.erase(std::unique(postings.begin(), postings.end(),
-                             [](const Posting& x, const Posting& y) {
-                               return x.shingle == y.shingle && x.quote == y.quote;
-                             }),
-                 postings.end());
-
-  // Posting lists of two quotations or more. A list longer than the cap is a common
-  // shingle: only its heaviest quotations (hubs) pair with the others.
-  ShingleLists lists;
-  auto weight = [&](uint32_t q) { return q < weights.size() ? weights[q] : 1u; };
-  std::vector<uint32_t> members;
-  for (size_t i = 0; i < postings.size();) {
-    size_t j = i;
-    while (j < postings.size() && postings[j].shingle == postings[i].shingle) ++j;
-    const size_t df = j - i;
-    if (df >= 2) {
-      lists.shingle.push_back(postings[i].shingle);
-      for (size_t k = i; k < j; ++k) lists.members.push_back(postings[k].quote);
-      lists.member_end.push_back(static_cast<uint32_t>(lists.members.size()));
-      if (df > options.max_document_frequency) {
-        members.assign(lists.members.end() - static_cast<std::ptrdiff_t>(df), lists.members.end());
-        const size_t hubs = std::min(kHubsPerCommonShingle, members.size());
-        std::partial_sort(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(hubs),
-                          members.end(), [&](uint32_t x, uint32_t y) {
-                            return weight(x) != weight(y) ? weight(x) > weight(y) : x < y;
-                          });
-        lists.hubs.insert(lists.hubs.end(), members.begin(),
-                          members.begin() + static_cast<std::ptrdiff_t>(hubs));
+  // Every posting written straight into its place, slices of the quotations on their own
+  // threads: counted first, then written from each slice's offset (one array, no copy).
+  std::vector<Posting> postings;
+  for (const bool shorts : {false, true}) {
+    if (shorts && short_firsts.empty()) break;
+    std::vector<size_t> count(threads, 0);
+    RunInSlices(quotes.size(), threads, [&](size_t begin, size_t end, unsigned slice) {
+      for (size_t q = begin; q < end; ++q) {
+        for_each_posting(static_cast<uint32_t>(q), shorts, [&](uint64_t) { ++count[slice]; });
       }
-      lists.hub_end.push_back(static_cast<uint32_t>(lists.hubs.size()));
-    }
-    i = j;
+    });
+    size_t at = postings.size();
+    std::vector<size_t> offset(threads);
+    for (unsigned t = 0; t < threads; ++t) offset[t] = std::exchange(at, at + count[t]);
+    postings.resize(at);
+    RunInSlices(quotes.size(), threads, [&](size_t begin, size_t end, unsigned slice) {
+      Posting* out = postings.data() + offset[slice];
+      for (size_t q = begin; q < end; ++q) {
+        const auto quote = static_cast<uint32_t>(q);
+        for_each_posting(quote, shorts, [&](uint64_t h) { *out++ = {h, quote}; });
+      }
+    });
   }
-  return lists;
+  // In two halves by the shingle's top bit, each sorted, deduplicated and made into lists on
+  // a thread of its own when asked; the low half's lists come first (shingle order).
+  const auto middle = std::partition(postings.begin(), postings.end(),
+                                     [](const Posting& p) { return (p.shingle >> 63) == 0; });
+  const std::span<Posting> halves[2] = {std::span<Posting>(postings.begin(), middle),
+                                        std::span<Posting>(middle, postings.end())};
+  ShingleLists lists[2];
+  RunInSlices(2, threads, [&](size_t begin, size_t end, unsigned) {
+    for (size_t h = begin; h < end; ++h) {
+      std::sort(halves[h].begin(), halves[h].end());
+      const auto unique_end =
+          std::unique(halves[h].begin(), halves[h].end(),
+                      [](const Posting& x, const Posting& y) { return x == y; });
+      AppendLists(std::span<const Posting>(halves[h].begin(), unique_end), options, weights,
+                  &lists[h]);
+    }
+  });
+  ReleaseMemory(postings);
+  AppendShingleLists(lists[1], &lists[0]);
+  return std::move(lists[0]);
 }
 
 CandidateIndex JoinShingleLists(std::vector<ShingleLists> partitions, size_t quotes,
@@ -160,10 +216,16 @@ CandidateIndex JoinShingleLists(std::vector<ShingleLists> partitions, size_t quo
       all.hub_end.push_back(static_cast<uint32_t>(all.hubs.size()));
     }
   }
-  index.lists_of.resize(quotes);
+  // Each quotation's lists in list order, one array: counted, then written from each
+  // quotation's start.
+  index.lists_begin.assign(quotes + 1, 0);
+  for (uint32_t member : all.members) ++index.lists_begin[member + 1];
+  for (size_t q = 0; q < quotes; ++q) index.lists_begin[q + 1] += index.lists_begin[q];
+  index.lists_end.assign(index.lists_begin.begin(), index.lists_begin.end() - 1);
+  index.lists_of.resize(all.members.size());
   for (uint32_t l = 0; l < all.size(); ++l) {
     for (uint32_t k = l == 0 ? 0 : all.member_end[l - 1]; k < all.member_end[l]; ++k) {
-      index.lists_of[all.members[k]].push_back(l);
+      index.lists_of[index.lists_end[all.members[k]]++] = l;
     }
   }
   // A quotation on more than max_shingles lists keeps its rarest ones (the fewest members;
@@ -174,16 +236,23 @@ CandidateIndex JoinShingleLists(std::vector<ShingleLists> partitions, size_t quo
   index.truncated.assign(quotes, false);
   if (options.max_shingles > 0) {
     auto df = [&](uint32_t l) { return all.member_end[l] - (l == 0 ? 0 : all.member_end[l - 1]); };
-    for (size_t q = 0; q < quotes; ++q) {
-      auto& mine = index.lists_of[q];
-      if (mine.size() <= options.max_shingles) continue;
-      const auto keep = mine.begin() + static_cast<std::ptrdiff_t>(options.max_shingles);
-      std::nth_element(mine.begin(), keep, mine.end(), [&](uint32_t x, uint32_t y) {
-        return df(x) != df(y) ? df(x) < df(y) : all.shingle[x] < all.shingle[y];
-      });
-      mine.erase(keep, mine.end());
-      index.truncated[q] = true;
-    }
+    std::vector<uint8_t> truncated(quotes, 0);  // bytes: written from several threads
+    const unsigned threads =
+        quotes < kMinQuotesForThreadedCounting ? 1 : std::max(1u, options.jobs);
+    RunInSlices(quotes, threads, [&](size_t begin, size_t end, unsigned) {
+      for (size_t q = begin; q < end; ++q) {
+        const auto first = index.lists_of.begin() + index.lists_begin[q];
+        const auto last = index.lists_of.begin() + index.lists_end[q];
+        if (last - first <= static_cast<std::ptrdiff_t>(options.max_shingles)) continue;
+        const auto keep = first + static_cast<std::ptrdiff_t>(options.max_shingles);
+        std::nth_element(first, keep, last, [&](uint32_t x, uint32_t y) {
+          return df(x) != df(y) ? df(x) < df(y) : all.shingle[x] < all.shingle[y];
+        });
+        index.lists_end[q] = index.lists_begin[q] + static_cast<uint32_t>(options.max_shingles);
+        truncated[q] = 1;
+      }
+    });
+    for (size_t q = 0; q < quotes; ++q) index.truncated[q] = truncated[q] != 0;
   }
   return index;
 }
@@ -205,7 +274,8 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
     touched.clear();
     // Later quotations, and earlier ones whose own count may have missed a.
     auto counts = [&](uint32_t b) { return b > a || (b < a && truncated[b]); };
-    for (uint32_t l : index.lists_of[a]) {
+    for (uint32_t i = index.lists_begin[a]; i < index.lists_end[a]; ++i) {
+      const uint32_t l = index.lists_of[i];
       const auto hubs_begin = lists.hubs.begin() + (l == 0 ? 0 : lists.hub_end[l - 1]);
       const auto hubs_end = lists.hubs.begin() + lists.hub_end[l];
       const bool everyone =
@@ -243,9 +313,13 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
       out.erase(keep, out.end());
       ++*capped;
     }
-    std::sort(mine, out.end(), [](const CandidatePair& x, const CandidatePair& y) {
-      return x.a != y.a ? x.a < y.a : x.b < y.b;
-    });
+    std::sort(mine, out.end(), PairOrder);
+  }
+  // Sorted here, on the block's own thread, so that merging the blocks is linear. Each a's
+  // pairs are in order already: only a pair with an earlier truncated quotation is not.
+  if (!std::is_sorted(out.begin(), out.end(), PairOrder)) {
+    std::sort(out.begin(), out.end(), PairOrderLargerCountFirst);
+    out.erase(std::unique(out.begin(), out.end(), SamePair), out.end());
   }
   return out;
 }
@@ -257,20 +331,14 @@ std::vector<CandidatePair> MergeCandidatePairs(std::vector<std::vector<Candidate
   for (const auto& block : blocks) pairs += block.size();
   out.reserve(pairs);
   for (auto& block : blocks) {
-    out.insert(out.end(), block.begin(), block.end());
+    const auto middle = out.insert(out.end(), block.begin(), block.end());
     ReleaseMemory(block);
+    // A pair found from both sides once, with the larger count; in (a, b) order. Each block
+    // is in that order (CountCandidatePairs), so a merge is enough.
+    if (any_truncated)
+      std::inplace_merge(out.begin(), middle, out.end(), PairOrderLargerCountFirst);
   }
-  if (any_truncated) {
-    // A pair found from both sides once, with the larger count; in (a, b) order.
-    std::sort(out.begin(), out.end(), [](const CandidatePair& x, const CandidatePair& y) {
-      return x.a != y.a ? x.a < y.a : x.b != y.b ? x.b < y.b : x.shared > y.shared;
-    });
-    out.erase(std::unique(out.begin(), out.end(),
-                          [](const CandidatePair& x, const CandidatePair& y) {
-                            return x.a == y.a && x.b == y.b;
-                          }),
-              out.end());
-  }
+  if (any_truncated) out.erase(std::unique(out.begin(), out.end(), SamePair), out.end());
   return out;
 }
 

@@ -102,22 +102,28 @@ ShingleLists ShinglePartition(const std::vector<std::vector<uint64_t>>& quotes,
 /// members; ties: the smaller shingle), with whether it was truncated.
 struct CandidateIndex {
   ShingleLists lists;
-  std::vector<std::vector<uint32_t>> lists_of;  // per quotation, list numbers
+  /// Per quotation q, the numbers of the lists it counts: lists_of[lists_begin[q] ..
+  /// lists_end[q]) (one array for all: a vector per quotation cost an allocation each).
+  std::vector<uint32_t> lists_of;
+  std::vector<uint32_t> lists_begin;  // quotations + 1 entries
+  std::vector<uint32_t> lists_end;
   std::vector<bool> truncated;
 };
 CandidateIndex JoinShingleLists(std::vector<ShingleLists> partitions, size_t quotes,
                                 const NgramIndexOptions& options);
 
-/// The pairs that quotations [begin, end) count (FindCandidatePairs), a's pairs sorted by
-/// (a, b) after each other; `capped` receives how many had more than max_candidates.
+/// The pairs that quotations [begin, end) count (FindCandidatePairs), sorted by (a, b), a
+/// pair found from both sides once with the larger count; `capped` receives how many had
+/// more than max_candidates.
 /// `word_counts`: each quotation's number of words (all counting reads of the quotations).
 std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word_counts,
                                                const CandidateIndex& index,
                                                const NgramIndexOptions& options, size_t begin,
                                                size_t end, size_t* capped);
 
-/// The blocks' pairs in block order: a pair found from both sides once, with the larger
-/// count, all in (a, b) order when any quotation was truncated (`index.truncated`).
+/// The blocks' pairs (each block as CountCandidatePairs gives it) in block order: a pair
+/// found from both sides once, with the larger count, all in (a, b) order when any quotation
+/// was truncated (`index.truncated`): then the blocks are merged, linear in the pairs.
 std::vector<CandidatePair> MergeCandidatePairs(std::vector<std::vector<CandidatePair>> blocks,
                                                bool any_truncated);
 

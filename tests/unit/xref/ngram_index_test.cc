@@ -115,6 +115,36 @@ TEST_SUITE("xref") {
     for (size_t i = 0; i < a.size(); ++i) same = same && a[i].a == b[i].a && a[i].b == b[i].b;
     CHECK(same);
   }
+
+  TEST_CASE("FindCandidatePairs: on two threads, the pairs of one, past every thread threshold") {
+    // Enough postings and quotations that indexing, sorting and counting all run on two
+    // threads; short quotations (indexed by their whole key) and truncated ones among them.
+    std::vector<std::vector<uint64_t>> quotes;
+    uint64_t state = 12345;
+    auto next = [&](uint64_t bound) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      return (state >> 33) % bound;
+    };
+    for (int i = 0; i < 30000; ++i) {
+      std::vector<uint64_t> words(1 + next(12));
+      for (uint64_t& w : words) w = 1000 + next(40);
+      quotes.push_back(std::move(words));
+    }
+    NgramIndexOptions one, two;
+    one.max_shingles = two.max_shingles = 5;
+    two.jobs = 2;
+    size_t capped_one = 0, capped_two = 0;
+    const std::vector<CandidatePair> a = FindCandidatePairs(quotes, one, {}, &capped_one);
+    const std::vector<CandidatePair> b = FindCandidatePairs(quotes, two, {}, &capped_two);
+    CHECK(a.size() > 30000);
+    REQUIRE(a.size() == b.size());
+    CHECK(capped_one == capped_two);
+    size_t differing = 0;
+    for (size_t i = 0; i < a.size(); ++i) {
+      differing += a[i].a != b[i].a || a[i].b != b[i].b || a[i].shared != b[i].shared ? 1 : 0;
+    }
+    CHECK(differing == 0);
+  }
 }
 
 }  // namespace quotecheck
