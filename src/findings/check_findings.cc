@@ -6,10 +6,11 @@
 #include <map>
 #include <numeric>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 #include "core/display_text.h"
+#include "core/parallel_slices.h"
+#include "core/release_memory.h"
 #include "diff/quote_diff.h"
 #include "diff/quote_tokens.h"
 #include "findings/finding_rules.h"
@@ -543,12 +544,11 @@ void AddClusterFindings(const FindingContext& context, CheckResult* result, unsi
     keys.resize(quotes.size());
     speakers.resize(quotes.size());
   }
-  std::vector<std::thread> threads;
   // A thread per 4096 quotations at most: fewer are read faster than a thread starts.
   constexpr size_t kQuotesPerThread = 4096;
   jobs = std::max(
       1u, std::min<unsigned>(jobs, static_cast<unsigned>(quotes.size() / kQuotesPerThread + 1)));
-  auto prepare = [&](size_t begin, size_t end) {
+  RunInSlices(quotes.size(), jobs, [&](size_t begin, size_t end, unsigned) {
     for (size_t q = begin; q < end; ++q) {  // only clustered quotations are compared
       if (quotes[q].cluster.empty()) {
         keys[q].clear();
@@ -557,46 +557,48 @@ void AddClusterFindings(const FindingContext& context, CheckResult* result, unsi
         speakers[q] = context.keyer.Evidence(quotes[q]);
       }
     }
-  };
-  for (unsigned j = 0; j < jobs; ++j) {
-    threads.emplace_back(prepare, quotes.size() * j / jobs, quotes.size() * (j + 1) / jobs);
-  }
-  for (auto& t : threads) t.join();
-  threads.clear();
+  });
   const auto speakers_by_key = CountSpeakersByKey(*result, keys);
 
-  std::unordered_map<std::string_view, size_t> cluster_index;
-  for (size_t c = 0; c < result->clusters.size(); ++c) cluster_index[result->clusters[c].id] = c;
+  // Each quotation's cluster by number (the clusters' members; ids are not looked up).
+  constexpr uint32_t kNoCluster = UINT32_MAX;
+  std::vector<uint32_t> cluster_of(quotes.size(), kNoCluster);
+  for (size_t c = 0; c < result->clusters.size(); ++c) {
+    for (size_t m : result->clusters[c].members) cluster_of[m] = static_cast<uint32_t>(c);
+  }
   std::vector<std::vector<size_t>> links_of_cluster(result->clusters.size());
   for (size_t l = 0; l < result->links.size(); ++l) {
     const Link& link = result->links[l];
     // A link joins two quotations of one cluster; one across clusters is not evidence here.
-    if (quotes[link.a].cluster != quotes[link.b].cluster) continue;
-    auto it = cluster_index.find(quotes[link.a].cluster);
-    if (it != cluster_index.end()) links_of_cluster[it->second].push_back(l);
+    const uint32_t c = cluster_of[link.a];
+    if (c != kNoCluster && c == cluster_of[link.b]) links_of_cluster[c].push_back(l);
   }
+  ReleaseMemory(cluster_of);
   const Inputs inputs{context, *result, keys, speakers_by_key, speakers, links_of_cluster};
 
-  // Clusters are independent: chunks of them on `jobs` threads, joined in cluster order; a
-  // thread per 64 clusters at most (a cluster's findings take microseconds).
-  constexpr size_t kClustersPerThread = 64;
+  // Clusters are independent: chunks of them taken in turn by `jobs` threads (a cluster's
+  // findings take microseconds, a giant cluster's far longer), joined in cluster order.
+  constexpr size_t kClustersPerChunk = 64;
   const size_t clusters = result->clusters.size();
-  jobs = std::max(
-      1u, std::min<unsigned>(jobs, static_cast<unsigned>(clusters / kClustersPerThread + 1)));
-  std::vector<std::vector<Finding>> parts(jobs);
-  std::vector<DecidedHere> decided(jobs);
-  auto run = [&](unsigned j) {
-    decided[j].base = result->links.size();
-    for (size_t c = clusters * j / jobs; c < clusters * (j + 1) / jobs; ++c) {
-      ClusterFindings(inputs, c, &decided[j], &parts[j]).Run();
-    }
+  struct Chunk {
+    std::vector<Finding> findings;
+    std::vector<Link> links;  // decided here; a finding's link from `base` on is one of these
   };
-  for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(run, j);
-  for (auto& t : threads) t.join();
-  for (unsigned j = 0; j < jobs; ++j) {  // links decided here appended, findings' indexes moved
-    const size_t base = decided[j].base, at = result->links.size();
-    for (Link& link : decided[j].links) result->links.push_back(std::move(link));
-    for (Finding& f : parts[j]) {
+  std::vector<Chunk> parts((clusters + kClustersPerChunk - 1) / kClustersPerChunk);
+  const size_t base = result->links.size();
+  std::vector<DecidedHere> decided(jobs);  // each thread's aligner and token buffers
+  RunInChunks(clusters, kClustersPerChunk, jobs, [&](size_t begin, size_t end, unsigned worker) {
+    DecidedHere& here = decided[worker];
+    here.base = base;
+    Chunk& part = parts[begin / kClustersPerChunk];
+    for (size_t c = begin; c < end; ++c) ClusterFindings(inputs, c, &here, &part.findings).Run();
+    part.links = std::move(here.links);
+    here.links.clear();
+  });
+  for (Chunk& part : parts) {  // links decided here appended, findings' indexes moved
+    const size_t at = result->links.size();
+    for (Link& link : part.links) result->links.push_back(std::move(link));
+    for (Finding& f : part.findings) {
       if (f.link && *f.link >= base) f.link = at + (*f.link - base);
       result->findings.push_back(std::move(f));
     }
