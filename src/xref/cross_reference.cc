@@ -57,7 +57,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
   lap("decide", result->links.size());
   const ClusterQuotes cluster_quotes = ClusterQuotesOf(prepared.keys, *result);
   DropExplainedFragments(cluster_quotes, groups, &result->links);
-  BuildClusters(cluster_quotes, result);
+  BuildClusters(cluster_quotes, result, jobs);
   lap("clusters", result->clusters.size());
   if (facts != nullptr) *facts = std::move(static_cast<QuoteFacts&>(prepared));
 }

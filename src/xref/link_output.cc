@@ -44,21 +44,33 @@ void KeepLinks(const std::vector<bool>& keep, CheckResult* result, std::vector<s
 // links; marks the tree's links in `keep`.
 void MarkTrees(const CheckResult& result, const std::vector<size_t>& clusters,
                std::vector<bool>* keep) {
-  std::unordered_map<size_t, std::vector<size_t>> adjacent;  // quote → links
-  for (size_t l = 0; l < result.links.size(); ++l) {
-    adjacent[result.links[l].a].push_back(l);
-    adjacent[result.links[l].b].push_back(l);
+  // Each quotation's links in link order, in one array (adjacent[first[q] .. first[q + 1])).
+  const size_t n = result.quotes.size();
+  std::vector<uint32_t> first(n + 1, 0);
+  for (const Link& link : result.links) {
+    ++first[link.a + 1];
+    ++first[link.b + 1];
   }
-  std::unordered_map<size_t, bool> seen;
+  for (size_t q = 0; q < n; ++q) first[q + 1] += first[q];
+  std::vector<uint32_t> adjacent(first[n]);
+  {
+    std::vector<uint32_t> at(first.begin(), first.end() - 1);
+    for (size_t l = 0; l < result.links.size(); ++l) {
+      adjacent[at[result.links[l].a]++] = static_cast<uint32_t>(l);
+      adjacent[at[result.links[l].b]++] = static_cast<uint32_t>(l);
+    }
+  }
+  std::vector<bool> seen(n, false);
+  std::queue<size_t> queue;
   for (size_t c : clusters) {
     const Cluster& cluster = result.clusters[c];
-    std::queue<size_t> queue;
     queue.push(cluster.canonical);
     seen[cluster.canonical] = true;
     while (!queue.empty()) {
       const size_t q = queue.front();
       queue.pop();
-      for (size_t l : adjacent[q]) {
+      for (uint32_t k = first[q]; k < first[q + 1]; ++k) {
+        const size_t l = adjacent[k];
         const Link& link = result.links[l];
         const size_t other = link.a == q ? link.b : link.a;
         if (seen[other]) continue;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/parallel_slices.h"
 #include "core/release_memory.h"
 #include "xref/disjoint_sets.h"
 
@@ -61,7 +62,14 @@ ClusterQuotes ClusterQuotesOf(const std::vector<std::string>& keys, const CheckR
   return builder.Take();
 }
 
-std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link>* links) {
+namespace {
+// Clusters per chunk of work on a thread: most take a microsecond or two, and a giant one is
+// a chunk's work of its own.
+constexpr size_t kClustersPerChunk = 256;
+}  // namespace
+
+std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link>* links,
+                                   unsigned jobs) {
   const size_t n = quotes.size();
   // A fragment joins the cluster of the one longer quotation it fits best (its parent, as in
   // MemeTracker's quote graph): a phrase that lies inside two different utterances must not
@@ -118,11 +126,11 @@ std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link
         quotes.key[a_shorter ? link.b : link.a]);
   }
 
-  std::vector<Cluster> clusters;
-  clusters.reserve(members.size());
+  std::vector<Cluster> clusters(members.size());
   std::vector<uint32_t> cluster_of(n, UINT32_MAX);
-  for (size_t c = 0; c < members.size(); ++c) {
-    Cluster cluster;
+  // Each cluster on its own (a chunk of them at a time on `jobs` threads).
+  auto make_cluster = [&](size_t c) {
+    Cluster& cluster = clusters[c];
     cluster.id = "c" + std::to_string(c + 1);
     cluster.members = std::move(members[c]);
     // Canonical: of the forms two or more documents print, a whole one (not a fragment of
@@ -190,8 +198,12 @@ std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link
       }
       cluster_of[m] = static_cast<uint32_t>(c);
     }
-    clusters.push_back(std::move(cluster));
-  }
+  };
+  RunInChunks(clusters.size(), kClustersPerChunk, members.size() < kClustersPerChunk ? 1 : jobs,
+              [&](size_t begin, size_t end, unsigned) {
+                for (size_t c = begin; c < end; ++c) make_cluster(c);
+              });
+  ReleaseMemory(members);
   // A fragment's link to a longer quotation other than its parent joins two clusters: it
   // belongs to the longer one's.
   for (Link& link : *links) {
@@ -203,11 +215,15 @@ std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link
   return clusters;
 }
 
-void BuildClusters(const ClusterQuotes& quotes, CheckResult* result) {
-  result->clusters = BuildClusters(quotes, &result->links);
-  for (const Cluster& cluster : result->clusters) {
-    for (size_t m : cluster.members) result->quotes[m].cluster = cluster.id;
-  }
+void BuildClusters(const ClusterQuotes& quotes, CheckResult* result, unsigned jobs) {
+  result->clusters = BuildClusters(quotes, &result->links, jobs);
+  RunInChunks(result->clusters.size(), kClustersPerChunk, jobs,
+              [&](size_t begin, size_t end, unsigned) {
+                for (size_t c = begin; c < end; ++c) {
+                  const Cluster& cluster = result->clusters[c];
+                  for (size_t m : cluster.members) result->quotes[m].cluster = cluster.id;
+                }
+              });
 }
 
 }  // namespace quotecheck

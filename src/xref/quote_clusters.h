@@ -71,9 +71,11 @@ class ClusterQuotesBuilder {
 /// diff/quote_tokens.h).
 ClusterQuotes ClusterQuotesOf(const std::vector<std::string>& keys, const CheckResult& result);
 
-/// The clusters of `links` over `quotes`, each link's cluster set.
-std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link>* links);
+/// The clusters of `links` over `quotes`, each link's cluster set; the clusters' canonical
+/// forms, speakers and first appearances found on `jobs` threads (the same for any number).
+std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link>* links,
+                                   unsigned jobs = 1);
 /// The same on `result`: its clusters, and each member's QuoteRecord::cluster.
-void BuildClusters(const ClusterQuotes& quotes, CheckResult* result);
+void BuildClusters(const ClusterQuotes& quotes, CheckResult* result, unsigned jobs = 1);
 
 }  // namespace quotecheck

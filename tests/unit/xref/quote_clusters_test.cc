@@ -11,6 +11,7 @@ namespace quotecheck {
 namespace {
 
 using testing::BuildCheckResult;
+using testing::TestQuote;
 
 Link LinkOf(size_t a, size_t b, Relation relation, double similarity = 1.0) {
   Link link;
@@ -105,6 +106,55 @@ TEST_SUITE("quote_clusters") {
     REQUIRE(r.clusters.size() == 1);
     CHECK(r.clusters[0].primary == std::optional<size_t>(1));
     CHECK(r.clusters[0].speakers == std::vector<std::string>{"Ada Quell", "Ivo Tamm"});
+  }
+
+  TEST_CASE("Clusters on several threads are the clusters of one") {
+    // Enough clusters for several chunks of work, of uneven sizes, with fragments and
+    // variants, dates and speakers that differ: every field the same for 1, 2 and 3 jobs.
+    const char* texts[] = {"the quay will close for the winter", "the quay will close",
+                           "the quay will shut for the winter", "we were never told"};
+    const char* speakers[] = {"Ada Quell", "Ivo Tamm", "Oda Renk"};
+    std::vector<TestQuote> quotes;
+    for (uint32_t i = 0; i < 3000; ++i) {
+      quotes.push_back({i % 7, texts[(i * 7) % 4], speakers[(i / 3) % 3]});
+    }
+    auto build = [&](unsigned jobs) {
+      CheckResult r =
+          BuildCheckResult({"2024-05-02", "", "2024-05-01", "2024-05-03", "", "", "2024-04-30"},
+                           quotes, /*primary=*/3);
+      for (size_t i = 0; i + 1 < quotes.size(); ++i) {
+        // Chains of uneven length: a cluster ends where i % 11 == 10, another every 997.
+        if (i % 11 == 10 && i % 997 != 0) continue;
+        const Relation relation = i % 5 == 0 ? Relation::kFragment : Relation::kVariant;
+        r.links.push_back(LinkOf(i, i + 1, relation, 0.5 + 0.01 * static_cast<double>(i % 50)));
+      }
+      BuildClusters(ClusterQuotesOf(KeysOf(r), r), &r, jobs);
+      return r;
+    };
+    const CheckResult one = build(1);
+    REQUIRE(one.clusters.size() > 256);
+    for (unsigned jobs : {2u, 3u}) {
+      CAPTURE(jobs);
+      const CheckResult many = build(jobs);
+      REQUIRE(many.clusters.size() == one.clusters.size());
+      size_t differing = 0;
+      for (size_t c = 0; c < one.clusters.size(); ++c) {
+        const Cluster &x = one.clusters[c], &y = many.clusters[c];
+        differing += x.id != y.id || x.members != y.members || x.canonical != y.canonical ||
+                             x.first != y.first || x.primary != y.primary ||
+                             x.speakers != y.speakers
+                         ? 1
+                         : 0;
+      }
+      CHECK(differing == 0);
+      for (size_t q = 0; q < one.quotes.size(); ++q) {
+        if (one.quotes[q].cluster != many.quotes[q].cluster) ++differing;
+      }
+      for (size_t l = 0; l < one.links.size(); ++l) {
+        if (one.links[l].cluster != many.links[l].cluster) ++differing;
+      }
+      CHECK(differing == 0);
+    }
   }
 }
 
