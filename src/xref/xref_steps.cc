@@ -1,6 +1,7 @@
 #include "xref/xref_steps.h"
 
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,13 +22,15 @@ namespace {
 // millisecond).
 constexpr size_t kMinQuotesPerThreadedPass = 4096;
 constexpr size_t kMinPairsPerThreadedPass = 1024;
+// Pairs decided per chunk of work on a thread: enough that taking a chunk costs nothing
+// beside aligning its pairs, few enough that a round's chunks even out between threads.
+constexpr size_t kPairsPerChunk = 256;
 
 // Decides the candidate pairs [begin, end) into links: those `passed` (the bound on shared
 // words) when it is not empty, every pair otherwise.
 void DecideSlice(const std::vector<CandidatePair>& pairs, size_t begin, size_t end,
                  const std::vector<uint8_t>& passed, const PreparedQuotes& prepared,
-                 const PairTokens& tokens, std::vector<Link>* links) {
-  WordAligner aligner;
+                 const PairTokens& tokens, WordAligner& aligner, std::vector<Link>* links) {
   const auto& speakers = prepared.speakers;
   for (size_t i = begin; i < end; ++i) {
     const CandidatePair& p = pairs[i];
@@ -178,10 +181,15 @@ std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
     });
   }
   tokens->Make(pairs, passed, jobs);
-  std::vector<std::vector<Link>> parts(threads);
-  RunInSlices(pairs.size(), threads, [&](size_t begin, size_t end, unsigned slice) {
-    DecideSlice(pairs, begin, end, passed, prepared, *tokens, &parts[slice]);
-  });
+  // In chunks taken in turn: a pair's alignment may take a hundred times another's.
+  std::vector<std::vector<Link>> parts((pairs.size() + kPairsPerChunk - 1) / kPairsPerChunk);
+  std::vector<std::unique_ptr<WordAligner>> aligners(threads);  // apart: no shared cache line
+  for (auto& aligner : aligners) aligner = std::make_unique<WordAligner>();
+  RunInChunks(pairs.size(), kPairsPerChunk, threads,
+              [&](size_t begin, size_t end, unsigned worker) {
+                DecideSlice(pairs, begin, end, passed, prepared, *tokens, *aligners[worker],
+                            &parts[begin / kPairsPerChunk]);
+              });
   std::vector<Link> links;
   for (auto& part : parts) {
     for (Link& link : part) links.push_back(std::move(link));
