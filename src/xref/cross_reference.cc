@@ -55,7 +55,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
   ReleaseMemory(prepared.words);
   ReleaseMemory(prepared.word_counts);
   lap("decide", result->links.size());
-  const ClusterQuotes cluster_quotes = ClusterQuotesOf(prepared.keys, *result);
+  const ClusterQuotes cluster_quotes = ClusterQuotesOf(prepared.keys, *result, &groups.key_number);
   DropExplainedFragments(cluster_quotes, groups, &result->links);
   BuildClusters(cluster_quotes, result, jobs);
   lap("clusters", result->clusters.size());

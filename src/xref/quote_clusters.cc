@@ -22,10 +22,15 @@ void ClusterQuotesBuilder::Reserve(size_t quotes) {
 }
 
 void ClusterQuotesBuilder::AddQuote(const QuoteRecord& quote, std::string_view key) {
+  AddQuote(quote, key_numbers_.Number(key), key.size());
+}
+
+void ClusterQuotesBuilder::AddQuote(const QuoteRecord& quote, uint32_t key_number,
+                                    size_t key_size) {
   quotes_.doc.push_back(quote.doc);
   quotes_.kind.push_back(quote.kind);
-  quotes_.key.push_back(key_numbers_.Number(key));
-  quotes_.key_size.push_back(static_cast<uint32_t>(key.size()));
+  quotes_.key.push_back(key_number);
+  quotes_.key_size.push_back(static_cast<uint32_t>(key_size));
   quotes_.text_size.push_back(static_cast<uint32_t>(quote.text.size()));
   uint32_t speaker = ClusterQuotes::kNoSpeaker;
   if (quote.speaker) {
@@ -54,10 +59,17 @@ ClusterQuotes ClusterQuotesBuilder::Take() {
   return quotes;
 }
 
-ClusterQuotes ClusterQuotesOf(const std::vector<std::string>& keys, const CheckResult& result) {
+ClusterQuotes ClusterQuotesOf(const std::vector<std::string>& keys, const CheckResult& result,
+                              const std::vector<uint32_t>* key_numbers) {
   ClusterQuotesBuilder builder(/*keys_outlive=*/true);
   builder.Reserve(result.quotes.size());
-  for (size_t i = 0; i < result.quotes.size(); ++i) builder.AddQuote(result.quotes[i], keys[i]);
+  for (size_t i = 0; i < result.quotes.size(); ++i) {
+    if (key_numbers != nullptr) {
+      builder.AddQuote(result.quotes[i], (*key_numbers)[i], keys[i].size());
+    } else {
+      builder.AddQuote(result.quotes[i], keys[i]);
+    }
+  }
   builder.SetDocuments(result.documents);
   return builder.Take();
 }

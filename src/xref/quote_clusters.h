@@ -55,6 +55,9 @@ class ClusterQuotesBuilder {
   /// Room for `quotes` quotations (no copy of the table while it grows).
   void Reserve(size_t quotes);
   void AddQuote(const QuoteRecord& quote, std::string_view key);
+  /// The same with the key already numbered by the caller (equal keys, equal numbers, for
+  /// every quotation added) and its size in bytes; the builder numbers no key then.
+  void AddQuote(const QuoteRecord& quote, uint32_t key_number, size_t key_size);
   /// The documents' dates and primary flags (what clustering reads of a document).
   void SetDocuments(const std::vector<DocumentInfo>& documents);
   /// The table; the builder is empty after.
@@ -68,8 +71,10 @@ class ClusterQuotesBuilder {
 };
 
 /// The table of `result`'s quotations, `keys[i]` being quotation i's match key (see
-/// diff/quote_tokens.h).
-ClusterQuotes ClusterQuotesOf(const std::vector<std::string>& keys, const CheckResult& result);
+/// diff/quote_tokens.h), numbered here unless `key_numbers` gives each quotation's
+/// (QuoteGroups::key_number: the keys hashed once).
+ClusterQuotes ClusterQuotesOf(const std::vector<std::string>& keys, const CheckResult& result,
+                              const std::vector<uint32_t>* key_numbers = nullptr);
 
 /// The clusters of `links` over `quotes`, each link's cluster set; the clusters' canonical
 /// forms, speakers and first appearances found on `jobs` threads (the same for any number).

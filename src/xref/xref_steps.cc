@@ -93,22 +93,30 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
 
 namespace {
 
-// Quotations with the same key (`key_of(i)`), those for which `grouped` is true.
+// Quotations with the same key (`key_of(i)`), those for which `grouped` is true; and every
+// quotation's key numbered.
 template <typename Key, typename KeyOf, typename Grouped>
 QuoteGroups GroupKeys(size_t n, KeyOf key_of, Grouped grouped) {
   QuoteGroups groups;
   groups.group_of.assign(n, QuoteGroups::kNone);
-  std::unordered_map<Key, uint32_t> by_key;
-  by_key.reserve(n);
+  groups.key_number.resize(n);
+  std::unordered_map<Key, uint32_t> number_of;
+  number_of.reserve(n);
+  std::vector<uint32_t> group_of_key;  // by key number
   for (size_t i = 0; i < n; ++i) {
+    const auto [it, inserted] =
+        number_of.emplace(key_of(i), static_cast<uint32_t>(group_of_key.size()));
+    if (inserted) group_of_key.push_back(QuoteGroups::kNone);
+    groups.key_number[i] = it->second;
     if (!grouped(i)) continue;
-    auto [it, inserted] = by_key.emplace(key_of(i), static_cast<uint32_t>(groups.members.size()));
-    if (inserted) {
+    uint32_t& group = group_of_key[it->second];
+    if (group == QuoteGroups::kNone) {
+      group = static_cast<uint32_t>(groups.members.size());
       groups.representative.push_back(i);
       groups.members.emplace_back();
     }
-    groups.group_of[i] = it->second;
-    groups.members[it->second].push_back(i);
+    groups.group_of[i] = group;
+    groups.members[group].push_back(i);
   }
   return groups;
 }

@@ -66,6 +66,10 @@ struct QuoteGroups {
   std::vector<uint32_t> group_of;            // per quotation; kNone: a term or no words
   std::vector<size_t> representative;        // per group, its first member
   std::vector<std::vector<size_t>> members;  // per group, in input order
+  /// Per quotation, terms and quotations without words too: its match key's number (equal
+  /// keys, equal numbers; in order of first appearance), what clustering's table needs
+  /// (ClusterQuotesOf) without hashing the keys again.
+  std::vector<uint32_t> key_number;
 };
 QuoteGroups GroupEqualQuotes(const std::vector<std::string>& keys, const CheckResult& result);
 /// The same over the clustering table (xref/quote_clusters.h): `batch`'s clusters task.

@@ -4,6 +4,7 @@
 
 #include "unit/check_result_builder.h"
 #include "xref/key_numbers.h"
+#include "xref/quote_clusters.h"
 #include "xref/xref_steps.h"
 
 namespace quotecheck {
@@ -56,6 +57,29 @@ TEST_SUITE("xref") {
     for (size_t g = 0; g < representative.size(); ++g) {
       CHECK(words[representative[g]] == want_words[g]);
     }
+  }
+
+  TEST_CASE("GroupEqualQuotes numbers every quotation's key, terms' and empty keys too") {
+    CheckResult r = Build({"", ""}, {{0, "harbour wall", nullptr},
+                                     {0, "We will rebuild the harbour wall.", "Ilse"},
+                                     {1, "harbour wall", "Ilse"},
+                                     {1, "...", nullptr},
+                                     {0, "we WILL rebuild the harbour wall", "Ilse"},
+                                     {1, "[...]", nullptr}});
+    r.quotes[0].kind = QuoteKind::kTerm;  // a term first: its key is numbered, no group
+    PreparedQuotes prepared;
+    PrepareQuotes(KeyerOrDefault(nullptr), 1, nullptr, &r, &prepared);
+    const QuoteGroups groups = GroupEqualQuotes(prepared.keys, r);
+    // Numbers in order of first appearance, equal keys equal numbers, whether grouped or not.
+    CHECK(groups.key_number == std::vector<uint32_t>{0, 1, 0, 2, 1, 2});
+    CHECK(groups.group_of == std::vector<uint32_t>{QuoteGroups::kNone, 0, 1, QuoteGroups::kNone, 0,
+                                                   QuoteGroups::kNone});
+    CHECK(groups.representative == std::vector<size_t>{1, 2});
+    // Clustering's table from these numbers equals the one that numbers the keys itself.
+    const ClusterQuotes numbered = ClusterQuotesOf(prepared.keys, r, &groups.key_number);
+    const ClusterQuotes own = ClusterQuotesOf(prepared.keys, r);
+    CHECK(numbered.key == own.key);
+    CHECK(numbered.key_size == own.key_size);
   }
 
   TEST_CASE("CrossReference: clusters, canonical text and first appearance") {
