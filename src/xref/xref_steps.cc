@@ -295,9 +295,21 @@ void DropExplainedFragments(const ClusterQuotes& quotes, const QuoteGroups& grou
                             std::vector<Link>* links) {
   // (key number, document) as one number: how many quotations of the document have the key.
   auto key_in = [](uint32_t key, uint32_t doc) { return (static_cast<uint64_t>(key) << 32) | doc; };
+  // Counted only for the keys asked about below (the shorter sides of fragment links).
+  std::vector<bool> asked;
+  for (const Link& link : *links) {
+    if (link.relation != Relation::kFragment) continue;
+    const uint32_t key =
+        quotes.key[quotes.key_size[link.a] <= quotes.key_size[link.b] ? link.a : link.b];
+    if (key >= asked.size()) asked.resize(key + 1, false);
+    asked[key] = true;
+  }
   std::unordered_map<uint64_t, uint32_t> in_doc;
-  in_doc.reserve(quotes.size());
-  for (size_t i = 0; i < quotes.size(); ++i) in_doc[key_in(quotes.key[i], quotes.doc[i])]++;
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    if (quotes.key[i] < asked.size() && asked[quotes.key[i]]) {
+      in_doc[key_in(quotes.key[i], quotes.doc[i])]++;
+    }
+  }
   auto quoted_elsewhere_in = [&](uint32_t doc, size_t quote, size_t other) {
     auto it = in_doc.find(key_in(quotes.key[quote], doc));
     uint32_t same = quotes.doc[other] == doc && quotes.key[other] == quotes.key[quote] ? 1 : 0;
