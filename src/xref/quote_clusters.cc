@@ -78,6 +78,8 @@ namespace {
 // Clusters per chunk of work on a thread: most take a microsecond or two, and a giant one is
 // a chunk's work of its own.
 constexpr size_t kClustersPerChunk = 256;
+// Below this many links, their cluster ids are set on the calling thread.
+constexpr size_t kMinLinksPerThread = 4096;
 }  // namespace
 
 std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link>* links,
@@ -114,20 +116,21 @@ std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link
   ReleaseMemory(parent);
 
   // Members by root, in input order; roots in order of their first member.
-  std::unordered_map<size_t, size_t> cluster_of_root;
   std::vector<std::vector<size_t>> members;
   {
     std::vector<bool> linked(n, false);
     for (const Link& link : *links) linked[link.a] = linked[link.b] = true;
+    std::vector<uint32_t> cluster_of_root(n, UINT32_MAX);
     for (size_t i = 0; i < n; ++i) {
       if (!linked[i]) continue;
-      size_t root = sets.Find(i);
-      auto [it, inserted] = cluster_of_root.emplace(root, members.size());
-      if (inserted) members.emplace_back();
-      members[it->second].push_back(i);
+      uint32_t& cluster = cluster_of_root[sets.Find(i)];
+      if (cluster == UINT32_MAX) {
+        cluster = static_cast<uint32_t>(members.size());
+        members.emplace_back();
+      }
+      members[cluster].push_back(i);
     }
   }
-  ReleaseMemory(cluster_of_root);
 
   // Forms (key numbers) that are the shorter side of a fragment link: parts of another form.
   std::unordered_map<uint32_t, std::vector<uint32_t>> longer_forms;
@@ -218,12 +221,16 @@ std::vector<Cluster> BuildClusters(const ClusterQuotes& quotes, std::vector<Link
   ReleaseMemory(members);
   // A fragment's link to a longer quotation other than its parent joins two clusters: it
   // belongs to the longer one's.
-  for (Link& link : *links) {
-    const uint32_t c = cluster_of[link.a] == cluster_of[link.b]
-                           ? cluster_of[link.a]
-                           : cluster_of[shorter_of(link) == link.a ? link.b : link.a];
-    link.cluster = clusters[c].id;
-  }
+  RunInSlices(links->size(), links->size() < kMinLinksPerThread ? 1 : jobs,
+              [&](size_t begin, size_t end, unsigned) {
+                for (size_t l = begin; l < end; ++l) {
+                  Link& link = (*links)[l];
+                  const uint32_t c = cluster_of[link.a] == cluster_of[link.b]
+                                         ? cluster_of[link.a]
+                                         : cluster_of[shorter_of(link) == link.a ? link.b : link.a];
+                  link.cluster = clusters[c].id;
+                }
+              });
   return clusters;
 }
 

@@ -325,11 +325,19 @@ void DropExplainedFragments(const ClusterQuotes& quotes, const QuoteGroups& grou
   auto shorter_of = [&](const Link& link) {
     return quotes.key_size[link.a] <= quotes.key_size[link.b] ? link.a : link.b;
   };
+  // Only fragments that the longer one runs past (end_continues) ask.
+  std::vector<bool> asks(quotes.size(), false);
+  bool any_asks = false;
+  for (const Link& link : *links) {
+    if (link.end_continues) asks[shorter_of(link)] = any_asks = true;
+  }
   // (shorter, group of the longer), once each
   std::unordered_set<uint64_t> marked;
   for (const Link& link : *links) {
+    if (!any_asks) break;
     if (link.end_continues || link.member) continue;  // members: the same words, no fragment
     const size_t s = shorter_of(link), l = s == link.a ? link.b : link.a;
+    if (!asks[s]) continue;
     // The longer one stands for its group: its words end the fragment in each member's
     // document.
     const uint32_t g = groups.group_of[l];
