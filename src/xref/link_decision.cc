@@ -47,6 +47,13 @@ bool BothNamed(const SpeakerEvidence& a, const SpeakerEvidence& b) {
 
 // The words two quotations share are counted as multisets (SharedWordCount).
 bool EnoughSharedWords(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+  thread_local WordMultiset counted;
+  counted.Assign(a);
+  return EnoughSharedWords(&counted, a, b);
+}
+
+bool EnoughSharedWords(WordMultiset* a_counted, std::span<const uint64_t> a,
+                       std::span<const uint64_t> b) {
   // An overlap at the edges: the first kMinOverlapRun words of one, in a row in the other.
   auto head_in = [](std::span<const uint64_t> x, std::span<const uint64_t> y) {
     if (x.size() < kMinOverlapRun) return false;
@@ -59,7 +66,7 @@ bool EnoughSharedWords(std::span<const uint64_t> a, std::span<const uint64_t> b)
     return false;
   };
   const bool overlap = head_in(a, b) || head_in(b, a);
-  const size_t shared = SharedWordCount(a, b);
+  const size_t shared = a_counted->SharedWith(b);
   const size_t shorter = std::min(a.size(), b.size()), longer = std::max(a.size(), b.size());
   const double need = std::min(kMinFragmentCover * static_cast<double>(shorter),
                                (1.0 - kMaxEditShare) * static_cast<double>(longer));
@@ -136,43 +143,55 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
   return out;
 }
 
-// Counted in an open-addressing table of a's words: deciding calls it for millions of pairs,
-// and sorting both lists cost more than the rest of the test.
-size_t SharedWordCount(std::span<const uint64_t> a, std::span<const uint64_t> b) {
-  struct Slot {
-    uint64_t word;
-    uint32_t count;
-    uint32_t stamp;  // the call that filled it: no clearing between calls
-  };
-  thread_local std::vector<Slot> table;
-  thread_local uint32_t stamp = 0;
+// An open-addressing table of a's words: deciding calls it for millions of pairs, and
+// sorting both lists cost more than the rest of the test.
+void WordMultiset::Assign(std::span<const uint64_t> words) {
   size_t capacity = 16;
-  while (capacity < 2 * a.size()) capacity *= 2;
-  if (table.size() < capacity) table.assign(capacity, Slot{0, 0, 0});
-  if (++stamp == 0) {  // wrapped: forget every slot
-    std::fill(table.begin(), table.end(), Slot{0, 0, 0});
-    stamp = 1;
+  while (capacity < 2 * words.size()) capacity *= 2;
+  if (table_.size() < capacity) table_.assign(capacity, Slot{});
+  if (++stamp_ == 0) {  // wrapped: forget every slot
+    std::fill(table_.begin(), table_.end(), Slot{});
+    stamp_ = 1;
   }
-  const size_t mask = capacity - 1;
-  auto slot_of = [&](uint64_t word) -> Slot& {
-    size_t i = static_cast<size_t>(word ^ (word >> 29)) & mask;
-    while (table[i].stamp == stamp && table[i].word != word) i = (i + 1) & mask;
-    return table[i];
-  };
-  for (uint64_t w : a) {
-    Slot& s = slot_of(w);
-    if (s.stamp != stamp) s = Slot{w, 0, stamp};
+  mask_ = capacity - 1;
+  for (uint64_t w : words) {
+    Slot& s = SlotOf(w);
+    if (s.stamp != stamp_) s = Slot{w, 0, stamp_, 0, 0};
     ++s.count;
+  }
+}
+
+WordMultiset::Slot& WordMultiset::SlotOf(uint64_t word) {
+  size_t i = static_cast<size_t>(word ^ (word >> 29)) & mask_;
+  while (table_[i].stamp == stamp_ && table_[i].word != word) i = (i + 1) & mask_;
+  return table_[i];
+}
+
+size_t WordMultiset::SharedWith(std::span<const uint64_t> b) {
+  if (++probe_ == 0) {  // wrapped: forget every probe's counts
+    for (Slot& s : table_) s.probe = s.used = 0;
+    probe_ = 1;
   }
   size_t shared = 0;
   for (uint64_t w : b) {
-    Slot& s = slot_of(w);
-    if (s.stamp == stamp && s.count > 0) {
-      --s.count;
+    Slot& s = SlotOf(w);
+    if (s.stamp != stamp_) continue;
+    if (s.probe != probe_) {
+      s.probe = probe_;
+      s.used = 0;
+    }
+    if (s.used < s.count) {
+      ++s.used;
       ++shared;
     }
   }
   return shared;
+}
+
+size_t SharedWordCount(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+  thread_local WordMultiset counted;
+  counted.Assign(a);
+  return counted.SharedWith(b);
 }
 
 bool WholeLinkPossible(uint32_t a_words, uint32_t b_words) {

@@ -29,6 +29,7 @@
 
 #include <optional>
 #include <span>
+#include <vector>
 
 #include "attribute/speaker_key.h"
 #include "core/check_model.h"
@@ -86,6 +87,36 @@ std::optional<Link> DecidePairPastWordBound(size_t a, size_t b, const TokenizedQ
 /// shorter one for a fragment, half of the longer for versions of one statement, a run at the
 /// edges for an overlap). Most candidate pairs end here.
 bool EnoughSharedWords(std::span<const uint64_t> a, std::span<const uint64_t> b);
+
+/// The words of one quotation as a multiset (word hashes and how often each occurs), to count
+/// the words it shares with many others: candidate pairs come sorted by their first quotation,
+/// so deciding counts a's words once for all of a's pairs.
+class WordMultiset {
+ public:
+  /// These words, forgetting the ones before.
+  void Assign(std::span<const uint64_t> words);
+  /// How many of `b`'s words can be matched one to one with equal words of the multiset (the
+  /// size of the multiset intersection). Leaves the multiset as it was.
+  size_t SharedWith(std::span<const uint64_t> b);
+
+ private:
+  struct Slot {
+    uint64_t word = 0;
+    uint32_t count = 0;
+    uint32_t stamp = 0;  // the Assign that filled it: no clearing between calls
+    uint32_t used = 0;   // matched by the SharedWith call `probe`
+    uint32_t probe = 0;
+  };
+  Slot& SlotOf(uint64_t word);
+  std::vector<Slot> table_;
+  size_t mask_ = 0;
+  uint32_t stamp_ = 0;
+  uint32_t probe_ = 0;
+};
+
+/// EnoughSharedWords with a's words already counted in `a_counted` (WordMultiset::Assign(a)).
+bool EnoughSharedWords(WordMultiset* a_counted, std::span<const uint64_t> a,
+                       std::span<const uint64_t> b);
 
 /// The hashes of a quotation's words in order (punctuation, ellipses and insertions left
 /// out): what the candidate index shingles and DecidePair's first bound counts.

@@ -183,8 +183,11 @@ std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
   if (!prepared.words.empty()) {
     passed.assign(pairs.size(), 0);
     RunInSlices(pairs.size(), threads, [&](size_t begin, size_t end, unsigned) {
+      WordMultiset a_words;  // the words of pairs[i].a, counted once for its pairs in a row
       for (size_t i = begin; i < end; ++i) {
-        passed[i] = EnoughSharedWords(prepared.words[pairs[i].a], prepared.words[pairs[i].b]);
+        const auto& a = prepared.words[pairs[i].a];
+        if (i == begin || pairs[i].a != pairs[i - 1].a) a_words.Assign(a);
+        passed[i] = EnoughSharedWords(&a_words, a, prepared.words[pairs[i].b]);
       }
     });
   }

@@ -142,6 +142,23 @@ TEST_SUITE("xref") {
       CHECK(SharedWordCount(a, b) == merged(a, b));
       CHECK(SharedWordCount(b, a) == merged(a, b));
     }
+    // One multiset counted once and compared with many lists in turn (deciding a's pairs):
+    // each comparison leaves it as it was.
+    WordMultiset counted;
+    for (int round = 0; round < 200; ++round) {
+      const size_t na = random() % 70, alphabet = 1 + random() % 20;
+      std::vector<uint64_t> a(na);
+      for (auto& w : a) w = random() % alphabet;
+      counted.Assign(a);
+      for (int k = 0; k < 5; ++k) {
+        std::vector<uint64_t> b(random() % 70);
+        for (auto& w : b) w = random() % alphabet;
+        CAPTURE(round);
+        CAPTURE(k);
+        CHECK(counted.SharedWith(b) == merged(a, b));
+        CHECK(EnoughSharedWords(&counted, a, b) == EnoughSharedWords(a, b));
+      }
+    }
   }
 }
 
