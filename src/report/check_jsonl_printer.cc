@@ -2,9 +2,9 @@
 
 #include <cmath>
 #include <string_view>
-#include <thread>
 #include <vector>
 
+#include "core/parallel_slices.h"
 #include "diff/quote_diff.h"
 #include "report/check_report_view.h"
 #include "report/json_writer.h"
@@ -197,9 +197,11 @@ void AppendErrorRecord(std::string* out, const DocumentError& error) {
   json.EndObject();
 }
 
-// Records formatted per chunk on a thread: enough that a thread's start is paid for (a link
-// record with its diff takes microseconds).
-constexpr size_t kRecordsPerChunk = 4096;
+// Records formatted per chunk on a thread: enough that taking a chunk costs nothing (a link
+// record with its diff takes microseconds), and chunks per thread in a wave (the threads of
+// a wave start once): enough that the chunks even out between the threads.
+constexpr size_t kRecordsPerChunk = 1024;
+constexpr size_t kChunksPerThreadInWave = 4;
 
 void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs) {
   std::string buffer;
@@ -212,8 +214,8 @@ void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs
     }
   };
   // Records [0, n) of one kind, each by append(&text, i, worker): on this thread (worker
-  // 0), or in waves of `jobs` chunks formatted at once (worker j formats the wave's j-th
-  // chunk) and written in order.
+  // 0), or in waves of chunks formatted on `jobs` threads (each thread takes the next chunk of
+  // the wave when it is free: records differ in cost) and written in order.
   auto records = [&](size_t n, auto append) {
     if (jobs <= 1 || n < 2 * kRecordsPerChunk) {
       for (size_t i = 0; i < n; ++i) {
@@ -224,27 +226,23 @@ void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs
     }
     out->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     buffer.clear();
-    std::vector<std::string> chunks(jobs);
-    for (size_t wave = 0; wave < n; wave += jobs * kRecordsPerChunk) {
-      std::vector<std::thread> threads;
-      for (unsigned j = 0; j < jobs; ++j) {
-        const size_t begin = std::min(n, wave + j * kRecordsPerChunk);
-        const size_t end = std::min(n, begin + kRecordsPerChunk);
-        threads.emplace_back([&, j, begin, end] {
-          // Formatted into a string of the thread's own: the chunks' headers share a cache
-          // line, and writing their sizes from two threads cost more than the threads saved.
-          std::string text = std::move(chunks[j]);
-          text.clear();
-          for (size_t i = begin; i < end; ++i) {
-            append(&text, i, j);
-            text.push_back('\n');
-          }
-          chunks[j] = std::move(text);
-        });
-      }
-      for (auto& t : threads) t.join();
-      for (const std::string& chunk : chunks) {
-        out->write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const size_t per_wave = kChunksPerThreadInWave * jobs * kRecordsPerChunk;
+    std::vector<std::string> chunks(kChunksPerThreadInWave * jobs);
+    for (size_t wave = 0; wave < n; wave += per_wave) {
+      const size_t in_wave = std::min(per_wave, n - wave);
+      RunInChunks(in_wave, kRecordsPerChunk, jobs, [&](size_t begin, size_t end, unsigned worker) {
+        // Formatted into a string of the thread's own: the chunks' headers share cache
+        // lines, and writing their sizes from two threads cost more than the threads saved.
+        std::string text = std::move(chunks[begin / kRecordsPerChunk]);
+        text.clear();
+        for (size_t i = wave + begin; i < wave + end; ++i) {
+          append(&text, i, worker);
+          text.push_back('\n');
+        }
+        chunks[begin / kRecordsPerChunk] = std::move(text);
+      });
+      for (size_t c = 0; c * kRecordsPerChunk < in_wave; ++c) {
+        out->write(chunks[c].data(), static_cast<std::streamsize>(chunks[c].size()));
       }
     }
   };

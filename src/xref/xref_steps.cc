@@ -25,6 +25,9 @@ constexpr size_t kMinPairsPerThreadedPass = 1024;
 // Pairs decided per chunk of work on a thread: enough that taking a chunk costs nothing
 // beside aligning its pairs, few enough that a round's chunks even out between threads.
 constexpr size_t kPairsPerChunk = 256;
+// Pairs tested against the bound on shared words per chunk of work (a test is far cheaper
+// than an alignment).
+constexpr size_t kBoundPairsPerChunk = 2048;
 
 // Decides the candidate pairs [begin, end) into links: those `passed` (the bound on shared
 // words) when it is not empty, every pair otherwise.
@@ -182,14 +185,15 @@ std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
   std::vector<uint8_t> passed;
   if (!prepared.words.empty()) {
     passed.assign(pairs.size(), 0);
-    RunInSlices(pairs.size(), threads, [&](size_t begin, size_t end, unsigned) {
-      WordMultiset a_words;  // the words of pairs[i].a, counted once for its pairs in a row
-      for (size_t i = begin; i < end; ++i) {
-        const auto& a = prepared.words[pairs[i].a];
-        if (i == begin || pairs[i].a != pairs[i - 1].a) a_words.Assign(a);
-        passed[i] = EnoughSharedWords(&a_words, a, prepared.words[pairs[i].b]);
-      }
-    });
+    RunInChunks(
+        pairs.size(), kBoundPairsPerChunk, threads, [&](size_t begin, size_t end, unsigned) {
+          WordMultiset a_words;  // the words of pairs[i].a, counted once for its pairs in a row
+          for (size_t i = begin; i < end; ++i) {
+            const auto& a = prepared.words[pairs[i].a];
+            if (i == begin || pairs[i].a != pairs[i - 1].a) a_words.Assign(a);
+            passed[i] = EnoughSharedWords(&a_words, a, prepared.words[pairs[i].b]);
+          }
+        });
   }
   tokens->Make(pairs, passed, jobs);
   // In chunks taken in turn: a pair's alignment may take a hundred times another's.
