@@ -10,6 +10,8 @@ namespace {
 // Below this many quotations to tokenise, one thread: a few hundred take about 0.1 ms, about
 // what starting a thread costs.
 constexpr size_t kMinQuotesPerThread = 256;
+// Quotations tokenised per chunk of work on a thread (their lengths differ).
+constexpr size_t kQuotesPerChunk = 64;
 
 }  // namespace
 
@@ -40,7 +42,8 @@ void PairTokens::Make(std::span<const CandidatePair> pairs, const std::vector<ui
     take(pairs[i].a);
     take(pairs[i].b);
   }
-  RunInSlices(make.size(), make.size() < kMinQuotesPerThread ? 1 : std::max(1u, jobs),
+  RunInChunks(make.size(), kQuotesPerChunk,
+              make.size() < kMinQuotesPerThread ? 1 : std::max(1u, jobs),
               [&](size_t begin, size_t end, unsigned) {
                 for (size_t i = begin; i < end; ++i) {
                   held_[slot_[make[i]]] = TokenizeQuote(result_.quotes[make[i]].text);
