@@ -58,6 +58,8 @@ enum AsciiByteClass : uint8_t {
   // not an apostrophe that may join two parts, not a dot that may be an abbreviation's
   // (a dot after two or more letters ends the word too). NUL: the text's terminator.
   kEndsLetterRun = 1u << 2,
+  // Punctuation that is a token of its own (Tokenizer::Punct) wherever it is: not [ . $.
+  kPlainPunctByte = 1u << 3,
 };
 inline constexpr auto kAsciiByteClass = [] {
   std::array<uint8_t, 256> table{};
@@ -69,6 +71,8 @@ inline constexpr auto kAsciiByteClass = [] {
     } else if (!(c >= '0' && c <= '9') && c != '\'' && c != '`' && c != '.') {
       t |= kEndsLetterRun;
     }
+    const bool word_char = (c >= '0' && c <= '9') || (t & kLetterByte);
+    if (!(t & kSpaceByte) && !word_char && c != '[' && c != '.' && c != '$') t |= kPlainPunctByte;
   }
   return table;
 }();
@@ -215,6 +219,10 @@ class Tokenizer {
         pos = LetterWord(pos);
         continue;
       }
+      if (byte_class & kPlainPunctByte) {
+        pos = Punct(pos, DecodedCodePoint{static_cast<unsigned char>(text_[pos]), 1, true});
+        continue;
+      }
       DecodedCodePoint d = DecodeAt(text_, pos);
       if (IsSpace(d.cp)) {
         pos += d.size;
@@ -342,24 +350,40 @@ class Tokenizer {
     return end;
   }
 
-  // Word(start) for a word that starts with an ASCII letter: a word of ASCII letters alone,
-  // ended by a byte that ends it whatever follows, is copied, lower-cased and hashed in one
-  // pass; any other goes to Word. text_ is a std::string's, so text_[text_.size()] is NUL.
+  // Word(start) for a word that starts with an ASCII letter: a word of ASCII letters and
+  // the apostrophes between them (don't), ended by a byte that ends it whatever follows, is
+  // copied, lower-cased and hashed in one pass; any other goes to Word. text_ is a
+  // std::string's, so text_[text_.size()] is NUL.
   size_t LetterWord(size_t start) {
     const char* text = text_.data();
+    auto is_letter = [&](size_t i) {
+      return (kAsciiByteClass[static_cast<unsigned char>(text[i])] & kLetterByte) != 0;
+    };
     size_t p = start + 1;
-    while (kAsciiByteClass[static_cast<unsigned char>(text[p])] & kLetterByte) ++p;
-    const unsigned char after = static_cast<unsigned char>(text[p]);
-    if (!(kAsciiByteClass[after] & kEndsLetterRun) && !(after == '.' && p - start > 1)) {
-      return Word(start);
+    bool apostrophe = false;  // an apostrophe joins letters: a dot after them ends the word
+    for (;;) {
+      while (is_letter(p)) ++p;
+      if ((text[p] == '\'' || text[p] == '`') && is_letter(p + 1)) {
+        apostrophe = true;
+        p += 2;
+        continue;
+      }
+      break;
     }
+    const unsigned char after = static_cast<unsigned char>(text[p]);
+    const bool ends = (kAsciiByteClass[after] & kEndsLetterRun) ||
+                      (after == '.' && (apostrophe || p - start > 1)) ||
+                      ((after == '\'' || after == '`') &&
+                       static_cast<unsigned char>(text[p + 1]) < 0x80);  // not before a letter
+    if (!ends) return Word(start);
     std::string& keys = out_.keys;
     const size_t key_start = keys.size();
     keys.append(text + start, p - start);
     char* key = keys.data() + key_start;
     uint64_t hash = kFnv1a64Offset;
     for (size_t i = 0; i < p - start; ++i) {
-      key[i] = static_cast<char>(key[i] | 0x20);  // letters only: | 0x20 lower-cases
+      // Letters and ' lower-case by | 0x20; ` is '.
+      key[i] = key[i] == '`' ? '\'' : static_cast<char>(key[i] | 0x20);
       hash = Fnv1a64Step(hash, static_cast<unsigned char>(key[i]));
     }
     const bool capitalized = text[start] <= 'Z';
@@ -659,13 +683,16 @@ bool HasWord(std::string_view text) {
 }
 
 std::string MatchKey(const TokenizedQuote& q) {
-  std::string key;
-  key.reserve(q.keys.size() + q.word_count);
+  // Written through a pointer into room for every key and a space each (no append per word).
+  std::string key(q.keys.size() + q.word_count, '\0');
+  char* out = key.data();
   for (const QuoteToken& t : q.tokens) {
     if (!t.word()) continue;
-    if (!key.empty()) key.push_back(' ');
-    key.append(q.Key(t));
+    if (out != key.data()) *out++ = ' ';
+    const char* k = q.keys.data() + t.key_start;
+    for (uint32_t i = 0; i < t.key_size; ++i) *out++ = k[i];
   }
+  key.resize(static_cast<size_t>(out - key.data()));
   return key;
 }
 
