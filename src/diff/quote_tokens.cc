@@ -351,40 +351,69 @@ class Tokenizer {
   }
 
   // Word(start) for a word that starts with an ASCII letter: a word of ASCII letters and
-  // the apostrophes between them (don't), ended by a byte that ends it whatever follows, is
+  // the apostrophes between them (don't, I’m), ended by what ends it whatever follows, is
   // copied, lower-cased and hashed in one pass; any other goes to Word. text_ is a
   // std::string's, so text_[text_.size()] is NUL.
   size_t LetterWord(size_t start) {
     const char* text = text_.data();
-    auto is_letter = [&](size_t i) {
-      return (kAsciiByteClass[static_cast<unsigned char>(text[i])] & kLetterByte) != 0;
+    auto byte_class = [&](size_t i) {
+      return kAsciiByteClass[static_cast<unsigned char>(text[i])];
     };
     size_t p = start + 1;
-    bool apostrophe = false;  // an apostrophe joins letters: a dot after them ends the word
-    for (;;) {
-      while (is_letter(p)) ++p;
-      if ((text[p] == '\'' || text[p] == '`') && is_letter(p + 1)) {
-        apostrophe = true;
-        p += 2;
-        continue;
+    while (byte_class(p) & kLetterByte) ++p;
+    bool apostrophe = false;  // after an apostrophe a dot ends the word (no abbreviation)
+    bool wide = false;        // an apostrophe past ASCII (’)
+    while (!(byte_class(p) & kEndsLetterRun)) {
+      const unsigned char c = static_cast<unsigned char>(text[p]);
+      if (c == '.') {
+        if (apostrophe || p - start > 1) break;
+        return Word(start);  // U.S.
       }
-      break;
+      size_t size = 1;  // of the apostrophe at p
+      if (c >= 0x80) {
+        const DecodedCodePoint d = DecodeAt(text_, p);
+        if (!IsWordApostrophe(d.cp)) {
+          if (IsWordChar(d.cp)) return Word(start);
+          break;
+        }
+        size = d.size;
+        wide = true;
+      } else if (c != '\'' && c != '`') {
+        return Word(start);  // a digit
+      }
+      if (!(byte_class(p + size) & kLetterByte)) {
+        if (static_cast<unsigned char>(text[p + size]) >= 0x80) return Word(start);
+        break;  // no letter after the apostrophe: the word ends before it
+      }
+      apostrophe = true;  // the apostrophe joins two parts
+      p += size + 1;
+      while (byte_class(p) & kLetterByte) ++p;
     }
-    const unsigned char after = static_cast<unsigned char>(text[p]);
-    const bool ends = (kAsciiByteClass[after] & kEndsLetterRun) ||
-                      (after == '.' && (apostrophe || p - start > 1)) ||
-                      ((after == '\'' || after == '`') &&
-                       static_cast<unsigned char>(text[p + 1]) < 0x80);  // not before a letter
-    if (!ends) return Word(start);
+    // The key: letters lower-cased (| 0x20), every apostrophe as ' (past ASCII only
+    // apostrophes are in the word), written over a copy of the word's bytes.
     std::string& keys = out_.keys;
     const size_t key_start = keys.size();
-    keys.append(text + start, p - start);
+    const size_t size = p - start;
+    keys.append(text + start, size);
     char* key = keys.data() + key_start;
     uint64_t hash = kFnv1a64Offset;
-    for (size_t i = 0; i < p - start; ++i) {
-      // Letters and ' lower-case by | 0x20; ` is '.
-      key[i] = key[i] == '`' ? '\'' : static_cast<char>(key[i] | 0x20);
-      hash = Fnv1a64Step(hash, static_cast<unsigned char>(key[i]));
+    if (!wide) {
+      for (size_t i = 0; i < size; ++i) {
+        key[i] = key[i] == '`' ? '\'' : static_cast<char>(key[i] | 0x20);
+        hash = Fnv1a64Step(hash, static_cast<unsigned char>(key[i]));
+      }
+    } else {
+      size_t written = 0;
+      for (size_t i = 0; i < size; ++i) {
+        char k = key[i] == '`' ? '\'' : static_cast<char>(key[i] | 0x20);
+        if (static_cast<unsigned char>(key[i]) >= 0x80) {
+          k = '\'';
+          while (i + 1 < size && IsUtf8Continuation(static_cast<unsigned char>(key[i + 1]))) ++i;
+        }
+        key[written++] = k;
+        hash = Fnv1a64Step(hash, static_cast<unsigned char>(k));
+      }
+      keys.resize(key_start + written);
     }
     const bool capitalized = text[start] <= 'Z';
     FinishWord(start, p, key_start, hash, capitalized ? kTokenCapitalized : 0);
