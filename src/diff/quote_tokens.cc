@@ -361,7 +361,7 @@ class Tokenizer {
     };
     size_t p = start + 1;
     while (byte_class(p) & kLetterByte) ++p;
-    bool apostrophe = false;  // after an apostrophe a dot ends the word (no abbreviation)
+    bool apostrophe = false;  // an apostrophe: a dot after it ends the word, ` keys as '
     bool wide = false;        // an apostrophe past ASCII (’)
     while (!(byte_class(p) & kEndsLetterRun)) {
       const unsigned char c = static_cast<unsigned char>(text[p]);
@@ -397,7 +397,12 @@ class Tokenizer {
     keys.append(text + start, size);
     char* key = keys.data() + key_start;
     uint64_t hash = kFnv1a64Offset;
-    if (!wide) {
+    if (!apostrophe) {  // letters only
+      for (size_t i = 0; i < size; ++i) {
+        key[i] = static_cast<char>(key[i] | 0x20);
+        hash = Fnv1a64Step(hash, static_cast<unsigned char>(key[i]));
+      }
+    } else if (!wide) {
       for (size_t i = 0; i < size; ++i) {
         key[i] = key[i] == '`' ? '\'' : static_cast<char>(key[i] | 0x20);
         hash = Fnv1a64Step(hash, static_cast<unsigned char>(key[i]));
