@@ -54,7 +54,7 @@ char TypographyClass(char32_t cp) {
 enum AsciiByteClass : uint8_t {
   kSpaceByte = 1u << 0,   // IsSpace
   kLetterByte = 1u << 1,  // a-z A-Z
-  // Ends a word of ASCII letters whatever follows (Tokenizer::Word): not a word character,
+  // Ends a word of ASCII letters whatever follows (Tokenizer::LetterWord): not a word character,
   // not an apostrophe that may join two parts, not a dot that may be an abbreviation's
   // (a dot after two or more letters ends the word too). NUL: the text's terminator.
   kEndsLetterRun = 1u << 2,
@@ -175,7 +175,8 @@ int NumberWordIndex(std::string_view key, uint64_t hash) {
 }
 
 // The word count, the ellipses at either edge (kTokenAtEdge) and the elements of tokens
-// made in text order: the last step of tokenising, and of ElementRangeTokens.
+// made in text order: the last step of ElementRangeTokens, and of tokenising when an
+// ellipsis may be at an edge (Tokenizer::Finish).
 void FinishTokens(TokenizedQuote& out) {
   auto& tokens = out.tokens;
   size_t first = tokens.size();
