@@ -13,10 +13,8 @@ namespace {
 
 // ' for every quote mark and apostrophe, - for every dash, 0 otherwise.
 char TypographyClass(char32_t cp) {
+  if (cp < 0x80) return cp == '"' || cp == '\'' || cp == '`' ? '\'' : cp == '-' ? '-' : 0;
   switch (cp) {
-    case U'"':
-    case U'\'':
-    case U'`':
     case 0x00B4:  // ´
     case 0x00AB:  // «
     case 0x00BB:  // »
@@ -36,7 +34,6 @@ char TypographyClass(char32_t cp) {
     case 0xFF02:
     case 0xFF07:
       return '\'';
-    case U'-':
     case 0x2010:
     case 0x2011:
     case 0x2012:
@@ -52,6 +49,33 @@ char TypographyClass(char32_t cp) {
       return 0;
   }
 }
+
+// Classes of ASCII bytes for the tokeniser's fast paths (bit set; 0 past ASCII).
+enum AsciiByteClass : uint8_t {
+  kSpaceByte = 1u << 0,   // IsSpace
+  kLetterByte = 1u << 1,  // a-z A-Z
+  // Ends a word of ASCII letters whatever follows (Tokenizer::LetterWord): not a word character,
+  // not an apostrophe that may join two parts, not a dot that may be an abbreviation's
+  // (a dot after two or more letters ends the word too). NUL: the text's terminator.
+  kEndsLetterRun = 1u << 2,
+  // Punctuation that is a token of its own (Tokenizer::Punct) wherever it is: not [ . $.
+  kPlainPunctByte = 1u << 3,
+};
+inline constexpr auto kAsciiByteClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 128; ++c) {
+    uint8_t& t = table[c];
+    if (c == ' ' || (c >= '\t' && c <= '\r')) t |= kSpaceByte;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      t |= kLetterByte;
+    } else if (!(c >= '0' && c <= '9') && c != '\'' && c != '`' && c != '.') {
+      t |= kEndsLetterRun;
+    }
+    const bool word_char = (c >= '0' && c <= '9') || (t & kLetterByte);
+    if (!(t & kSpaceByte) && !word_char && c != '[' && c != '.' && c != '$') t |= kPlainPunctByte;
+  }
+  return table;
+}();
 
 // Apostrophes that may join the parts of a word (don't, Trump’s).
 bool IsWordApostrophe(char32_t cp) {
@@ -97,54 +121,62 @@ constexpr std::pair<std::string_view, std::string_view> kNumberWords[] = {
     {"trillion", "1e12"}, {"dozen", "12"},      {"half", "0.5"},        {"percent", "%"},
 };
 
-// For the word tables below, looked up for every word of every quotation: the entries of
-// each (length, first letter) pair, so that most words are rejected by that pair alone and
-// the rest compared with the one or two entries that could be equal.
-class ShortWordTable {
+// For the word tables below, looked up for every word of every quotation with the hash its
+// token has anyway: slots by the hash's low bits (linear probing, mostly empty), so that most
+// words are rejected by one empty slot and the rest compared with the entries of equal hash.
+class WordHashTable {
  public:
   template <typename Words, typename WordOf>
-  constexpr ShortWordTable(const Words& words, WordOf word_of) {
+  constexpr WordHashTable(const Words& words, WordOf word_of) {
+    if (std::size(words) * 4 > kSlots) throw "WordHashTable: too full";
     for (size_t i = 0; i < std::size(words); ++i) {
-      std::string_view w = word_of(words[i]);
-      Bucket& b = buckets_[w.size()][w[0] - 'a'];
-      if (w.size() >= kMaxSize || b.count == kMaxPerBucket) throw "ShortWordTable: too full";
-      b.index[b.count++] = static_cast<uint8_t>(i);
+      const uint64_t hash = Fnv1a64(word_of(words[i]));
+      size_t slot = hash & (kSlots - 1);
+      while (index_[slot] != 0) slot = (slot + 1) & (kSlots - 1);
+      index_[slot] = static_cast<uint8_t>(i + 1);
+      hash_[slot] = hash;
     }
   }
-  /// The index of `key` in the table (`word_of(words[i]) == key`), or -1.
+  /// The index of `key` (whose Fnv1a64 is `hash`) in the table (`word_of(words[i]) ==
+  /// key`), or -1.
   template <typename Words, typename WordOf>
-  int Find(std::string_view key, const Words& words, WordOf word_of) const {
-    if (key.empty() || key.size() >= kMaxSize || key[0] < 'a' || key[0] > 'z') return -1;
-    const Bucket& b = buckets_[key.size()][key[0] - 'a'];
-    for (uint8_t k = 0; k < b.count; ++k) {
-      if (word_of(words[b.index[k]]) == key) return b.index[k];
+  int Find(std::string_view key, uint64_t hash, const Words& words, WordOf word_of) const {
+    for (size_t slot = hash & (kSlots - 1); index_[slot] != 0; slot = (slot + 1) & (kSlots - 1)) {
+      if (hash_[slot] == hash && word_of(words[index_[slot] - 1]) == key) return index_[slot] - 1;
     }
     return -1;
   }
 
  private:
-  static constexpr size_t kMaxSize = 16;       // longer than every entry of the tables
-  static constexpr uint8_t kMaxPerBucket = 4;  // entries of one length and first letter
-  struct Bucket {
-    uint8_t count = 0;
-    uint8_t index[kMaxPerBucket] = {};
-  };
-  Bucket buckets_[kMaxSize][26] = {};
+  // At least four times the entries of a table: most slots empty, short probes.
+  static constexpr size_t kSlots = 256;
+  uint8_t index_[kSlots] = {};  // entry + 1; 0: empty
+  uint64_t hash_[kSlots] = {};
 };
 
 constexpr std::string_view kTitleAbbreviations[] = {
     "mr", "mrs", "ms",  "dr",   "sen", "rep", "gov",  "gen", "st", "jr", "sr",  "prof",
     "lt", "col", "sgt", "capt", "rev", "hon", "pres", "vs",  "mt", "ft", "sec", "adm"};
 
-// Words after which a period does not end the sentence.
-bool IsTitleAbbreviation(std::string_view key) {
+// Words after which a period does not end the sentence (`hash`: Fnv1a64(key)).
+bool IsTitleAbbreviation(std::string_view key, uint64_t hash) {
   static constexpr auto kWord = [](std::string_view w) { return w; };
-  static constexpr ShortWordTable kTable(kTitleAbbreviations, kWord);
-  return kTable.Find(key, kTitleAbbreviations, kWord) >= 0;
+  static constexpr WordHashTable kTable(kTitleAbbreviations, kWord);
+  return kTable.Find(key, hash, kTitleAbbreviations, kWord) >= 0;
+}
+
+// The index in kNumberWords of `key` (`hash`: Fnv1a64(key)), or -1.
+int NumberWordIndex(std::string_view key, uint64_t hash) {
+  static constexpr auto kWord = [](const std::pair<std::string_view, std::string_view>& e) {
+    return e.first;
+  };
+  static constexpr WordHashTable kTable(kNumberWords, kWord);
+  return kTable.Find(key, hash, kNumberWords, kWord);
 }
 
 // The word count, the ellipses at either edge (kTokenAtEdge) and the elements of tokens
-// made in text order: the last step of tokenising, and of ElementRangeTokens.
+// made in text order: the last step of ElementRangeTokens, and of tokenising when an
+// ellipsis may be at an edge (Tokenizer::Finish).
 void FinishTokens(TokenizedQuote& out) {
   auto& tokens = out.tokens;
   size_t first = tokens.size();
@@ -179,6 +211,19 @@ class Tokenizer {
     out_.keys.reserve(text_.size());
     size_t pos = 0;
     while (pos < text_.size()) {
+      const uint8_t byte_class = kAsciiByteClass[static_cast<unsigned char>(text_[pos])];
+      if (byte_class & kSpaceByte) {
+        ++pos;
+        continue;
+      }
+      if (byte_class & kLetterByte) {
+        pos = LetterWord(pos);
+        continue;
+      }
+      if (byte_class & kPlainPunctByte) {
+        pos = Punct(pos, DecodedCodePoint{static_cast<unsigned char>(text_[pos]), 1, true});
+        continue;
+      }
       DecodedCodePoint d = DecodeAt(text_, pos);
       if (IsSpace(d.cp)) {
         pos += d.size;
@@ -217,6 +262,9 @@ class Tokenizer {
     t.key_start = static_cast<uint32_t>(key_start);
     t.key_size = static_cast<uint32_t>(out_.keys.size() - key_start);
     t.hash = hash;
+    if (kind != TokenKind::kPunct)
+      out_.elements.push_back(static_cast<uint32_t>(out_.tokens.size()));
+    if (kind == TokenKind::kWord) ++out_.word_count;
     out_.tokens.push_back(t);
   }
 
@@ -301,6 +349,95 @@ class Tokenizer {
       Emit(TokenKind::kPunct, pos, end, scratch_, flags);
     }
     return end;
+  }
+
+  // Word(start) for a word that starts with an ASCII letter: a word of ASCII letters and
+  // the apostrophes between them (don't, I’m), ended by what ends it whatever follows, is
+  // copied, lower-cased and hashed in one pass; any other goes to Word. text_ is a
+  // std::string's, so text_[text_.size()] is NUL.
+  size_t LetterWord(size_t start) {
+    const char* text = text_.data();
+    auto byte_class = [&](size_t i) {
+      return kAsciiByteClass[static_cast<unsigned char>(text[i])];
+    };
+    size_t p = start + 1;
+    while (byte_class(p) & kLetterByte) ++p;
+    bool apostrophe = false;  // an apostrophe: a dot after it ends the word, ` keys as '
+    bool wide = false;        // an apostrophe past ASCII (’)
+    while (!(byte_class(p) & kEndsLetterRun)) {
+      const unsigned char c = static_cast<unsigned char>(text[p]);
+      if (c == '.') {
+        if (apostrophe || p - start > 1) break;
+        return Word(start);  // U.S.
+      }
+      size_t size = 1;  // of the apostrophe at p
+      if (c >= 0x80) {
+        const DecodedCodePoint d = DecodeAt(text_, p);
+        if (!IsWordApostrophe(d.cp)) {
+          if (IsWordChar(d.cp)) return Word(start);
+          break;
+        }
+        size = d.size;
+        wide = true;
+      } else if (c != '\'' && c != '`') {
+        return Word(start);  // a digit
+      }
+      if (!(byte_class(p + size) & kLetterByte)) {
+        if (static_cast<unsigned char>(text[p + size]) >= 0x80) return Word(start);
+        break;  // no letter after the apostrophe: the word ends before it
+      }
+      apostrophe = true;  // the apostrophe joins two parts
+      p += size + 1;
+      while (byte_class(p) & kLetterByte) ++p;
+    }
+    // The key: letters lower-cased (| 0x20), every apostrophe as ' (past ASCII only
+    // apostrophes are in the word), written over a copy of the word's bytes.
+    std::string& keys = out_.keys;
+    const size_t key_start = keys.size();
+    const size_t size = p - start;
+    keys.append(text + start, size);
+    char* key = keys.data() + key_start;
+    uint64_t hash = kFnv1a64Offset;
+    if (!apostrophe) {  // letters only
+      for (size_t i = 0; i < size; ++i) {
+        key[i] = static_cast<char>(key[i] | 0x20);
+        hash = Fnv1a64Step(hash, static_cast<unsigned char>(key[i]));
+      }
+    } else if (!wide) {
+      for (size_t i = 0; i < size; ++i) {
+        key[i] = key[i] == '`' ? '\'' : static_cast<char>(key[i] | 0x20);
+        hash = Fnv1a64Step(hash, static_cast<unsigned char>(key[i]));
+      }
+    } else {
+      size_t written = 0;
+      for (size_t i = 0; i < size; ++i) {
+        char k = key[i] == '`' ? '\'' : static_cast<char>(key[i] | 0x20);
+        if (static_cast<unsigned char>(key[i]) >= 0x80) {
+          k = '\'';
+          while (i + 1 < size && IsUtf8Continuation(static_cast<unsigned char>(key[i + 1]))) ++i;
+        }
+        key[written++] = k;
+        hash = Fnv1a64Step(hash, static_cast<unsigned char>(k));
+      }
+      keys.resize(key_start + written);
+    }
+    const bool capitalized = text[start] <= 'Z';
+    FinishWord(start, p, key_start, hash, capitalized ? kTokenCapitalized : 0);
+    return p;
+  }
+
+  // The word [start, end) whose key is the keys from `key_start` on and `hash` its Fnv1a64,
+  // with `flags` (capitalized, abbreviation, number by digits) known from its bytes.
+  void FinishWord(size_t start, size_t end, size_t key_start, uint64_t hash, uint8_t flags) {
+    const std::string_view key(out_.keys.data() + key_start, out_.keys.size() - key_start);
+    if (!(flags & kTokenNumber) && NumberWordIndex(key, hash) >= 0) flags |= kTokenNumber;
+    if (sentence_start_) flags |= kTokenSentenceStart;
+    if (pending_end_ >= 0)
+      out_.tokens[static_cast<size_t>(pending_end_)].flags |= kTokenSentenceEnd;
+    pending_end_ = -1;
+    sentence_start_ = false;
+    last_word_title_ = IsTitleAbbreviation(key, hash);
+    Push(TokenKind::kWord, start, end, key_start, hash, flags);
   }
 
   size_t Word(size_t start) {
@@ -434,18 +571,12 @@ class Tokenizer {
         AppendNfkcCasefold(raw, keys);
       }
     }
-    const std::string_view key(keys.data() + key_start, keys.size() - key_start);
+    if (!hashed) hash = Fnv1a64(std::string_view(keys).substr(key_start));
     uint8_t flags = 0;
     if (IsUpper(first.cp)) flags |= kTokenCapitalized;
     if (abbreviation) flags |= kTokenAbbreviation;
-    if (digits || NumberValue(key) != key) flags |= kTokenNumber;
-    if (sentence_start_) flags |= kTokenSentenceStart;
-    if (pending_end_ >= 0)
-      out_.tokens[static_cast<size_t>(pending_end_)].flags |= kTokenSentenceEnd;
-    pending_end_ = -1;
-    sentence_start_ = false;
-    last_word_title_ = key.size() <= 4 && IsTitleAbbreviation(key);
-    Push(TokenKind::kWord, start, p, key_start, hashed ? hash : Fnv1a64(key), flags);
+    if (digits) flags |= kTokenNumber;
+    FinishWord(start, p, key_start, hash, flags);
     return p;
   }
 
@@ -456,7 +587,18 @@ class Tokenizer {
     return p + 3 >= text_.size() || text_[p + 3] < '0' || text_[p + 3] > '9';
   }
 
-  void Finish() { FinishTokens(out_); }
+  // Push made the elements and the word count; an ellipsis is an element unless it is at an
+  // edge, which only an element list that does not start and end with words can have.
+  void Finish() {
+    const auto& elements = out_.elements;
+    if (elements.empty() ||
+        (out_.tokens[elements.front()].word() && out_.tokens[elements.back()].word())) {
+      return;
+    }
+    out_.elements.clear();
+    out_.word_count = 0;
+    FinishTokens(out_);
+  }
 
   TokenizedQuote& out_;
   std::string_view text_;
@@ -469,11 +611,7 @@ class Tokenizer {
 }  // namespace
 
 std::string_view NumberValue(std::string_view key) {
-  static constexpr auto kWord = [](const std::pair<std::string_view, std::string_view>& e) {
-    return e.first;
-  };
-  static constexpr ShortWordTable kTable(kNumberWords, kWord);
-  const int i = kTable.Find(key, kNumberWords, kWord);
+  const int i = NumberWordIndex(key, Fnv1a64(key));
   return i >= 0 ? kNumberWords[i].second : key;
 }
 
@@ -580,13 +718,16 @@ bool HasWord(std::string_view text) {
 }
 
 std::string MatchKey(const TokenizedQuote& q) {
-  std::string key;
-  key.reserve(q.keys.size() + q.word_count);
+  // Written through a pointer into room for every key and a space each (no append per word).
+  std::string key(q.keys.size() + q.word_count, '\0');
+  char* out = key.data();
   for (const QuoteToken& t : q.tokens) {
     if (!t.word()) continue;
-    if (!key.empty()) key.push_back(' ');
-    key.append(q.Key(t));
+    if (out != key.data()) *out++ = ' ';
+    const char* k = q.keys.data() + t.key_start;
+    for (uint32_t i = 0; i < t.key_size; ++i) *out++ = k[i];
   }
+  key.resize(static_cast<size_t>(out - key.data()));
   return key;
 }
 

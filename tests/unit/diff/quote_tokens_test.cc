@@ -92,6 +92,46 @@ TEST_SUITE("diff") {
     }
   }
 
+  TEST_CASE("tokens: where a word of ASCII letters ends (apostrophes, dots, other bytes)") {
+    struct Case {
+      const char* text;
+      std::vector<std::string> want;
+    };
+    const Case cases[] = {
+        {"It's Jones' car", {"W:It's|it's", "W:Jones|jones", "P:'|'", "W:car|car"}},
+        {"rock'n'roll", {"W:rock'n'roll|rock'n'roll"}},
+        {"rock`n`ROLL", {"W:rock`n`ROLL|rock'n'roll"}},
+        {"it'5", {"W:it|it", "P:'|'", "W:5|5"}},
+        {"o'.", {"W:o|o", "P:'|'", "P:.|."}},
+        {"x'é", {"W:x'é|x'é"}},  // the apostrophe joins a letter past ASCII
+        {"x’y", {"W:x’y|x'y"}},  // ’ between letters
+        {"don't.", {"W:don't|don't", "P:.|."}},
+        {"A. Lincoln", {"W:A|a", "P:.|.", "W:Lincoln|lincoln"}},
+        {"no.5", {"W:no|no", "P:.|.", "W:5|5"}},
+        {"a.b.c", {"W:a.b.|ab", "W:c|c"}},
+        {"I.'", {"W:I|i", "P:.|.", "P:'|'"}},
+        {"abc123 x", {"W:abc123|abc123", "W:x|x"}},
+        {"Straße!", {"W:Straße|strasse", "P:!|!"}},
+        {"word\x01word", {"W:word|word", "P:\x01|\x01", "W:word|word"}},
+        {"ab\xff", {"W:ab|ab", "P:\xff|\xff"}},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.text);
+      CHECK(Describe(c.text) == c.want);
+    }
+  }
+
+  TEST_CASE("token flags: number words and titles found by the word's hash") {
+    TokenizedQuote q = TokenizeQuote("Gen. Smith said Two. Percent vs. twofold");
+    REQUIRE(q.tokens.size() == 10);
+    CHECK((q.tokens[2].flags & kTokenSentenceStart) == 0);  // Smith after Gen.
+    CHECK((q.tokens[4].flags & kTokenNumber));              // Two
+    CHECK((q.tokens[6].flags & kTokenNumber));              // Percent
+    CHECK((q.tokens[6].flags & kTokenSentenceStart));
+    CHECK((q.tokens[9].flags & kTokenSentenceStart) == 0);  // after vs.
+    CHECK((q.tokens[9].flags & kTokenNumber) == 0);         // twofold
+  }
+
   TEST_CASE("token flags: capitals, sentence starts and ends, numbers, edge ellipses") {
     TokenizedQuote q = TokenizeQuote("… we met Mr. Flynn. Then two left …");
     REQUIRE(q.tokens.size() == 11);
