@@ -76,28 +76,16 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
     // Only representatives keep their words (RepresentativeWords drops the others), and a
     // quotation whose words an earlier one of the same slice has is none.
     std::unordered_set<std::string_view> seen;
-    // A text an earlier quotation of the slice has (copies of one quotation): its key and
-    // word count are that one's, without tokenising.
-    std::unordered_map<std::string_view, size_t> same_text;
     TokenizedQuote t;  // buffers reused quotation after quotation
     for (size_t i = begin; i < end; ++i) {
       QuoteRecord& q = result->quotes[i];
       prepared->speakers[i] = SpeakerEvidenceFilling(keyer, &q);
       if (tokenise != nullptr && !(*tokenise)[i]) continue;
-      const auto [earlier, first] = same_text.emplace(q.text, i);
-      const bool tokenised = first;
-      if (first) {
-        TokenizeQuoteInto(q.text, &t);
-        prepared->keys[i] = MatchKey(t);
-        prepared->word_counts[i] = t.word_count;
-      } else {
-        prepared->keys[i] = prepared->keys[earlier->second];
-        prepared->word_counts[i] = prepared->word_counts[earlier->second];
-      }
+      TokenizeQuoteInto(q.text, &t);
+      prepared->keys[i] = MatchKey(t);
+      prepared->word_counts[i] = t.word_count;
       if (keep_words && q.kind != QuoteKind::kTerm && !prepared->keys[i].empty() &&
           seen.insert(prepared->keys[i]).second) {
-        // (A copy is the first of its key only when the earlier text was a term.)
-        if (!tokenised) TokenizeQuoteInto(q.text, &t);
         WordHashes(t, &prepared->words[i]);
         prepared->words[i].shrink_to_fit();
       }
