@@ -15,6 +15,7 @@
 
 #include "attribute/builtin_rules.h"
 #include "attribute/rule_regex.h"
+#include "attribute/sentence_tail.h"
 #include "attribute/token_classes.h"
 #include "attribute/token_pattern.h"
 #include "core/code_point.h"
@@ -706,6 +707,28 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
   for (const Parsed& p : parsed) all_pieces.push_back(&p.pieces);
   classes->MergeEquivalentSymbols(all_pieces);
   for (Parsed& p : parsed) p.rule->expanded_pattern = classes->Translate(p.pieces);
+  // The RE2 text over symbols of a part of a rule's pattern as written (it was checked as a
+  // part of the whole): empty when it does not expand or parse on its own.
+  auto translate_part = [&](const std::string& part) {
+    std::string expanded, bad_name;
+    size_t bad = 0;
+    std::vector<TokenPatternPiece> pieces;
+    if (ExpandMacros(part, token_macros, 0, kMaxExpandedPattern, &expanded, &bad, &bad_name,
+                     &expansions) != Expansion::kOk ||
+        ParseTokenPattern(expanded, /*skip_macros=*/false, &pieces)) {
+      return std::string();
+    }
+    return classes->Translate(pieces);
+  };
+  for (Parsed& p : parsed) {
+    std::optional<SentenceTailText> split = SplitSentenceTail(p.rule->pattern);
+    if (!split) continue;
+    std::string head = translate_part(split->head), tail = translate_part(split->tail);
+    if (head.empty() || tail.empty()) continue;
+    p.rule->sentence_tail =
+        SentenceTail::Make(p.rule->expanded_pattern, std::move(head), std::move(tail),
+                           classes->latin1(), kTokenRuleMaxMem);
+  }
   if (compilation == RuleCompilation::kOnFirstUse) {
     for (Parsed& p : parsed) {
       p.rule->program = std::make_shared<RuleRegex>(p.rule->expanded_pattern, classes->latin1(),

@@ -19,6 +19,7 @@ class RE2;
 namespace quotecheck {
 
 class RuleRegex;
+class SentenceTail;
 class TokenClasses;
 
 /// Which text a pattern reads: the text right after the quotation's closing mark
@@ -57,6 +58,10 @@ struct AttributionRule {
   /// compile on first use (RuleCompilation::kOnFirstUse; `regex` then stays null). Null when
   /// the rule did not compile.
   std::shared_ptr<const RuleRegex> program;
+  /// A token rule whose pattern ends with `{MACRO}* $` after its groups: its head and tail
+  /// apart, so that its groups come from the head's part of a match (sentence_tail.h); null
+  /// for other rules.
+  std::shared_ptr<const SentenceTail> sentence_tail;
   std::vector<RuleExample> examples;
   std::string file;
   uint32_t line = 0;          // of the rule's table

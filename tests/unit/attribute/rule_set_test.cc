@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "attribute/rule_regex.h"
+#include "attribute/sentence_tail.h"
 
 namespace quotecheck {
 namespace {
@@ -476,6 +477,18 @@ side = "after"
       REQUIRE(rule.program != nullptr);
       CHECK(rule.program->regex() == rule.regex.get());
     }
+  }
+
+  TEST_CASE("The built-in rules that take the rest of the sentence have their head apart") {
+    RuleSet rules;
+    Diagnostics diagnostics;
+    REQUIRE(LoadRuleSet({}, &rules, &diagnostics));
+    std::vector<std::string> split;
+    for (const AttributionRule& rule : rules.rules) {
+      if (rule.sentence_tail) split.push_back(rule.id);
+    }
+    CHECK(split == std::vector<std::string>{"before/speaker-noun", "before/cue-in-sentence",
+                                            "weak/sentence-subject"});
   }
 
   TEST_CASE("The built-in rules compiled on first use: the same programs, when first asked") {
