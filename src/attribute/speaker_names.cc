@@ -477,20 +477,23 @@ bool SpeakerNames::EndsSentenceAt(std::string_view s, size_t i) const {
 bool SpeakerNames::JoinedByAnd(std::string_view between) const {
   // "and", then at most this many words of a role ("first lady", "President").
   constexpr size_t kMaxRoleWords = 3;
-  // Words read only up to one past the most allowed: `between` can be most of a document
-  // (FullNameFor asks about every full name and lone surname of it, far apart or not).
-  std::vector<std::string_view> words;
+  // Words read only until one fails, or one past the most allowed: `between` can be most of
+  // a document (FullNameFor asks about every full name and lone surname of it, far apart or
+  // not), and most of the time its first word is no "and".
+  size_t words = 0;
+  bool joined = true;
   ForEachWord(between, [&](std::string_view w) {
-    words.push_back(w);
-    return words.size() <= kMaxRoleWords + 1;
+    ++words;
+    if (words == 1) {
+      joined = w == "and" || w == "&";
+    } else if (words <= kMaxRoleWords + 1) {
+      joined = !(StartsUpper(w) && !IsTitleWord(w)) && w.back() != ',' && w.back() != '.';
+    } else {
+      joined = false;
+    }
+    return joined;
   });
-  if (words.empty() || words.size() > kMaxRoleWords + 1) return false;
-  if (words[0] != "and" && words[0] != "&") return false;
-  for (size_t i = 1; i < words.size(); ++i) {
-    if (StartsUpper(words[i]) && !IsTitleWord(words[i])) return false;
-    if (words[i].back() == ',' || words[i].back() == '.') return false;
-  }
-  return true;
+  return joined && words > 0;
 }
 
 bool SpeakerNames::EndsSentence(std::string_view s) const {
