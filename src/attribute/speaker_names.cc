@@ -167,7 +167,7 @@ std::string Join(const std::vector<std::string_view>& words, size_t from, size_t
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = AsciiLower(c);
   return out;
 }
 
