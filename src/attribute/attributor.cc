@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "attribute/rule_regex.h"
+#include "attribute/sentence_tail.h"
 #include "attribute/speaker_names.h"
 #include "attribute/token_classes.h"
 #include "core/code_point.h"
@@ -28,10 +30,7 @@ constexpr double kConfidenceScale = 1000;
 
 struct CompiledRule {
   const AttributionRule* rule;
-  int speaker_group;
-  int cue_group;    // -1 when the pattern has none
-  int words_group;  // -1 when the pattern has none (AttributionRule::max_words)
-  int groups;
+  const RuleRegex* program;  // compiled on first use when the rule set says so
 };
 
 // One side's window of a quotation as tokens, classified once for every token rule of
@@ -156,14 +155,7 @@ struct Attributor::Impl {
 
   explicit Impl(const RuleSet* r) : rules(r), names(*r) {
     for (const AttributionRule& rule : rules->rules) {
-      if (!rule.regex) continue;
-      const auto& groups = rule.regex->NamedCapturingGroups();
-      auto group = [&](const char* name) {
-        auto it = groups.find(name);
-        return it == groups.end() ? -1 : it->second;
-      };
-      ordered.push_back({&rule, groups.at("speaker"), group("cue"), group("words"),
-                         rule.regex->NumberOfCapturingGroups()});
+      if (rule.program) ordered.push_back({&rule, rule.program.get()});
     }
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const CompiledRule& a, const CompiledRule& b) {
@@ -185,44 +177,82 @@ struct Attributor::Impl {
   struct GroupMemo {
     const Impl* owner = nullptr;
     std::unordered_map<std::string, GroupOffsets> offsets;
-    std::string key;  // reused buffer
+    std::string key, head_key;  // reused buffers
     std::vector<re2::StringPiece> groups;
   };
   static constexpr size_t kMemoEntries = 1 << 16;
 
-  // The groups of rule `cr`'s match `matched`, a span of `context` that a search anchored
-  // with `anchor` found: from the memo, else from the same search over just that span (it
-  // finds the same match, now with its groups; RE2 itself finds a search's groups by a
-  // second, full match of the span its DFA found, so the memo costs no second DFA). What a
+  // The memo's key for rule `rule_index`'s match `matched`, a span of `context`: what a
   // match's groups are depends on the matched text and, for ^ and $, on whether it starts or
-  // ends `context`.
-  GroupOffsets Groups(const CompiledRule& cr, size_t rule_index, re2::StringPiece context,
-                      re2::StringPiece matched, RE2::Anchor anchor) const {
+  // ends `context`. A SentenceTail's head match (`head`) is remembered apart.
+  static void MemoKey(size_t rule_index, re2::StringPiece context, re2::StringPiece matched,
+                      bool head, std::string* key) {
+    const size_t start = static_cast<size_t>(matched.data() - context.data());
+    const size_t end = start + matched.size();
+    const char edges =
+        static_cast<char>((start == 0 ? 1 : 0) | (end == context.size() ? 2 : 0) | (head ? 4 : 0));
+    key->assign(reinterpret_cast<const char*>(&rule_index), sizeof rule_index);
+    key->push_back(edges);
+    key->append(matched.data(), matched.size());
+  }
+
+  // The groups of `regex`'s match `matched` of `context`, found by the same search over just
+  // that span (it finds the same match, now with its groups; RE2 itself finds a search's
+  // groups by a second, full match of the span its DFA found, so this costs no second DFA).
+  static GroupOffsets MatchGroups(const RuleGroups& groups, const RE2& regex,
+                                  re2::StringPiece context, re2::StringPiece matched,
+                                  RE2::Anchor anchor, GroupMemo* memo) {
+    const size_t start = static_cast<size_t>(matched.data() - context.data());
+    GroupOffsets out;
+    memo->groups.assign(groups.count + 1, re2::StringPiece());
+    if (regex.Match(context, start, start + matched.size(), anchor, memo->groups.data(),
+                    static_cast<int>(memo->groups.size()))) {
+      auto rel = [&](int g, int32_t* from, int32_t* to) {
+        if (g < 0 || memo->groups[g].data() == nullptr) return;
+        *from = static_cast<int32_t>(memo->groups[g].data() - matched.data());
+        *to = *from + static_cast<int32_t>(memo->groups[g].size());
+      };
+      rel(groups.speaker, &out.speaker_start, &out.speaker_end);
+      rel(groups.cue, &out.cue_start, &out.cue_end);
+      rel(groups.words, &out.words_start, &out.words_end);
+    }
+    return out;
+  }
+
+  // The groups of rule `cr`'s match `matched`, a span of `context` that a search of `regex`
+  // (the rule's program) anchored with `anchor` found: from the memo, else from the match
+  // itself. A rule that takes the rest of the sentence (`tail`, sentence_tail.h) has the
+  // groups of its head's part when its SentenceTail says so: the head's part repeats where
+  // the whole match does not, so they come from the memo under the head's key, or from the
+  // head's match over that part alone.
+  GroupOffsets Groups(const CompiledRule& cr, const RE2& regex, const SentenceTail* tail,
+                      size_t rule_index, re2::StringPiece context, re2::StringPiece matched,
+                      RE2::Anchor anchor) const {
     thread_local GroupMemo memo;
     if (memo.owner != this || memo.offsets.size() >= kMemoEntries) {
       memo.offsets.clear();
       memo.owner = this;
     }
-    const size_t start = static_cast<size_t>(matched.data() - context.data());
-    const size_t end = start + matched.size();
-    const char edges = static_cast<char>((start == 0 ? 1 : 0) | (end == context.size() ? 2 : 0));
-    memo.key.assign(reinterpret_cast<const char*>(&rule_index), sizeof rule_index);
-    memo.key.push_back(edges);
-    memo.key.append(matched.data(), matched.size());
+    MemoKey(rule_index, context, matched, false, &memo.key);
     auto it = memo.offsets.find(memo.key);
     if (it != memo.offsets.end()) return it->second;
+    const RuleGroups& groups = cr.program->groups();
+    const size_t start = static_cast<size_t>(matched.data() - context.data());
+    std::string_view head;
     GroupOffsets out;
-    memo.groups.assign(cr.groups + 1, re2::StringPiece());
-    if (cr.rule->regex->Match(context, start, end, anchor, memo.groups.data(),
-                              static_cast<int>(memo.groups.size()))) {
-      auto rel = [&](int g, int32_t* from, int32_t* to) {
-        if (g < 0 || memo.groups[g].data() == nullptr) return;
-        *from = static_cast<int32_t>(memo.groups[g].data() - matched.data());
-        *to = *from + static_cast<int32_t>(memo.groups[g].size());
-      };
-      rel(cr.speaker_group, &out.speaker_start, &out.speaker_end);
-      rel(cr.cue_group, &out.cue_start, &out.cue_end);
-      rel(cr.words_group, &out.words_start, &out.words_end);
+    if (tail != nullptr && tail->HeadMatch(std::string_view(context.data(), context.size()), start,
+                                           start + matched.size(), &head)) {
+      const re2::StringPiece head_match(head.data(), head.size());
+      MemoKey(rule_index, context, head_match, true, &memo.head_key);
+      auto head_it = memo.offsets.find(memo.head_key);
+      if (head_it != memo.offsets.end()) {
+        out = head_it->second;
+      } else {
+        out = MatchGroups(groups, tail->head(), context, head_match, RE2::ANCHOR_START, &memo);
+        memo.offsets.emplace(memo.head_key, out);
+      }
+    } else {
+      out = MatchGroups(groups, regex, context, matched, anchor, &memo);
     }
     memo.offsets.emplace(memo.key, out);
     return out;
@@ -244,9 +274,11 @@ struct Attributor::Impl {
     re2::StringPiece input(text.data() + from, end - from);
     RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
     re2::StringPiece matched;
-    const RE2& regex = *cr.rule->regex;
-    if (!regex.Match(input, 0, input.size(), anchor, &matched, 1)) return false;
-    GroupOffsets g = Groups(cr, rule_index, matched, matched, RE2::ANCHOR_BOTH);
+    const RE2* regex = cr.program->regex();
+    if (regex == nullptr || !regex->Match(input, 0, input.size(), anchor, &matched, 1)) {
+      return false;
+    }
+    GroupOffsets g = Groups(cr, *regex, nullptr, rule_index, matched, matched, RE2::ANCHOR_BOTH);
     if (g.speaker_start < 0) return false;
     found->base = static_cast<size_t>(matched.data() - text.data());
     found->speaker = {found->base + g.speaker_start, found->base + g.speaker_end};
@@ -275,8 +307,12 @@ struct Attributor::Impl {
     }
     RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
     re2::StringPiece symbols(w->symbols), matched;
-    if (!cr.rule->regex->Match(symbols, 0, symbols.size(), anchor, &matched, 1)) return false;
-    GroupOffsets g = Groups(cr, rule_index, symbols, matched, anchor);
+    const RE2* regex = cr.program->regex();
+    if (regex == nullptr || !regex->Match(symbols, 0, symbols.size(), anchor, &matched, 1)) {
+      return false;
+    }
+    GroupOffsets g =
+        Groups(cr, *regex, cr.rule->sentence_tail.get(), rule_index, symbols, matched, anchor);
     if (g.speaker_start < 0) return false;
     const size_t base = static_cast<size_t>(matched.data() - symbols.data());
     auto span_of = [&](int32_t start, int32_t stop) {

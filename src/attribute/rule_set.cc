@@ -14,6 +14,8 @@
 #include <unordered_map>
 
 #include "attribute/builtin_rules.h"
+#include "attribute/rule_regex.h"
+#include "attribute/sentence_tail.h"
 #include "attribute/token_classes.h"
 #include "attribute/token_pattern.h"
 #include "core/code_point.h"
@@ -595,7 +597,7 @@ void CompileOnThreads(size_t count, size_t threads, const Compile& compile) {
 template <typename RuleErrorAt>
 void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std::string>& macros,
                       const RuleErrorAt& rule_error_at, Diagnostics* diagnostics,
-                      size_t compile_threads) {
+                      size_t compile_threads, RuleCompilation compilation) {
   if (rules->token_macros.empty() &&
       std::none_of(rules->rules.begin(), rules->rules.end(),
                    [](const AttributionRule& r) { return r.on_tokens; })) {
@@ -705,6 +707,36 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
   for (const Parsed& p : parsed) all_pieces.push_back(&p.pieces);
   classes->MergeEquivalentSymbols(all_pieces);
   for (Parsed& p : parsed) p.rule->expanded_pattern = classes->Translate(p.pieces);
+  // The RE2 text over symbols of a part of a rule's pattern as written (it was checked as a
+  // part of the whole): empty when it does not expand or parse on its own.
+  auto translate_part = [&](const std::string& part) {
+    std::string expanded, bad_name;
+    size_t bad = 0;
+    std::vector<TokenPatternPiece> pieces;
+    if (ExpandMacros(part, token_macros, 0, kMaxExpandedPattern, &expanded, &bad, &bad_name,
+                     &expansions) != Expansion::kOk ||
+        ParseTokenPattern(expanded, /*skip_macros=*/false, &pieces)) {
+      return std::string();
+    }
+    return classes->Translate(pieces);
+  };
+  for (Parsed& p : parsed) {
+    std::optional<SentenceTailText> split = SplitSentenceTail(p.rule->pattern);
+    if (!split) continue;
+    std::string head = translate_part(split->head), tail = translate_part(split->tail);
+    if (head.empty() || tail.empty()) continue;
+    p.rule->sentence_tail =
+        SentenceTail::Make(p.rule->expanded_pattern, std::move(head), std::move(tail),
+                           classes->latin1(), kTokenRuleMaxMem);
+  }
+  if (compilation == RuleCompilation::kOnFirstUse) {
+    for (Parsed& p : parsed) {
+      p.rule->program = std::make_shared<RuleRegex>(p.rule->expanded_pattern, classes->latin1(),
+                                                    kTokenRuleMaxMem);
+    }
+    rules->token_classes = std::move(classes);
+    return;
+  }
   std::vector<std::shared_ptr<RE2>> compiled(parsed.size());
   CompileOnThreads(parsed.size(), compile_threads, [&](size_t i) {
     RE2::Options options(RE2::Quiet);
@@ -733,13 +765,15 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
       continue;
     }
     rule.regex = std::move(regex);
+    rule.program = std::make_shared<RuleRegex>(rule.regex);
   }
   rules->token_classes = std::move(classes);
 }
 
 }  // namespace
 
-void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics, size_t compile_threads) {
+void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics, size_t compile_threads,
+                   RuleCompilation compilation) {
   std::unordered_map<std::string, std::string> macros;
   for (const auto& [name, entries] : rules->lexicons) {
     macros[MacroNameOf(name)] = LexiconPattern(entries);
@@ -811,12 +845,13 @@ void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics, size_t compile_thre
       continue;
     }
     rule.regex = std::move(regex);
+    rule.program = std::make_shared<RuleRegex>(rule.regex);
   }
-  FinishTokenRules(rules, macros, rule_error_at, diagnostics, compile_threads);
+  FinishTokenRules(rules, macros, rule_error_at, diagnostics, compile_threads, compilation);
 }
 
 bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
-                 Diagnostics* diagnostics, size_t compile_threads) {
+                 Diagnostics* diagnostics, size_t compile_threads, RuleCompilation compilation) {
   for (size_t i = 0; i < kBuiltinRuleFilesCount; ++i) {
     ParseRuleFile(kBuiltinRuleFiles[i].path, kBuiltinRuleFiles[i].text, rules, diagnostics);
   }
@@ -863,7 +898,8 @@ bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
     }
   }
   // Compile what parsed: report pattern errors too.
-  FinishRuleSet(rules, diagnostics, compile_threads);
+  FinishRuleSet(rules, diagnostics, compile_threads,
+                extra_dirs.empty() ? compilation : RuleCompilation::kAtLoad);
   return !HasErrors(*diagnostics);
 }
 

@@ -18,6 +18,8 @@ class RE2;
 
 namespace quotecheck {
 
+class RuleRegex;
+class SentenceTail;
 class TokenClasses;
 
 /// Which text a pattern reads: the text right after the quotation's closing mark
@@ -51,7 +53,15 @@ struct AttributionRule {
   /// Department") is one token but several words; a match with more words is rejected like
   /// an implausible speaker, and a before-rule searches again past its speaker.
   int max_words = -1;
-  std::shared_ptr<const re2::RE2> regex;
+  std::shared_ptr<const re2::RE2> regex;  // null until compiled; see `program`
+  /// The program the attributor runs: `regex` once compiled at load, or the pattern to
+  /// compile on first use (RuleCompilation::kOnFirstUse; `regex` then stays null). Null when
+  /// the rule did not compile.
+  std::shared_ptr<const RuleRegex> program;
+  /// A token rule whose pattern ends with `{MACRO}* $` after its groups: its head and tail
+  /// apart, so that its groups come from the head's part of a match (sentence_tail.h); null
+  /// for other rules.
+  std::shared_ptr<const SentenceTail> sentence_tail;
   std::vector<RuleExample> examples;
   std::string file;
   uint32_t line = 0;          // of the rule's table
@@ -89,16 +99,27 @@ struct RuleSet {
 void ParseRuleFile(std::string_view path, std::string_view text, RuleSet* rules,
                    Diagnostics* diagnostics);
 
+/// When the token rules' RE2 programs are compiled: at load, so that a pattern RE2 refuses
+/// is an error at its file:line:col, or on first use (rule_regex.h says why), only for
+/// patterns known to compile.
+enum class RuleCompilation { kAtLoad, kOnFirstUse };
+
 /// Expands macros and compiles every pattern (RE2::Quiet). Errors go to `diagnostics`.
 /// The token rules' RE2 programs are compiled on up to `compile_threads` threads (the
 /// calling one among them): compiling is most of the start-up, and a run on several cores
-/// would otherwise wait for it on one. Diagnostics come in the same order either way.
-void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics, size_t compile_threads = 1);
+/// would otherwise wait for it on one. Diagnostics come in the same order either way. With
+/// RuleCompilation::kOnFirstUse the token rules are checked and translated but not compiled
+/// (nor are RE2's complaints about them reported): the caller vouches that they compile.
+void FinishRuleSet(RuleSet* rules, Diagnostics* diagnostics, size_t compile_threads = 1,
+                   RuleCompilation compilation = RuleCompilation::kAtLoad);
 
 /// The built-in rules (rules/*.toml, embedded at build time), then every *.toml file of
 /// each directory in `extra_dirs`, in name order. A later rule with the same id replaces
 /// the earlier one; lexicon entries are added. Returns false when any error was reported.
+/// `compilation` applies to the built-in rules alone (every one compiles: the unit tests and
+/// `quotecheck rules test` see to it); with any `extra_dirs`, every rule is compiled at load.
 bool LoadRuleSet(const std::vector<std::string>& extra_dirs, RuleSet* rules,
-                 Diagnostics* diagnostics, size_t compile_threads = 1);
+                 Diagnostics* diagnostics, size_t compile_threads = 1,
+                 RuleCompilation compilation = RuleCompilation::kAtLoad);
 
 }  // namespace quotecheck

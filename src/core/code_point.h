@@ -86,6 +86,11 @@ inline bool IsUpper(char32_t cp) {
 inline bool IsLower(char32_t cp) {
   return cp < 0x80 ? cp >= 'a' && cp <= 'z' : IsNonAsciiLower(cp);
 }
+/// `c` with A-Z made a-z, every other byte as it is: std::tolower in the "C" locale (the one
+/// quotecheck runs in: it never calls setlocale), without a library call a byte.
+inline char AsciiLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 /// Decimal digits (Unicode Nd).
 inline bool IsDigit(char32_t cp) {
   return cp < 0x80 ? cp >= '0' && cp <= '9' : IsNonAsciiDigit(cp);

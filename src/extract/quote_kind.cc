@@ -21,7 +21,7 @@ constexpr size_t kMaxCueToMarkBytes = 40;
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = AsciiLower(c);
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/code_point.h"
 #include "core/line_index.h"
 #include "core/regular_file.h"
 #include "ingest/draft_html.h"
@@ -29,8 +30,6 @@ namespace od = simdjson::ondemand;
 using simdjson::error_code;
 
 constexpr const char* kDefaultTextFields[] = {"text", "body", "content"};
-
-char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;

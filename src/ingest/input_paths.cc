@@ -6,6 +6,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/code_point.h"
 #include "core/regular_file.h"
 
 namespace quotecheck {
@@ -20,8 +21,6 @@ Diagnostic CannotOpen(const std::string& path, const std::error_code& ec) {
   d.message = "cannot open: " + ec.message();
   return d;
 }
-
-char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "attribute/rule_regex.h"
+#include "attribute/sentence_tail.h"
+
 namespace quotecheck {
 namespace {
 
@@ -471,7 +474,64 @@ side = "after"
     for (const AttributionRule& rule : rules.rules) {
       CAPTURE(rule.id);
       CHECK(rule.regex != nullptr);
+      REQUIRE(rule.program != nullptr);
+      CHECK(rule.program->regex() == rule.regex.get());
     }
+  }
+
+  TEST_CASE("The built-in rules that take the rest of the sentence have their head apart") {
+    RuleSet rules;
+    Diagnostics diagnostics;
+    REQUIRE(LoadRuleSet({}, &rules, &diagnostics));
+    std::vector<std::string> split;
+    for (const AttributionRule& rule : rules.rules) {
+      if (rule.sentence_tail) split.push_back(rule.id);
+    }
+    CHECK(split == std::vector<std::string>{"before/speaker-noun", "before/cue-in-sentence",
+                                            "weak/sentence-subject"});
+  }
+
+  TEST_CASE("The built-in rules compiled on first use: the same programs, when first asked") {
+    RuleSet at_load, on_first_use;
+    Diagnostics diagnostics;
+    REQUIRE(LoadRuleSet({}, &at_load, &diagnostics));
+    REQUIRE(LoadRuleSet({}, &on_first_use, &diagnostics, 1, RuleCompilation::kOnFirstUse));
+    CHECK(Formatted(diagnostics) == std::vector<std::string>{});
+    REQUIRE(at_load.rules.size() == on_first_use.rules.size());
+    for (size_t i = 0; i < at_load.rules.size(); ++i) {
+      const AttributionRule& a = at_load.rules[i];
+      const AttributionRule& b = on_first_use.rules[i];
+      CAPTURE(b.id);
+      CHECK(b.regex == nullptr);
+      REQUIRE(b.program != nullptr);
+      REQUIRE(b.program->regex() != nullptr);
+      CHECK(b.program->regex()->pattern() == a.regex->pattern());
+      CHECK(b.program->groups().speaker == a.program->groups().speaker);
+      CHECK(b.program->groups().cue == a.program->groups().cue);
+      CHECK(b.program->groups().words == a.program->groups().words);
+      CHECK(b.program->groups().count == a.program->groups().count);
+    }
+  }
+
+  TEST_CASE("Rules added to the built-in ones are compiled at load, whatever was asked") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() /
+                         ("quotecheck-first-use-" + std::to_string(std::random_device()()));
+    fs::create_directories(dir);
+    std::ofstream((dir / "mine.toml").string(), std::ios::binary)
+        << "[[rules]]\nid = \"t/mine\"\nside = \"after\"\n"
+        << R"(tokens = '''^ <SP> (?P<speaker><CAP>) <SP> "said"''')"
+        << "\n";
+    RuleSet rules;
+    Diagnostics diagnostics;
+    CHECK(LoadRuleSet({dir.string()}, &rules, &diagnostics, 1, RuleCompilation::kOnFirstUse));
+    CHECK(Formatted(diagnostics) == std::vector<std::string>{});
+    CHECK(rules.rules.size() > 1);
+    for (const AttributionRule& rule : rules.rules) {
+      CAPTURE(rule.id);
+      CHECK(rule.regex != nullptr);
+    }
+    fs::remove_all(dir);
   }
 }
 

@@ -55,6 +55,32 @@ TEST_SUITE("attribute") {
     }
   }
 
+  TEST_CASE("SpeakerNames::JoinedByAnd: \"and\", then only words of a role") {
+    struct Case {
+      const char* between;
+      bool joined;
+    };
+    const Case cases[] = {
+        {" and ", true},
+        {" & ", true},
+        {" and first lady ", true},
+        {"  and\tPresident ", true},
+        {" and deputy harbour master ", true},       // three role words
+        {" and the deputy harbour master ", false},  // four
+        {" and Melania ", false},                    // a name, no role
+        {" and first lady. ", false},                // a sentence ends
+        {" said and ", false},                       // "and" must come first
+        {" andrew ", false},
+        {"", false},
+        {"   ", false},
+        {" and President Ada Quell and others ", false},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.between);
+      CHECK(Names().JoinedByAnd(c.between) == c.joined);
+    }
+  }
+
   TEST_CASE("SpeakerNames::EndsSentence: abbreviations do not end a sentence") {
     struct Case {
       const char* text;

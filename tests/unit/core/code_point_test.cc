@@ -2,11 +2,22 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <string>
 
 namespace quotecheck {
 
 TEST_SUITE("code_point") {
+  TEST_CASE("AsciiLower: std::tolower of the \"C\" locale, every byte") {
+    for (int b = 0; b < 256; ++b) {
+      CAPTURE(b);
+      const char c = static_cast<char>(b);
+      CHECK(AsciiLower(c) == static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    CHECK(AsciiLower('Q') == 'q');
+    CHECK(AsciiLower('\xc3') == '\xc3');  // a UTF-8 lead byte stays
+  }
+
   TEST_CASE("DecodeUtf8: strict rejects what lenient takes, and measures differently") {
     struct Case {
       std::string in;
