@@ -590,10 +590,13 @@ void AddClusterFindings(const FindingContext& context, CheckResult* result, unsi
   RunInChunks(clusters, kClustersPerChunk, jobs, [&](size_t begin, size_t end, unsigned worker) {
     DecidedHere& here = decided[worker];
     here.base = base;
-    Chunk& part = parts[begin / kClustersPerChunk];
+    // Findings made into a vector of the thread's own and moved into place once: the chunks
+    // lie side by side, and two threads fill neighbouring chunks.
+    Chunk part;
     for (size_t c = begin; c < end; ++c) ClusterFindings(inputs, c, &here, &part.findings).Run();
     part.links = std::move(here.links);
     here.links.clear();
+    parts[begin / kClustersPerChunk] = std::move(part);
   });
   for (Chunk& part : parts) {  // links decided here appended, findings' indexes moved
     const size_t at = result->links.size();

@@ -144,9 +144,11 @@ ShingleLists ShinglePartition(const std::vector<std::vector<uint64_t>>& quotes,
     if (shorts && short_firsts.empty()) break;
     std::vector<size_t> count(threads, 0);
     RunInSlices(quotes.size(), threads, [&](size_t begin, size_t end, unsigned slice) {
+      size_t mine = 0;  // counted here, stored once: the slices' counts share a cache line
       for (size_t q = begin; q < end; ++q) {
-        for_each_posting(static_cast<uint32_t>(q), shorts, [&](uint64_t) { ++count[slice]; });
+        for_each_posting(static_cast<uint32_t>(q), shorts, [&](uint64_t) { ++mine; });
       }
+      count[slice] = mine;
     });
     size_t at = postings.size();
     std::vector<size_t> offset(threads);

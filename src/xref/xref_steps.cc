@@ -200,11 +200,14 @@ std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
   std::vector<std::vector<Link>> parts((pairs.size() + kPairsPerChunk - 1) / kPairsPerChunk);
   std::vector<std::unique_ptr<WordAligner>> aligners(threads);  // apart: no shared cache line
   for (auto& aligner : aligners) aligner = std::make_unique<WordAligner>();
-  RunInChunks(pairs.size(), kPairsPerChunk, threads,
-              [&](size_t begin, size_t end, unsigned worker) {
-                DecideSlice(pairs, begin, end, passed, prepared, *tokens, *aligners[worker],
-                            &parts[begin / kPairsPerChunk]);
-              });
+  RunInChunks(
+      pairs.size(), kPairsPerChunk, threads, [&](size_t begin, size_t end, unsigned worker) {
+        // Into a vector of the thread's own, moved into place once: the chunks'
+        // vectors lie side by side, and two threads fill neighbouring chunks.
+        std::vector<Link> links;
+        DecideSlice(pairs, begin, end, passed, prepared, *tokens, *aligners[worker], &links);
+        parts[begin / kPairsPerChunk] = std::move(links);
+      });
   std::vector<Link> links;
   for (auto& part : parts) {
     for (Link& link : part) links.push_back(std::move(link));
