@@ -42,10 +42,6 @@ struct Posting {
   bool operator==(const Posting& o) const = default;
 };
 
-}  // namespace
-
-namespace {
-
 // The lists of sorted postings (ShinglePartition): each shingle on two quotations or more,
 // with its hubs when it is common.
 void AppendLists(std::span<const Posting> postings, const NgramIndexOptions& options,
