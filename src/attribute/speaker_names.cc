@@ -165,12 +165,6 @@ std::string Join(const std::vector<std::string_view>& words, size_t from, size_t
   return out;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
-  return out;
-}
-
 bool IsWordAt(std::string_view text, size_t pos, size_t len) {
   bool left = pos == 0 || !IsWordChar(DecodeBefore(text, pos).cp);
   bool right = pos + len >= text.size() || !IsWordChar(DecodeAt(text, pos + len).cp);
@@ -247,7 +241,7 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("place", &places_, false);
   {
     std::unordered_set<std::string> lower;
-    for (const std::string& place : places_) lower.insert(Lower(place));
+    for (const std::string& place : places_) lower.insert(AsciiLowered(place));
     places_ = std::move(lower);
   }
   words_of("furniture", &furniture_, false);
@@ -259,8 +253,8 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
     std::unordered_set<std::string> collective;
     words_of("collective", &collective, false);
     for (const std::string& noun : collective) {
-      collective_.insert(Lower(noun));
-      collective_forms_.emplace(Lower(noun), noun);
+      collective_.insert(AsciiLowered(noun));
+      collective_forms_.emplace(AsciiLowered(noun), noun);
     }
   }
   words_of("title", &title_words_, true);
@@ -312,7 +306,7 @@ bool SpeakerNames::IsNameWord(std::string_view w) const {
   if (!IsWordChar(last) && last != '.') return false;
   std::string word(w);
   return !IsTitleWord(w) && not_name_.count(word) == 0 && organisation_words_.count(word) == 0 &&
-         pronouns_.count(word) == 0 && determiners_.count(Lower(w)) == 0;
+         pronouns_.count(word) == 0 && determiners_.count(AsciiLowered(w)) == 0;
 }
 
 ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) const {
@@ -350,24 +344,24 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
     std::string first(words[0]);
     bool upper = StartsUpper(words[0]);
     bool strip = false;
-    if (collective_.count(Lower(words.back()))) {
+    if (collective_.count(AsciiLowered(words.back()))) {
       // "federal prosecutors", "Officials": keep the head and its modifiers, drop only
       // function words ("and officials", "When police").
       std::string capitalised = first;
       capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
       bool head = words.size() == 1;
-      strip = !head && !determiners_.count(Lower(first)) &&
+      strip = !head && !determiners_.count(AsciiLowered(first)) &&
               (not_name_.count(capitalised) > 0 || pronouns_.count(first) > 0);
       if (!strip) break;
     } else if (pronouns_.count(first)) {
       return words.size() == 1 ? span : ByteSpan{};
-    } else if (determiners_.count(Lower(first))) {
+    } else if (determiners_.count(AsciiLowered(first))) {
       if (words.size() == 1) {  // a lone "The" names nobody; "His comment" names him
-        std::string l = Lower(first);
+        std::string l = AsciiLowered(first);
         return l == "his" || l == "her" || l == "their" || l == "its" ? span : ByteSpan{};
       }
       strip = upper && not_name_.count(first) && words.size() >= 2 && StartsUpper(words.back()) &&
-              !IsTitleWord(words.back()) && Lower(first) != "the";
+              !IsTitleWord(words.back()) && AsciiLowered(first) != "the";
     } else if (upper) {
       // "Hosting President Ada Quell, Tamm said …": a participle opens a phrase whose object
       // is not the speaker, unless the text uses the word again (a name: "Manning").
@@ -401,7 +395,8 @@ bool SpeakerNames::CanSpeak(std::string_view speaker) const {
   std::vector<std::string_view> words = Words(speaker);
   if (words.empty()) return false;
   std::string first(words[0]);
-  if (words.size() == 1 && (pronouns_.count(first) || pronouns_.count(Lower(first)))) return false;
+  if (words.size() == 1 && (pronouns_.count(first) || pronouns_.count(AsciiLowered(first))))
+    return false;
   // Words of two sentences, or of a headline ("DESPERATION: DNC"), or a quotation mark.
   for (std::string_view mark : {":", ";", "\"", "“", "”", "«", "»"}) {
     if (speaker.find(mark) != std::string_view::npos) return false;
@@ -418,7 +413,7 @@ bool SpeakerNames::CanSpeak(std::string_view speaker) const {
   // A bare place ("Washington", "the United States") or page furniture ("Updated").
   std::string_view bare = speaker;
   if (bare.substr(0, 4) == "the " || bare.substr(0, 4) == "The ") bare.remove_prefix(4);
-  if (places_.count(Lower(bare))) return false;
+  if (places_.count(AsciiLowered(bare))) return false;
   return furniture_.count(std::string(bare)) == 0 && furniture_.count(first) == 0;
 }
 
@@ -442,7 +437,7 @@ bool SpeakerNames::SpokenTo(std::string_view text, size_t from, ByteSpan speaker
       start -= DecodeBefore(text, start).size;
     }
     if (start == word_end) break;
-    words.insert(words.begin(), Lower(text.substr(start, word_end - start)));
+    words.insert(words.begin(), AsciiLowered(text.substr(start, word_end - start)));
     if (start == from || text[start - 1] != ' ') break;
     --start;
   }
@@ -454,7 +449,7 @@ bool SpeakerNames::SpokenTo(std::string_view text, size_t from, ByteSpan speaker
 bool SpeakerNames::NamedAgain(std::string_view text, ByteSpan mention) const {
   std::vector<std::string_view> words = Words(mention.in(text));
   if (words.size() != 1 || !StartsUpper(words[0]) || pronouns_.count(std::string(words[0])) ||
-      collective_.count(Lower(words[0]))) {
+      collective_.count(AsciiLowered(words[0]))) {
     return true;
   }
   return UsedTwice(text, WithoutPossessive(words[0]));
@@ -684,19 +679,19 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view w = WithoutPossessive(words[i]);
     bool possessive = w.size() != words[i].size();
-    std::string lw = Lower(words[i]);
+    std::string lw = AsciiLowered(words[i]);
     // "the Ukrainian president called …": a role as the subject.
     if ((lw == "the" || lw == "The") && i + 2 < words.size() && i + 3 <= words.size()) {
       size_t k = i + 1;
       while (k < words.size() && k - i <= 2 && StartsUpper(words[k]) && !IsTitleWord(words[k])) ++k;
       if (k < words.size() && IsTitleWord(words[k]) && !StartsUpper(words[k]) &&
-          (i == 0 || kPrepositions.count(Lower(words[i - 1])) == 0)) {
+          (i == 0 || kPrepositions.count(AsciiLowered(words[i - 1])) == 0)) {
         *unresolved_role = true;
         return std::nullopt;
       }
     }
     if (!IsNameWord(w)) continue;
-    if (i > 0 && kPrepositions.count(Lower(words[i - 1]))) continue;
+    if (i > 0 && kPrepositions.count(AsciiLowered(words[i - 1]))) continue;
     size_t j = i;
     std::vector<std::string_view> run;
     while (j < words.size() && run.size() < kMaxNameWords) {
@@ -732,7 +727,8 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       continue;
     }
     bool followed_by_verb = j < words.size() && !StartsUpper(words[j]) &&
-                            kPrepositions.count(Lower(words[j])) == 0 && last_raw.back() != ',';
+                            kPrepositions.count(AsciiLowered(words[j])) == 0 &&
+                            last_raw.back() != ',';
     bool opens_sentence = i == 0 || (i == 1 && not_name_.count(std::string(words[0])));
     if (!possessive && !followed_by_verb && !opens_sentence) {
       i = j - 1;
@@ -768,7 +764,7 @@ std::optional<std::string> SpeakerNames::AnswererIn(std::string_view sentence, s
   for (size_t i = 1; i + 1 < words.size(); ++i) {
     if (!question_cues_.count(std::string(words[i]))) continue;
     // "was asked by …", "had been pressed": the subject is the one asked.
-    std::string before = Lower(words[i - 1]);
+    std::string before = AsciiLowered(words[i - 1]);
     if (before == "was" || before == "were" || before == "been" || before == "being") return {};
     // A question follows the one asked ("asked Quell whether …", "asked him about …"), not a
     // request ("asked her to call", the asker goes on) or a doubt ("questioned Tamm's logic").
@@ -779,7 +775,7 @@ std::optional<std::string> SpeakerNames::AnswererIn(std::string_view sentence, s
         "whom",    "when", "where", "which", "about", "for"};
     bool question = false;
     for (size_t k = i + 2; k < words.size() && k <= i + kMaxAskedObjectWords + 1; ++k) {
-      std::string w = Lower(words[k]);
+      std::string w = AsciiLowered(words[k]);
       if (w == "to") break;
       if (kQuestionWords.count(w)) {
         question = true;
@@ -787,7 +783,7 @@ std::optional<std::string> SpeakerNames::AnswererIn(std::string_view sentence, s
       }
     }
     if (!question) return std::nullopt;
-    std::string lower = Lower(object);
+    std::string lower = AsciiLowered(object);
     if (lower == "him" || lower == "her" || lower == "them" || lower == "me" || lower == "us") {
       // "… when I asked him how …": the writer asks; the sentence's subject answers.
       if (before == "i" || before == "we") return std::nullopt;
@@ -821,7 +817,7 @@ std::optional<std::string> SpeakerNames::AnswererIn(std::string_view sentence, s
 std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun, size_t position,
                                                         size_t quote_open, bool answer,
                                                         DocumentNames* doc) const {
-  std::string p = Lower(pronoun);
+  std::string p = AsciiLowered(pronoun);
   if (p == "i" || p == "we" || p == "you") return std::nullopt;
   bool personal = p == "he" || p == "she";
   std::string_view text = doc->Unquoted();
@@ -970,8 +966,8 @@ std::optional<std::string> SpeakerNames::DocumentIssuer(std::string_view noun, s
       std::vector<std::string_view> run;
       for (size_t k = v; k-- > 0 && run.size() < kMaxIssuerWords;) {
         std::string_view w = words[k];
-        if (!StartsUpper(w) || determiners_.count(Lower(w)) || not_name_.count(std::string(w)) ||
-            PunctuationAfter(before, w)) {
+        if (!StartsUpper(w) || determiners_.count(AsciiLowered(w)) ||
+            not_name_.count(std::string(w)) || PunctuationAfter(before, w)) {
           break;
         }
         run.insert(run.begin(), w);
@@ -1023,7 +1019,7 @@ std::optional<std::string> SpeakerNames::ResolveRole(const std::vector<std::stri
   for (size_t i = 1; i + 1 < words.size(); ++i) {
     if (StartsUpper(words[i])) key = words[i];
   }
-  std::string role = words.empty() ? "" : Lower(words.back());
+  std::string role = words.empty() ? "" : AsciiLowered(words.back());
   std::string_view text = doc->text_.substr(0, position);
   size_t from = text.size() > kRoleLookBackBytes ? text.size() - kRoleLookBackBytes : 0;
   auto name_after = [&](size_t pos) -> std::optional<std::string> {
@@ -1083,7 +1079,7 @@ bool SpeakerNames::TitleOnly(const std::vector<std::string_view>& words) const {
     for (std::string_view suffix : {"an", "ese", "ish", "i", "ch"}) {
       demonym = demonym || (w.size() > suffix.size() + 2 && w.ends_with(suffix));
     }
-    if (!IsTitleWord(w) && !acronym && !demonym && !places_.count(Lower(w))) return false;
+    if (!IsTitleWord(w) && !acronym && !demonym && !places_.count(AsciiLowered(w))) return false;
   }
   return true;
 }
@@ -1132,7 +1128,7 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     // An object ("quoted her as saying") is not the subject of its own sentence: look
     // before that sentence.
     size_t from = span.start;
-    std::string original = Lower(words[0]);
+    std::string original = AsciiLowered(words[0]);
     if ((original == "him" || original == "her" || original == "them") &&
         text.substr(span.end, 4) == " as ") {
       while (from > 0 && text[from - 1] != '\n' &&
@@ -1151,21 +1147,21 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     bool answer = question_cues_.count(std::string(text.substr(next, next_end - next))) == 0;
     r.canonical = ResolvePronoun(first, from, std::min(position, from), answer, doc);
     r.kind = r.canonical ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
-    std::string p = Lower(first);
+    std::string p = AsciiLowered(first);
     if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;
     r.confidence = kPronounConfidence;
     return r;
   }
   // "police", "Richmond police", "senior administration officials": a collective.
-  if (auto head = collective_forms_.find(Lower(words.back()));
-      head != collective_forms_.end() && !determiners_.count(Lower(first)) &&
+  if (auto head = collective_forms_.find(AsciiLowered(words.back()));
+      head != collective_forms_.end() && !determiners_.count(AsciiLowered(first)) &&
       (words.size() == 1 || words.back() == head->second)) {
     r.canonical = words.size() == 1 ? head->second : Join(words, 0, words.size());
     r.kind = SpeakerKind::kGroup;
     return r;
   }
   // "Burton and Nick", "Ada Quell, Ivo Tamm and Pia Lund": each name resolved.
-  if (words.size() >= 3 && !determiners_.count(Lower(first))) {
+  if (words.size() >= 3 && !determiners_.count(AsciiLowered(first))) {
     std::string_view mention = span.in(text);
     size_t and_at = mention.rfind(" and ");
     if (and_at != std::string_view::npos && and_at > 0) {
@@ -1214,7 +1210,8 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     } else {
       // "Israel's prime minister": the person the text names with that role, if any. A
       // person's aide or spokesman is someone else, unnamed.
-      if (IsTitleWord(words.back()) && places_.count(Lower(WithoutPossessive(words[owner - 1])))) {
+      if (IsTitleWord(words.back()) &&
+          places_.count(AsciiLowered(WithoutPossessive(words[owner - 1])))) {
         std::vector<std::string_view> role = {"the", WithoutPossessive(words[owner - 1])};
         role.insert(role.end(), words.begin() + owner, words.end());
         std::vector<std::string_view> role_only = {"the"};  // the role alone, after the place
@@ -1238,7 +1235,7 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
       return r;
     }
   }
-  std::string lower_first = Lower(first);
+  std::string lower_first = AsciiLowered(first);
   if (determiners_.count(lower_first)) {
     bool all_caps = words.size() >= 2;
     for (size_t i = 1; i < words.size(); ++i) all_caps = all_caps && StartsUpper(words[i]);
@@ -1296,7 +1293,8 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
       }
     }
     // "the suit" after "the Harbour Board filed the suit": who issued it.
-    if (lower_first == "the" && words.size() <= 3 && document_nouns_.count(Lower(words.back()))) {
+    if (lower_first == "the" && words.size() <= 3 &&
+        document_nouns_.count(AsciiLowered(words.back()))) {
       if (auto issuer = DocumentIssuer(words.back(), span.start, doc)) {
         r.canonical = issuer;
         r.kind = SpeakerKind::kBody;

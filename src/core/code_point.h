@@ -91,6 +91,12 @@ inline bool IsLower(char32_t cp) {
 inline char AsciiLower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
+/// `s` with A-Z made a-z (AsciiLower on every byte).
+inline std::string AsciiLowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
+}
 /// Decimal digits (Unicode Nd).
 inline bool IsDigit(char32_t cp) {
   return cp < 0x80 ? cp >= '0' && cp <= '9' : IsNonAsciiDigit(cp);

@@ -19,12 +19,6 @@ constexpr size_t kMaxLeadInBytes = 300;
 // belongs to another clause and the quotation is woven into the sentence.
 constexpr size_t kMaxCueToMarkBytes = 40;
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
-  return out;
-}
-
 // The text before the opening mark on its line, without trailing spaces.
 std::string_view LeadIn(std::string_view text, size_t open_mark) {
   size_t start = open_mark;
@@ -81,7 +75,7 @@ bool HasSentencePunctuation(std::string_view s) {
 
 // ", a phrase …", ", a term …", ", the slogan …" right after the closing mark.
 bool FollowedByTermNoun(std::string_view text, size_t close_mark_end) {
-  std::string after = LowerAscii(text.substr(close_mark_end, 24));
+  std::string after = AsciiLowered(text.substr(close_mark_end, 24));
   size_t i = 0;
   while (i < after.size() && (after[i] == ' ' || after[i] == ',')) ++i;
   std::string_view rest = std::string_view(after).substr(i);
@@ -99,14 +93,14 @@ bool FollowedByTermNoun(std::string_view text, size_t close_mark_end) {
 }  // namespace
 
 QuoteKindClassifier::QuoteKindClassifier(const std::vector<std::string>& term_cues) {
-  for (const std::string& cue : term_cues) term_cues_.push_back(LowerAscii(cue));
+  for (const std::string& cue : term_cues) term_cues_.push_back(AsciiLowered(cue));
 }
 
 QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quote) const {
   if (quote.spans.size() > 1) return QuoteKind::kDirect;
   std::string_view content = quote.spans.front().in(text);
   std::string_view pre = LeadIn(text, quote.open_mark);
-  std::string lower_pre = LowerAscii(pre);
+  std::string lower_pre = AsciiLowered(pre);
 
   // Terms: short, no sentence punctuation, announced by a term cue or a determiner, and
   // not attributed by a cue of their own. An inherited speaker, or one found by a weak rule

@@ -54,12 +54,6 @@ std::string TitleCase(std::string_view word) {
   return out;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsAbbreviation(std::string_view text, size_t dot) {
   size_t start = dot;
   while (start > 0 && !IsSpace(static_cast<unsigned char>(text[start - 1]))) --start;
@@ -110,7 +104,7 @@ std::vector<Quote> TranscriptQuotes(std::string_view text, size_t body_start,
                                     const std::vector<std::string>& title_words) {
   std::vector<Quote> quotes;
   std::vector<std::string> titles;
-  for (const std::string& t : title_words) titles.push_back(Lower(t));
+  for (const std::string& t : title_words) titles.push_back(AsciiLowered(t));
   std::vector<std::string> full_names;  // speakers of earlier labels
 
   std::string speaker;  // of the current turn; empty: none or the floor
@@ -145,8 +139,8 @@ std::vector<Quote> TranscriptQuotes(std::string_view text, size_t body_start,
           i = j + 1;
         }
         size_t first = 0;
-        while (first + 1 < words.size() &&
-               std::find(titles.begin(), titles.end(), Lower(words[first])) != titles.end()) {
+        while (first + 1 < words.size() && std::find(titles.begin(), titles.end(),
+                                                     AsciiLowered(words[first])) != titles.end()) {
           ++first;
         }
         speaker.clear();

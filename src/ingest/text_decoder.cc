@@ -32,12 +32,6 @@ constexpr size_t kSniffBytes = 4096;
 constexpr double kUtf16Nuls = 0.4;
 constexpr double kUtf16OtherNuls = 0.05;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // UTF-16 by the NUL bytes of the first code units; kAuto when it does not look like it.
 Encoding SniffUtf16(std::string_view bytes) {
   const size_t n = std::min(bytes.size(), kSniffBytes) & ~size_t{1};
@@ -133,7 +127,7 @@ bool ToUtf8(std::string* bytes, Encoding encoding, std::vector<TextIssue>* issue
 }  // namespace
 
 std::optional<Encoding> ParseEncodingName(std::string_view name) {
-  const std::string n = Lower(name);
+  const std::string n = AsciiLowered(name);
   if (n == "auto") return Encoding::kAuto;
   if (n == "utf-8" || n == "utf8") return Encoding::kUtf8;
   if (n == "utf-16le" || n == "utf16le") return Encoding::kUtf16Le;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <span>
 #include <string_view>
-#include <thread>
 #include <unordered_set>
 #include <utility>
 
@@ -353,22 +352,13 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<uint
   }
   // Slices of the quotations counted on their own threads, merged in slice order: the
   // output does not depend on the thread count.
-  const unsigned jobs = std::max(
-      1u, std::min<unsigned>(options.jobs,
-                             quotes.size() < kMinQuotesForThreadedCounting ? 1 : options.jobs));
+  const unsigned jobs =
+      quotes.size() < kMinQuotesForThreadedCounting ? 1 : std::max(1u, options.jobs);
   std::vector<std::vector<CandidatePair>> parts(jobs);
   std::vector<size_t> capped_in(jobs, 0);
-  auto run = [&](unsigned slice) {
-    parts[slice] = CountCandidatePairs(word_counts, index, options, quotes.size() * slice / jobs,
-                                       quotes.size() * (slice + 1) / jobs, &capped_in[slice]);
-  };
-  if (jobs == 1) {
-    run(0);
-  } else {
-    std::vector<std::thread> threads;
-    for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(run, j);
-    for (auto& t : threads) t.join();
-  }
+  RunInSlices(quotes.size(), jobs, [&](size_t begin, size_t end, unsigned slice) {
+    parts[slice] = CountCandidatePairs(word_counts, index, options, begin, end, &capped_in[slice]);
+  });
   if (capped != nullptr) {
     *capped = 0;
     for (size_t c : capped_in) *capped += c;

@@ -16,6 +16,8 @@ TEST_SUITE("code_point") {
     }
     CHECK(AsciiLower('Q') == 'q');
     CHECK(AsciiLower('\xc3') == '\xc3');  // a UTF-8 lead byte stays
+    CHECK(AsciiLowered("Mayor ÉLISE Varga, 2024") == "mayor Élise varga, 2024");
+    CHECK(AsciiLowered("").empty());
   }
 
   TEST_CASE("DecodeUtf8: strict rejects what lenient takes, and measures differently") {
