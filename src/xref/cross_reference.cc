@@ -54,6 +54,7 @@ void CrossReference(const CrossReferenceOptions& options, CheckResult* result, Q
   ReleaseMemory(pairs);
   ReleaseMemory(prepared.words);
   ReleaseMemory(prepared.word_counts);
+  ReleaseMemory(prepared.words_only);
   lap("decide", result->links.size());
   const ClusterQuotes cluster_quotes = ClusterQuotesOf(prepared.keys, *result, &groups.key_number);
   DropExplainedFragments(cluster_quotes, groups, &result->links);

@@ -1,6 +1,7 @@
 #include "xref/link_decision.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <span>
 
@@ -45,15 +46,19 @@ bool BothNamed(const SpeakerEvidence& a, const SpeakerEvidence& b) {
 
 }  // namespace
 
-// The words two quotations share are counted as multisets (SharedWordCount).
-bool EnoughSharedWords(std::span<const uint64_t> a, std::span<const uint64_t> b) {
-  thread_local WordMultiset counted;
-  counted.Assign(a);
-  return EnoughSharedWords(&counted, a, b);
+double MaxWholeEdit(bool speakers_agree) {
+  return speakers_agree ? kMaxEditShare : kMaxEditShareOther;
+}
+
+double MaxFragmentEdit(uint32_t short_words, bool speakers_agree) {
+  // A short fragment must be contained exactly: with one word changed, six words are as
+  // likely another sentence that opens the same way ("The Iran deal is a disaster").
+  if (short_words < kExactFragmentWords) return 0.0;
+  return speakers_agree ? kMaxFragmentEdit : kMaxFragmentEdit / 2;
 }
 
 bool EnoughSharedWords(WordMultiset* a_counted, std::span<const uint64_t> a,
-                       std::span<const uint64_t> b) {
+                       std::span<const uint64_t> b, PairBoundFacts facts) {
   // An overlap at the edges: the first kMinOverlapRun words of one, in a row in the other.
   auto head_in = [](std::span<const uint64_t> x, std::span<const uint64_t> y) {
     if (x.size() < kMinOverlapRun) return false;
@@ -65,12 +70,35 @@ bool EnoughSharedWords(WordMultiset* a_counted, std::span<const uint64_t> a,
     }
     return false;
   };
-  const bool overlap = head_in(a, b) || head_in(b, a);
-  const size_t shared = a_counted->SharedWith(b);
   const size_t shorter = std::min(a.size(), b.size()), longer = std::max(a.size(), b.size());
-  const double need = std::min(kMinFragmentCover * static_cast<double>(shorter),
-                               (1.0 - kMaxEditShare) * static_cast<double>(longer));
-  return static_cast<double>(shared) + 1e-9 >= need || overlap;
+  // Shares are compared with a little slack: the bound may only ever be looser than
+  // DecideLink's own tests, never stricter by a rounding.
+  constexpr double kSlack = 1e-9;
+  if (!facts.words_only) {
+    const bool overlap = head_in(a, b) || head_in(b, a);
+    const size_t shared = a_counted->SharedWith(b);
+    const double need = std::min(kMinFragmentCover * static_cast<double>(shorter),
+                                 (1.0 - kMaxEditShare) * static_cast<double>(longer));
+    return static_cast<double>(shared) + kSlack >= need || overlap;
+  }
+  if (facts.speakers_agree && (head_in(a, b) || head_in(b, a))) return true;
+  const double matched = static_cast<double>(a_counted->CommonSubsequence(b)) + kSlack;
+  const double short_words = static_cast<double>(shorter), long_words = static_cast<double>(longer);
+  if (shorter < kShortQuoteWords) return matched >= short_words;
+  const double max_edit = MaxWholeEdit(facts.speakers_agree);
+  if (long_words - short_words <= max_edit * long_words + kSlack &&
+      matched >= (1.0 - max_edit) * long_words) {
+    return true;
+  }
+  return matched >= (1.0 - MaxFragmentEdit(static_cast<uint32_t>(shorter), facts.speakers_agree)) *
+                        short_words;
+}
+
+bool WordsOnly(const TokenizedQuote& q) {
+  for (uint32_t e : q.elements) {
+    if (!q.tokens[e].word()) return false;
+  }
+  return true;
 }
 
 LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool speakers_agree,
@@ -103,7 +131,7 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
   }
   if (st.longest_run < kMinRun) return out;
 
-  const double max_edit = speakers_agree ? kMaxEditShare : kMaxEditShareOther;
+  const double max_edit = MaxWholeEdit(speakers_agree);
   // Whole: the two are versions of one statement. The length difference alone is a lower
   // bound of the edit distance, so most fragment pairs skip this alignment.
   if (static_cast<double>(long_words - short_words) <= max_edit * long_words) {
@@ -121,11 +149,7 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
   const double edit =
       static_cast<double>(loc.region_edit_distance + (short_words - loc.region_a_words)) /
       short_words;
-  // A short fragment must be contained exactly: with one word changed, six words are as
-  // likely another sentence that opens the same way ("The Iran deal is a disaster").
-  const double max_fragment_edit = short_words < kExactFragmentWords ? 0.0
-                                   : speakers_agree                  ? kMaxFragmentEdit
-                                                                     : kMaxFragmentEdit / 2;
+  const double max_fragment_edit = MaxFragmentEdit(short_words, speakers_agree);
   if (cover >= kMinFragmentCover && edit <= max_fragment_edit) {
     out.shape = LinkShape::kFragment;
     out.similarity = 1.0 - edit;
@@ -154,10 +178,18 @@ void WordMultiset::Assign(std::span<const uint64_t> words) {
     stamp_ = 1;
   }
   mask_ = capacity - 1;
-  for (uint64_t w : words) {
-    Slot& s = SlotOf(w);
-    if (s.stamp != stamp_) s = Slot{w, 0, stamp_, 0, 0};
+  size_ = words.size();
+  blocks_ = (size_ + 63) / 64;
+  masks_.clear();
+  uint32_t distinct = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    Slot& s = SlotOf(words[i]);
+    if (s.stamp != stamp_) {
+      s = Slot{words[i], 0, stamp_, 0, 0, distinct++};
+      masks_.resize(masks_.size() + blocks_, 0);
+    }
     ++s.count;
+    masks_[s.mask * blocks_ + i / 64] |= uint64_t{1} << (i % 64);
   }
 }
 
@@ -188,6 +220,34 @@ size_t WordMultiset::SharedWith(std::span<const uint64_t> b) {
   return shared;
 }
 
+size_t WordMultiset::CommonSubsequence(std::span<const uint64_t> b) {
+  if (size_ == 0) return 0;
+  // V starts all ones; for each word of b with positions M in a: U = V & M,
+  // V = (V + U) | (V - U), the addition carried across machine words (V - U is V & ~U, as U
+  // lies inside V). The common subsequence's length is the count of zeros among a's n bits.
+  state_.assign(blocks_, ~uint64_t{0});
+  for (uint64_t w : b) {
+    const Slot& s = SlotOf(w);
+    if (s.stamp != stamp_) continue;  // a word a lacks leaves V as it is
+    const uint64_t* m = masks_.data() + static_cast<size_t>(s.mask) * blocks_;
+    uint64_t carry = 0;
+    for (size_t k = 0; k < blocks_; ++k) {
+      const uint64_t v = state_[k], u = v & m[k];
+      const uint64_t sum = v + u;
+      const uint64_t with_carry = sum + carry;
+      carry = static_cast<uint64_t>(sum < v) | static_cast<uint64_t>(with_carry < sum);
+      state_[k] = with_carry | (v & ~u);
+    }
+  }
+  size_t ones = 0;
+  for (size_t k = 0; k < blocks_; ++k) {
+    uint64_t v = state_[k];
+    if (k + 1 == blocks_ && size_ % 64 != 0) v &= (uint64_t{1} << (size_ % 64)) - 1;
+    ones += static_cast<size_t>(std::popcount(v));
+  }
+  return size_ - ones;
+}
+
 size_t SharedWordCount(std::span<const uint64_t> a, std::span<const uint64_t> b) {
   thread_local WordMultiset counted;
   counted.Assign(a);
@@ -210,9 +270,12 @@ std::optional<Link> DecidePair(size_t a, size_t b, const TokenizedQuote& ta,
                                const TokenizedQuote& tb, const SpeakerEvidence& sa,
                                const SpeakerEvidence& sb, WordAligner& aligner) {
   thread_local std::vector<uint64_t> wa, wb;
+  thread_local WordMultiset a_counted;
   WordHashes(ta, &wa);
   WordHashes(tb, &wb);
-  if (!EnoughSharedWords(wa, wb)) return std::nullopt;
+  a_counted.Assign(wa);
+  const PairBoundFacts facts{WordsOnly(ta) && WordsOnly(tb), SpeakersMatch(sa, sb)};
+  if (!EnoughSharedWords(&a_counted, wa, wb, facts)) return std::nullopt;
   return DecidePairPastWordBound(a, b, ta, tb, sa, sb, aligner);
 }
 

@@ -82,15 +82,17 @@ std::optional<Link> DecidePairPastWordBound(size_t a, size_t b, const TokenizedQ
                                             const TokenizedQuote& tb, const SpeakerEvidence& sa,
                                             const SpeakerEvidence& sb, WordAligner& aligner);
 
-/// DecidePair's cheap bound before any alignment, on the word hashes of two quotations in
-/// order (WordHashes): whether they share enough words for one of the link shapes (most of the
-/// shorter one for a fragment, half of the longer for versions of one statement, a run at the
-/// edges for an overlap). Most candidate pairs end here.
-bool EnoughSharedWords(std::span<const uint64_t> a, std::span<const uint64_t> b);
+/// The most of the longer quotation's words that may change in versions of one statement:
+/// kMaxEditShare, or kMaxEditShareOther when the sources name different people.
+double MaxWholeEdit(bool speakers_agree);
+/// The most of a fragment's words that may change: none under kExactFragmentWords words,
+/// kMaxFragmentEdit, half of it when the sources name different people.
+double MaxFragmentEdit(uint32_t short_words, bool speakers_agree);
 
-/// The words of one quotation as a multiset (word hashes and how often each occurs), to count
-/// the words it shares with many others: candidate pairs come sorted by their first quotation,
-/// so deciding counts a's words once for all of a's pairs.
+/// The words of one quotation, counted to compare them with many others: candidate pairs come
+/// sorted by their first quotation, so deciding counts a's words once for all of a's pairs.
+/// Holds the multiset (word hashes and how often each occurs) and, per distinct word, the
+/// positions where a has it as a bit mask (what the common subsequence is computed from).
 class WordMultiset {
  public:
   /// These words, forgetting the ones before.
@@ -98,6 +100,10 @@ class WordMultiset {
   /// How many of `b`'s words can be matched one to one with equal words of the multiset (the
   /// size of the multiset intersection). Leaves the multiset as it was.
   size_t SharedWith(std::span<const uint64_t> b);
+  /// The length of the longest common subsequence of the assigned words and `b`: the most
+  /// words any alignment of the two can match in order. Bit-parallel (Allison and Dix 1986,
+  /// Hyyro 2004): ceil(n / 64) machine words of state, a few operations each per word of b.
+  size_t CommonSubsequence(std::span<const uint64_t> b);
 
  private:
   struct Slot {
@@ -106,17 +112,46 @@ class WordMultiset {
     uint32_t stamp = 0;  // the Assign that filled it: no clearing between calls
     uint32_t used = 0;   // matched by the SharedWith call `probe`
     uint32_t probe = 0;
+    uint32_t mask = 0;  // its positions: masks_[mask * blocks_ ..], a bit per word of a
   };
   Slot& SlotOf(uint64_t word);
   std::vector<Slot> table_;
+  std::vector<uint64_t> masks_;
+  std::vector<uint64_t> state_;  // CommonSubsequence's bit vector
   size_t mask_ = 0;
+  size_t size_ = 0;    // words assigned
+  size_t blocks_ = 0;  // machine words per position mask
   uint32_t stamp_ = 0;
   uint32_t probe_ = 0;
 };
 
-/// EnoughSharedWords with a's words already counted in `a_counted` (WordMultiset::Assign(a)).
+/// What DecidePair's cheap bound knows of a pair besides its words.
+struct PairBoundFacts {
+  /// Both quotations' elements are words only (no inner ellipsis, no bracketed insertion:
+  /// those match words at no cost, so words alone bound their alignment only loosely).
+  bool words_only = false;
+  /// SpeakersMatch of the two (attribute/speaker_key.h): DecideLink's `speakers_agree`.
+  bool speakers_agree = true;
+};
+
+/// DecidePair's cheap bound before any alignment, on the word hashes of two quotations in
+/// order (WordHashes), with a's words already counted in `a_counted` (WordMultiset::Assign(a)):
+/// whether some link shape of DecideLink is still possible. It never rejects a pair that
+/// DecideLink links; most candidate pairs end here.
+/// - Words only: every alignment matches at most the longest common subsequence L of the
+///   words, and the edit distance is at least the unmatched words of either side. So a whole
+///   link needs L >= (1 - MaxWholeEdit) of the longer, a fragment L >= (1 - MaxFragmentEdit)
+///   of the shorter, a quotation under kShortQuoteWords all its words; an overlap needs the
+///   speakers to match and the first kMinOverlapRun words of one in a row in the other.
+/// - Otherwise (ellipses or insertions), the looser bound of shared words: as many shared
+///   (multiset intersection) as a fragment (kMinFragmentCover of the shorter) or versions of
+///   one statement (half the longer) need, or an overlap's run at the edges.
 bool EnoughSharedWords(WordMultiset* a_counted, std::span<const uint64_t> a,
-                       std::span<const uint64_t> b);
+                       std::span<const uint64_t> b, PairBoundFacts facts);
+
+/// Whether every element of q (TokenizedQuote::elements) is a word: what PairBoundFacts'
+/// words_only asks of each side.
+bool WordsOnly(const TokenizedQuote& q);
 
 /// The hashes of a quotation's words in order (punctuation, ellipses and insertions left
 /// out): what the candidate index shingles and DecidePair's first bound counts.

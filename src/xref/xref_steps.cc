@@ -70,6 +70,7 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
   const size_t n = result->quotes.size();
   prepared->words.assign(keep_words ? n : 0, {});
   prepared->word_counts.assign(n, 0);
+  prepared->words_only.assign(n, 0);
   prepared->keys.assign(n, std::string());
   prepared->speakers.assign(n, SpeakerEvidence{});
   auto run = [&](size_t begin, size_t end, unsigned) {
@@ -84,6 +85,7 @@ void PrepareQuotes(const SpeakerKeyer& keyer, unsigned jobs, const std::vector<b
       TokenizeQuoteInto(q.text, &t);
       prepared->keys[i] = MatchKey(t);
       prepared->word_counts[i] = t.word_count;
+      prepared->words_only[i] = WordsOnly(t) ? 1 : 0;
       if (keep_words && q.kind != QuoteKind::kTerm && !prepared->keys[i].empty() &&
           seen.insert(prepared->keys[i]).second) {
         WordHashes(t, &prepared->words[i]);
@@ -191,7 +193,10 @@ std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
           for (size_t i = begin; i < end; ++i) {
             const auto& a = prepared.words[pairs[i].a];
             if (i == begin || pairs[i].a != pairs[i - 1].a) a_words.Assign(a);
-            passed[i] = EnoughSharedWords(&a_words, a, prepared.words[pairs[i].b]);
+            const PairBoundFacts facts{
+                prepared.words_only[pairs[i].a] != 0 && prepared.words_only[pairs[i].b] != 0,
+                SpeakersMatch(prepared.speakers[pairs[i].a], prepared.speakers[pairs[i].b])};
+            passed[i] = EnoughSharedWords(&a_words, a, prepared.words[pairs[i].b], facts);
           }
         });
   }

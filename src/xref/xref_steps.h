@@ -36,6 +36,9 @@ struct PreparedQuotes : QuoteFacts {
   /// By quotation: its words (TokenizedQuote::word_count), where tokenised; what deciding in
   /// rounds reads of each pair's quotations.
   std::vector<uint32_t> word_counts;
+  /// By quotation: 1 when its elements are words only (WordsOnly, xref/link_decision.h), where
+  /// tokenised: what the bound before any alignment reads besides the words.
+  std::vector<uint8_t> words_only;
   /// By quotation: its word hashes in order (WordHashes) where kept (see PrepareQuotes; after
   /// the candidate step, representatives only), empty otherwise. Deciding tests a pair's words
   /// here before any tokens are made: most candidate pairs are rejected on their words alone.

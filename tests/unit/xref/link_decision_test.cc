@@ -156,9 +156,97 @@ TEST_SUITE("xref") {
         CAPTURE(round);
         CAPTURE(k);
         CHECK(counted.SharedWith(b) == merged(a, b));
-        CHECK(EnoughSharedWords(&counted, a, b) == EnoughSharedWords(a, b));
       }
     }
+  }
+  TEST_CASE("WordMultiset::CommonSubsequence is the longest common subsequence") {
+    // Against the textbook DP, on lists with repeats, lists longer than one machine word of
+    // positions (up to 200 words: carries across words), empty lists and colliding words.
+    auto dp = [](const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+      std::vector<size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+      for (size_t i = 1; i <= a.size(); ++i) {
+        for (size_t j = 1; j <= b.size(); ++j) {
+          cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+        }
+        std::swap(prev, cur);
+      }
+      return prev[b.size()];
+    };
+    WordMultiset counted;
+    counted.Assign(std::vector<uint64_t>{});
+    CHECK(counted.CommonSubsequence(std::vector<uint64_t>{1, 2}) == 0);
+    counted.Assign(std::vector<uint64_t>{1, 2, 3, 4});
+    CHECK(counted.CommonSubsequence(std::vector<uint64_t>{4, 1, 3, 9, 2}) == 2);
+    CHECK(counted.CommonSubsequence(std::vector<uint64_t>{}) == 0);
+    std::mt19937_64 random(20261206);
+    for (int round = 0; round < 600; ++round) {
+      const size_t na = random() % 200, alphabet = 1 + random() % 30;
+      const uint64_t spread = round % 2 == 0 ? 1 : uint64_t{1} << 40;  // same low bits
+      std::vector<uint64_t> a(na);
+      for (auto& w : a) w = (random() % alphabet) * spread;
+      counted.Assign(a);
+      for (int k = 0; k < 3; ++k) {
+        std::vector<uint64_t> b(random() % 200);
+        for (auto& w : b) w = (random() % alphabet) * spread;
+        CAPTURE(round);
+        CAPTURE(k);
+        CHECK(counted.CommonSubsequence(b) == dp(a, b));
+        CHECK(counted.SharedWith(b) >= dp(a, b));  // the multiset bound is looser
+      }
+    }
+  }
+  TEST_CASE("EnoughSharedWords never rejects a pair DecideLink links") {
+    // Quotations of a few words drawn from a small vocabulary (so that pairs share much), with
+    // and without an ellipsis or a bracketed insertion, in both orders and both speaker
+    // relations: whenever DecidePair gives a link, the bound let the pair through; and the
+    // bound rejects many pairs, or it would prove nothing.
+    const char* vocabulary[] = {"the",  "harbour", "toll", "will", "not",   "rise",
+                                "this", "year",    "we",   "said", "mayor", "office"};
+    std::mt19937_64 random(61206);
+    auto text = [&]() {
+      std::string out;
+      const size_t words = 2 + random() % 16;
+      for (size_t i = 0; i < words; ++i) {
+        if (!out.empty()) out += ' ';
+        const uint64_t r = random() % 40;
+        if (r == 0 && i > 0) out += "\u2026 ";  // an inner ellipsis now and then
+        if (r == 1) {
+          out += "[the mayor]";
+          continue;
+        }
+        out += vocabulary[random() % std::size(vocabulary)];
+      }
+      return out + ".";
+    };
+    WordAligner aligner;
+    SpeakerEvidence nobody;
+    size_t linked = 0, rejected = 0;
+    std::vector<uint64_t> wa, wb;
+    WordMultiset counted;
+    for (int round = 0; round < 6000; ++round) {
+      const std::string a = text();
+      const std::string b = random() % 2 == 0 ? a.substr(0, a.size() / 2) + text() : text();
+      const TokenizedQuote ta = TokenizeQuote(a), tb = TokenizeQuote(b);
+      WordHashes(ta, &wa);
+      WordHashes(tb, &wb);
+      counted.Assign(wa);
+      for (bool agree : {true, false}) {
+        CAPTURE(a);
+        CAPTURE(b);
+        CAPTURE(agree);
+        const PairBoundFacts facts{WordsOnly(ta) && WordsOnly(tb), agree};
+        const bool passes = EnoughSharedWords(&counted, wa, wb, facts);
+        const LinkVerdict verdict = DecideLink(ta, tb, agree, /*both_named=*/true, aligner);
+        if (verdict.shape != LinkShape::kNone) {
+          ++linked;
+          CHECK(passes);
+        } else if (!passes) {
+          ++rejected;
+        }
+      }
+    }
+    CHECK(linked > 500);
+    CHECK(rejected > 500);
   }
 }
 
