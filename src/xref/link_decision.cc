@@ -193,12 +193,6 @@ void WordMultiset::Assign(std::span<const uint64_t> words) {
   }
 }
 
-WordMultiset::Slot& WordMultiset::SlotOf(uint64_t word) {
-  size_t i = static_cast<size_t>(word ^ (word >> 29)) & mask_;
-  while (table_[i].stamp == stamp_ && table_[i].word != word) i = (i + 1) & mask_;
-  return table_[i];
-}
-
 size_t WordMultiset::SharedWith(std::span<const uint64_t> b) {
   if (++probe_ == 0) {  // wrapped: forget every probe's counts
     for (Slot& s : table_) s.probe = s.used = 0;
@@ -225,6 +219,17 @@ size_t WordMultiset::CommonSubsequence(std::span<const uint64_t> b) {
   // V starts all ones; for each word of b with positions M in a: U = V & M,
   // V = (V + U) | (V - U), the addition carried across machine words (V - U is V & ~U, as U
   // lies inside V). The common subsequence's length is the count of zeros among a's n bits.
+  if (blocks_ == 1) {  // a of at most 64 words (most quotations): V in one register
+    uint64_t v = ~uint64_t{0};
+    for (uint64_t w : b) {
+      const Slot& s = SlotOf(w);
+      if (s.stamp != stamp_) continue;
+      const uint64_t u = v & masks_[s.mask];
+      v = (v + u) | (v & ~u);
+    }
+    if (size_ % 64 != 0) v &= (uint64_t{1} << (size_ % 64)) - 1;
+    return size_ - static_cast<size_t>(std::popcount(v));
+  }
   state_.assign(blocks_, ~uint64_t{0});
   for (uint64_t w : b) {
     const Slot& s = SlotOf(w);

@@ -114,7 +114,11 @@ class WordMultiset {
     uint32_t probe = 0;
     uint32_t mask = 0;  // its positions: masks_[mask * blocks_ ..], a bit per word of a
   };
-  Slot& SlotOf(uint64_t word);
+  Slot& SlotOf(uint64_t word) {  // inline: called for every word of every pair
+    size_t i = static_cast<size_t>(word ^ (word >> 29)) & mask_;
+    while (table_[i].stamp == stamp_ && table_[i].word != word) i = (i + 1) & mask_;
+    return table_[i];
+  }
   std::vector<Slot> table_;
   std::vector<uint64_t> masks_;
   std::vector<uint64_t> state_;  // CommonSubsequence's bit vector
