@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "attribute/builtin_rules.h"
+#include "attribute/match_starts.h"
 #include "attribute/rule_regex.h"
 #include "attribute/sentence_tail.h"
 #include "attribute/token_classes.h"
@@ -728,6 +729,12 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
     p.rule->sentence_tail =
         SentenceTail::Make(p.rule->expanded_pattern, std::move(head), std::move(tail),
                            classes->latin1(), kTokenRuleMaxMem);
+    // The reverse search of a pattern that ends with `{MACRO}* $` walks back over the whole
+    // rest of the sentence at every window; one that ends with a required token (":" <WS>* $)
+    // stops at once at most windows, and searching forward from its starts costs more.
+    if (p.rule->sentence_tail && classes->latin1() && p.rule->side == RuleSide::kBefore) {
+      p.rule->match_starts = MatchStarts::Of(p.rule->expanded_pattern);
+    }
   }
   if (compilation == RuleCompilation::kOnFirstUse) {
     for (Parsed& p : parsed) {

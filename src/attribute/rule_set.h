@@ -18,6 +18,7 @@ class RE2;
 
 namespace quotecheck {
 
+class MatchStarts;
 class RuleRegex;
 class SentenceTail;
 class TokenClasses;
@@ -62,6 +63,9 @@ struct AttributionRule {
   /// apart, so that its groups come from the head's part of a match (sentence_tail.h); null
   /// for other rules.
   std::shared_ptr<const SentenceTail> sentence_tail;
+  /// A token rule whose matches can only start at a few symbols (match_starts.h): where its
+  /// search starts; null for other rules.
+  std::shared_ptr<const MatchStarts> match_starts;
   std::vector<RuleExample> examples;
   std::string file;
   uint32_t line = 0;          // of the rule's table

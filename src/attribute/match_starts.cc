@@ -1,0 +1,217 @@
+#include "attribute/match_starts.h"
+
+#include <optional>
+
+namespace quotecheck {
+namespace {
+
+// Reads RE2 text over Latin-1 symbols as Translate writes it: classes of \x{…} escapes and
+// ranges, literal escapes, groups. Anything else makes the reader give up (nothing known).
+class Reader {
+ public:
+  explicit Reader(std::string_view re) : re_(re) {}
+
+  // The symbols one escape `\x{H…}` or one plain character at `*i` stands for; advances.
+  std::optional<unsigned> Symbol(size_t* i) const {
+    if (*i >= re_.size()) return std::nullopt;
+    const char c = re_[*i];
+    if (c != '\\') {
+      if (c == '[' || c == ']' || c == '(' || c == ')' || c == '|' || c == '^' || c == '$' ||
+          c == '.' || c == '?' || c == '*' || c == '+' || c == '{' || c == '}') {
+        return std::nullopt;
+      }
+      ++*i;
+      return static_cast<unsigned char>(c);
+    }
+    if (re_.substr(*i, 3) != "\\x{") return std::nullopt;
+    size_t j = *i + 3;
+    unsigned value = 0;
+    while (j < re_.size() && re_[j] != '}') {
+      const char h = re_[j];
+      unsigned digit;
+      if (h >= '0' && h <= '9') {
+        digit = h - '0';
+      } else if (h >= 'a' && h <= 'f') {
+        digit = h - 'a' + 10;
+      } else if (h >= 'A' && h <= 'F') {
+        digit = h - 'A' + 10;
+      } else {
+        return std::nullopt;
+      }
+      value = value * 16 + digit;
+      if (value > 0xFF) return std::nullopt;  // no Latin-1 symbol
+      ++j;
+    }
+    if (j >= re_.size() || j == *i + 3) return std::nullopt;
+    *i = j + 1;
+    return value;
+  }
+
+  // The set of a class `[…]` or a literal at `*i`; advances past it.
+  std::optional<std::bitset<256>> Atom(size_t* i) const {
+    std::bitset<256> set;
+    if (*i < re_.size() && re_[*i] == '[') {
+      size_t j = *i + 1;
+      const bool negated = j < re_.size() && re_[j] == '^';
+      if (negated) ++j;
+      while (j < re_.size() && re_[j] != ']') {
+        std::optional<unsigned> from = Symbol(&j);
+        if (!from) return std::nullopt;
+        unsigned to = *from;
+        if (j < re_.size() && re_[j] == '-' && j + 1 < re_.size() && re_[j + 1] != ']') {
+          ++j;
+          std::optional<unsigned> last = Symbol(&j);
+          if (!last || *last < *from) return std::nullopt;
+          to = *last;
+        }
+        for (unsigned s = *from; s <= to; ++s) set.set(s);
+      }
+      if (j >= re_.size()) return std::nullopt;
+      *i = j + 1;
+      return negated ? ~set : set;
+    }
+    std::optional<unsigned> symbol = Symbol(i);
+    if (!symbol) return std::nullopt;
+    set.set(*symbol);
+    return set;
+  }
+
+  // Whether what follows an atom or group at `i` leaves it required (no ?, * or {m,n}).
+  bool Required(size_t i) const {
+    return i >= re_.size() || (re_[i] != '?' && re_[i] != '*' && re_[i] != '{');
+  }
+
+  // The end of the group that opens at `open` (one past its ")"), or npos.
+  size_t GroupEnd(size_t open) const {
+    int depth = 0;
+    for (size_t i = open; i < re_.size(); ++i) {
+      const char c = re_[i];
+      if (c == '\\') {
+        ++i;
+      } else if (c == '[') {
+        ++i;
+        while (i < re_.size() && re_[i] != ']') {
+          if (re_[i] == '\\') ++i;
+          ++i;
+        }
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')' && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return std::string_view::npos;
+  }
+
+  // Whether the text is one concatenation ending with a top-level `$`, with no flags.
+  bool EndsAnchored() const {
+    int depth = 0;
+    bool last_is_end = false;
+    for (size_t i = 0; i < re_.size(); ++i) {
+      const char c = re_[i];
+      last_is_end = false;
+      if (c == '\\') {
+        ++i;
+      } else if (c == '[') {
+        ++i;
+        while (i < re_.size() && re_[i] != ']') {
+          if (re_[i] == '\\') ++i;
+          ++i;
+        }
+      } else if (c == '(') {
+        if (re_.substr(i, 2) == "(?" && re_.substr(i, 3) != "(?:" && re_.substr(i, 3) != "(?P") {
+          return false;  // flags
+        }
+        ++depth;
+      } else if (c == ')') {
+        if (--depth < 0) return false;
+      } else if (c == '|' && depth == 0) {
+        return false;
+      } else if (c == '$' && depth == 0) {
+        last_is_end = true;
+      }
+    }
+    return depth == 0 && last_is_end;
+  }
+
+  std::string_view text() const { return re_; }
+
+ private:
+  std::string_view re_;
+};
+
+}  // namespace
+
+std::shared_ptr<const MatchStarts> MatchStarts::Of(std::string_view re) {
+  const Reader reader(re);
+  if (!reader.EndsAnchored() || re.empty()) return nullptr;
+  auto starts = std::make_shared<MatchStarts>();
+  // One alternative's start at `i` (up to `end`): a ^, or a required class or literal.
+  auto add_start = [&](size_t i, size_t end) {
+    if (i < end && re[i] == '^') {
+      starts->text_start_ = true;
+      return true;
+    }
+    size_t after = i;
+    std::optional<std::bitset<256>> set = reader.Atom(&after);
+    if (!set || after > end || !reader.Required(after)) return false;
+    starts->first_ |= *set;
+    return true;
+  };
+  if (re[0] != '(') return add_start(0, re.size()) ? starts : nullptr;
+  const size_t end = reader.GroupEnd(0);
+  if (end == std::string_view::npos || !reader.Required(end)) return nullptr;
+  size_t body = 0;
+  if (re.substr(0, 3) == "(?:") {
+    body = 3;
+  } else if (re.substr(0, 4) == "(?P<") {
+    body = re.find('>');
+    if (body == std::string_view::npos || body >= end) return nullptr;
+    ++body;
+  } else {
+    return nullptr;  // a plain ( … ) group or flags
+  }
+  // The alternatives of the group: split at its own |.
+  const size_t close = end - 1;
+  size_t alt = body;
+  int depth = 0;
+  for (size_t i = body; i <= close; ++i) {
+    const char c = re[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (c == '[') {
+      ++i;
+      while (i < close && re[i] != ']') {
+        if (re[i] == '\\') ++i;
+        ++i;
+      }
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) {
+      --depth;
+      continue;
+    }
+    if ((c == '|' && depth == 0) || i == close) {
+      if (!add_start(alt, i)) return nullptr;
+      alt = i + 1;
+    }
+  }
+  return starts;
+}
+
+bool MatchStarts::Search(const re2::RE2& regex, re2::StringPiece symbols,
+                         re2::StringPiece* matched) const {
+  const std::string_view s(symbols.data(), symbols.size());
+  for (size_t pos = 0; pos <= s.size(); ++pos) {
+    if (CanStartAt(s, pos) &&
+        regex.Match(symbols, pos, symbols.size(), re2::RE2::ANCHOR_BOTH, matched, 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace quotecheck
