@@ -310,6 +310,8 @@ struct Attributor::Impl {
     re2::StringPiece symbols(w->symbols), matched;
     const RE2* regex = cr.program->regex();
     if (regex == nullptr) return false;
+    const MatchEnds* ends = cr.rule->match_ends.get();
+    if (ends != nullptr && anchor == RE2::UNANCHORED && !ends->CanEnd(w->symbols)) return false;
     const MatchStarts* starts = cr.rule->match_starts.get();
     if (starts != nullptr && anchor == RE2::UNANCHORED
             ? !starts->Search(*regex, symbols, &matched)

@@ -1,6 +1,8 @@
 #include "attribute/match_starts.h"
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace quotecheck {
 namespace {
@@ -134,6 +136,129 @@ class Reader {
     return depth == 0 && last_is_end;
   }
 
+  // One unit of a concatenation: the atom re_[start, atom_end) (a group, class, escape or
+  // character) and its quantifier re_[atom_end, end).
+  struct Unit {
+    size_t start = 0, atom_end = 0, end = 0;
+  };
+
+  // The units of the concatenation re_[from, to); false when it has a | of its own or a unit
+  // cannot be read.
+  bool Units(size_t from, size_t to, std::vector<Unit>* out) const {
+    for (size_t i = from; i < to;) {
+      Unit u;
+      u.start = i;
+      const char c = re_[i];
+      if (c == '|' || c == ')' || c == '?' || c == '*' || c == '+' || c == '{') return false;
+      if (c == '(') {
+        i = GroupEnd(i);
+      } else if (c == '[') {
+        size_t j = i;
+        if (!Atom(&j)) return false;
+        i = j;
+      } else if (c == '\\') {
+        size_t j = i;
+        if (!Symbol(&j)) return false;
+        i = j;
+      } else {
+        ++i;
+      }
+      if (i == std::string_view::npos || i > to) return false;
+      u.atom_end = i;
+      if (i < to && (re_[i] == '?' || re_[i] == '*' || re_[i] == '+')) {
+        ++i;
+      } else if (i < to && re_[i] == '{') {
+        const size_t close = re_.find('}', i);
+        if (close == std::string_view::npos || close >= to) return false;
+        i = close + 1;
+      }
+      if (i > u.atom_end && i < to && re_[i] == '?') ++i;  // lazy
+      u.end = i;
+      out->push_back(u);
+    }
+    return true;
+  }
+
+  // Whether a unit may match nothing: ?, *, {0,…} (or their lazy forms).
+  bool Optional(const Unit& u) const {
+    if (u.end == u.atom_end) return false;
+    const char q = re_[u.atom_end];
+    return q == '?' || q == '*' || (q == '{' && re_.substr(u.atom_end, 2) == "{0");
+  }
+
+  // Where the alternatives of the group re_[u.start, u.atom_end) start and end; false for a
+  // group other than (?:…) and (?P<name>…).
+  bool Alternatives(const Unit& u, std::vector<std::pair<size_t, size_t>>* out) const {
+    size_t body;
+    if (re_.substr(u.start, 3) == "(?:") {
+      body = u.start + 3;
+    } else if (re_.substr(u.start, 4) == "(?P<") {
+      body = re_.find('>', u.start);
+      if (body == std::string_view::npos || body >= u.atom_end) return false;
+      ++body;
+    } else {
+      return false;
+    }
+    const size_t close = u.atom_end - 1;
+    size_t alt = body;
+    int depth = 0;
+    for (size_t i = body; i < close; ++i) {
+      const char c = re_[i];
+      if (c == '\\') {
+        ++i;
+      } else if (c == '[') {
+        ++i;
+        while (i < close && re_[i] != ']') {
+          if (re_[i] == '\\') ++i;
+          ++i;
+        }
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')') {
+        --depth;
+      } else if (c == '|' && depth == 0) {
+        out->emplace_back(alt, i);
+        alt = i + 1;
+      }
+    }
+    out->emplace_back(alt, close);
+    return true;
+  }
+
+  // Every symbol that a match of unit `u` can hold (a superset); false when any can be.
+  bool SymbolsOf(const Unit& u, std::bitset<256>* set) const {
+    if (re_[u.start] == '(') {
+      std::vector<std::pair<size_t, size_t>> alts;
+      if (!Alternatives(u, &alts)) return false;
+      for (const auto& [from, to] : alts) {
+        std::vector<Unit> units;
+        if (!Units(from, to, &units)) return false;
+        for (const Unit& inner : units) {
+          if (!SymbolsOf(inner, set)) return false;
+        }
+      }
+      return true;
+    }
+    size_t i = u.start;
+    std::optional<std::bitset<256>> atom = Atom(&i);
+    if (!atom) return false;
+    *set |= *atom;
+    return true;
+  }
+
+  // The symbols a match of the required unit `u` can end with; false when unknown.
+  bool LastOf(const Unit& u, std::bitset<256>* set) const {
+    if (re_[u.start] != '(') return SymbolsOf(u, set);
+    std::vector<std::pair<size_t, size_t>> alts;
+    if (!Alternatives(u, &alts)) return false;
+    for (const auto& [from, to] : alts) {
+      std::vector<Unit> units;
+      if (!Units(from, to, &units) || units.empty() || Optional(units.back())) return false;
+      if (!LastOf(units.back(), set)) return false;
+    }
+    return true;
+  }
+
   std::string_view text() const { return re_; }
 
  private:
@@ -210,6 +335,33 @@ bool MatchStarts::Search(const re2::RE2& regex, re2::StringPiece symbols,
         regex.Match(symbols, pos, symbols.size(), re2::RE2::ANCHOR_BOTH, matched, 1)) {
       return true;
     }
+  }
+  return false;
+}
+
+std::shared_ptr<const MatchEnds> MatchEnds::Of(std::string_view re) {
+  const Reader reader(re);
+  std::vector<Reader::Unit> units;
+  if (!reader.EndsAnchored() || !reader.Units(0, re.size(), &units) || units.size() < 2) {
+    return nullptr;
+  }
+  auto ends = std::make_shared<MatchEnds>();
+  for (size_t k = units.size() - 1; k-- > 0;) {
+    const Reader::Unit& u = units[k];
+    if (reader.Optional(u)) {
+      if (!reader.SymbolsOf(u, &ends->skip_)) return nullptr;
+      continue;
+    }
+    return reader.LastOf(u, &ends->last_) ? ends : nullptr;
+  }
+  return nullptr;
+}
+
+bool MatchEnds::CanEnd(std::string_view symbols) const {
+  for (size_t p = symbols.size(); p > 0; --p) {
+    const unsigned char c = static_cast<unsigned char>(symbols[p - 1]);
+    if (last_[c]) return true;
+    if (!skip_[c]) return false;
   }
   return false;
 }

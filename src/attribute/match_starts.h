@@ -47,4 +47,28 @@ class MatchStarts {
   bool text_start_ = false;  // a match can start at the start of the text (a leading ^)
 };
 
+/// How a match of a before-rule can end, so that a window whose end no match can have is
+/// passed over with no search. Most before-rules end with a token that must be there and
+/// then tokens that may be (`":" <WS>* $`, `"," <SP>? $`, the cue then `(?: <SP> "that" )?
+/// <SP>? $`): a match ends with a symbol of that last required unit followed only by symbols
+/// of the optional units after it. Without the check, RE2 sets up a search (about 2,000
+/// instructions with its reverse DFA's start) for each such rule at every quotation, though
+/// the window's end rules most of them out at its last token or two.
+class MatchEnds {
+ public:
+  /// From a rule's RE2 text over Latin-1 symbols: null unless the text is one concatenation
+  /// ending with `$` whose units before it read as classes, literals and groups (?:…),
+  /// (?P<name>…), the last required one a class or literal, or a group whose every
+  /// alternative ends with a required one.
+  static std::shared_ptr<const MatchEnds> Of(std::string_view re);
+
+  /// False only when no match of the pattern can end at the end of `symbols`: no symbol of
+  /// the last required unit stands where only symbols of the optional units follow it.
+  bool CanEnd(std::string_view symbols) const;
+
+ private:
+  std::bitset<256> last_;  // symbols the last required unit can end with
+  std::bitset<256> skip_;  // symbols the optional units after it can hold
+};
+
 }  // namespace quotecheck

@@ -707,7 +707,12 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
   std::vector<const std::vector<TokenPatternPiece>*> all_pieces;
   for (const Parsed& p : parsed) all_pieces.push_back(&p.pieces);
   classes->MergeEquivalentSymbols(all_pieces);
-  for (Parsed& p : parsed) p.rule->expanded_pattern = classes->Translate(p.pieces);
+  for (Parsed& p : parsed) {
+    p.rule->expanded_pattern = classes->Translate(p.pieces);
+    if (classes->latin1() && p.rule->side == RuleSide::kBefore) {
+      p.rule->match_ends = MatchEnds::Of(p.rule->expanded_pattern);
+    }
+  }
   // The RE2 text over symbols of a part of a rule's pattern as written (it was checked as a
   // part of the whole): empty when it does not expand or parse on its own.
   auto translate_part = [&](const std::string& part) {

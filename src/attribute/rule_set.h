@@ -18,6 +18,7 @@ class RE2;
 
 namespace quotecheck {
 
+class MatchEnds;
 class MatchStarts;
 class RuleRegex;
 class SentenceTail;
@@ -66,6 +67,9 @@ struct AttributionRule {
   /// A token rule whose matches can only start at a few symbols (match_starts.h): where its
   /// search starts; null for other rules.
   std::shared_ptr<const MatchStarts> match_starts;
+  /// A token before-rule whose matches can only end in some ways (match_starts.h): checked
+  /// on a window before its search; null for other rules.
+  std::shared_ptr<const MatchEnds> match_ends;
   std::vector<RuleExample> examples;
   std::string file;
   uint32_t line = 0;          // of the rule's table

@@ -105,5 +105,89 @@ TEST_CASE("MatchStarts: the built-in rule that gets them") {
   CHECK(with_starts == std::vector<std::string>{"weak/sentence-subject"});
 }
 
+TEST_CASE("MatchEnds::Of and CanEnd: the last required unit, then only optional ones") {
+  // ":" then white space; a group whose alternatives end with "," or ":".
+  auto ends = MatchEnds::Of(R"([\x{5}]+[\x{1}](?:[\x{2}]|[\x{3}])*$)");
+  REQUIRE(ends);
+  CHECK(ends->CanEnd("\x05\x01"));
+  CHECK(ends->CanEnd("\x05\x01\x02\x03\x02"));
+  CHECK_FALSE(ends->CanEnd("\x01\x04"));
+  CHECK_FALSE(ends->CanEnd("\x02\x03"));
+  CHECK_FALSE(ends->CanEnd(""));
+  ends = MatchEnds::Of(R"((?P<speaker>[\x{5}])(?:[\x{6}][\x{2}][\x{4}]|[\x{1}\x{3}])[\x{2}]?$)");
+  REQUIRE(ends);
+  CHECK(ends->CanEnd("\x04\x02"));
+  CHECK(ends->CanEnd("\x03"));
+  CHECK_FALSE(ends->CanEnd("\x06\x02"));
+  CHECK(ends->CanEnd("\x01\x02\x02"));  // a necessary condition: it does not count
+  // The last required unit may repeat and be lazy; optional groups give all their symbols.
+  ends = MatchEnds::Of(R"([\x{5}][\x{1}]+?(?:[\x{2}][\x{7}])?[\x{2}]*?$)");
+  REQUIRE(ends);
+  CHECK(ends->CanEnd("\x01\x07\x02"));
+  CHECK_FALSE(ends->CanEnd("\x01\x08"));
+}
+
+TEST_CASE("MatchEnds::Of: nothing known when the end is not read") {
+  for (const char* re : {
+           R"([\x{1}][\x{2}]*)",               // no $
+           R"([\x{1}]$|[\x{2}]$)",             // top-level |
+           R"([\x{1}]?[\x{2}]*$)",             // no required unit
+           R"([\x{1}](?:[\x{2}]|[\x{3}]?)$)",  // an alternative that may end with nothing
+           R"([\x{1}].*$)",                    // any symbol
+           R"([\x{1}](?:[\x{2}]|^)$)",         // an assertion
+           R"([\x{1}]([\x{2}])$)",             // a plain group
+           R"([\x{1}]\b$)",                    // an escape other than \x{…}
+       }) {
+    CAPTURE(re);
+    CHECK_FALSE(MatchEnds::Of(re));
+  }
+}
+
+TEST_CASE("MatchEnds::CanEnd is false only where RE2's search finds nothing") {
+  const char* patterns[] = {
+      R"((?P<speaker>[\x{3}\x{6}]+)(?:[\x{4}][\x{5}]*[\x{1}]|[\x{2}])[\x{4}]*$)",
+      R"([\x{1}\x{3}](?P<cue>[\x{5}]|[\x{6}][\x{4}][\x{2}])(?:[\x{4}][\x{3}\x{1}])?[\x{4}]?$)",
+      R"([\x{6}][^\x{5}]*[\x{1}][\x{2}\x{4}]*$)",
+  };
+  std::mt19937 random(20261207);
+  std::uniform_int_distribution<int> symbol(1, 6), length(0, 16);
+  int matched = 0, ruled_out = 0;
+  for (const char* pattern : patterns) {
+    RE2 regex(pattern, Latin1());
+    REQUIRE(regex.ok());
+    auto ends = MatchEnds::Of(pattern);
+    REQUIRE(ends);
+    for (int n = 0; n < 4000; ++n) {
+      std::string s(length(random), '\0');
+      for (char& c : s) c = static_cast<char>(symbol(random));
+      const bool found = RE2::PartialMatch(s, regex);
+      if (found) ++matched;
+      if (!ends->CanEnd(s)) {
+        ++ruled_out;
+        REQUIRE_FALSE(found);
+      }
+    }
+  }
+  CHECK(matched > 300);
+  CHECK(ruled_out > 3000);  // the check rules windows out
+}
+
+TEST_CASE("MatchEnds: the built-in rules that get them") {
+  RuleSet rules;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet({}, &rules, &diagnostics));
+  std::vector<std::string> with_ends;
+  for (const AttributionRule& rule : rules.rules) {
+    if (rule.match_ends) with_ends.push_back(rule.id);
+  }
+  // Not before/according-to and before/participle: they end with optional units only, or with
+  // an alternative that does.
+  CHECK(with_ends == std::vector<std::string>{
+                         "before/cue-colon", "before/cue-speaker-colon", "before/quoted-as-saying",
+                         "before/headline-colon", "before/cue-comma", "before/described-as",
+                         "before/cue-that", "before/speaker-noun-colon", "before/speaker-noun",
+                         "before/cue-in-sentence", "weak/sentence-subject"});
+}
+
 }  // namespace
 }  // namespace quotecheck
