@@ -312,6 +312,10 @@ struct Attributor::Impl {
     if (regex == nullptr) return false;
     const MatchEnds* ends = cr.rule->match_ends.get();
     if (ends != nullptr && anchor == RE2::UNANCHORED && !ends->CanEnd(w->symbols)) return false;
+    const MatchBegins* begins = cr.rule->match_begins.get();
+    if (begins != nullptr && anchor == RE2::ANCHOR_START && !begins->CanBegin(w->symbols)) {
+      return false;
+    }
     const MatchStarts* starts = cr.rule->match_starts.get();
     if (starts != nullptr && anchor == RE2::UNANCHORED
             ? !starts->Search(*regex, symbols, &matched)

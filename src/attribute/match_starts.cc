@@ -259,6 +259,38 @@ class Reader {
     return true;
   }
 
+  // The symbols a match of the required unit `u` can start with; false when unknown.
+  bool FirstOf(const Unit& u, std::bitset<256>* set) const {
+    if (re_[u.start] != '(') return SymbolsOf(u, set);
+    std::vector<std::pair<size_t, size_t>> alts;
+    if (!Alternatives(u, &alts)) return false;
+    for (const auto& [from, to] : alts) {
+      std::vector<Unit> units;
+      if (!Units(from, to, &units) || units.empty() || Optional(units.front())) return false;
+      if (!FirstOf(units.front(), set)) return false;
+    }
+    return true;
+  }
+
+  // Whether the text sets no flags ((?i) and the like).
+  bool NoFlags() const {
+    for (size_t i = 0; i + 1 < re_.size(); ++i) {
+      if (re_[i] == '\\') {
+        ++i;
+      } else if (re_[i] == '[') {
+        ++i;
+        while (i < re_.size() && re_[i] != ']') {
+          if (re_[i] == '\\') ++i;
+          ++i;
+        }
+      } else if (re_.substr(i, 2) == "(?" && re_.substr(i, 3) != "(?:" &&
+                 re_.substr(i, 3) != "(?P") {
+        return false;
+      }
+    }
+    return true;
+  }
+
   std::string_view text() const { return re_; }
 
  private:
@@ -355,6 +387,32 @@ std::shared_ptr<const MatchEnds> MatchEnds::Of(std::string_view re) {
     return reader.LastOf(u, &ends->last_) ? ends : nullptr;
   }
   return nullptr;
+}
+
+std::shared_ptr<const MatchBegins> MatchBegins::Of(std::string_view re) {
+  const Reader reader(re);
+  std::vector<Reader::Unit> units;
+  if (!reader.NoFlags() || !reader.Units(0, re.size(), &units)) return nullptr;
+  auto begins = std::make_shared<MatchBegins>();
+  for (size_t k = 0; k < units.size(); ++k) {
+    const Reader::Unit& u = units[k];
+    if (k == 0 && re[u.start] == '^' && u.end == u.atom_end) continue;  // the window's start
+    if (reader.Optional(u)) {
+      if (!reader.SymbolsOf(u, &begins->skip_)) return nullptr;
+      continue;
+    }
+    return reader.FirstOf(u, &begins->first_) ? begins : nullptr;
+  }
+  return nullptr;
+}
+
+bool MatchBegins::CanBegin(std::string_view symbols) const {
+  for (const char symbol : symbols) {
+    const unsigned char c = static_cast<unsigned char>(symbol);
+    if (first_[c]) return true;
+    if (!skip_[c]) return false;
+  }
+  return false;
 }
 
 bool MatchEnds::CanEnd(std::string_view symbols) const {

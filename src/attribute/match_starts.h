@@ -71,4 +71,24 @@ class MatchEnds {
   std::bitset<256> skip_;  // symbols the optional units after it can hold
 };
 
+/// How a match of an after-rule (searched anchored at the window's start) can begin: the
+/// mirror of MatchEnds. Most after-rules start with optional white space and punctuation,
+/// then a token that must be there (the cue of “…,” said Ada Quell, "according", a dash).
+class MatchBegins {
+ public:
+  /// From a rule's RE2 text over Latin-1 symbols: null unless the text is one concatenation
+  /// (a leading `^` aside) whose units up to the first required one read as classes, literals
+  /// and groups (?:…), (?P<name>…), that one a class or literal, or a group whose every
+  /// alternative starts with a required one.
+  static std::shared_ptr<const MatchBegins> Of(std::string_view re);
+
+  /// False only when no match anchored at the start of `symbols` can begin there: no symbol
+  /// of the first required unit stands where only symbols of the optional units precede it.
+  bool CanBegin(std::string_view symbols) const;
+
+ private:
+  std::bitset<256> first_;  // symbols the first required unit can start with
+  std::bitset<256> skip_;   // symbols the optional units before it can hold
+};
+
 }  // namespace quotecheck

@@ -711,6 +711,8 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
     p.rule->expanded_pattern = classes->Translate(p.pieces);
     if (classes->latin1() && p.rule->side == RuleSide::kBefore) {
       p.rule->match_ends = MatchEnds::Of(p.rule->expanded_pattern);
+    } else if (classes->latin1()) {
+      p.rule->match_begins = MatchBegins::Of(p.rule->expanded_pattern);
     }
   }
   // The RE2 text over symbols of a part of a rule's pattern as written (it was checked as a

@@ -18,6 +18,7 @@ class RE2;
 
 namespace quotecheck {
 
+class MatchBegins;
 class MatchEnds;
 class MatchStarts;
 class RuleRegex;
@@ -70,6 +71,9 @@ struct AttributionRule {
   /// A token before-rule whose matches can only end in some ways (match_starts.h): checked
   /// on a window before its search; null for other rules.
   std::shared_ptr<const MatchEnds> match_ends;
+  /// A token after-rule whose matches can only begin in some ways (match_starts.h): checked
+  /// on a window before its search; null for other rules.
+  std::shared_ptr<const MatchBegins> match_begins;
   std::vector<RuleExample> examples;
   std::string file;
   uint32_t line = 0;          // of the rule's table

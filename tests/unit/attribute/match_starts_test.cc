@@ -189,5 +189,65 @@ TEST_CASE("MatchEnds: the built-in rules that get them") {
                          "before/cue-in-sentence", "weak/sentence-subject"});
 }
 
+TEST_CASE("MatchBegins: optional units, then the first required one") {
+  auto begins = MatchBegins::Of(R"(^[\x{2}]?[\x{7}]?(?P<cue>[\x{4}]|[\x{5}][\x{5}])[\x{1}]+$)");
+  REQUIRE(begins);
+  CHECK(begins->CanBegin("\x04"));
+  CHECK(begins->CanBegin("\x02\x07\x05\x03"));
+  CHECK_FALSE(begins->CanBegin("\x01\x04"));
+  CHECK_FALSE(begins->CanBegin(""));
+  for (const char* re : {
+           R"(^[\x{1}]?[\x{2}]*)",             // no required unit
+           R"(^(?:[\x{1}]?[\x{2}]|[\x{3}]))",  // an alternative that may start with nothing
+           R"([\x{1}]|[\x{2}])",               // top-level |
+           R"((?i)[\x{1}])",                   // flags
+           R"(^.[\x{1}])",                     // any symbol
+       }) {
+    CAPTURE(re);
+    CHECK_FALSE(MatchBegins::Of(re));
+  }
+}
+
+TEST_CASE("MatchBegins::CanBegin is false only where RE2's anchored search finds nothing") {
+  const char* patterns[] = {
+      R"(^[\x{2}]?[\x{6}]?[\x{2}]?(?P<cue>[\x{4}\x{5}])[\x{2}](?P<speaker>[\x{3}]+))",
+      R"(^[\x{2}]*(?:[\x{1}][\x{3}]|[\x{5}])(?P<speaker>[\x{6}]))",
+  };
+  std::mt19937 random(20261208);
+  std::uniform_int_distribution<int> symbol(1, 6), length(0, 12);
+  int matched = 0, ruled_out = 0;
+  for (const char* pattern : patterns) {
+    RE2 regex(pattern, Latin1());
+    REQUIRE(regex.ok());
+    auto begins = MatchBegins::Of(pattern);
+    REQUIRE(begins);
+    for (int n = 0; n < 4000; ++n) {
+      std::string s(length(random), '\0');
+      for (char& c : s) c = static_cast<char>(symbol(random));
+      const bool found = regex.Match(s, 0, s.size(), RE2::ANCHOR_START, nullptr, 0);
+      if (found) ++matched;
+      if (!begins->CanBegin(s)) {
+        ++ruled_out;
+        REQUIRE_FALSE(found);
+      }
+    }
+  }
+  CHECK(matched > 100);
+  CHECK(ruled_out > 2000);
+}
+
+TEST_CASE("MatchBegins: the built-in rules that get them") {
+  RuleSet rules;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet({}, &rules, &diagnostics));
+  std::vector<std::string> with_begins;
+  for (const AttributionRule& rule : rules.rules) {
+    if (rule.match_begins) with_begins.push_back(rule.id);
+  }
+  // after/speaker-cue starts with its speaker: no short set of symbols.
+  CHECK(with_begins ==
+        std::vector<std::string>{"after/cue-speaker", "after/according-to", "after/dash"});
+}
+
 }  // namespace
 }  // namespace quotecheck
