@@ -1,5 +1,6 @@
 #include "attribute/match_starts.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -78,9 +79,14 @@ class Reader {
     return set;
   }
 
-  // Whether what follows an atom or group at `i` leaves it required (no ?, * or {m,n}).
-  bool Required(size_t i) const {
-    return i >= re_.size() || (re_[i] != '?' && re_[i] != '*' && re_[i] != '{');
+  // Where the class that opens at `open` closes (its "]"; the text's end if it does not).
+  size_t ClassClose(size_t open) const {
+    size_t i = open + 1;
+    while (i < re_.size() && re_[i] != ']') {
+      if (re_[i] == '\\') ++i;
+      ++i;
+    }
+    return std::min(i, re_.size());
   }
 
   // The end of the group that opens at `open` (one past its ")"), or npos.
@@ -91,11 +97,7 @@ class Reader {
       if (c == '\\') {
         ++i;
       } else if (c == '[') {
-        ++i;
-        while (i < re_.size() && re_[i] != ']') {
-          if (re_[i] == '\\') ++i;
-          ++i;
-        }
+        i = ClassClose(i);
       } else if (c == '(') {
         ++depth;
       } else if (c == ')' && --depth == 0) {
@@ -115,11 +117,7 @@ class Reader {
       if (c == '\\') {
         ++i;
       } else if (c == '[') {
-        ++i;
-        while (i < re_.size() && re_[i] != ']') {
-          if (re_[i] == '\\') ++i;
-          ++i;
-        }
+        i = ClassClose(i);
       } else if (c == '(') {
         if (re_.substr(i, 2) == "(?" && re_.substr(i, 3) != "(?:" && re_.substr(i, 3) != "(?P") {
           return false;  // flags
@@ -207,11 +205,7 @@ class Reader {
       if (c == '\\') {
         ++i;
       } else if (c == '[') {
-        ++i;
-        while (i < close && re_[i] != ']') {
-          if (re_[i] == '\\') ++i;
-          ++i;
-        }
+        i = ClassClose(i);
       } else if (c == '(') {
         ++depth;
       } else if (c == ')') {
@@ -246,28 +240,17 @@ class Reader {
     return true;
   }
 
-  // The symbols a match of the required unit `u` can end with; false when unknown.
-  bool LastOf(const Unit& u, std::bitset<256>* set) const {
+  // The symbols a match of the required unit `u` can end with (`last`) or start with;
+  // false when unknown.
+  bool EdgeOf(const Unit& u, bool last, std::bitset<256>* set) const {
     if (re_[u.start] != '(') return SymbolsOf(u, set);
     std::vector<std::pair<size_t, size_t>> alts;
     if (!Alternatives(u, &alts)) return false;
     for (const auto& [from, to] : alts) {
       std::vector<Unit> units;
-      if (!Units(from, to, &units) || units.empty() || Optional(units.back())) return false;
-      if (!LastOf(units.back(), set)) return false;
-    }
-    return true;
-  }
-
-  // The symbols a match of the required unit `u` can start with; false when unknown.
-  bool FirstOf(const Unit& u, std::bitset<256>* set) const {
-    if (re_[u.start] != '(') return SymbolsOf(u, set);
-    std::vector<std::pair<size_t, size_t>> alts;
-    if (!Alternatives(u, &alts)) return false;
-    for (const auto& [from, to] : alts) {
-      std::vector<Unit> units;
-      if (!Units(from, to, &units) || units.empty() || Optional(units.front())) return false;
-      if (!FirstOf(units.front(), set)) return false;
+      if (!Units(from, to, &units) || units.empty()) return false;
+      const Unit& edge = last ? units.back() : units.front();
+      if (Optional(edge) || !EdgeOf(edge, last, set)) return false;
     }
     return true;
   }
@@ -278,11 +261,7 @@ class Reader {
       if (re_[i] == '\\') {
         ++i;
       } else if (re_[i] == '[') {
-        ++i;
-        while (i < re_.size() && re_[i] != ']') {
-          if (re_[i] == '\\') ++i;
-          ++i;
-        }
+        i = ClassClose(i);
       } else if (re_.substr(i, 2) == "(?" && re_.substr(i, 3) != "(?:" &&
                  re_.substr(i, 3) != "(?P") {
         return false;
@@ -301,59 +280,27 @@ class Reader {
 
 std::shared_ptr<const MatchStarts> MatchStarts::Of(std::string_view re) {
   const Reader reader(re);
-  if (!reader.EndsAnchored() || re.empty()) return nullptr;
+  std::vector<Reader::Unit> units;
+  if (!reader.EndsAnchored() || !reader.Units(0, re.size(), &units) || units.empty()) {
+    return nullptr;
+  }
   auto starts = std::make_shared<MatchStarts>();
-  // One alternative's start at `i` (up to `end`): a ^, or a required class or literal.
-  auto add_start = [&](size_t i, size_t end) {
-    if (i < end && re[i] == '^') {
+  // One alternative's start: a ^, or a required class or literal.
+  auto add_start = [&](const Reader::Unit& u) {
+    if (re[u.start] == '^') {
       starts->text_start_ = true;
       return true;
     }
-    size_t after = i;
-    std::optional<std::bitset<256>> set = reader.Atom(&after);
-    if (!set || after > end || !reader.Required(after)) return false;
-    starts->first_ |= *set;
-    return true;
+    return re[u.start] != '(' && !reader.Optional(u) && reader.SymbolsOf(u, &starts->first_);
   };
-  if (re[0] != '(') return add_start(0, re.size()) ? starts : nullptr;
-  const size_t end = reader.GroupEnd(0);
-  if (end == std::string_view::npos || !reader.Required(end)) return nullptr;
-  size_t body = 0;
-  if (re.substr(0, 3) == "(?:") {
-    body = 3;
-  } else if (re.substr(0, 4) == "(?P<") {
-    body = re.find('>');
-    if (body == std::string_view::npos || body >= end) return nullptr;
-    ++body;
-  } else {
-    return nullptr;  // a plain ( … ) group or flags
-  }
-  // The alternatives of the group: split at its own |.
-  const size_t close = end - 1;
-  size_t alt = body;
-  int depth = 0;
-  for (size_t i = body; i <= close; ++i) {
-    const char c = re[i];
-    if (c == '\\') {
-      ++i;
-      continue;
-    }
-    if (c == '[') {
-      ++i;
-      while (i < close && re[i] != ']') {
-        if (re[i] == '\\') ++i;
-        ++i;
-      }
-      continue;
-    }
-    if (c == '(') ++depth;
-    if (c == ')' && depth > 0) {
-      --depth;
-      continue;
-    }
-    if ((c == '|' && depth == 0) || i == close) {
-      if (!add_start(alt, i)) return nullptr;
-      alt = i + 1;
+  const Reader::Unit& first = units.front();
+  if (re[first.start] != '(') return add_start(first) ? starts : nullptr;
+  std::vector<std::pair<size_t, size_t>> alts;
+  if (reader.Optional(first) || !reader.Alternatives(first, &alts)) return nullptr;
+  for (const auto& [from, to] : alts) {
+    std::vector<Reader::Unit> alt_units;
+    if (!reader.Units(from, to, &alt_units) || alt_units.empty() || !add_start(alt_units.front())) {
+      return nullptr;
     }
   }
   return starts;
@@ -384,7 +331,7 @@ std::shared_ptr<const MatchEnds> MatchEnds::Of(std::string_view re) {
       if (!reader.SymbolsOf(u, &ends->skip_)) return nullptr;
       continue;
     }
-    return reader.LastOf(u, &ends->last_) ? ends : nullptr;
+    return reader.EdgeOf(u, /*last=*/true, &ends->last_) ? ends : nullptr;
   }
   return nullptr;
 }
@@ -401,7 +348,7 @@ std::shared_ptr<const MatchBegins> MatchBegins::Of(std::string_view re) {
       if (!reader.SymbolsOf(u, &begins->skip_)) return nullptr;
       continue;
     }
-    return reader.FirstOf(u, &begins->first_) ? begins : nullptr;
+    return reader.EdgeOf(u, /*last=*/false, &begins->first_) ? begins : nullptr;
   }
   return nullptr;
 }
