@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "attribute/match_starts.h"
 #include "attribute/rule_regex.h"
 #include "attribute/sentence_tail.h"
 #include "attribute/speaker_names.h"
@@ -308,7 +309,17 @@ struct Attributor::Impl {
     RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
     re2::StringPiece symbols(w->symbols), matched;
     const RE2* regex = cr.program->regex();
-    if (regex == nullptr || !regex->Match(symbols, 0, symbols.size(), anchor, &matched, 1)) {
+    if (regex == nullptr) return false;
+    const MatchEnds* ends = cr.rule->match_ends.get();
+    if (ends != nullptr && anchor == RE2::UNANCHORED && !ends->CanEnd(w->symbols)) return false;
+    const MatchBegins* begins = cr.rule->match_begins.get();
+    if (begins != nullptr && anchor == RE2::ANCHOR_START && !begins->CanBegin(w->symbols)) {
+      return false;
+    }
+    const MatchStarts* starts = cr.rule->match_starts.get();
+    if (starts != nullptr && anchor == RE2::UNANCHORED
+            ? !starts->Search(*regex, symbols, &matched)
+            : !regex->Match(symbols, 0, symbols.size(), anchor, &matched, 1)) {
       return false;
     }
     GroupOffsets g =

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "attribute/builtin_rules.h"
+#include "attribute/match_starts.h"
 #include "attribute/rule_regex.h"
 #include "attribute/sentence_tail.h"
 #include "attribute/token_classes.h"
@@ -706,7 +707,14 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
   std::vector<const std::vector<TokenPatternPiece>*> all_pieces;
   for (const Parsed& p : parsed) all_pieces.push_back(&p.pieces);
   classes->MergeEquivalentSymbols(all_pieces);
-  for (Parsed& p : parsed) p.rule->expanded_pattern = classes->Translate(p.pieces);
+  for (Parsed& p : parsed) {
+    p.rule->expanded_pattern = classes->Translate(p.pieces);
+    if (classes->latin1() && p.rule->side == RuleSide::kBefore) {
+      p.rule->match_ends = MatchEnds::Of(p.rule->expanded_pattern);
+    } else if (classes->latin1()) {
+      p.rule->match_begins = MatchBegins::Of(p.rule->expanded_pattern);
+    }
+  }
   // The RE2 text over symbols of a part of a rule's pattern as written (it was checked as a
   // part of the whole): empty when it does not expand or parse on its own.
   auto translate_part = [&](const std::string& part) {
@@ -728,6 +736,12 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
     p.rule->sentence_tail =
         SentenceTail::Make(p.rule->expanded_pattern, std::move(head), std::move(tail),
                            classes->latin1(), kTokenRuleMaxMem);
+    // The reverse search of a pattern that ends with `{MACRO}* $` walks back over the whole
+    // rest of the sentence at every window; one that ends with a required token (":" <WS>* $)
+    // stops at once at most windows, and searching forward from its starts costs more.
+    if (p.rule->sentence_tail && classes->latin1() && p.rule->side == RuleSide::kBefore) {
+      p.rule->match_starts = MatchStarts::Of(p.rule->expanded_pattern);
+    }
   }
   if (compilation == RuleCompilation::kOnFirstUse) {
     for (Parsed& p : parsed) {

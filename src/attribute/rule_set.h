@@ -18,6 +18,9 @@ class RE2;
 
 namespace quotecheck {
 
+class MatchBegins;
+class MatchEnds;
+class MatchStarts;
 class RuleRegex;
 class SentenceTail;
 class TokenClasses;
@@ -62,6 +65,15 @@ struct AttributionRule {
   /// apart, so that its groups come from the head's part of a match (sentence_tail.h); null
   /// for other rules.
   std::shared_ptr<const SentenceTail> sentence_tail;
+  /// A token rule whose matches can only start at a few symbols (match_starts.h): where its
+  /// search starts; null for other rules.
+  std::shared_ptr<const MatchStarts> match_starts;
+  /// A token before-rule whose matches can only end in some ways (match_starts.h): checked
+  /// on a window before its search; null for other rules.
+  std::shared_ptr<const MatchEnds> match_ends;
+  /// A token after-rule whose matches can only begin in some ways (match_starts.h): checked
+  /// on a window before its search; null for other rules.
+  std::shared_ptr<const MatchBegins> match_begins;
   std::vector<RuleExample> examples;
   std::string file;
   uint32_t line = 0;          // of the rule's table

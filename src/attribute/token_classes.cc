@@ -30,6 +30,29 @@ class WordShaper {
     ++count_;
   }
 
+  // Adds the ASCII letters p[0, n), n >= 1, as n calls of Add would: one table lookup and
+  // one range test a letter (most letters of news are ASCII).
+  void AddAscii(const unsigned char* p, size_t n) {
+    uint8_t flags = LetterTable::kLower;
+    bool rest_ascii_lower = true;  // p[1, n) in a-z
+    for (size_t k = 0; k < n; ++k) {
+      flags &= letters_.flags[p[k]];
+      if (k > 0 && (p[k] < 'a' || p[k] > 'z')) rest_ascii_lower = false;
+    }
+    const bool first_ascii_lower = p[0] >= 'a' && p[0] <= 'z';
+    if (count_ == 0) {
+      first_ = p[0];
+    } else if (!first_ascii_lower) {
+      rest_ascii_lower_ = false;
+    }
+    rest_ascii_lower_ = rest_ascii_lower_ && rest_ascii_lower;
+    all_lower_ = all_lower_ && flags != 0;
+    all_ascii_lower_ = all_ascii_lower_ && first_ascii_lower && rest_ascii_lower;
+    before_last_ = n >= 2 ? p[n - 2] : last_;
+    last_ = p[n - 1];
+    count_ += n;
+  }
+
   uint16_t Shape() const {
     uint16_t shape = kShapeWord;
     if (letters_.Is(first_, LetterTable::kUpper)) {
@@ -145,23 +168,33 @@ void TokeniseWindow(std::string_view text, size_t start, size_t end, const Lette
       while (i < end && t[i] >= '0' && t[i] <= '9') ++i;
       push(from, i, kShapeNum);
     } else {
-      DecodedCodePoint d = DecodeAt(t, i);
-      if (!letters.Is(d.cp, LetterTable::kLetter)) {
-        push(from, i + d.size, kShapePunct);
-        i += d.size;
+      const unsigned char b = static_cast<unsigned char>(c);
+      size_t size = 1;
+      bool letter;
+      if (b < 0x80) {
+        letter = letters.Is(b, LetterTable::kLetter);
+      } else {
+        const DecodedCodePoint d = DecodeAt(t, i);
+        size = d.size;
+        letter = letters.Is(d.cp, LetterTable::kLetter);
+      }
+      if (!letter) {
+        push(from, i + size, kShapePunct);
+        i += size;
         continue;
       }
-      // The word and its shape in one reading (an ASCII letter without decoding).
+      // The word and its shape in one reading (runs of ASCII letters without decoding).
       WordShaper shaper(letters);
+      const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
       while (i < end) {
-        const unsigned char b = static_cast<unsigned char>(t[i]);
-        if (b < 0x80) {
-          if (!letters.Is(b, LetterTable::kLetter)) break;
-          shaper.Add(b);
-          ++i;
-          continue;
+        size_t j = i;
+        while (j < end && bytes[j] < 0x80 && letters.Is(bytes[j], LetterTable::kLetter)) ++j;
+        if (j > i) {
+          shaper.AddAscii(bytes + i, j - i);
+          i = j;
         }
-        d = DecodeAt(t, i);
+        if (i >= end || bytes[i] < 0x80) break;
+        const DecodedCodePoint d = DecodeAt(t, i);
         if (!letters.Is(d.cp, LetterTable::kLetter)) break;
         shaper.Add(d.cp);
         i += d.size;

@@ -60,6 +60,10 @@ TEST_SUITE("attribute") {
         {"Müller naïvely aÉ Ös élly",
          {"Müller/WORD/CAP", " /SP", "naïvely/WORD/LOWER/LY", " /SP", "aÉ/WORD/EU", " /SP",
           "Ös/WORD/CAP/S", " /SP", "élly/WORD/LOWER/L1/LY"}},
+        // Shapes of short runs: capitals inside, at the end, one letter, two letters.
+        {"aBc Éa yY s ly",
+         {"aBc/WORD", " /SP", "Éa/WORD/CAP", " /SP", "yY/WORD/EU", " /SP", "s/WORD/LOWER/AL/L1",
+          " /SP", "ly/WORD/LOWER/AL/L1"}},
     };
     for (const Case& c : cases) {
       CAPTURE(c.text);

@@ -1,0 +1,253 @@
+#include "attribute/match_starts.h"
+
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "attribute/rule_set.h"
+
+namespace quotecheck {
+namespace {
+
+RE2::Options Latin1() {
+  RE2::Options options(RE2::Quiet);
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  return options;
+}
+
+TEST_CASE("MatchStarts::Of: the symbols and places a match can start at") {
+  auto starts = MatchStarts::Of(R"((?:^|[\x{1}\x{3}-\x{5}][\x{7}]*|[\x{9}]+)[\x{2}]*$)");
+  REQUIRE(starts);
+  const std::string s = "\x01\x02\x03\x06\x09\x05\x07";
+  std::vector<size_t> at;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (starts->CanStartAt(s, i)) at.push_back(i);
+  }
+  CHECK(at == std::vector<size_t>{0, 2, 4, 5});
+  CHECK(starts->CanStartAt("", 0));  // the leading ^
+
+  starts = MatchStarts::Of(R"((?P<speaker>[^\x{1}\x{2}])\x{3}$)");
+  REQUIRE(starts);
+  CHECK_FALSE(starts->CanStartAt("\x01\x02", 0));
+  CHECK(starts->CanStartAt("\x01\x04", 1));
+  CHECK_FALSE(starts->CanStartAt("", 0));
+
+  starts = MatchStarts::Of(R"(^[\x{2}]?[\x{3}]$)");
+  REQUIRE(starts);
+  CHECK(starts->CanStartAt("\x03", 0));
+  CHECK_FALSE(starts->CanStartAt("\x02\x03", 1));
+}
+
+TEST_CASE("MatchStarts::Of: nothing known when a start could be anywhere") {
+  for (const char* re : {
+           R"((?:^|[\x{1}])[\x{2}]*)",          // no $ at the end
+           R"([\x{1}][\x{2}]*$|[\x{3}]$)",      // top-level |
+           R"((?:^|[\x{1}])?[\x{2}]*$)",        // optional leading group
+           R"((?:^|[\x{1}])*[\x{2}]*$)",        // repeated leading group
+           R"([\x{1}]?[\x{2}]$)",               // optional leading class
+           R"([\x{1}]{0,2}[\x{2}]$)",           // counted leading class
+           R"((?:^||[\x{1}])[\x{2}]$)",         // an empty alternative
+           R"((?:[\x{1}]?[\x{2}]|^)[\x{2}]$)",  // an optional start in an alternative
+           R"((?:(?:[\x{1}])|^)[\x{2}]$)",      // a nested group
+           R"((?i)[\x{1}]$)",                   // flags
+           R"(.[\x{1}]$)",                      // any symbol
+           R"([\x{100}]$)",                     // no Latin-1 symbol
+           R"(([\x{1}])[\x{2}]$)",              // a plain group
+           R"([\x{1}][\x{2}](?:$))",            // the $ is inside a group
+       }) {
+    CAPTURE(re);
+    CHECK_FALSE(MatchStarts::Of(re));
+  }
+}
+
+TEST_CASE("MatchStarts::Search finds what RE2's unanchored search finds") {
+  const char* patterns[] = {
+      R"((?:^|[\x{1}\x{2}][\x{3}]*[\x{4}]+|[\x{5}])[\x{4}]?(?P<speaker>[\x{3}\x{6}]+)[\x{4}](?:[^\x{1}\x{2}\x{5}]|[\x{6}][\x{1}])*$)",
+      R"((?P<speaker>[\x{1}\x{3}][\x{4}]*?)[\x{2}\x{4}]+$)",
+      R"(^[\x{6}]*(?P<speaker>[\x{3}])[^\x{5}]*$)",
+  };
+  std::mt19937 random(20261206);
+  std::uniform_int_distribution<int> symbol(1, 6), length(0, 24);
+  int matched = 0;
+  for (const char* pattern : patterns) {
+    RE2 regex(pattern, Latin1());
+    REQUIRE(regex.ok());
+    auto starts = MatchStarts::Of(pattern);
+    REQUIRE(starts);
+    for (int n = 0; n < 4000; ++n) {
+      std::string s(length(random), '\0');
+      for (char& c : s) c = static_cast<char>(symbol(random));
+      re2::StringPiece expected, found;
+      const bool want = regex.Match(s, 0, s.size(), RE2::UNANCHORED, &expected, 1);
+      const bool got = starts->Search(regex, s, &found);
+      REQUIRE(got == want);
+      if (want) {
+        ++matched;
+        REQUIRE(found.data() == expected.data());
+        REQUIRE(found.size() == expected.size());
+      }
+    }
+  }
+  CHECK(matched > 500);  // the comparison is not only of misses
+}
+
+TEST_CASE("MatchStarts: the built-in rule that gets them") {
+  RuleSet rules;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet({}, &rules, &diagnostics));
+  std::vector<std::string> with_starts;
+  for (const AttributionRule& rule : rules.rules) {
+    if (rule.match_starts) with_starts.push_back(rule.id);
+  }
+  CHECK(with_starts == std::vector<std::string>{"weak/sentence-subject"});
+}
+
+TEST_CASE("MatchEnds::Of and CanEnd: the last required unit, then only optional ones") {
+  // ":" then white space; a group whose alternatives end with "," or ":".
+  auto ends = MatchEnds::Of(R"([\x{5}]+[\x{1}](?:[\x{2}]|[\x{3}])*$)");
+  REQUIRE(ends);
+  CHECK(ends->CanEnd("\x05\x01"));
+  CHECK(ends->CanEnd("\x05\x01\x02\x03\x02"));
+  CHECK_FALSE(ends->CanEnd("\x01\x04"));
+  CHECK_FALSE(ends->CanEnd("\x02\x03"));
+  CHECK_FALSE(ends->CanEnd(""));
+  ends = MatchEnds::Of(R"((?P<speaker>[\x{5}])(?:[\x{6}][\x{2}][\x{4}]|[\x{1}\x{3}])[\x{2}]?$)");
+  REQUIRE(ends);
+  CHECK(ends->CanEnd("\x04\x02"));
+  CHECK(ends->CanEnd("\x03"));
+  CHECK_FALSE(ends->CanEnd("\x06\x02"));
+  CHECK(ends->CanEnd("\x01\x02\x02"));  // a necessary condition: it does not count
+  // The last required unit may repeat and be lazy; optional groups give all their symbols.
+  ends = MatchEnds::Of(R"([\x{5}][\x{1}]+?(?:[\x{2}][\x{7}])?[\x{2}]*?$)");
+  REQUIRE(ends);
+  CHECK(ends->CanEnd("\x01\x07\x02"));
+  CHECK_FALSE(ends->CanEnd("\x01\x08"));
+}
+
+TEST_CASE("MatchEnds::Of: nothing known when the end is not read") {
+  for (const char* re : {
+           R"([\x{1}][\x{2}]*)",               // no $
+           R"([\x{1}]$|[\x{2}]$)",             // top-level |
+           R"([\x{1}]?[\x{2}]*$)",             // no required unit
+           R"([\x{1}](?:[\x{2}]|[\x{3}]?)$)",  // an alternative that may end with nothing
+           R"([\x{1}].*$)",                    // any symbol
+           R"([\x{1}](?:[\x{2}]|^)$)",         // an assertion
+           R"([\x{1}]([\x{2}])$)",             // a plain group
+           R"([\x{1}]\b$)",                    // an escape other than \x{…}
+       }) {
+    CAPTURE(re);
+    CHECK_FALSE(MatchEnds::Of(re));
+  }
+}
+
+TEST_CASE("MatchEnds::CanEnd is false only where RE2's search finds nothing") {
+  const char* patterns[] = {
+      R"((?P<speaker>[\x{3}\x{6}]+)(?:[\x{4}][\x{5}]*[\x{1}]|[\x{2}])[\x{4}]*$)",
+      R"([\x{1}\x{3}](?P<cue>[\x{5}]|[\x{6}][\x{4}][\x{2}])(?:[\x{4}][\x{3}\x{1}])?[\x{4}]?$)",
+      R"([\x{6}][^\x{5}]*[\x{1}][\x{2}\x{4}]*$)",
+  };
+  std::mt19937 random(20261207);
+  std::uniform_int_distribution<int> symbol(1, 6), length(0, 16);
+  int matched = 0, ruled_out = 0;
+  for (const char* pattern : patterns) {
+    RE2 regex(pattern, Latin1());
+    REQUIRE(regex.ok());
+    auto ends = MatchEnds::Of(pattern);
+    REQUIRE(ends);
+    for (int n = 0; n < 4000; ++n) {
+      std::string s(length(random), '\0');
+      for (char& c : s) c = static_cast<char>(symbol(random));
+      const bool found = RE2::PartialMatch(s, regex);
+      if (found) ++matched;
+      if (!ends->CanEnd(s)) {
+        ++ruled_out;
+        REQUIRE_FALSE(found);
+      }
+    }
+  }
+  CHECK(matched > 300);
+  CHECK(ruled_out > 3000);  // the check rules windows out
+}
+
+TEST_CASE("MatchEnds: the built-in rules that get them") {
+  RuleSet rules;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet({}, &rules, &diagnostics));
+  std::vector<std::string> with_ends;
+  for (const AttributionRule& rule : rules.rules) {
+    if (rule.match_ends) with_ends.push_back(rule.id);
+  }
+  // Not before/according-to and before/participle: they end with optional units only, or with
+  // an alternative that does.
+  CHECK(with_ends == std::vector<std::string>{
+                         "before/cue-colon", "before/cue-speaker-colon", "before/quoted-as-saying",
+                         "before/headline-colon", "before/cue-comma", "before/described-as",
+                         "before/cue-that", "before/speaker-noun-colon", "before/speaker-noun",
+                         "before/cue-in-sentence", "weak/sentence-subject"});
+}
+
+TEST_CASE("MatchBegins: optional units, then the first required one") {
+  auto begins = MatchBegins::Of(R"(^[\x{2}]?[\x{7}]?(?P<cue>[\x{4}]|[\x{5}][\x{5}])[\x{1}]+$)");
+  REQUIRE(begins);
+  CHECK(begins->CanBegin("\x04"));
+  CHECK(begins->CanBegin("\x02\x07\x05\x03"));
+  CHECK_FALSE(begins->CanBegin("\x01\x04"));
+  CHECK_FALSE(begins->CanBegin(""));
+  for (const char* re : {
+           R"(^[\x{1}]?[\x{2}]*)",             // no required unit
+           R"(^(?:[\x{1}]?[\x{2}]|[\x{3}]))",  // an alternative that may start with nothing
+           R"([\x{1}]|[\x{2}])",               // top-level |
+           R"((?i)[\x{1}])",                   // flags
+           R"(^.[\x{1}])",                     // any symbol
+       }) {
+    CAPTURE(re);
+    CHECK_FALSE(MatchBegins::Of(re));
+  }
+}
+
+TEST_CASE("MatchBegins::CanBegin is false only where RE2's anchored search finds nothing") {
+  const char* patterns[] = {
+      R"(^[\x{2}]?[\x{6}]?[\x{2}]?(?P<cue>[\x{4}\x{5}])[\x{2}](?P<speaker>[\x{3}]+))",
+      R"(^[\x{2}]*(?:[\x{1}][\x{3}]|[\x{5}])(?P<speaker>[\x{6}]))",
+  };
+  std::mt19937 random(20261208);
+  std::uniform_int_distribution<int> symbol(1, 6), length(0, 12);
+  int matched = 0, ruled_out = 0;
+  for (const char* pattern : patterns) {
+    RE2 regex(pattern, Latin1());
+    REQUIRE(regex.ok());
+    auto begins = MatchBegins::Of(pattern);
+    REQUIRE(begins);
+    for (int n = 0; n < 4000; ++n) {
+      std::string s(length(random), '\0');
+      for (char& c : s) c = static_cast<char>(symbol(random));
+      const bool found = regex.Match(s, 0, s.size(), RE2::ANCHOR_START, nullptr, 0);
+      if (found) ++matched;
+      if (!begins->CanBegin(s)) {
+        ++ruled_out;
+        REQUIRE_FALSE(found);
+      }
+    }
+  }
+  CHECK(matched > 100);
+  CHECK(ruled_out > 2000);
+}
+
+TEST_CASE("MatchBegins: the built-in rules that get them") {
+  RuleSet rules;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet({}, &rules, &diagnostics));
+  std::vector<std::string> with_begins;
+  for (const AttributionRule& rule : rules.rules) {
+    if (rule.match_begins) with_begins.push_back(rule.id);
+  }
+  // after/speaker-cue starts with its speaker: no short set of symbols.
+  CHECK(with_begins ==
+        std::vector<std::string>{"after/cue-speaker", "after/according-to", "after/dash"});
+}
+
+}  // namespace
+}  // namespace quotecheck
