@@ -180,11 +180,12 @@ class ClusterFindings {
     }
     return it->second;
   }
-  // Whether link l is evidence of a divergence; only a variant's words are weighed (the
-  // weighing computes the link's word diff).
+  // Whether link l is evidence of a divergence; only a variant close enough is weighed (the
+  // weighing computes the link's word diff; the evidence's similarity is the link's).
   bool Diverges(size_t l) {
     const Link& link = LinkAt(l);
-    return link.relation == Relation::kVariant && SupportsDivergence(link, EvidenceOf(l));
+    return link.relation == Relation::kVariant && link.similarity >= kMinDivergenceSimilarity &&
+           SupportsDivergence(link, EvidenceOf(l));
   }
   // Two members of one group: the same words, weighed as a verbatim link.
   const PairEvidence& SameWordsEvidence(size_t x, size_t y) {

@@ -55,7 +55,12 @@ TEST_SUITE("findings") {
     for (std::string_view text : {"Morning Harbour Tonight", "We will keep the harbour tolls low",
                                   "The Harbour And The Ferry Of The North Sound At Dawn Today",
                                   "Keep Harbour Tolls Low Now Or Pay Double Fares By Next May",
-                                  "Café Ösel Harbour", "optimistic"}) {
+                                  "Café Ösel Harbour", "optimistic",
+                                  // more content words than a name before the key leaves ASCII,
+                                  // and the same words capitalised, with the accent first
+                                  "Keep Harbour Tolls Low Now Or Pay Double Fares By Next Café",
+                                  "keep harbour tolls low now or pay double fares by next café",
+                                  "Café Keep Harbour Tolls Low Now Or Pay Double Fares By Next"}) {
       CAPTURE(text);
       CHECK(ReadsAsName(text, Lexicon(), MatchKey(text)) == ReadsAsName(text, Lexicon()));
     }
@@ -81,6 +86,10 @@ TEST_SUITE("findings") {
     CHECK(InsideNestedQuotation("He said \"the toll will double\" twice", "the toll will double"));
     CHECK_FALSE(InsideNestedQuotation("It's what we're doing: the toll will double",
                                       "the toll will double"));
+    // Marks after other non-ASCII characters and an invalid byte, and a stray E2 byte.
+    CHECK(InsideNestedQuotation("Ösel—é “the toll will double” said", "the toll will double"));
+    CHECK(InsideNestedQuotation("\xFF\xE2 'the toll will double' said", "the toll will double"));
+    CHECK_FALSE(InsideNestedQuotation("\xE2\x80 the toll will double", "the toll will double"));
   }
 }
 
