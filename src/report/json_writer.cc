@@ -9,6 +9,10 @@
 
 #include "core/code_point.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace quotecheck {
 namespace {
 
@@ -26,12 +30,30 @@ inline uint64_t AttentionBits(uint64_t w) {
   return (w & kHigh) | below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
 }
 
-// The position of the first byte from `i` on that may need attention, or `n`: eight bytes at
-// a time. The last bytes are read as the word that ends the string, whose earlier bytes
-// were read before and whose marks there may leave a stray mark on a plain byte (the caller
-// checks the byte it is given).
+// The position of the first byte from `i` on that may need attention, or `n`: sixteen bytes
+// at a time (SSE2), then eight. The last bytes are read as the word that ends the string,
+// whose earlier bytes were read before: with eight, marks there may leave a stray mark on a
+// plain byte (the caller checks the byte it is given).
 inline size_t NextAttention(const char* s, size_t i, size_t n) {
-  static_assert(sizeof(uint64_t) == 8);
+#if defined(__SSE2__)
+  // Compared as signed bytes, those from 0x80 on are below 0x20 too.
+  const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  auto marks = [&](const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i hit =
+        _mm_or_si128(_mm_cmplt_epi8(v, space),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  for (; i + 16 <= n; i += 16) {
+    if (const unsigned m = marks(s + i); m != 0) return i + static_cast<size_t>(__builtin_ctz(m));
+  }
+  if (i < n && n >= 16) {
+    const unsigned m = marks(s + n - 16) >> (16 - (n - i));  // the bytes from i on
+    return m == 0 ? n : i + static_cast<size_t>(__builtin_ctz(m));
+  }
+#endif
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
     std::memcpy(&w, s + i, 8);
