@@ -298,17 +298,37 @@ bool InsideNestedQuotation(std::string_view outer, std::string_view inner) {
 
 std::unordered_map<std::string_view, size_t> CountSpeakersByKey(
     const CheckResult& result, const std::vector<std::string>& keys) {
-  std::unordered_map<std::string_view, std::vector<std::string_view>> speakers;
-  for (size_t q = 0; q < result.quotes.size() && q < keys.size(); ++q) {
+  auto counted = [&](size_t q) {
     const auto& key = result.quotes[q].speaker_key;
-    if (!key || key->empty() || keys[q].empty()) continue;
-    // People by surname: "Allsop" and "Corina Allsop" are one speaker here.
-    const std::string_view surname = std::string_view(*key).substr(key->rfind(' ') + 1);
-    auto& list = speakers[keys[q]];
-    if (std::find(list.begin(), list.end(), surname) == list.end()) list.push_back(surname);
-  }
+    return key && !key->empty() && !keys[q].empty();
+  };
+  size_t quotes = 0;
+  for (size_t q = 0; q < result.quotes.size() && q < keys.size(); ++q) quotes += counted(q);
+  // One table: a key's value is first the number of its surnames' list (most keys have one
+  // speaker), then its count.
+  struct Surnames {
+    std::string_view first;
+    std::vector<std::string_view> more;
+  };
+  std::vector<Surnames> surnames;
   std::unordered_map<std::string_view, size_t> counts;
-  for (const auto& [key, list] : speakers) counts[key] = list.size();
+  counts.reserve(quotes);
+  for (size_t q = 0; q < result.quotes.size() && q < keys.size(); ++q) {
+    if (!counted(q)) continue;
+    const std::string& key = *result.quotes[q].speaker_key;
+    // People by surname: "Allsop" and "Corina Allsop" are one speaker here.
+    const std::string_view surname = std::string_view(key).substr(key.rfind(' ') + 1);
+    auto [it, inserted] = counts.try_emplace(keys[q], surnames.size());
+    if (inserted) {
+      surnames.push_back({surname, {}});
+      continue;
+    }
+    Surnames& s = surnames[it->second];
+    if (s.first != surname && std::find(s.more.begin(), s.more.end(), surname) == s.more.end()) {
+      s.more.push_back(surname);
+    }
+  }
+  for (auto& [key, value] : counts) value = 1 + surnames[value].more.size();
   return counts;
 }
 

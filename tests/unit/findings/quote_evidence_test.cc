@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "diff/quote_diff.h"
 #include "unit/builtin_extractor.h"
 
@@ -67,6 +71,30 @@ TEST_SUITE("findings") {
     CHECK(Lexicon().IsStockPhrase("at the end of the day"));
     CHECK(Lexicon().IsStockPhrase("fake news"));
     CHECK_FALSE(Lexicon().IsStockPhrase("keep the ferries running"));
+  }
+
+  TEST_CASE("CountSpeakersByKey: distinct speakers by surname, per match key") {
+    CheckResult result;
+    std::vector<std::string> keys;
+    auto add = [&](std::string key, std::optional<std::string> speaker_key) {
+      QuoteRecord q;
+      q.speaker_key = std::move(speaker_key);
+      result.quotes.push_back(q);
+      keys.push_back(std::move(key));
+    };
+    add("keep the ferries running", "corina allsop");
+    add("keep the ferries running", "allsop");  // the same surname: one speaker
+    add("keep the ferries running", "tomas ardelin");
+    add("keep the ferries running", std::nullopt);  // no speaker: not counted
+    add("keep the ferries running", "");
+    add("the toll will double", "tomas ardelin");
+    add("", "corina allsop");  // no key (not clustered): not counted
+    add("we will not raise the toll", std::nullopt);
+    add("keep the ferries running", "mia ardelin");
+    const auto counts = CountSpeakersByKey(result, keys);
+    CHECK(counts.size() == 2);
+    CHECK(counts.at("keep the ferries running") == 2);
+    CHECK(counts.at("the toll will double") == 1);
   }
 
   TEST_CASE("InsideNestedQuotation") {
