@@ -40,7 +40,11 @@ std::string ShortenForDisplay(std::string_view text, size_t max_code_points, Eli
   size_t code_points = 0;
   bool pending_space = false;
   for (size_t i = 0; i < text.size();) {
-    const DecodedCodePoint seq = DecodeUtf8(text, i, Utf8Check::kStrict);
+    // Past the width, elided at the end: the start read so far is all that is kept.
+    if (where == Elide::kEnd && code_points > max_code_points) break;
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const DecodedCodePoint seq =
+        byte < 0x80 ? DecodedCodePoint{byte, 1, true} : DecodeUtf8(text, i, Utf8Check::kStrict);
     if (seq.valid && ShownAsSpace(seq.cp)) {
       pending_space = !clean.empty();
     } else {
@@ -49,7 +53,9 @@ std::string ShortenForDisplay(std::string_view text, size_t max_code_points, Eli
         ++code_points;
         pending_space = false;
       }
-      if (seq.valid) {
+      if (seq.size == 1 && seq.valid) {
+        clean.push_back(static_cast<char>(byte));
+      } else if (seq.valid) {
         clean.append(text.substr(i, seq.size));
       } else {
         clean.append(kUtf8ReplacementCharacter);

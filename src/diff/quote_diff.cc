@@ -410,13 +410,17 @@ void PackDiffOps(std::span<const PackedOp> ops, std::string* out) {
   }
 }
 
-std::optional<std::vector<DiffOp>> UnpackDiffOps(std::string_view packed, std::string_view a,
-                                                 std::string_view b) {
-  std::vector<DiffOp> ops;
+bool UnpackDiffOpViews(std::string_view packed, std::string_view a, std::string_view b,
+                       std::vector<DiffOpView>* out) {
+  out->clear();
   size_t pos = 0, a_at = 0, b_at = 0;
+  bool read = true;  // every varint whole, every op within the texts
   while (pos < packed.size()) {
     uint64_t head = 0, b_size = 0;
-    if (!GetVarint(packed, &pos, &head)) return std::nullopt;
+    if (!GetVarint(packed, &pos, &head)) {
+      read = false;
+      break;
+    }
     const auto kind = static_cast<DiffOp::Kind>(head & 3);
     const uint64_t size = head >> 2;
     uint64_t a_size = size;
@@ -431,19 +435,30 @@ std::optional<std::vector<DiffOp>> UnpackDiffOps(std::string_view packed, std::s
         b_size = size;
         break;
       case DiffOp::Kind::kReplace:
-        if (!GetVarint(packed, &pos, &b_size)) return std::nullopt;
+        read = GetVarint(packed, &pos, &b_size);
         break;
     }
-    if (a_size > a.size() - a_at || b_size > b.size() - b_at) return std::nullopt;
-    DiffOp op;
-    op.kind = kind;
-    op.a.assign(a.substr(a_at, a_size));
-    op.b.assign(b.substr(b_at, b_size));
+    if (!read || a_size > a.size() - a_at || b_size > b.size() - b_at) {
+      read = false;
+      break;
+    }
+    out->push_back({kind, a.substr(a_at, a_size), b.substr(b_at, b_size)});
     a_at += a_size;
     b_at += b_size;
-    ops.push_back(std::move(op));
   }
-  if (a_at != a.size() || b_at != b.size()) return std::nullopt;  // not these texts' ops
+  // Every op read, and the sizes add up to these two texts.
+  const bool whole = read && a_at == a.size() && b_at == b.size();
+  if (!whole) out->clear();
+  return whole;
+}
+
+std::optional<std::vector<DiffOp>> UnpackDiffOps(std::string_view packed, std::string_view a,
+                                                 std::string_view b) {
+  thread_local std::vector<DiffOpView> views;
+  if (!UnpackDiffOpViews(packed, a, b, &views)) return std::nullopt;
+  std::vector<DiffOp> ops;
+  ops.reserve(views.size());
+  for (const DiffOpView& v : views) ops.push_back({v.kind, std::string(v.a), std::string(v.b)});
   return ops;
 }
 
@@ -523,6 +538,26 @@ QuoteDiff LinkDiffer::Diff(const Link& link) {
   const size_t slot_a = Slot(link.a, kRecentQuotes);
   const size_t slot_b = Slot(link.b, slot_a);  // a's tokens stay while b's are read
   return LinkDiff(link, recent_tokens_[slot_a], recent_tokens_[slot_b], aligner_);
+}
+
+const std::vector<DiffOpView>& LinkDiffer::Ops(const Link& link) {
+  // As StoredLinkDiff reads them: ops set, the same bytes, packed; else computed.
+  const std::string_view a = result_.quotes[link.a].text, b = result_.quotes[link.b].text;
+  views_.clear();
+  const std::vector<DiffOp>* ops = nullptr;
+  if (!link.diff.ops.empty()) {
+    ops = &link.diff.ops;
+  } else if (a == b && !a.empty()) {
+    views_.push_back({DiffOp::Kind::kEqual, a, b});
+    return views_;
+  } else if (link.packed_ops.empty() || !UnpackDiffOpViews(link.packed_ops.view(), a, b, &views_)) {
+    computed_ = Diff(link);
+    ops = &computed_.ops;
+  }
+  if (ops != nullptr) {
+    for (const DiffOp& op : *ops) views_.push_back({op.kind, op.a, op.b});
+  }
+  return views_;
 }
 
 size_t LinkDiffer::Slot(size_t quote, size_t keep) {

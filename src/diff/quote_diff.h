@@ -62,6 +62,17 @@ void PackDiffOps(std::span<const PackedOp> ops, std::string* out);
 std::optional<std::vector<DiffOp>> UnpackDiffOps(std::string_view packed, std::string_view a,
                                                  std::string_view b);
 
+/// One op of a diff as views of its spans, for a caller that only reads them (a printer).
+struct DiffOpView {
+  DiffOp::Kind kind = DiffOp::Kind::kEqual;
+  std::string_view a;
+  std::string_view b;
+};
+/// UnpackDiffOps as views into `a` and `b`, copying no text: false (and `out` empty) when the
+/// sizes do not add up to the two texts.
+bool UnpackDiffOpViews(std::string_view packed, std::string_view a, std::string_view b,
+                       std::vector<DiffOpView>* out);
+
 /// A link's diff with its ops when they are known without aligning: set on the link, packed
 /// on it (Link::packed_ops), or one equal op for two texts with the same bytes; classes and
 /// flags are the link's own. Nothing otherwise.
@@ -88,6 +99,9 @@ class LinkDiffer {
  public:
   explicit LinkDiffer(const CheckResult& result) : result_(result) {}
   QuoteDiff Diff(const Link& link);
+  /// The ops of Diff(link) as views, valid until the next call: packed ops and texts with
+  /// the same bytes are read without copying their words.
+  const std::vector<DiffOpView>& Ops(const Link& link);
 
  private:
   // The slot holding `quote`'s tokens, tokenising it into the oldest slot but `keep`.
@@ -101,6 +115,8 @@ class LinkDiffer {
   std::array<TokenizedQuote, kRecentQuotes> recent_tokens_{};
   size_t recent_count_ = 0;
   size_t next_slot_ = 0;
+  std::vector<DiffOpView> views_;  // what Ops returned last
+  QuoteDiff computed_;             // the diff they view when it was computed
 };
 
 /// Diff of two tokenised quotations, with the caller's aligner (the cheap path: tokenise each

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <set>
 #include <unordered_map>
@@ -59,7 +60,11 @@ struct DecidedHere {
   size_t base = 0;
   std::vector<Link> links;
   WordAligner aligner;
-  std::unordered_map<size_t, TokenizedQuote> tokens;  // by quotation, this cluster's only
+  // This cluster's tokens by quotation, in storage kept from one cluster to the next
+  // (tokenising into it reuses its buffers): pool[0, pool_used) are this cluster's.
+  std::unordered_map<size_t, TokenizedQuote*> tokens;
+  std::vector<std::unique_ptr<TokenizedQuote>> pool;
+  size_t pool_used = 0;
 };
 
 class ClusterFindings {
@@ -71,6 +76,7 @@ class ClusterFindings {
         here_(here),
         out_(out) {
     here_->tokens.clear();
+    here_->pool_used = 0;
   }
 
   void Run() {
@@ -132,9 +138,15 @@ class ClusterFindings {
     return l < here_->base ? in_.result.links[l] : here_->links[l - here_->base];
   }
   const TokenizedQuote& TokensOf(size_t q) {
-    auto [it, inserted] = here_->tokens.try_emplace(q);
-    if (inserted) it->second = TokenizeQuote(Quote(q).text);
-    return it->second;
+    auto [it, inserted] = here_->tokens.try_emplace(q, nullptr);
+    if (inserted) {
+      if (here_->pool_used == here_->pool.size()) {
+        here_->pool.push_back(std::make_unique<TokenizedQuote>());
+      }
+      it->second = here_->pool[here_->pool_used++].get();
+      TokenizeQuoteInto(Quote(q).text, it->second);
+    }
+    return *it->second;
   }
   // The link between the groups of two keys: the one cross-referencing decided between their
   // representatives, else decided here (the two were joined through other links), if they
@@ -180,11 +192,12 @@ class ClusterFindings {
     }
     return it->second;
   }
-  // Whether link l is evidence of a divergence; only a variant's words are weighed (the
-  // weighing computes the link's word diff).
+  // Whether link l is evidence of a divergence; only a variant close enough is weighed (the
+  // weighing computes the link's word diff; the evidence's similarity is the link's).
   bool Diverges(size_t l) {
     const Link& link = LinkAt(l);
-    return link.relation == Relation::kVariant && SupportsDivergence(link, EvidenceOf(l));
+    return link.relation == Relation::kVariant && link.similarity >= kMinDivergenceSimilarity &&
+           SupportsDivergence(link, EvidenceOf(l));
   }
   // Two members of one group: the same words, weighed as a verbatim link.
   const PairEvidence& SameWordsEvidence(size_t x, size_t y) {

@@ -94,16 +94,18 @@ EvidenceLexicon::EvidenceLexicon(const LexiconLookup& lexicon) {
   pairs("number_word");
 }
 
-bool EvidenceLexicon::IsStopWord(std::string_view key) const {
-  return stop_words_.count(std::string(key)) != 0;
+bool EvidenceLexicon::IsStopWord(std::string_view key) const { return stop_words_.count(key) != 0; }
+
+bool EvidenceLexicon::IsStopWord(std::string_view key, uint64_t hash) const {
+  return stop_words_.count(HashedWord{key, hash}) != 0;
 }
 
 bool EvidenceLexicon::IsStockPhrase(std::string_view key) const {
-  return stock_phrases_.count(std::string(key)) != 0;
+  return stock_phrases_.count(key) != 0;
 }
 
 std::string_view EvidenceLexicon::Standard(std::string_view key) const {
-  auto it = standard_.find(std::string(key));
+  auto it = standard_.find(key);
   if (it != standard_.end()) return it->second;
   std::string_view number = NumberValue(key);
   return number;
@@ -120,7 +122,7 @@ std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const Evidenc
       const bool name = run.size() >= kNameRunWords;
       for (const QuoteToken* token : run) {
         std::string_view key = t.Key(*token);
-        if (!name && !lexicon.IsStopWord(key)) words.emplace_back(key);
+        if (!name && !lexicon.IsStopWord(key, token->hash)) words.emplace_back(key);
       }
       run.clear();
     };
@@ -135,7 +137,7 @@ std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const Evidenc
       }
       flush();
       std::string_view key = t.Key(token);
-      if (!lexicon.IsStopWord(key)) words.emplace_back(key);
+      if (!lexicon.IsStopWord(key, token.hash)) words.emplace_back(key);
     }
     flush();
   }
@@ -144,11 +146,14 @@ std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const Evidenc
 
 namespace {
 
-// Content words of a match key, when the key is ASCII (its words are then exactly the
-// space-separated parts; NFKC may put a space inside a word only past ASCII).
-std::optional<size_t> ContentWordsOfAsciiKey(std::string_view key, const EvidenceLexicon& lexicon) {
+// Content words of a match key, counted up to `limit` + 1, when the words counted are
+// ASCII (their words are then exactly the space-separated parts; NFKC may put a space inside
+// a word only past ASCII): nothing when a word that is not ASCII comes first. More content
+// words than a name has are answered from the first ones, wherever the key leaves ASCII.
+std::optional<size_t> ContentWordsOfAsciiKey(std::string_view key, const EvidenceLexicon& lexicon,
+                                             size_t limit) {
   size_t content = 0;
-  for (size_t start = 0; start < key.size();) {
+  for (size_t start = 0; start < key.size() && content <= limit;) {
     size_t end = key.find(' ', start);
     if (end == std::string_view::npos) end = key.size();
     for (size_t i = start; i < end; ++i) {
@@ -164,14 +169,14 @@ std::optional<size_t> ContentWordsOfAsciiKey(std::string_view key, const Evidenc
 
 bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::string_view key) {
   if (!key.empty()) {
-    std::optional<size_t> content = ContentWordsOfAsciiKey(key, lexicon);
+    std::optional<size_t> content = ContentWordsOfAsciiKey(key, lexicon, kMaxTitleWords);
     if (content && *content > kMaxTitleWords) return false;
   }
   thread_local TokenizedQuote t;
   TokenizeQuoteInto(text, &t);
   size_t content = 0;
   for (const QuoteToken& token : t.tokens) {
-    if (!token.word() || lexicon.IsStopWord(t.Key(token))) continue;
+    if (!token.word() || lexicon.IsStopWord(t.Key(token), token.hash)) continue;
     if ((token.flags & kTokenCapitalized) == 0 && (token.flags & kTokenNumber) == 0) return false;
     ++content;
   }
@@ -235,6 +240,15 @@ bool MayOpenNestedQuotation(std::string_view text) {
   return false;
 }
 
+// The first position from `i` on of a byte that may start a quote mark: ' or " or the lead
+// byte E2 of ‘ ’ “ ”. Decoding from `i` reaches every such byte (a valid sequence steps
+// over continuation bytes only, an invalid one over one byte), and at no other code point
+// does the scan below open or close anything.
+size_t NextQuoteMarkByte(std::string_view text, size_t i) {
+  while (i < text.size() && text[i] != '\'' && text[i] != '"' && text[i] != '\xE2') ++i;
+  return i;
+}
+
 }  // namespace
 
 bool InsideNestedQuotation(std::string_view outer, std::string_view inner) {
@@ -250,7 +264,7 @@ bool InsideNestedQuotation(std::string_view outer, std::string_view inner) {
   auto letter_at = [&](size_t pos) {
     return pos < outer.size() && IsWordChar(DecodeAt(outer, pos).cp);
   };
-  for (size_t i = 0; i < outer.size();) {
+  for (size_t i = NextQuoteMarkByte(outer, 0); i < outer.size(); i = NextQuoteMarkByte(outer, i)) {
     DecodedCodePoint d = DecodeAt(outer, i);
     const size_t next = i + d.size;
     // Decoded only at a straight mark: most characters are none.
@@ -284,17 +298,37 @@ bool InsideNestedQuotation(std::string_view outer, std::string_view inner) {
 
 std::unordered_map<std::string_view, size_t> CountSpeakersByKey(
     const CheckResult& result, const std::vector<std::string>& keys) {
-  std::unordered_map<std::string_view, std::vector<std::string_view>> speakers;
-  for (size_t q = 0; q < result.quotes.size() && q < keys.size(); ++q) {
+  auto counted = [&](size_t q) {
     const auto& key = result.quotes[q].speaker_key;
-    if (!key || key->empty() || keys[q].empty()) continue;
-    // People by surname: "Allsop" and "Corina Allsop" are one speaker here.
-    const std::string_view surname = std::string_view(*key).substr(key->rfind(' ') + 1);
-    auto& list = speakers[keys[q]];
-    if (std::find(list.begin(), list.end(), surname) == list.end()) list.push_back(surname);
-  }
+    return key && !key->empty() && !keys[q].empty();
+  };
+  size_t quotes = 0;
+  for (size_t q = 0; q < result.quotes.size() && q < keys.size(); ++q) quotes += counted(q);
+  // One table: a key's value is first the number of its surnames' list (most keys have one
+  // speaker), then its count.
+  struct Surnames {
+    std::string_view first;
+    std::vector<std::string_view> more;
+  };
+  std::vector<Surnames> surnames;
   std::unordered_map<std::string_view, size_t> counts;
-  for (const auto& [key, list] : speakers) counts[key] = list.size();
+  counts.reserve(quotes);
+  for (size_t q = 0; q < result.quotes.size() && q < keys.size(); ++q) {
+    if (!counted(q)) continue;
+    const std::string& key = *result.quotes[q].speaker_key;
+    // People by surname: "Allsop" and "Corina Allsop" are one speaker here.
+    const std::string_view surname = std::string_view(key).substr(key.rfind(' ') + 1);
+    auto [it, inserted] = counts.try_emplace(keys[q], surnames.size());
+    if (inserted) {
+      surnames.push_back({surname, {}});
+      continue;
+    }
+    Surnames& s = surnames[it->second];
+    if (s.first != surname && std::find(s.more.begin(), s.more.end(), surname) == s.more.end()) {
+      s.more.push_back(surname);
+    }
+  }
+  for (auto& [key, value] : counts) value = 1 + surnames[value].more.size();
   return counts;
 }
 

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/check_model.h"
+#include "core/hash.h"
 
 namespace quotecheck {
 
@@ -50,6 +51,9 @@ class EvidenceLexicon {
   explicit EvidenceLexicon(const LexiconLookup& lexicon);
 
   bool IsStopWord(std::string_view key) const;
+  /// The same for a word whose hash the caller has (QuoteToken::hash, Fnv1a64 of `key`):
+  /// the content words of every weighed link are looked up, so the hash is not made again.
+  bool IsStopWord(std::string_view key, uint64_t hash) const;
   /// Whether the match key `key` (MatchKey) is a stock phrase of the lexicon.
   bool IsStockPhrase(std::string_view key) const;
   /// The word a typographic variant stands for: spelling variants made standard, number
@@ -57,9 +61,26 @@ class EvidenceLexicon {
   std::string_view Standard(std::string_view key) const;
 
  private:
-  std::unordered_set<std::string> stop_words_;
-  std::unordered_set<std::string> stock_phrases_;
-  std::unordered_map<std::string, std::string> standard_;
+  // Words and keys looked up as views (no copy made to look one up), words also with their
+  // Fnv1a64 hash.
+  struct HashedWord {
+    std::string_view text;
+    uint64_t hash = 0;
+  };
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return Fnv1a64(key); }
+    size_t operator()(const HashedWord& word) const { return word.hash; }
+  };
+  struct KeyEqual {
+    using is_transparent = void;
+    bool operator()(std::string_view x, std::string_view y) const { return x == y; }
+    bool operator()(const HashedWord& x, std::string_view y) const { return x.text == y; }
+    bool operator()(std::string_view x, const HashedWord& y) const { return x == y.text; }
+  };
+  std::unordered_set<std::string, KeyHash, KeyEqual> stop_words_;
+  std::unordered_set<std::string, KeyHash, KeyEqual> stock_phrases_;
+  std::unordered_map<std::string, std::string, KeyHash, KeyEqual> standard_;
 };
 
 /// The content words of the equal parts of `diff`, as match keys, in order.

@@ -101,7 +101,7 @@ void AppendLinkRecord(std::string* out, const CheckResult& result, size_t link,
   json.Bool(l.speakers_agree);
   json.Key("diff");
   json.BeginArray();
-  for (const DiffOp& op : differ.Diff(l).ops) {
+  for (const DiffOpView& op : differ.Ops(l)) {
     json.BeginObject();
     json.Key("op");
     json.String(DiffOpName(op.kind));

@@ -9,52 +9,80 @@
 
 #include "core/code_point.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace quotecheck {
 namespace {
 
-// Bytes that cannot be copied as they are: control characters, '"', '\\' and non-ASCII
-// bytes (which are validated).
-constexpr bool NeedsAttention(unsigned char c) {
-  return c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
-}
+using json_detail::kAttention;
 
-struct AttentionTable {
-  bool table[256] = {};
-  constexpr AttentionTable() {
-    for (int c = 0; c < 256; ++c) table[c] = NeedsAttention(static_cast<unsigned char>(c));
-  }
-};
-constexpr AttentionTable kAttention;
-
-// Whether any byte of `w` needs attention (the SWAR form of NeedsAttention): a byte
-// below 0x20, '"' (0x22), '\\' (0x5C) or with the high bit set.
-inline bool HasAttentionByte(uint64_t w) {
+// The high bit of each byte of `w` that needs attention (NeedsAttention, the SWAR form): a
+// byte below 0x20, '"' (0x22), '\\' (0x5C) or with the high bit set. Borrows can also mark
+// a byte after (above) one that needs attention, never one before it: the lowest marked
+// byte is the first that needs attention.
+inline uint64_t AttentionBits(uint64_t w) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
   auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
   const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
-  return ((w & kHigh) | below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) !=
-         0;
+  return (w & kHigh) | below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
+}
+
+// The position of the first byte from `i` on that may need attention, or `n`: sixteen bytes
+// at a time (SSE2), then eight. The last bytes are read as the word that ends the string,
+// whose earlier bytes were read before: with eight, marks there may leave a stray mark on a
+// plain byte (the caller checks the byte it is given).
+inline size_t NextAttention(const char* s, size_t i, size_t n) {
+#if defined(__SSE2__)
+  // Compared as signed bytes, those from 0x80 on are below 0x20 too.
+  const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  auto marks = [&](const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i hit =
+        _mm_or_si128(_mm_cmplt_epi8(v, space),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  for (; i + 16 <= n; i += 16) {
+    if (const unsigned m = marks(s + i); m != 0) return i + static_cast<size_t>(__builtin_ctz(m));
+  }
+  if (i < n && n >= 16) {
+    const unsigned m = marks(s + n - 16) >> (16 - (n - i));  // the bytes from i on
+    return m == 0 ? n : i + static_cast<size_t>(__builtin_ctz(m));
+  }
+#endif
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s + i, 8);
+    if (const uint64_t bits = AttentionBits(w); bits != 0) {
+      return i + static_cast<size_t>(__builtin_ctzll(bits) >> 3);
+    }
+  }
+  if (i == n) return n;
+  if (n >= 8) {
+    uint64_t w;
+    std::memcpy(&w, s + n - 8, 8);
+    const unsigned seen = static_cast<unsigned>(8 - (n - i));  // bytes before i in the word
+    const uint64_t bits = AttentionBits(w) & (~uint64_t{0} << (8 * seen));
+    return bits == 0 ? n : n - 8 + static_cast<size_t>(__builtin_ctzll(bits) >> 3);
+  }
+  while (i < n && !kAttention.table[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
 }
 
 }  // namespace
 
 void AppendJsonString(std::string* out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out->push_back('"');
+  out->append("\"", 1);
+  const char* s = value.data();
   const size_t n = value.size();
-  size_t run_start = 0;
-  size_t i = 0;
-  while (i < n) {
-    // Eight plain ASCII bytes at a time: none below 0x20, none '"', '\\' or >= 0x80.
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, value.data() + i, 8);
-      if (HasAttentionByte(w)) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    const unsigned char c = static_cast<unsigned char>(value[i]);
+  size_t run_start = 0;  // bytes from here to i are copied as they are
+  for (size_t i = NextAttention(s, 0, n); i < n; i = NextAttention(s, i, n)) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
     if (!kAttention.table[c]) {
       ++i;
       continue;
@@ -65,13 +93,13 @@ void AppendJsonString(std::string* out, std::string_view value) {
         i += seq.size;  // stays part of the verbatim run
         continue;
       }
-      out->append(value.data() + run_start, i - run_start);
+      out->append(s + run_start, i - run_start);
       out->append(kUtf8ReplacementCharacter);
       i += seq.size;
       run_start = i;
       continue;
     }
-    out->append(value.data() + run_start, i - run_start);
+    out->append(s + run_start, i - run_start);
     switch (c) {
       case '"':
         out->append("\\\"");
@@ -102,57 +130,14 @@ void AppendJsonString(std::string* out, std::string_view value) {
     ++i;
     run_start = i;
   }
-  out->append(value.data() + run_start, n - run_start);
-  out->push_back('"');
+  out->append(s + run_start, n - run_start);
+  out->append("\"", 1);
 }
 
-void JsonWriter::BeginObject() {
+void JsonWriter::EscapedKey(std::string_view name) {
   BeforeValue();
-  out_->push_back('{');
-  first_ = true;
-}
-
-void JsonWriter::EndObject() {
-  out_->push_back('}');
-  first_ = false;
-}
-
-void JsonWriter::BeginArray() {
-  BeforeValue();
-  out_->push_back('[');
-  first_ = true;
-}
-
-void JsonWriter::EndArray() {
-  out_->push_back(']');
-  first_ = false;
-}
-
-void JsonWriter::Key(std::string_view name) {
-  // Member names are the program's own short ASCII words ("speaker_mention"), written for
-  // every field of every record: the comma, the quoted name and the colon in one append when
-  // no byte needs escaping.
-  constexpr size_t kMaxPlainName = 48;
-  const bool plain =
-      name.size() <= kMaxPlainName && std::none_of(name.begin(), name.end(), [](char c) {
-        return kAttention.table[static_cast<unsigned char>(c)];
-      });
-  if (plain) {
-    char buffer[kMaxPlainName + 4];
-    size_t at = 0;
-    if (!first_) buffer[at++] = ',';
-    buffer[at++] = '"';
-    std::memcpy(buffer + at, name.data(), name.size());
-    at += name.size();
-    buffer[at++] = '"';
-    buffer[at++] = ':';
-    out_->append(buffer, at);
-  } else {
-    BeforeValue();
-    AppendJsonString(out_, name);
-    out_->push_back(':');
-  }
-  first_ = true;  // the value follows without a comma
+  AppendJsonString(out_, name);
+  out_->append(":", 1);
 }
 
 void JsonWriter::String(std::string_view value) {
@@ -182,16 +167,6 @@ void JsonWriter::Double(double value) {
   char digits[32];
   const auto end = fmt::format_to_n(digits, sizeof digits, "{}", value);
   out_->append(digits, std::min(end.size, sizeof digits));
-}
-
-void JsonWriter::Bool(bool value) {
-  BeforeValue();
-  out_->append(value ? "true" : "false");
-}
-
-void JsonWriter::Null() {
-  BeforeValue();
-  out_->append("null");
 }
 
 }  // namespace quotecheck

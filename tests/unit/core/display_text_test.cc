@@ -60,6 +60,17 @@ TEST_SUITE("display_text") {
       CAPTURE(c.in);
       CHECK(ShortenForDisplay(c.in, c.max, Elide::kEnd) == c.want);
     }
+    // What follows the kept start does not change it: spaces, invalid bytes, more words.
+    const std::string start = "We will \xC3\xA9 not  raise\t\xFF the harbour toll";
+    for (size_t max = 0; max <= 40; ++max) {
+      CAPTURE(max);
+      const std::string shown = ShortenForDisplay(start + "  \xFF more words", max, Elide::kEnd);
+      CHECK(CountCodePoints(shown) <= max);
+      if (CountCodePoints(ShortenForDisplay(start, 100)) > max) {
+        CHECK(shown == ShortenForDisplay(start + " other words", max, Elide::kEnd));
+        CHECK(shown == ShortenForDisplay(start, max, Elide::kEnd));
+      }
+    }
   }
 
   TEST_CASE("CutAtSpace keeps the end or the start, cut at a space, never inside a sequence") {

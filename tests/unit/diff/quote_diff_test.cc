@@ -17,6 +17,16 @@ std::string Ops(const QuoteDiff& d) {
   return out;
 }
 
+// The same for ops read as views.
+std::string Ops(const std::vector<DiffOpView>& ops) {
+  std::string out;
+  for (const DiffOpView& op : ops) {
+    out.append("{").append(DiffOpName(op.kind)).append("|").append(op.a).append("|");
+    out.append(op.b).append("}");
+  }
+  return out;
+}
+
 void CheckRoundTrip(std::string_view a, std::string_view b) {
   QuoteDiff d = DiffQuotes(a, b);
   std::string ra;
@@ -257,6 +267,7 @@ TEST_CASE("LinkDiffer gives LinkDiff's diffs, whichever quotations it still hold
     CHECK(Ops(got) == Ops(want));
     CHECK(got.classes == want.classes);
     CHECK(got.flags == want.flags);
+    CHECK(Ops(differ.Ops(link)) == Ops(want));  // as views
   }
 }
 
@@ -294,9 +305,14 @@ TEST_CASE("packed ops read back as the diff's ops, and only over their own texts
     QuoteDiff back;
     back.ops = *ops;
     CHECK(Ops(back) == Ops(d));
+    std::vector<DiffOpView> views;
+    REQUIRE(UnpackDiffOpViews(packed, a, b, &views));
+    CHECK(Ops(views) == Ops(d));
     // Other texts: the sizes do not add up.
     CHECK_FALSE(UnpackDiffOps(packed, a + "!", b).has_value());
     CHECK_FALSE(UnpackDiffOps(packed, a, b + " more").has_value());
+    CHECK_FALSE(UnpackDiffOpViews(packed, a, b + " more", &views));
+    CHECK(views.empty());
   }
   // Not a diff's ops: nothing packed; a cut varint reads as nothing.
   std::string out = "stale";
@@ -306,6 +322,10 @@ TEST_CASE("packed ops read back as the diff's ops, and only over their own texts
   CHECK(out.size() == 3);
   CHECK_FALSE(UnpackDiffOps(out.substr(0, 1), std::string(200, 'a'), "bcd").has_value());
   CHECK(UnpackDiffOps(out, std::string(200, 'a'), "bcd").has_value());
+  std::vector<DiffOpView> views;
+  CHECK_FALSE(UnpackDiffOpViews(out.substr(0, 2), std::string(200, 'a'), "bcd", &views));
+  CHECK_FALSE(UnpackDiffOpViews(out.substr(0, 1), std::string(200, 'a'), "bcd", &views));
+  CHECK(UnpackDiffOpViews(out, std::string(200, 'a'), "bcd", &views));
 }
 
 TEST_CASE("LinkDiff reads a link's packed ops; a stale or foreign packing is recomputed") {
@@ -328,10 +348,12 @@ TEST_CASE("LinkDiff reads a link's packed ops; a stale or foreign packing is rec
   CHECK(Ops(LinkDiff(result, link)) == Ops(want));
   LinkDiffer differ(result);
   CHECK(Ops(differ.Diff(link)) == Ops(want));
+  CHECK(Ops(differ.Ops(link)) == Ops(want));
   // The same packing on another pair of texts does not add up: computed afresh.
   Link other = link;
   other.b = 2;
   CHECK_FALSE(StoredLinkDiff(result, other).has_value());
+  CHECK(Ops(differ.Ops(other)) == Ops(LinkDiff(result, other)));  // computed, as views
   other.packed_ops.clear();
   CHECK(Ops(LinkDiff(result, other)) == Ops(differ.Diff(other)));
 }

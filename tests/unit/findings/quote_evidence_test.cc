@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "diff/quote_diff.h"
 #include "unit/builtin_extractor.h"
 
@@ -55,13 +59,42 @@ TEST_SUITE("findings") {
     for (std::string_view text : {"Morning Harbour Tonight", "We will keep the harbour tolls low",
                                   "The Harbour And The Ferry Of The North Sound At Dawn Today",
                                   "Keep Harbour Tolls Low Now Or Pay Double Fares By Next May",
-                                  "Café Ösel Harbour", "optimistic"}) {
+                                  "Café Ösel Harbour", "optimistic",
+                                  // more content words than a name before the key leaves ASCII,
+                                  // and the same words capitalised, with the accent first
+                                  "Keep Harbour Tolls Low Now Or Pay Double Fares By Next Café",
+                                  "keep harbour tolls low now or pay double fares by next café",
+                                  "Café Keep Harbour Tolls Low Now Or Pay Double Fares By Next"}) {
       CAPTURE(text);
       CHECK(ReadsAsName(text, Lexicon(), MatchKey(text)) == ReadsAsName(text, Lexicon()));
     }
     CHECK(Lexicon().IsStockPhrase("at the end of the day"));
     CHECK(Lexicon().IsStockPhrase("fake news"));
     CHECK_FALSE(Lexicon().IsStockPhrase("keep the ferries running"));
+  }
+
+  TEST_CASE("CountSpeakersByKey: distinct speakers by surname, per match key") {
+    CheckResult result;
+    std::vector<std::string> keys;
+    auto add = [&](std::string key, std::optional<std::string> speaker_key) {
+      QuoteRecord q;
+      q.speaker_key = std::move(speaker_key);
+      result.quotes.push_back(q);
+      keys.push_back(std::move(key));
+    };
+    add("keep the ferries running", "corina allsop");
+    add("keep the ferries running", "allsop");  // the same surname: one speaker
+    add("keep the ferries running", "tomas ardelin");
+    add("keep the ferries running", std::nullopt);  // no speaker: not counted
+    add("keep the ferries running", "");
+    add("the toll will double", "tomas ardelin");
+    add("", "corina allsop");  // no key (not clustered): not counted
+    add("we will not raise the toll", std::nullopt);
+    add("keep the ferries running", "mia ardelin");
+    const auto counts = CountSpeakersByKey(result, keys);
+    CHECK(counts.size() == 2);
+    CHECK(counts.at("keep the ferries running") == 2);
+    CHECK(counts.at("the toll will double") == 1);
   }
 
   TEST_CASE("InsideNestedQuotation") {
@@ -81,6 +114,10 @@ TEST_SUITE("findings") {
     CHECK(InsideNestedQuotation("He said \"the toll will double\" twice", "the toll will double"));
     CHECK_FALSE(InsideNestedQuotation("It's what we're doing: the toll will double",
                                       "the toll will double"));
+    // Marks after other non-ASCII characters and an invalid byte, and a stray E2 byte.
+    CHECK(InsideNestedQuotation("Ösel—é “the toll will double” said", "the toll will double"));
+    CHECK(InsideNestedQuotation("\xFF\xE2 'the toll will double' said", "the toll will double"));
+    CHECK_FALSE(InsideNestedQuotation("\xE2\x80 the toll will double", "the toll will double"));
   }
 }
 
