@@ -89,49 +89,55 @@ class Reader {
     return std::min(i, re_.size());
   }
 
-  // The end of the group that opens at `open` (one past its ")"), or npos.
-  size_t GroupEnd(size_t open) const {
+  // Walks re_[from, to) past escapes and classes, calling visit(i, c, depth) at every other
+  // character with the group depth there (a "(" counts from the character after it, a ")"
+  // from itself); stops at the first character whose visit returns false and returns its
+  // index, or `to`. The one reader of RE2 text's nesting for the passes below.
+  template <typename Visit>
+  size_t Walk(size_t from, size_t to, Visit visit) const {
     int depth = 0;
-    for (size_t i = open; i < re_.size(); ++i) {
+    for (size_t i = from; i < to; ++i) {
       const char c = re_[i];
       if (c == '\\') {
         ++i;
-      } else if (c == '[') {
-        i = ClassClose(i);
-      } else if (c == '(') {
-        ++depth;
-      } else if (c == ')' && --depth == 0) {
-        return i + 1;
+        continue;
       }
+      if (c == '[') {
+        i = ClassClose(i);
+        continue;
+      }
+      if (c == ')') --depth;
+      if (!visit(i, c, depth)) return i;
+      if (c == '(') ++depth;
     }
-    return std::string_view::npos;
+    return to;
+  }
+
+  // The end of the group that opens at `open` (one past its ")"), or npos.
+  size_t GroupEnd(size_t open) const {
+    const size_t close =
+        Walk(open, re_.size(), [](size_t, char c, int depth) { return c != ')' || depth != 0; });
+    return close < re_.size() ? close + 1 : std::string_view::npos;
   }
 
   // Whether the text is one concatenation ending with a top-level `$`, with no flags.
   bool EndsAnchored() const {
+    bool ok = true;
+    size_t last_end = std::string_view::npos;  // the last top-level `$`
     int depth = 0;
-    bool last_is_end = false;
-    for (size_t i = 0; i < re_.size(); ++i) {
-      const char c = re_[i];
-      last_is_end = false;
-      if (c == '\\') {
-        ++i;
-      } else if (c == '[') {
-        i = ClassClose(i);
-      } else if (c == '(') {
-        if (re_.substr(i, 2) == "(?" && re_.substr(i, 3) != "(?:" && re_.substr(i, 3) != "(?P") {
-          return false;  // flags
-        }
-        ++depth;
-      } else if (c == ')') {
-        if (--depth < 0) return false;
-      } else if (c == '|' && depth == 0) {
-        return false;
-      } else if (c == '$' && depth == 0) {
-        last_is_end = true;
+    Walk(0, re_.size(), [&](size_t i, char c, int at) {
+      depth = at + (c == '(' ? 1 : 0);
+      if (c == '(' && re_.substr(i, 2) == "(?" && re_.substr(i, 3) != "(?:" &&
+          re_.substr(i, 3) != "(?P") {
+        ok = false;  // flags
+      } else if (at < 0 || (c == '|' && at == 0)) {
+        ok = false;
+      } else if (c == '$' && at == 0) {
+        last_end = i;
       }
-    }
-    return depth == 0 && last_is_end;
+      return ok;
+    });
+    return ok && depth == 0 && last_end + 1 == re_.size();
   }
 
   // One unit of a concatenation: the atom re_[start, atom_end) (a group, class, escape or
@@ -199,22 +205,13 @@ class Reader {
     }
     const size_t close = u.atom_end - 1;
     size_t alt = body;
-    int depth = 0;
-    for (size_t i = body; i < close; ++i) {
-      const char c = re_[i];
-      if (c == '\\') {
-        ++i;
-      } else if (c == '[') {
-        i = ClassClose(i);
-      } else if (c == '(') {
-        ++depth;
-      } else if (c == ')') {
-        --depth;
-      } else if (c == '|' && depth == 0) {
+    Walk(body, close, [&](size_t i, char c, int depth) {
+      if (c == '|' && depth == 0) {
         out->emplace_back(alt, i);
         alt = i + 1;
       }
-    }
+      return true;
+    });
     out->emplace_back(alt, close);
     return true;
   }
