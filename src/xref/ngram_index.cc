@@ -83,6 +83,24 @@ void AppendShingleLists(const ShingleLists& more, ShingleLists* lists) {
   for (uint32_t end : more.hub_end) lists->hub_end.push_back(hubs + end);
 }
 
+// The members of list `l` that quotation `a` (a member, counting all of it or a hub) is
+// counted with: all of them, or in a list too long for every pair
+// (NgramIndexOptions::neighbours) its neighbours, as [begin, end) into lists.members.
+std::pair<uint32_t, uint32_t> CountedMembers(const ShingleLists& lists, uint32_t l, size_t a,
+                                             const NgramIndexOptions& options) {
+  const uint32_t begin = l == 0 ? 0 : lists.member_end[l - 1];
+  const uint32_t end = lists.member_end[l];
+  const size_t around = options.neighbours;
+  const bool has_hubs = lists.hub_end[l] != (l == 0 ? 0 : lists.hub_end[l - 1]);
+  if (around == 0 || has_hubs || end - begin <= 2 * around + 1) return {begin, end};
+  // Members ascend: a's place by binary search.
+  const auto first = lists.members.begin();
+  const auto at = static_cast<uint32_t>(
+      std::lower_bound(first + begin, first + end, static_cast<uint32_t>(a)) - first);
+  return {at - std::min<uint32_t>(at - begin, static_cast<uint32_t>(around)),
+          std::min<uint32_t>(end, at + static_cast<uint32_t>(around) + 1)};
+}
+
 }  // namespace
 
 ShingleLists ShinglePartition(const std::vector<std::vector<uint64_t>>& quotes,
@@ -283,7 +301,8 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
         }
         continue;
       }
-      for (uint32_t k = l == 0 ? 0 : lists.member_end[l - 1]; k < lists.member_end[l]; ++k) {
+      const auto [k_begin, k_end] = CountedMembers(lists, l, a, options);
+      for (uint32_t k = k_begin; k < k_end; ++k) {
         const uint32_t b = lists.members[k];
         if (!counts(b)) continue;
         if (count[b]++ == 0) touched.push_back(b);

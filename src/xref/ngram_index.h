@@ -5,10 +5,11 @@
 ///
 /// Each quotation is given as the hashes of its words' match keys. Every run of
 /// `ngram` consecutive words is a shingle; quotations that share a shingle are candidate
-/// pairs. Shingles found in more than `max_document_frequency` quotations ("at the end of
-/// the day") are dropped, so a common phrase never makes every quotation a candidate of
-/// every other. No pair is ever compared unless it shares a shingle: the work grows with
-/// the number of shared shingles, not with the square of the number of quotations.
+/// pairs. No shingle makes every quotation that prints it a candidate of every other: one
+/// found in more than `max_document_frequency` quotations ("at the end of the day") pairs
+/// them with a few hubs only, and one in more than 2 × `neighbours` + 1 pairs each with its
+/// neighbours. No pair is ever compared unless it shares a shingle: the work grows with the
+/// number of shared shingles, not with the square of the number of quotations.
 /// Quotations shorter than the shingle are indexed by their whole key instead, so they
 /// only meet quotations that contain all their words in a row.
 
@@ -21,6 +22,19 @@ namespace quotecheck {
 struct NgramIndexOptions {
   size_t ngram = 4;
   size_t max_document_frequency = 64;
+  /// In a shingle's list of quotations (input order) that is not common (at most
+  /// max_document_frequency), each quotation is paired with the `neighbours` before it and
+  /// the `neighbours` after it, not with every other: at most 2 × neighbours pairs a
+  /// quotation a list, however many print the shingle. Why: the versions of one utterance
+  /// share its rare shingles, and their number grows with the store, so pairing all of them
+  /// made the pairs per quotation grow with the store (gen_quote_store_hard.py: 5.1 a
+  /// quotation at 250k, 9.8 at 1M; 4.8 and 7.7 with 16 neighbours). Versions that are near
+  /// one another in the input (the coverage of one event) still meet, and scattered ones are
+  /// joined through the neighbours they share. At 16, NewsWCL50 and the seeds link exactly
+  /// as with none; on scripts/gen_quote_store.py's 100k store, 1,042 quotations clustered
+  /// only with other stories' quotations through shared phrases are no longer, and 4
+  /// clustered with their own story's are not; at 8 NewsWCL50 changed. 0: every pair.
+  size_t neighbours = 16;
   /// Shingles two quotations must share to be candidates: a pair that shares a run of
   /// ngram + 1 words shares two. One is enough when a side has at most `ngram` words.
   uint32_t min_shared = 2;

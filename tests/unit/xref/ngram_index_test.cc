@@ -99,6 +99,31 @@ TEST_SUITE("xref") {
     CHECK(with_heaviest == 8);
   }
 
+  TEST_CASE("FindCandidatePairs pairs each quotation of a long list with its neighbours") {
+    // 20 versions of one utterance: under max_document_frequency, over 2 × 4 + 1.
+    std::vector<std::vector<uint64_t>> quotes;
+    for (int i = 0; i < 20; ++i) quotes.push_back(Words("the viaduct will reopen in the spring"));
+    NgramIndexOptions options;
+    options.neighbours = 0;
+    CHECK(FindCandidatePairs(quotes, options).size() == 190);  // every pair
+    options.neighbours = 10;                                   // 2 × 10 + 1 > 20: every pair too
+    CHECK(FindCandidatePairs(quotes, options).size() == 190);
+    options.neighbours = 4;
+    const std::vector<CandidatePair> pairs = FindCandidatePairs(quotes, options);
+    CHECK(pairs.size() == 16 * 4 + 3 + 2 + 1);
+    for (const CandidatePair& p : pairs) CHECK(p.b - p.a <= 4);
+    // Each quotation is still in a pair with both its nearest (one chain joins them all).
+    for (uint32_t q = 0; q + 1 < 20; ++q) {
+      CHECK(std::any_of(pairs.begin(), pairs.end(),
+                        [&](const CandidatePair& p) { return p.a == q && p.b == q + 1; }));
+    }
+    // A common shingle's list keeps its hubs (max_document_frequency comes first).
+    options.max_document_frequency = 10;
+    CHECK(FindCandidatePairs(quotes, options).size() ==
+          kHubsPerCommonShingle * (20 - kHubsPerCommonShingle) +
+              kHubsPerCommonShingle * (kHubsPerCommonShingle - 1) / 2);
+  }
+
   TEST_CASE("FindCandidatePairs gives the same pairs on several threads") {
     std::vector<std::vector<uint64_t>> quotes;
     for (int i = 0; i < 5000; ++i) {
@@ -107,6 +132,7 @@ TEST_SUITE("xref") {
     }
     NgramIndexOptions one, two;
     one.max_document_frequency = two.max_document_frequency = 10000;
+    one.neighbours = two.neighbours = 0;
     two.jobs = 2;
     std::vector<CandidatePair> a = FindCandidatePairs(quotes, one);
     std::vector<CandidatePair> b = FindCandidatePairs(quotes, two);
