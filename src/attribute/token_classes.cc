@@ -94,13 +94,21 @@ uint16_t WordShape(std::string_view word, const LetterTable& letters) {
   return shaper.Shape();
 }
 
-// `s` in lower case, into `*out`.
+// `s` in lower case, into `*out`. An ASCII start is written in place (FoldedSetOf lowers
+// every capitalised word of the windows that is no lexicon entry).
 void LowerInto(std::string_view s, std::string* out) {
-  out->clear();
-  for (size_t i = 0; i < s.size();) {
+  out->resize(s.size());
+  size_t i = 0;
+  for (; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) break;
+    (*out)[i] = AsciiLower(static_cast<char>(c));
+  }
+  out->resize(i);
+  while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+      out->push_back(AsciiLower(static_cast<char>(c)));
       ++i;
       continue;
     }
