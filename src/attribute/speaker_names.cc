@@ -294,6 +294,27 @@ std::string_view SpeakerNames::DocumentNames::Unquoted() {
   return unquoted_;
 }
 
+bool SpeakerNames::DocumentNames::InHeadline(size_t pos) {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (size_t nl = text_.find('\n'); nl != std::string_view::npos;
+         nl = text_.find('\n', nl + 1)) {
+      line_starts_.push_back(nl + 1);
+    }
+    line_headline_.assign(line_starts_.size(), -1);
+  }
+  const size_t line =
+      static_cast<size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), pos) -
+                          line_starts_.begin()) -
+      1;
+  if (line_headline_[line] < 0) {
+    const size_t start = line_starts_[line];
+    const size_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] - 1 : text_.size();
+    line_headline_[line] = LooksLikeHeadline(text_.substr(start, end - start)) ? 1 : 0;
+  }
+  return line_headline_[line] == 1;
+}
+
 bool SpeakerNames::IsTitleWord(std::string_view w) const {
   return title_words_.count(std::string(w)) > 0;
 }
@@ -559,11 +580,7 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
           (text.substr(pos + surname.size(), 3) == "’" || text[pos + surname.size()] == '\''))) {
       continue;
     }
-    size_t line_start = text.rfind('\n', pos);
-    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    size_t line_end = text.find('\n', pos);
-    if (line_end == std::string_view::npos) line_end = text.size();
-    const bool headline = LooksLikeHeadline(text.substr(line_start, line_end - line_start));
+    const bool headline = doc->InHeadline(pos);
     // Capitalised words right before the surname, back to a title or a non-name word.
     std::vector<std::string_view> before;
     std::string_view previous;  // the word right before the surname

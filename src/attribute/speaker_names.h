@@ -38,6 +38,11 @@ class SpeakerNames {
     /// name the speaker start (npos when the speaker was inherited).
     void NoteSpeaker(const std::string& canonical, size_t position, SpeakerKind kind,
                      size_t mention);
+    /// Whether the line of the text (up to a line feed) that holds `pos` is a headline: at
+    /// least five words that start with a letter, each capitalised but for short function
+    /// words. Worked out once a line: FullNameFor asks about the line of every occurrence of
+    /// a surname.
+    bool InHeadline(size_t pos);
 
    private:
     friend class SpeakerNames;
@@ -49,11 +54,12 @@ class SpeakerNames {
     };
     /// The text with every quotation's words blanked out (built when first needed).
     std::string_view Unquoted();
-
     std::string_view text_;
     const std::vector<Quote>* quotes_;
     std::string unquoted_;
     bool have_unquoted_ = false;
+    std::vector<size_t> line_starts_;    // of the text's lines (built when first needed)
+    std::vector<int8_t> line_headline_;  // by line: 1 a headline, 0 not, -1 not known yet
     std::unordered_map<std::string, std::string> full_names_;  // surname → full name
     std::vector<Noted> speakers_;
   };
