@@ -199,10 +199,6 @@ class TokenClasses {
 
   // Lookups by std::string_view, without a std::string made for each token; FNV-1a
   // (core/hash.h) costs a third of std::hash on tokens of a few letters, looked up once a token.
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return static_cast<size_t>(Fnv1a64(s)); }
-  };
   template <typename V>
   using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
 
