@@ -73,11 +73,22 @@ constexpr double kPronounConfidence = 0.9;
 // false; words keep their punctuation except a trailing comma, semicolon or colon.
 template <typename Visit>
 void ForEachWord(std::string_view s, const Visit& visit) {
+  // ASCII above the space is never white space, and a space is: both are read without
+  // decoding (the lines of DocumentNames::Unquoted have each quotation blanked to spaces).
+  auto printable_ascii = [](char c) { return c > ' ' && static_cast<unsigned char>(c) < 0x80; };
   size_t i = 0;
   while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
     for (DecodedCodePoint d; i < s.size() && IsSpace((d = DecodeAt(s, i)).cp);) i += d.size;
     size_t start = i;
-    for (DecodedCodePoint d; i < s.size() && !IsSpace((d = DecodeAt(s, i)).cp);) i += d.size;
+    for (DecodedCodePoint d; i < s.size();) {
+      if (printable_ascii(s[i])) {
+        ++i;
+        continue;
+      }
+      if (IsSpace((d = DecodeAt(s, i)).cp)) break;
+      i += d.size;
+    }
     if (i > start) {
       std::string_view w = s.substr(start, i - start);
       while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ':'))
