@@ -213,7 +213,7 @@ constexpr size_t kMinHeadlineWords = 5;
 // extract's instructions on real news: FullNameFor asks for the line of every occurrence
 // of a surname).
 bool LooksLikeHeadline(std::string_view line) {
-  static const std::unordered_set<std::string_view> kFunctionWords = {
+  static const std::unordered_set<std::string_view, TextHash, std::equal_to<>> kFunctionWords = {
       "a",  "an", "the", "of",   "to",   "in",   "on",   "for",  "and",   "or",    "at",
       "by", "as", "vs.", "via",  "with", "from", "into", "over", "after", "about", "is",
       "be", "up", "out", "than", "but",  "not",  "are",  "was",  "his",   "her",   "its"};
@@ -286,8 +286,15 @@ std::string_view SpeakerNames::DocumentNames::Unquoted() {
     unquoted_.assign(text_);
     for (const Quote& q : *quotes_) {
       for (const ByteSpan& span : q.spans) {
-        for (size_t i = span.start; i < span.end && i < unquoted_.size(); ++i) {
-          if (unquoted_[i] != '\n') unquoted_[i] = ' ';
+        // Spaces up to each line feed, which stays.
+        const size_t end = std::min(span.end, unquoted_.size());
+        for (size_t i = span.start; i < end;) {
+          const void* nl = std::memchr(unquoted_.data() + i, '\n', end - i);
+          const size_t stop =
+              nl == nullptr ? end
+                            : static_cast<size_t>(static_cast<const char*>(nl) - unquoted_.data());
+          std::memset(unquoted_.data() + i, ' ', stop - i);
+          i = stop + 1;
         }
       }
     }
