@@ -73,11 +73,22 @@ constexpr double kPronounConfidence = 0.9;
 // false; words keep their punctuation except a trailing comma, semicolon or colon.
 template <typename Visit>
 void ForEachWord(std::string_view s, const Visit& visit) {
+  // ASCII above the space is never white space, and a space is: both are read without
+  // decoding (the lines of DocumentNames::Unquoted have each quotation blanked to spaces).
+  auto printable_ascii = [](char c) { return c > ' ' && static_cast<unsigned char>(c) < 0x80; };
   size_t i = 0;
   while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
     for (DecodedCodePoint d; i < s.size() && IsSpace((d = DecodeAt(s, i)).cp);) i += d.size;
     size_t start = i;
-    for (DecodedCodePoint d; i < s.size() && !IsSpace((d = DecodeAt(s, i)).cp);) i += d.size;
+    for (DecodedCodePoint d; i < s.size();) {
+      if (printable_ascii(s[i])) {
+        ++i;
+        continue;
+      }
+      if (IsSpace((d = DecodeAt(s, i)).cp)) break;
+      i += d.size;
+    }
     if (i > start) {
       std::string_view w = s.substr(start, i - start);
       while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ':'))
@@ -202,7 +213,7 @@ constexpr size_t kMinHeadlineWords = 5;
 // extract's instructions on real news: FullNameFor asks for the line of every occurrence
 // of a surname).
 bool LooksLikeHeadline(std::string_view line) {
-  static const std::unordered_set<std::string_view> kFunctionWords = {
+  static const std::unordered_set<std::string_view, TextHash, std::equal_to<>> kFunctionWords = {
       "a",  "an", "the", "of",   "to",   "in",   "on",   "for",  "and",   "or",    "at",
       "by", "as", "vs.", "via",  "with", "from", "into", "over", "after", "about", "is",
       "be", "up", "out", "than", "but",  "not",  "are",  "was",  "his",   "her",   "its"};
@@ -224,7 +235,7 @@ bool LooksLikeHeadline(std::string_view line) {
 }  // namespace
 
 SpeakerNames::SpeakerNames(const RuleSet& rules) {
-  auto words_of = [&](const char* lexicon, std::unordered_set<std::string>* out, bool split) {
+  auto words_of = [&](const char* lexicon, WordSet* out, bool split) {
     auto it = rules.lexicons.find(lexicon);
     if (it == rules.lexicons.end()) return;
     for (const std::string& entry : it->second) {
@@ -240,7 +251,7 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("abbreviation", &abbreviations_, false);
   words_of("place", &places_, false);
   {
-    std::unordered_set<std::string> lower;
+    WordSet lower;
     for (const std::string& place : places_) lower.insert(AsciiLowered(place));
     places_ = std::move(lower);
   }
@@ -250,7 +261,7 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("document_noun", &document_nouns_, false);
   words_of("issue_verb", &issue_verbs_, false);
   {
-    std::unordered_set<std::string> collective;
+    WordSet collective;
     words_of("collective", &collective, false);
     for (const std::string& noun : collective) {
       collective_.insert(AsciiLowered(noun));
@@ -275,8 +286,15 @@ std::string_view SpeakerNames::DocumentNames::Unquoted() {
     unquoted_.assign(text_);
     for (const Quote& q : *quotes_) {
       for (const ByteSpan& span : q.spans) {
-        for (size_t i = span.start; i < span.end && i < unquoted_.size(); ++i) {
-          if (unquoted_[i] != '\n') unquoted_[i] = ' ';
+        // Spaces up to each line feed, which stays.
+        const size_t end = std::min(span.end, unquoted_.size());
+        for (size_t i = span.start; i < end;) {
+          const void* nl = std::memchr(unquoted_.data() + i, '\n', end - i);
+          const size_t stop =
+              nl == nullptr ? end
+                            : static_cast<size_t>(static_cast<const char*>(nl) - unquoted_.data());
+          std::memset(unquoted_.data() + i, ' ', stop - i);
+          i = stop + 1;
         }
       }
     }
@@ -294,9 +312,28 @@ std::string_view SpeakerNames::DocumentNames::Unquoted() {
   return unquoted_;
 }
 
-bool SpeakerNames::IsTitleWord(std::string_view w) const {
-  return title_words_.count(std::string(w)) > 0;
+bool SpeakerNames::DocumentNames::InHeadline(size_t pos) {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (size_t nl = text_.find('\n'); nl != std::string_view::npos;
+         nl = text_.find('\n', nl + 1)) {
+      line_starts_.push_back(nl + 1);
+    }
+    line_headline_.assign(line_starts_.size(), -1);
+  }
+  const size_t line =
+      static_cast<size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), pos) -
+                          line_starts_.begin()) -
+      1;
+  if (line_headline_[line] < 0) {
+    const size_t start = line_starts_[line];
+    const size_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] - 1 : text_.size();
+    line_headline_[line] = LooksLikeHeadline(text_.substr(start, end - start)) ? 1 : 0;
+  }
+  return line_headline_[line] == 1;
 }
+
+bool SpeakerNames::IsTitleWord(std::string_view w) const { return title_words_.count(w) > 0; }
 
 bool SpeakerNames::IsNameWord(std::string_view w) const {
   if (w.empty() || !StartsUpper(w)) return false;
@@ -304,9 +341,8 @@ bool SpeakerNames::IsNameWord(std::string_view w) const {
   // "Jr."): not "Democrat,”", "Trump!" or "Harsh?".
   char32_t last = DecodeBefore(w, w.size()).cp;
   if (!IsWordChar(last) && last != '.') return false;
-  std::string word(w);
-  return !IsTitleWord(w) && not_name_.count(word) == 0 && organisation_words_.count(word) == 0 &&
-         pronouns_.count(word) == 0 && determiners_.count(AsciiLowered(w)) == 0;
+  return !IsTitleWord(w) && not_name_.count(w) == 0 && organisation_words_.count(w) == 0 &&
+         pronouns_.count(w) == 0 && determiners_.count(AsciiLowered(w)) == 0;
 }
 
 ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) const {
@@ -388,7 +424,7 @@ bool SpeakerNames::IsAbbreviation(std::string_view word) const {
   if (word.find('.') != std::string_view::npos) return true;                 // U.S., N.Y.
   DecodedCodePoint first = DecodeAt(word, 0);
   if (first.size == word.size() && IsUpper(first.cp)) return true;  // an initial
-  return abbreviations_.count(std::string(word)) > 0;
+  return abbreviations_.count(word) > 0;
 }
 
 bool SpeakerNames::CanSpeak(std::string_view speaker) const {
@@ -414,7 +450,7 @@ bool SpeakerNames::CanSpeak(std::string_view speaker) const {
   std::string_view bare = speaker;
   if (bare.substr(0, 4) == "the " || bare.substr(0, 4) == "The ") bare.remove_prefix(4);
   if (places_.count(AsciiLowered(bare))) return false;
-  return furniture_.count(std::string(bare)) == 0 && furniture_.count(first) == 0;
+  return furniture_.count(bare) == 0 && furniture_.count(first) == 0;
 }
 
 bool SpeakerNames::SpokenTo(std::string_view text, size_t from, ByteSpan speaker,
@@ -448,7 +484,7 @@ bool SpeakerNames::SpokenTo(std::string_view text, size_t from, ByteSpan speaker
 
 bool SpeakerNames::NamedAgain(std::string_view text, ByteSpan mention) const {
   std::vector<std::string_view> words = Words(mention.in(text));
-  if (words.size() != 1 || !StartsUpper(words[0]) || pronouns_.count(std::string(words[0])) ||
+  if (words.size() != 1 || !StartsUpper(words[0]) || pronouns_.count(words[0]) ||
       collective_.count(AsciiLowered(words[0]))) {
     return true;
   }
@@ -559,11 +595,7 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
           (text.substr(pos + surname.size(), 3) == "’" || text[pos + surname.size()] == '\''))) {
       continue;
     }
-    size_t line_start = text.rfind('\n', pos);
-    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    size_t line_end = text.find('\n', pos);
-    if (line_end == std::string_view::npos) line_end = text.size();
-    const bool headline = LooksLikeHeadline(text.substr(line_start, line_end - line_start));
+    const bool headline = doc->InHeadline(pos);
     // Capitalised words right before the surname, back to a title or a non-name word.
     std::vector<std::string_view> before;
     std::string_view previous;  // the word right before the surname
@@ -729,7 +761,7 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
     bool followed_by_verb = j < words.size() && !StartsUpper(words[j]) &&
                             kPrepositions.count(AsciiLowered(words[j])) == 0 &&
                             last_raw.back() != ',';
-    bool opens_sentence = i == 0 || (i == 1 && not_name_.count(std::string(words[0])));
+    bool opens_sentence = i == 0 || (i == 1 && not_name_.count(words[0]));
     if (!possessive && !followed_by_verb && !opens_sentence) {
       i = j - 1;
       continue;
@@ -749,7 +781,7 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
         name = std::string(run[0]);
       }
     }
-    if (name && organisation_words_.count(std::string(run.back())) == 0 && CanSpeak(*name)) {
+    if (name && organisation_words_.count(run.back()) == 0 && CanSpeak(*name)) {
       return name;
     }
     i = j - 1;
@@ -762,7 +794,7 @@ std::optional<std::string> SpeakerNames::AnswererIn(std::string_view sentence, s
   *found = false;
   std::vector<std::string_view> words = Words(sentence);
   for (size_t i = 1; i + 1 < words.size(); ++i) {
-    if (!question_cues_.count(std::string(words[i]))) continue;
+    if (!question_cues_.count(words[i])) continue;
     // "was asked by …", "had been pressed": the subject is the one asked.
     std::string before = AsciiLowered(words[i - 1]);
     if (before == "was" || before == "were" || before == "been" || before == "being") return {};
@@ -961,13 +993,13 @@ std::optional<std::string> SpeakerNames::DocumentIssuer(std::string_view noun, s
     }
     std::vector<std::string_view> words = Words(before.substr(start, pos - start));
     for (size_t v = words.size(); v-- > 1;) {
-      if (!issue_verbs_.count(std::string(words[v]))) continue;
+      if (!issue_verbs_.count(words[v])) continue;
       // The capitalised words right before the verb: the issuer.
       std::vector<std::string_view> run;
       for (size_t k = v; k-- > 0 && run.size() < kMaxIssuerWords;) {
         std::string_view w = words[k];
-        if (!StartsUpper(w) || determiners_.count(AsciiLowered(w)) ||
-            not_name_.count(std::string(w)) || PunctuationAfter(before, w)) {
+        if (!StartsUpper(w) || determiners_.count(AsciiLowered(w)) || not_name_.count(w) ||
+            PunctuationAfter(before, w)) {
           break;
         }
         run.insert(run.begin(), w);
@@ -1036,7 +1068,7 @@ std::optional<std::string> SpeakerNames::ResolveRole(const std::vector<std::stri
       if (ends) break;
       ++i;
     }
-    if (run.empty() || organisation_words_.count(std::string(run.back()))) return std::nullopt;
+    if (run.empty() || organisation_words_.count(run.back())) return std::nullopt;
     std::optional<std::string> name =
         run.size() == 1 ? FullNameFor(run[0], doc) : Join(run, 0, run.size());
     if (name && !CanSpeak(*name)) return std::nullopt;  // "Republican National Convention"
@@ -1144,7 +1176,7 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     while (next_end < text.size() && IsWordChar(DecodeAt(text, next_end).cp)) {
       next_end += DecodeAt(text, next_end).size;
     }
-    bool answer = question_cues_.count(std::string(text.substr(next, next_end - next))) == 0;
+    bool answer = question_cues_.count(text.substr(next, next_end - next)) == 0;
     r.canonical = ResolvePronoun(first, from, std::min(position, from), answer, doc);
     r.kind = r.canonical ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
     std::string p = AsciiLowered(first);
@@ -1285,7 +1317,7 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     }
     // "the committee" after "the Democratic National Committee …": that body.
     if (lower_first == "the" && words.size() == 2 && IsLower(DecodeAt(words[1], 0).cp) &&
-        organisation_words_.count(std::string(words[1]))) {
+        organisation_words_.count(words[1])) {
       if (auto body = EarlierNamedBody(text, words[1], span.start)) {
         r.canonical = body;
         r.kind = SpeakerKind::kBody;
@@ -1356,7 +1388,7 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     }
     return r;
   }
-  if (!name.empty() && organisation_words_.count(std::string(name.back()))) {
+  if (!name.empty() && organisation_words_.count(name.back())) {
     r.canonical = Join(name, 0, name.size());
     r.kind = SpeakerKind::kBody;
     return r;

@@ -17,6 +17,7 @@
 
 #include "attribute/rule_set.h"
 #include "core/byte_span.h"
+#include "core/hash.h"
 #include "core/quote.h"
 
 namespace quotecheck {
@@ -38,6 +39,11 @@ class SpeakerNames {
     /// name the speaker start (npos when the speaker was inherited).
     void NoteSpeaker(const std::string& canonical, size_t position, SpeakerKind kind,
                      size_t mention);
+    /// Whether the line of the text (up to a line feed) that holds `pos` is a headline: at
+    /// least five words that start with a letter, each capitalised but for short function
+    /// words. Worked out once a line: FullNameFor asks about the line of every occurrence of
+    /// a surname.
+    bool InHeadline(size_t pos);
 
    private:
     friend class SpeakerNames;
@@ -49,11 +55,12 @@ class SpeakerNames {
     };
     /// The text with every quotation's words blanked out (built when first needed).
     std::string_view Unquoted();
-
     std::string_view text_;
     const std::vector<Quote>* quotes_;
     std::string unquoted_;
     bool have_unquoted_ = false;
+    std::vector<size_t> line_starts_;    // of the text's lines (built when first needed)
+    std::vector<int8_t> line_headline_;  // by line: 1 a headline, 0 not, -1 not known yet
     std::unordered_map<std::string, std::string> full_names_;  // surname → full name
     std::vector<Noted> speakers_;
   };
@@ -156,20 +163,23 @@ class SpeakerNames {
   bool IsTitleWord(std::string_view w) const;
   bool IsNameWord(std::string_view w) const;
 
-  std::unordered_set<std::string> pronouns_;
-  std::unordered_set<std::string> not_name_;
-  std::unordered_set<std::string> abbreviations_;
-  std::unordered_set<std::string> places_;
-  std::unordered_set<std::string> furniture_;
-  std::unordered_set<std::string> addressee_markers_;
-  std::unordered_set<std::string> question_cues_;
-  std::unordered_set<std::string> document_nouns_;
-  std::unordered_set<std::string> issue_verbs_;
-  std::unordered_set<std::string> collective_;                     // lower-case
-  std::unordered_map<std::string, std::string> collective_forms_;  // lower-case → as listed
-  std::unordered_set<std::string> title_words_;
-  std::unordered_set<std::string> organisation_words_;
-  std::unordered_set<std::string> determiners_;
+  // Lexicon words looked up by std::string_view (no std::string made for each lookup).
+  using WordSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+  WordSet pronouns_;
+  WordSet not_name_;
+  WordSet abbreviations_;
+  WordSet places_;
+  WordSet furniture_;
+  WordSet addressee_markers_;
+  WordSet question_cues_;
+  WordSet document_nouns_;
+  WordSet issue_verbs_;
+  WordSet collective_;  // lower-case
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>>
+      collective_forms_;  // lower-case → as listed
+  WordSet title_words_;
+  WordSet organisation_words_;
+  WordSet determiners_;
 };
 
 }  // namespace quotecheck

@@ -21,57 +21,66 @@ class WordShaper {
 
   void Add(char32_t cp) {
     const bool ascii_lower = cp >= 'a' && cp <= 'z';
-    if (count_ == 0) first_ = cp;
+    const uint8_t flags = cp < LetterTable::kSize ? letters_.flags[cp] : 0;
+    if (count_ == 0) first_flags_ = flags;
     if (count_ > 0 && !ascii_lower) rest_ascii_lower_ = false;
-    all_lower_ = all_lower_ && letters_.Is(cp, LetterTable::kLower);
+    all_lower_ = all_lower_ && (flags & LetterTable::kLower);
     all_ascii_lower_ = all_ascii_lower_ && ascii_lower;
     before_last_ = last_;
     last_ = cp;
+    last_flags_ = flags;
     ++count_;
   }
 
-  // Adds the ASCII letters p[0, n), n >= 1, as n calls of Add would: one table lookup and
-  // one range test a letter (most letters of news are ASCII).
-  void AddAscii(const unsigned char* p, size_t n) {
-    uint8_t flags = LetterTable::kLower;
-    bool rest_ascii_lower = true;  // p[1, n) in a-z
-    for (size_t k = 0; k < n; ++k) {
-      flags &= letters_.flags[p[k]];
-      if (k > 0 && (p[k] < 'a' || p[k] > 'z')) rest_ascii_lower = false;
-    }
-    const bool first_ascii_lower = p[0] >= 'a' && p[0] <= 'z';
+  // Adds the ASCII letters p[0, n), n >= 1, as n calls of Add would, from what the caller's
+  // one reading of them found: `first_kind` is LetterTable::byte_kind of p[0], `rest_kinds`
+  // the bitwise and of byte_kind over p[1, n) (all bits set when n == 1).
+  void AddAscii(const unsigned char* p, size_t n, uint8_t first_kind, uint8_t rest_kinds) {
+    const bool first_ascii_lower = (first_kind & LetterTable::kAsciiAz) != 0;
+    const bool rest_ascii_lower = (rest_kinds & LetterTable::kAsciiAz) != 0;  // p[1, n) in a-z
     if (count_ == 0) {
-      first_ = p[0];
+      first_flags_ = first_kind;
     } else if (!first_ascii_lower) {
       rest_ascii_lower_ = false;
     }
     rest_ascii_lower_ = rest_ascii_lower_ && rest_ascii_lower;
-    all_lower_ = all_lower_ && flags != 0;
+    all_lower_ = all_lower_ && (first_kind & rest_kinds & LetterTable::kLower) != 0;
     all_ascii_lower_ = all_ascii_lower_ && first_ascii_lower && rest_ascii_lower;
     before_last_ = n >= 2 ? p[n - 2] : last_;
     last_ = p[n - 1];
+    last_flags_ = letters_.byte_kind[p[n - 1]];
     count_ += n;
   }
 
   uint16_t Shape() const {
     uint16_t shape = kShapeWord;
-    if (letters_.Is(first_, LetterTable::kUpper)) {
+    if (first_flags_ & LetterTable::kUpper) {
       shape |= kShapeCap;
       if (count_ == 1) shape |= kShapeInitial;
     }
     if (all_lower_) shape |= kShapeLower;
     if (all_ascii_lower_) shape |= kShapeAsciiLower;
-    if (letters_.Is(first_, LetterTable::kLower) && rest_ascii_lower_) shape |= kShapeLower1;
+    if ((first_flags_ & LetterTable::kLower) && rest_ascii_lower_) shape |= kShapeLower1;
     if (count_ >= 2 && last_ == 's') shape |= kShapeEndsS;
-    if (letters_.Is(last_, LetterTable::kUpper)) shape |= kShapeEndsUpper;
+    if (last_flags_ & LetterTable::kUpper) shape |= kShapeEndsUpper;
     if (all_lower_ && count_ >= 3 && before_last_ == 'l' && last_ == 'y') shape |= kShapeLy;
     return shape;
+  }
+
+  // The shape of the word p[0, n) of ASCII letters (AddAscii's arguments).
+  static uint16_t AsciiShape(const unsigned char* p, size_t n, uint8_t first_kind,
+                             uint8_t rest_kinds, const LetterTable& letters) {
+    WordShaper shaper(letters);
+    shaper.AddAscii(p, n, first_kind, rest_kinds);
+    return shaper.Shape();
   }
 
  private:
   const LetterTable& letters_;
   size_t count_ = 0;
-  char32_t first_ = 0, last_ = 0, before_last_ = 0;
+  char32_t last_ = 0, before_last_ = 0;
+  // LetterTable flags of the first and last letters (of a byte_kind, only those bits count).
+  uint8_t first_flags_ = 0, last_flags_ = 0;
   bool all_lower_ = true, all_ascii_lower_ = true, rest_ascii_lower_ = true;
 };
 
@@ -85,13 +94,21 @@ uint16_t WordShape(std::string_view word, const LetterTable& letters) {
   return shaper.Shape();
 }
 
-// `s` in lower case, into `*out`.
+// `s` in lower case, into `*out`. An ASCII start is written in place (FoldedSetOf lowers
+// every capitalised word of the windows that is no lexicon entry).
 void LowerInto(std::string_view s, std::string* out) {
-  out->clear();
-  for (size_t i = 0; i < s.size();) {
+  out->resize(s.size());
+  size_t i = 0;
+  for (; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) break;
+    (*out)[i] = AsciiLower(static_cast<char>(c));
+  }
+  out->resize(i);
+  while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+      out->push_back(AsciiLower(static_cast<char>(c)));
       ++i;
       continue;
     }
@@ -142,64 +159,115 @@ LetterTable LetterTable::FromPatterns(const re2::RE2* letter, const re2::RE2* up
     if (test(lower, IsLower(cp))) f |= kLower;
     table.flags[cp] = f;
   }
+  for (unsigned b = 0; b < 0x80; ++b) {
+    uint8_t kind = table.flags[b];
+    if (b >= 'a' && b <= 'z') kind |= kAsciiAz;
+    if (b == ' ' || b == '\t') {
+      kind |= kSpaceTab;
+    } else if (b >= '0' && b <= '9') {
+      kind |= kDigit;
+    } else if ((kind & kLetter) && b != '\n' && b != '\r' && b != '\f') {
+      kind |= kWordStart;
+    }
+    table.byte_kind[b] = kind;
+  }
+  for (unsigned b = 0x80; b < 0x100; ++b) table.byte_kind[b] = kNonAscii;
   return table;
 }
+
+namespace {
+
+// The end of the run of ASCII letters from p[i] (i itself when p[i] is none), stopping at
+// `end`: the bitwise and of their byte kinds but the first goes into `*rest_kinds`.
+size_t AsciiLetterRun(const unsigned char* p, size_t i, size_t end, const LetterTable& letters,
+                      uint8_t* rest_kinds) {
+  if (i >= end || !(letters.byte_kind[p[i]] & LetterTable::kLetter)) return i;
+  uint8_t rest = 0xFF;
+  size_t j = i + 1;
+  for (; j < end; ++j) {
+    const uint8_t kind = letters.byte_kind[p[j]];
+    if (!(kind & LetterTable::kLetter)) break;
+    rest &= kind;
+  }
+  *rest_kinds = rest;
+  return j;
+}
+
+// Reads the word that starts at t[i] (a letter) and its shape in one reading: runs of ASCII
+// letters (most of news) a byte kind at a time, other letters decoded. Returns its end.
+size_t ReadWord(std::string_view t, size_t i, const LetterTable& letters, uint16_t* shape) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
+  const size_t end = t.size();
+  {
+    // The commonest word: ASCII letters only, read in one pass.
+    uint8_t rest_kinds = 0;
+    const size_t j = AsciiLetterRun(bytes, i, end, letters, &rest_kinds);
+    if (j > i && (j == end || bytes[j] < 0x80)) {
+      *shape = WordShaper::AsciiShape(bytes + i, j - i, letters.byte_kind[bytes[i]], rest_kinds,
+                                      letters);
+      return j;
+    }
+  }
+  WordShaper shaper(letters);
+  while (i < end) {
+    uint8_t rest_kinds = 0;
+    const size_t j = AsciiLetterRun(bytes, i, end, letters, &rest_kinds);
+    if (j > i) {
+      shaper.AddAscii(bytes + i, j - i, letters.byte_kind[bytes[i]], rest_kinds);
+      i = j;
+    }
+    if (i >= end || bytes[i] < 0x80) break;
+    const DecodedCodePoint d = DecodeAt(t, i);
+    if (!letters.Is(d.cp, LetterTable::kLetter)) break;
+    shaper.Add(d.cp);
+    i += d.size;
+  }
+  *shape = shaper.Shape();
+  return i;
+}
+
+}  // namespace
 
 void TokeniseWindow(std::string_view text, size_t start, size_t end, const LetterTable& letters,
                     std::vector<WindowToken>* out) {
   const std::string_view t = text.substr(0, end);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
   size_t i = start;
-  auto push = [&](size_t from, size_t to, uint16_t shape) {
+  auto push = [out](size_t from, size_t to, uint16_t shape) {
     out->push_back({static_cast<uint32_t>(from), static_cast<uint32_t>(to), shape});
   };
   while (i < end) {
-    const char c = t[i];
+    const unsigned char c = bytes[i];
+    const uint8_t kind = letters.byte_kind[c];
     const size_t from = i;
-    if (c == ' ' || c == '\t') {
-      while (i < end && (t[i] == ' ' || t[i] == '\t')) ++i;
+    if (kind & LetterTable::kWordStart) {
+      uint16_t shape = 0;
+      i = ReadWord(t, i, letters, &shape);
+      push(from, i, shape);
+    } else if (kind & LetterTable::kSpaceTab) {
+      while (i < end && (letters.byte_kind[bytes[i]] & LetterTable::kSpaceTab)) ++i;
       push(from, i, kShapeSp);
+    } else if (kind & LetterTable::kDigit) {
+      while (i < end && (letters.byte_kind[bytes[i]] & LetterTable::kDigit)) ++i;
+      push(from, i, kShapeNum);
+    } else if (kind & LetterTable::kNonAscii) {
+      const DecodedCodePoint d = DecodeAt(t, i);
+      if (letters.Is(d.cp, LetterTable::kLetter)) {
+        uint16_t shape = 0;
+        i = ReadWord(t, i, letters, &shape);
+        push(from, i, shape);
+      } else {
+        i += d.size;
+        push(from, i, kShapePunct);
+      }
     } else if (c == '\n') {
       push(from, ++i, kShapeNl);
     } else if (c == '\r') {
       push(from, ++i, kShapeCr);
     } else if (c == '\f') {
       push(from, ++i, kShapeOtherSpace);
-    } else if (c >= '0' && c <= '9') {
-      while (i < end && t[i] >= '0' && t[i] <= '9') ++i;
-      push(from, i, kShapeNum);
     } else {
-      const unsigned char b = static_cast<unsigned char>(c);
-      size_t size = 1;
-      bool letter;
-      if (b < 0x80) {
-        letter = letters.Is(b, LetterTable::kLetter);
-      } else {
-        const DecodedCodePoint d = DecodeAt(t, i);
-        size = d.size;
-        letter = letters.Is(d.cp, LetterTable::kLetter);
-      }
-      if (!letter) {
-        push(from, i + size, kShapePunct);
-        i += size;
-        continue;
-      }
-      // The word and its shape in one reading (runs of ASCII letters without decoding).
-      WordShaper shaper(letters);
-      const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
-      while (i < end) {
-        size_t j = i;
-        while (j < end && bytes[j] < 0x80 && letters.Is(bytes[j], LetterTable::kLetter)) ++j;
-        if (j > i) {
-          shaper.AddAscii(bytes + i, j - i);
-          i = j;
-        }
-        if (i >= end || bytes[i] < 0x80) break;
-        const DecodedCodePoint d = DecodeAt(t, i);
-        if (!letters.Is(d.cp, LetterTable::kLetter)) break;
-        shaper.Add(d.cp);
-        i += d.size;
-      }
-      push(from, i, shaper.Shape());
+      push(from, ++i, kShapePunct);
     }
   }
 }

@@ -68,6 +68,15 @@ struct LetterTable {
   static constexpr uint8_t kLetter = 1, kUpper = 2, kLower = 4;
   std::array<uint8_t, kSize> flags{};
 
+  /// What TokeniseWindow reads of each byte in one lookup: an ASCII byte's flags (kLetter,
+  /// kUpper, kLower) with kAsciiAz for a-z, kWordStart for a letter that starts a word (no
+  /// space, tab or digit, which make tokens of their own first), kSpaceTab, kDigit; kNonAscii
+  /// alone for a byte from 0x80 up (decoded). Any other byte (punctuation, line breaks) has
+  /// none of these bits.
+  static constexpr uint8_t kAsciiAz = 8, kWordStart = 16, kSpaceTab = 32, kDigit = 64,
+                           kNonAscii = 128;
+  std::array<uint8_t, 256> byte_kind{};
+
   /// From three RE2 character classes (each must match one whole code point); a null one
   /// falls back to the Unicode categories of core/code_point.h.
   static LetterTable FromPatterns(const re2::RE2* letter, const re2::RE2* upper,
@@ -190,10 +199,6 @@ class TokenClasses {
 
   // Lookups by std::string_view, without a std::string made for each token; FNV-1a
   // (core/hash.h) costs a third of std::hash on tokens of a few letters, looked up once a token.
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return static_cast<size_t>(Fnv1a64(s)); }
-  };
   template <typename V>
   using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
 

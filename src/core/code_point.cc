@@ -45,8 +45,7 @@ DecodedCodePoint DecodeUtf8(std::string_view text, size_t pos, Utf8Check check) 
   return {cp, need + 1, true};
 }
 
-DecodedCodePoint DecodeBefore(std::string_view text, size_t pos) {
-  if (pos == 0 || pos > text.size()) return {};
+DecodedCodePoint DecodeNonAsciiBefore(std::string_view text, size_t pos) {
   size_t start = pos - 1;
   size_t limit = pos >= 4 ? pos - 4 : 0;
   while (start > limit && IsUtf8Continuation(static_cast<unsigned char>(text[start]))) --start;

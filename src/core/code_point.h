@@ -50,8 +50,17 @@ inline DecodedCodePoint DecodeAt(std::string_view text, size_t pos) {
   if (c < 0x80) return {c, 1, true};
   return DecodeUtf8(text, pos, Utf8Check::kLenient);
 }
-/// The code point ending just before `pos`, decoded leniently; {} at the start.
-DecodedCodePoint DecodeBefore(std::string_view text, size_t pos);
+/// DecodeBefore past its ASCII case: the code point ending just before `pos` (0 < pos <=
+/// text.size()), decoded leniently.
+DecodedCodePoint DecodeNonAsciiBefore(std::string_view text, size_t pos);
+/// The code point ending just before `pos`, decoded leniently; {} at the start. Inline with
+/// ASCII decoded on the spot: speaker names read words backwards a character at a time.
+inline DecodedCodePoint DecodeBefore(std::string_view text, size_t pos) {
+  if (pos == 0 || pos > text.size()) return {};
+  const unsigned char c = static_cast<unsigned char>(text[pos - 1]);
+  if (c < 0x80) return {c, 1, true};
+  return DecodeNonAsciiBefore(text, pos);
+}
 
 bool IsNonAsciiSpace(char32_t cp);
 /// White space, including no-break and thin spaces. Inline for ASCII, the common case.

@@ -7,6 +7,7 @@
 /// Word hashes from diff (Token::hash), xref (the n-gram index) and lint (quotation
 /// shingles) must agree: they all come from here.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -27,5 +28,13 @@ constexpr uint64_t Fnv1a64(std::string_view bytes) {
   for (const char c : bytes) hash = Fnv1a64Step(hash, static_cast<unsigned char>(c));
   return hash;
 }
+
+/// Fnv1a64 as the hash of an unordered container of std::string keys that is looked up by
+/// std::string_view, with no std::string made for a lookup (with std::equal_to<> as its
+/// equality: `std::unordered_set<std::string, TextHash, std::equal_to<>>`).
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return static_cast<size_t>(Fnv1a64(s)); }
+};
 
 }  // namespace quotecheck

@@ -137,6 +137,26 @@ TEST_SUITE("attribute") {
     }
   }
 
+  TEST_CASE("DocumentNames::InHeadline: the line that holds a position, read once") {
+    const std::string text =
+        "Quell Wades In: Urges Voters To Stay\n"
+        "Ada Quell said the viaduct would close.\n"
+        "\n"
+        "Harnwick Council Meets On The Viaduct";
+    std::vector<Quote> quotes;
+    SpeakerNames::DocumentNames doc(text, quotes);
+    const size_t second = text.find("Ada"), blank = text.find("\n\n") + 1,
+                 last = text.find("Harnwick");
+    CHECK(doc.InHeadline(0));
+    CHECK(doc.InHeadline(second - 1));  // the first line's line feed
+    CHECK_FALSE(doc.InHeadline(second));
+    CHECK_FALSE(doc.InHeadline(second));  // asked again: the same answer
+    CHECK_FALSE(doc.InHeadline(blank - 1));
+    CHECK_FALSE(doc.InHeadline(blank));
+    CHECK(doc.InHeadline(last));  // the last line, with no line feed after it
+    CHECK(doc.InHeadline(text.size() - 1));
+  }
+
   TEST_CASE("SpeakerNames::Resolve: a pronoun takes the last speaker of its kind, if recent") {
     const std::string text =
         "\"The viaduct is closed,\" the council said. The repairs began in May. "

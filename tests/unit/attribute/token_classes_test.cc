@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -17,8 +18,10 @@ const LetterTable& Letters() {
   return table;
 }
 
-// "text/SHAPE" for each token of `s`, with the shape bits named.
-std::vector<std::string> Tokens(std::string_view s) {
+// "text/SHAPE" for each token of s[start, end) (all of `s` by default), with the shape bits
+// named.
+std::vector<std::string> Tokens(std::string_view s, size_t start = 0,
+                                size_t end = std::string_view::npos) {
   static const std::vector<std::pair<uint16_t, std::string>> kNames = {
       {kShapeSp, "SP"},       {kShapeNl, "NL"},         {kShapeCr, "CR"},
       {kShapeWord, "WORD"},   {kShapeCap, "CAP"},       {kShapeInitial, "INITIAL"},
@@ -27,7 +30,7 @@ std::vector<std::string> Tokens(std::string_view s) {
       {kShapeNum, "NUM"},     {kShapePunct, "PUNCT"},
   };
   std::vector<WindowToken> tokens;
-  TokeniseWindow(s, 0, s.size(), Letters(), &tokens);
+  TokeniseWindow(s, start, std::min(end, s.size()), Letters(), &tokens);
   std::vector<std::string> out;
   for (const WindowToken& t : tokens) {
     std::string item(s.substr(t.start, t.end - t.start));
@@ -68,6 +71,34 @@ TEST_SUITE("attribute") {
     for (const Case& c : cases) {
       CAPTURE(c.text);
       CHECK(Tokens(c.text) == c.tokens);
+    }
+  }
+
+  TEST_CASE("TokeniseWindow: a window's edges cut the tokens that cross them") {
+    struct Case {
+      std::string text;
+      size_t start, end;
+      std::vector<std::string> tokens;
+    };
+    const std::vector<Case> cases = {
+        // An ASCII word cut at the end; a word read up to the end.
+        {"Quell said", 0, 8, {"Quell/WORD/CAP", " /SP", "sa/WORD/LOWER/AL/L1"}},
+        {"Quell said", 2, 10, {"ell/WORD/LOWER/AL/L1", " /SP", "said/WORD/LOWER/AL/L1"}},
+        // The end inside a letter of two bytes: the word stops before it, its first byte is a
+        // character of its own.
+        {"Müller", 0, 2, {"M/WORD/CAP/INITIAL/EU", "\xC3/PUNCT"}},
+        {"naïve", 0, 3, {"na/WORD/LOWER/AL/L1", "\xC3/PUNCT"}},
+        {"naïve", 0, 4, {"naï/WORD/LOWER"}},
+        // The start inside a letter of two bytes.
+        {"Müller", 2, 7, {"\xBC/PUNCT", "ller/WORD/LOWER/AL/L1"}},
+        // Runs of spaces and digits cut at both ends.
+        {"a   42  b", 2, 5, {"  /SP", "4/NUM"}},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      CAPTURE(c.start);
+      CAPTURE(c.end);
+      CHECK(Tokens(c.text, c.start, c.end) == c.tokens);
     }
   }
 

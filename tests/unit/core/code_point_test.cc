@@ -76,7 +76,17 @@ TEST_SUITE("code_point") {
     CHECK(DecodeAt(text, 3).size == 1);
     CHECK(DecodeAt(text, text.size()).size == 0);
     CHECK(DecodeBefore(text, 3).cp == U'\u00E9');
+    CHECK(DecodeBefore(text, 3).size == 2);
     CHECK(DecodeBefore(text, 0).size == 0);
+    // ASCII (decoded on the spot), a stray continuation byte, past the end.
+    CHECK(DecodeBefore(text, 1).cp == U'a');
+    CHECK(DecodeBefore(text, 1).size == 1);
+    CHECK(DecodeBefore(text, 1).valid);
+    CHECK(DecodeBefore(text, 5).cp == U'z');
+    CHECK(DecodeBefore(text, 4).cp == U'\uFFFD');
+    CHECK(DecodeBefore(text, 4).size == 1);
+    CHECK_FALSE(DecodeBefore(text, 4).valid);
+    CHECK(DecodeBefore(text, text.size() + 1).size == 0);
   }
 }
 

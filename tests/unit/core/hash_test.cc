@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace quotecheck {
 
@@ -31,6 +33,15 @@ TEST_SUITE("hash") {
     uint64_t hash = kFnv1a64Offset;
     for (const char c : text) hash = Fnv1a64Step(hash, static_cast<unsigned char>(c));
     CHECK(hash == Fnv1a64(text));
+  }
+
+  TEST_CASE("TextHash: a set of std::string found by std::string_view, hashed as Fnv1a64") {
+    CHECK(TextHash()(std::string_view("foobar")) == static_cast<size_t>(0x85944171f73967e8ull));
+    const std::unordered_set<std::string, TextHash, std::equal_to<>> words = {"said", "told"};
+    const std::string_view text = "she told us";
+    CHECK(words.count(text.substr(4, 4)) == 1);
+    CHECK(words.count(text.substr(0, 3)) == 0);
+    CHECK(words.find(std::string_view("said")) != words.end());
   }
 }
 
