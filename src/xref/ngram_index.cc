@@ -9,6 +9,7 @@
 #include "core/hash.h"
 #include "core/parallel_slices.h"
 #include "core/release_memory.h"
+#include "xref/posting_buckets.h"
 
 namespace quotecheck {
 namespace {
@@ -31,15 +32,6 @@ bool PairOrderLargerCountFirst(const CandidatePair& x, const CandidatePair& y) {
   return x.a != y.a ? x.a < y.a : x.b != y.b ? x.b < y.b : x.shared > y.shared;
 }
 bool SamePair(const CandidatePair& x, const CandidatePair& y) { return x.a == y.a && x.b == y.b; }
-
-struct Posting {
-  uint64_t shingle;
-  uint32_t quote;
-  bool operator<(const Posting& o) const {
-    return shingle != o.shingle ? shingle < o.shingle : quote < o.quote;
-  }
-  bool operator==(const Posting& o) const = default;
-};
 
 // The lists of sorted postings (ShinglePartition): each shingle on two quotations or more,
 // with its hubs when it is common.
@@ -132,50 +124,23 @@ ShingleLists ShinglePartition(const std::vector<std::vector<uint64_t>>& quotes,
   for (const auto& words : quotes) {
     if (!words.empty() && words.size() < n) short_firsts.insert(words[0]);
   }
-  // Every posting written straight into its place, slices of the quotations on their own
-  // threads: counted first, then written from each slice's offset (one array, no copy).
-  std::vector<Posting> postings;
-  for (const bool shorts : {false, true}) {
-    if (shorts && short_firsts.empty()) break;
-    std::vector<size_t> count(threads, 0);
-    RunInSlices(quotes.size(), threads, [&](size_t begin, size_t end, unsigned slice) {
-      size_t mine = 0;  // counted here, stored once: the slices' counts share a cache line
-      for (size_t q = begin; q < end; ++q) {
-        for_each_posting(static_cast<uint32_t>(q), shorts, [&](uint64_t) { ++mine; });
-      }
-      count[slice] = mine;
-    });
-    size_t at = postings.size();
-    std::vector<size_t> offset(threads);
-    for (unsigned t = 0; t < threads; ++t) offset[t] = std::exchange(at, at + count[t]);
-    postings.resize(at);
-    RunInSlices(quotes.size(), threads, [&](size_t begin, size_t end, unsigned slice) {
-      Posting* out = postings.data() + offset[slice];
-      for (size_t q = begin; q < end; ++q) {
-        const auto quote = static_cast<uint32_t>(q);
-        for_each_posting(quote, shorts, [&](uint64_t h) { *out++ = {h, quote}; });
-      }
-    });
-  }
-  // In two halves by the shingle's top bit, each sorted, deduplicated and made into lists on
-  // a thread of its own when asked; the low half's lists come first (shingle order).
-  const auto middle = std::partition(postings.begin(), postings.end(),
-                                     [](const Posting& p) { return (p.shingle >> 63) == 0; });
-  const std::span<Posting> halves[2] = {std::span<Posting>(postings.begin(), middle),
-                                        std::span<Posting>(middle, postings.end())};
-  ShingleLists lists[2];
-  RunInSlices(2, threads, [&](size_t begin, size_t end, unsigned) {
-    for (size_t h = begin; h < end; ++h) {
-      std::sort(halves[h].begin(), halves[h].end());
-      const auto unique_end =
-          std::unique(halves[h].begin(), halves[h].end(),
-                      [](const Posting& x, const Posting& y) { return x == y; });
-      AppendLists(std::span<const Posting>(halves[h].begin(), unique_end), options, weights,
-                  &lists[h]);
-    }
+  // Every posting written straight into its bucket (the shingle's top bits), slices of the
+  // quotations on their own threads; each bucket sorted, deduplicated and made into lists,
+  // slices of the buckets on their own threads; the slices' lists joined in slice order
+  // (shingle order).
+  PostingBuckets postings =
+      BucketPostings(quotes.size(), PostingBucketBits(estimate / std::max<size_t>(1, partitions)),
+                     threads, [&](size_t q, auto post) {
+                       for_each_posting(static_cast<uint32_t>(q), false, post);
+                       if (!short_firsts.empty())
+                         for_each_posting(static_cast<uint32_t>(q), true, post);
+                     });
+  std::vector<ShingleLists> lists(threads);
+  ForEachSortedBucket(postings, threads, [&](std::span<const Posting> sorted, unsigned slice) {
+    AppendLists(sorted, options, weights, &lists[slice]);
   });
   ReleaseMemory(postings);
-  AppendShingleLists(lists[1], &lists[0]);
+  for (unsigned t = 1; t < threads; ++t) AppendShingleLists(lists[t], &lists[0]);
   return std::move(lists[0]);
 }
 
