@@ -9,6 +9,7 @@
 #include "core/hash.h"
 #include "core/parallel_slices.h"
 #include "core/release_memory.h"
+#include "xref/candidate_pair_order.h"
 #include "xref/posting_buckets.h"
 
 namespace quotecheck {
@@ -23,15 +24,10 @@ uint64_t Mix(uint64_t h, uint64_t v) {
 constexpr size_t kMinPostingsForTwoThreads = 100000;
 constexpr size_t kMinQuotesForThreadedCounting = 4096;
 
-// Candidate pairs in (a, b) order; the same pair twice with the larger count first (the
-// one std::unique keeps).
+// Candidate pairs in (a, b) order.
 bool PairOrder(const CandidatePair& x, const CandidatePair& y) {
   return x.a != y.a ? x.a < y.a : x.b < y.b;
 }
-bool PairOrderLargerCountFirst(const CandidatePair& x, const CandidatePair& y) {
-  return x.a != y.a ? x.a < y.a : x.b != y.b ? x.b < y.b : x.shared > y.shared;
-}
-bool SamePair(const CandidatePair& x, const CandidatePair& y) { return x.a == y.a && x.b == y.b; }
 
 // The lists of sorted postings (ShinglePartition): each shingle on two quotations or more,
 // with its hubs when it is common.
@@ -230,7 +226,9 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
   const std::vector<bool>& truncated = index.truncated;
   std::vector<uint16_t> count(word_counts.size(), 0);
   std::vector<uint32_t> touched;
-  std::vector<CandidatePair> out;
+  std::vector<CandidatePair> out;      // pairs (a, b) with a later b, in order
+  std::vector<CandidatePair> earlier;  // pairs (b, a) with an earlier, truncated b
+  std::vector<CandidatePair> mine;     // a's pairs
   *capped = 0;
   for (size_t a = begin; a < end; ++a) {
     touched.clear();
@@ -256,34 +254,40 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
     }
     // The pairs that share enough, at most max_candidates of them: those sharing the most
     // shingles (ties: the earlier quotation).
-    const size_t first = out.size();
+    mine.clear();
     for (uint32_t b : touched) {
       const size_t shorter = std::min(word_counts[a], word_counts[b]);
       const uint32_t need = shorter > n ? options.min_shared : 1;
       if (count[b] >= need) {
-        out.push_back({std::min(static_cast<uint32_t>(a), b), std::max(static_cast<uint32_t>(a), b),
-                       count[b]});
+        mine.push_back({std::min(static_cast<uint32_t>(a), b),
+                        std::max(static_cast<uint32_t>(a), b), count[b]});
       }
       count[b] = 0;
     }
-    auto mine = out.begin() + static_cast<std::ptrdiff_t>(first);
-    if (options.max_candidates > 0 && out.size() - first > options.max_candidates) {
-      const auto keep = mine + static_cast<std::ptrdiff_t>(options.max_candidates);
-      std::nth_element(mine, keep, out.end(), [](const CandidatePair& x, const CandidatePair& y) {
-        return x.shared != y.shared ? x.shared > y.shared : x.b < y.b;
-      });
-      out.erase(keep, out.end());
+    if (options.max_candidates > 0 && mine.size() > options.max_candidates) {
+      const auto keep = mine.begin() + static_cast<std::ptrdiff_t>(options.max_candidates);
+      std::nth_element(mine.begin(), keep, mine.end(),
+                       [](const CandidatePair& x, const CandidatePair& y) {
+                         return x.shared != y.shared ? x.shared > y.shared : x.b < y.b;
+                       });
+      mine.erase(keep, mine.end());
       ++*capped;
     }
-    std::sort(mine, out.end(), PairOrder);
+    // In (a, b) order: the pairs with earlier quotations, (b, a), come first.
+    std::sort(mine.begin(), mine.end(), PairOrder);
+    const auto later =
+        std::find_if(mine.begin(), mine.end(), [&](const CandidatePair& p) { return p.a == a; });
+    earlier.insert(earlier.end(), mine.begin(), later);
+    out.insert(out.end(), later, mine.end());
   }
-  // Sorted here, on the block's own thread, so that merging the blocks is linear. Each a's
-  // pairs are in order already: only a pair with an earlier truncated quotation is not.
-  if (!std::is_sorted(out.begin(), out.end(), PairOrder)) {
-    std::sort(out.begin(), out.end(), PairOrderLargerCountFirst);
-    out.erase(std::unique(out.begin(), out.end(), SamePair), out.end());
-  }
-  return out;
+  // Sorted here, on the block's own thread, so that merging the blocks is linear. `out` is in
+  // order; `earlier` is in (b, a) order, the order its pairs were found in.
+  if (earlier.empty()) return out;
+  SortPairsByFirst(&earlier);
+  std::vector<CandidatePair> merged;
+  merged.reserve(out.size() + earlier.size());
+  MergeLargerCount(out, earlier, &merged);
+  return merged;
 }
 
 std::vector<CandidatePair> MergeCandidatePairs(std::vector<std::vector<CandidatePair>> blocks,
@@ -291,16 +295,28 @@ std::vector<CandidatePair> MergeCandidatePairs(std::vector<std::vector<Candidate
   std::vector<CandidatePair> out;
   size_t pairs = 0;
   for (const auto& block : blocks) pairs += block.size();
-  out.reserve(pairs);
-  for (auto& block : blocks) {
-    const auto middle = out.insert(out.end(), block.begin(), block.end());
-    ReleaseMemory(block);
-    // A pair found from both sides once, with the larger count; in (a, b) order. Each block
-    // is in that order (CountCandidatePairs), so a merge is enough.
-    if (any_truncated)
-      std::inplace_merge(out.begin(), middle, out.end(), PairOrderLargerCountFirst);
+  if (!any_truncated) {  // the blocks' pairs are apart, in block order
+    out.reserve(pairs);
+    for (auto& block : blocks) {
+      out.insert(out.end(), block.begin(), block.end());
+      ReleaseMemory(block);
+    }
+    return out;
   }
-  if (any_truncated) out.erase(std::unique(out.begin(), out.end(), SamePair), out.end());
+  // A pair found from both sides once, with the larger count; in (a, b) order. Each block is
+  // in that order (CountCandidatePairs), so merges are enough.
+  for (auto& block : blocks) {
+    if (block.empty()) continue;
+    if (out.empty()) {
+      out = std::move(block);
+      continue;
+    }
+    std::vector<CandidatePair> merged;
+    merged.reserve(out.size() + block.size());
+    MergeLargerCount(out, block, &merged);
+    ReleaseMemory(block);
+    out.swap(merged);
+  }
   return out;
 }
 
