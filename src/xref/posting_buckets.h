@@ -42,7 +42,7 @@ struct PostingBuckets {
   std::unique_ptr<Posting[]> postings;  // not value-initialised: every one is written
   std::vector<size_t> begin;            // buckets + 1 entries
   size_t buckets() const { return begin.size() - 1; }
-  std::span<Posting> bucket(size_t b) {
+  std::span<const Posting> bucket(size_t b) const {
     return {postings.get() + begin[b], postings.get() + begin[b + 1]};
   }
 };
@@ -89,18 +89,25 @@ PostingBuckets BucketPostings(size_t quotes, unsigned bits, unsigned threads, Fo
   return out;
 }
 
-/// Sorts each bucket by (shingle, quotation), drops repeated postings (a quotation holding a
-/// shingle twice), and calls fn(sorted, slice) for each bucket: buckets in contiguous slices
-/// on `threads` threads, in bucket order within a slice, so that outputs of each slice
+/// Sorts `bucket` (postings of one bucket of `bits`) by (shingle, quotation) into `sorted`
+/// (resized to it), without repeated postings (a quotation holding a shingle twice): a
+/// counting sort by the shingle's next bits below the bucket's, then each small run sorted
+/// on its own. `counters`: scratch space. A comparison sort of random hashes mispredicts a
+/// branch at about every other comparison; the counting sort has no branch on the data.
+void SortBucket(std::span<const Posting> bucket, unsigned bits, std::vector<Posting>* sorted,
+                std::vector<uint32_t>* counters);
+
+/// Sorts each bucket (SortBucket) and calls fn(sorted, slice) for each: buckets in contiguous
+/// slices on `threads` threads, in bucket order within a slice, so that outputs of each slice
 /// joined in slice order are in shingle order.
 template <typename Fn>
-void ForEachSortedBucket(PostingBuckets& buckets, unsigned threads, Fn fn) {
+void ForEachSortedBucket(const PostingBuckets& buckets, unsigned threads, Fn fn) {
   RunInSlices(buckets.buckets(), threads, [&](size_t begin, size_t end, unsigned slice) {
+    std::vector<Posting> sorted;
+    std::vector<uint32_t> counters;
     for (size_t b = begin; b < end; ++b) {
-      const std::span<Posting> bucket = buckets.bucket(b);
-      std::sort(bucket.begin(), bucket.end());
-      const auto unique_end = std::unique(bucket.begin(), bucket.end());
-      fn(std::span<const Posting>(bucket.begin(), unique_end), slice);
+      SortBucket(buckets.bucket(b), buckets.bits, &sorted, &counters);
+      fn(std::span<const Posting>(sorted), slice);
     }
   });
 }

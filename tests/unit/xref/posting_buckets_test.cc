@@ -29,6 +29,30 @@ std::vector<std::vector<uint64_t>> RandomShingles(std::mt19937_64& random, size_
 }  // namespace
 
 TEST_SUITE("xref") {
+  TEST_CASE("SortBucket: large buckets (counted) and small ones as std::sort, without repeats") {
+    std::mt19937_64 random(11);
+    std::vector<Posting> sorted;
+    std::vector<uint32_t> counters;
+    for (int round = 0; round < 40; ++round) {
+      // Shingles from a vocabulary (equal shingles, repeated postings) spread over the 64
+      // bits, or packed into the low ones (every posting in one run of the counting sort).
+      const size_t size = random() % 3000;
+      std::vector<uint64_t> vocabulary(1 + random() % 500);
+      for (uint64_t& v : vocabulary) v = round % 3 == 0 ? random() >> 40 : random();
+      std::vector<Posting> bucket;
+      for (size_t i = 0; i < size; ++i) {
+        bucket.push_back(
+            {vocabulary[random() % vocabulary.size()], static_cast<uint32_t>(random() % 50)});
+      }
+      std::vector<Posting> expected = bucket;
+      std::sort(expected.begin(), expected.end());
+      expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+      CAPTURE(round);
+      SortBucket(bucket, 0, &sorted, &counters);
+      CHECK(sorted == expected);
+    }
+  }
+
   TEST_CASE("PostingBucketBits: one bucket for few postings, more as they grow, bounded") {
     CHECK(PostingBucketBits(0) == 0);
     CHECK(PostingBucketBits(1000) == 0);
