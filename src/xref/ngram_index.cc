@@ -29,6 +29,41 @@ bool PairOrder(const CandidatePair& x, const CandidatePair& y) {
   return x.a != y.a ? x.a < y.a : x.b < y.b;
 }
 
+// A set of word hashes asked about every word of every quotation (the first words of short
+// quotations, ShinglePartition), most of them not in it: a bitmap indexed by the hash's
+// scrambled top bits answers them, the set only those whose bit is set.
+class WordSet {
+ public:
+  void Insert(uint64_t word) { words_.insert(word); }
+  bool empty() const { return words_.empty(); }
+  // Call once every word is in, before Contains.
+  void Seal() {
+    bits_ = kMinFilterBits;
+    while (bits_ < kMaxFilterBits && (size_t{1} << bits_) < kFilterBitsPerWord * words_.size()) {
+      ++bits_;
+    }
+    filter_.assign(((size_t{1} << bits_) + 63) / 64, 0);
+    for (uint64_t w : words_) filter_[Slot(w) / 64] |= uint64_t{1} << (Slot(w) % 64);
+  }
+  bool Contains(uint64_t word) const {
+    const size_t slot = Slot(word);
+    return (filter_[slot / 64] >> (slot % 64) & 1) != 0 && words_.count(word) != 0;
+  }
+
+ private:
+  // Bits per word in the set: a word not in it finds its bit set about once in this many.
+  static constexpr size_t kFilterBitsPerWord = 32;
+  // 512 bits at least, 4 Mi bits (512 KiB, a core's L2 cache) at most.
+  static constexpr unsigned kMinFilterBits = 9;
+  static constexpr unsigned kMaxFilterBits = 22;
+  size_t Slot(uint64_t word) const {
+    return static_cast<size_t>((word * 0x9e3779b97f4a7c15ull) >> (64 - bits_));
+  }
+  std::unordered_set<uint64_t> words_;
+  std::vector<uint64_t> filter_;
+  unsigned bits_ = kMinFilterBits;
+};
+
 // The lists of sorted postings (ShinglePartition): each shingle on two quotations or more,
 // with its hubs when it is common.
 void AppendLists(std::span<const Posting> postings, const NgramIndexOptions& options,
@@ -93,7 +128,7 @@ ShingleLists ShinglePartition(const std::vector<std::vector<uint64_t>>& quotes,
   // Quotations shorter than a shingle are indexed by their whole key; longer ones must meet
   // them through every run of their words of that length, but only runs that start with
   // the first word of some short quotation are hashed (a cheap set test per position).
-  std::unordered_set<uint64_t> short_firsts;
+  WordSet short_firsts;
   // The postings of quotation q: its shingles (`shorts`: the runs that may equal a short
   // quotation's whole key, once short_firsts is known), each given to `post`.
   auto for_each_posting = [&](uint32_t q, bool shorts, auto post) {
@@ -111,15 +146,16 @@ ShingleLists ShinglePartition(const std::vector<std::vector<uint64_t>>& quotes,
     }
     if (words.size() < 2) return;
     for (size_t i = 0; i < words.size(); ++i) {
-      if (!short_firsts.count(words[i])) continue;
+      if (!short_firsts.Contains(words[i])) continue;
       for (size_t len = 1; len < n && len < words.size() && i + len <= words.size(); ++len) {
         if (const uint64_t h = shingle(words, i, len); mine(h)) post(h);
       }
     }
   };
   for (const auto& words : quotes) {
-    if (!words.empty() && words.size() < n) short_firsts.insert(words[0]);
+    if (!words.empty() && words.size() < n) short_firsts.Insert(words[0]);
   }
+  short_firsts.Seal();
   // Every posting written straight into its bucket (the shingle's top bits), slices of the
   // quotations on their own threads; each bucket sorted, deduplicated and made into lists,
   // slices of the buckets on their own threads; the slices' lists joined in slice order
