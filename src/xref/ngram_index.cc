@@ -265,8 +265,29 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
   std::vector<CandidatePair> out;      // pairs (a, b) with a later b, in order
   std::vector<CandidatePair> earlier;  // pairs (b, a) with an earlier, truncated b
   std::vector<CandidatePair> mine;     // a's pairs
+  // Each list a counts sits somewhere in memory of its own: its ends, then its members, are
+  // cache misses. They are asked for ahead (the ends two quotations ahead, the members, found
+  // from those ends, one ahead), so that the loads overlap rather than wait in turn.
+  auto prefetch = [&](size_t q, bool members) {
+    if (q >= end) return;
+    for (uint32_t i = index.lists_begin[q]; i < index.lists_end[q]; ++i) {
+      const uint32_t l = index.lists_of[i];
+      if (!members) {
+        __builtin_prefetch(&lists.member_end[l]);
+        __builtin_prefetch(&lists.hub_end[l]);
+        continue;
+      }
+      __builtin_prefetch(&lists.members[l == 0 ? 0 : lists.member_end[l - 1]]);
+      const uint32_t hubs = l == 0 ? 0 : lists.hub_end[l - 1];
+      if (hubs != lists.hub_end[l]) __builtin_prefetch(&lists.hubs[hubs]);
+    }
+  };
+  prefetch(begin, false);
+  prefetch(begin + 1, false);
   *capped = 0;
   for (size_t a = begin; a < end; ++a) {
+    prefetch(a + 2, false);
+    prefetch(a + 1, true);
     touched.clear();
     // Later quotations, and earlier ones whose own count may have missed a.
     auto counts = [&](uint32_t b) { return b > a || (b < a && truncated[b]); };
