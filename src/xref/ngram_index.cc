@@ -261,6 +261,10 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
   const ShingleLists& lists = index.lists;
   const std::vector<bool>& truncated = index.truncated;
   std::vector<uint16_t> count(word_counts.size(), 0);
+  // Whether each quotation is longer than a shingle, one bit each: asked of every candidate,
+  // in random order, it stays in the cache where the counts themselves would not.
+  std::vector<bool> longer(word_counts.size());
+  for (size_t q = 0; q < word_counts.size(); ++q) longer[q] = word_counts[q] > n;
   std::vector<uint32_t> touched;
   std::vector<CandidatePair> out;      // pairs (a, b) with a later b, in order
   std::vector<CandidatePair> earlier;  // pairs (b, a) with an earlier, truncated b
@@ -313,8 +317,7 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
     // shingles (ties: the earlier quotation).
     mine.clear();
     for (uint32_t b : touched) {
-      const size_t shorter = std::min(word_counts[a], word_counts[b]);
-      const uint32_t need = shorter > n ? options.min_shared : 1;
+      const uint32_t need = longer[a] && longer[b] ? options.min_shared : 1;
       if (count[b] >= need) {
         mine.push_back({std::min(static_cast<uint32_t>(a), b),
                         std::max(static_cast<uint32_t>(a), b), count[b]});
