@@ -9,6 +9,8 @@
 #include "core/hash.h"
 #include "core/parallel_slices.h"
 #include "core/release_memory.h"
+#include "xref/candidate_pair_order.h"
+#include "xref/posting_buckets.h"
 
 namespace quotecheck {
 namespace {
@@ -22,23 +24,44 @@ uint64_t Mix(uint64_t h, uint64_t v) {
 constexpr size_t kMinPostingsForTwoThreads = 100000;
 constexpr size_t kMinQuotesForThreadedCounting = 4096;
 
-// Candidate pairs in (a, b) order; the same pair twice with the larger count first (the
-// one std::unique keeps).
+// Candidate pairs in (a, b) order.
 bool PairOrder(const CandidatePair& x, const CandidatePair& y) {
   return x.a != y.a ? x.a < y.a : x.b < y.b;
 }
-bool PairOrderLargerCountFirst(const CandidatePair& x, const CandidatePair& y) {
-  return x.a != y.a ? x.a < y.a : x.b != y.b ? x.b < y.b : x.shared > y.shared;
-}
-bool SamePair(const CandidatePair& x, const CandidatePair& y) { return x.a == y.a && x.b == y.b; }
 
-struct Posting {
-  uint64_t shingle;
-  uint32_t quote;
-  bool operator<(const Posting& o) const {
-    return shingle != o.shingle ? shingle < o.shingle : quote < o.quote;
+// A set of word hashes asked about every word of every quotation (the first words of short
+// quotations, ShinglePartition), most of them not in it: a bitmap indexed by the hash's
+// scrambled top bits answers them, the set only those whose bit is set.
+class WordSet {
+ public:
+  void Insert(uint64_t word) { words_.insert(word); }
+  bool empty() const { return words_.empty(); }
+  // Call once every word is in, before Contains.
+  void Seal() {
+    bits_ = kMinFilterBits;
+    while (bits_ < kMaxFilterBits && (size_t{1} << bits_) < kFilterBitsPerWord * words_.size()) {
+      ++bits_;
+    }
+    filter_.assign(((size_t{1} << bits_) + 63) / 64, 0);
+    for (uint64_t w : words_) filter_[Slot(w) / 64] |= uint64_t{1} << (Slot(w) % 64);
   }
-  bool operator==(const Posting& o) const = default;
+  bool Contains(uint64_t word) const {
+    const size_t slot = Slot(word);
+    return (filter_[slot / 64] >> (slot % 64) & 1) != 0 && words_.count(word) != 0;
+  }
+
+ private:
+  // Bits per word in the set: a word not in it finds its bit set about once in this many.
+  static constexpr size_t kFilterBitsPerWord = 32;
+  // 512 bits at least, 4 Mi bits (512 KiB, a core's L2 cache) at most.
+  static constexpr unsigned kMinFilterBits = 9;
+  static constexpr unsigned kMaxFilterBits = 22;
+  size_t Slot(uint64_t word) const {
+    return static_cast<size_t>((word * 0x9e3779b97f4a7c15ull) >> (64 - bits_));
+  }
+  std::unordered_set<uint64_t> words_;
+  std::vector<uint64_t> filter_;
+  unsigned bits_ = kMinFilterBits;
 };
 
 // The lists of sorted postings (ShinglePartition): each shingle on two quotations or more,
@@ -123,7 +146,7 @@ ShingleLists ShinglePartition(const std::vector<std::vector<uint64_t>>& quotes,
   // Quotations shorter than a shingle are indexed by their whole key; longer ones must meet
   // them through every run of their words of that length, but only runs that start with
   // the first word of some short quotation are hashed (a cheap set test per position).
-  std::unordered_set<uint64_t> short_firsts;
+  WordSet short_firsts;
   // The postings of quotation q: its shingles (`shorts`: the runs that may equal a short
   // quotation's whole key, once short_firsts is known), each given to `post`.
   auto for_each_posting = [&](uint32_t q, bool shorts, auto post) {
@@ -141,59 +164,33 @@ ShingleLists ShinglePartition(const std::vector<std::vector<uint64_t>>& quotes,
     }
     if (words.size() < 2) return;
     for (size_t i = 0; i < words.size(); ++i) {
-      if (!short_firsts.count(words[i])) continue;
+      if (!short_firsts.Contains(words[i])) continue;
       for (size_t len = 1; len < n && len < words.size() && i + len <= words.size(); ++len) {
         if (const uint64_t h = shingle(words, i, len); mine(h)) post(h);
       }
     }
   };
   for (const auto& words : quotes) {
-    if (!words.empty() && words.size() < n) short_firsts.insert(words[0]);
+    if (!words.empty() && words.size() < n) short_firsts.Insert(words[0]);
   }
-  // Every posting written straight into its place, slices of the quotations on their own
-  // threads: counted first, then written from each slice's offset (one array, no copy).
-  std::vector<Posting> postings;
-  for (const bool shorts : {false, true}) {
-    if (shorts && short_firsts.empty()) break;
-    std::vector<size_t> count(threads, 0);
-    RunInSlices(quotes.size(), threads, [&](size_t begin, size_t end, unsigned slice) {
-      size_t mine = 0;  // counted here, stored once: the slices' counts share a cache line
-      for (size_t q = begin; q < end; ++q) {
-        for_each_posting(static_cast<uint32_t>(q), shorts, [&](uint64_t) { ++mine; });
-      }
-      count[slice] = mine;
-    });
-    size_t at = postings.size();
-    std::vector<size_t> offset(threads);
-    for (unsigned t = 0; t < threads; ++t) offset[t] = std::exchange(at, at + count[t]);
-    postings.resize(at);
-    RunInSlices(quotes.size(), threads, [&](size_t begin, size_t end, unsigned slice) {
-      Posting* out = postings.data() + offset[slice];
-      for (size_t q = begin; q < end; ++q) {
-        const auto quote = static_cast<uint32_t>(q);
-        for_each_posting(quote, shorts, [&](uint64_t h) { *out++ = {h, quote}; });
-      }
-    });
-  }
-  // In two halves by the shingle's top bit, each sorted, deduplicated and made into lists on
-  // a thread of its own when asked; the low half's lists come first (shingle order).
-  const auto middle = std::partition(postings.begin(), postings.end(),
-                                     [](const Posting& p) { return (p.shingle >> 63) == 0; });
-  const std::span<Posting> halves[2] = {std::span<Posting>(postings.begin(), middle),
-                                        std::span<Posting>(middle, postings.end())};
-  ShingleLists lists[2];
-  RunInSlices(2, threads, [&](size_t begin, size_t end, unsigned) {
-    for (size_t h = begin; h < end; ++h) {
-      std::sort(halves[h].begin(), halves[h].end());
-      const auto unique_end =
-          std::unique(halves[h].begin(), halves[h].end(),
-                      [](const Posting& x, const Posting& y) { return x == y; });
-      AppendLists(std::span<const Posting>(halves[h].begin(), unique_end), options, weights,
-                  &lists[h]);
-    }
+  short_firsts.Seal();
+  // Every posting written straight into its bucket (the shingle's top bits), slices of the
+  // quotations on their own threads; each bucket sorted, deduplicated and made into lists,
+  // slices of the buckets on their own threads; the slices' lists joined in slice order
+  // (shingle order).
+  PostingBuckets postings =
+      BucketPostings(quotes.size(), PostingBucketBits(estimate / std::max<size_t>(1, partitions)),
+                     threads, [&](size_t q, auto post) {
+                       for_each_posting(static_cast<uint32_t>(q), false, post);
+                       if (!short_firsts.empty())
+                         for_each_posting(static_cast<uint32_t>(q), true, post);
+                     });
+  std::vector<ShingleLists> lists(threads);
+  ForEachSortedBucket(postings, threads, [&](std::span<const Posting> sorted, unsigned slice) {
+    AppendLists(sorted, options, weights, &lists[slice]);
   });
   ReleaseMemory(postings);
-  AppendShingleLists(lists[1], &lists[0]);
+  for (unsigned t = 1; t < threads; ++t) AppendShingleLists(lists[t], &lists[0]);
   return std::move(lists[0]);
 }
 
@@ -282,10 +279,37 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
   const ShingleLists& lists = index.lists;
   const std::vector<bool>& truncated = index.truncated;
   std::vector<uint16_t> count(word_counts.size(), 0);
+  // Whether each quotation is longer than a shingle, one bit each: asked of every candidate,
+  // in random order, it stays in the cache where the counts themselves would not.
+  std::vector<bool> longer(word_counts.size());
+  for (size_t q = 0; q < word_counts.size(); ++q) longer[q] = word_counts[q] > n;
   std::vector<uint32_t> touched;
-  std::vector<CandidatePair> out;
+  std::vector<CandidatePair> out;      // pairs (a, b) with a later b, in order
+  std::vector<CandidatePair> earlier;  // pairs (b, a) with an earlier, truncated b
+  std::vector<CandidatePair> mine;     // a's pairs
+  // Each list a counts sits somewhere in memory of its own: its ends, then its members, are
+  // cache misses. They are asked for ahead (the ends two quotations ahead, the members, found
+  // from those ends, one ahead), so that the loads overlap rather than wait in turn.
+  auto prefetch = [&](size_t q, bool members) {
+    if (q >= end) return;
+    for (uint32_t i = index.lists_begin[q]; i < index.lists_end[q]; ++i) {
+      const uint32_t l = index.lists_of[i];
+      if (!members) {
+        __builtin_prefetch(&lists.member_end[l]);
+        __builtin_prefetch(&lists.hub_end[l]);
+        continue;
+      }
+      __builtin_prefetch(&lists.members[l == 0 ? 0 : lists.member_end[l - 1]]);
+      const uint32_t hubs = l == 0 ? 0 : lists.hub_end[l - 1];
+      if (hubs != lists.hub_end[l]) __builtin_prefetch(&lists.hubs[hubs]);
+    }
+  };
+  prefetch(begin, false);
+  prefetch(begin + 1, false);
   *capped = 0;
   for (size_t a = begin; a < end; ++a) {
+    prefetch(a + 2, false);
+    prefetch(a + 1, true);
     touched.clear();
     // Later quotations, and earlier ones whose own count may have missed a.
     auto counts = [&](uint32_t b) { return b > a || (b < a && truncated[b]); };
@@ -310,34 +334,39 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
     }
     // The pairs that share enough, at most max_candidates of them: those sharing the most
     // shingles (ties: the earlier quotation).
-    const size_t first = out.size();
+    mine.clear();
     for (uint32_t b : touched) {
-      const size_t shorter = std::min(word_counts[a], word_counts[b]);
-      const uint32_t need = shorter > n ? options.min_shared : 1;
+      const uint32_t need = longer[a] && longer[b] ? options.min_shared : 1;
       if (count[b] >= need) {
-        out.push_back({std::min(static_cast<uint32_t>(a), b), std::max(static_cast<uint32_t>(a), b),
-                       count[b]});
+        mine.push_back({std::min(static_cast<uint32_t>(a), b),
+                        std::max(static_cast<uint32_t>(a), b), count[b]});
       }
       count[b] = 0;
     }
-    auto mine = out.begin() + static_cast<std::ptrdiff_t>(first);
-    if (options.max_candidates > 0 && out.size() - first > options.max_candidates) {
-      const auto keep = mine + static_cast<std::ptrdiff_t>(options.max_candidates);
-      std::nth_element(mine, keep, out.end(), [](const CandidatePair& x, const CandidatePair& y) {
-        return x.shared != y.shared ? x.shared > y.shared : x.b < y.b;
-      });
-      out.erase(keep, out.end());
+    if (options.max_candidates > 0 && mine.size() > options.max_candidates) {
+      const auto keep = mine.begin() + static_cast<std::ptrdiff_t>(options.max_candidates);
+      std::nth_element(mine.begin(), keep, mine.end(),
+                       [](const CandidatePair& x, const CandidatePair& y) {
+                         return x.shared != y.shared ? x.shared > y.shared : x.b < y.b;
+                       });
+      mine.erase(keep, mine.end());
       ++*capped;
     }
-    std::sort(mine, out.end(), PairOrder);
+    // In (a, b) order: the pairs with earlier quotations, (b, a), come first.
+    std::sort(mine.begin(), mine.end(), PairOrder);
+    const auto later =
+        std::find_if(mine.begin(), mine.end(), [&](const CandidatePair& p) { return p.a == a; });
+    earlier.insert(earlier.end(), mine.begin(), later);
+    out.insert(out.end(), later, mine.end());
   }
-  // Sorted here, on the block's own thread, so that merging the blocks is linear. Each a's
-  // pairs are in order already: only a pair with an earlier truncated quotation is not.
-  if (!std::is_sorted(out.begin(), out.end(), PairOrder)) {
-    std::sort(out.begin(), out.end(), PairOrderLargerCountFirst);
-    out.erase(std::unique(out.begin(), out.end(), SamePair), out.end());
-  }
-  return out;
+  // Sorted here, on the block's own thread, so that merging the blocks is linear. `out` is in
+  // order; `earlier` is in (b, a) order, the order its pairs were found in.
+  if (earlier.empty()) return out;
+  SortPairsByFirst(&earlier);
+  std::vector<CandidatePair> merged;
+  merged.reserve(out.size() + earlier.size());
+  MergeLargerCount(out, earlier, &merged);
+  return merged;
 }
 
 std::vector<CandidatePair> MergeCandidatePairs(std::vector<std::vector<CandidatePair>> blocks,
@@ -345,16 +374,28 @@ std::vector<CandidatePair> MergeCandidatePairs(std::vector<std::vector<Candidate
   std::vector<CandidatePair> out;
   size_t pairs = 0;
   for (const auto& block : blocks) pairs += block.size();
-  out.reserve(pairs);
-  for (auto& block : blocks) {
-    const auto middle = out.insert(out.end(), block.begin(), block.end());
-    ReleaseMemory(block);
-    // A pair found from both sides once, with the larger count; in (a, b) order. Each block
-    // is in that order (CountCandidatePairs), so a merge is enough.
-    if (any_truncated)
-      std::inplace_merge(out.begin(), middle, out.end(), PairOrderLargerCountFirst);
+  if (!any_truncated) {  // the blocks' pairs are apart, in block order
+    out.reserve(pairs);
+    for (auto& block : blocks) {
+      out.insert(out.end(), block.begin(), block.end());
+      ReleaseMemory(block);
+    }
+    return out;
   }
-  if (any_truncated) out.erase(std::unique(out.begin(), out.end(), SamePair), out.end());
+  // A pair found from both sides once, with the larger count; in (a, b) order. Each block is
+  // in that order (CountCandidatePairs), so merges are enough.
+  for (auto& block : blocks) {
+    if (block.empty()) continue;
+    if (out.empty()) {
+      out = std::move(block);
+      continue;
+    }
+    std::vector<CandidatePair> merged;
+    merged.reserve(out.size() + block.size());
+    MergeLargerCount(out, block, &merged);
+    ReleaseMemory(block);
+    out.swap(merged);
+  }
   return out;
 }
 
