@@ -19,6 +19,11 @@ std::vector<uint64_t> Words(const char* text) {
   return out;
 }
 
+// `n` quotations of the same words (as many versions of them would share their shingles).
+std::vector<std::vector<uint64_t>> Copies(int n, const char* text) {
+  return std::vector<std::vector<uint64_t>>(static_cast<size_t>(n), Words(text));
+}
+
 }  // namespace
 
 TEST_SUITE("xref") {
@@ -82,8 +87,7 @@ TEST_SUITE("xref") {
   }
 
   TEST_CASE("FindCandidatePairs pairs a too common shingle's quotations with its hubs only") {
-    std::vector<std::vector<uint64_t>> quotes;
-    for (int i = 0; i < 9; ++i) quotes.push_back(Words("at the end of the day we will see"));
+    const auto quotes = Copies(9, "at the end of the day we will see");
     NgramIndexOptions options;
     options.max_document_frequency = 9;
     CHECK(FindCandidatePairs(quotes, options).size() == 36);  // every pair
@@ -101,8 +105,7 @@ TEST_SUITE("xref") {
 
   TEST_CASE("FindCandidatePairs pairs each quotation of a long list with its neighbours") {
     // 20 versions of one utterance: under max_document_frequency, over 2 × 4 + 1.
-    std::vector<std::vector<uint64_t>> quotes;
-    for (int i = 0; i < 20; ++i) quotes.push_back(Words("the viaduct will reopen in the spring"));
+    const auto quotes = Copies(20, "the viaduct will reopen in the spring");
     NgramIndexOptions options;
     options.neighbours = 0;
     CHECK(FindCandidatePairs(quotes, options).size() == 190);  // every pair
