@@ -67,9 +67,9 @@ class EvidenceLexicon {
     std::string_view text;
     uint64_t hash = 0;
   };
-  struct KeyHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view key) const { return Fnv1a64(key); }
+  // core's TextHash, which also takes a word whose hash is known (the same Fnv1a64).
+  struct KeyHash : TextHash {
+    using TextHash::operator();
     size_t operator()(const HashedWord& word) const { return word.hash; }
   };
   struct KeyEqual {
