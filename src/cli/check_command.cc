@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 
 #include "attribute/rule_set.h"
 #include "cli/command_options.h"
@@ -61,7 +62,8 @@ CommandRunner AddCheckCommand(CLI::App* command) {
           << "quotecheck check: no input: give PATHS\nRun with --help for more information.\n";
       return kExitError;
     }
-    return RunCheck(options, context.out, context.err, context.stdout_is_terminal);
+    return RunCheck(options, context.out, context.err, context.stdout_is_terminal,
+                    context.kept_until_exit);
   };
 }
 
@@ -112,7 +114,7 @@ int ReportCheck(const CheckOptions& options, const FindingContext& findings, uns
 }
 
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
-             bool stdout_is_terminal) {
+             bool stdout_is_terminal, std::vector<std::shared_ptr<const void>>* kept_until_exit) {
   const auto started = std::chrono::steady_clock::now();
   const ReportOptions& report = options.report;
 
@@ -127,7 +129,9 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
 
   // Passes.
   const std::unique_ptr<PassTimer> timer = PassTimerFromEnvironment();
-  CheckResult result;
+  const auto kept = std::make_shared<CheckResult>();
+  if (kept_until_exit != nullptr) kept_until_exit->push_back(kept);
+  CheckResult& result = *kept;
   const IngestOptions ingest{
       .text_fields = report.text_fields, .walk = report.walk, .encoding = report.encoding};
   // A file named twice (as a reference and a path, or twice either way) is one document.

@@ -6,6 +6,7 @@
 ///   fail level.
 
 #include <chrono>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -39,9 +40,11 @@ CommandRunner AddCheckCommand(CLI::App* command);
 /// GitHub output name files relative to the repository root (the nearest directory up from
 /// the working directory holding .git, else the working directory), HTML links relative to
 /// the report's directory; the GitHub format also appends a Markdown report to the file
-/// named by $GITHUB_STEP_SUMMARY when it is set.
+/// named by $GITHUB_STEP_SUMMARY when it is set. The quotations, links and findings are left
+/// in `kept_until_exit` when it is given (CommandContext::kept_until_exit).
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,
-             bool stdout_is_terminal);
+             bool stdout_is_terminal,
+             std::vector<std::shared_ptr<const void>>* kept_until_exit = nullptr);
 
 /// How check cross-references (shared with `batch`): `jobs` threads, the findings' speaker
 /// keyer, every pair decided with --links all.

@@ -100,7 +100,8 @@ void SuggestOptions(const CLI::App& app, int argc, const char* const* argv, std:
 }  // namespace
 
 int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-                   bool stdin_is_terminal, bool stdout_is_terminal, bool stderr_is_terminal) {
+                   bool stdin_is_terminal, bool stdout_is_terminal, bool stderr_is_terminal,
+                   std::vector<std::shared_ptr<const void>>* kept_until_exit) {
   CLI::App app(kDescription, "quotecheck");
   app.set_version_flag("--version", std::string("quotecheck ") + QUOTECHECK_VERSION);
   app.require_subcommand(1);
@@ -141,7 +142,8 @@ int RunCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
       err << "quotecheck: warning: -j " << n << ": using " << kMaxJobs << " worker threads\n";
     }
   }
-  const CommandContext context{out, err, stdin_is_terminal, stdout_is_terminal, stderr_is_terminal};
+  const CommandContext context{
+      out, err, stdin_is_terminal, stdout_is_terminal, stderr_is_terminal, kept_until_exit};
   for (const auto& [command, run] : commands) {
     if (command->parsed()) return run(context);
   }

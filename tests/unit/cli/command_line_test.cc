@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/exit_code.h"
+#include "unit/temp_dir.h"
 
 namespace quotecheck {
 namespace {
@@ -91,6 +92,30 @@ TEST_SUITE("cli") {
     CHECK(run.exit_code == kExitError);  // the input is missing; the flags were accepted
     CHECK(Contains(run.out, R"({"type":"error","doc":"/no/such/input.txt")"));
     CHECK(Contains(run.out, R"("documents":1,"failed":1)"));
+  }
+
+  TEST_CASE("check leaves its results to the process's exit when given where, after its output") {
+    testing::TempDir dir;
+    const std::string a = dir.Write(
+        "a.txt", "“The ferry will run every hour from May,” harbour master Ilse Varga said.\n");
+    const std::string b = dir.Write(
+        "b.txt", "“The ferry will run every hour from June,” harbour master Ilse Varga said.\n");
+    const std::string args[] = {"quotecheck",   "check",   "--format", "jsonl",
+                                "--fail-level", "warning", a,          b};
+    std::vector<const char*> argv;
+    for (const std::string& arg : args) argv.push_back(arg.c_str());
+    for (const bool keep : {false, true}) {
+      CAPTURE(keep);
+      std::vector<std::shared_ptr<const void>> kept;
+      std::ostringstream out, err;
+      const int exit_code =
+          RunCommandLine(static_cast<int>(argv.size()), argv.data(), out, err,
+                         /*stdin_is_terminal=*/true, false, false, keep ? &kept : nullptr);
+      CHECK(exit_code == kExitFindings);  // "May" against "June": a warning
+      CHECK(Contains(out.str(), R"("type":"finding")"));
+      CHECK(Contains(out.str(), R"("type":"summary")"));
+      CHECK(kept.size() == (keep ? 1u : 0u));
+    }
   }
 
   TEST_CASE("rules list runs with the built-in rules") {
