@@ -106,6 +106,16 @@ inline std::string AsciiLowered(std::string_view s) {
   for (char& c : out) c = AsciiLower(c);
   return out;
 }
+/// Whether `s` ends with `lower_suffix` (given in lower case) in any ASCII case: a file name's
+/// extension (".JSONL", ".Md").
+inline bool EndsWithAsciiNoCase(std::string_view s, std::string_view lower_suffix) {
+  if (s.size() < lower_suffix.size()) return false;
+  s.remove_prefix(s.size() - lower_suffix.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (AsciiLower(s[i]) != lower_suffix[i]) return false;
+  }
+  return true;
+}
 /// Decimal digits (Unicode Nd).
 inline bool IsDigit(char32_t cp) {
   return cp < 0x80 ? cp >= '0' && cp <= '9' : IsNonAsciiDigit(cp);

@@ -31,15 +31,6 @@ using simdjson::error_code;
 
 constexpr const char* kDefaultTextFields[] = {"text", "body", "content"};
 
-bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  s = s.substr(s.size() - suffix.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (AsciiLower(s[i]) != suffix[i]) return false;
-  }
-  return true;
-}
-
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // A failed result for the record (or file) `id`, with one error diagnostic.
@@ -293,10 +284,10 @@ uint32_t ColumnIn(std::string_view line, const char* location) {
 // ---------------------------------------------------------------------------------------
 
 InputFormat InputFormatForPath(std::string_view path) {
-  if (EndsWithNoCase(path, ".jsonl") || EndsWithNoCase(path, ".ndjson")) {
+  if (EndsWithAsciiNoCase(path, ".jsonl") || EndsWithAsciiNoCase(path, ".ndjson")) {
     return InputFormat::kJsonLines;
   }
-  if (EndsWithNoCase(path, ".json")) return InputFormat::kJson;
+  if (EndsWithAsciiNoCase(path, ".json")) return InputFormat::kJson;
   return InputFormat::kText;
 }
 

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/code_point.h"
 #include "core/line_index.h"
 #include "core/regular_file.h"
 #include "ingest/draft_html.h"
@@ -15,25 +16,14 @@
 #include "ingest/text_decoder.h"
 
 namespace quotecheck {
-namespace {
-
-bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 DraftFormat DraftFormatForPath(std::string_view path) {
-  if (EndsWithNoCase(path, ".md") || EndsWithNoCase(path, ".markdown")) {
+  if (EndsWithAsciiNoCase(path, ".md") || EndsWithAsciiNoCase(path, ".markdown")) {
     return DraftFormat::kMarkdown;
   }
-  if (EndsWithNoCase(path, ".html") || EndsWithNoCase(path, ".htm")) return DraftFormat::kHtml;
+  if (EndsWithAsciiNoCase(path, ".html") || EndsWithAsciiNoCase(path, ".htm"))
+    return DraftFormat::kHtml;
   return DraftFormat::kPlainText;
 }
 

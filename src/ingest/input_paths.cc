@@ -22,15 +22,6 @@ Diagnostic CannotOpen(const std::string& path, const std::error_code& ec) {
   return d;
 }
 
-bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  s = s.substr(s.size() - suffix.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (AsciiLower(s[i]) != suffix[i]) return false;
-  }
-  return true;
-}
-
 // Removes trailing slashes ("dir/" -> "dir", "dir//" -> "dir") but keeps "/" itself.
 std::string StripTrailingSlashes(std::string path) {
   while (path.size() > 1 && path.back() == '/') path.pop_back();
@@ -107,7 +98,7 @@ void Walk(const std::string& dir, const std::string& relative, const PathFilter&
 
 bool IsIngestibleFileName(std::string_view name) {
   for (std::string_view ext : {".txt", ".md", ".markdown", ".json", ".jsonl", ".ndjson"}) {
-    if (name.size() > ext.size() && EndsWithNoCase(name, ext)) return true;
+    if (name.size() > ext.size() && EndsWithAsciiNoCase(name, ext)) return true;
   }
   return false;
 }

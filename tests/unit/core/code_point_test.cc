@@ -20,6 +20,16 @@ TEST_SUITE("code_point") {
     CHECK(AsciiLowered("").empty());
   }
 
+  TEST_CASE("EndsWithAsciiNoCase: a lower-case suffix in any ASCII case") {
+    CHECK(EndsWithAsciiNoCase("wire/2024.JSONL", ".jsonl"));
+    CHECK(EndsWithAsciiNoCase("draft.Md", ".md"));
+    CHECK(EndsWithAsciiNoCase(".md", ".md"));
+    CHECK_FALSE(EndsWithAsciiNoCase("md", ".md"));         // shorter than the suffix
+    CHECK_FALSE(EndsWithAsciiNoCase("draft.mdx", ".md"));  // not at the end
+    CHECK_FALSE(EndsWithAsciiNoCase("draft.MD", ".MD"));   // the suffix is given lower-case
+    CHECK(EndsWithAsciiNoCase("anything", ""));
+  }
+
   TEST_CASE("DecodeUtf8: strict rejects what lenient takes, and measures differently") {
     struct Case {
       std::string in;
