@@ -16,7 +16,6 @@
 #include "ingest/text_decoder.h"
 
 namespace quotecheck {
-namespace {}  // namespace
 
 DraftFormat DraftFormatForPath(std::string_view path) {
   if (EndsWithAsciiNoCase(path, ".md") || EndsWithAsciiNoCase(path, ".markdown")) {
