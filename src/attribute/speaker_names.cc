@@ -260,10 +260,10 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("question_cue", &question_cues_, false);
   words_of("document_noun", &document_nouns_, false);
   words_of("issue_verb", &issue_verbs_, false);
-  {
-    WordSet collective;
-    words_of("collective", &collective, false);
-    for (const std::string& noun : collective) {
+  // In the lexicon's order, not a set's: of two entries differing only in case ("Police",
+  // "police"), the one listed first is the form kept.
+  if (auto it = rules.lexicons.find("collective"); it != rules.lexicons.end()) {
+    for (const std::string& noun : it->second) {
       collective_.insert(AsciiLowered(noun));
       collective_forms_.emplace(AsciiLowered(noun), noun);
     }

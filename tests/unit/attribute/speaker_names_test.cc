@@ -137,6 +137,22 @@ TEST_SUITE("attribute") {
     }
   }
 
+  TEST_CASE("SpeakerNames: of collective nouns differing in case, the first listed is kept") {
+    for (const bool upper_first : {false, true}) {
+      CAPTURE(upper_first);
+      RuleSet rules;
+      rules.lexicons["collective"] = upper_first ? std::vector<std::string>{"Crew", "crew"}
+                                                 : std::vector<std::string>{"crew", "Crew"};
+      const SpeakerNames names(rules);
+      const std::string text = "\"We sail at dawn,\" crew said.";
+      std::vector<Quote> quotes;
+      SpeakerNames::DocumentNames doc(text, quotes);
+      const size_t at = text.find("crew");
+      const SpeakerNames::Resolution r = names.Resolve(text, ByteSpan{at, at + 4}, at, &doc);
+      CHECK(r.canonical.value_or("") == (upper_first ? "Crew" : "crew"));
+    }
+  }
+
   TEST_CASE("DocumentNames::InHeadline: the line that holds a position, read once") {
     const std::string text =
         "Quell Wades In: Urges Voters To Stay\n"
