@@ -535,7 +535,12 @@ void AddCheckFindings(const FindingContext& context, CheckResult* result, unsign
 }
 
 void AddCarriedFindings(CheckResult* result) {
-  for (Finding& f : UnbalancedQuoteFindings(*result)) result->findings.push_back(std::move(f));
+  std::vector<Finding> unbalanced = UnbalancedQuoteFindings(*result);
+  // Room for them at once: the findings before them are many, and moved when the vector grows.
+  const auto unattributed = static_cast<size_t>(
+      std::count_if(result->quotes.begin(), result->quotes.end(), IsUnattributed));
+  result->findings.reserve(result->findings.size() + unbalanced.size() + unattributed);
+  for (Finding& f : unbalanced) result->findings.push_back(std::move(f));
   for (size_t q = 0; q < result->quotes.size(); ++q) {
     if (IsUnattributed(result->quotes[q])) result->findings.push_back(UnattributedQuoteFinding(q));
   }
@@ -611,6 +616,15 @@ void AddClusterFindings(const FindingContext& context, CheckResult* result, unsi
     here.links.clear();
     parts[begin / kClustersPerChunk] = std::move(part);
   });
+  // Room for them all at once: grown a record at a time, the vectors (hundreds of thousands
+  // of findings, and every link) would be moved to fresh pages several times over.
+  size_t more_links = 0, more_findings = 0;
+  for (const Chunk& part : parts) {
+    more_links += part.links.size();
+    more_findings += part.findings.size();
+  }
+  result->links.reserve(result->links.size() + more_links);
+  result->findings.reserve(result->findings.size() + more_findings);
   for (Chunk& part : parts) {  // links decided here appended, findings' indexes moved
     const size_t at = result->links.size();
     for (Link& link : part.links) result->links.push_back(std::move(link));
