@@ -64,6 +64,15 @@ TEST_SUITE("extract") {
          "Ada Quell described the plan as a “disaster” on Friday.", QuoteKind::kPartial},
         {"a determiner before a sentence is not a term",
          "He rejected the “we will never, ever sign it” line.", QuoteKind::kPartial},
+        // the lead-in is the line before the mark: a line break ends it
+        {"a line feed before the mark", "Residents fear the so-called\n“iron handshake” here.",
+         QuoteKind::kPartial},
+        {"a carriage return before the mark", "Residents fear the so-called\r“iron handshake”.",
+         QuoteKind::kPartial},
+        {"a CRLF before the mark", "Residents fear the so-called\r\n“iron handshake”.",
+         QuoteKind::kPartial},
+        {"a long line: its last bytes are the lead-in",
+         std::string(400, 'w') + " fear the so-called “iron handshake” here.", QuoteKind::kTerm},
     };
     for (const KindCase& c : cases) {
       CAPTURE(c.name);
