@@ -115,15 +115,15 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
   // inside the marks: the so-called “iron handshake,” …
   std::string_view bare = content;
   while (!bare.empty() && (bare.back() == ',' || bare.back() == '.')) bare.remove_suffix(1);
-  if (AtMostWords(bare, kMaxTermWords) && !HasSentencePunctuation(bare)) {
+  const bool bare_is_short = AtMostWords(bare, kMaxTermWords) && !HasSentencePunctuation(bare);
+  if (bare_is_short) {
     for (const std::string& cue : term_cues_) {
       if (EndsWithWord(lower_pre, cue)) return QuoteKind::kTerm;
     }
   }
   // The writer names it as a phrase: the “denuclearization of the Korean peninsula,” a
   // phrase that …
-  if (AtMostWords(bare, kMaxTermWords) && !HasSentencePunctuation(bare) &&
-      FollowedByTermNoun(text, quote.close_mark_end)) {
+  if (bare_is_short && FollowedByTermNoun(text, quote.close_mark_end)) {
     return QuoteKind::kTerm;
   }
   if (AtMostWords(content, kMaxTermWords) && !HasSentencePunctuation(content)) {
