@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -40,6 +41,7 @@ struct TokenWindow {
   bool ready = false;
   ByteSpan span;
   SymbolWindow w;
+  std::bitset<256> present;  // the symbols of w (MatchNeeds::Present)
 };
 
 // Index of the paragraph holding each quotation's opening mark. Each line is a
@@ -304,12 +306,16 @@ struct Attributor::Impl {
       fresh.ready = true;
       fresh.span = {from, end};
       rules->token_classes->Classify(text, from, end, &fresh.w);
+      fresh.present = MatchNeeds::Present(fresh.w.symbols);
       w = &fresh.w;
     }
+    const std::bitset<256>& present = w == &tw.w ? tw.present : fresh.present;
     RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
     re2::StringPiece symbols(w->symbols), matched;
     const RE2* regex = cr.program->regex();
     if (regex == nullptr) return false;
+    const MatchNeeds* needs = cr.rule->match_needs.get();
+    if (needs != nullptr && !needs->CanMatchIn(present)) return false;
     const MatchEnds* ends = cr.rule->match_ends.get();
     if (ends != nullptr && anchor == RE2::UNANCHORED && !ends->CanEnd(w->symbols)) return false;
     const MatchBegins* begins = cr.rule->match_begins.get();
@@ -407,6 +413,7 @@ struct Attributor::Impl {
         tw.ready = true;
         tw.span = window;
         rules->token_classes->Classify(text, window.start, window.end, &tw.w);
+        tw.present = MatchNeeds::Present(tw.w.symbols);
       }
       Match m;
       if (Run(cr, index, text, window, quote_end, tw, &m)) return m;

@@ -368,4 +368,26 @@ bool MatchEnds::CanEnd(std::string_view symbols) const {
   return false;
 }
 
+std::shared_ptr<const MatchNeeds> MatchNeeds::Of(std::string_view re) {
+  const Reader reader(re);
+  std::vector<Reader::Unit> units;
+  if (!reader.NoFlags() || !reader.Units(0, re.size(), &units)) return nullptr;
+  auto needs = std::make_shared<MatchNeeds>();
+  for (const Reader::Unit& u : units) {
+    // ^ and $ read as no symbol: EdgeOf gives up on them, and they need nothing.
+    std::bitset<256> first;
+    if (reader.Optional(u) || !reader.EdgeOf(u, /*last=*/false, &first) || first.all()) continue;
+    if (std::find(needs->needs_.begin(), needs->needs_.end(), first) == needs->needs_.end()) {
+      needs->needs_.push_back(first);
+    }
+  }
+  return needs->needs_.empty() ? nullptr : needs;
+}
+
+std::bitset<256> MatchNeeds::Present(std::string_view symbols) {
+  std::bitset<256> present;
+  for (const char symbol : symbols) present.set(static_cast<unsigned char>(symbol));
+  return present;
+}
+
 }  // namespace quotecheck

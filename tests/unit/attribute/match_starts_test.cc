@@ -249,5 +249,71 @@ TEST_CASE("MatchBegins: the built-in rules that get them") {
         std::vector<std::string>{"after/cue-speaker", "after/according-to", "after/dash"});
 }
 
+TEST_CASE("MatchNeeds: a symbol of each required unit's first set") {
+  // Required: [\x{1}\x{3}], the cue group (first symbols 5 and 6) and [\x{4}]+; the
+  // optional units and $ need nothing.
+  auto needs = MatchNeeds::Of(
+      R"([\x{1}\x{3}](?P<cue>[\x{5}]|[\x{6}][\x{4}][\x{2}])(?:[\x{4}][\x{3}\x{1}])?[\x{4}]+[\x{7}]*$)");
+  REQUIRE(needs);
+  auto can = [&](std::string_view s) { return needs->CanMatchIn(MatchNeeds::Present(s)); };
+  CHECK(can("\x01\x05\x04"));
+  CHECK(can("\x04\x06\x03"));  // anywhere in the text, in any order: a necessary condition only
+  CHECK_FALSE(can("\x01\x04\x04"));  // no cue
+  CHECK_FALSE(can("\x05\x04"));      // no \x{1} or \x{3}
+  CHECK_FALSE(can("\x01\x05"));      // no \x{4}
+  CHECK_FALSE(can(""));
+  for (const char* re : {
+           R"(^[\x{1}]?[\x{2}]*$)",           // no required unit
+           R"((?:[\x{1}]?[\x{2}]|[\x{3}]))",  // an alternative that may start with nothing
+           R"([\x{1}]|[\x{2}])",              // top-level |
+           R"((?i)[\x{1}])",                  // flags
+           R"(^.[\x{0}-\x{ff}]$)",            // any symbol, written two ways
+       }) {
+    CAPTURE(re);
+    CHECK_FALSE(MatchNeeds::Of(re));
+  }
+}
+
+TEST_CASE("MatchNeeds::CanMatchIn is false only where RE2's search finds nothing") {
+  const char* patterns[] = {
+      R"((?P<speaker>[\x{3}\x{6}]+)(?:[\x{4}][\x{5}]*[\x{1}]|[\x{2}])[\x{4}]*$)",
+      R"([\x{1}\x{3}](?P<cue>[\x{5}]|[\x{6}][\x{4}][\x{2}])(?:[\x{4}][\x{3}\x{1}])?[\x{4}]?$)",
+      R"(^[\x{2}]?[\x{6}]?[\x{2}]?(?P<cue>[\x{4}\x{5}])[\x{2}](?P<speaker>[\x{3}]+))",
+  };
+  std::mt19937 random(20261209);
+  std::uniform_int_distribution<int> symbol(1, 7), length(0, 10);
+  int matched = 0, ruled_out = 0;
+  for (const char* pattern : patterns) {
+    RE2 regex(pattern, Latin1());
+    REQUIRE(regex.ok());
+    auto needs = MatchNeeds::Of(pattern);
+    REQUIRE(needs);
+    for (int n = 0; n < 4000; ++n) {
+      std::string s(length(random), '\0');
+      for (char& c : s) c = static_cast<char>(symbol(random));
+      const bool found = RE2::PartialMatch(s, regex);
+      if (found) ++matched;
+      if (!needs->CanMatchIn(MatchNeeds::Present(s))) {
+        ++ruled_out;
+        REQUIRE_FALSE(found);
+      }
+    }
+  }
+  CHECK(matched > 300);
+  CHECK(ruled_out > 3000);  // the check rules texts out
+}
+
+TEST_CASE("MatchNeeds: the built-in rules that get them") {
+  RuleSet rules;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet({}, &rules, &diagnostics));
+  std::vector<std::string> without;
+  for (const AttributionRule& rule : rules.rules) {
+    if (!rule.match_needs) without.push_back(rule.id);
+  }
+  // Every built-in rule requires some token: at least the space after a cue.
+  CHECK(without.empty());
+}
+
 }  // namespace
 }  // namespace quotecheck
