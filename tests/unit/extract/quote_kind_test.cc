@@ -4,20 +4,11 @@
 
 #include <string>
 
-#include "core/document_result.h"
 #include "extract/quote_extractor.h"
 #include "unit/builtin_extractor.h"
 
 namespace quotecheck {
 namespace {
-
-// The quotations of `text` after the three passes (scan, attribute, kinds).
-std::vector<Quote> Extract(const std::string& text) {
-  DocumentResult result;
-  result.doc.text = text;
-  testing::BuiltinExtractor().Process(&result);
-  return result.quotes;
-}
 
 struct KindCase {
   const char* name;
@@ -77,7 +68,7 @@ TEST_SUITE("extract") {
     for (const KindCase& c : cases) {
       CAPTURE(c.name);
       CAPTURE(c.text);
-      const std::vector<Quote> quotes = Extract(c.text);
+      const std::vector<Quote> quotes = testing::ExtractQuotes(c.text);
       REQUIRE(!quotes.empty());
       CHECK(QuoteKindName(quotes.front().kind) == QuoteKindName(c.want));
     }
@@ -85,7 +76,7 @@ TEST_SUITE("extract") {
 
   TEST_CASE("A term is nobody's speech: its attribution is cleared") {
     const std::vector<Quote> quotes =
-        Extract("Ada Quell said the so-called “iron handshake” was a myth.");
+        testing::ExtractQuotes("Ada Quell said the so-called “iron handshake” was a myth.");
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].kind == QuoteKind::kTerm);
     CHECK(!quotes[0].speaker);
