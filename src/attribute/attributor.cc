@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <bitset>
 #include <cmath>
 #include <cstdint>
@@ -16,6 +17,7 @@
 #include "attribute/sentence_tail.h"
 #include "attribute/speaker_names.h"
 #include "attribute/token_classes.h"
+#include "core/byte_scan.h"
 #include "core/code_point.h"
 
 namespace quotecheck {
@@ -481,28 +483,21 @@ std::string_view WithPlainSpaces(std::string_view text, std::string* storage) {
     }
     return 0;
   };
-  // Such a space starts with the byte 0xC2, 0xE2 or 0xE3: runs of bytes below 0xC2 (ASCII
-  // and most of any text) are skipped eight at a time.
-  size_t i = 0;
-  while (i < text.size()) {
-    if (i + 8 <= text.size()) {
-      uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {  // eight ASCII bytes
-        i += 8;
-        continue;
-      }
-    }
-    if (static_cast<unsigned char>(text[i]) >= 0xC2 && wide_space(text, i) != 0) break;
-    ++i;
-  }
+  // Such a space starts with the byte 0xC2, 0xE2 or 0xE3, which most bytes of any text are
+  // not: only those are looked at.
+  static constexpr std::array<unsigned char, 3> kLeadBytes = {0xC2, 0xE2, 0xE3};
+  size_t i = FindFirstOfBytes(text, 0, kLeadBytes);
+  while (i < text.size() && wide_space(text, i) == 0) i = FindFirstOfBytes(text, i + 1, kLeadBytes);
   if (i == text.size()) return text;
   storage->assign(text);
-  for (; i < storage->size(); ++i) {
-    if (size_t n = wide_space(*storage, i)) {
+  while (i < storage->size()) {
+    if (const size_t n = wide_space(*storage, i)) {
       storage->replace(i, n, n, ' ');
-      i += n - 1;
+      i += n;
+    } else {
+      ++i;
     }
+    i = FindFirstOfBytes(*storage, i, kLeadBytes);
   }
   return *storage;
 }

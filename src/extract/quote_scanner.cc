@@ -3,10 +3,7 @@
 #include <array>
 #include <cstdint>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "core/byte_scan.h"
 #include "core/code_point.h"
 
 namespace quotecheck {
@@ -38,37 +35,6 @@ struct Token {
 // The bytes a token can start with: " ' \n \r and the lead bytes of the other marks.
 constexpr std::array<unsigned char, 7> kInterestingBytes = {0x22, 0x27, 0x0A, 0x0D,
                                                             0xC2, 0xE2, 0xE3};
-constexpr std::array<bool, 256> MakeInteresting() {
-  std::array<bool, 256> t{};
-  for (unsigned char c : kInterestingBytes) t[c] = true;
-  return t;
-}
-constexpr std::array<bool, 256> kInteresting = MakeInteresting();
-
-// The first byte of s[p, n) among kInterestingBytes, or n. Every byte of every document is
-// read here and few are marks or line breaks: sixteen bytes are compared at a time (SSE2),
-// the rest one at a time.
-size_t NextInteresting(const unsigned char* s, size_t p, size_t n) {
-#if defined(__SSE2__)
-  __m128i wanted[kInterestingBytes.size()];
-  for (size_t k = 0; k < kInterestingBytes.size(); ++k) {
-    wanted[k] = _mm_set1_epi8(static_cast<char>(kInterestingBytes[k]));
-  }
-  for (; p + 16 <= n; p += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + p));
-    __m128i hit = _mm_cmpeq_epi8(v, wanted[0]);
-    for (size_t k = 1; k < kInterestingBytes.size(); ++k) {
-      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, wanted[k]));
-    }
-    if (const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(hit)); m != 0) {
-      return p + static_cast<size_t>(__builtin_ctz(m));
-    }
-  }
-#endif
-  while (p < n && !kInteresting[s[p]]) ++p;
-  return p;
-}
-
 // Recognises a quote mark at `p`; returns its length, or 0.
 uint8_t MatchMark(std::string_view text, size_t p, Family* family, Glyph* glyph, bool* straight) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
@@ -162,7 +128,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   for (size_t p = begin; p < n; ++p) {
-    p = NextInteresting(s, p, n);
+    p = FindFirstOfBytes(text, p, kInterestingBytes);
     if (p >= n) break;
     if (s[p] == '\n' || s[p] == '\r') {
       if (s[p] == '\r' && p + 1 < n && s[p + 1] == '\n') ++p;

@@ -149,6 +149,9 @@ TEST_SUITE("attribute") {
         {"narrow no-break space after accented letters and a long ASCII run",
          "“The café will open at nine tomorrow,”\u202fAda Quell said.", 0, "Ada Quell", "Ada Quell",
          "after/speaker-cue"},
+        {"three of them in one text, one an ideographic space",
+         "“The dam will hold,”\u00a0Ada\u3000Quell\u00a0said.", 0, "Ada Quell", "Ada\u3000Quell",
+         "after/speaker-cue"},
     };
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
