@@ -19,6 +19,7 @@
 #include "attribute/token_classes.h"
 #include "core/byte_scan.h"
 #include "core/code_point.h"
+#include "core/hash.h"
 
 namespace quotecheck {
 namespace {
@@ -573,6 +574,8 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
   // 3. Speakers: canonical names, pronouns and roles resolved, inheritance.
   std::vector<size_t> paragraphs = ParagraphIndexes(text, quotes);
   SpeakerNames::DocumentNames doc_names(text, quotes);
+  // Whether each canonical speaker can speak, asked once a document: speakers recur.
+  std::unordered_map<std::string, bool, TextHash, std::equal_to<>> can_speak;
   for (size_t i = 0; i < quotes.size(); ++i) {
     Quote& q = quotes[i];
     const Match& m = matches[i];
@@ -582,7 +585,11 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
       q.rule = m.rule->id;
       q.confidence = m.rule->confidence;
       SpeakerNames::Resolution r = impl.names.Resolve(text, m.speaker, q.open_mark, &doc_names);
-      if (r.canonical && !impl.names.CanSpeak(*r.canonical)) r.canonical.reset();
+      if (r.canonical) {
+        auto [known, fresh] = can_speak.try_emplace(*r.canonical, false);
+        if (fresh) known->second = impl.names.CanSpeak(*r.canonical);
+        if (!known->second) r.canonical.reset();
+      }
       if (r.canonical && m.rule->id.rfind("weak/", 0) == 0 &&
           !impl.names.NamedAgain(text, m.speaker)) {
         r.canonical.reset();
