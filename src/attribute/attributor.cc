@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
+#include <bitset>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -15,7 +17,9 @@
 #include "attribute/sentence_tail.h"
 #include "attribute/speaker_names.h"
 #include "attribute/token_classes.h"
+#include "core/byte_scan.h"
 #include "core/code_point.h"
+#include "core/hash.h"
 
 namespace quotecheck {
 namespace {
@@ -40,6 +44,7 @@ struct TokenWindow {
   bool ready = false;
   ByteSpan span;
   SymbolWindow w;
+  std::bitset<256> present;  // the symbols of w (MatchNeeds::Present)
 };
 
 // Index of the paragraph holding each quotation's opening mark. Each line is a
@@ -304,12 +309,16 @@ struct Attributor::Impl {
       fresh.ready = true;
       fresh.span = {from, end};
       rules->token_classes->Classify(text, from, end, &fresh.w);
+      fresh.present = MatchNeeds::Present(fresh.w.symbols);
       w = &fresh.w;
     }
+    const std::bitset<256>& present = w == &tw.w ? tw.present : fresh.present;
     RE2::Anchor anchor = cr.rule->side == RuleSide::kAfter ? RE2::ANCHOR_START : RE2::UNANCHORED;
     re2::StringPiece symbols(w->symbols), matched;
     const RE2* regex = cr.program->regex();
     if (regex == nullptr) return false;
+    const MatchNeeds* needs = cr.rule->match_needs.get();
+    if (needs != nullptr && !needs->CanMatchIn(present)) return false;
     const MatchEnds* ends = cr.rule->match_ends.get();
     if (ends != nullptr && anchor == RE2::UNANCHORED && !ends->CanEnd(w->symbols)) return false;
     const MatchBegins* begins = cr.rule->match_begins.get();
@@ -407,6 +416,7 @@ struct Attributor::Impl {
         tw.ready = true;
         tw.span = window;
         rules->token_classes->Classify(text, window.start, window.end, &tw.w);
+        tw.present = MatchNeeds::Present(tw.w.symbols);
       }
       Match m;
       if (Run(cr, index, text, window, quote_end, tw, &m)) return m;
@@ -474,28 +484,21 @@ std::string_view WithPlainSpaces(std::string_view text, std::string* storage) {
     }
     return 0;
   };
-  // Such a space starts with the byte 0xC2, 0xE2 or 0xE3: runs of bytes below 0xC2 (ASCII
-  // and most of any text) are skipped eight at a time.
-  size_t i = 0;
-  while (i < text.size()) {
-    if (i + 8 <= text.size()) {
-      uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {  // eight ASCII bytes
-        i += 8;
-        continue;
-      }
-    }
-    if (static_cast<unsigned char>(text[i]) >= 0xC2 && wide_space(text, i) != 0) break;
-    ++i;
-  }
+  // Such a space starts with the byte 0xC2, 0xE2 or 0xE3, which most bytes of any text are
+  // not: only those are looked at.
+  static constexpr std::array<unsigned char, 3> kLeadBytes = {0xC2, 0xE2, 0xE3};
+  size_t i = FindFirstOfBytes(text, 0, kLeadBytes);
+  while (i < text.size() && wide_space(text, i) == 0) i = FindFirstOfBytes(text, i + 1, kLeadBytes);
   if (i == text.size()) return text;
   storage->assign(text);
-  for (; i < storage->size(); ++i) {
-    if (size_t n = wide_space(*storage, i)) {
+  while (i < storage->size()) {
+    if (const size_t n = wide_space(*storage, i)) {
       storage->replace(i, n, n, ' ');
-      i += n - 1;
+      i += n;
+    } else {
+      ++i;
     }
+    i = FindFirstOfBytes(*storage, i, kLeadBytes);
   }
   return *storage;
 }
@@ -571,6 +574,8 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
   // 3. Speakers: canonical names, pronouns and roles resolved, inheritance.
   std::vector<size_t> paragraphs = ParagraphIndexes(text, quotes);
   SpeakerNames::DocumentNames doc_names(text, quotes);
+  // Whether each canonical speaker can speak, asked once a document: speakers recur.
+  std::unordered_map<std::string, bool, TextHash, std::equal_to<>> can_speak;
   for (size_t i = 0; i < quotes.size(); ++i) {
     Quote& q = quotes[i];
     const Match& m = matches[i];
@@ -580,7 +585,11 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
       q.rule = m.rule->id;
       q.confidence = m.rule->confidence;
       SpeakerNames::Resolution r = impl.names.Resolve(text, m.speaker, q.open_mark, &doc_names);
-      if (r.canonical && !impl.names.CanSpeak(*r.canonical)) r.canonical.reset();
+      if (r.canonical) {
+        auto [known, fresh] = can_speak.try_emplace(*r.canonical, false);
+        if (fresh) known->second = impl.names.CanSpeak(*r.canonical);
+        if (!known->second) r.canonical.reset();
+      }
       if (r.canonical && m.rule->id.rfind("weak/", 0) == 0 &&
           !impl.names.NamedAgain(text, m.speaker)) {
         r.canonical.reset();

@@ -714,6 +714,7 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
     } else if (classes->latin1()) {
       p.rule->match_begins = MatchBegins::Of(p.rule->expanded_pattern);
     }
+    if (classes->latin1()) p.rule->match_needs = MatchNeeds::Of(p.rule->expanded_pattern);
   }
   // The RE2 text over symbols of a part of a rule's pattern as written (it was checked as a
   // part of the whole): empty when it does not expand or parse on its own.

@@ -20,6 +20,7 @@ namespace quotecheck {
 
 class MatchBegins;
 class MatchEnds;
+class MatchNeeds;
 class MatchStarts;
 class RuleRegex;
 class SentenceTail;
@@ -74,6 +75,9 @@ struct AttributionRule {
   /// A token after-rule whose matches can only begin in some ways (match_starts.h): checked
   /// on a window before its search; null for other rules.
   std::shared_ptr<const MatchBegins> match_begins;
+  /// A token rule whose matches hold some symbols (match_starts.h): checked on a window
+  /// before its search; null for other rules.
+  std::shared_ptr<const MatchNeeds> match_needs;
   std::vector<RuleExample> examples;
   std::string file;
   uint32_t line = 0;          // of the rule's table

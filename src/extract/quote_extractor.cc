@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 
+#include "core/hash.h"
 #include "core/line_index.h"
 #include "core/pass_timer.h"
 #include "extract/quote_scanner.h"
@@ -156,10 +158,17 @@ void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
 
   laps.LapInto(&times.kinds_ns);
 
-  // Pass 5: each speaker's identity across documents.
+  // Pass 5: each speaker's identity across documents, worked out once a document: most
+  // speakers are quoted more than once (real news: 9,245 speakers, 3,836 distinct in their
+  // document).
+  std::unordered_map<std::string_view, const Quote*, TextHash, std::equal_to<>> keyed;
   for (Quote& q : quotes) {
     q.speaker_key.reset();
     if (!q.speaker) continue;
+    if (auto [it, fresh] = keyed.emplace(*q.speaker, &q); !fresh) {
+      q.speaker_key = it->second->speaker_key;
+      continue;
+    }
     std::string key = keyer_.Key(*q.speaker);
     if (!key.empty()) q.speaker_key = std::move(key);
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "core/code_point.h"
 
@@ -21,10 +22,13 @@ constexpr size_t kMaxCueToMarkBytes = 40;
 
 // The text before the opening mark on its line, without trailing spaces.
 std::string_view LeadIn(std::string_view text, size_t open_mark) {
-  size_t start = open_mark;
-  while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r' &&
-         open_mark - start < kMaxLeadInBytes) {
-    --start;
+  // Past the last line feed, then past the last carriage return after it (memrchr: most
+  // lines are longer than the bound, and a byte-at-a-time walk back was a quarter of kinds).
+  size_t start = open_mark - std::min(open_mark, kMaxLeadInBytes);
+  for (char line_break : {'\n', '\r'}) {
+    if (const void* hit = memrchr(text.data() + start, line_break, open_mark - start)) {
+      start = static_cast<size_t>(static_cast<const char*>(hit) - text.data()) + 1;
+    }
   }
   std::string_view pre = text.substr(start, open_mark - start);
   // A Markdown block quote or list item starts the paragraph afresh.
@@ -111,15 +115,15 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
   // inside the marks: the so-called “iron handshake,” …
   std::string_view bare = content;
   while (!bare.empty() && (bare.back() == ',' || bare.back() == '.')) bare.remove_suffix(1);
-  if (AtMostWords(bare, kMaxTermWords) && !HasSentencePunctuation(bare)) {
+  const bool bare_is_short = AtMostWords(bare, kMaxTermWords) && !HasSentencePunctuation(bare);
+  if (bare_is_short) {
     for (const std::string& cue : term_cues_) {
       if (EndsWithWord(lower_pre, cue)) return QuoteKind::kTerm;
     }
   }
   // The writer names it as a phrase: the “denuclearization of the Korean peninsula,” a
   // phrase that …
-  if (AtMostWords(bare, kMaxTermWords) && !HasSentencePunctuation(bare) &&
-      FollowedByTermNoun(text, quote.close_mark_end)) {
+  if (bare_is_short && FollowedByTermNoun(text, quote.close_mark_end)) {
     return QuoteKind::kTerm;
   }
   if (AtMostWords(content, kMaxTermWords) && !HasSentencePunctuation(content)) {

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 
+#include "core/byte_scan.h"
 #include "core/code_point.h"
 
 namespace quotecheck {
@@ -31,13 +32,9 @@ struct Token {
   bool skip = false;      // a paragraph-continuation mark, absorbed by the open quotation
 };
 
-constexpr std::array<bool, 256> MakeInteresting() {
-  std::array<bool, 256> t{};
-  for (int c : {0x22, 0x27, 0x0A, 0x0D, 0xC2, 0xE2, 0xE3}) t[c] = true;  // " ' \n \r and lead bytes
-  return t;
-}
-constexpr std::array<bool, 256> kInteresting = MakeInteresting();
-
+// The bytes a token can start with: " ' \n \r and the lead bytes of the other marks.
+constexpr std::array<unsigned char, 7> kInterestingBytes = {0x22, 0x27, 0x0A, 0x0D,
+                                                            0xC2, 0xE2, 0xE3};
 // Recognises a quote mark at `p`; returns its length, or 0.
 uint8_t MatchMark(std::string_view text, size_t p, Family* family, Glyph* glyph, bool* straight) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
@@ -131,7 +128,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   for (size_t p = begin; p < n; ++p) {
-    while (p < n && !kInteresting[s[p]]) ++p;
+    p = FindFirstOfBytes(text, p, kInterestingBytes);
     if (p >= n) break;
     if (s[p] == '\n' || s[p] == '\r') {
       if (s[p] == '\r' && p + 1 < n && s[p + 1] == '\n') ++p;

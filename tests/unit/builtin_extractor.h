@@ -2,9 +2,13 @@
 /// The built-in rules (rules/ as compiled into quotecheck) and an extractor over them, loaded
 /// once for all the unit tests that extract or attribute text.
 
+#include <string>
+#include <vector>
+
 #include "attribute/attributor.h"
 #include "attribute/rule_set.h"
 #include "core/diagnostic.h"
+#include "core/document_result.h"
 #include "extract/quote_extractor.h"
 #include "findings/check_findings.h"
 #include "xref/cross_reference.h"
@@ -27,6 +31,15 @@ inline const QuoteExtractor& BuiltinExtractor() {
   static const Attributor attributor(&BuiltinRules());
   static const QuoteExtractor extractor(&attributor);
   return extractor;
+}
+
+/// The quotations of `text` as one document, after the extractor's passes (scan,
+/// attribute, kinds, speaker keys).
+inline std::vector<Quote> ExtractQuotes(const std::string& text) {
+  DocumentResult result;
+  result.doc.text = text;
+  BuiltinExtractor().Process(&result);
+  return result.quotes;
 }
 
 /// What findings are weighed with, from the built-in rules.

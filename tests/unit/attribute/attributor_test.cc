@@ -149,6 +149,9 @@ TEST_SUITE("attribute") {
         {"narrow no-break space after accented letters and a long ASCII run",
          "“The café will open at nine tomorrow,”\u202fAda Quell said.", 0, "Ada Quell", "Ada Quell",
          "after/speaker-cue"},
+        {"three of them in one text, one an ideographic space",
+         "“The dam will hold,”\u00a0Ada\u3000Quell\u00a0said.", 0, "Ada Quell", "Ada\u3000Quell",
+         "after/speaker-cue"},
     };
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
@@ -353,6 +356,9 @@ TEST_SUITE("attribute") {
   }
 
   TEST_CASE("Attributor: what cannot speak keeps its mention and has no speaker") {
+    const std::string kOsloQuellOslo =
+        "“The treaty is dead,” Oslo said.\n\n“It is not,” Ada Quell said.\n\n"
+        "“It is dead,” Oslo said.";
     const AttributionCase cases[] = {
         {"an unresolved pronoun", "“We will not sign,” they said.", 0, "(none)", "they",
          "after/speaker-cue"},
@@ -374,7 +380,12 @@ TEST_SUITE("attribute") {
          "Representative Ada B. King of New York", "after/cue-speaker"},
         {"a party and state after the name",
          "“The treaty is dead,” Senator Ada Quell (D-Mo.) said.", 0, "Ada Quell",
-         "Senator Ada Quell (D-Mo.)", "after/speaker-cue"},
+         "Senator Ada Quell (D-Mo.)",
+         "after/speaker-cue"},  // Asked once a document, answered the same each time: Oslo twice,
+                                // Ada Quell between.
+        {"a bare city again after a person", kOsloQuellOslo, 2, "(none)", "Oslo",
+         "after/speaker-cue", 3},
+        {"the person between", kOsloQuellOslo, 1, "Ada Quell", "Ada Quell", "after/speaker-cue", 3},
     };
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }

@@ -18,6 +18,38 @@ RE2::Options Latin1() {
   return options;
 }
 
+// How often texts matched and how often a check ruled them out.
+struct Tally {
+  int matched = 0, ruled_out = 0;
+};
+
+// For 4,000 random texts of symbols 1..`symbols`, 0..`max_length` long, a pattern: where
+// `can(text)` (a check made from the pattern) is false, `found(regex, text)` must be too.
+template <typename Make, typename Found>
+Tally CheckRulesOutOnlyMisses(const std::vector<const char*>& patterns, uint32_t seed, int symbols,
+                              int max_length, Make make, Found found) {
+  std::mt19937 random(seed);
+  std::uniform_int_distribution<int> symbol(1, symbols), length(0, max_length);
+  Tally tally;
+  for (const char* pattern : patterns) {
+    CAPTURE(pattern);
+    RE2 regex(pattern, Latin1());
+    REQUIRE(regex.ok());
+    const auto can = make(pattern);
+    for (int n = 0; n < 4000; ++n) {
+      std::string s(length(random), '\0');
+      for (char& c : s) c = static_cast<char>(symbol(random));
+      const bool hit = found(regex, s);
+      if (hit) ++tally.matched;
+      if (!can(s)) {
+        ++tally.ruled_out;
+        REQUIRE_FALSE(hit);
+      }
+    }
+  }
+  return tally;
+}
+
 TEST_CASE("MatchStarts::Of: the symbols and places a match can start at") {
   auto starts = MatchStarts::Of(R"((?:^|[\x{1}\x{3}-\x{5}][\x{7}]*|[\x{9}]+)[\x{2}]*$)");
   REQUIRE(starts);
@@ -144,32 +176,21 @@ TEST_CASE("MatchEnds::Of: nothing known when the end is not read") {
 }
 
 TEST_CASE("MatchEnds::CanEnd is false only where RE2's search finds nothing") {
-  const char* patterns[] = {
-      R"((?P<speaker>[\x{3}\x{6}]+)(?:[\x{4}][\x{5}]*[\x{1}]|[\x{2}])[\x{4}]*$)",
-      R"([\x{1}\x{3}](?P<cue>[\x{5}]|[\x{6}][\x{4}][\x{2}])(?:[\x{4}][\x{3}\x{1}])?[\x{4}]?$)",
-      R"([\x{6}][^\x{5}]*[\x{1}][\x{2}\x{4}]*$)",
-  };
-  std::mt19937 random(20261207);
-  std::uniform_int_distribution<int> symbol(1, 6), length(0, 16);
-  int matched = 0, ruled_out = 0;
-  for (const char* pattern : patterns) {
-    RE2 regex(pattern, Latin1());
-    REQUIRE(regex.ok());
-    auto ends = MatchEnds::Of(pattern);
-    REQUIRE(ends);
-    for (int n = 0; n < 4000; ++n) {
-      std::string s(length(random), '\0');
-      for (char& c : s) c = static_cast<char>(symbol(random));
-      const bool found = RE2::PartialMatch(s, regex);
-      if (found) ++matched;
-      if (!ends->CanEnd(s)) {
-        ++ruled_out;
-        REQUIRE_FALSE(found);
-      }
-    }
-  }
-  CHECK(matched > 300);
-  CHECK(ruled_out > 3000);  // the check rules windows out
+  const Tally tally = CheckRulesOutOnlyMisses(
+      {
+          R"((?P<speaker>[\x{3}\x{6}]+)(?:[\x{4}][\x{5}]*[\x{1}]|[\x{2}])[\x{4}]*$)",
+          R"([\x{1}\x{3}](?P<cue>[\x{5}]|[\x{6}][\x{4}][\x{2}])(?:[\x{4}][\x{3}\x{1}])?[\x{4}]?$)",
+          R"([\x{6}][^\x{5}]*[\x{1}][\x{2}\x{4}]*$)",
+      },
+      20261207, 6, 16,
+      [](const char* pattern) {
+        auto ends = MatchEnds::Of(pattern);
+        REQUIRE(ends);
+        return [ends](const std::string& s) { return ends->CanEnd(s); };
+      },
+      [](const RE2& regex, const std::string& s) { return RE2::PartialMatch(s, regex); });
+  CHECK(tally.matched > 300);
+  CHECK(tally.ruled_out > 3000);  // the check rules windows out
 }
 
 TEST_CASE("MatchEnds: the built-in rules that get them") {
@@ -209,31 +230,22 @@ TEST_CASE("MatchBegins: optional units, then the first required one") {
 }
 
 TEST_CASE("MatchBegins::CanBegin is false only where RE2's anchored search finds nothing") {
-  const char* patterns[] = {
-      R"(^[\x{2}]?[\x{6}]?[\x{2}]?(?P<cue>[\x{4}\x{5}])[\x{2}](?P<speaker>[\x{3}]+))",
-      R"(^[\x{2}]*(?:[\x{1}][\x{3}]|[\x{5}])(?P<speaker>[\x{6}]))",
-  };
-  std::mt19937 random(20261208);
-  std::uniform_int_distribution<int> symbol(1, 6), length(0, 12);
-  int matched = 0, ruled_out = 0;
-  for (const char* pattern : patterns) {
-    RE2 regex(pattern, Latin1());
-    REQUIRE(regex.ok());
-    auto begins = MatchBegins::Of(pattern);
-    REQUIRE(begins);
-    for (int n = 0; n < 4000; ++n) {
-      std::string s(length(random), '\0');
-      for (char& c : s) c = static_cast<char>(symbol(random));
-      const bool found = regex.Match(s, 0, s.size(), RE2::ANCHOR_START, nullptr, 0);
-      if (found) ++matched;
-      if (!begins->CanBegin(s)) {
-        ++ruled_out;
-        REQUIRE_FALSE(found);
-      }
-    }
-  }
-  CHECK(matched > 100);
-  CHECK(ruled_out > 2000);
+  const Tally tally = CheckRulesOutOnlyMisses(
+      {
+          R"(^[\x{2}]?[\x{6}]?[\x{2}]?(?P<cue>[\x{4}\x{5}])[\x{2}](?P<speaker>[\x{3}]+))",
+          R"(^[\x{2}]*(?:[\x{1}][\x{3}]|[\x{5}])(?P<speaker>[\x{6}]))",
+      },
+      20261208, 6, 12,
+      [](const char* pattern) {
+        auto begins = MatchBegins::Of(pattern);
+        REQUIRE(begins);
+        return [begins](const std::string& s) { return begins->CanBegin(s); };
+      },
+      [](const RE2& regex, const std::string& s) {
+        return regex.Match(s, 0, s.size(), RE2::ANCHOR_START, nullptr, 0);
+      });
+  CHECK(tally.matched > 100);
+  CHECK(tally.ruled_out > 2000);
 }
 
 TEST_CASE("MatchBegins: the built-in rules that get them") {
@@ -247,6 +259,61 @@ TEST_CASE("MatchBegins: the built-in rules that get them") {
   // after/speaker-cue starts with its speaker: no short set of symbols.
   CHECK(with_begins ==
         std::vector<std::string>{"after/cue-speaker", "after/according-to", "after/dash"});
+}
+
+TEST_CASE("MatchNeeds: a symbol of each required unit's first set") {
+  // Required: [\x{1}\x{3}], the cue group (first symbols 5 and 6) and [\x{4}]+; the
+  // optional units and $ need nothing.
+  auto needs = MatchNeeds::Of(
+      R"([\x{1}\x{3}](?P<cue>[\x{5}]|[\x{6}][\x{4}][\x{2}])(?:[\x{4}][\x{3}\x{1}])?[\x{4}]+[\x{7}]*$)");
+  REQUIRE(needs);
+  auto can = [&](std::string_view s) { return needs->CanMatchIn(MatchNeeds::Present(s)); };
+  CHECK(can("\x01\x05\x04"));
+  CHECK(can("\x04\x06\x03"));  // anywhere in the text, in any order: a necessary condition only
+  CHECK_FALSE(can("\x01\x04\x04"));  // no cue
+  CHECK_FALSE(can("\x05\x04"));      // no \x{1} or \x{3}
+  CHECK_FALSE(can("\x01\x05"));      // no \x{4}
+  CHECK_FALSE(can(""));
+  for (const char* re : {
+           R"(^[\x{1}]?[\x{2}]*$)",           // no required unit
+           R"((?:[\x{1}]?[\x{2}]|[\x{3}]))",  // an alternative that may start with nothing
+           R"([\x{1}]|[\x{2}])",              // top-level |
+           R"((?i)[\x{1}])",                  // flags
+           R"(^.[\x{0}-\x{ff}]$)",            // any symbol, written two ways
+       }) {
+    CAPTURE(re);
+    CHECK_FALSE(MatchNeeds::Of(re));
+  }
+}
+
+TEST_CASE("MatchNeeds::CanMatchIn is false only where RE2's search finds nothing") {
+  const Tally tally = CheckRulesOutOnlyMisses(
+      {
+          R"((?P<speaker>[\x{3}\x{6}]+)(?:[\x{4}][\x{5}]*[\x{1}]|[\x{2}])[\x{4}]*$)",
+          R"([\x{1}\x{3}](?P<cue>[\x{5}]|[\x{6}][\x{4}][\x{2}])(?:[\x{4}][\x{3}\x{1}])?[\x{4}]?$)",
+          R"(^[\x{2}]?[\x{6}]?[\x{2}]?(?P<cue>[\x{4}\x{5}])[\x{2}](?P<speaker>[\x{3}]+))",
+      },
+      20261209, 7, 10,
+      [](const char* pattern) {
+        auto needs = MatchNeeds::Of(pattern);
+        REQUIRE(needs);
+        return [needs](const std::string& s) { return needs->CanMatchIn(MatchNeeds::Present(s)); };
+      },
+      [](const RE2& regex, const std::string& s) { return RE2::PartialMatch(s, regex); });
+  CHECK(tally.matched > 300);
+  CHECK(tally.ruled_out > 3000);  // the check rules texts out
+}
+
+TEST_CASE("MatchNeeds: the built-in rules that get them") {
+  RuleSet rules;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet({}, &rules, &diagnostics));
+  std::vector<std::string> without;
+  for (const AttributionRule& rule : rules.rules) {
+    if (!rule.match_needs) without.push_back(rule.id);
+  }
+  // Every built-in rule requires some token: at least the space after a cue.
+  CHECK(without.empty());
 }
 
 }  // namespace

@@ -122,6 +122,10 @@ TEST_SUITE("attribute") {
         {"Ivo Tamm walked to the podium. \"It is over,\" he said.", "he", "It is over", "Ivo Tamm"},
         // "I" and "we" name nobody outside the quotation.
         {"\"It is over,\" we said.", "we", "", ""},
+        // The subject may be in the paragraph before, past blank lines.
+        {"Ivo Tamm walked to the podium.\n\n\n\"It is over,\" he said.", "he", "It is over",
+         "Ivo Tamm"},
+        {"Ivo Tamm walked in.\r\n\r\n\"It is over,\" he said.", "he", "It is over", "Ivo Tamm"},
     };
     for (const Case& c : cases) {
       CAPTURE(c.text);

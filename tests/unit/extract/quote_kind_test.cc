@@ -4,20 +4,11 @@
 
 #include <string>
 
-#include "core/document_result.h"
 #include "extract/quote_extractor.h"
 #include "unit/builtin_extractor.h"
 
 namespace quotecheck {
 namespace {
-
-// The quotations of `text` after the three passes (scan, attribute, kinds).
-std::vector<Quote> Extract(const std::string& text) {
-  DocumentResult result;
-  result.doc.text = text;
-  testing::BuiltinExtractor().Process(&result);
-  return result.quotes;
-}
 
 struct KindCase {
   const char* name;
@@ -64,11 +55,20 @@ TEST_SUITE("extract") {
          "Ada Quell described the plan as a “disaster” on Friday.", QuoteKind::kPartial},
         {"a determiner before a sentence is not a term",
          "He rejected the “we will never, ever sign it” line.", QuoteKind::kPartial},
+        // the lead-in is the line before the mark: a line break ends it
+        {"a line feed before the mark", "Residents fear the so-called\n“iron handshake” here.",
+         QuoteKind::kPartial},
+        {"a carriage return before the mark", "Residents fear the so-called\r“iron handshake”.",
+         QuoteKind::kPartial},
+        {"a CRLF before the mark", "Residents fear the so-called\r\n“iron handshake”.",
+         QuoteKind::kPartial},
+        {"a long line: its last bytes are the lead-in",
+         std::string(400, 'w') + " fear the so-called “iron handshake” here.", QuoteKind::kTerm},
     };
     for (const KindCase& c : cases) {
       CAPTURE(c.name);
       CAPTURE(c.text);
-      const std::vector<Quote> quotes = Extract(c.text);
+      const std::vector<Quote> quotes = testing::ExtractQuotes(c.text);
       REQUIRE(!quotes.empty());
       CHECK(QuoteKindName(quotes.front().kind) == QuoteKindName(c.want));
     }
@@ -76,7 +76,7 @@ TEST_SUITE("extract") {
 
   TEST_CASE("A term is nobody's speech: its attribution is cleared") {
     const std::vector<Quote> quotes =
-        Extract("Ada Quell said the so-called “iron handshake” was a myth.");
+        testing::ExtractQuotes("Ada Quell said the so-called “iron handshake” was a myth.");
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].kind == QuoteKind::kTerm);
     CHECK(!quotes[0].speaker);

@@ -204,6 +204,34 @@ TEST_SUITE("extract") {
     };
     for (const ScanCase& c : cases) CheckScan(c);
   }
+
+  TEST_CASE("ScanQuotations finds marks and line breaks at every offset of a long line") {
+    // The scanner skips sixteen plain bytes at a time: each kind of mark, and the line
+    // break that ends a paragraph, is put at every offset around those blocks' edges.
+    const std::string marks[][2] = {{"\"", "\""}, {"“", "”"}, {"«", "»"}, {"「", "」"}};
+    for (const auto& mark : marks) {
+      for (size_t before = 0; before < 40; ++before) {
+        for (size_t inside = 1; inside < 20; inside += 9) {
+          const std::string text =
+              std::string(before, 'a') + " " + mark[0] + std::string(inside, 'b') + mark[1] + " c";
+          CAPTURE(text);
+          const ScanResult result = ScanQuotations(text, 0);
+          REQUIRE(result.quotes.size() == 1);
+          CHECK(result.quotes[0].open_mark == before + 1);
+          CHECK(result.quotes[0].content.in(text) == std::string(inside, 'b'));
+        }
+        // A mark left open at a paragraph's end is never closed, whatever the offset of
+        // the line breaks.
+        const std::string broken = "He said " + mark[0] + std::string(before + 1, 'b') +
+                                   "\n\nShe said " + mark[0] + "Yes." + mark[1];
+        CAPTURE(broken);
+        const ScanResult open = ScanQuotations(broken, 0);
+        REQUIRE(open.quotes.size() == 1);
+        CHECK(open.quotes[0].content.in(broken) == "Yes.");
+        CHECK(open.issues.size() == 1);
+      }
+    }
+  }
 }
 
 }  // namespace quotecheck
