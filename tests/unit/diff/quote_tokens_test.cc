@@ -185,6 +185,28 @@ TEST_SUITE("diff") {
     CHECK(NumberValue("2") == "2");
   }
 
+  TEST_CASE("TokenizeQuoteReusing: TokenizeQuote's tokens, whatever the buffers held before") {
+    // A longer quotation, then shorter ones, then a longer again, into the same buffers.
+    TokenizedQuote reused;
+    for (std::string_view text :
+         {"“We will rebuild the harbour wall, every stone of it, by May,” she said. […] Yes.",
+          "No.", "", "[The council] will … decide on 3 June.",
+          "The F.B.I. paid $1,000 to two firms — and then left the harbour for good."}) {
+      CAPTURE(text);
+      const TokenizedQuote want = TokenizeQuote(text);
+      TokenizeQuoteReusing(text, &reused);
+      CHECK(reused.text == want.text);
+      CHECK(reused.keys == want.keys);
+      CHECK(reused.elements == want.elements);
+      CHECK(reused.word_count == want.word_count);
+      REQUIRE(reused.tokens.size() == want.tokens.size());
+      for (size_t k = 0; k < want.tokens.size(); ++k) {
+        CHECK(reused.tokens[k].start == want.tokens[k].start);
+        CHECK(reused.tokens[k].hash == want.tokens[k].hash);
+      }
+    }
+  }
+
   TEST_CASE("ElementRangeTokens: the tokens of a range's text, for every range") {
     // Texts with what the tokeniser carries from one token to the next: sentence starts and
     // ends, titles, abbreviations, numbers, editorial marks at and inside the edges.
