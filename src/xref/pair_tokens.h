@@ -40,6 +40,11 @@ class PairTokens {
   /// the constructor's pairs) names. `next_pair` never decreases from one call to the next.
   void DropBefore(size_t next_pair);
 
+  /// Asks the processor for the tokens of `quote` (held, or not: then nothing) ahead of Of:
+  /// a pair's second quotation is anywhere in the input, its tokens were made rounds ago
+  /// and are no longer in the cache.
+  void Prefetch(uint32_t quote) const;
+
   /// Quotations whose tokens are held now (for tests and memory accounting).
   size_t HeldCount() const { return held_.size() - free_slots_.size(); }
 

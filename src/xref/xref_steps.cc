@@ -35,9 +35,19 @@ void DecideSlice(const std::vector<CandidatePair>& pairs, size_t begin, size_t e
                  const std::vector<uint8_t>& passed, const PreparedQuotes& prepared,
                  const PairTokens& tokens, WordAligner& aligner, std::vector<Link>* links) {
   const auto& speakers = prepared.speakers;
-  for (size_t i = begin; i < end; ++i) {
+  auto decided = [&](size_t i) { return passed.empty() || passed[i] != 0; };
+  size_t next = begin;  // the next pair decided
+  while (next < end && !decided(next)) ++next;
+  while (next < end) {
+    const size_t i = next;
     const CandidatePair& p = pairs[i];
-    if (!passed.empty() && !passed[i]) continue;
+    // The tokens of the pair after this one asked for while this one is aligned: its second
+    // quotation's were made rounds ago and are out of the cache.
+    for (++next; next < end && !decided(next);) ++next;
+    if (next < end) {
+      if (pairs[next].a != p.a) tokens.Prefetch(pairs[next].a);
+      tokens.Prefetch(pairs[next].b);
+    }
     std::optional<Link> link =
         passed.empty() ? DecidePair(p.a, p.b, tokens.Of(p.a), tokens.Of(p.b), speakers[p.a],
                                     speakers[p.b], aligner)

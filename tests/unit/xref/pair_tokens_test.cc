@@ -73,6 +73,7 @@ TEST_SUITE("xref") {
     CHECK(tokens.HeldCount() == 1500);
     // Into the slots (and buffers) of quotations of other lengths: as TokenizeQuote makes them.
     for (uint32_t q = 1500; q < 3000; ++q) {
+      tokens.Prefetch(q);
       const TokenizedQuote want = TokenizeQuote(r.quotes[q].text);
       const TokenizedQuote& got = tokens.Of(q);
       CHECK(got.text == want.text);
@@ -81,6 +82,7 @@ TEST_SUITE("xref") {
       REQUIRE(got.tokens.size() == want.tokens.size());
       CHECK(got.tokens.back().hash == want.tokens.back().hash);
     }
+    tokens.Prefetch(0);  // not held: nothing
   }
 
   TEST_CASE("CrossReference: the same links for every decide round size and thread count") {
