@@ -32,6 +32,10 @@ constexpr size_t kBoundPairsPerChunk = 2048;
 // about as long as a load from memory, and the load is two deep (the vector, then its words).
 constexpr size_t kBoundPrefetchAhead = 8;
 
+// How many pairs ahead deciding in rounds asks for a pair's second quotation's length and
+// set: a test is a few loads, each a miss on a large store, so several are asked at once.
+constexpr size_t kJoinedPrefetchAhead = 16;
+
 // Decides the candidate pairs [begin, end) into links: those `passed` (the bound on shared
 // words) when it is not empty, every pair otherwise.
 void DecideSlice(const std::vector<CandidatePair>& pairs, size_t begin, size_t end,
@@ -258,6 +262,12 @@ void DecideInRounds(const std::vector<CandidatePair>& pairs,
     round.clear();
     for (size_t i = begin; i < end; ++i) {
       const CandidatePair& p = pairs[i];
+      if (!every_pair && i + kJoinedPrefetchAhead < end) {
+        // A later pair's second quotation, anywhere in the input: its length and set ahead.
+        const uint32_t b = pairs[i + kJoinedPrefetchAhead].b;
+        __builtin_prefetch(&word_counts[b]);
+        joined.Prefetch(b);
+      }
       if (!every_pair && WholeLinkPossible(word_counts[p.a], word_counts[p.b]) &&
           joined.Joined(p.a, p.b)) {
         continue;
