@@ -631,18 +631,22 @@ void TokenizeInto(std::string_view text, TokenizedQuote& out) {
 
 void TokenizeQuoteInto(std::string_view text, TokenizedQuote* out) { TokenizeInto(text, *out); }
 
-TokenizedQuote TokenizeQuote(std::string_view text) {
+void TokenizeQuoteReusing(std::string_view text, TokenizedQuote* out) {
   // Tokenised into buffers kept per thread (reserved for the worst case), then copied at
   // their exact sizes: check keeps a representative's tokens for most of the run, and the
   // worst-case reserve left about half of that memory unused.
   thread_local TokenizedQuote scratch;
   TokenizeInto(text, scratch);
+  out->text = scratch.text;
+  out->keys = scratch.keys;
+  out->tokens = scratch.tokens;
+  out->elements = scratch.elements;
+  out->word_count = scratch.word_count;
+}
+
+TokenizedQuote TokenizeQuote(std::string_view text) {
   TokenizedQuote out;
-  out.text = scratch.text;
-  out.keys = scratch.keys;
-  out.tokens = scratch.tokens;
-  out.elements = scratch.elements;
-  out.word_count = scratch.word_count;
+  TokenizeQuoteReusing(text, &out);
   return out;
 }
 

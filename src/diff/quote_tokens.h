@@ -75,6 +75,11 @@ struct TokenizedQuote {
 /// order, do not overlap, and everything between them is white space.
 TokenizedQuote TokenizeQuote(std::string_view text);
 
+/// TokenizeQuote's tokens into `out`, copied from per-thread buffers into out's own, which
+/// are reused where large enough (no larger than the largest quotation tokenised into them):
+/// for tokens held a while in slots that many quotations take in turn (xref/pair_tokens.h).
+void TokenizeQuoteReusing(std::string_view text, TokenizedQuote* out);
+
 /// TokenizeQuote into `out`, whose buffers are reused (for tokens needed only for a moment:
 /// no allocation once the buffers are large enough).
 void TokenizeQuoteInto(std::string_view text, TokenizedQuote* out);

@@ -26,6 +26,9 @@ class DisjointSets {
     if (a != b) parent_[std::max(a, b)] = std::min(a, b);  // the root is the first member
   }
   bool Joined(size_t a, size_t b) { return Find(a) == Find(b); }
+  /// Asks the processor for x's parent ahead of a Find of x (sets over a large store are
+  /// asked about in random order).
+  void Prefetch(size_t x) const { __builtin_prefetch(&parent_[x]); }
 
  private:
   std::vector<size_t> parent_;

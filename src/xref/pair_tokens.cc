@@ -17,10 +17,17 @@ constexpr size_t kQuotesPerChunk = 64;
 
 PairTokens::PairTokens(const CheckResult& result, std::span<const CandidatePair> pairs)
     : result_(result), last_pair_(result.quotes.size(), 0), slot_(result.quotes.size(), kNone) {
-  for (size_t i = 0; i < pairs.size(); ++i) {
-    last_pair_[pairs[i].a] = i;
-    last_pair_[pairs[i].b] = i;
+  // From the last pair back, a quotation's first sight is its last pair.
+  std::vector<bool> seen(result.quotes.size(), false);
+  for (size_t i = pairs.size(); i-- > 0;) {
+    for (const uint32_t quote : {pairs[i].b, pairs[i].a}) {
+      if (seen[quote]) continue;
+      seen[quote] = true;
+      last_pair_[quote] = i;
+      by_last_pair_.push_back(quote);
+    }
   }
+  std::reverse(by_last_pair_.begin(), by_last_pair_.end());
 }
 
 void PairTokens::Make(std::span<const CandidatePair> pairs, const std::vector<uint8_t>& needed,
@@ -34,7 +41,6 @@ void PairTokens::Make(std::span<const CandidatePair> pairs, const std::vector<ui
     }
     slot_[quote] = free_slots_.back();
     free_slots_.pop_back();
-    by_last_pair_.emplace(last_pair_[quote], quote);
     make.push_back(quote);
   };
   for (size_t i = 0; i < pairs.size(); ++i) {
@@ -46,18 +52,34 @@ void PairTokens::Make(std::span<const CandidatePair> pairs, const std::vector<ui
               make.size() < kMinQuotesPerThread ? 1 : std::max(1u, jobs),
               [&](size_t begin, size_t end, unsigned) {
                 for (size_t i = begin; i < end; ++i) {
-                  held_[slot_[make[i]]] = TokenizeQuote(result_.quotes[make[i]].text);
+                  TokenizeQuoteReusing(result_.quotes[make[i]].text, &held_[slot_[make[i]]]);
                 }
               });
 }
 
 void PairTokens::DropBefore(size_t next_pair) {
-  while (!by_last_pair_.empty() && by_last_pair_.top().first < next_pair) {
-    const uint32_t quote = by_last_pair_.top().second;
-    by_last_pair_.pop();
-    held_[slot_[quote]] = TokenizedQuote{};  // its memory goes now
+  while (dropped_until_ < by_last_pair_.size() &&
+         last_pair_[by_last_pair_[dropped_until_]] < next_pair) {
+    const uint32_t quote = by_last_pair_[dropped_until_++];
+    if (slot_[quote] == kNone) continue;  // never needed
     free_slots_.push_back(slot_[quote]);
     slot_[quote] = kNone;
+  }
+}
+
+void PairTokens::Prefetch(uint32_t quote) const {
+  if (slot_[quote] == kNone) return;
+  const TokenizedQuote& t = held_[slot_[quote]];
+  // Alignment reads the elements and, through them, the tokens; a quotation's tokens span a
+  // few cache lines, asked for all at once.
+  constexpr size_t kLine = 64;
+  const auto* elements = reinterpret_cast<const char*>(t.elements.data());
+  for (size_t at = 0; at < t.elements.size() * sizeof(uint32_t); at += kLine) {
+    __builtin_prefetch(elements + at);
+  }
+  const auto* tokens = reinterpret_cast<const char*>(t.tokens.data());
+  for (size_t at = 0; at < t.tokens.size() * sizeof(QuoteToken); at += kLine) {
+    __builtin_prefetch(tokens + at);
   }
 }
 

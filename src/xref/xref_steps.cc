@@ -28,6 +28,13 @@ constexpr size_t kPairsPerChunk = 256;
 // Pairs tested against the bound on shared words per chunk of work (a test is far cheaper
 // than an alignment).
 constexpr size_t kBoundPairsPerChunk = 2048;
+// How many pairs ahead the bound asks for a pair's second quotation's words: a test takes
+// about as long as a load from memory, and the load is two deep (the vector, then its words).
+constexpr size_t kBoundPrefetchAhead = 8;
+
+// How many pairs ahead deciding in rounds asks for a pair's second quotation's length and
+// set: a test is a few loads, each a miss on a large store, so several are asked at once.
+constexpr size_t kJoinedPrefetchAhead = 16;
 
 // Decides the candidate pairs [begin, end) into links: those `passed` (the bound on shared
 // words) when it is not empty, every pair otherwise.
@@ -35,9 +42,19 @@ void DecideSlice(const std::vector<CandidatePair>& pairs, size_t begin, size_t e
                  const std::vector<uint8_t>& passed, const PreparedQuotes& prepared,
                  const PairTokens& tokens, WordAligner& aligner, std::vector<Link>* links) {
   const auto& speakers = prepared.speakers;
-  for (size_t i = begin; i < end; ++i) {
+  auto decided = [&](size_t i) { return passed.empty() || passed[i] != 0; };
+  size_t next = begin;  // the next pair decided
+  while (next < end && !decided(next)) ++next;
+  while (next < end) {
+    const size_t i = next;
     const CandidatePair& p = pairs[i];
-    if (!passed.empty() && !passed[i]) continue;
+    // The tokens of the pair after this one asked for while this one is aligned: its second
+    // quotation's were made rounds ago and are out of the cache.
+    for (++next; next < end && !decided(next);) ++next;
+    if (next < end) {
+      if (pairs[next].a != p.a) tokens.Prefetch(pairs[next].a);
+      tokens.Prefetch(pairs[next].b);
+    }
     std::optional<Link> link =
         passed.empty() ? DecidePair(p.a, p.b, tokens.Of(p.a), tokens.Of(p.b), speakers[p.a],
                                     speakers[p.b], aligner)
@@ -191,6 +208,17 @@ std::vector<Link> DecidePairs(const std::vector<CandidatePair>& pairs,
         pairs.size(), kBoundPairsPerChunk, threads, [&](size_t begin, size_t end, unsigned) {
           WordMultiset a_words;  // the words of pairs[i].a, counted once for its pairs in a row
           for (size_t i = begin; i < end; ++i) {
+            // What a later pair reads of its second quotation, anywhere in the input, asked
+            // for ahead in two steps: where its words are, then the words.
+            if (i + kBoundPrefetchAhead < end) {
+              const uint32_t b = pairs[i + kBoundPrefetchAhead].b;
+              __builtin_prefetch(&prepared.words[b]);
+              __builtin_prefetch(&prepared.speakers[b]);
+              __builtin_prefetch(&prepared.words_only[b]);
+            }
+            if (i + kBoundPrefetchAhead / 2 < end) {
+              __builtin_prefetch(prepared.words[pairs[i + kBoundPrefetchAhead / 2].b].data());
+            }
             const auto& a = prepared.words[pairs[i].a];
             if (i == begin || pairs[i].a != pairs[i - 1].a) a_words.Assign(a);
             const PairBoundFacts facts{
@@ -234,6 +262,12 @@ void DecideInRounds(const std::vector<CandidatePair>& pairs,
     round.clear();
     for (size_t i = begin; i < end; ++i) {
       const CandidatePair& p = pairs[i];
+      if (!every_pair && i + kJoinedPrefetchAhead < end) {
+        // A later pair's second quotation, anywhere in the input: its length and set ahead.
+        const uint32_t b = pairs[i + kJoinedPrefetchAhead].b;
+        __builtin_prefetch(&word_counts[b]);
+        joined.Prefetch(b);
+      }
       if (!every_pair && WholeLinkPossible(word_counts[p.a], word_counts[p.b]) &&
           joined.Joined(p.a, p.b)) {
         continue;

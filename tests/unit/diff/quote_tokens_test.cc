@@ -23,6 +23,26 @@ std::vector<std::string> Describe(std::string_view text) {
   return out;
 }
 
+// Every field of every token of `got` as in `want`.
+void CheckSameTokens(const TokenizedQuote& got, const TokenizedQuote& want) {
+  CAPTURE(want.text);
+  REQUIRE(got.text == want.text);
+  CHECK(got.keys == want.keys);
+  CHECK(got.elements == want.elements);
+  CHECK(got.word_count == want.word_count);
+  REQUIRE(got.tokens.size() == want.tokens.size());
+  for (size_t k = 0; k < want.tokens.size(); ++k) {
+    CAPTURE(k);
+    CHECK(static_cast<int>(got.tokens[k].kind) == static_cast<int>(want.tokens[k].kind));
+    CHECK(static_cast<int>(got.tokens[k].flags) == static_cast<int>(want.tokens[k].flags));
+    CHECK(got.tokens[k].start == want.tokens[k].start);
+    CHECK(got.tokens[k].end == want.tokens[k].end);
+    CHECK(got.tokens[k].key_start == want.tokens[k].key_start);
+    CHECK(got.tokens[k].key_size == want.tokens[k].key_size);
+    CHECK(got.tokens[k].hash == want.tokens[k].hash);
+  }
+}
+
 }  // namespace
 
 TEST_SUITE("diff") {
@@ -185,6 +205,18 @@ TEST_SUITE("diff") {
     CHECK(NumberValue("2") == "2");
   }
 
+  TEST_CASE("TokenizeQuoteReusing: TokenizeQuote's tokens, whatever the buffers held before") {
+    // A longer quotation, then shorter ones, then a longer again, into the same buffers.
+    TokenizedQuote reused;
+    for (std::string_view text :
+         {"“We will rebuild the harbour wall, every stone of it, by May,” she said. […] Yes.",
+          "No.", "", "[The council] will … decide on 3 June.",
+          "The F.B.I. paid $1,000 to two firms — and then left the harbour for good."}) {
+      TokenizeQuoteReusing(text, &reused);
+      CheckSameTokens(reused, TokenizeQuote(text));
+    }
+  }
+
   TEST_CASE("ElementRangeTokens: the tokens of a range's text, for every range") {
     // Texts with what the tokeniser carries from one token to the next: sentence starts and
     // ends, titles, abbreviations, numbers, editorial marks at and inside the edges.
@@ -203,23 +235,7 @@ TEST_SUITE("diff") {
           const uint32_t to = q.tokens[q.elements[end - 1]].end;
           const TokenizedQuote want = TokenizeQuote(q.text.substr(from, to - from));
           ElementRangeTokens(q, begin, end, &range);
-          CAPTURE(want.text);
-          REQUIRE(range.text == want.text);
-          CHECK(range.keys == want.keys);
-          CHECK(range.elements == want.elements);
-          CHECK(range.word_count == want.word_count);
-          REQUIRE(range.tokens.size() == want.tokens.size());
-          for (size_t k = 0; k < want.tokens.size(); ++k) {
-            CAPTURE(k);
-            CHECK(static_cast<int>(range.tokens[k].kind) == static_cast<int>(want.tokens[k].kind));
-            CHECK(static_cast<int>(range.tokens[k].flags) ==
-                  static_cast<int>(want.tokens[k].flags));
-            CHECK(range.tokens[k].start == want.tokens[k].start);
-            CHECK(range.tokens[k].end == want.tokens[k].end);
-            CHECK(range.tokens[k].key_start == want.tokens[k].key_start);
-            CHECK(range.tokens[k].key_size == want.tokens[k].key_size);
-            CHECK(range.tokens[k].hash == want.tokens[k].hash);
-          }
+          CheckSameTokens(range, want);
         }
       }
       ElementRangeTokens(q, 0, 0, &range);  // an empty range: q's own tokens

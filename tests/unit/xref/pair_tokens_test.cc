@@ -71,7 +71,18 @@ TEST_SUITE("xref") {
     CHECK(tokens.HeldCount() == 0);
     tokens.Make(std::span(pairs).subspan(750), {}, 2);
     CHECK(tokens.HeldCount() == 1500);
-    CHECK(tokens.Of(2999).text == r.quotes[2999].text);
+    // Into the slots (and buffers) of quotations of other lengths: as TokenizeQuote makes them.
+    for (uint32_t q = 1500; q < 3000; ++q) {
+      tokens.Prefetch(q);
+      const TokenizedQuote want = TokenizeQuote(r.quotes[q].text);
+      const TokenizedQuote& got = tokens.Of(q);
+      CHECK(got.text == want.text);
+      CHECK(got.keys == want.keys);
+      CHECK(got.elements == want.elements);
+      REQUIRE(got.tokens.size() == want.tokens.size());
+      CHECK(got.tokens.back().hash == want.tokens.back().hash);
+    }
+    tokens.Prefetch(0);  // not held: nothing
   }
 
   TEST_CASE("CrossReference: the same links for every decide round size and thread count") {
