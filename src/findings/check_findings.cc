@@ -611,29 +611,7 @@ void AddClusterFindings(const FindingContext& context, CheckResult* result, unsi
     // Findings made into a vector of the thread's own and moved into place once: the chunks
     // lie side by side, and two threads fill neighbouring chunks.
     Chunk part;
-    // A cluster's members lie anywhere in a store of millions: their records are asked for
-    // two clusters ahead and, once there, their texts and keys one cluster ahead, so that
-    // the misses overlap instead of stalling one by one.
-    auto ask_ahead = [&](size_t c, bool records) {
-      if (c >= end) return;
-      for (size_t m : result->clusters[c].members) {
-        if (records) {
-          __builtin_prefetch(&quotes[m]);
-          __builtin_prefetch(&keys[m]);
-        } else {
-          __builtin_prefetch(quotes[m].text.data());
-          __builtin_prefetch(keys[m].data());
-        }
-      }
-    };
-    ask_ahead(begin, true);
-    ask_ahead(begin + 1, true);
-    ask_ahead(begin, false);
-    for (size_t c = begin; c < end; ++c) {
-      ask_ahead(c + 2, true);
-      ask_ahead(c + 1, false);
-      ClusterFindings(inputs, c, &here, &part.findings).Run();
-    }
+    for (size_t c = begin; c < end; ++c) ClusterFindings(inputs, c, &here, &part.findings).Run();
     part.links = std::move(here.links);
     here.links.clear();
     parts[begin / kClustersPerChunk] = std::move(part);
