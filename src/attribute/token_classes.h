@@ -212,6 +212,8 @@ class TokenClasses {
   // The RE2 class of symbols `ids` (recorded when recording_ is set).
   std::string ClassOf(const std::vector<uint16_t>& ids);
   std::string LiteralPattern(std::string_view literal);
+  // The RE2 class of every symbol (RE2's . in a pattern).
+  std::string AnySymbol();
 
   LetterTable letters_;
   std::unordered_map<std::string, int> lexicon_bit_;
