@@ -239,8 +239,12 @@ class TokenClasses {
   struct SetUse {
     std::vector<uint16_t> ids;
     size_t count = 0;
+    std::vector<uint32_t> patterns;  // which patterns use it (indices, ascending)
   };
+  // Records a use of a set by the pattern being recorded.
+  void RecordUse(SetUse* use);
   std::unordered_map<std::string, SetUse>* recording_ = nullptr;
+  uint32_t recording_pattern_ = 0;
   bool latin1_ = false;
 };
 
