@@ -150,8 +150,11 @@ class TokenClasses {
   /// set is a class or a literal token of a pattern): every pattern then matches the same
   /// tokens, but its classes are fewer and shorter ranges, most of one UTF-8 byte, so its
   /// RE2 program is smaller (RE2's faster capture engine, BitState, takes only small
-  /// programs) and compiles sooner. Call it once, before Translate, with every pattern that
-  /// will be translated: a pattern not among them may need a distinction it erased.
+  /// programs) and compiles sooner. The groups are numbered so that the sets, weighted by
+  /// how often the patterns use them, are few ranges, and U+000A is a symbol like any other
+  /// (Translate writes RE2's . as the class of every symbol). Call it once, before
+  /// Translate, with every pattern that will be translated: a pattern not among them may
+  /// need a distinction it erased.
   void MergeEquivalentSymbols(const std::vector<const std::vector<TokenPatternPiece>*>& patterns);
 
   /// Whether symbols are Latin-1 bytes (after MergeEquivalentSymbols, when every group fits
@@ -163,8 +166,8 @@ class TokenClasses {
   size_t symbol_count() const { return signatures_.size(); }
 
   static constexpr size_t kMaxLexicons = 64;
-  /// Symbols are code points U+0001…U+007F but U+000A (one UTF-8 byte: RE2's DFA takes one
-  /// step a token) for the commonest tokens, then U+0080…U+07FF (two bytes). The commonest:
+  /// As built, symbols are code points U+0001…U+007F but U+000A (one UTF-8 byte: RE2's DFA takes
+  /// one step a token) for the commonest tokens, then U+0080…U+07FF (two bytes). The commonest:
   /// every signature that is no literal token (spaces, words by shape, lexicon words), then
   /// literal punctuation, then the shortest literal words ("a", "of", "the").
   static constexpr size_t kOneByteSymbols = 0x7F - 1;
@@ -212,6 +215,8 @@ class TokenClasses {
   // The RE2 class of symbols `ids` (recorded when recording_ is set).
   std::string ClassOf(const std::vector<uint16_t>& ids);
   std::string LiteralPattern(std::string_view literal);
+  // The RE2 class of every symbol (RE2's . in a pattern).
+  std::string AnySymbol();
 
   LetterTable letters_;
   std::unordered_map<std::string, int> lexicon_bit_;
@@ -234,8 +239,12 @@ class TokenClasses {
   struct SetUse {
     std::vector<uint16_t> ids;
     size_t count = 0;
+    std::vector<uint32_t> patterns;  // which patterns use it (indices, ascending)
   };
+  // Records a use of a set by the pattern being recorded.
+  void RecordUse(SetUse* use);
   std::unordered_map<std::string, SetUse>* recording_ = nullptr;
+  uint32_t recording_pattern_ = 0;
   bool latin1_ = false;
 };
 

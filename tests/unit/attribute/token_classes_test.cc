@@ -258,6 +258,102 @@ TEST_SUITE("attribute") {
     CHECK(after.symbols[0] != after.symbols[2]);  // <CAP> tells these apart
     CHECK(after.symbols[3] != after.symbols[1]);  // ",": no <SP>
   }
+
+  TEST_CASE("Token classes: merged symbols keep each set of a chain one range") {
+    // "a" is in <"a"|"b"> only, "b" in it and <"b"|"c">, and so on: the order a b c d (then
+    // every other token) makes each of the three sets one range of symbols. Ordering by
+    // membership of the most used set first would put "b" before "a" and split <"b"|"c">.
+    // Each set is used four or five times: a range more would cost more than the byte-map
+    // colours it could save.
+    TokenClasses::Uses uses;
+    uses.literals = {"a", "b", "c", "d"};
+    std::string error;
+    auto classes = TokenClasses::Build(Letters(), uses, &error);
+    REQUIRE(classes != nullptr);
+    auto times = [](const std::string& set, int n) {
+      std::string out;
+      for (int i = 0; i < n; ++i) out += set + " ";
+      return out;
+    };
+    const std::vector<std::string> patterns = {times(R"(<"a"|"b">)", 5), times(R"(<"b"|"c">)", 4),
+                                               times(R"(<"c"|"d">)", 4)};
+    std::vector<std::vector<TokenPatternPiece>> parsed(patterns.size());
+    std::vector<const std::vector<TokenPatternPiece>*> all;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      REQUIRE_FALSE(ParseTokenPattern(patterns[i], false, &parsed[i]));
+      all.push_back(&parsed[i]);
+    }
+    classes->MergeEquivalentSymbols(all);
+    REQUIRE(classes->latin1());
+    // Each class of one range: [\x{H}] or [\x{H}-\x{H}].
+    const RE2 one_range_classes(R"((?:\[\\x\{[0-9a-f]+\}(?:-\\x\{[0-9a-f]+\})?\])+)");
+    for (const auto& pieces : parsed) {
+      const std::string translated = classes->Translate(pieces);
+      CAPTURE(translated);
+      CHECK(RE2::FullMatch(translated, one_range_classes));
+    }
+  }
+
+  TEST_CASE("Token classes: merged symbols put tokens no pattern tells apart between sets") {
+    // <"a"|"b"> (twice) and <"c"> are one range in any order of the three groups (a and b;
+    // c; every other token). The first pattern tells only a, b from the rest and the second
+    // only c: with the rest between them, each program has one bound between two symbols
+    // (RE2 gives it two byte-map colours) instead of two.
+    TokenClasses::Uses uses;
+    uses.literals = {"a", "b", "c"};
+    std::string error;
+    auto classes = TokenClasses::Build(Letters(), uses, &error);
+    REQUIRE(classes != nullptr);
+    std::vector<std::vector<TokenPatternPiece>> parsed(2);
+    REQUIRE_FALSE(ParseTokenPattern(R"(<"a"|"b"> <"a"|"b">)", false, &parsed[0]));
+    REQUIRE_FALSE(ParseTokenPattern(R"(<"c">)", false, &parsed[1]));
+    classes->MergeEquivalentSymbols({&parsed[0], &parsed[1]});
+    REQUIRE(classes->latin1());
+    const std::string text = "a x c";
+    SymbolWindow window;
+    classes->Classify(text, 0, text.size(), &window);
+    REQUIRE(window.symbols.size() == 5);
+    const unsigned char a = window.symbols[0], x = window.symbols[2], c = window.symbols[4];
+    CHECK(window.symbols[1] == window.symbols[2]);  // a space and "x": the rest
+    CHECK(((a < x && x < c) || (c < x && x < a)));
+  }
+
+  TEST_CASE("Token classes: RE2's . in a pattern matches every symbol, the line feed too") {
+    // Twelve literals that patterns tell apart, each its own symbol, so that one of them is
+    // the byte of the line feed (no gap is left at it).
+    TokenClasses::Uses uses;
+    std::string pattern = "<";
+    for (char c = 'a'; c <= 'l'; ++c) {
+      uses.literals.push_back(std::string(1, c));
+      pattern += std::string(c == 'a' ? "" : "|") + '"' + c + '"';
+    }
+    pattern += ">";
+    std::string error;
+    auto classes = TokenClasses::Build(Letters(), uses, &error);
+    REQUIRE(classes != nullptr);
+    std::vector<std::vector<TokenPatternPiece>> parsed(uses.literals.size() + 1);
+    std::vector<const std::vector<TokenPatternPiece>*> all;
+    for (size_t i = 0; i < uses.literals.size(); ++i) {
+      REQUIRE_FALSE(ParseTokenPattern(QuoteTokenLiteral(uses.literals[i]), false, &parsed[i]));
+      all.push_back(&parsed[i]);
+    }
+    REQUIRE_FALSE(ParseTokenPattern("^ . . $", false, &parsed.back()));
+    all.push_back(&parsed.back());
+    classes->MergeEquivalentSymbols(all);
+    REQUIRE(classes->latin1());
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingLatin1);
+    const RE2 any(classes->Translate(parsed.back()), options);
+    REQUIRE(any.ok());
+    const std::string text = "a b c d e f g h i j k l\n";
+    SymbolWindow window;
+    classes->Classify(text, 0, text.size(), &window);
+    REQUIRE(window.symbols.find('\n') != std::string::npos);
+    for (size_t i = 0; i + 1 < window.symbols.size(); ++i) {
+      CAPTURE(i);
+      CHECK(RE2::FullMatch(window.symbols.substr(i, 2), any));
+    }
+  }
 }
 
 }  // namespace quotecheck
