@@ -241,13 +241,29 @@ class ClusterFindings {
     }
     return it->second;
   }
-  // Link l's evidence, weighed once.
-  const PairEvidence& EvidenceOf(size_t l) {
+  // Link l's evidence, weighed once, all but whether a side is nested in the other (which
+  // only a misattribution reads: MisattributionEvidenceOf).
+  const PairEvidence& EvidenceOf(size_t l) { return WeighedOf(l).evidence; }
+  // The same, nested sides weighed too.
+  const PairEvidence& MisattributionEvidenceOf(size_t l) {
+    Weighed& weighed = WeighedOf(l);
+    if (!weighed.nested_weighed) {
+      weighed.evidence.nested = SidesNested(in_.result, LinkAt(l));
+      weighed.nested_weighed = true;
+    }
+    return weighed.evidence;
+  }
+  struct Weighed {
+    PairEvidence evidence;
+    bool nested_weighed = false;
+  };
+  Weighed& WeighedOf(size_t l) {
     auto it = evidence_.find(l);
     if (it == evidence_.end()) {
       it = evidence_
-               .emplace(l, WeighLink(in_.result, LinkAt(l), DiffOf(l), in_.keys,
-                                     in_.speakers_by_key, in_.context.lexicon))
+               .emplace(l, Weighed{WeighLink(in_.result, LinkAt(l), DiffOf(l), in_.keys,
+                                             in_.speakers_by_key, in_.context.lexicon,
+                                             Weigh::kAllButNested)})
                .first;
     }
     return it->second;
@@ -481,7 +497,7 @@ class ClusterFindings {
         // A linked group's quotation, the link's words being evidence.
         std::optional<std::pair<size_t, size_t>> best;  // (r, link)
         for (const auto& [other, l] : linked) {
-          if (!SupportsMisattribution(EvidenceOf(l))) continue;
+          if (!SupportsMisattribution(MisattributionEvidenceOf(l))) continue;
           for (size_t x : naming[other]) {
             if (Quote(x).doc == Quote(m).doc || !disagreeing(x)) continue;
             if (!best ||
@@ -518,8 +534,8 @@ class ClusterFindings {
   const std::vector<size_t>& links_;
   DecidedHere* here_;
   std::vector<Finding>* out_;
-  std::unordered_map<size_t, PairEvidence> evidence_;  // by link
-  std::unordered_map<size_t, QuoteDiff> diffs_;        // by link
+  std::unordered_map<size_t, Weighed> evidence_;  // by link
+  std::unordered_map<size_t, QuoteDiff> diffs_;   // by link
   std::unordered_map<GroupKey, PairEvidence> same_words_;
   std::unordered_map<size_t, std::string> shown_;  // a reference's text as messages show it
 };
