@@ -11,6 +11,7 @@
 
 #include "diff/quote_diff.h"
 #include "unit/builtin_extractor.h"
+#include "unit/check_result_builder.h"
 
 namespace quotecheck {
 namespace {
@@ -86,18 +87,11 @@ TEST_SUITE("findings") {
   }
 
   TEST_CASE("WeighLink without nested sides; SidesNested") {
-    CheckResult result;
-    for (const char* text : {"He said 'the ferry toll will double next spring' and left",
-                             "the ferry toll will double next spring"}) {
-      QuoteRecord q;
-      q.text = text;
-      result.quotes.push_back(q);
-    }
-    Link link;
-    link.a = 0;
+    CheckResult result = testing::BuildCheckResult(
+        {"2026-03-02"}, {{0, "He said 'the ferry toll will double next spring' and left", nullptr},
+                         {0, "the ferry toll will double next spring", nullptr}});
+    Link link;  // a = 0: the outer one
     link.b = 1;
-    link.relation = Relation::kFragment;
-    link.similarity = 1.0;
     const QuoteDiff diff = DiffQuotes(result.quotes[0].text, result.quotes[1].text);
     const std::vector<std::string> keys = {MatchKey(result.quotes[0].text),
                                            MatchKey(result.quotes[1].text)};
