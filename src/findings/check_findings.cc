@@ -6,7 +6,7 @@
 #include <map>
 #include <memory>
 #include <numeric>
-#include <set>
+#include <span>
 #include <unordered_map>
 
 #include "core/display_text.h"
@@ -50,6 +50,7 @@ struct Inputs {
   const std::unordered_map<std::string_view, size_t>& speakers_by_key;
   const std::vector<SpeakerEvidence>& speakers;              // by quote
   const std::vector<std::vector<size_t>>& links_of_cluster;  // link indexes
+  const std::vector<uint32_t>& position;  // by quote: its place among its cluster's members
 };
 
 // Links that findings decide themselves: pairs that cross-referencing joined through other
@@ -62,9 +63,21 @@ struct DecidedHere {
   WordAligner aligner;
   // This cluster's tokens by quotation, in storage kept from one cluster to the next
   // (tokenising into it reuses its buffers): pool[0, pool_used) are this cluster's.
-  std::unordered_map<size_t, TokenizedQuote*> tokens;
+  std::vector<TokenizedQuote*> tokens;  // by member position; null until tokenised
   std::vector<std::unique_ptr<TokenizedQuote>> pool;
   size_t pool_used = 0;
+  // The cluster's tables, in storage kept from one cluster to the next (37k clusters at the
+  // hard 1M store), by member position (Inputs::position) or group rank where they were
+  // maps keyed by quotation or group.
+  std::unordered_map<std::string_view, uint32_t> seen;  // RankGroups' scratch
+  std::vector<std::string_view> distinct;
+  std::vector<uint32_t> number, order, rank;
+  std::vector<uint32_t> group_of;     // by member position: its group
+  std::vector<uint32_t> group_begin;  // group g's members: group_members[begin[g], begin[g+1])
+  std::vector<size_t> group_members;  // by group, in cluster order within each
+  std::vector<size_t> member_link;    // by member position: its link to the rep, or kNone
+  std::vector<std::pair<uint64_t, size_t>> between;  // (group pair, link), sorted by pair
+  std::unordered_map<uint64_t, std::optional<size_t>> decided;  // by Between, by group pair
 };
 
 class ClusterFindings {
@@ -75,23 +88,40 @@ class ClusterFindings {
         links_(in.links_of_cluster[cluster]),
         here_(here),
         out_(out) {
-    here_->tokens.clear();
+    here_->tokens.assign(cluster_.members.size(), nullptr);
     here_->pool_used = 0;
+    here_->decided.clear();
   }
 
   void Run() {
     const auto& links = in_.result.links;
     RankGroups();
-    for (size_t m : cluster_.members) groups_[Key(m)].push_back(m);
+    GroupMembers();
+    here_->member_link.assign(cluster_.members.size(), kNone);
+    auto& between = here_->between;
+    between.clear();
     for (size_t l : links_) {
       const Link& link = links[l];
       if (link.member) {
-        member_link_[link.b] = l;
+        here_->member_link[in_.position[link.b]] = l;
         continue;
       }
-      auto [it, inserted] = between_.emplace(GroupPair(Key(link.a), Key(link.b)), l);
-      if (!inserted && link.similarity > links[it->second].similarity) it->second = l;
+      between.emplace_back(GroupPair(Key(link.a), Key(link.b)), l);
     }
+    // One link per pair of groups: the most similar, the first in link order among equals.
+    std::stable_sort(between.begin(), between.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    size_t kept = 0;
+    for (size_t i = 0; i < between.size(); ++i) {
+      if (kept > 0 && between[kept - 1].first == between[i].first) {
+        if (links[between[i].second].similarity > links[between[kept - 1].second].similarity) {
+          between[kept - 1].second = between[i].second;
+        }
+      } else {
+        between[kept++] = between[i];
+      }
+    }
+    between.resize(kept);
     const size_t first = out_->size();
     Divergences();
     Inconsistencies();
@@ -108,54 +138,84 @@ class ClusterFindings {
   // compare integers where they compared the keys (long, and sharing long prefixes in a
   // cluster of variants), in the same order.
   using GroupKey = uint32_t;
-  static std::pair<GroupKey, GroupKey> GroupPair(GroupKey x, GroupKey y) {
-    return x < y ? std::pair(x, y) : std::pair(y, x);
+  // Two groups as one number, the smaller first: ordered as the pair (smaller, larger).
+  using GroupPairKey = uint64_t;
+  static GroupPairKey GroupPair(GroupKey x, GroupKey y) {
+    return x < y ? (GroupPairKey{x} << 32 | y) : (GroupPairKey{y} << 32 | x);
   }
-  GroupKey Key(size_t q) const { return rank_.at(q); }
-  // rank_: each member's group, by the rank of its match key among the distinct ones.
+  static GroupKey First(GroupPairKey pair) { return static_cast<GroupKey>(pair >> 32); }
+  static GroupKey Second(GroupPairKey pair) { return static_cast<GroupKey>(pair); }
+  static constexpr size_t kNone = SIZE_MAX;
+  // Member q's group (q a member of this cluster).
+  GroupKey Key(size_t q) const { return here_->group_of[in_.position[q]]; }
+  size_t Groups() const { return here_->group_begin.size() - 1; }
+  // Group g's members, in cluster order.
+  std::span<const size_t> Members(GroupKey g) const {
+    const auto& begin = here_->group_begin;
+    return std::span<const size_t>(here_->group_members).subspan(begin[g], begin[g + 1] - begin[g]);
+  }
+  // group_of: each member's group, by the rank of its match key among the distinct ones.
   void RankGroups() {
-    std::unordered_map<std::string_view, uint32_t> seen;  // key → its number, first seen
-    std::vector<std::string_view> distinct;
-    std::vector<uint32_t> number(cluster_.members.size());
+    auto& seen = here_->seen;  // key → its number, first seen
+    auto& distinct = here_->distinct;
+    auto& number = here_->number;
+    seen.clear();
+    distinct.clear();
+    number.resize(cluster_.members.size());
     for (size_t i = 0; i < cluster_.members.size(); ++i) {
       const std::string_view key = in_.keys[cluster_.members[i]];
       auto [it, inserted] = seen.emplace(key, static_cast<uint32_t>(distinct.size()));
       if (inserted) distinct.push_back(key);
       number[i] = it->second;
     }
-    std::vector<uint32_t> order(distinct.size());
+    auto& order = here_->order;
+    order.resize(distinct.size());
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(),
               [&](uint32_t x, uint32_t y) { return distinct[x] < distinct[y]; });
-    std::vector<uint32_t> rank(distinct.size());
+    auto& rank = here_->rank;
+    rank.resize(distinct.size());
     for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
-    rank_.reserve(cluster_.members.size());
+    here_->group_of.resize(cluster_.members.size());
+    for (size_t i = 0; i < cluster_.members.size(); ++i) here_->group_of[i] = rank[number[i]];
+  }
+  // The members by group (a counting sort: cluster order within each group).
+  void GroupMembers() {
+    auto& begin = here_->group_begin;
+    begin.assign(here_->distinct.size() + 1, 0);
+    for (uint32_t g : here_->group_of) ++begin[g + 1];
+    for (size_t g = 1; g < begin.size(); ++g) begin[g] += begin[g - 1];
+    here_->group_members.resize(cluster_.members.size());
+    auto& next = here_->order;  // RankGroups is done with it
+    next.assign(begin.begin(), begin.end() - 1);
     for (size_t i = 0; i < cluster_.members.size(); ++i) {
-      rank_.emplace(cluster_.members[i], rank[number[i]]);
+      here_->group_members[next[here_->group_of[i]]++] = cluster_.members[i];
     }
   }
   const Link& LinkAt(size_t l) const {
     return l < here_->base ? in_.result.links[l] : here_->links[l - here_->base];
   }
   const TokenizedQuote& TokensOf(size_t q) {
-    auto [it, inserted] = here_->tokens.try_emplace(q, nullptr);
-    if (inserted) {
+    TokenizedQuote*& tokens = here_->tokens[in_.position[q]];
+    if (tokens == nullptr) {
       if (here_->pool_used == here_->pool.size()) {
         here_->pool.push_back(std::make_unique<TokenizedQuote>());
       }
-      it->second = here_->pool[here_->pool_used++].get();
-      TokenizeQuoteInto(Quote(q).text, it->second);
+      tokens = here_->pool[here_->pool_used++].get();
+      TokenizeQuoteInto(Quote(q).text, tokens);
     }
-    return *it->second;
+    return *tokens;
   }
   // The link between the groups of two keys: the one cross-referencing decided between their
   // representatives, else decided here (the two were joined through other links), if they
   // are the same words said once.
   std::optional<size_t> Between(GroupKey x, GroupKey y) {
-    const auto pair = GroupPair(x, y);
-    auto it = between_.find(pair);
-    if (it != between_.end()) return it->second;
-    auto [memo, inserted] = decided_.try_emplace(pair);
+    const GroupPairKey pair = GroupPair(x, y);
+    const auto& between = here_->between;
+    auto it = std::lower_bound(between.begin(), between.end(), pair,
+                               [](const auto& e, GroupPairKey p) { return e.first < p; });
+    if (it != between.end() && it->first == pair) return it->second;
+    auto [memo, inserted] = here_->decided.try_emplace(pair);
     if (!inserted) return memo->second;
     const size_t a = std::min(Rep(x), Rep(y)), b = std::max(Rep(x), Rep(y));
     std::optional<Link> link = DecidePair(a, b, TokensOf(a), TokensOf(b), in_.speakers[a],
@@ -181,13 +241,29 @@ class ClusterFindings {
     }
     return it->second;
   }
-  // Link l's evidence, weighed once.
-  const PairEvidence& EvidenceOf(size_t l) {
+  // Link l's evidence, weighed once, all but whether a side is nested in the other (which
+  // only a misattribution reads: MisattributionEvidenceOf).
+  const PairEvidence& EvidenceOf(size_t l) { return WeighedOf(l).evidence; }
+  // The same, nested sides weighed too.
+  const PairEvidence& MisattributionEvidenceOf(size_t l) {
+    Weighed& weighed = WeighedOf(l);
+    if (!weighed.nested_weighed) {
+      weighed.evidence.nested = SidesNested(in_.result, LinkAt(l));
+      weighed.nested_weighed = true;
+    }
+    return weighed.evidence;
+  }
+  struct Weighed {
+    PairEvidence evidence;
+    bool nested_weighed = false;
+  };
+  Weighed& WeighedOf(size_t l) {
     auto it = evidence_.find(l);
     if (it == evidence_.end()) {
       it = evidence_
-               .emplace(l, WeighLink(in_.result, LinkAt(l), DiffOf(l), in_.keys,
-                                     in_.speakers_by_key, in_.context.lexicon))
+               .emplace(l, Weighed{WeighLink(in_.result, LinkAt(l), DiffOf(l), in_.keys,
+                                             in_.speakers_by_key, in_.context.lexicon,
+                                             Weigh::kAllButNested)})
                .first;
     }
     return it->second;
@@ -223,7 +299,7 @@ class ClusterFindings {
     return d.meta.outlet.empty() ? d.id : fmt::format("{} ({})", d.id, d.meta.outlet);
   }
   // A quotation of `members` in another document than `q` (`preferred` first), if any.
-  std::optional<size_t> InOtherDocument(const std::vector<size_t>& members, size_t q,
+  std::optional<size_t> InOtherDocument(std::span<const size_t> members, size_t q,
                                         std::optional<size_t> preferred = std::nullopt) const {
     if (preferred && Quote(*preferred).doc != Quote(q).doc) return preferred;
     for (size_t r : members) {
@@ -267,18 +343,18 @@ class ClusterFindings {
   void Divergences() {
     const size_t ref = cluster_.primary ? *cluster_.primary : cluster_.canonical;
     const GroupKey ref_key = Key(ref);
-    for (const auto& [key, members] : groups_) {
+    for (GroupKey key = 0; key < Groups(); ++key) {
       if (key == ref_key) continue;
       const std::optional<size_t> l = Between(key, ref_key);
       if (!l || !Diverges(*l)) continue;
-      for (size_t m : members) {
+      for (size_t m : Members(key)) {
         if (cluster_.primary) {
           if (IsPrimary(m)) continue;
           AddDivergence("primary-divergence", m, ref, *l,
                         fmt::format("quotation differs from the primary source {}", Where(ref)));
           continue;
         }
-        const std::optional<size_t> r = InOtherDocument(groups_.at(ref_key), m, ref);
+        const std::optional<size_t> r = InOtherDocument(Members(ref_key), m, ref);
         if (!r) continue;
         auto [shown, inserted] = shown_.try_emplace(*r);  // most members name one reference
         if (inserted)
@@ -293,27 +369,34 @@ class ClusterFindings {
   // groups one document prints are compared pairwise, at most kGroupsComparedPerDocument of
   // them.
   void Inconsistencies() {
-    std::unordered_map<uint32_t, std::vector<GroupKey>> in_doc;  // doc → its groups, in key order
-    for (const auto& [key, members] : groups_) {
-      for (size_t m : members) {
-        auto& keys = in_doc[Quote(m).doc];
-        if (keys.empty() || keys.back() != key) keys.push_back(key);
-      }
+    // (doc, group) of every member, sorted: each document's groups in key order, once.
+    std::vector<std::pair<uint32_t, GroupKey>> in_doc(cluster_.members.size());
+    for (size_t i = 0; i < cluster_.members.size(); ++i) {
+      in_doc[i] = {Quote(cluster_.members[i]).doc, here_->group_of[i]};
     }
-    std::set<std::pair<GroupKey, GroupKey>> pairs;  // in key order, as the groups are
-    for (const auto& [doc, keys] : in_doc) {
-      const size_t n = std::min(keys.size(), kGroupsComparedPerDocument);
+    std::sort(in_doc.begin(), in_doc.end());
+    in_doc.erase(std::unique(in_doc.begin(), in_doc.end()), in_doc.end());
+    std::vector<GroupPairKey> pairs;  // in key order, as the groups are
+    for (size_t d = 0; d < in_doc.size();) {
+      size_t e = d;
+      while (e < in_doc.size() && in_doc[e].first == in_doc[d].first) ++e;
+      const size_t n = std::min(e - d, kGroupsComparedPerDocument);
       for (size_t i = 0; i < n; ++i) {
-        for (size_t j = i + 1; j < n; ++j) pairs.insert(GroupPair(keys[i], keys[j]));
+        for (size_t j = i + 1; j < n; ++j) {
+          pairs.push_back(GroupPair(in_doc[d + i].second, in_doc[d + j].second));
+        }
       }
+      d = e;
     }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     std::map<size_t, std::pair<size_t, size_t>> first;  // later quote → (earlier, link)
-    for (const auto& pair : pairs) {
-      const std::optional<size_t> l = Between(pair.first, pair.second);
+    for (const GroupPairKey pair : pairs) {
+      const std::optional<size_t> l = Between(First(pair), Second(pair));
       if (!l || LinkAt(*l).similarity < kInconsistentSimilarity || !Diverges(*l)) continue;
       std::unordered_map<uint32_t, size_t> in_first;  // doc → its first member of one group
-      for (size_t x : groups_.at(pair.first)) in_first.emplace(Quote(x).doc, x);
-      for (size_t y : groups_.at(pair.second)) {
+      for (size_t x : Members(First(pair))) in_first.emplace(Quote(x).doc, x);
+      for (size_t y : Members(Second(pair))) {
         auto it = in_first.find(Quote(y).doc);
         if (it == in_first.end() || IsPrimary(y)) continue;
         const size_t earlier = std::min(it->second, y), later = std::max(it->second, y);
@@ -357,22 +440,29 @@ class ClusterFindings {
     }
     if (!ref) return;
     const SpeakerEvidence& reference = speakers[*ref];
+    // Only a member that names someone else can be a misattribution (and only for one is a
+    // link decided below): most clusters have none.
+    if (std::none_of(cluster_.members.begin(), cluster_.members.end(),
+                     [&](size_t m) { return SpeakersDisagree(speakers[m], reference); })) {
+      return;
+    }
     // Per group, its members that name the reference speaker explicitly.
     std::unordered_map<GroupKey, std::vector<size_t>> naming;
-    for (const auto& [key, members] : groups_) {
-      for (size_t m : members) {
+    for (GroupKey key = 0; key < Groups(); ++key) {
+      for (size_t m : Members(key)) {
         if (speakers[m].explicit_name && !SpeakersDisagree(speakers[m], reference)) {
           naming[key].push_back(m);
         }
       }
     }
     std::unordered_map<GroupKey, std::vector<std::pair<GroupKey, size_t>>> neighbours;
-    for (const auto& [pair, l] : between_) {  // (other group, link) by group
-      neighbours[pair.first].emplace_back(pair.second, l);
-      neighbours[pair.second].emplace_back(pair.first, l);
+    for (const auto& [pair, l] : here_->between) {  // (other group, link) by group
+      neighbours[First(pair)].emplace_back(Second(pair), l);
+      neighbours[Second(pair)].emplace_back(First(pair), l);
     }
     const GroupKey ref_key = Key(*ref);
-    for (const auto& [key, members] : groups_) {
+    for (GroupKey key = 0; key < Groups(); ++key) {
+      const std::span<const size_t> members = Members(key);
       std::vector<std::pair<GroupKey, size_t>> linked;
       if (auto found = neighbours.find(key); found != neighbours.end()) linked = found->second;
       // The reference's own group, decided here when cross-referencing joined it otherwise.
@@ -398,17 +488,16 @@ class ClusterFindings {
         if (r) {
           const PairEvidence& evidence = SameWordsEvidence(m, *r);
           if (SupportsMisattribution(evidence)) {
-            auto it = member_link_.find(m != Rep(key) ? m : *r);
-            AddMisattribution(m, *r,
-                              it == member_link_.end() ? std::nullopt : std::optional(it->second),
-                              evidence, Relation::kVerbatim);
+            const size_t l = here_->member_link[in_.position[m != Rep(key) ? m : *r]];
+            AddMisattribution(m, *r, l == kNone ? std::nullopt : std::optional(l), evidence,
+                              Relation::kVerbatim);
           }
           continue;
         }
         // A linked group's quotation, the link's words being evidence.
         std::optional<std::pair<size_t, size_t>> best;  // (r, link)
         for (const auto& [other, l] : linked) {
-          if (!SupportsMisattribution(EvidenceOf(l))) continue;
+          if (!SupportsMisattribution(MisattributionEvidenceOf(l))) continue;
           for (size_t x : naming[other]) {
             if (Quote(x).doc == Quote(m).doc || !disagreeing(x)) continue;
             if (!best ||
@@ -426,7 +515,7 @@ class ClusterFindings {
     }
   }
 
-  size_t Rep(GroupKey key) const { return groups_.at(key).front(); }
+  size_t Rep(GroupKey key) const { return Members(key).front(); }
 
   void AddMisattribution(size_t m, size_t r, std::optional<size_t> l, const PairEvidence& evidence,
                          Relation relation) {
@@ -445,14 +534,9 @@ class ClusterFindings {
   const std::vector<size_t>& links_;
   DecidedHere* here_;
   std::vector<Finding>* out_;
-  std::unordered_map<size_t, PairEvidence> evidence_;        // by link
-  std::unordered_map<size_t, QuoteDiff> diffs_;              // by link
-  std::unordered_map<size_t, GroupKey> rank_;                // by member
-  std::map<GroupKey, std::vector<size_t>> groups_;           // members in cluster order
-  std::map<std::pair<GroupKey, GroupKey>, size_t> between_;  // links between groups
-  std::unordered_map<size_t, size_t> member_link_;           // member → its link to the rep
+  std::unordered_map<size_t, Weighed> evidence_;  // by link
+  std::unordered_map<size_t, QuoteDiff> diffs_;   // by link
   std::unordered_map<GroupKey, PairEvidence> same_words_;
-  std::map<std::pair<GroupKey, GroupKey>, std::optional<size_t>> decided_;  // by Between
   std::unordered_map<size_t, std::string> shown_;  // a reference's text as messages show it
 };
 
@@ -592,7 +676,14 @@ void AddClusterFindings(const FindingContext& context, CheckResult* result, unsi
     if (c != kNoCluster && c == cluster_of[link.b]) links_of_cluster[c].push_back(l);
   }
   ReleaseMemory(cluster_of);
-  const Inputs inputs{context, *result, keys, speakers_by_key, speakers, links_of_cluster};
+  std::vector<uint32_t> position(quotes.size());  // each member's place in its cluster
+  for (const Cluster& cluster : result->clusters) {
+    for (size_t i = 0; i < cluster.members.size(); ++i) {
+      position[cluster.members[i]] = static_cast<uint32_t>(i);
+    }
+  }
+  const Inputs inputs{context,  *result,          keys,    speakers_by_key,
+                      speakers, links_of_cluster, position};
 
   // Clusters are independent: chunks of them taken in turn by `jobs` threads (a cluster's
   // findings take microseconds, a giant cluster's far longer), joined in cluster order.

@@ -73,7 +73,10 @@ std::string StandardWords(std::string_view side, const EvidenceLexicon& lexicon)
 
 EvidenceLexicon::EvidenceLexicon(const LexiconLookup& lexicon) {
   for (const std::string& w : lexicon("stop_word")) stop_words_.insert(MatchKey(w));
-  for (const std::string& p : lexicon("common_phrase")) stock_phrases_.insert(MatchKey(p));
+  for (const std::string& p : lexicon("common_phrase")) {
+    const auto [it, inserted] = stock_phrases_.insert(MatchKey(p));
+    longest_stock_phrase_ = std::max(longest_stock_phrase_, it->size());
+  }
   auto pairs = [&](const char* name) {
     for (const std::string& entry : lexicon(name)) {
       // "variant standard"; the standard is the last word ("per cent percent").
@@ -101,7 +104,7 @@ bool EvidenceLexicon::IsStopWord(std::string_view key, uint64_t hash) const {
 }
 
 bool EvidenceLexicon::IsStockPhrase(std::string_view key) const {
-  return stock_phrases_.count(key) != 0;
+  return key.size() <= longest_stock_phrase_ && stock_phrases_.count(key) != 0;
 }
 
 std::string_view EvidenceLexicon::Standard(std::string_view key) const {
@@ -335,7 +338,7 @@ std::unordered_map<std::string_view, size_t> CountSpeakersByKey(
 PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteDiff& diff,
                        const std::vector<std::string>& keys,
                        const std::unordered_map<std::string_view, size_t>& speakers_by_key,
-                       const EvidenceLexicon& lexicon) {
+                       const EvidenceLexicon& lexicon, Weigh what) {
   PairEvidence e;
   e.shared_words = SharedContentWords(diff, lexicon);
   e.similarity = link.similarity;
@@ -351,8 +354,14 @@ PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteD
       lexicon.IsStockPhrase(keys[link.a]) || lexicon.IsStockPhrase(keys[link.b]) ||
       ReadsAsName(shorter.text, lexicon, &shorter == &a ? keys[link.a] : keys[link.b]) ||
       speakers(link.a) >= kCommonPhraseSpeakers || speakers(link.b) >= kCommonPhraseSpeakers;
-  e.nested = InsideNestedQuotation(a.text, b.text) || InsideNestedQuotation(b.text, a.text);
+  if (what == Weigh::kAll) e.nested = SidesNested(result, link);
   return e;
+}
+
+bool SidesNested(const CheckResult& result, const Link& link) {
+  const std::string& a = result.quotes[link.a].text;
+  const std::string& b = result.quotes[link.b].text;
+  return InsideNestedQuotation(a, b) || InsideNestedQuotation(b, a);
 }
 
 bool SupportsDivergence(const Link& link, const PairEvidence& evidence) {

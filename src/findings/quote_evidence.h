@@ -54,7 +54,9 @@ class EvidenceLexicon {
   /// The same for a word whose hash the caller has (QuoteToken::hash, Fnv1a64 of `key`):
   /// the content words of every weighed link are looked up, so the hash is not made again.
   bool IsStopWord(std::string_view key, uint64_t hash) const;
-  /// Whether the match key `key` (MatchKey) is a stock phrase of the lexicon.
+  /// Whether the match key `key` (MatchKey) is a stock phrase of the lexicon. A key longer
+  /// than every stock phrase is answered without hashing it (every weighed link asks for both
+  /// sides' whole keys, most of them sentences).
   bool IsStockPhrase(std::string_view key) const;
   /// The word a typographic variant stands for: spelling variants made standard, number
   /// words made numerals, "&" made "and"; other keys unchanged.
@@ -80,6 +82,7 @@ class EvidenceLexicon {
   };
   std::unordered_set<std::string, KeyHash, KeyEqual> stop_words_;
   std::unordered_set<std::string, KeyHash, KeyEqual> stock_phrases_;
+  size_t longest_stock_phrase_ = 0;  // bytes
   std::unordered_map<std::string, std::string, KeyHash, KeyEqual> standard_;
 };
 
@@ -98,6 +101,10 @@ bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon);
 /// `outer`'s text (‘…’, “…”, '…' or "…" within it).
 bool InsideNestedQuotation(std::string_view outer, std::string_view inner);
 
+/// Whether either side of `link` lies inside a quotation nested in the other's text
+/// (InsideNestedQuotation both ways): PairEvidence::nested.
+bool SidesNested(const CheckResult& result, const Link& link);
+
 /// What one link says, weighed.
 struct PairEvidence {
   std::vector<std::string> shared_words;  // content words both sides have
@@ -107,13 +114,18 @@ struct PairEvidence {
   double similarity = 0.0;
 };
 
+/// What WeighLink weighs: everything, or all but PairEvidence::nested (left false), which only
+/// a misattribution reads (SupportsMisattribution): a caller that weighs a link for a
+/// divergence first adds it with SidesNested when it needs it.
+enum class Weigh { kAll, kAllButNested };
+
 /// Weighs link `link` of `result` whose word diff, with its ops, is `diff` (LinkDiff:
 /// links keep none). `speakers_by_key`: for each quotation match key, how many
 /// different speakers the input gives those words to (see CountSpeakersByKey).
 PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteDiff& diff,
                        const std::vector<std::string>& keys,
                        const std::unordered_map<std::string_view, size_t>& speakers_by_key,
-                       const EvidenceLexicon& lexicon);
+                       const EvidenceLexicon& lexicon, Weigh what = Weigh::kAll);
 
 /// For every quotation match key in `keys`, the number of distinct speakers the input gives
 /// it to, told apart by the last word of their keys (so "Allsop" and "Corina Allsop" are

@@ -4,10 +4,14 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "diff/quote_diff.h"
 #include "unit/builtin_extractor.h"
+#include "unit/check_result_builder.h"
 
 namespace quotecheck {
 namespace {
@@ -71,6 +75,42 @@ TEST_SUITE("findings") {
     CHECK(Lexicon().IsStockPhrase("at the end of the day"));
     CHECK(Lexicon().IsStockPhrase("fake news"));
     CHECK_FALSE(Lexicon().IsStockPhrase("keep the ferries running"));
+    // Every phrase of the lexicon is found, the longest too (keys longer than it are not
+    // looked up); a phrase with more words after it is none.
+    const auto& phrases = testing::BuiltinRules().lexicons.at("common_phrase");
+    REQUIRE_FALSE(phrases.empty());
+    for (const std::string& phrase : phrases) {
+      CAPTURE(phrase);
+      CHECK(Lexicon().IsStockPhrase(MatchKey(phrase)));
+      CHECK_FALSE(Lexicon().IsStockPhrase(MatchKey(phrase) + " x"));
+    }
+  }
+
+  TEST_CASE("WeighLink without nested sides; SidesNested") {
+    CheckResult result = testing::BuildCheckResult(
+        {"2026-03-02"}, {{0, "He said 'the ferry toll will double next spring' and left", nullptr},
+                         {0, "the ferry toll will double next spring", nullptr}});
+    Link link;  // a = 0: the outer one
+    link.b = 1;
+    const QuoteDiff diff = DiffQuotes(result.quotes[0].text, result.quotes[1].text);
+    const std::vector<std::string> keys = {MatchKey(result.quotes[0].text),
+                                           MatchKey(result.quotes[1].text)};
+    const std::unordered_map<std::string_view, size_t> speakers;
+    const PairEvidence all = WeighLink(result, link, diff, keys, speakers, Lexicon());
+    const PairEvidence rest =
+        WeighLink(result, link, diff, keys, speakers, Lexicon(), Weigh::kAllButNested);
+    CHECK(all.nested);
+    CHECK(SidesNested(result, link));
+    CHECK_FALSE(rest.nested);
+    CHECK(rest.shared_words == all.shared_words);
+    CHECK(rest.shared_words.size() >= 3);
+    CHECK(rest.common_phrase == all.common_phrase);
+    CHECK(rest.changes_wording == all.changes_wording);
+    CHECK(rest.similarity == all.similarity);
+    std::swap(link.a, link.b);  // either side may be the outer one
+    CHECK(SidesNested(result, link));
+    result.quotes[0].text = "He said the ferry toll will double next spring and left";
+    CHECK_FALSE(SidesNested(result, link));
   }
 
   TEST_CASE("CountSpeakersByKey: distinct speakers by surname, per match key") {
