@@ -3,8 +3,8 @@
 /// blocks until a writer appears (forever, for a FIFO nobody writes), and a device or a
 /// socket is no document; a directory reads as empty. So every input, configuration,
 /// baseline, rule and quote-store file is opened here: the open itself never blocks
-/// (O_NONBLOCK, cleared again for a regular file), and anything but a regular file is an
-/// error naming what it is ("is a directory", "not a regular file (a FIFO)").
+/// (O_NONBLOCK, which changes nothing in reading a regular file), and anything but a regular file
+/// is an error naming what it is ("is a directory", "not a regular file (a FIFO)").
 
 #include <cstdio>
 #include <filesystem>
@@ -24,6 +24,12 @@ std::FILE* OpenRegularFile(const std::string& path, std::string* error);
 /// Reads the rest of `file` into `*bytes` (appending). Returns 0 or the errno of a read
 /// error.
 int ReadAll(std::FILE* file, std::string* bytes);
+
+/// Reads the whole of `file`, opened by OpenRegularFile and not read from yet, into
+/// `*bytes` (appending), with room for `padding` bytes more (a parser's padding) reserved
+/// from the file's size, in one read of the whole file and one at its end. Returns 0 or the
+/// errno of a read error.
+int ReadWholeFile(std::FILE* file, size_t padding, std::string* bytes);
 
 /// The whole regular file at `path` into `*bytes`. False with `*error` set as by
 /// OpenRegularFile, or "cannot read: <reason>".

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
-#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -348,11 +347,7 @@ class DocumentReader::Impl {
       lines_.emplace(file);
       return;
     }
-    struct stat st {};
-    if (::fstat(::fileno(file), &st) == 0 && st.st_size > 0) {
-      bytes_.reserve(static_cast<size_t>(st.st_size) + simdjson::SIMDJSON_PADDING);
-    }
-    int err = ReadAll(file, &bytes_);
+    int err = ReadWholeFile(file, simdjson::SIMDJSON_PADDING, &bytes_);
     std::fclose(file);
     if (err != 0) SetOpenError("cannot read: ", err);
   }

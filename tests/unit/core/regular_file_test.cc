@@ -1,6 +1,7 @@
 #include "core/regular_file.h"
 
 #include <doctest/doctest.h>
+#include <stdio_ext.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -54,6 +55,27 @@ TEST_CASE("ReadAll: an unreserved string grows to the whole file") {
     CHECK(ReadAll(f, &bytes) == 0);
     std::fclose(f);
     CHECK(bytes == "head:" + file.text);
+  }
+}
+
+TEST_CASE("ReadWholeFile: the whole file appended, unbuffered, its padding reserved") {
+  for (size_t size : {0, 1, 4095, 4096, 4564, 70000}) {
+    for (size_t padding : {0, 64, 1000}) {
+      CAPTURE(size);
+      CAPTURE(padding);
+      TempFile file(size);
+      std::string error;
+      std::FILE* f = OpenRegularFile(file.path, &error);
+      REQUIRE(f != nullptr);
+      std::string bytes = "head:";
+      CHECK(ReadWholeFile(f, padding, &bytes) == 0);
+      // Read straight into the string (glibc: an unbuffered stream's buffer is one byte), not
+      // in 4 KiB blocks through the stream's buffer.
+      CHECK(__fbufsize(f) <= 1);
+      std::fclose(f);
+      CHECK(bytes == "head:" + file.text);
+      CHECK(bytes.capacity() >= bytes.size() + padding);  // a parser's padding
+    }
   }
 }
 
