@@ -260,13 +260,22 @@ class ClusterFindings {
   Weighed& WeighedOf(size_t l) {
     auto it = evidence_.find(l);
     if (it == evidence_.end()) {
+      const Link& link = LinkAt(l);
+      const QuoteDiff& diff = DiffOf(l);
       it = evidence_
-               .emplace(l, Weighed{WeighLink(in_.result, LinkAt(l), DiffOf(l), in_.keys,
-                                             in_.speakers_by_key, in_.context.lexicon,
-                                             Weigh::kAllButNested)})
+               .emplace(l,
+                        Weighed{WeighLink(in_.result, link, diff, in_.keys, in_.speakers_by_key,
+                                          in_.context.lexicon, Weigh::kAllButNested, Known(link))})
                .first;
     }
     return it->second;
+  }
+  // What this cluster knows of a link's sides: link.a's tokens (most links of a cluster
+  // share a side, tokenised once).
+  KnownSides Known(const Link& link) {
+    KnownSides known;
+    known.a_tokens = &TokensOf(link.a);
+    return known;
   }
   // Whether link l is evidence of a divergence; only a variant close enough is weighed (the
   // weighing computes the link's word diff; the evidence's similarity is the link's).
@@ -285,10 +294,11 @@ class ClusterFindings {
       link.relation = Relation::kVerbatim;
       link.similarity = 1.0;
       link.diff.ops.push_back({DiffOp::Kind::kEqual, Quote(x).text, Quote(x).text});
-      it = same_words_
-               .emplace(Key(x), WeighLink(in_.result, link, link.diff, in_.keys,
-                                          in_.speakers_by_key, in_.context.lexicon))
-               .first;
+      it =
+          same_words_
+              .emplace(Key(x), WeighLink(in_.result, link, link.diff, in_.keys, in_.speakers_by_key,
+                                         in_.context.lexicon, Weigh::kAll, Known(link)))
+              .first;
     }
     return it->second;
   }

@@ -114,35 +114,79 @@ std::string_view EvidenceLexicon::Standard(std::string_view key) const {
   return number;
 }
 
-std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const EvidenceLexicon& lexicon) {
-  std::vector<std::string> words;
-  for (const DiffOp& op : diff.ops) {
-    if (op.kind != DiffOp::Kind::kEqual) continue;
-    thread_local TokenizedQuote t;
-    TokenizeQuoteInto(op.a, &t);
-    std::vector<const QuoteToken*> run;  // capitalised words in a row
-    auto flush = [&] {
-      const bool name = run.size() >= kNameRunWords;
-      for (const QuoteToken* token : run) {
-        std::string_view key = t.Key(*token);
-        if (!name && !lexicon.IsStopWord(key, token->hash)) words.emplace_back(key);
-      }
-      run.clear();
-    };
-    for (const QuoteToken& token : t.tokens) {
-      if (!token.word()) {
-        if (token.kind != TokenKind::kPunct || t.Text(token) != "-") flush();
-        continue;
-      }
-      if ((token.flags & kTokenCapitalized) != 0) {
-        run.push_back(&token);
-        continue;
-      }
-      flush();
-      std::string_view key = t.Key(token);
-      if (!lexicon.IsStopWord(key, token.hash)) words.emplace_back(key);
+namespace {
+
+// Appends the content words of tokens [begin, end) of `t` (one equal part of a diff) to
+// `words`: capitalised words in a row (a hyphen between them keeps the row) are a name and
+// do not count, nor do stop words.
+void AppendContentWords(const TokenizedQuote& t, size_t begin, size_t end,
+                        const EvidenceLexicon& lexicon, std::vector<std::string>* words) {
+  std::vector<const QuoteToken*> run;  // capitalised words in a row
+  auto flush = [&] {
+    const bool name = run.size() >= kNameRunWords;
+    for (const QuoteToken* token : run) {
+      std::string_view key = t.Key(*token);
+      if (!name && !lexicon.IsStopWord(key, token->hash)) words->emplace_back(key);
+    }
+    run.clear();
+  };
+  for (size_t i = begin; i < end; ++i) {
+    const QuoteToken& token = t.tokens[i];
+    if (!token.word()) {
+      if (token.kind != TokenKind::kPunct || t.Text(token) != "-") flush();
+      continue;
+    }
+    if ((token.flags & kTokenCapitalized) != 0) {
+      run.push_back(&token);
+      continue;
     }
     flush();
+    std::string_view key = t.Key(token);
+    if (!lexicon.IsStopWord(key, token.hash)) words->emplace_back(key);
+  }
+  flush();
+}
+
+// The tokens [first, last) of `t` that are exactly its text's bytes [start, start +
+// part.size()) when those bytes are `part` and no token crosses either edge; nothing
+// otherwise. `*from`: a token index at or before the part's first token (parts come in text
+// order), moved past the part's tokens.
+std::optional<std::pair<size_t, size_t>> WholeTokens(const TokenizedQuote& t, size_t start,
+                                                     std::string_view part, size_t* from) {
+  const size_t end = start + part.size();
+  if (end > t.text.size() || std::string_view(t.text).substr(start, part.size()) != part) {
+    return std::nullopt;
+  }
+  size_t first = *from;
+  while (first < t.tokens.size() && t.tokens[first].end <= start) ++first;
+  if (first < t.tokens.size() && t.tokens[first].start < start) return std::nullopt;
+  size_t last = first;
+  while (last < t.tokens.size() && t.tokens[last].end <= end) ++last;
+  if (last < t.tokens.size() && t.tokens[last].start < end) return std::nullopt;
+  *from = last;
+  return std::pair(first, last);
+}
+
+}  // namespace
+
+std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const EvidenceLexicon& lexicon,
+                                            const TokenizedQuote* a_tokens) {
+  std::vector<std::string> words;
+  size_t start = 0;  // of the op in the `a` text
+  size_t from = 0;   // a_tokens' first token not before the op
+  for (const DiffOp& op : diff.ops) {
+    const size_t op_start = start;
+    start += op.a.size();
+    if (op.kind != DiffOp::Kind::kEqual) continue;
+    if (a_tokens != nullptr) {
+      if (auto whole = WholeTokens(*a_tokens, op_start, op.a, &from)) {
+        AppendContentWords(*a_tokens, whole->first, whole->second, lexicon, &words);
+        continue;
+      }
+    }
+    thread_local TokenizedQuote t;
+    TokenizeQuoteInto(op.a, &t);
+    AppendContentWords(t, 0, t.tokens.size(), lexicon, &words);
   }
   return words;
 }
@@ -338,9 +382,9 @@ std::unordered_map<std::string_view, size_t> CountSpeakersByKey(
 PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteDiff& diff,
                        const std::vector<std::string>& keys,
                        const std::unordered_map<std::string_view, size_t>& speakers_by_key,
-                       const EvidenceLexicon& lexicon, Weigh what) {
+                       const EvidenceLexicon& lexicon, Weigh what, const KnownSides& known) {
   PairEvidence e;
-  e.shared_words = SharedContentWords(diff, lexicon);
+  e.shared_words = SharedContentWords(diff, lexicon, known.a_tokens);
   e.similarity = link.similarity;
   e.changes_wording = ChangesWording(diff, lexicon);
   const QuoteRecord& a = result.quotes[link.a];

@@ -28,6 +28,7 @@
 
 #include "core/check_model.h"
 #include "core/hash.h"
+#include "diff/quote_tokens.h"
 
 namespace quotecheck {
 
@@ -87,7 +88,13 @@ class EvidenceLexicon {
 };
 
 /// The content words of the equal parts of `diff`, as match keys, in order.
-std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const EvidenceLexicon& lexicon);
+/// `a_tokens`: the tokens of the text that the ops' `a` parts make up, when the caller has
+/// them. An equal part whose bytes are whole tokens of it is read from them, not tokenised
+/// again: the same words, since a token is made from its own bytes alone (ElementRangeTokens)
+/// and the words read here (keys, capitals, hyphens) are the tokens' own. A part that is not
+/// (other bytes, a token across its edge) is tokenised.
+std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const EvidenceLexicon& lexicon,
+                                            const TokenizedQuote* a_tokens = nullptr);
 
 /// Whether `text` reads as a name: 2..kMaxTitleWords content words, all capitalised.
 /// `key`: MatchKey(text) when the caller has it, or empty; an ASCII key with more content
@@ -119,13 +126,21 @@ struct PairEvidence {
 /// divergence first adds it with SidesNested when it needs it.
 enum class Weigh { kAll, kAllButNested };
 
+/// What a caller weighing many links of the same quotations already has (a cluster's
+/// tokens), so that WeighLink does not work it out again for each link; each part is
+/// optional and gives the same evidence.
+struct KnownSides {
+  const TokenizedQuote* a_tokens = nullptr;  // link.a's text tokenised (SharedContentWords)
+};
+
 /// Weighs link `link` of `result` whose word diff, with its ops, is `diff` (LinkDiff:
 /// links keep none). `speakers_by_key`: for each quotation match key, how many
 /// different speakers the input gives those words to (see CountSpeakersByKey).
 PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteDiff& diff,
                        const std::vector<std::string>& keys,
                        const std::unordered_map<std::string_view, size_t>& speakers_by_key,
-                       const EvidenceLexicon& lexicon, Weigh what = Weigh::kAll);
+                       const EvidenceLexicon& lexicon, Weigh what = Weigh::kAll,
+                       const KnownSides& known = {});
 
 /// For every quotation match key in `keys`, the number of distinct speakers the input gives
 /// it to, told apart by the last word of their keys (so "Allsop" and "Corina Allsop" are
