@@ -76,6 +76,7 @@ struct DecidedHere {
   std::vector<uint32_t> group_begin;  // group g's members: group_members[begin[g], begin[g+1])
   std::vector<size_t> group_members;  // by group, in cluster order within each
   std::vector<size_t> member_link;    // by member position: its link to the rep, or kNone
+  std::vector<int8_t> reads_as_name;  // by member position: ReadsAsName, -1 until asked
   std::vector<std::pair<uint64_t, size_t>> between;  // (group pair, link), sorted by pair
   std::unordered_map<uint64_t, std::optional<size_t>> decided;  // by Between, by group pair
 };
@@ -89,6 +90,7 @@ class ClusterFindings {
         here_(here),
         out_(out) {
     here_->tokens.assign(cluster_.members.size(), nullptr);
+    here_->reads_as_name.assign(cluster_.members.size(), -1);
     here_->pool_used = 0;
     here_->decided.clear();
   }
@@ -271,11 +273,25 @@ class ClusterFindings {
     return it->second;
   }
   // What this cluster knows of a link's sides: link.a's tokens (most links of a cluster
-  // share a side, tokenised once).
+  // share a side, tokenised once) and whether its name side reads as a name (asked once per
+  // quotation).
   KnownSides Known(const Link& link) {
     KnownSides known;
     known.a_tokens = &TokensOf(link.a);
+    known.name_side_reads_as_name = ReadsAsNameOf(NameSide(in_.result, link));
     return known;
+  }
+  // ReadsAsName of member q, worked out once (from its tokens when it has them).
+  bool ReadsAsNameOf(size_t q) {
+    const uint32_t position = in_.position[q];
+    int8_t& memo = here_->reads_as_name[position];
+    if (memo < 0) {
+      const TokenizedQuote* tokens = here_->tokens[position];
+      const auto& lexicon = in_.context.lexicon;
+      memo = tokens != nullptr ? ReadsAsName(*tokens, lexicon, in_.keys[q])
+                               : ReadsAsName(Quote(q).text, lexicon, in_.keys[q]);
+    }
+    return memo != 0;
   }
   // Whether link l is evidence of a divergence; only a variant close enough is weighed (the
   // weighing computes the link's word diff; the evidence's similarity is the link's).

@@ -214,13 +214,19 @@ std::optional<size_t> ContentWordsOfAsciiKey(std::string_view key, const Evidenc
 
 }  // namespace
 
-bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::string_view key) {
-  if (!key.empty()) {
-    std::optional<size_t> content = ContentWordsOfAsciiKey(key, lexicon, kMaxTitleWords);
-    if (content && *content > kMaxTitleWords) return false;
-  }
-  thread_local TokenizedQuote t;
-  TokenizeQuoteInto(text, &t);
+namespace {
+
+// Whether an ASCII key has more content words than a name has (ContentWordsOfAsciiKey).
+bool TooManyWordsForName(std::string_view key, const EvidenceLexicon& lexicon) {
+  if (key.empty()) return false;
+  std::optional<size_t> content = ContentWordsOfAsciiKey(key, lexicon, kMaxTitleWords);
+  return content && *content > kMaxTitleWords;
+}
+
+}  // namespace
+
+bool ReadsAsName(const TokenizedQuote& t, const EvidenceLexicon& lexicon, std::string_view key) {
+  if (TooManyWordsForName(key, lexicon)) return false;
   size_t content = 0;
   for (const QuoteToken& token : t.tokens) {
     if (!token.word() || lexicon.IsStopWord(t.Key(token), token.hash)) continue;
@@ -228,6 +234,13 @@ bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::str
     ++content;
   }
   return content >= 2 && content <= kMaxTitleWords;
+}
+
+bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::string_view key) {
+  if (TooManyWordsForName(key, lexicon)) return false;
+  thread_local TokenizedQuote t;
+  TokenizeQuoteInto(text, &t);
+  return ReadsAsName(t, lexicon);
 }
 
 bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon) {
@@ -379,6 +392,10 @@ std::unordered_map<std::string_view, size_t> CountSpeakersByKey(
   return counts;
 }
 
+size_t NameSide(const CheckResult& result, const Link& link) {
+  return result.quotes[link.a].text.size() <= result.quotes[link.b].text.size() ? link.a : link.b;
+}
+
 PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteDiff& diff,
                        const std::vector<std::string>& keys,
                        const std::unordered_map<std::string_view, size_t>& speakers_by_key,
@@ -387,17 +404,18 @@ PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteD
   e.shared_words = SharedContentWords(diff, lexicon, known.a_tokens);
   e.similarity = link.similarity;
   e.changes_wording = ChangesWording(diff, lexicon);
-  const QuoteRecord& a = result.quotes[link.a];
-  const QuoteRecord& b = result.quotes[link.b];
   auto speakers = [&](size_t q) {
     auto it = speakers_by_key.find(keys[q]);
     return it == speakers_by_key.end() ? size_t{0} : it->second;
   };
-  const QuoteRecord& shorter = a.text.size() <= b.text.size() ? a : b;
-  e.common_phrase =
-      lexicon.IsStockPhrase(keys[link.a]) || lexicon.IsStockPhrase(keys[link.b]) ||
-      ReadsAsName(shorter.text, lexicon, &shorter == &a ? keys[link.a] : keys[link.b]) ||
-      speakers(link.a) >= kCommonPhraseSpeakers || speakers(link.b) >= kCommonPhraseSpeakers;
+  auto name_side_reads_as_name = [&] {
+    if (known.name_side_reads_as_name) return *known.name_side_reads_as_name;
+    const size_t q = NameSide(result, link);
+    return ReadsAsName(result.quotes[q].text, lexicon, keys[q]);
+  };
+  e.common_phrase = lexicon.IsStockPhrase(keys[link.a]) || lexicon.IsStockPhrase(keys[link.b]) ||
+                    name_side_reads_as_name() || speakers(link.a) >= kCommonPhraseSpeakers ||
+                    speakers(link.b) >= kCommonPhraseSpeakers;
   if (what == Weigh::kAll) e.nested = SidesNested(result, link);
   return e;
 }

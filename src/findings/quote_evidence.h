@@ -100,6 +100,9 @@ std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const Evidenc
 /// `key`: MatchKey(text) when the caller has it, or empty; an ASCII key with more content
 /// words than a name has answers without tokenising the text again.
 bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::string_view key = {});
+/// The same for a text already tokenised (`tokens`); `key` as above.
+bool ReadsAsName(const TokenizedQuote& tokens, const EvidenceLexicon& lexicon,
+                 std::string_view key = {});
 
 /// Whether some change of `diff` is more than typography (see above).
 bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon);
@@ -126,11 +129,16 @@ struct PairEvidence {
 /// divergence first adds it with SidesNested when it needs it.
 enum class Weigh { kAll, kAllButNested };
 
+/// The side of `link` whose words WeighLink asks ReadsAsName of: the shorter text (link.a
+/// when the two are as long).
+size_t NameSide(const CheckResult& result, const Link& link);
+
 /// What a caller weighing many links of the same quotations already has (a cluster's
-/// tokens), so that WeighLink does not work it out again for each link; each part is
-/// optional and gives the same evidence.
+/// tokens, a quotation's ReadsAsName worked out once), so that WeighLink does not work it
+/// out again for each link; each part is optional and gives the same evidence.
 struct KnownSides {
-  const TokenizedQuote* a_tokens = nullptr;  // link.a's text tokenised (SharedContentWords)
+  const TokenizedQuote* a_tokens = nullptr;     // link.a's text tokenised (SharedContentWords)
+  std::optional<bool> name_side_reads_as_name;  // ReadsAsName of NameSide(result, link)
 };
 
 /// Weighs link `link` of `result` whose word diff, with its ops, is `diff` (LinkDiff:

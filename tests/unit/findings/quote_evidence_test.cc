@@ -104,6 +104,10 @@ TEST_SUITE("findings") {
                                   "Café Keep Harbour Tolls Low Now Or Pay Double Fares By Next"}) {
       CAPTURE(text);
       CHECK(ReadsAsName(text, Lexicon(), MatchKey(text)) == ReadsAsName(text, Lexicon()));
+      // From tokens, with and without the key: the same.
+      const TokenizedQuote tokens = TokenizeQuote(text);
+      CHECK(ReadsAsName(tokens, Lexicon()) == ReadsAsName(text, Lexicon()));
+      CHECK(ReadsAsName(tokens, Lexicon(), MatchKey(text)) == ReadsAsName(text, Lexicon()));
     }
     CHECK(Lexicon().IsStockPhrase("at the end of the day"));
     CHECK(Lexicon().IsStockPhrase("fake news"));
@@ -140,15 +144,20 @@ TEST_SUITE("findings") {
     CHECK(rest.common_phrase == all.common_phrase);
     CHECK(rest.changes_wording == all.changes_wording);
     CHECK(rest.similarity == all.similarity);
-    // What a caller knows of the sides gives the same evidence.
+    // What a caller knows of the sides gives the same evidence; the name side is the shorter.
+    CHECK(NameSide(result, link) == 1);
     const TokenizedQuote a_tokens = TokenizeQuote(result.quotes[0].text);
     KnownSides known;
     known.a_tokens = &a_tokens;
+    known.name_side_reads_as_name = ReadsAsName(result.quotes[1].text, Lexicon());
     const PairEvidence given =
         WeighLink(result, link, diff, keys, speakers, Lexicon(), Weigh::kAll, known);
     CHECK(given.shared_words == all.shared_words);
     CHECK(given.common_phrase == all.common_phrase);
     CHECK(given.nested == all.nested);
+    known.name_side_reads_as_name = true;  // it is what decides common_phrase
+    CHECK(
+        WeighLink(result, link, diff, keys, speakers, Lexicon(), Weigh::kAll, known).common_phrase);
     std::swap(link.a, link.b);  // either side may be the outer one
     CHECK(SidesNested(result, link));
     result.quotes[0].text = "He said the ferry toll will double next spring and left";
