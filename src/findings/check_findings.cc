@@ -76,6 +76,7 @@ struct DecidedHere {
   std::vector<uint32_t> group_begin;  // group g's members: group_members[begin[g], begin[g+1])
   std::vector<size_t> group_members;  // by group, in cluster order within each
   std::vector<size_t> member_link;    // by member position: its link to the rep, or kNone
+  std::vector<int8_t> reads_as_name;  // by member position: ReadsAsName, -1 until asked
   std::vector<std::pair<uint64_t, size_t>> between;  // (group pair, link), sorted by pair
   std::unordered_map<uint64_t, std::optional<size_t>> decided;  // by Between, by group pair
 };
@@ -89,6 +90,7 @@ class ClusterFindings {
         here_(here),
         out_(out) {
     here_->tokens.assign(cluster_.members.size(), nullptr);
+    here_->reads_as_name.assign(cluster_.members.size(), -1);
     here_->pool_used = 0;
     here_->decided.clear();
   }
@@ -260,13 +262,36 @@ class ClusterFindings {
   Weighed& WeighedOf(size_t l) {
     auto it = evidence_.find(l);
     if (it == evidence_.end()) {
+      const Link& link = LinkAt(l);
+      const QuoteDiff& diff = DiffOf(l);
       it = evidence_
-               .emplace(l, Weighed{WeighLink(in_.result, LinkAt(l), DiffOf(l), in_.keys,
-                                             in_.speakers_by_key, in_.context.lexicon,
-                                             Weigh::kAllButNested)})
+               .emplace(l,
+                        Weighed{WeighLink(in_.result, link, diff, in_.keys, in_.speakers_by_key,
+                                          in_.context.lexicon, Weigh::kAllButNested, Known(link))})
                .first;
     }
     return it->second;
+  }
+  // What this cluster knows of a link's sides: link.a's tokens (most links of a cluster
+  // share a side, tokenised once) and whether its name side reads as a name (asked once per
+  // quotation).
+  KnownSides Known(const Link& link) {
+    KnownSides known;
+    known.a_tokens = &TokensOf(link.a);
+    known.name_side_reads_as_name = ReadsAsNameOf(NameSide(in_.result, link));
+    return known;
+  }
+  // ReadsAsName of member q, worked out once (from its tokens when it has them).
+  bool ReadsAsNameOf(size_t q) {
+    const uint32_t position = in_.position[q];
+    int8_t& memo = here_->reads_as_name[position];
+    if (memo < 0) {
+      const TokenizedQuote* tokens = here_->tokens[position];
+      const auto& lexicon = in_.context.lexicon;
+      memo = tokens != nullptr ? ReadsAsName(*tokens, lexicon, in_.keys[q])
+                               : ReadsAsName(Quote(q).text, lexicon, in_.keys[q]);
+    }
+    return memo != 0;
   }
   // Whether link l is evidence of a divergence; only a variant close enough is weighed (the
   // weighing computes the link's word diff; the evidence's similarity is the link's).
@@ -285,10 +310,11 @@ class ClusterFindings {
       link.relation = Relation::kVerbatim;
       link.similarity = 1.0;
       link.diff.ops.push_back({DiffOp::Kind::kEqual, Quote(x).text, Quote(x).text});
-      it = same_words_
-               .emplace(Key(x), WeighLink(in_.result, link, link.diff, in_.keys,
-                                          in_.speakers_by_key, in_.context.lexicon))
-               .first;
+      it =
+          same_words_
+              .emplace(Key(x), WeighLink(in_.result, link, link.diff, in_.keys, in_.speakers_by_key,
+                                         in_.context.lexicon, Weigh::kAll, Known(link)))
+              .first;
     }
     return it->second;
   }

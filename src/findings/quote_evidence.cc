@@ -114,35 +114,79 @@ std::string_view EvidenceLexicon::Standard(std::string_view key) const {
   return number;
 }
 
-std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const EvidenceLexicon& lexicon) {
-  std::vector<std::string> words;
-  for (const DiffOp& op : diff.ops) {
-    if (op.kind != DiffOp::Kind::kEqual) continue;
-    thread_local TokenizedQuote t;
-    TokenizeQuoteInto(op.a, &t);
-    std::vector<const QuoteToken*> run;  // capitalised words in a row
-    auto flush = [&] {
-      const bool name = run.size() >= kNameRunWords;
-      for (const QuoteToken* token : run) {
-        std::string_view key = t.Key(*token);
-        if (!name && !lexicon.IsStopWord(key, token->hash)) words.emplace_back(key);
-      }
-      run.clear();
-    };
-    for (const QuoteToken& token : t.tokens) {
-      if (!token.word()) {
-        if (token.kind != TokenKind::kPunct || t.Text(token) != "-") flush();
-        continue;
-      }
-      if ((token.flags & kTokenCapitalized) != 0) {
-        run.push_back(&token);
-        continue;
-      }
-      flush();
-      std::string_view key = t.Key(token);
-      if (!lexicon.IsStopWord(key, token.hash)) words.emplace_back(key);
+namespace {
+
+// Appends the content words of tokens [begin, end) of `t` (one equal part of a diff) to
+// `words`: capitalised words in a row (a hyphen between them keeps the row) are a name and
+// do not count, nor do stop words.
+void AppendContentWords(const TokenizedQuote& t, size_t begin, size_t end,
+                        const EvidenceLexicon& lexicon, std::vector<std::string>* words) {
+  std::vector<const QuoteToken*> run;  // capitalised words in a row
+  auto flush = [&] {
+    const bool name = run.size() >= kNameRunWords;
+    for (const QuoteToken* token : run) {
+      std::string_view key = t.Key(*token);
+      if (!name && !lexicon.IsStopWord(key, token->hash)) words->emplace_back(key);
+    }
+    run.clear();
+  };
+  for (size_t i = begin; i < end; ++i) {
+    const QuoteToken& token = t.tokens[i];
+    if (!token.word()) {
+      if (token.kind != TokenKind::kPunct || t.Text(token) != "-") flush();
+      continue;
+    }
+    if ((token.flags & kTokenCapitalized) != 0) {
+      run.push_back(&token);
+      continue;
     }
     flush();
+    std::string_view key = t.Key(token);
+    if (!lexicon.IsStopWord(key, token.hash)) words->emplace_back(key);
+  }
+  flush();
+}
+
+// The tokens [first, last) of `t` that are exactly its text's bytes [start, start +
+// part.size()) when those bytes are `part` and no token crosses either edge; nothing
+// otherwise. `*from`: a token index at or before the part's first token (parts come in text
+// order), moved past the part's tokens.
+std::optional<std::pair<size_t, size_t>> WholeTokens(const TokenizedQuote& t, size_t start,
+                                                     std::string_view part, size_t* from) {
+  const size_t end = start + part.size();
+  if (end > t.text.size() || std::string_view(t.text).substr(start, part.size()) != part) {
+    return std::nullopt;
+  }
+  size_t first = *from;
+  while (first < t.tokens.size() && t.tokens[first].end <= start) ++first;
+  if (first < t.tokens.size() && t.tokens[first].start < start) return std::nullopt;
+  size_t last = first;
+  while (last < t.tokens.size() && t.tokens[last].end <= end) ++last;
+  if (last < t.tokens.size() && t.tokens[last].start < end) return std::nullopt;
+  *from = last;
+  return std::pair(first, last);
+}
+
+}  // namespace
+
+std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const EvidenceLexicon& lexicon,
+                                            const TokenizedQuote* a_tokens) {
+  std::vector<std::string> words;
+  size_t start = 0;  // of the op in the `a` text
+  size_t from = 0;   // a_tokens' first token not before the op
+  for (const DiffOp& op : diff.ops) {
+    const size_t op_start = start;
+    start += op.a.size();
+    if (op.kind != DiffOp::Kind::kEqual) continue;
+    if (a_tokens != nullptr) {
+      if (auto whole = WholeTokens(*a_tokens, op_start, op.a, &from)) {
+        AppendContentWords(*a_tokens, whole->first, whole->second, lexicon, &words);
+        continue;
+      }
+    }
+    thread_local TokenizedQuote t;
+    TokenizeQuoteInto(op.a, &t);
+    AppendContentWords(t, 0, t.tokens.size(), lexicon, &words);
   }
   return words;
 }
@@ -170,13 +214,19 @@ std::optional<size_t> ContentWordsOfAsciiKey(std::string_view key, const Evidenc
 
 }  // namespace
 
-bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::string_view key) {
-  if (!key.empty()) {
-    std::optional<size_t> content = ContentWordsOfAsciiKey(key, lexicon, kMaxTitleWords);
-    if (content && *content > kMaxTitleWords) return false;
-  }
-  thread_local TokenizedQuote t;
-  TokenizeQuoteInto(text, &t);
+namespace {
+
+// Whether an ASCII key has more content words than a name has (ContentWordsOfAsciiKey).
+bool TooManyWordsForName(std::string_view key, const EvidenceLexicon& lexicon) {
+  if (key.empty()) return false;
+  std::optional<size_t> content = ContentWordsOfAsciiKey(key, lexicon, kMaxTitleWords);
+  return content && *content > kMaxTitleWords;
+}
+
+}  // namespace
+
+bool ReadsAsName(const TokenizedQuote& t, const EvidenceLexicon& lexicon, std::string_view key) {
+  if (TooManyWordsForName(key, lexicon)) return false;
   size_t content = 0;
   for (const QuoteToken& token : t.tokens) {
     if (!token.word() || lexicon.IsStopWord(t.Key(token), token.hash)) continue;
@@ -184,6 +234,13 @@ bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::str
     ++content;
   }
   return content >= 2 && content <= kMaxTitleWords;
+}
+
+bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::string_view key) {
+  if (TooManyWordsForName(key, lexicon)) return false;
+  thread_local TokenizedQuote t;
+  TokenizeQuoteInto(text, &t);
+  return ReadsAsName(t, lexicon);
 }
 
 bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon) {
@@ -335,25 +392,30 @@ std::unordered_map<std::string_view, size_t> CountSpeakersByKey(
   return counts;
 }
 
+size_t NameSide(const CheckResult& result, const Link& link) {
+  return result.quotes[link.a].text.size() <= result.quotes[link.b].text.size() ? link.a : link.b;
+}
+
 PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteDiff& diff,
                        const std::vector<std::string>& keys,
                        const std::unordered_map<std::string_view, size_t>& speakers_by_key,
-                       const EvidenceLexicon& lexicon, Weigh what) {
+                       const EvidenceLexicon& lexicon, Weigh what, const KnownSides& known) {
   PairEvidence e;
-  e.shared_words = SharedContentWords(diff, lexicon);
+  e.shared_words = SharedContentWords(diff, lexicon, known.a_tokens);
   e.similarity = link.similarity;
   e.changes_wording = ChangesWording(diff, lexicon);
-  const QuoteRecord& a = result.quotes[link.a];
-  const QuoteRecord& b = result.quotes[link.b];
   auto speakers = [&](size_t q) {
     auto it = speakers_by_key.find(keys[q]);
     return it == speakers_by_key.end() ? size_t{0} : it->second;
   };
-  const QuoteRecord& shorter = a.text.size() <= b.text.size() ? a : b;
-  e.common_phrase =
-      lexicon.IsStockPhrase(keys[link.a]) || lexicon.IsStockPhrase(keys[link.b]) ||
-      ReadsAsName(shorter.text, lexicon, &shorter == &a ? keys[link.a] : keys[link.b]) ||
-      speakers(link.a) >= kCommonPhraseSpeakers || speakers(link.b) >= kCommonPhraseSpeakers;
+  auto name_side_reads_as_name = [&] {
+    if (known.name_side_reads_as_name) return *known.name_side_reads_as_name;
+    const size_t q = NameSide(result, link);
+    return ReadsAsName(result.quotes[q].text, lexicon, keys[q]);
+  };
+  e.common_phrase = lexicon.IsStockPhrase(keys[link.a]) || lexicon.IsStockPhrase(keys[link.b]) ||
+                    name_side_reads_as_name() || speakers(link.a) >= kCommonPhraseSpeakers ||
+                    speakers(link.b) >= kCommonPhraseSpeakers;
   if (what == Weigh::kAll) e.nested = SidesNested(result, link);
   return e;
 }

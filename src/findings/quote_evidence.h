@@ -28,6 +28,7 @@
 
 #include "core/check_model.h"
 #include "core/hash.h"
+#include "diff/quote_tokens.h"
 
 namespace quotecheck {
 
@@ -87,12 +88,21 @@ class EvidenceLexicon {
 };
 
 /// The content words of the equal parts of `diff`, as match keys, in order.
-std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const EvidenceLexicon& lexicon);
+/// `a_tokens`: the tokens of the text that the ops' `a` parts make up, when the caller has
+/// them. An equal part whose bytes are whole tokens of it is read from them, not tokenised
+/// again: the same words, since a token is made from its own bytes alone (ElementRangeTokens)
+/// and the words read here (keys, capitals, hyphens) are the tokens' own. A part that is not
+/// (other bytes, a token across its edge) is tokenised.
+std::vector<std::string> SharedContentWords(const QuoteDiff& diff, const EvidenceLexicon& lexicon,
+                                            const TokenizedQuote* a_tokens = nullptr);
 
 /// Whether `text` reads as a name: 2..kMaxTitleWords content words, all capitalised.
 /// `key`: MatchKey(text) when the caller has it, or empty; an ASCII key with more content
 /// words than a name has answers without tokenising the text again.
 bool ReadsAsName(std::string_view text, const EvidenceLexicon& lexicon, std::string_view key = {});
+/// The same for a text already tokenised (`tokens`); `key` as above.
+bool ReadsAsName(const TokenizedQuote& tokens, const EvidenceLexicon& lexicon,
+                 std::string_view key = {});
 
 /// Whether some change of `diff` is more than typography (see above).
 bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon);
@@ -119,13 +129,26 @@ struct PairEvidence {
 /// divergence first adds it with SidesNested when it needs it.
 enum class Weigh { kAll, kAllButNested };
 
+/// The side of `link` whose words WeighLink asks ReadsAsName of: the shorter text (link.a
+/// when the two are as long).
+size_t NameSide(const CheckResult& result, const Link& link);
+
+/// What a caller weighing many links of the same quotations already has (a cluster's
+/// tokens, a quotation's ReadsAsName worked out once), so that WeighLink does not work it
+/// out again for each link; each part is optional and gives the same evidence.
+struct KnownSides {
+  const TokenizedQuote* a_tokens = nullptr;     // link.a's text tokenised (SharedContentWords)
+  std::optional<bool> name_side_reads_as_name;  // ReadsAsName of NameSide(result, link)
+};
+
 /// Weighs link `link` of `result` whose word diff, with its ops, is `diff` (LinkDiff:
 /// links keep none). `speakers_by_key`: for each quotation match key, how many
 /// different speakers the input gives those words to (see CountSpeakersByKey).
 PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteDiff& diff,
                        const std::vector<std::string>& keys,
                        const std::unordered_map<std::string_view, size_t>& speakers_by_key,
-                       const EvidenceLexicon& lexicon, Weigh what = Weigh::kAll);
+                       const EvidenceLexicon& lexicon, Weigh what = Weigh::kAll,
+                       const KnownSides& known = {});
 
 /// For every quotation match key in `keys`, the number of distinct speakers the input gives
 /// it to, told apart by the last word of their keys (so "Allsop" and "Corina Allsop" are

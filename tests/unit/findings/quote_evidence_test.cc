@@ -29,6 +29,39 @@ TEST_SUITE("findings") {
     CHECK(SharedContentWords(DiffQuotes("optimistic", "optimistic"), Lexicon()).size() == 1);
   }
 
+  TEST_CASE("SharedContentWords from the a side's tokens: the same words") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"North Harbour will keep the ferries running all winter.",
+         "North Harbour will keep the ferries running all winter."},
+        {"the left-wing council will keep the ferries", "the left wing council keeps the ferries"},
+        {"the Harbour-Master's office said the fares are fair",
+         "the Harbour Master’s office said the fares are fair"},
+        {"the Tolls' Board will meet the ferrymen", "the Tolls’ board met the ferrymen"},
+        {"we don't want the ferry … sold to anyone", "we don’t want the ferry sold to anyone"},
+        {"the U.S. fleet of 1,000 ferries [sic] sails on", "the US fleet of 1000 ferries sails on"},
+        {"the harbour [Ardelin] built—the harbour we love", "the harbour he built - the harbour"},
+        {"the \xff ferry \xe2\x80 sails at $5 a trip . . . daily", "the ferry sails at 5 a trip"},
+        {"North Harbour and South Harbour ferries", "Harbour and South ferries"},
+    };
+    for (const auto& [a_text, b_text] : cases) {
+      const std::string a = a_text, b = b_text;
+      CAPTURE(a);
+      CAPTURE(b);
+      const QuoteDiff diff = DiffQuotes(a, b);
+      const TokenizedQuote tokens = TokenizeQuote(a);
+      CHECK(SharedContentWords(diff, Lexicon(), &tokens) == SharedContentWords(diff, Lexicon()));
+      // Tokens of another text: every part is tokenised afresh.
+      const TokenizedQuote other = TokenizeQuote(b);
+      CHECK(SharedContentWords(diff, Lexicon(), &other) == SharedContentWords(diff, Lexicon()));
+    }
+    // Parts that cut a token (no diff's, which cut between tokens): tokenised as they are.
+    QuoteDiff cut;
+    cut.ops = {{DiffOp::Kind::kEqual, "North Harb", "North Harb"},
+               {DiffOp::Kind::kEqual, "our tolls stay low", "our tolls stay low"}};
+    const TokenizedQuote whole = TokenizeQuote("North Harbour tolls stay low");
+    CHECK(SharedContentWords(cut, Lexicon(), &whole) == SharedContentWords(cut, Lexicon()));
+  }
+
   TEST_CASE("ChangesWording: typography is not wording") {
     const struct {
       const char* a;
@@ -71,6 +104,10 @@ TEST_SUITE("findings") {
                                   "Café Keep Harbour Tolls Low Now Or Pay Double Fares By Next"}) {
       CAPTURE(text);
       CHECK(ReadsAsName(text, Lexicon(), MatchKey(text)) == ReadsAsName(text, Lexicon()));
+      // From tokens, with and without the key: the same.
+      const TokenizedQuote tokens = TokenizeQuote(text);
+      CHECK(ReadsAsName(tokens, Lexicon()) == ReadsAsName(text, Lexicon()));
+      CHECK(ReadsAsName(tokens, Lexicon(), MatchKey(text)) == ReadsAsName(text, Lexicon()));
     }
     CHECK(Lexicon().IsStockPhrase("at the end of the day"));
     CHECK(Lexicon().IsStockPhrase("fake news"));
@@ -107,6 +144,20 @@ TEST_SUITE("findings") {
     CHECK(rest.common_phrase == all.common_phrase);
     CHECK(rest.changes_wording == all.changes_wording);
     CHECK(rest.similarity == all.similarity);
+    // What a caller knows of the sides gives the same evidence; the name side is the shorter.
+    CHECK(NameSide(result, link) == 1);
+    const TokenizedQuote a_tokens = TokenizeQuote(result.quotes[0].text);
+    KnownSides known;
+    known.a_tokens = &a_tokens;
+    known.name_side_reads_as_name = ReadsAsName(result.quotes[1].text, Lexicon());
+    const PairEvidence given =
+        WeighLink(result, link, diff, keys, speakers, Lexicon(), Weigh::kAll, known);
+    CHECK(given.shared_words == all.shared_words);
+    CHECK(given.common_phrase == all.common_phrase);
+    CHECK(given.nested == all.nested);
+    known.name_side_reads_as_name = true;  // it is what decides common_phrase
+    CHECK(
+        WeighLink(result, link, diff, keys, speakers, Lexicon(), Weigh::kAll, known).common_phrase);
     std::swap(link.a, link.b);  // either side may be the outer one
     CHECK(SidesNested(result, link));
     result.quotes[0].text = "He said the ferry toll will double next spring and left";
