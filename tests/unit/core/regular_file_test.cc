@@ -23,6 +23,13 @@ struct TempFile {
     std::ofstream(path, std::ios::binary) << text;
   }
   ~TempFile() { std::filesystem::remove_all(dir); }
+  // The file opened for reading, as inputs are (OpenRegularFile).
+  std::FILE* Open() const {
+    std::string error;
+    std::FILE* f = OpenRegularFile(path, &error);
+    REQUIRE(f != nullptr);
+    return f;
+  }
   std::filesystem::path dir;
   std::string path, text;
 };
@@ -31,9 +38,7 @@ TEST_CASE("ReadAll: a string reserved for the file takes it in place") {
   for (size_t size : {0, 1, 100, 3000, 5000, 70000}) {
     CAPTURE(size);
     TempFile file(size);
-    std::string error;
-    std::FILE* f = OpenRegularFile(file.path, &error);
-    REQUIRE(f != nullptr);
+    std::FILE* f = file.Open();
     std::string bytes;
     bytes.reserve(size + 64);
     const size_t capacity = bytes.capacity();
@@ -48,9 +53,7 @@ TEST_CASE("ReadAll: an unreserved string grows to the whole file") {
   for (size_t size : {0, 10, 100, 200000}) {
     CAPTURE(size);
     TempFile file(size);
-    std::string error;
-    std::FILE* f = OpenRegularFile(file.path, &error);
-    REQUIRE(f != nullptr);
+    std::FILE* f = file.Open();
     std::string bytes = "head:";
     CHECK(ReadAll(f, &bytes) == 0);
     std::fclose(f);
@@ -64,9 +67,7 @@ TEST_CASE("ReadWholeFile: the whole file appended, unbuffered, its padding reser
       CAPTURE(size);
       CAPTURE(padding);
       TempFile file(size);
-      std::string error;
-      std::FILE* f = OpenRegularFile(file.path, &error);
-      REQUIRE(f != nullptr);
+      std::FILE* f = file.Open();
       std::string bytes = "head:";
       CHECK(ReadWholeFile(f, padding, &bytes) == 0);
       // Read straight into the string (glibc: an unbuffered stream's buffer is one byte), not
