@@ -263,7 +263,8 @@ std::vector<size_t> FewRangeOrder(const std::vector<const std::vector<uint64_t>*
       if (!moved) active[tour[i]] = false;
     }
   }
-  return std::vector<size_t>(tour.begin() + 1, tour.end());
+  // The groups between the two starts (tour[nodes] is the start again, no group).
+  return std::vector<size_t>(tour.begin() + 1, tour.end() - 1);
 }
 
 }  // namespace
@@ -1077,7 +1078,7 @@ void TokenClasses::MergeEquivalentSymbols(
   std::vector<size_t> weights;
   for (const auto& [count, ids] : by_count) weights.push_back(count);
   const std::vector<size_t> order = FewRangeOrder(groups, weights, pattern_sets);
-  std::vector<char32_t> group_code(groups.size());
+  std::vector<char32_t> group_code(groups.size());  // order: each group once
   char32_t next_one = 1, next_two = 0x80;
   for (size_t g : order) group_code[g] = next_one < 0x80 || latin1_ ? next_one++ : next_two++;
   std::vector<char32_t> code(signatures_.size());
