@@ -4,16 +4,14 @@
 #include <string_view>
 #include <vector>
 
-#include "core/parallel_slices.h"
 #include "diff/quote_diff.h"
 #include "report/check_report_view.h"
 #include "report/json_writer.h"
 #include "report/jsonl_printer.h"
+#include "report/ordered_records.h"
 
 namespace quotecheck {
 namespace {
-
-constexpr size_t kFlushThreshold = size_t{1} << 20;
 
 // The text of each span, when `quote.text` is those texts joined by single spaces (the
 // sizes add up and a space sits at each join); false otherwise.
@@ -198,53 +196,17 @@ void AppendErrorRecord(std::string* out, const DocumentError& error) {
 }
 
 // Records formatted per chunk on a thread: enough that taking a chunk costs nothing (a link
-// record with its diff takes microseconds), and chunks per thread in a wave (the threads of
-// a wave start once): enough that the chunks even out between the threads.
+// record with its diff takes microseconds).
 constexpr size_t kRecordsPerChunk = 1024;
-constexpr size_t kChunksPerThreadInWave = 4;
 
 void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs) {
-  std::string buffer;
-  buffer.reserve(kFlushThreshold + kFlushThreshold / 4);
-  auto end_record = [&] {
-    buffer.push_back('\n');
-    if (buffer.size() >= kFlushThreshold) {
-      out->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-      buffer.clear();
-    }
-  };
-  // Records [0, n) of one kind, each by append(&text, i, worker): on this thread (worker
-  // 0), or in waves of chunks formatted on `jobs` threads (each thread takes the next chunk of
-  // the wave when it is free: records differ in cost) and written in order.
+  OrderedRecords writer(out, jobs);
+  // Records [0, n) of one kind, each by append(&text, i, worker) and a line end.
   auto records = [&](size_t n, auto append) {
-    if (jobs <= 1 || n < 2 * kRecordsPerChunk) {
-      for (size_t i = 0; i < n; ++i) {
-        append(&buffer, i, 0u);
-        end_record();
-      }
-      return;
-    }
-    out->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    buffer.clear();
-    const size_t per_wave = kChunksPerThreadInWave * jobs * kRecordsPerChunk;
-    std::vector<std::string> chunks(kChunksPerThreadInWave * jobs);
-    for (size_t wave = 0; wave < n; wave += per_wave) {
-      const size_t in_wave = std::min(per_wave, n - wave);
-      RunInChunks(in_wave, kRecordsPerChunk, jobs, [&](size_t begin, size_t end, unsigned worker) {
-        // Formatted into a string of the thread's own: the chunks' headers share cache
-        // lines, and writing their sizes from two threads cost more than the threads saved.
-        std::string text = std::move(chunks[begin / kRecordsPerChunk]);
-        text.clear();
-        for (size_t i = wave + begin; i < wave + end; ++i) {
-          append(&text, i, worker);
-          text.push_back('\n');
-        }
-        chunks[begin / kRecordsPerChunk] = std::move(text);
-      });
-      for (size_t c = 0; c * kRecordsPerChunk < in_wave; ++c) {
-        out->write(chunks[c].data(), static_cast<std::streamsize>(chunks[c].size()));
-      }
-    }
+    writer.Write(n, kRecordsPerChunk, [&](std::string* text, size_t i, unsigned worker) {
+      append(text, i, worker);
+      text->push_back('\n');
+    });
   };
   records(result.quotes.size(),
           [&](std::string* text, size_t q, unsigned) { AppendCheckQuoteRecord(text, result, q); });
@@ -255,13 +217,13 @@ void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs
   records(result.findings.size(),
           [&](std::string* text, size_t f, unsigned) { AppendFindingRecord(text, result, f); });
   for (const DocumentError& error : result.errors) {
-    AppendErrorRecord(&buffer, error);
-    end_record();
+    AppendErrorRecord(&writer.buffer(), error);
+    writer.buffer().push_back('\n');
+    writer.MaybeFlush();
   }
-  AppendSummaryRecord(&buffer, SummaryOf(CountsOf(result)));
-  buffer.push_back('\n');
-  out->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-  out->flush();
+  AppendSummaryRecord(&writer.buffer(), SummaryOf(CountsOf(result)));
+  writer.buffer().push_back('\n');
+  writer.Finish();
 }
 
 }  // namespace quotecheck
