@@ -107,10 +107,14 @@ int ReportCheck(const CheckOptions& options, const FindingContext& findings, uns
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
+  // The text report ends with the summary line (check_text_printer.h).
   return FinishReport(
       result, report, report.fail_level,
-      [&result](bool color) { return FormatCheckText(result, color); }, stdout_is_terminal, output,
-      output_file, err, FormatCheckSummaryLine(result));
+      [&result, jobs](bool color, std::ostream* out) {
+        PrintCheckText(result, color, out, jobs);
+        return true;
+      },
+      stdout_is_terminal, output, output_file, err, FormatCheckSummaryLine(result));
 }
 
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err,

@@ -83,17 +83,20 @@ int RunDiff(const DiffOptions& options, std::ostream& out, std::ostream& err,
   if (asked == ReportFormat::kMarkdown || asked == ReportFormat::kHtml) {
     shown.format = ReportFormat::kText;
   }
-  return FinishReport(
-      result, shown, report.fail_level,
-      [&](bool color) {
-        if (asked == ReportFormat::kMarkdown)
-          return FormatDiffMarkdown(result, options.a, options.b);
-        if (asked == ReportFormat::kHtml) {
-          return FormatDiffHtml(result, options.a, options.b, QUOTECHECK_VERSION);
-        }
-        return FormatDiffText(result, color);
-      },
-      stdout_is_terminal, output, &output_file, err, FormatDiffSummaryLine(result));
+  const std::string summary_line = FormatDiffSummaryLine(result);
+  return FinishReport(result, shown, report.fail_level,
+                      WholeTextReport(
+                          [&](bool color) {
+                            if (asked == ReportFormat::kMarkdown)
+                              return FormatDiffMarkdown(result, options.a, options.b);
+                            if (asked == ReportFormat::kHtml) {
+                              return FormatDiffHtml(result, options.a, options.b,
+                                                    QUOTECHECK_VERSION);
+                            }
+                            return FormatDiffText(result, color);
+                          },
+                          summary_line),
+                      stdout_is_terminal, output, &output_file, err, summary_line);
 }
 
 }  // namespace quotecheck

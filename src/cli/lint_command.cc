@@ -197,10 +197,12 @@ int RunLint(const LintOptions& options, std::ostream& out, std::ostream& err,
   } else if (configs.Main() != nullptr && configs.Main()->fail_level) {
     fail_level = *configs.Main()->fail_level;
   }
+  const std::string summary_line = FormatLintSummaryLine(result, summary);
   return FinishReport(
       result, report, fail_level,
-      [&](bool color) { return FormatLintText(result, texts, summary, color); }, stdout_is_terminal,
-      output, &output_file, err, FormatLintSummaryLine(result, summary));
+      WholeTextReport([&](bool color) { return FormatLintText(result, texts, summary, color); },
+                      summary_line),
+      stdout_is_terminal, output, &output_file, err, summary_line);
 }
 
 }  // namespace quotecheck

@@ -137,15 +137,21 @@ std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat f
 }  // namespace
 
 bool PrintReport(const CheckResult& result, ReportFormat format, const std::string& output_path,
-                 const std::string& text, std::ostream* out, std::ostream& err, unsigned jobs) {
+                 std::ostream* out, std::ostream& err, unsigned jobs) {
   std::optional<Status> printed = PrintCheckFormat(result, format, output_path, out, jobs);
-  if (!printed) {
-    out->write(text.data(), static_cast<std::streamsize>(text.size()));
-    return true;
-  }
-  if (printed->ok()) return true;
+  if (!printed || printed->ok()) return true;
   err << FormatDiagnostic(ErrorDiagnostic("GITHUB_STEP_SUMMARY", printed->message()));
   return false;
+}
+
+TextReport WholeTextReport(std::function<std::string(bool color)> format,
+                           std::string summary_line) {
+  return [format = std::move(format), summary_line = std::move(summary_line) + "\n"](
+             bool color, std::ostream* out) {
+    const std::string text = format(color);
+    out->write(text.data(), static_cast<std::streamsize>(text.size()));
+    return text.ends_with(summary_line);
+  };
 }
 
 std::optional<ReportFormat> FindReportFormat(std::string_view name) {
@@ -156,20 +162,19 @@ std::optional<ReportFormat> FindReportFormat(std::string_view name) {
 }
 
 int FinishReport(const CheckResult& result, const ReportOptions& options,
-                 const std::optional<Severity>& fail_level,
-                 const std::function<std::string(bool color)>& format_text, bool stdout_is_terminal,
-                 std::ostream* output, OutputFile* output_file, std::ostream& err,
-                 const std::string& summary_line) {
-  const std::string text = options.format == ReportFormat::kText
-                               ? format_text(UseColorFor(options.color, stdout_is_terminal,
-                                                         !options.output_path.empty()))
-                               : std::string();
-  if (!PrintReport(result, options.format, options.output_path, text, output, err,
-                   static_cast<unsigned>(ResolveJobCount(options.jobs)))) {
+                 const std::optional<Severity>& fail_level, const TextReport& text_report,
+                 bool stdout_is_terminal, std::ostream* output, OutputFile* output_file,
+                 std::ostream& err, const std::string& summary_line) {
+  bool text_ends_with_summary = false;
+  if (options.format == ReportFormat::kText) {
+    text_ends_with_summary = text_report(
+        UseColorFor(options.color, stdout_is_terminal, !options.output_path.empty()), output);
+  } else if (!PrintReport(result, options.format, options.output_path, output, err,
+                          static_cast<unsigned>(ResolveJobCount(options.jobs)))) {
     return kExitError;
   }
   if (!FinishOutput(output, output_file, options.output_path, err)) return kExitError;
-  const bool shown_on_stdout = options.output_path.empty() && text.ends_with(summary_line + "\n");
+  const bool shown_on_stdout = options.output_path.empty() && text_ends_with_summary;
   if (!options.quiet && !summary_line.empty() && !shown_on_stdout) err << summary_line << '\n';
   if (result.documents_failed > 0) return kExitError;
   return ExitStatusForFindings(result, fail_level, options.no_exit);

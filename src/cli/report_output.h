@@ -79,24 +79,30 @@ std::ostream* OpenOutput(const std::string& path, std::ostream& out, OutputFile*
 bool FinishOutput(std::ostream* output, OutputFile* file, const std::string& path,
                   std::ostream& err);
 
-/// Prints `result` in `format`: text with the subcommand's own `text` (each has its own text
-/// report), every other format with the check printers (SARIF and GitHub paths relative to
-/// the repository root, HTML links relative to the directory of `output_path`; github also
-/// appends to $GITHUB_STEP_SUMMARY). False, with the error on `err`, when the step summary
-/// could not be written. `jobs`: threads the JSONL printer formats records on.
+/// Prints `result` in `format` with the check printers (SARIF and GitHub paths relative to the
+/// repository root, HTML links relative to the directory of `output_path`; github also appends
+/// to $GITHUB_STEP_SUMMARY); text, each subcommand's own report, is written by FinishReport.
+/// False, with the error on `err`, when the step summary could not be written. `jobs`: threads
+/// the JSONL printer formats records on.
 bool PrintReport(const CheckResult& result, ReportFormat format, const std::string& output_path,
-                 const std::string& text, std::ostream* out, std::ostream& err, unsigned jobs = 1);
+                 std::ostream* out, std::ostream& err, unsigned jobs = 1);
 
-/// Prints `result` as `options` say (PrintReport), then flushes and commits `output_file`
-/// (FinishOutput). The text report is made by `format_text(color)` only when the format is text.
-/// Then, unless quiet, `summary_line` ends the run on `err`, except when the text report on
-/// standard output already ends with it. Returns the exit status: kExitError when printing failed
-/// or an input could not be read, else the status for the findings at `fail_level`.
+/// A subcommand's text report: writes it to `out`, in colour when `color`, and says whether
+/// its last line is the run's summary line.
+using TextReport = std::function<bool(bool color, std::ostream* out)>;
+/// The TextReport that writes `format(color)`, a report made whole, ending with `summary_line`
+/// or not.
+TextReport WholeTextReport(std::function<std::string(bool color)> format, std::string summary_line);
+
+/// Prints `result` as `options` say (the text report by `text_report`, only when the format is
+/// text; else PrintReport), then flushes and commits `output_file` (FinishOutput). Then, unless
+/// quiet, `summary_line` ends the run on `err`, except when the text report on standard output
+/// already ends with it. Returns the exit status: kExitError when printing failed or an input
+/// could not be read, else the status for the findings at `fail_level`.
 int FinishReport(const CheckResult& result, const ReportOptions& options,
-                 const std::optional<Severity>& fail_level,
-                 const std::function<std::string(bool color)>& format_text, bool stdout_is_terminal,
-                 std::ostream* output, OutputFile* output_file, std::ostream& err,
-                 const std::string& summary_line);
+                 const std::optional<Severity>& fail_level, const TextReport& text_report,
+                 bool stdout_is_terminal, std::ostream* output, OutputFile* output_file,
+                 std::ostream& err, const std::string& summary_line);
 
 /// The exit status for findings: kExitFindings when one is at or above `fail_level`.
 int ExitStatusForFindings(const CheckResult& result, const std::optional<Severity>& fail_level,

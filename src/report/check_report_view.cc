@@ -55,81 +55,100 @@ bool HasChanges(const std::vector<DiffOp>& ops) {
   return false;
 }
 
-CheckReportView BuildCheckReportView(const CheckResult& result) {
-  CheckReportView view;
-  std::unordered_map<std::string_view, size_t> cluster_of_id;
-  for (size_t c = 0; c < result.clusters.size(); ++c) cluster_of_id[result.clusters[c].id] = c;
-  auto cluster_of_quote = [&](size_t q) -> std::optional<size_t> {
-    if (q >= result.quotes.size() || result.quotes[q].cluster.empty()) return std::nullopt;
-    auto it = cluster_of_id.find(result.quotes[q].cluster);
-    if (it == cluster_of_id.end()) return std::nullopt;
-    return it->second;
-  };
-
+CheckReportIndex::CheckReportIndex(const CheckResult& result) : result_(result) {
+  for (size_t c = 0; c < result.clusters.size(); ++c) cluster_of_id_[result.clusters[c].id] = c;
   // Findings by the quote they are reported at; those outside clusters are loose.
-  std::unordered_map<size_t, std::vector<size_t>> findings_at;
   for (size_t f = 0; f < result.findings.size(); ++f) {
     const Finding& finding = result.findings[f];
-    if (!finding.quotes.empty() && cluster_of_quote(finding.quotes.front())) {
-      findings_at[finding.quotes.front()].push_back(f);
+    if (!finding.quotes.empty() && ClusterOfQuote(finding.quotes.front())) {
+      findings_at_[finding.quotes.front()].push_back(f);
     } else {
-      view.loose_findings.push_back(f);
+      loose_findings_.push_back(f);
     }
   }
-  std::vector<std::vector<size_t>> links_of_cluster(result.clusters.size());
+  links_of_cluster_.resize(result.clusters.size());
   for (size_t l = 0; l < result.links.size(); ++l) {
-    auto it = cluster_of_id.find(result.links[l].cluster);
-    if (it != cluster_of_id.end()) links_of_cluster[it->second].push_back(l);
+    auto it = cluster_of_id_.find(result.links[l].cluster);
+    if (it != cluster_of_id_.end()) links_of_cluster_[it->second].push_back(l);
   }
+}
 
-  for (size_t c = 0; c < result.clusters.size(); ++c) {
-    const Cluster& cluster = result.clusters[c];
-    ClusterReport report;
-    report.cluster = c;
-    report.reference = ReferenceForm(result, cluster);
-    // The link of each member with the reference, and its first link of any kind.
-    std::unordered_map<size_t, size_t> to_reference;
-    std::unordered_map<size_t, size_t> any_link;
-    for (size_t l : links_of_cluster[c]) {
-      const Link& link = result.links[l];
-      if (link.a == report.reference) to_reference.emplace(link.b, l);
-      if (link.b == report.reference) to_reference.emplace(link.a, l);
-      any_link.emplace(link.a, l);
-      any_link.emplace(link.b, l);
+std::optional<size_t> CheckReportIndex::ClusterOfQuote(size_t q) const {
+  if (q >= result_.quotes.size() || result_.quotes[q].cluster.empty()) return std::nullopt;
+  auto it = cluster_of_id_.find(result_.quotes[q].cluster);
+  if (it == cluster_of_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<ClusterReport> CheckReportIndex::Report(size_t c) const {
+  const CheckResult& result = result_;
+  const Cluster& cluster = result.clusters[c];
+  ClusterReport report;
+  report.cluster = c;
+  report.reference = ReferenceForm(result, cluster);
+  // The link of each member with the reference, and its first link of any kind.
+  std::unordered_map<size_t, size_t> to_reference;
+  std::unordered_map<size_t, size_t> any_link;
+  for (size_t l : links_of_cluster_[c]) {
+    const Link& link = result.links[l];
+    if (link.a == report.reference) to_reference.emplace(link.b, l);
+    if (link.b == report.reference) to_reference.emplace(link.a, l);
+    any_link.emplace(link.a, l);
+    any_link.emplace(link.b, l);
+  }
+  bool shown = false;
+  report.members.reserve(cluster.members.size());
+  for (size_t m : cluster.members) {
+    MemberReport member;
+    member.quote = m;
+    member.reference = m == report.reference;
+    if (auto it = findings_at_.find(m); it != findings_at_.end()) member.findings = it->second;
+    std::optional<size_t> reference_link;
+    if (!member.reference) {
+      if (auto it = to_reference.find(m); it != to_reference.end()) {
+        const Link& link = result.links[it->second];
+        member.relation = link.relation;
+        member.speakers_agree = link.speakers_agree;
+        reference_link = it->second;
+      } else if (auto any = any_link.find(m); any != any_link.end()) {
+        member.relation = result.links[any->second].relation;
+      }
     }
-    bool shown = false;
-    report.members.reserve(cluster.members.size());
-    for (size_t m : cluster.members) {
-      MemberReport member;
-      member.quote = m;
-      member.reference = m == report.reference;
-      if (auto it = findings_at.find(m); it != findings_at.end()) member.findings = it->second;
-      if (!member.reference) {
-        if (auto it = to_reference.find(m); it != to_reference.end()) {
-          const Link& link = result.links[it->second];
-          member.relation = link.relation;
-          member.speakers_agree = link.speakers_agree;
-          std::vector<DiffOp> ops = LinkDiff(result, link).ops;
-          member.diff = link.a == report.reference ? std::move(ops) : ReversedDiff(ops);
-        } else if (auto any = any_link.find(m); any != any_link.end()) {
-          member.relation = result.links[any->second].relation;
-        }
-        for (size_t f : member.findings) {
-          const Finding& finding = result.findings[f];
-          if (finding.diff && finding.quotes.size() >= 2 && finding.quotes[1] == report.reference) {
-            member.diff = ReversedDiff(finding.diff->ops);  // a is this member, b the reference
-            break;
-          }
+    // Two speakers named for the same words are no divergence by themselves (a common
+    // word, a pronoun resolved wrongly): only a misattribution finding shows them.
+    member.divergent = !member.findings.empty() || member.relation == Relation::kVariant;
+    shown = shown || member.divergent;
+    // The diff only of a member that is shown: the rest are never printed, and a large
+    // cluster's diffs are most of what a report costs.
+    if (member.divergent && !member.reference) {
+      if (reference_link) {
+        const Link& link = result.links[*reference_link];
+        std::vector<DiffOp> ops = LinkDiff(result, link).ops;
+        member.diff = link.a == report.reference ? std::move(ops) : ReversedDiff(ops);
+      }
+      for (size_t f : member.findings) {
+        const Finding& finding = result.findings[f];
+        if (finding.diff && finding.quotes.size() >= 2 && finding.quotes[1] == report.reference) {
+          member.diff = ReversedDiff(finding.diff->ops);  // a is this member, b the reference
+          break;
         }
       }
-      // Two speakers named for the same words are no divergence by themselves (a common
-      // word, a pronoun resolved wrongly): only a misattribution finding shows them.
-      member.divergent = !member.findings.empty() || member.relation == Relation::kVariant;
-      shown = shown || member.divergent;
-      report.members.push_back(std::move(member));
     }
-    if (shown) view.clusters.push_back(std::move(report));
+    report.members.push_back(std::move(member));
   }
+  if (!shown) return std::nullopt;
+  return report;
+}
+
+CheckReportView BuildCheckReportView(const CheckResult& result) {
+  const CheckReportIndex index(result);
+  CheckReportView view;
+  for (size_t c = 0; c < result.clusters.size(); ++c) {
+    if (std::optional<ClusterReport> report = index.Report(c)) {
+      view.clusters.push_back(std::move(*report));
+    }
+  }
+  view.loose_findings = index.loose_findings();
   return view;
 }
 

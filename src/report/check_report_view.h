@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/check_model.h"
@@ -30,7 +31,8 @@ struct MemberReport {
   bool reference = false;            // the cluster's reference form
   std::optional<Relation> relation;  // to the reference; none for it or when not linked to it
   bool speakers_agree = true;
-  /// Word diff from the reference (side a) to this member (side b); empty when unknown.
+  /// Word diff from the reference (side a) to this member (side b); empty when unknown or
+  /// when the member is not divergent (no report prints it).
   std::vector<DiffOp> diff;
   std::vector<size_t> findings;  // findings reported at this member, in result order
   bool divergent = false;
@@ -47,6 +49,32 @@ struct CheckReportView {
   std::vector<size_t> loose_findings;   // findings whose first quote is in no cluster
 };
 
+/// What the report of one cluster needs from the whole result (each cluster's links, each
+/// quotation's findings), gathered once, so that the clusters' reports can be built one at a
+/// time, on any thread, and dropped once printed: a large check's report does not fit in
+/// memory beside its result. A member's diff is worked out only when the member is divergent
+/// (no report prints the others).
+class CheckReportIndex {
+ public:
+  /// `result` must outlive the index.
+  explicit CheckReportIndex(const CheckResult& result);
+  /// The report of cluster `c`; nullopt when the cluster is not shown. Safe to call from
+  /// several threads at once.
+  std::optional<ClusterReport> Report(size_t c) const;
+  /// Findings whose first quote is in no cluster, in result order.
+  const std::vector<size_t>& loose_findings() const { return loose_findings_; }
+
+ private:
+  std::optional<size_t> ClusterOfQuote(size_t q) const;
+
+  const CheckResult& result_;
+  std::unordered_map<std::string_view, size_t> cluster_of_id_;
+  std::unordered_map<size_t, std::vector<size_t>> findings_at_;
+  std::vector<std::vector<size_t>> links_of_cluster_;
+  std::vector<size_t> loose_findings_;
+};
+
+/// Every shown cluster's report (CheckReportIndex::Report) and the loose findings.
 CheckReportView BuildCheckReportView(const CheckResult& result);
 
 /// True when the diff changes anything (an op other than kEqual).

@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+#include <sstream>
+
 #include "report/check_report_view.h"
+#include "report/ordered_records.h"
 #include "report/text_printer.h"
 
 namespace quotecheck {
@@ -12,6 +16,11 @@ constexpr std::string_view kOpenQuote = "\xE2\x80\x9C";   // “
 constexpr std::string_view kCloseQuote = "\xE2\x80\x9D";  // ”
 constexpr std::string_view kUnattributed = "(unattributed)";
 constexpr size_t kNoLimit = static_cast<size_t>(-1);
+
+// Clusters formatted per chunk on a thread (OrderedRecords): clusters differ in size by
+// thousands of times, so a chunk is small enough that one large cluster does not leave the
+// other thread idle for long.
+constexpr size_t kClustersPerChunk = 64;
 
 constexpr std::string_view kBold = "\x1B[1m";
 constexpr std::string_view kDim = "\x1B[2m";
@@ -90,27 +99,34 @@ void AppendCluster(const CheckResult& result, const ClusterReport& report, bool 
 
 }  // namespace
 
-std::string FormatCheckText(const CheckResult& result, bool color) {
-  const CheckReportView view = BuildCheckReportView(result);
-  std::string out;
-  for (const ClusterReport& report : view.clusters) AppendCluster(result, report, color, &out);
-  for (size_t f : view.loose_findings) {
+void PrintCheckText(const CheckResult& result, bool color, std::ostream* out, unsigned jobs) {
+  const CheckReportIndex index(result);
+  OrderedRecords writer(out, jobs);
+  writer.Write(result.clusters.size(), kClustersPerChunk,
+               [&](std::string* text, size_t c, unsigned) {
+                 if (const std::optional<ClusterReport> report = index.Report(c)) {
+                   AppendCluster(result, *report, color, text);
+                 }
+               });
+  std::string& tail = writer.buffer();
+  for (size_t f : index.loose_findings()) {
     Diagnostic d = FindingDiagnostic(result, result.findings[f]);
     d.message = OneLine(d.message);
     if (d.path.empty()) d.line = 0;  // no place: "severity: message [rule]"
     std::string line = FormatDiagnosticHeader(d);
     if (d.path.empty()) line.erase(0, 2);
-    out.append(line).push_back('\n');
+    tail.append(line).push_back('\n');
+    writer.MaybeFlush();
   }
-  if (!view.loose_findings.empty()) out.push_back('\n');
-  out.append(FormatCheckSummaryLine(result)).push_back('\n');
-  return out;
+  if (!index.loose_findings().empty()) tail.push_back('\n');
+  tail.append(FormatCheckSummaryLine(result)).push_back('\n');
+  writer.Finish();
 }
 
-void PrintCheckText(const CheckResult& result, bool color, std::ostream* out) {
-  const std::string text = FormatCheckText(result, color);
-  out->write(text.data(), static_cast<std::streamsize>(text.size()));
-  out->flush();
+std::string FormatCheckText(const CheckResult& result, bool color) {
+  std::ostringstream out;
+  PrintCheckText(result, color, &out, /*jobs=*/1);
+  return std::move(out).str();
 }
 
 }  // namespace quotecheck

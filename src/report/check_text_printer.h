@@ -22,7 +22,9 @@ namespace quotecheck {
 /// The whole report as text.
 std::string FormatCheckText(const CheckResult& result, bool color);
 
-/// Writes the report to `out` and flushes it.
-void PrintCheckText(const CheckResult& result, bool color, std::ostream* out);
+/// Writes the report to `out` and flushes it: the clusters formatted on up to `jobs`
+/// threads, a few at a time and written in order (OrderedRecords), so that the report of a
+/// large check is never held whole. The same text as FormatCheckText for any `jobs`.
+void PrintCheckText(const CheckResult& result, bool color, std::ostream* out, unsigned jobs = 1);
 
 }  // namespace quotecheck

@@ -62,6 +62,63 @@ TEST_SUITE("report") {
     CHECK(out.str() == FormatCheckText(testing::CheckTestResult(), false));
   }
 
+  TEST_CASE("PrintCheckText on threads writes the same text as on one") {
+    // 500 clusters of the same two members, every third with members that agree (not shown).
+    CheckResult result = testing::CheckTestResult();
+    const Cluster cluster = result.clusters[0];
+    const Link link = result.links[0];
+    result.clusters.clear();
+    result.links.clear();
+    for (size_t c = 0; c < 500; ++c) {
+      Cluster copy = cluster;
+      copy.id = "c" + std::to_string(c + 1);
+      result.clusters.push_back(copy);
+      Link l = link;
+      l.cluster = copy.id;
+      if (c % 3 == 2) l.relation = Relation::kVerbatim;
+      result.links.push_back(l);
+    }
+    result.findings.clear();
+    const std::string one = FormatCheckText(result, false);
+    CHECK(one.find("c3  ") == std::string::npos);
+    CHECK(one.find("c500  ") != std::string::npos);
+    for (unsigned jobs : {2u, 3u}) {
+      std::ostringstream out;
+      PrintCheckText(result, false, &out, jobs);
+      CHECK(out.str() == one);
+    }
+  }
+
+  TEST_CASE("Only a divergent member carries its diff; a cluster with none is not shown") {
+    CheckResult result = testing::CheckTestResult();
+    result.findings.clear();
+    // The third quotation joins the cluster, its link to the reference normalized (a change
+    // of case): not divergent.
+    result.quotes[2].cluster = "c1";
+    result.clusters[0].members.push_back(2);
+    Link normalized = result.links[0];
+    normalized.b = 2;
+    normalized.relation = Relation::kNormalized;
+    normalized.speakers_agree = true;
+    normalized.diff.ops = {{DiffOp::Kind::kReplace, "I", "i"}};
+    result.links.push_back(normalized);
+    {
+      const CheckReportIndex index(result);
+      const std::optional<ClusterReport> report = index.Report(0);
+      REQUIRE(report);
+      REQUIRE(report->members.size() == 3);
+      CHECK(report->members[1].divergent);
+      CHECK(HasChanges(report->members[1].diff));
+      CHECK(report->members[2].relation == Relation::kNormalized);
+      CHECK_FALSE(report->members[2].divergent);
+      CHECK(report->members[2].diff.empty());
+    }
+    result.links[0].relation = Relation::kNormalized;
+    const CheckReportIndex index(result);
+    CHECK_FALSE(index.Report(0));
+    CHECK(BuildCheckReportView(result).clusters.empty());
+  }
+
   TEST_CASE("FormatWordDiff concatenates the ops, white space outside the markers") {
     const WordDiffStyle style;
     using K = DiffOp::Kind;
