@@ -108,7 +108,7 @@ std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat f
       PrintCheckJsonl(result, out, jobs);
       break;
     case ReportFormat::kMarkdown:
-      PrintCheckMarkdown(result, out);
+      PrintCheckMarkdown(result, out, jobs);
       break;
     case ReportFormat::kSarif:
       PrintCheckSarif(result, {QUOTECHECK_VERSION, MakeSourceLocator(RepositoryRoot())}, out);

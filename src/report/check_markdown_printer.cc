@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
+#include <sstream>
 
 #include "report/check_report_view.h"
 #include "report/text_printer.h"
@@ -87,22 +89,6 @@ void AppendCluster(const CheckResult& result, const ClusterReport& report, std::
   out->push_back('\n');
 }
 
-void AppendFindings(const CheckResult& result, std::string* out) {
-  out->append("## Findings\n\n");
-  if (result.findings.empty()) {
-    out->append("No findings.\n");
-    return;
-  }
-  out->append("| Location | Severity | Rule | Message |\n| --- | --- | --- | --- |\n");
-  for (const Finding& finding : result.findings) {
-    const Diagnostic d = FindingDiagnostic(result, finding);
-    std::string location = d.path;
-    if (d.line > 0) location.append(fmt::format(":{}:{}", d.line, d.col));
-    AppendRow(out, {Escaped(location), SeverityName(finding.severity), Escaped(finding.rule),
-                    Escaped(finding.message)});
-  }
-}
-
 }  // namespace
 
 std::string EscapeMarkdown(std::string_view text) {
@@ -126,21 +112,39 @@ std::string EscapeMarkdown(std::string_view text) {
   return out;
 }
 
-std::string FormatCheckMarkdown(const CheckResult& result) {
-  const CheckReportView view = BuildCheckReportView(result);
-  std::string out = "# Quotation check\n\n";
-  AppendSummary(result, &out);
-  out.append("\n## Divergent quotations\n\n");
-  if (view.clusters.empty()) out.append("None.\n\n");
-  for (const ClusterReport& report : view.clusters) AppendCluster(result, report, &out);
-  AppendFindings(result, &out);
-  return out;
+void PrintCheckMarkdown(const CheckResult& result, std::ostream* out, unsigned jobs) {
+  const CheckReportIndex index(result);
+  OrderedRecords writer(out, jobs);
+  writer.buffer().append("# Quotation check\n\n");
+  AppendSummary(result, &writer.buffer());
+  writer.buffer().append("\n## Divergent quotations\n\n");
+  const bool any_shown = WriteShownClusters(
+      index, result.clusters.size(), &writer,
+      [&](const ClusterReport& report, std::string* text) { AppendCluster(result, report, text); });
+  if (!any_shown) writer.buffer().append("None.\n\n");
+  // The findings table, a row each, the buffer written out whenever it is large.
+  std::string& tail = writer.buffer();
+  tail.append("## Findings\n\n");
+  if (result.findings.empty()) {
+    tail.append("No findings.\n");
+  } else {
+    tail.append("| Location | Severity | Rule | Message |\n| --- | --- | --- | --- |\n");
+  }
+  for (const Finding& finding : result.findings) {
+    const Diagnostic d = FindingDiagnostic(result, finding);
+    std::string location = d.path;
+    if (d.line > 0) location.append(fmt::format(":{}:{}", d.line, d.col));
+    AppendRow(&tail, {Escaped(location), SeverityName(finding.severity), Escaped(finding.rule),
+                      Escaped(finding.message)});
+    writer.MaybeFlush();
+  }
+  writer.Finish();
 }
 
-void PrintCheckMarkdown(const CheckResult& result, std::ostream* out) {
-  const std::string text = FormatCheckMarkdown(result);
-  out->write(text.data(), static_cast<std::streamsize>(text.size()));
-  out->flush();
+std::string FormatCheckMarkdown(const CheckResult& result) {
+  std::ostringstream out;
+  PrintCheckMarkdown(result, &out, /*jobs=*/1);
+  return std::move(out).str();
 }
 
 WordDiffStyle MarkdownDiffStyle() {

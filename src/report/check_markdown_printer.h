@@ -34,7 +34,9 @@ WordDiffStyle MarkdownDiffStyle();
 /// The whole report.
 std::string FormatCheckMarkdown(const CheckResult& result);
 
-/// Writes the report to `out` and flushes it.
-void PrintCheckMarkdown(const CheckResult& result, std::ostream* out);
+/// Writes the report to `out` and flushes it: the clusters formatted on up to `jobs` threads,
+/// a few at a time and written in order (OrderedRecords), never the whole report held. The
+/// same text as FormatCheckMarkdown for any `jobs`.
+void PrintCheckMarkdown(const CheckResult& result, std::ostream* out, unsigned jobs = 1);
 
 }  // namespace quotecheck

@@ -14,6 +14,7 @@
 /// finding.
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@
 
 #include "core/check_model.h"
 #include "core/document_result.h"
+#include "report/ordered_records.h"
 
 namespace quotecheck {
 
@@ -76,6 +78,26 @@ class CheckReportIndex {
 
 /// Every shown cluster's report (CheckReportIndex::Report) and the loose findings.
 CheckReportView BuildCheckReportView(const CheckResult& result);
+
+/// Clusters a report formats per chunk on a thread (OrderedRecords): clusters differ in size
+/// by thousands of times, so a chunk is small enough that one large cluster does not leave the
+/// other thread idle for long.
+inline constexpr size_t kClustersPerChunk = 64;
+
+/// Each shown cluster's report, in cluster order, given to append(report, &text) on the
+/// writer's threads and written in order (OrderedRecords::Write); true when any was shown.
+template <typename Append>
+bool WriteShownClusters(const CheckReportIndex& index, size_t clusters, OrderedRecords* writer,
+                        Append append) {
+  std::atomic<bool> any_shown{false};
+  writer->Write(clusters, kClustersPerChunk, [&](std::string* text, size_t c, unsigned) {
+    if (const std::optional<ClusterReport> report = index.Report(c)) {
+      append(*report, text);
+      any_shown.store(true, std::memory_order_relaxed);
+    }
+  });
+  return any_shown.load();
+}
 
 /// True when the diff changes anything (an op other than kEqual).
 bool HasChanges(const std::vector<DiffOp>& ops);

@@ -6,7 +6,6 @@
 #include <sstream>
 
 #include "report/check_report_view.h"
-#include "report/ordered_records.h"
 #include "report/text_printer.h"
 
 namespace quotecheck {
@@ -16,11 +15,6 @@ constexpr std::string_view kOpenQuote = "\xE2\x80\x9C";   // “
 constexpr std::string_view kCloseQuote = "\xE2\x80\x9D";  // ”
 constexpr std::string_view kUnattributed = "(unattributed)";
 constexpr size_t kNoLimit = static_cast<size_t>(-1);
-
-// Clusters formatted per chunk on a thread (OrderedRecords): clusters differ in size by
-// thousands of times, so a chunk is small enough that one large cluster does not leave the
-// other thread idle for long.
-constexpr size_t kClustersPerChunk = 64;
 
 constexpr std::string_view kBold = "\x1B[1m";
 constexpr std::string_view kDim = "\x1B[2m";
@@ -102,12 +96,10 @@ void AppendCluster(const CheckResult& result, const ClusterReport& report, bool 
 void PrintCheckText(const CheckResult& result, bool color, std::ostream* out, unsigned jobs) {
   const CheckReportIndex index(result);
   OrderedRecords writer(out, jobs);
-  writer.Write(result.clusters.size(), kClustersPerChunk,
-               [&](std::string* text, size_t c, unsigned) {
-                 if (const std::optional<ClusterReport> report = index.Report(c)) {
-                   AppendCluster(result, *report, color, text);
-                 }
-               });
+  WriteShownClusters(index, result.clusters.size(), &writer,
+                     [&](const ClusterReport& report, std::string* text) {
+                       AppendCluster(result, report, color, text);
+                     });
   std::string& tail = writer.buffer();
   for (size_t f : index.loose_findings()) {
     Diagnostic d = FindingDiagnostic(result, result.findings[f]);
