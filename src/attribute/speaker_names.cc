@@ -583,6 +583,7 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
   std::string key(surname);
   auto cached = doc->full_names_.find(key);
   if (cached != doc->full_names_.end()) return cached->second;
+  if (doc->no_full_name_.count(key) != 0) return std::nullopt;
   std::map<std::string, int> counts;
   std::vector<std::pair<size_t, std::string>> named;  // each full name's occurrences
   std::vector<size_t> alone;  // the surname without a first name ("Trump", "Mr. Trump")
@@ -655,7 +656,11 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
     }
   }
   if (!best && titled && !named.empty()) best = key;  // every full name was another person
-  if (best) doc->full_names_[key] = *best;
+  if (best) {
+    doc->full_names_[key] = *best;
+  } else {
+    doc->no_full_name_.insert(key);
+  }
   return best;
 }
 
