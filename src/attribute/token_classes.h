@@ -22,6 +22,7 @@
 /// done once per token and the programs stay small.
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -82,6 +83,32 @@ struct LetterTable {
   static LetterTable FromPatterns(const re2::RE2* letter, const re2::RE2* upper,
                                   const re2::RE2* lower);
   bool Is(char32_t cp, uint8_t flag) const { return cp < kSize && (flags[cp] & flag) != 0; }
+};
+
+/// Which pairs of ASCII first and last bytes, case folded, a set of words has: a word whose
+/// first and last bytes are ASCII is in the set, compared case-insensitively (ASCII letters;
+/// other letters lowered keep the ASCII bytes where they are), only if its pair is here. A
+/// word with a byte from 0x80 up at either end may always be (a set's word must be looked up).
+class AsciiEndsFilter {
+ public:
+  /// Notes a word of the set by its first and last bytes.
+  void Add(char first, char last) {
+    if (const int key = Key(first, last); key >= 0) bits_[static_cast<size_t>(key)] = true;
+  }
+  /// False only when no word of the set has these ends (case folded).
+  bool MayHold(char first, char last) const {
+    const int key = Key(first, last);
+    return key < 0 || bits_[static_cast<size_t>(key)];
+  }
+
+ private:
+  static int Key(char first, char last) {
+    const auto f = static_cast<unsigned char>(first), l = static_cast<unsigned char>(last);
+    if (f >= 0x80 || l >= 0x80) return -1;
+    auto lower = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; };
+    return lower(f) * 128 + lower(l);
+  }
+  std::bitset<128 * 128> bits_;
 };
 
 /// One token of a window: byte offsets into the text and its shape bits.
@@ -224,6 +251,9 @@ class TokenClasses {
   std::unordered_map<std::string, Vocab> vocab_;
   // Lower-case entry of a lexicon used case-insensitively → index in folded_sets_.
   TextMap<uint32_t> folded_;
+  // The first and last bytes of folded_'s entries: most capitalised words of a window (names)
+  // are no entry, and this tells so without lowering them and looking them up.
+  AsciiEndsFilter folded_ends_;
   std::vector<uint64_t> folded_sets_;  // distinct folded lexicon bits; [0] is none
   std::vector<Signature> signatures_;  // by symbol id
   std::vector<char32_t> code_point_;   // by symbol id
