@@ -213,7 +213,7 @@ constexpr size_t kMinHeadlineWords = 5;
 // extract's instructions on real news: FullNameFor asks for the line of every occurrence
 // of a surname).
 bool LooksLikeHeadline(std::string_view line) {
-  static const std::unordered_set<std::string_view, TextHash, std::equal_to<>> kFunctionWords = {
+  static const std::unordered_set<std::string_view, WordHash, std::equal_to<>> kFunctionWords = {
       "a",  "an", "the", "of",   "to",   "in",   "on",   "for",  "and",   "or",    "at",
       "by", "as", "vs.", "via",  "with", "from", "into", "over", "after", "about", "is",
       "be", "up", "out", "than", "but",  "not",  "are",  "was",  "his",   "her",   "its"};
