@@ -101,6 +101,9 @@ void ForEachWord(std::string_view s, const Visit& visit) {
 // The words of `s` (ForEachWord).
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> out;
+  // A word and the space after it take two bytes at least: one allocation, where growing by
+  // doubling took five or six for a sentence.
+  out.reserve(s.size() / 2 + 1);
   ForEachWord(s, [&](std::string_view w) {
     out.push_back(w);
     return true;
