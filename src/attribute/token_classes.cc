@@ -716,13 +716,18 @@ uint32_t TokenClasses::FoldedSetOf(std::string_view token) const {
   return it == folded_.end() ? 0 : it->second;
 }
 
-uint16_t TokenClasses::GenericSymbolOf(std::string_view token, uint16_t shape) const {
+inline uint16_t TokenClasses::GenericSymbolOf(std::string_view token, uint16_t shape) const {
   // A word of a-z only that the token entries do not hold is in no folded lexicon (Build
-  // gave every such entry its own token entry); nor is any token that is no word.
+  // gave every such entry its own token entry); nor is any token that is no word. Inline:
+  // most tokens that are no entry are such (a call cost as much as the lookup).
   if ((shape & kShapeAsciiLower) || !(shape & kShapeWord)) {
     const uint16_t symbol = generic_by_shape_[shape];
     if (symbol != kNoSymbol) return symbol;
   }
+  return FoldedSymbolOf(token, shape);
+}
+
+uint16_t TokenClasses::FoldedSymbolOf(std::string_view token, uint16_t shape) const {
   const uint32_t set = (shape & kShapeWord) ? FoldedSetOf(token) : 0;
   auto it = generic_symbol_.find((uint64_t{shape} << 32) | set);
   if (it != generic_symbol_.end()) return it->second;

@@ -235,6 +235,8 @@ class TokenClasses {
   TokenClasses() = default;
   uint32_t FoldedSetOf(std::string_view token) const;
   uint16_t GenericSymbolOf(std::string_view token, uint16_t shape) const;
+  // GenericSymbolOf past its table of shapes: by shape and folded set.
+  uint16_t FoldedSymbolOf(std::string_view token, uint16_t shape) const;
   // The tokens phrase `p` covers from tokens[i] (its last + 1), or 0 when it is not there.
   size_t PhraseEnd(const Phrase& p, std::string_view text, const std::vector<WindowToken>& tokens,
                    size_t i) const;
