@@ -575,7 +575,7 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
   std::vector<size_t> paragraphs = ParagraphIndexes(text, quotes);
   SpeakerNames::DocumentNames doc_names(text, quotes);
   // Whether each canonical speaker can speak, asked once a document: speakers recur.
-  std::unordered_map<std::string, bool, TextHash, std::equal_to<>> can_speak;
+  std::unordered_map<std::string, bool, WordHash, std::equal_to<>> can_speak;
   for (size_t i = 0; i < quotes.size(); ++i) {
     Quote& q = quotes[i];
     const Match& m = matches[i];

@@ -62,6 +62,10 @@ class SpeakerNames {
     std::vector<size_t> line_starts_;    // of the text's lines (built when first needed)
     std::vector<int8_t> line_headline_;  // by line: 1 a headline, 0 not, -1 not known yet
     std::unordered_map<std::string, std::string> full_names_;  // surname → full name
+    // Surnames FullNameFor found no full name for in the text. What it finds there depends on
+    // the text alone, and full_names_ is asked first (Resolve adds to it as it goes), so a
+    // surname here is not searched for again: 7,000 searches of the whole text on real news.
+    std::unordered_set<std::string, WordHash, std::equal_to<>> no_full_name_;
     std::vector<Noted> speakers_;
   };
 
@@ -164,7 +168,7 @@ class SpeakerNames {
   bool IsNameWord(std::string_view w) const;
 
   // Lexicon words looked up by std::string_view (no std::string made for each lookup).
-  using WordSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+  using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
   WordSet pronouns_;
   WordSet not_name_;
   WordSet abbreviations_;
@@ -175,7 +179,7 @@ class SpeakerNames {
   WordSet document_nouns_;
   WordSet issue_verbs_;
   WordSet collective_;  // lower-case
-  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>>
+  std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>
       collective_forms_;  // lower-case → as listed
   WordSet title_words_;
   WordSet organisation_words_;

@@ -320,21 +320,29 @@ size_t AsciiLetterRun(const unsigned char* p, size_t i, size_t end, const Letter
   return j;
 }
 
+size_t ReadOtherWord(std::string_view t, size_t i, const LetterTable& letters, uint16_t* shape);
+
 // Reads the word that starts at t[i] (a letter) and its shape in one reading: runs of ASCII
 // letters (most of news) a byte kind at a time, other letters decoded. Returns its end.
-size_t ReadWord(std::string_view t, size_t i, const LetterTable& letters, uint16_t* shape) {
+// Inline: the commonest word, ASCII letters only, is read in one pass where it is met (a call a
+// word cost a fifth of reading it); any other goes on to ReadOtherWord.
+inline size_t ReadWord(std::string_view t, size_t i, const LetterTable& letters, uint16_t* shape) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
   const size_t end = t.size();
-  {
-    // The commonest word: ASCII letters only, read in one pass.
-    uint8_t rest_kinds = 0;
-    const size_t j = AsciiLetterRun(bytes, i, end, letters, &rest_kinds);
-    if (j > i && (j == end || bytes[j] < 0x80)) {
-      *shape = WordShaper::AsciiShape(bytes + i, j - i, letters.byte_kind[bytes[i]], rest_kinds,
-                                      letters);
-      return j;
-    }
+  uint8_t rest_kinds = 0;
+  const size_t j = AsciiLetterRun(bytes, i, end, letters, &rest_kinds);
+  if (j > i && (j == end || bytes[j] < 0x80)) {
+    *shape =
+        WordShaper::AsciiShape(bytes + i, j - i, letters.byte_kind[bytes[i]], rest_kinds, letters);
+    return j;
   }
+  return ReadOtherWord(t, i, letters, shape);
+}
+
+// ReadWord past its commonest case: runs of ASCII letters and other letters, decoded.
+size_t ReadOtherWord(std::string_view t, size_t i, const LetterTable& letters, uint16_t* shape) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
+  const size_t end = t.size();
   WordShaper shaper(letters);
   while (i < end) {
     uint8_t rest_kinds = 0;
@@ -572,6 +580,7 @@ std::unique_ptr<TokenClasses> TokenClasses::Build(const LetterTable& letters, co
     auto [it, added] = set_index.emplace(bits, static_cast<uint32_t>(tc->folded_sets_.size()));
     if (added) tc->folded_sets_.push_back(bits);
     tc->folded_.emplace(word, it->second);
+    if (!word.empty()) tc->folded_ends_.Add(word.front(), word.back());
   }
 
   // Every signature a token can have: the vocabulary's, and every word shape with every
@@ -707,20 +716,26 @@ std::unique_ptr<TokenClasses> TokenClasses::Build(const LetterTable& letters, co
 }
 
 uint32_t TokenClasses::FoldedSetOf(std::string_view token) const {
-  if (folded_.empty()) return 0;
+  if (folded_.empty() || token.empty()) return 0;
+  if (!folded_ends_.MayHold(token.front(), token.back())) return 0;
   thread_local std::string lower;
   LowerInto(token, &lower);
   auto it = folded_.find(std::string_view(lower));
   return it == folded_.end() ? 0 : it->second;
 }
 
-uint16_t TokenClasses::GenericSymbolOf(std::string_view token, uint16_t shape) const {
+inline uint16_t TokenClasses::GenericSymbolOf(std::string_view token, uint16_t shape) const {
   // A word of a-z only that the token entries do not hold is in no folded lexicon (Build
-  // gave every such entry its own token entry); nor is any token that is no word.
+  // gave every such entry its own token entry); nor is any token that is no word. Inline:
+  // most tokens that are no entry are such (a call cost as much as the lookup).
   if ((shape & kShapeAsciiLower) || !(shape & kShapeWord)) {
     const uint16_t symbol = generic_by_shape_[shape];
     if (symbol != kNoSymbol) return symbol;
   }
+  return FoldedSymbolOf(token, shape);
+}
+
+uint16_t TokenClasses::FoldedSymbolOf(std::string_view token, uint16_t shape) const {
   const uint32_t set = (shape & kShapeWord) ? FoldedSetOf(token) : 0;
   auto it = generic_symbol_.find((uint64_t{shape} << 32) | set);
   if (it != generic_symbol_.end()) return it->second;
@@ -750,18 +765,24 @@ void TokenClasses::Classify(std::string_view text, size_t start, size_t end,
                             SymbolWindow* window) const {
   std::vector<WindowToken>& tokens = window->tokens;
   tokens.clear();
-  window->symbols.clear();
-  window->token_at.clear();
   TokeniseWindow(text, start, end, letters_, &tokens);
-  window->symbols.reserve(tokens.size() * 2);
-  window->token_at.reserve(tokens.size() * 2 + 1);
+  // At most two symbol bytes a token, written in place and cut to size at the end (a
+  // push_back a byte checked the capacity and wrote a terminator each time).
+  window->symbols.resize(tokens.size() * 2);
+  window->token_at.resize(tokens.size() * 2 + 1);
+  char* symbols = window->symbols.data();
+  uint16_t* token_at = window->token_at.data();
+  size_t written = 0;
+  auto token_text = [&text](const WindowToken& t) {
+    return std::string_view(text.data() + t.start, t.end - t.start);
+  };
   size_t kept = 0;  // tokens[0, kept) are final: phrases merged
   for (size_t i = 0; i < tokens.size();) {
     WindowToken t = tokens[i];
     size_t next = i + 1;
     uint16_t symbol = kNoSymbol;
     if ((t.shape & kShapeSpace) == 0) {
-      auto it = token_entry_.find(text.substr(t.start, t.end - t.start));
+      auto it = token_entry_.find(token_text(t));
       if (it != token_entry_.end()) {
         symbol = it->second.symbol;
         if (it->second.phrases >= 0) {
@@ -777,24 +798,25 @@ void TokenClasses::Classify(std::string_view text, size_t start, size_t end,
         }
       }
     }
-    if (symbol == kNoSymbol)
-      symbol = GenericSymbolOf(text.substr(t.start, t.end - t.start), t.shape);
+    if (symbol == kNoSymbol) symbol = GenericSymbolOf(token_text(t), t.shape);
     const uint16_t index = static_cast<uint16_t>(kept);
     tokens[kept++] = t;
     const char32_t cp = code_point_[symbol];
     if (cp < 0x80 || latin1_) {
-      window->symbols.push_back(static_cast<char>(cp));
-      window->token_at.push_back(index);
+      symbols[written] = static_cast<char>(cp);
+      token_at[written++] = index;
     } else {
-      window->symbols.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      window->symbols.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-      window->token_at.push_back(index);
-      window->token_at.push_back(index);  // no group starts mid-symbol
+      symbols[written] = static_cast<char>(0xC0 | (cp >> 6));
+      token_at[written++] = index;
+      symbols[written] = static_cast<char>(0x80 | (cp & 0x3F));
+      token_at[written++] = index;  // no group starts mid-symbol
     }
     i = next;
   }
   tokens.resize(kept);
-  window->token_at.push_back(static_cast<uint16_t>(kept));
+  token_at[written] = static_cast<uint16_t>(kept);
+  window->symbols.resize(written);
+  window->token_at.resize(written + 1);
 }
 
 std::string TokenClasses::CharClass(const ClassExpr& expr) {

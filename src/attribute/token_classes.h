@@ -22,6 +22,7 @@
 /// done once per token and the programs stay small.
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -82,6 +83,32 @@ struct LetterTable {
   static LetterTable FromPatterns(const re2::RE2* letter, const re2::RE2* upper,
                                   const re2::RE2* lower);
   bool Is(char32_t cp, uint8_t flag) const { return cp < kSize && (flags[cp] & flag) != 0; }
+};
+
+/// Which pairs of ASCII first and last bytes, case folded, a set of words has: a word whose
+/// first and last bytes are ASCII is in the set, compared case-insensitively (ASCII letters;
+/// other letters lowered keep the ASCII bytes where they are), only if its pair is here. A
+/// word with a byte from 0x80 up at either end may always be (a set's word must be looked up).
+class AsciiEndsFilter {
+ public:
+  /// Notes a word of the set by its first and last bytes.
+  void Add(char first, char last) {
+    if (const int key = Key(first, last); key >= 0) bits_[static_cast<size_t>(key)] = true;
+  }
+  /// False only when no word of the set has these ends (case folded).
+  bool MayHold(char first, char last) const {
+    const int key = Key(first, last);
+    return key < 0 || bits_[static_cast<size_t>(key)];
+  }
+
+ private:
+  static int Key(char first, char last) {
+    const auto f = static_cast<unsigned char>(first), l = static_cast<unsigned char>(last);
+    if (f >= 0x80 || l >= 0x80) return -1;
+    auto lower = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; };
+    return lower(f) * 128 + lower(l);
+  }
+  std::bitset<128 * 128> bits_;
 };
 
 /// One token of a window: byte offsets into the text and its shape bits.
@@ -200,14 +227,16 @@ class TokenClasses {
     int32_t phrases = -1;
   };
 
-  // Lookups by std::string_view, without a std::string made for each token; FNV-1a
-  // (core/hash.h) costs a third of std::hash on tokens of a few letters, looked up once a token.
+  // Lookups by std::string_view, without a std::string made for each token; WordHash
+  // (core/hash.h) reads a token of a few letters in one or two loads, looked up once a token.
   template <typename V>
-  using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+  using TextMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
 
   TokenClasses() = default;
   uint32_t FoldedSetOf(std::string_view token) const;
   uint16_t GenericSymbolOf(std::string_view token, uint16_t shape) const;
+  // GenericSymbolOf past its table of shapes: by shape and folded set.
+  uint16_t FoldedSymbolOf(std::string_view token, uint16_t shape) const;
   // The tokens phrase `p` covers from tokens[i] (its last + 1), or 0 when it is not there.
   size_t PhraseEnd(const Phrase& p, std::string_view text, const std::vector<WindowToken>& tokens,
                    size_t i) const;
@@ -224,6 +253,9 @@ class TokenClasses {
   std::unordered_map<std::string, Vocab> vocab_;
   // Lower-case entry of a lexicon used case-insensitively → index in folded_sets_.
   TextMap<uint32_t> folded_;
+  // The first and last bytes of folded_'s entries: most capitalised words of a window (names)
+  // are no entry, and this tells so without lowering them and looking them up.
+  AsciiEndsFilter folded_ends_;
   std::vector<uint64_t> folded_sets_;  // distinct folded lexicon bits; [0] is none
   std::vector<Signature> signatures_;  // by symbol id
   std::vector<char32_t> code_point_;   // by symbol id

@@ -126,7 +126,10 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
   if (bare_is_short && FollowedByTermNoun(text, quote.close_mark_end)) {
     return QuoteKind::kTerm;
   }
-  if (AtMostWords(content, kMaxTermWords) && !HasSentencePunctuation(content)) {
+  // The same test of the whole content: a comma or full stop cut off `bare` is sentence
+  // punctuation, so only a content that is `bare` can pass (and then does as `bare` did).
+  const bool content_is_short = bare.size() == content.size() && bare_is_short;
+  if (content_is_short) {
     static constexpr std::array<std::string_view, 9> kDeterminers = {
         "the", "a", "an", "this", "that", "its", "their", "our", "these"};
     if (!own_cue) {

@@ -17,6 +17,9 @@
 namespace quotecheck {
 namespace {
 
+// Doubles with at most this many decimals in (0, 1) are written without fmt (Double).
+constexpr double kThousandths = 1000;
+
 using json_detail::kAttention;
 
 // The high bit of each byte of `w` that needs attention (NeedsAttention, the SWAR form): a
@@ -163,6 +166,21 @@ void JsonWriter::Double(double value) {
   if (!std::isfinite(value)) {
     out_->append("null");
     return;
+  }
+  // A value strictly between 0 and 1 with at most three decimals (the confidences, rounded
+  // to kThousandths): "0." and its decimals without trailing zeros, which is the shortest
+  // form that reads back (any shorter decimal is at least 0.001 away), written at once.
+  if (value > 0 && value < 1) {
+    const double thousandths = std::round(value * kThousandths);
+    if (thousandths / kThousandths == value) {
+      unsigned n = static_cast<unsigned>(thousandths);  // 1…999
+      char decimals[5] = {'0', '.', static_cast<char>('0' + n / 100),
+                          static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
+      size_t size = sizeof decimals;
+      while (decimals[size - 1] == '0') --size;
+      out_->append(decimals, size);
+      return;
+    }
   }
   // fmt's default is the shortest representation that round-trips: 0.93, 0.004, 1e-07.
   // FMT_COMPILE: the format is read at compile time, not at each of a report's numbers.

@@ -102,6 +102,29 @@ TEST_SUITE("attribute") {
     }
   }
 
+  TEST_CASE("AsciiEndsFilter: no to a word only when no word of the set has its ends") {
+    AsciiEndsFilter filter;
+    for (std::string_view word : {"said", "told", "naïve", "éclat", "café"}) {
+      filter.Add(word.front(), word.back());
+    }
+    struct Case {
+      std::string word;
+      bool may_hold;
+    };
+    const std::vector<Case> cases = {
+        {"said", true},   {"SAID", true},
+        {"Told", true},   {"sad", true},  // the same ends as "said": maybe, looked up
+        {"nave", true},                   // "naïve" has ASCII ends
+        {"Varga", false}, {"Quell", false},
+        {"sat", false},   {"Éclat", true},  // a byte from 0x80 up at an end: always maybe
+        {"CAFÉ", true},   {"x", false},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.word);
+      CHECK(filter.MayHold(c.word.front(), c.word.back()) == c.may_hold);
+    }
+  }
+
   TEST_CASE("LexiconTokenMacro: entries with punctuation before their prefixes, then the set") {
     // "harbour master" (words only) is a phrase token of the set, not a sequence; entries
     // with the same tokens after the first share one set of first tokens.

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace quotecheck {
 
@@ -42,6 +43,42 @@ TEST_SUITE("hash") {
     CHECK(words.count(text.substr(4, 4)) == 1);
     CHECK(words.count(text.substr(0, 3)) == 0);
     CHECK(words.find(std::string_view("said")) != words.end());
+  }
+
+  TEST_CASE("WordHash: equal strings hash alike; strings that differ in one byte do not") {
+    // Each length reads its bytes its own way: up to three bytes, four to eight (two
+    // overlapping loads), and longer (eight at a time, the last load overlapping).
+    const std::vector<std::string> words = {"",
+                                            "a",
+                                            "ab",
+                                            "abc",
+                                            "abcd",
+                                            "abcde",
+                                            "abcdefg",
+                                            "abcdefgh",
+                                            "abcdefghi",
+                                            "abcdefghijklmnop",
+                                            "abcdefghijklmnopq",
+                                            "Wörter",
+                                            "said",
+                                            "told reporters"};
+    const WordHash hash;
+    std::unordered_set<size_t> seen;
+    for (const std::string& w : words) {
+      CAPTURE(w);
+      CHECK(hash(w) == hash(std::string_view(std::string(w))));
+      seen.insert(hash(w));
+      for (size_t i = 0; i < w.size(); ++i) {
+        std::string other = w;
+        other[i] = static_cast<char>(other[i] ^ 0x20);
+        CAPTURE(i);
+        CHECK(hash(other) != hash(w));
+      }
+    }
+    CHECK(seen.size() == words.size());
+    const std::unordered_set<std::string, WordHash, std::equal_to<>> set = {"said", "told"};
+    CHECK(set.count(std::string_view("said")) == 1);
+    CHECK(set.count(std::string_view("sad")) == 0);
   }
 }
 

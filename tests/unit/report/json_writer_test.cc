@@ -211,6 +211,20 @@ TEST_SUITE("report") {
       CHECK(out == c.want);
     }
   }
+
+  TEST_CASE("JsonWriter writes thousandths as fmt's shortest form does, and their neighbours") {
+    // Values in (0, 1) with three decimals at most take a path of their own: the same text.
+    for (int k = -1; k <= 1001; ++k) {
+      for (const double value : {k / 1000.0, std::nextafter(k / 1000.0, 2.0),
+                                 std::nextafter(k / 1000.0, -2.0), -k / 1000.0}) {
+        CAPTURE(value);
+        std::string out;
+        JsonWriter json(&out);
+        json.Double(value);
+        CHECK(out == fmt::format("{}", value));
+      }
+    }
+  }
 }
 
 }  // namespace quotecheck
