@@ -67,21 +67,8 @@ TEST_SUITE("report") {
   }
 
   TEST_CASE("PrintCheckMarkdown on threads writes the same report as on one") {
-    // 300 clusters of the same two members, every fourth with members that agree (not shown).
-    CheckResult result = testing::CheckTestResult();
-    const Cluster cluster = result.clusters[0];
-    const Link link = result.links[0];
-    result.clusters.clear();
-    result.links.clear();
-    for (size_t c = 0; c < 300; ++c) {
-      Cluster copy = cluster;
-      copy.id = "c" + std::to_string(c + 1);
-      result.clusters.push_back(copy);
-      Link l = link;
-      l.cluster = copy.id;
-      if (c % 4 == 3) l.relation = Relation::kVerbatim;
-      result.links.push_back(l);
-    }
+    // 300 clusters, every fourth with members that agree (not shown).
+    const CheckResult result = testing::ManyClustersResult(300, 4);
     const std::string one = FormatCheckMarkdown(result);
     CHECK(one.find("c300") != std::string::npos);
     for (unsigned jobs : {2u, 5u}) {

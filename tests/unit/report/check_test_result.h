@@ -3,6 +3,8 @@
 /// one cluster of two with a variant link (a replace op) whose speakers disagree, a
 /// misattribution finding and an unattributed-quote finding.
 
+#include <string>
+
 #include "core/check_model.h"
 
 namespace quotecheck::testing {
@@ -101,6 +103,28 @@ inline CheckResult CheckTestResult() {
   result.documents_read = 2;
   result.bytes = 120;
   result.seconds = 0.0042;
+  return result;
+}
+
+/// CheckTestResult with its cluster copied `clusters` times (ids c1, c2, …; the same two
+/// members, each copy with its own copy of the link); every `agreeing_every`th copy (c3, c6, …
+/// for 3) has a verbatim link: members that agree, not shown. For the printers that format
+/// clusters on threads.
+inline CheckResult ManyClustersResult(size_t clusters, size_t agreeing_every) {
+  CheckResult result = CheckTestResult();
+  const Cluster cluster = result.clusters[0];
+  const Link link = result.links[0];
+  result.clusters.clear();
+  result.links.clear();
+  for (size_t c = 0; c < clusters; ++c) {
+    Cluster copy = cluster;
+    copy.id = "c" + std::to_string(c + 1);
+    result.clusters.push_back(copy);
+    Link l = link;
+    l.cluster = copy.id;
+    if (c % agreeing_every == agreeing_every - 1) l.relation = Relation::kVerbatim;
+    result.links.push_back(l);
+  }
   return result;
 }
 

@@ -63,21 +63,8 @@ TEST_SUITE("report") {
   }
 
   TEST_CASE("PrintCheckText on threads writes the same text as on one") {
-    // 500 clusters of the same two members, every third with members that agree (not shown).
-    CheckResult result = testing::CheckTestResult();
-    const Cluster cluster = result.clusters[0];
-    const Link link = result.links[0];
-    result.clusters.clear();
-    result.links.clear();
-    for (size_t c = 0; c < 500; ++c) {
-      Cluster copy = cluster;
-      copy.id = "c" + std::to_string(c + 1);
-      result.clusters.push_back(copy);
-      Link l = link;
-      l.cluster = copy.id;
-      if (c % 3 == 2) l.relation = Relation::kVerbatim;
-      result.links.push_back(l);
-    }
+    // 500 clusters, every third with members that agree (not shown).
+    CheckResult result = testing::ManyClustersResult(500, 3);
     result.findings.clear();
     const std::string one = FormatCheckText(result, false);
     CHECK(one.find("c3  ") == std::string::npos);
