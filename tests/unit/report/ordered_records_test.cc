@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <ostream>
 #include <sstream>
+#include <streambuf>
 #include <string>
 
 namespace quotecheck {
@@ -12,6 +15,27 @@ namespace {
 void AppendRecord(std::string* text, size_t i) {
   if (i % 7 != 3) text->append(std::to_string(i)).push_back('\n');
 }
+
+// A stream buffer that keeps `room` bytes, then refuses every write, as a full disk does.
+class FullDevice : public std::streambuf {
+ public:
+  explicit FullDevice(size_t room) : room_(room) {}
+
+ protected:
+  std::streamsize xsputn(const char*, std::streamsize n) override {
+    const auto taken = std::min(static_cast<size_t>(n), room_);
+    room_ -= taken;
+    return static_cast<std::streamsize>(taken);
+  }
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof()) || room_ == 0) return traits_type::eof();
+    --room_;
+    return c;
+  }
+
+ private:
+  size_t room_;
+};
 
 std::string Expected(std::string_view before, size_t n, std::string_view after) {
   std::string want(before);
@@ -62,8 +86,10 @@ TEST_SUITE("report") {
   }
 
   TEST_CASE("OrderedRecords: a write error shows on the stream, nothing is thrown") {
-    std::ostringstream out;
-    out.setstate(std::ios::badbit);
+    // A device that takes the first kept bytes, then refuses (a full disk): the stream was
+    // good until the writer wrote past them.
+    FullDevice device(4096);
+    std::ostream out(&device);
     OrderedRecords writer(&out, 2);
     writer.Write(5000, 8, [](std::string* text, size_t i, unsigned) { AppendRecord(text, i); });
     writer.Finish();
