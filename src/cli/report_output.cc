@@ -122,7 +122,7 @@ std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat f
     }
     case ReportFormat::kHtml:
       PrintCheckHtml(result, {QUOTECHECK_VERSION, MakeSourceLocator(OutputDirectory(output_path))},
-                     out);
+                     out, jobs);
       break;
     case ReportFormat::kCsv:
       PrintCheckCsv(result, out);

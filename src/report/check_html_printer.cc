@@ -6,9 +6,11 @@
 #include <array>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "core/display_text.h"
 #include "report/check_report_view.h"
+#include "report/ordered_records.h"
 #include "report/text_printer.h"
 
 namespace quotecheck {
@@ -168,36 +170,50 @@ bool IsWebUrl(std::string_view url) {
 
 class HtmlWriter {
  public:
-  HtmlWriter(const CheckResult& result, const HtmlOptions& options, std::string* out)
-      : result_(result), options_(options), out_(*out) {}
+  HtmlWriter(const CheckResult& result, const HtmlOptions& options)
+      : result_(result), options_(options) {
+    for (const DocumentInfo& doc : result_.documents) lint_ = lint_ || doc.draft;
+    // Each document's link once (whether its path is a file asks the file system), not once
+    // per row that names it.
+    document_links_.reserve(result_.documents.size());
+    for (const DocumentInfo& doc : result_.documents) document_links_.push_back(DocumentLink(doc));
+  }
 
-  void Write() {
-    const CheckReportView view = BuildCheckReportView(result_);
-    out_.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out_.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out_.append(fmt::format("<meta name=\"generator\" content=\"quotecheck {}\">\n",
+  // The page, written as it is made: the clusters formatted on up to `jobs` threads a few at a
+  // time and written in order (report/ordered_records.h), the findings a row at a time.
+  void Write(std::ostream* out, unsigned jobs) const {
+    const CheckReportIndex index(result_);
+    OrderedRecords writer(out, jobs);
+    std::string& head = writer.buffer();
+    head.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    head.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    head.append(fmt::format("<meta name=\"generator\" content=\"quotecheck {}\">\n",
                             Esc(options_.tool_version)));
-    out_.append("<title>Quotation check</title>\n<style>");
-    out_.append(kStyle);
-    out_.append("</style>\n</head>\n<body>\n");
-    out_.append("<header class=\"page\"><div class=\"wrap\"><h1>Quotation check</h1>");
-    out_.append(fmt::format("<p>{}</p></div></header>\n", Esc(Subtitle())));
-    out_.append("<main class=\"wrap\">\n");
-    WriteSummary();
-    WriteFilters();
-    out_.append("<section id=\"clusters\">\n<h2>Divergent quotations</h2>\n");
-    if (view.clusters.empty()) out_.append("<p class=\"empty\">None.</p>\n");
-    for (const ClusterReport& report : view.clusters) WriteCluster(report);
-    out_.append("</section>\n");
-    WriteFindings();
-    out_.append("</main>\n");
-    out_.append(
+    head.append("<title>Quotation check</title>\n<style>");
+    head.append(kStyle);
+    head.append("</style>\n</head>\n<body>\n");
+    head.append("<header class=\"page\"><div class=\"wrap\"><h1>Quotation check</h1>");
+    head.append(fmt::format("<p>{}</p></div></header>\n", Esc(Subtitle())));
+    head.append("<main class=\"wrap\">\n");
+    WriteSummary(&head);
+    WriteFilters(&head);
+    head.append("<section id=\"clusters\">\n<h2>Divergent quotations</h2>\n");
+    const bool any_shown = WriteShownClusters(
+        index, result_.clusters.size(), &writer,
+        [&](const ClusterReport& report, std::string* text) { WriteCluster(report, text); });
+    std::string& tail = writer.buffer();
+    if (!any_shown) tail.append("<p class=\"empty\">None.</p>\n");
+    tail.append("</section>\n");
+    WriteFindings(&writer);
+    tail.append("</main>\n");
+    tail.append(
         fmt::format("<footer class=\"wrap\">Made by quotecheck {}. Removed words are <del>struck "
                     "through</del>, added words <ins>highlighted</ins>.</footer>\n",
                     Esc(options_.tool_version)));
-    out_.append("<script>");
-    out_.append(kScript);
-    out_.append("</script>\n</body>\n</html>\n");
+    tail.append("<script>");
+    tail.append(kScript);
+    tail.append("</script>\n</body>\n</html>\n");
+    writer.Finish();
   }
 
  private:
@@ -210,72 +226,72 @@ class HtmlWriter {
                        plural(result_.findings.size(), "finding", "findings"));
   }
 
-  void Stat(size_t n, std::string_view label, std::string_view kind = {}) {
-    out_.append(fmt::format(
+  static void Stat(std::string* out, size_t n, std::string_view label, std::string_view kind = {}) {
+    out->append(fmt::format(
         R"(<div class="stat{}{}"><span class="n">{}</span><span class="l">{}</span></div>)",
         kind.empty() ? "" : " ", kind, n, label));
-    out_.push_back('\n');
+    out->push_back('\n');
   }
 
-  void WriteSummary() {
+  void WriteSummary(std::string* out) const {
     std::array<size_t, 3> by_severity{};  // info, warning, error
     std::map<std::string, std::array<size_t, 3>> by_rule;
     for (const Finding& f : result_.findings) {
       ++by_severity[static_cast<size_t>(f.severity)];
       ++by_rule[f.rule][static_cast<size_t>(f.severity)];
     }
-    out_.append("<section id=\"summary\" aria-label=\"Summary\">\n<div class=\"stats\">\n");
-    Stat(result_.documents_read, "documents");
-    if (result_.documents_failed > 0) Stat(result_.documents_failed, "documents failed");
-    Stat(result_.quotes.size(), "quotations");
-    Stat(result_.clusters.size(), "clusters");
-    Stat(result_.links.size(), "links");
-    Stat(result_.findings.size(), "findings");
-    Stat(by_severity[2], "errors", "error");
-    Stat(by_severity[1], "warnings", "warning");
-    Stat(by_severity[0], "info", "info");
-    out_.append("</div>\n");
-    out_.append(
+    out->append("<section id=\"summary\" aria-label=\"Summary\">\n<div class=\"stats\">\n");
+    Stat(out, result_.documents_read, "documents");
+    if (result_.documents_failed > 0) Stat(out, result_.documents_failed, "documents failed");
+    Stat(out, result_.quotes.size(), "quotations");
+    Stat(out, result_.clusters.size(), "clusters");
+    Stat(out, result_.links.size(), "links");
+    Stat(out, result_.findings.size(), "findings");
+    Stat(out, by_severity[2], "errors", "error");
+    Stat(out, by_severity[1], "warnings", "warning");
+    Stat(out, by_severity[0], "info", "info");
+    out->append("</div>\n");
+    out->append(
         "<section class=\"card\"><table class=\"by-rule\"><thead><tr><th>Rule</th>"
         "<th class=\"num\">Error</th><th class=\"num\">Warning</th>"
         "<th class=\"num\">Info</th><th class=\"num\">Total</th></tr></thead><tbody>\n");
     if (by_rule.empty()) {
-      out_.append("<tr><td colspan=\"6\" class=\"empty\">No findings.</td></tr>\n");
+      out->append("<tr><td colspan=\"6\" class=\"empty\">No findings.</td></tr>\n");
     }
     for (const auto& [rule, n] : by_rule) {
-      out_.append(
+      out->append(
           fmt::format("<tr><td><span class=\"rule\">{}</span> <span class=\"source\">{}</span></td>"
                       "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
                       "<td class=\"num\">{}</td></tr>\n",
                       Esc(rule), Esc(DescribeRule(rule).short_description), n[2], n[1], n[0],
                       n[0] + n[1] + n[2]));
     }
-    out_.append("</tbody></table></section>\n</section>\n");
+    out->append("</tbody></table></section>\n</section>\n");
   }
 
-  void WriteFilters() {
+  void WriteFilters(std::string* out) const {
     std::array<size_t, 3> by_severity{};
     std::map<std::string, size_t> by_rule;
     for (const Finding& f : result_.findings) {
       ++by_severity[static_cast<size_t>(f.severity)];
       ++by_rule[f.rule];
     }
-    out_.append("<section id=\"filters\" class=\"card controls\" aria-label=\"Filters\">\n");
-    out_.append("<fieldset><legend>Severity</legend>");
+    out->append("<section id=\"filters\" class=\"card controls\" aria-label=\"Filters\">\n");
+    out->append("<fieldset><legend>Severity</legend>");
     for (Severity s : {Severity::kError, Severity::kWarning, Severity::kInfo}) {
-      out_.append(fmt::format(
+      out->append(fmt::format(
           "<label><input type=\"checkbox\" data-filter=\"severity\" value=\"{0}\" checked>"
           "<span class=\"badge sev-{0}\">{0}</span> {1}</label>",
           SeverityName(s), by_severity[static_cast<size_t>(s)]));
     }
-    out_.append("</fieldset>\n<fieldset><legend>Rule</legend>");
+    out->append("</fieldset>\n<fieldset><legend>Rule</legend>");
     for (const auto& [rule, n] : by_rule) {
-      out_.append(
+      out->append(
           fmt::format("<label><input type=\"checkbox\" data-filter=\"rule\" value=\"{0}\" checked>"
                       "<span class=\"rule\">{0}</span> {1}</label>",
                       Esc(rule), n));
     }
-    out_.append("</fieldset>\n</section>\n");
+    out->append("</fieldset>\n</section>\n");
   }
 
   // "rule:severity …" of these findings, for the filter script.
@@ -311,7 +327,7 @@ class HtmlWriter {
     if (!doc.meta.outlet.empty())
       parts.push_back("<strong>" + EscLine(doc.meta.outlet) + "</strong>");
     if (!doc.meta.date.empty()) parts.push_back(EscLine(doc.meta.date));
-    parts.push_back(fmt::format("{}:{}:{}", DocumentLink(doc), q.line, q.col));
+    parts.push_back(fmt::format("{}:{}:{}", document_links_[q.doc], q.line, q.col));
     std::string out = fmt::format("<div class=\"source\">{}</div>", fmt::join(parts, " · "));
     out.append(fmt::format("<div class=\"source\">Speaker: <span class=\"who\">{}</span></div>",
                            q.speaker ? EscLine(*q.speaker) : std::string("(unattributed)")));
@@ -386,22 +402,22 @@ class HtmlWriter {
     return {FormatWordDiff(ref_ops, ref_style), FormatWordDiff(member_ops, member_style)};
   }
 
-  void WriteCluster(const ClusterReport& report) {
+  void WriteCluster(const ClusterReport& report, std::string* out) const {
     const Cluster& cluster = result_.clusters[report.cluster];
     std::vector<size_t> all_findings;
     for (const MemberReport& m : report.members) {
       all_findings.insert(all_findings.end(), m.findings.begin(), m.findings.end());
     }
-    out_.append(fmt::format("<article class=\"cluster\" id=\"{}\" data-findings=\"{}\">\n",
+    out->append(fmt::format("<article class=\"cluster\" id=\"{}\" data-findings=\"{}\">\n",
                             Esc(cluster.id), FindingPairs(all_findings)));
-    out_.append(
+    out->append(
         fmt::format("<div class=\"cluster-head\"><h3>Cluster <span class=\"id\">{}</span></h3>",
                     Esc(cluster.id)));
     std::set<Severity> severities;
     for (size_t f : all_findings) severities.insert(result_.findings[f].severity);
-    for (auto it = severities.rbegin(); it != severities.rend(); ++it) out_.append(Badge(*it));
-    out_.append("</div>\n");
-    out_.append(
+    for (auto it = severities.rbegin(); it != severities.rend(); ++it) out->append(Badge(*it));
+    out->append("</div>\n");
+    out->append(
         fmt::format("<blockquote class=\"reference\">“{}”</blockquote>\n",
                     Esc(ShortenForDisplay(result_.quotes[report.reference].text, kHeadlineLimit))));
 
@@ -413,23 +429,21 @@ class HtmlWriter {
                                          fmt::join(speakers, ", "));
     auto where = [&](size_t q) {
       const DocumentInfo& doc = result_.documents[result_.quotes[q].doc];
-      std::string out = DocumentLink(doc);
+      std::string link = document_links_[result_.quotes[q].doc];
       const std::string about = OutletAndDate(doc.meta);
-      if (!about.empty()) out.append(" ").append(Esc(about));
-      return out;
+      if (!about.empty()) link.append(" ").append(Esc(about));
+      return link;
     };
     meta.append(". First: ").append(where(cluster.first));
     if (cluster.primary) meta.append(". Primary source: ").append(where(*cluster.primary));
-    out_.append(fmt::format("<p class=\"meta\">{}.</p>\n", meta));
+    out->append(fmt::format("<p class=\"meta\">{}.</p>\n", meta));
 
     const std::string ref_label = cluster.primary ? "Primary source wording" : "Reference wording";
     // lint: the other side is the draft's; check: any member's.
-    bool lint = false;
-    for (const DocumentInfo& doc : result_.documents) lint = lint || doc.draft;
-    out_.append(
+    out->append(
         fmt::format("<table class=\"compare\"><thead><tr><th>{}</th><th>{}</th></tr></thead>"
                     "<tbody>\n",
-                    ref_label, lint ? "Draft wording" : "Member wording"));
+                    ref_label, lint_ ? "Draft wording" : "Member wording"));
     for (const MemberReport& member : report.members) {
       if (member.reference || !member.divergent) continue;
       const QuoteRecord& q = result_.quotes[member.quote];
@@ -440,30 +454,30 @@ class HtmlWriter {
         ref_words = EscLine(result_.quotes[report.reference].text);
         member_words = EscLine(q.text);
       }
-      out_.append(fmt::format("<tr data-findings=\"{}\">", FindingPairs(member.findings)));
-      out_.append(fmt::format("<td data-label=\"{}\">{}<div class=\"words\">“{}”</div></td>",
+      out->append(fmt::format("<tr data-findings=\"{}\">", FindingPairs(member.findings)));
+      out->append(fmt::format("<td data-label=\"{}\">{}<div class=\"words\">“{}”</div></td>",
                               ref_label, SourceBlock(report.reference), ref_words));
       const bool draft = result_.documents[q.doc].draft;
-      out_.append(fmt::format("<td data-label=\"{}\">{}<div class=\"words\">“{}”</div>",
+      out->append(fmt::format("<td data-label=\"{}\">{}<div class=\"words\">“{}”</div>",
                               draft ? "Draft wording" : "Member wording", SourceBlock(member.quote),
                               member_words));
-      out_.append(fmt::format("<div class=\"relation\">{}</div>",
+      out->append(fmt::format("<div class=\"relation\">{}</div>",
                               Esc(RelationLabel(result_, report, member))));
       if (!member.findings.empty()) {
-        out_.append("<ul class=\"notes\">");
+        out->append("<ul class=\"notes\">");
         for (size_t f : member.findings) {
           const Finding& finding = result_.findings[f];
-          out_.append(
+          out->append(
               fmt::format("<li data-findings=\"{}\">{}<span class=\"rule\">{}</span>: {} "
                           "<span class=\"confidence\">(confidence {:.2f})</span>{}</li>",
                           Esc(Pair(finding)), Badge(finding.severity), Esc(finding.rule),
                           EscLine(finding.message), finding.confidence, EvidenceNote(finding)));
         }
-        out_.append("</ul>");
+        out->append("</ul>");
       }
-      out_.append("</td></tr>\n");
+      out->append("</td></tr>\n");
     }
-    out_.append("</tbody></table>\n</article>\n");
+    out->append("</tbody></table>\n</article>\n");
   }
 
   // What a finding rests on: the shared words and both speakers, for the reader to judge.
@@ -481,44 +495,49 @@ class HtmlWriter {
     return note + "</div>";
   }
 
-  void WriteFindings() {
-    out_.append("<section id=\"findings\">\n<h2>Findings</h2>\n");
+  void WriteFindings(OrderedRecords* writer) const {
+    std::string& out = writer->buffer();
+    out.append("<section id=\"findings\">\n<h2>Findings</h2>\n");
     if (result_.findings.empty()) {
-      out_.append("<p class=\"empty\">No findings.</p>\n</section>\n");
+      out.append("<p class=\"empty\">No findings.</p>\n</section>\n");
       return;
     }
-    out_.append(
+    out.append(
         "<section class=\"card\"><table class=\"findings\"><thead><tr><th>Severity</th>"
         "<th>Rule</th><th>Location</th><th>Confidence</th><th>Message</th></tr></thead><tbody>\n");
     const WordDiffStyle style = HtmlDiffStyle();
-    for (const Finding& finding : result_.findings) {
-      const Diagnostic d = FindingDiagnostic(result_, finding);
-      std::string location;  // a line break may follow each "/"
-      for (const char c : EscLine(d.path)) {
-        location.push_back(c);
-        if (c == '/') location.append("<wbr>");
-      }
-      if (d.line > 0) location.append(fmt::format(":{}:{}", d.line, d.col));
-      std::string message = EscLine(finding.message);
-      if (finding.diff && HasChanges(finding.diff->ops)) {
-        // Finding::diff runs from the reported quotation (a) to the reference (b).
-        std::vector<DiffOp> ops = ReversedDiff(finding.diff->ops);
-        message.append(fmt::format("<span class=\"diff words\">{}</span>",
-                                   FormatWordDiff(TrimEdges(std::move(ops)), style)));
-      }
-      message.append(EvidenceNote(finding));
-      out_.append(fmt::format(
-          "<tr data-findings=\"{}\"><td>{}</td><td><span class=\"rule\">{}</span></td>"
-          "<td class=\"loc\">{}</td><td class=\"confidence\">{:.2f}</td><td>{}</td></tr>\n",
-          Esc(Pair(finding)), Badge(finding.severity), Esc(finding.rule), location,
-          finding.confidence, message));
-    }
-    out_.append("</tbody></table></section>\n</section>\n");
+    // A row a finding, formatted on the threads.
+    writer->Write(
+        result_.findings.size(), kRecordsPerChunk, [&](std::string* row, size_t f, unsigned) {
+          const Finding& finding = result_.findings[f];
+          const Diagnostic d = FindingDiagnostic(result_, finding);
+          std::string location;  // a line break may follow each "/"
+          for (const char c : EscLine(d.path)) {
+            location.push_back(c);
+            if (c == '/') location.append("<wbr>");
+          }
+          if (d.line > 0) location.append(fmt::format(":{}:{}", d.line, d.col));
+          std::string message = EscLine(finding.message);
+          if (finding.diff && HasChanges(finding.diff->ops)) {
+            // Finding::diff runs from the reported quotation (a) to the reference (b).
+            std::vector<DiffOp> ops = ReversedDiff(finding.diff->ops);
+            message.append(fmt::format("<span class=\"diff words\">{}</span>",
+                                       FormatWordDiff(TrimEdges(std::move(ops)), style)));
+          }
+          message.append(EvidenceNote(finding));
+          row->append(fmt::format(
+              "<tr data-findings=\"{}\"><td>{}</td><td><span class=\"rule\">{}</span></td>"
+              "<td class=\"loc\">{}</td><td class=\"confidence\">{:.2f}</td><td>{}</td></tr>\n",
+              Esc(Pair(finding)), Badge(finding.severity), Esc(finding.rule), location,
+              finding.confidence, message));
+        });
+    writer->buffer().append("</tbody></table></section>\n</section>\n");
   }
 
   const CheckResult& result_;
   const HtmlOptions& options_;
-  std::string& out_;
+  bool lint_ = false;  // a draft among the documents: the other side of each row is the draft's
+  std::vector<std::string> document_links_;  // by document: DocumentLink
 };
 
 }  // namespace
@@ -561,15 +580,14 @@ WordDiffStyle HtmlDiffStyle() {
 }
 
 std::string FormatCheckHtml(const CheckResult& result, const HtmlOptions& options) {
-  std::string out;
-  HtmlWriter(result, options, &out).Write();
-  return out;
+  std::ostringstream out;
+  PrintCheckHtml(result, options, &out, /*jobs=*/1);
+  return std::move(out).str();
 }
 
-void PrintCheckHtml(const CheckResult& result, const HtmlOptions& options, std::ostream* out) {
-  const std::string text = FormatCheckHtml(result, options);
-  out->write(text.data(), static_cast<std::streamsize>(text.size()));
-  out->flush();
+void PrintCheckHtml(const CheckResult& result, const HtmlOptions& options, std::ostream* out,
+                    unsigned jobs) {
+  HtmlWriter(result, options).Write(out, jobs);
 }
 
 }  // namespace quotecheck

@@ -45,7 +45,10 @@ struct HtmlOptions {
 /// The whole page.
 std::string FormatCheckHtml(const CheckResult& result, const HtmlOptions& options);
 
-/// Writes the page to `out` and flushes it.
-void PrintCheckHtml(const CheckResult& result, const HtmlOptions& options, std::ostream* out);
+/// Writes the page to `out` as it is made and flushes it: the clusters formatted on up to
+/// `jobs` threads a few at a time, written in order (the page is the same for any `jobs`), so
+/// that no more than a few clusters' rows are held at once, not the whole page.
+void PrintCheckHtml(const CheckResult& result, const HtmlOptions& options, std::ostream* out,
+                    unsigned jobs = 1);
 
 }  // namespace quotecheck

@@ -195,10 +195,6 @@ void AppendErrorRecord(std::string* out, const DocumentError& error) {
   json.EndObject();
 }
 
-// Records formatted per chunk on a thread: enough that taking a chunk costs nothing (a link
-// record with its diff takes microseconds).
-constexpr size_t kRecordsPerChunk = 1024;
-
 void PrintCheckJsonl(const CheckResult& result, std::ostream* out, unsigned jobs) {
   OrderedRecords writer(out, jobs);
   // Records [0, n) of one kind, each by append(&text, i, worker) and a line end.

@@ -122,7 +122,7 @@ void PrintCheckMarkdown(const CheckResult& result, std::ostream* out, unsigned j
       index, result.clusters.size(), &writer,
       [&](const ClusterReport& report, std::string* text) { AppendCluster(result, report, text); });
   if (!any_shown) writer.buffer().append("None.\n\n");
-  // The findings table, a row each, the buffer written out whenever it is large.
+  // The findings table.
   std::string& tail = writer.buffer();
   tail.append("## Findings\n\n");
   if (result.findings.empty()) {
@@ -130,14 +130,15 @@ void PrintCheckMarkdown(const CheckResult& result, std::ostream* out, unsigned j
   } else {
     tail.append("| Location | Severity | Rule | Message |\n| --- | --- | --- | --- |\n");
   }
-  for (const Finding& finding : result.findings) {
+  // A row a finding, formatted on the threads.
+  writer.Write(result.findings.size(), kRecordsPerChunk, [&](std::string* row, size_t f, unsigned) {
+    const Finding& finding = result.findings[f];
     const Diagnostic d = FindingDiagnostic(result, finding);
     std::string location = d.path;
     if (d.line > 0) location.append(fmt::format(":{}:{}", d.line, d.col));
-    AppendRow(&tail, {Escaped(location), SeverityName(finding.severity), Escaped(finding.rule),
-                      Escaped(finding.message)});
-    writer.MaybeFlush();
-  }
+    AppendRow(row, {Escaped(location), SeverityName(finding.severity), Escaped(finding.rule),
+                    Escaped(finding.message)});
+  });
   writer.Finish();
 }
 

@@ -18,6 +18,11 @@
 
 namespace quotecheck {
 
+/// Records of a line or a table row each (a link with its diff, a finding) formatted per chunk
+/// on a thread (OrderedRecords::Write): enough that taking a chunk costs nothing next to
+/// formatting it, a record taking microseconds.
+inline constexpr size_t kRecordsPerChunk = 1024;
+
 class OrderedRecords {
  public:
   /// Records are written to `out`, formatted on up to `jobs` threads.

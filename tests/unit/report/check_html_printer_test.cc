@@ -2,8 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
 
+#include "check_test_result.h"
 #include "sarif_test_result.h"
 
 namespace quotecheck {
@@ -75,6 +77,19 @@ TEST_SUITE("report") {
     const std::string html = Html(result);
     CHECK(Has(html, "<p class=\"empty\">None.</p>"));
     CHECK(Has(html, "<p class=\"empty\">No findings.</p>"));
+  }
+
+  TEST_CASE("PrintCheckHtml on threads writes the same page as on one") {
+    // 300 clusters, every fourth with members that agree (not shown).
+    const CheckResult result = testing::ManyClustersResult(300, 4);
+    const std::string one = Html(result);
+    CHECK(Has(one, "id=\"c300\""));
+    CHECK(Has(one, "</html>\n"));
+    for (unsigned jobs : {2u, 5u}) {
+      std::ostringstream out;
+      PrintCheckHtml(result, {"0.1.0", testing::TestLocator()}, &out, jobs);
+      CHECK(out.str() == one);
+    }
   }
 }
 
