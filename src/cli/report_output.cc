@@ -111,7 +111,7 @@ std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat f
       PrintCheckMarkdown(result, out, jobs);
       break;
     case ReportFormat::kSarif:
-      PrintCheckSarif(result, {QUOTECHECK_VERSION, MakeSourceLocator(RepositoryRoot())}, out);
+      PrintCheckSarif(result, {QUOTECHECK_VERSION, MakeSourceLocator(RepositoryRoot())}, out, jobs);
       break;
     case ReportFormat::kGithub: {
       GithubOptions github{MakeSourceLocator(RepositoryRoot()), {}};

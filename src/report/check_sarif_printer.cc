@@ -5,12 +5,16 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <sstream>
 #include <utility>
 
 #include "core/code_point.h"
+#include "core/parallel_slices.h"
 #include "report/check_report_view.h"
 #include "report/finding_fingerprint.h"
 #include "report/json_writer.h"
+#include "report/ordered_records.h"
 #include "report/text_printer.h"
 
 namespace quotecheck {
@@ -55,12 +59,12 @@ std::string PlainText(std::string_view markdown) {
   return out;
 }
 
-// Pretty-prints compact JSON (as JsonWriter writes it: no white space outside strings) with
-// two-space indentation; empty arrays and objects stay "[]" and "{}".
-std::string IndentJson(std::string_view json) {
-  std::string out;
-  out.reserve(json.size() + json.size() / 2);
-  int depth = 0;
+// Appends compact JSON (as JsonWriter writes it: no white space outside strings) pretty-printed
+// with two-space indentation, as it reads at nesting `depth`; empty arrays and objects stay
+// "[]" and "{}". No line end after the last character.
+void AppendIndentedJson(std::string_view json, int depth, std::string* out_string) {
+  std::string& out = *out_string;
+  out.reserve(out.size() + json.size() + json.size() / 2);
   bool in_string = false;
   auto newline = [&]() {
     out.push_back('\n');
@@ -109,16 +113,21 @@ std::string IndentJson(std::string_view json) {
         out.push_back(c);
     }
   }
-  out.push_back('\n');
-  return out;
 }
+
+// The results array's place in the log's skeleton: a string no finding writes, replaced by
+// the results as they are formatted (SarifWriter::Write).
+constexpr std::string_view kResultsPlace = "\x01results";
 
 class SarifWriter {
  public:
-  SarifWriter(const CheckResult& result, const SarifOptions& options, std::string* out)
-      : result_(result), options_(options), json_(out) {}
+  SarifWriter(const CheckResult& result, const SarifOptions& options)
+      : result_(result), options_(options) {}
 
-  void Write() {
+  // The log, written as it is made: the skeleton (tool, rules, run) indented once, then the
+  // results formatted on up to `jobs` threads a chunk at a time and written in order
+  // (report/ordered_records.h), each indented where the skeleton held its place.
+  void Write(std::ostream* out, unsigned jobs) {
     // Rules: every known one, then the unknown ids in order of appearance.
     std::vector<RuleInfo> rules = KnownRules();
     std::vector<std::string> extra_ids;  // keeps the unknown ids' text alive
@@ -138,126 +147,159 @@ class SarifWriter {
       rules.push_back(info);
     }
     for (size_t i = 0; i < rules.size(); ++i) rule_index_[std::string(rules[i].id)] = i;
+    NumberFingerprints(jobs);
 
-    json_.BeginObject();
-    json_.Key("$schema");
-    json_.String(kSchemaUri);
-    json_.Key("version");
-    json_.String("2.1.0");
-    json_.Key("runs");
-    json_.BeginArray();
-    json_.BeginObject();
-    json_.Key("tool");
-    json_.BeginObject();
-    json_.Key("driver");
-    json_.BeginObject();
-    json_.Key("name");
-    json_.String("quotecheck");
-    json_.Key("version");
-    json_.String(options_.tool_version);
-    json_.Key("informationUri");
-    json_.String(kQuotecheckInformationUri);
-    json_.Key("rules");
-    json_.BeginArray();
-    for (const RuleInfo& rule : rules) WriteRule(rule);
-    json_.EndArray();
-    json_.EndObject();  // driver
-    json_.EndObject();  // tool
-    json_.Key("columnKind");
-    json_.String("unicodeCodePoints");
-    json_.Key("results");
-    json_.BeginArray();
-    for (const Finding& finding : result_.findings) WriteResult(finding);
-    json_.EndArray();
-    json_.EndObject();  // run
-    json_.EndArray();
-    json_.EndObject();
+    std::string compact;
+    JsonWriter json(&compact);
+    json.BeginObject();
+    json.Key("$schema");
+    json.String(kSchemaUri);
+    json.Key("version");
+    json.String("2.1.0");
+    json.Key("runs");
+    json.BeginArray();
+    json.BeginObject();
+    json.Key("tool");
+    json.BeginObject();
+    json.Key("driver");
+    json.BeginObject();
+    json.Key("name");
+    json.String("quotecheck");
+    json.Key("version");
+    json.String(options_.tool_version);
+    json.Key("informationUri");
+    json.String(kQuotecheckInformationUri);
+    json.Key("rules");
+    json.BeginArray();
+    for (const RuleInfo& rule : rules) WriteRule(json, rule);
+    json.EndArray();
+    json.EndObject();  // driver
+    json.EndObject();  // tool
+    json.Key("columnKind");
+    json.String("unicodeCodePoints");
+    json.Key("results");
+    json.BeginArray();
+    if (!result_.findings.empty()) json.String(kResultsPlace);
+    json.EndArray();
+    json.EndObject();  // run
+    json.EndArray();
+    json.EndObject();
+    std::string skeleton;
+    AppendIndentedJson(compact, 0, &skeleton);
+    skeleton.push_back('\n');
+
+    OrderedRecords writer(out, jobs);
+    std::string place;
+    AppendJsonString(&place, kResultsPlace);
+    const size_t at = skeleton.find(place);
+    if (at == std::string::npos) {  // no findings: "results": []
+      writer.buffer().append(skeleton);
+      writer.Finish();
+      return;
+    }
+    // The results' depth: the indentation before their place, two spaces a level.
+    const size_t line = skeleton.rfind('\n', at) + 1;
+    const int depth = static_cast<int>((at - line) / 2);
+    const std::string between = ",\n" + skeleton.substr(line, at - line);
+    writer.buffer().append(skeleton, 0, at);
+    std::vector<std::string> scratch(std::max(1u, jobs));  // each thread's compact result
+    writer.Write(result_.findings.size(), kRecordsPerChunk,
+                 [&](std::string* text, size_t f, unsigned worker) {
+                   std::string& one = scratch[worker];
+                   one.clear();
+                   JsonWriter result_json(&one);
+                   WriteResult(result_json, f);
+                   if (f > 0) text->append(between);
+                   AppendIndentedJson(one, depth, text);
+                 });
+    writer.buffer().append(skeleton, at + place.size());
+    writer.Finish();
   }
 
  private:
-  void Text(std::string_view key, std::string_view text) {
-    json_.Key(key);
-    json_.BeginObject();
-    json_.Key("text");
-    json_.String(text);
-    json_.EndObject();
+  static void Text(JsonWriter& json, std::string_view key, std::string_view text) {
+    json.Key(key);
+    json.BeginObject();
+    json.Key("text");
+    json.String(text);
+    json.EndObject();
   }
 
-  void WriteRule(const RuleInfo& rule) {
-    json_.BeginObject();
-    json_.Key("id");
-    json_.String(rule.id);
-    json_.Key("name");
-    json_.String(rule.name);
-    Text("shortDescription", rule.short_description);
-    Text("fullDescription", rule.full_description);
-    json_.Key("help");
-    json_.BeginObject();
-    json_.Key("text");
-    json_.String(PlainText(rule.help_markdown));
-    json_.Key("markdown");
-    json_.String(rule.help_markdown);
-    json_.EndObject();
-    json_.Key("defaultConfiguration");
-    json_.BeginObject();
-    json_.Key("level");
-    json_.String(LevelName(rule.default_severity));
-    json_.EndObject();
-    json_.EndObject();
+  static void WriteRule(JsonWriter& json, const RuleInfo& rule) {
+    json.BeginObject();
+    json.Key("id");
+    json.String(rule.id);
+    json.Key("name");
+    json.String(rule.name);
+    Text(json, "shortDescription", rule.short_description);
+    Text(json, "fullDescription", rule.full_description);
+    json.Key("help");
+    json.BeginObject();
+    json.Key("text");
+    json.String(PlainText(rule.help_markdown));
+    json.Key("markdown");
+    json.String(rule.help_markdown);
+    json.EndObject();
+    json.Key("defaultConfiguration");
+    json.BeginObject();
+    json.Key("level");
+    json.String(LevelName(rule.default_severity));
+    json.EndObject();
+    json.EndObject();
   }
 
   // artifactLocation + region, or false when the document is no file.
-  bool WritePhysicalLocation(uint32_t doc, const TextRegion& region) {
+  bool WritePhysicalLocation(JsonWriter& json, uint32_t doc, const TextRegion& region) const {
     const DocumentInfo& info = result_.documents[doc];
     const std::string& path = info.path.empty() ? info.id : info.path;
     if (!options_.locator.IsFile(path)) return false;
     const std::string relative = options_.locator.RelativePath(path);
-    json_.Key("physicalLocation");
-    json_.BeginObject();
-    json_.Key("artifactLocation");
-    json_.BeginObject();
-    json_.Key("uri");
+    json.Key("physicalLocation");
+    json.BeginObject();
+    json.Key("artifactLocation");
+    json.BeginObject();
+    json.Key("uri");
     if (!relative.empty() && relative.front() == '/') {
-      json_.String("file://" + PercentEncodePath(relative));
+      json.String("file://" + PercentEncodePath(relative));
     } else {
-      json_.String(PercentEncodePath(relative));
-      json_.Key("uriBaseId");
-      json_.String("%SRCROOT%");
+      json.String(PercentEncodePath(relative));
+      json.Key("uriBaseId");
+      json.String("%SRCROOT%");
     }
-    json_.EndObject();
+    json.EndObject();
     if (region.start_line > 0) {
-      json_.Key("region");
-      json_.BeginObject();
-      json_.Key("startLine");
-      json_.Uint(region.start_line);
+      json.Key("region");
+      json.BeginObject();
+      json.Key("startLine");
+      json.Uint(region.start_line);
       if (region.start_column > 0) {
-        json_.Key("startColumn");
-        json_.Uint(region.start_column);
+        json.Key("startColumn");
+        json.Uint(region.start_column);
       }
       if (region.end_line > 0) {
-        json_.Key("endLine");
-        json_.Uint(region.end_line);
-        json_.Key("endColumn");
-        json_.Uint(region.end_column);
+        json.Key("endLine");
+        json.Uint(region.end_line);
+        json.Key("endColumn");
+        json.Uint(region.end_column);
       }
-      json_.EndObject();
+      json.EndObject();
     }
-    json_.EndObject();
+    json.EndObject();
     return true;
   }
 
   // The body of a location object (physical, else logical by document id).
-  void WriteLocationBody(uint32_t doc, const TextRegion& region) {
-    if (WritePhysicalLocation(doc, region)) return;
-    json_.Key("logicalLocations");
-    json_.BeginArray();
-    json_.BeginObject();
-    json_.Key("name");
-    json_.String(result_.documents[doc].id);
-    json_.Key("kind");
-    json_.String("object");
-    json_.EndObject();
-    json_.EndArray();
+  void WriteLocationBody(JsonWriter& json, uint32_t doc, const TextRegion& region) const {
+    if (WritePhysicalLocation(json, doc, region)) return;
+    json.Key("logicalLocations");
+    json.BeginArray();
+    json.BeginObject();
+    json.Key("name");
+    json.String(result_.documents[doc].id);
+    json.Key("kind");
+    json.String("object");
+    json.EndObject();
+    json.EndArray();
   }
 
   std::string RelatedMessage(size_t quote, bool reference) const {
@@ -274,74 +316,97 @@ class SarifWriter {
     return out;
   }
 
-  void WriteResult(const Finding& finding) {
-    json_.BeginObject();
-    json_.Key("ruleId");
-    json_.String(finding.rule);
-    json_.Key("ruleIndex");
-    json_.Uint(rule_index_.at(finding.rule));
-    json_.Key("level");
-    json_.String(LevelName(finding.severity));
+  void WriteResult(JsonWriter& json, size_t f) const {
+    const Finding& finding = result_.findings[f];
+    json.BeginObject();
+    json.Key("ruleId");
+    json.String(finding.rule);
+    json.Key("ruleIndex");
+    json.Uint(rule_index_.at(finding.rule));
+    json.Key("level");
+    json.String(LevelName(finding.severity));
     // SARIF's rank: the finding's confidence on its 0–100 scale.
-    json_.Key("rank");
-    json_.Double(std::round(finding.confidence * 1000) / 10);
-    Text("message", FindingMessageWithDiff(finding));
+    json.Key("rank");
+    json.Double(std::round(finding.confidence * 1000) / 10);
+    Text(json, "message", FindingMessageWithDiff(finding));
 
-    std::optional<uint32_t> doc;
+    const std::optional<uint32_t> doc = LocationDocument(finding);
     TextRegion region;
     const bool has_quote =
         !finding.quotes.empty() && finding.quotes.front() < result_.quotes.size();
     if (has_quote) {
-      const QuoteRecord& q = result_.quotes[finding.quotes.front()];
-      doc = q.doc;
-      region = QuoteRegion(q);
-    } else if (finding.doc && *finding.doc < result_.documents.size()) {
-      doc = *finding.doc;
+      region = QuoteRegion(result_.quotes[finding.quotes.front()]);
+    } else if (doc) {
       if (finding.location && finding.location->line > 0) {
         region.start_line = finding.location->line;
         region.start_column = finding.location->col;
       }
     }
     if (doc) {
-      json_.Key("locations");
-      json_.BeginArray();
-      json_.BeginObject();
-      WriteLocationBody(*doc, region);
-      json_.EndObject();
-      json_.EndArray();
+      json.Key("locations");
+      json.BeginArray();
+      json.BeginObject();
+      WriteLocationBody(json, *doc, region);
+      json.EndObject();
+      json.EndArray();
     }
     if (has_quote && finding.quotes.size() > 1) {
-      json_.Key("relatedLocations");
-      json_.BeginArray();
+      json.Key("relatedLocations");
+      json.BeginArray();
       for (size_t i = 1; i < finding.quotes.size(); ++i) {
         const size_t quote = finding.quotes[i];
         if (quote >= result_.quotes.size()) continue;
-        json_.BeginObject();
-        json_.Key("id");
-        json_.Uint(i);
-        WriteLocationBody(result_.quotes[quote].doc, QuoteRegion(result_.quotes[quote]));
-        Text("message", RelatedMessage(quote, i == 1));
-        json_.EndObject();
+        json.BeginObject();
+        json.Key("id");
+        json.Uint(i);
+        WriteLocationBody(json, result_.quotes[quote].doc, QuoteRegion(result_.quotes[quote]));
+        Text(json, "message", RelatedMessage(quote, i == 1));
+        json.EndObject();
       }
-      json_.EndArray();
+      json.EndArray();
     }
-    // The fingerprint, numbered within its file as GitHub numbers identical line hashes.
-    const std::string fingerprint = FindingFingerprint(result_, finding);
-    const std::string file = doc ? result_.documents[*doc].path : std::string();
-    const size_t occurrence = ++occurrences_[{file, fingerprint}];
-    json_.Key("partialFingerprints");
-    json_.BeginObject();
-    json_.Key("primaryLocationLineHash");
-    json_.String(fmt::format("{}:{}", fingerprint, occurrence));
-    json_.EndObject();
-    json_.EndObject();
+    json.Key("partialFingerprints");
+    json.BeginObject();
+    json.Key("primaryLocationLineHash");
+    json.String(line_hashes_[f]);
+    json.EndObject();
+    json.EndObject();
+  }
+
+  // Each finding's primaryLocationLineHash: its fingerprint (FindingFingerprint, made on up
+  // to `jobs` threads), numbered within its file as GitHub numbers identical line hashes (in
+  // result order, on this thread).
+  void NumberFingerprints(unsigned jobs) {
+    const std::vector<Finding>& findings = result_.findings;
+    line_hashes_.assign(findings.size(), std::string());
+    RunInChunks(findings.size(), kRecordsPerChunk, std::max(1u, jobs),
+                [&](size_t begin, size_t end, unsigned) {
+                  for (size_t f = begin; f < end; ++f) {
+                    line_hashes_[f] = FindingFingerprint(result_, findings[f]);
+                  }
+                });
+    std::map<std::pair<std::string, std::string>, size_t> occurrences;
+    for (size_t f = 0; f < findings.size(); ++f) {
+      const std::optional<uint32_t> doc = LocationDocument(findings[f]);
+      const std::string file = doc ? result_.documents[*doc].path : std::string();
+      const size_t occurrence = ++occurrences[{file, line_hashes_[f]}];
+      line_hashes_[f].append(fmt::format(":{}", occurrence));
+    }
+  }
+
+  // The document of a finding's location: its first quotation's, else its own.
+  std::optional<uint32_t> LocationDocument(const Finding& finding) const {
+    if (!finding.quotes.empty() && finding.quotes.front() < result_.quotes.size()) {
+      return result_.quotes[finding.quotes.front()].doc;
+    }
+    if (finding.doc && *finding.doc < result_.documents.size()) return *finding.doc;
+    return std::nullopt;
   }
 
   const CheckResult& result_;
   const SarifOptions& options_;
-  JsonWriter json_;
   std::map<std::string, size_t> rule_index_;
-  std::map<std::pair<std::string, std::string>, size_t> occurrences_;
+  std::vector<std::string> line_hashes_;  // by finding: NumberFingerprints
 };
 
 }  // namespace
@@ -419,15 +484,14 @@ std::string FindingMessageWithDiff(const Finding& finding) {
 }
 
 std::string FormatCheckSarif(const CheckResult& result, const SarifOptions& options) {
-  std::string compact;
-  SarifWriter(result, options, &compact).Write();
-  return IndentJson(compact);
+  std::ostringstream out;
+  PrintCheckSarif(result, options, &out, /*jobs=*/1);
+  return std::move(out).str();
 }
 
-void PrintCheckSarif(const CheckResult& result, const SarifOptions& options, std::ostream* out) {
-  const std::string text = FormatCheckSarif(result, options);
-  out->write(text.data(), static_cast<std::streamsize>(text.size()));
-  out->flush();
+void PrintCheckSarif(const CheckResult& result, const SarifOptions& options, std::ostream* out,
+                     unsigned jobs) {
+  SarifWriter(result, options).Write(out, jobs);
 }
 
 }  // namespace quotecheck

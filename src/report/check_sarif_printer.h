@@ -87,7 +87,10 @@ struct SarifOptions {
 /// The SARIF log, ending with a newline.
 std::string FormatCheckSarif(const CheckResult& result, const SarifOptions& options);
 
-/// Writes the log to `out` and flushes it.
-void PrintCheckSarif(const CheckResult& result, const SarifOptions& options, std::ostream* out);
+/// Writes the log to `out` as it is made and flushes it: the results formatted on up to `jobs`
+/// threads a chunk at a time and written in order (the log is the same for any `jobs`), so
+/// that no more than a few thousand results are held at once, not the whole log.
+void PrintCheckSarif(const CheckResult& result, const SarifOptions& options, std::ostream* out,
+                     unsigned jobs = 1);
 
 }  // namespace quotecheck

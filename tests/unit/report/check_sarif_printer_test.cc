@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <simdjson.h>
 
+#include <sstream>
 #include <string>
 
 #include "report/finding_fingerprint.h"
@@ -257,6 +258,30 @@ std::string Sarif(const CheckResult& result, SourceLocator locator = testing::Te
 TEST_SUITE("report") {
   TEST_CASE("FormatCheckSarif: the exact log of a small result") {
     CHECK(Sarif(testing::SarifTestResult()) == kExpectedLog);
+  }
+
+  TEST_CASE("PrintCheckSarif on threads writes the same log as on one") {
+    // Enough findings for several chunks of results; the same findings again and again, so
+    // that their fingerprints count up within each file.
+    CheckResult result = testing::SarifTestResult();
+    const std::vector<Finding> findings = result.findings;
+    while (result.findings.size() < 3000) {
+      result.findings.insert(result.findings.end(), findings.begin(), findings.end());
+    }
+    const std::string one = Sarif(result);
+    CHECK(one.find(":" + std::to_string(result.findings.size() / findings.size()) + "\"") !=
+          std::string::npos);
+    simdjson::dom::parser parser;
+    simdjson::dom::element log;
+    REQUIRE(parser.parse(one).get(log) == simdjson::SUCCESS);
+    simdjson::dom::array results;
+    REQUIRE(log["runs"].at(0)["results"].get(results) == simdjson::SUCCESS);
+    CHECK(results.size() == result.findings.size());
+    for (unsigned jobs : {2u, 3u}) {
+      std::ostringstream out;
+      PrintCheckSarif(result, {"0.1.0", testing::TestLocator()}, &out, jobs);
+      CHECK(out.str() == one);
+    }
   }
 
   TEST_CASE("FormatCheckSarif: every result has the fields code scanning requires") {
