@@ -125,7 +125,7 @@ std::optional<Status> PrintCheckFormat(const CheckResult& result, ReportFormat f
                      out, jobs);
       break;
     case ReportFormat::kCsv:
-      PrintCheckCsv(result, out);
+      PrintCheckCsv(result, out, jobs);
       break;
     case ReportFormat::kClaimReview:
       PrintCheckClaimReview(result, out);

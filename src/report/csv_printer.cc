@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <sstream>
+
 #include "core/line_index.h"
 #include "report/check_report_view.h"
+#include "report/ordered_records.h"
 
 namespace quotecheck {
 namespace {
@@ -109,41 +112,44 @@ void CsvPrinter::OnFinish(const RunSummary&) {
   out_->flush();
 }
 
-std::string FormatCheckCsv(const CheckResult& result) {
-  std::string out;
-  AppendCsvRow(&out, kFindingHeader);
-  for (const Finding& f : result.findings) {
-    std::vector<std::string> row = {std::string(SeverityName(f.severity)), f.rule,
-                                    Confidence(f.confidence)};
-    if (!f.quotes.empty()) {
-      AppendQuoteColumns(result, f.quotes.front(), &row);
-    } else {  // about no quotation (an unbalanced mark): its place, no words
-      const Diagnostic d = FindingDiagnostic(result, f);
-      const DocumentInfo* doc = f.doc ? &result.documents[*f.doc] : nullptr;
-      row.push_back(doc != nullptr ? doc->id : d.path);
-      row.push_back(doc != nullptr ? doc->meta.outlet : std::string());
-      row.push_back(doc != nullptr ? doc->meta.date : std::string());
-      row.push_back(doc != nullptr ? doc->meta.url : std::string());
-      row.push_back(d.line > 0 ? std::to_string(d.line) : std::string());
-      row.push_back(d.line > 0 ? std::to_string(d.col) : std::string());
-      row.insert(row.end(), 2, std::string());
-    }
-    AppendQuoteColumns(result, f.quotes.size() > 1 ? std::optional(f.quotes[1]) : std::nullopt,
-                       &row);
-    // Finding::diff runs from the reported quotation (a) to the reference (b).
-    row.push_back(f.diff && HasChanges(f.diff->ops)
-                      ? FormatWordDiff(ReversedDiff(f.diff->ops), WordDiffStyle{})
-                      : std::string());
-    row.push_back(f.message);
-    AppendCsvRow(&out, row);
-  }
-  return out;
+void PrintCheckCsv(const CheckResult& result, std::ostream* out, unsigned jobs) {
+  OrderedRecords writer(out, jobs);
+  AppendCsvRow(&writer.buffer(), kFindingHeader);
+  // A row a finding, formatted on the threads.
+  writer.Write(result.findings.size(), kRecordsPerChunk,
+               [&](std::string* text, size_t i, unsigned) {
+                 const Finding& f = result.findings[i];
+                 std::vector<std::string> row = {std::string(SeverityName(f.severity)), f.rule,
+                                                 Confidence(f.confidence)};
+                 if (!f.quotes.empty()) {
+                   AppendQuoteColumns(result, f.quotes.front(), &row);
+                 } else {  // about no quotation (an unbalanced mark): its place, no words
+                   const Diagnostic d = FindingDiagnostic(result, f);
+                   const DocumentInfo* doc = f.doc ? &result.documents[*f.doc] : nullptr;
+                   row.push_back(doc != nullptr ? doc->id : d.path);
+                   row.push_back(doc != nullptr ? doc->meta.outlet : std::string());
+                   row.push_back(doc != nullptr ? doc->meta.date : std::string());
+                   row.push_back(doc != nullptr ? doc->meta.url : std::string());
+                   row.push_back(d.line > 0 ? std::to_string(d.line) : std::string());
+                   row.push_back(d.line > 0 ? std::to_string(d.col) : std::string());
+                   row.insert(row.end(), 2, std::string());
+                 }
+                 AppendQuoteColumns(
+                     result, f.quotes.size() > 1 ? std::optional(f.quotes[1]) : std::nullopt, &row);
+                 // Finding::diff runs from the reported quotation (a) to the reference (b).
+                 row.push_back(f.diff && HasChanges(f.diff->ops)
+                                   ? FormatWordDiff(ReversedDiff(f.diff->ops), WordDiffStyle{})
+                                   : std::string());
+                 row.push_back(f.message);
+                 AppendCsvRow(text, row);
+               });
+  writer.Finish();
 }
 
-void PrintCheckCsv(const CheckResult& result, std::ostream* out) {
-  const std::string text = FormatCheckCsv(result);
-  out->write(text.data(), static_cast<std::streamsize>(text.size()));
-  out->flush();
+std::string FormatCheckCsv(const CheckResult& result) {
+  std::ostringstream out;
+  PrintCheckCsv(result, &out, /*jobs=*/1);
+  return std::move(out).str();
 }
 
 }  // namespace quotecheck

@@ -47,6 +47,8 @@ class CsvPrinter : public ResultSink {
 
 /// One row per finding of `result`, after the header row.
 std::string FormatCheckCsv(const CheckResult& result);
-void PrintCheckCsv(const CheckResult& result, std::ostream* out);
+/// Writes the rows as they are made, formatted on up to `jobs` threads a chunk at a time and
+/// written in order (the same bytes for any `jobs`), and flushes `out`.
+void PrintCheckCsv(const CheckResult& result, std::ostream* out, unsigned jobs = 1);
 
 }  // namespace quotecheck

@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
+#include <string>
+
+#include "check_test_result.h"
+
 namespace quotecheck {
 namespace {
 
@@ -37,6 +42,27 @@ TEST_CASE("AppendCsvRow ends each row with CRLF") {
   AppendCsvRow(&out, {"doc", "text"});
   AppendCsvRow(&out, {"a.txt", "\"We will win,\" she said"});
   CHECK(out == "doc,text\r\na.txt,\"\"\"We will win,\"\" she said\"\r\n");
+}
+
+TEST_CASE("PrintCheckCsv on threads writes the same rows as on one") {
+  // Enough findings for several chunks of rows.
+  CheckResult result = testing::CheckTestResult();
+  const std::vector<Finding> findings = result.findings;
+  REQUIRE_FALSE(findings.empty());
+  while (result.findings.size() < 3000) {
+    result.findings.insert(result.findings.end(), findings.begin(), findings.end());
+  }
+  const std::string one = FormatCheckCsv(result);
+  size_t rows = 0;
+  for (size_t at = one.find("\r\n"); at != std::string::npos; at = one.find("\r\n", at + 2)) {
+    ++rows;
+  }
+  CHECK(rows >= result.findings.size() + 1);  // the header, then a row a finding
+  for (unsigned jobs : {2u, 3u}) {
+    std::ostringstream out;
+    PrintCheckCsv(result, &out, jobs);
+    CHECK(out.str() == one);
+  }
 }
 
 }  // namespace
