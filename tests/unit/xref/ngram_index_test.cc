@@ -107,6 +107,7 @@ TEST_SUITE("xref") {
     // 20 versions of one utterance: under max_document_frequency, over 2 × 4 + 1.
     const auto quotes = Copies(20, "the viaduct will reopen in the spring");
     NgramIndexOptions options;
+    options.max_candidates = 0;  // the pairs of the lists alone
     options.neighbours = 0;
     CHECK(FindCandidatePairs(quotes, options).size() == 190);  // every pair
     options.neighbours = 10;                                   // 2 × 10 + 1 > 20: every pair too
