@@ -240,27 +240,32 @@ struct Attributor::Impl {
     if (it != memo.offsets.end()) return it->second;
     const RuleGroups& groups = cr.program->groups();
     const size_t start = static_cast<size_t>(matched.data() - context.data());
+    const std::string_view symbols(context.data(), context.size());
+    const size_t end = start + matched.size();
     std::string_view head;
     GroupOffsets out;
-    if (tail != nullptr && tail->HeadMatch(std::string_view(context.data(), context.size()), start,
-                                           start + matched.size(), &head)) {
+    // The head's first parse from its split, where the tail takes the rest: the head's
+    // groups with no search of the head's own program.
+    const SpeakerSplit* head_split = tail != nullptr ? cr.rule->head_split.get() : nullptr;
+    size_t head_end;
+    if (head_split != nullptr && head_split->FirstParse(symbols, start, &head_end, &out) &&
+        tail->TailMatches(symbols, head_end, end)) {
+      memo.offsets.emplace(memo.key, out);
+      return out;
+    }
+    if (tail != nullptr && tail->HeadMatch(symbols, start, end, &head)) {
       const re2::StringPiece head_match(head.data(), head.size());
       MemoKey(rule_index, context, head_match, true, &memo.head_key);
       auto head_it = memo.offsets.find(memo.head_key);
       if (head_it != memo.offsets.end()) {
         out = head_it->second;
       } else {
-        const SpeakerSplit* split = cr.rule->head_split.get();
-        if (split == nullptr || !split->Groups(std::string_view(context.data(), context.size()),
-                                               start, start + head.size(), &out)) {
-          out = MatchGroups(groups, tail->head(), context, head_match, RE2::ANCHOR_START, &memo);
-        }
+        out = MatchGroups(groups, tail->head(), context, head_match, RE2::ANCHOR_START, &memo);
         memo.offsets.emplace(memo.head_key, out);
       }
     } else {
       const SpeakerSplit* split = cr.rule->speaker_split.get();
-      if (split == nullptr || !split->Groups(std::string_view(context.data(), context.size()),
-                                             start, start + matched.size(), &out)) {
+      if (split == nullptr || !split->Groups(symbols, start, end, &out)) {
         out = MatchGroups(groups, regex, context, matched, anchor, &memo);
       }
     }

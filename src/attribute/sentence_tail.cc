@@ -116,10 +116,16 @@ bool SentenceTail::HeadMatch(std::string_view symbols, size_t start, size_t end,
   if (head_regex == nullptr || tail_regex == nullptr || end != symbols.size()) return false;
   re2::StringPiece context(symbols.data(), symbols.size()), matched;
   if (!head_regex->Match(context, start, end, RE2::ANCHOR_START, &matched, 1)) return false;
-  const size_t head_end = start + matched.size();
-  if (!tail_regex->Match(context, head_end, end, RE2::ANCHOR_BOTH, nullptr, 0)) return false;
+  if (!TailMatches(symbols, start + matched.size(), end)) return false;
   *head = std::string_view(matched.data(), matched.size());
   return true;
+}
+
+bool SentenceTail::TailMatches(std::string_view symbols, size_t from, size_t end) const {
+  const RE2* tail_regex = tail_.regex();
+  if (tail_regex == nullptr || end != symbols.size() || from > end) return false;
+  const re2::StringPiece context(symbols.data(), symbols.size());
+  return tail_regex->Match(context, from, end, RE2::ANCHOR_BOTH, nullptr, 0);
 }
 
 }  // namespace quotecheck

@@ -95,8 +95,8 @@ SpeakerSplit::SpeakerSplit(std::shared_ptr<const RuleRegex> before,
                            std::shared_ptr<const RuleRegex> after)
     : before_(std::move(before)), speaker_(std::move(speaker)), after_(std::move(after)) {}
 
-bool SpeakerSplit::Groups(std::string_view symbols, size_t start, size_t end,
-                          GroupOffsets* out) const {
+bool SpeakerSplit::FirstParse(std::string_view symbols, size_t start, size_t* end,
+                              GroupOffsets* out) const {
   thread_local std::vector<re2::StringPiece> groups;
   const re2::StringPiece text(symbols.data(), symbols.size());
   GroupOffsets found;
@@ -127,7 +127,8 @@ bool SpeakerSplit::Groups(std::string_view symbols, size_t start, size_t end,
   size_t speaker_start = start, speaker_end, after_end;
   if (before_ != nullptr && !match(*before_, start, &speaker_start)) return false;
   if (!match(*speaker_, speaker_start, &speaker_end)) return false;
-  if (!match(*after_, speaker_end, &after_end) || after_end != end) return false;
+  if (!match(*after_, speaker_end, &after_end)) return false;
+  *end = after_end;
   found.speaker_start = static_cast<int32_t>(speaker_start - start);
   found.speaker_end = static_cast<int32_t>(speaker_end - start);
   *out = found;

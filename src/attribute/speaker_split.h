@@ -40,10 +40,18 @@ class SpeakerSplit {
   static std::shared_ptr<const SpeakerSplit> Make(std::string_view re, bool latin1, int64_t max_mem,
                                                   Programs* programs);
 
+  /// The whole pattern's first parse anchored at `start` (its end in `*end`, its groups as
+  /// offsets from `start`), where the parts' first parses make it; false when they do not
+  /// (then a later parse of A or X is the first, or none matches).
+  bool FirstParse(std::string_view symbols, size_t start, size_t* end, GroupOffsets* out) const;
+
   /// The groups of the whole pattern's match symbols[start, end) (as RE2 finds it: anchored
   /// at `start`, and with the first parse there), as offsets from `start`; false when the
   /// parts do not give them.
-  bool Groups(std::string_view symbols, size_t start, size_t end, GroupOffsets* out) const;
+  bool Groups(std::string_view symbols, size_t start, size_t end, GroupOffsets* out) const {
+    size_t parse_end;
+    return FirstParse(symbols, start, &parse_end, out) && parse_end == end;
+  }
 
   SpeakerSplit(std::shared_ptr<const RuleRegex> before, std::shared_ptr<const RuleRegex> speaker,
                std::shared_ptr<const RuleRegex> after);

@@ -91,6 +91,10 @@ TEST_CASE("SpeakerSplit::Groups: the groups RE2 finds for the whole pattern") {
     GroupOffsets parts;
     REQUIRE(split->Groups(c.text, start, end, &parts));
     CHECK(Same(parts, c.expected));
+    size_t parse_end = 0;
+    REQUIRE(split->FirstParse(c.text, start, &parse_end, &parts));
+    CHECK(parse_end == end);
+    CHECK_FALSE(split->Groups(c.text, start, end - 1, &parts));  // not the match's end
   }
 }
 
