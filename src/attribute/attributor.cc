@@ -230,19 +230,6 @@ struct Attributor::Impl {
   GroupOffsets Groups(const CompiledRule& cr, const RE2& regex, const SentenceTail* tail,
                       size_t rule_index, re2::StringPiece context, re2::StringPiece matched,
                       RE2::Anchor anchor) const {
-    const size_t start = static_cast<size_t>(matched.data() - context.data());
-    const std::string_view symbols(context.data(), context.size());
-    const size_t end = start + matched.size();
-    GroupOffsets out;
-    // The head's first parse from its split, where the tail takes the rest: the head's
-    // groups with no search of the head's own program. Before the memo: a match that takes
-    // the rest of the sentence hardly ever repeats.
-    const SpeakerSplit* head_split = tail != nullptr ? cr.rule->head_split.get() : nullptr;
-    size_t head_end;
-    if (head_split != nullptr && head_split->FirstParse(symbols, start, &head_end, &out) &&
-        tail->TailMatches(symbols, head_end, end)) {
-      return out;
-    }
     thread_local GroupMemo memo;
     if (memo.owner != this || memo.offsets.size() >= kMemoEntries) {
       memo.offsets.clear();
@@ -252,7 +239,20 @@ struct Attributor::Impl {
     auto it = memo.offsets.find(memo.key);
     if (it != memo.offsets.end()) return it->second;
     const RuleGroups& groups = cr.program->groups();
+    const size_t start = static_cast<size_t>(matched.data() - context.data());
+    const std::string_view symbols(context.data(), context.size());
+    const size_t end = start + matched.size();
     std::string_view head;
+    GroupOffsets out;
+    // The head's first parse from its split, where the tail takes the rest: the head's
+    // groups with no search of the head's own program.
+    const SpeakerSplit* head_split = tail != nullptr ? cr.rule->head_split.get() : nullptr;
+    size_t head_end;
+    if (head_split != nullptr && head_split->FirstParse(symbols, start, &head_end, &out) &&
+        tail->TailMatches(symbols, head_end, end)) {
+      memo.offsets.emplace(memo.key, out);
+      return out;
+    }
     if (tail != nullptr && tail->HeadMatch(symbols, start, end, &head)) {
       const re2::StringPiece head_match(head.data(), head.size());
       MemoKey(rule_index, context, head_match, true, &memo.head_key);
