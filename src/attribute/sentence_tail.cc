@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include "attribute/re2_text.h"
+
 namespace quotecheck {
 namespace {
 
@@ -40,14 +42,8 @@ Re2TextShape ShapeOf(std::string_view re) {
       if (e == 'Q') shape.flags = true;
       continue;
     }
-    if (c == '[') {  // a class: up to its closing ] (a ] first in it is itself)
-      ++i;
-      if (i < re.size() && re[i] == '^') ++i;
-      if (i < re.size() && re[i] == ']') ++i;
-      while (i < re.size() && re[i] != ']') {
-        if (re[i] == '\\') ++i;
-        ++i;
-      }
+    if (c == '[') {
+      i = Re2ClassEnd(re, i);
       continue;
     }
     if (c == '(') {

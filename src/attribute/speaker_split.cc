@@ -4,33 +4,12 @@
 
 #include <vector>
 
+#include "attribute/re2_text.h"
+
 namespace quotecheck {
 namespace {
 
 constexpr std::string_view kSpeakerGroup = "(?P<speaker>";
-
-// Calls visit(i, c) at every character of `re` outside escapes and character classes, until
-// it returns false; returns whether it never did.
-template <typename Visit>
-bool ForEachOutsideClasses(std::string_view re, Visit visit) {
-  for (size_t i = 0; i < re.size(); ++i) {
-    const char c = re[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {  // a class: up to its closing ] (a ] first in it is itself)
-      ++i;
-      if (i < re.size() && re[i] == '^') ++i;
-      if (i < re.size() && re[i] == ']') ++i;
-      while (i < re.size() && re[i] != ']') {
-        if (re[i] == '\\') ++i;
-        ++i;
-      }
-    } else if (!visit(i, c)) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // Where the top-level speaker group of `re` opens and closes (its "(" and ")"); false unless
 // `re` is one concatenation with no flags and such a group.
