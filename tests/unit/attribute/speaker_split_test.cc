@@ -8,17 +8,12 @@
 #include <vector>
 
 #include "attribute/rule_set.h"
+#include "unit/attribute/random_symbols.h"
 
 namespace quotecheck {
 namespace {
 
 constexpr int64_t kMaxMem = int64_t{8} << 20;
-
-RE2::Options Latin1() {
-  RE2::Options options(RE2::Quiet);
-  options.set_encoding(RE2::Options::EncodingLatin1);
-  return options;
-}
 
 // The groups of `regex`'s match of `text` searched with `anchor`, by RE2's own capture engine,
 // as offsets from the match's start; `*start` and `*end` the match.
@@ -79,7 +74,7 @@ TEST_CASE("SpeakerSplit::Groups: the groups RE2 finds for the whole pattern") {
   for (const Case& c : cases) {
     const std::string pattern = c.pattern;
     CAPTURE(pattern);
-    RE2 regex(c.pattern, Latin1());
+    RE2 regex(c.pattern, Latin1Options());
     REQUIRE(regex.ok());
     size_t start = 0, end = 0;
     GroupOffsets whole;
@@ -101,7 +96,7 @@ TEST_CASE("SpeakerSplit::Groups: the groups RE2 finds for the whole pattern") {
 TEST_CASE("SpeakerSplit::Groups: false where a later parse of the speaker is the one") {
   // The speaker's first parse takes both words; the pattern needs it to leave one.
   const char* pattern = R"((?P<speaker>[\x{1}](?:[\x{2}][\x{1}])?)[\x{2}][\x{1}][\x{3}]$)";
-  RE2 regex(pattern, Latin1());
+  RE2 regex(pattern, Latin1Options());
   REQUIRE(regex.ok());
   const std::string text = "\x01\x02\x01\x03";
   size_t start = 0, end = 0;
@@ -120,22 +115,19 @@ TEST_CASE("SpeakerSplit::Groups: random texts, the groups of RE2's own match or 
       R"((?P<speaker>[\x{1}\x{5}]+?(?:[\x{2}][\x{1}])?)(?:[\x{4}][\x{2}][^\x{4}]+?[\x{4}])?[\x{2}](?P<words>(?:[\x{1}\x{5}]+[\x{2}]){0,2}?)(?P<cue>[\x{3}])[\x{2}\x{4}]*$)",
       R"(^[\x{2}]?[\x{4}]?(?P<speaker>(?:[\x{1}][\x{2}]){1,2}[\x{5}]|[\x{1}]+)(?:[\x{4}][\x{2}][\x{5}]+[\x{4}])?[\x{2}](?P<cue>[\x{3}]))",
   };
-  std::mt19937 random(20261207);
-  // Names and spaces most, as in windows; symbol k + 1 with weight weights[k].
-  std::discrete_distribution<int> symbol({4, 4, 1, 1, 2});
-  std::uniform_int_distribution<int> length(0, 14);
+  // Names and spaces most, as in windows.
+  RandomSymbols texts(20261207, {4, 4, 1, 1, 2}, 14);
   int matched = 0, split_found = 0;
   for (const char* pattern : patterns) {
     CAPTURE(pattern);
-    RE2 regex(pattern, Latin1());
+    RE2 regex(pattern, Latin1Options());
     REQUIRE(regex.ok());
     const RE2::Anchor anchor = pattern[0] == '^' ? RE2::ANCHOR_START : RE2::UNANCHORED;
     SpeakerSplit::Programs programs;
     auto split = SpeakerSplit::Make(pattern, true, kMaxMem, &programs);
     REQUIRE(split);
     for (int n = 0; n < 20000; ++n) {
-      std::string text(length(random), '\0');
-      for (char& c : text) c = static_cast<char>(symbol(random) + 1);
+      const std::string text = texts.Next();
       size_t start = 0, end = 0;
       GroupOffsets whole, parts;
       if (!WholeGroups(regex, text, anchor, &start, &end, &whole)) continue;
