@@ -16,6 +16,7 @@
 #include "attribute/rule_regex.h"
 #include "attribute/sentence_tail.h"
 #include "attribute/speaker_names.h"
+#include "attribute/speaker_split.h"
 #include "attribute/token_classes.h"
 #include "core/byte_scan.h"
 #include "core/code_point.h"
@@ -171,12 +172,6 @@ struct Attributor::Impl {
                      });
   }
 
-  // The groups of one rule's match, as offsets from the start of the matched text.
-  struct GroupOffsets {
-    int32_t speaker_start = -1, speaker_end = -1, cue_start = -1, cue_end = -1;
-    int32_t words_start = -1, words_end = -1;
-  };
-
   // Submatch extraction is the costly part of a match, and attributions repeat ("he said",
   // "said the official"): each thread remembers the groups of the matched texts it has
   // seen, per rule. Bounded: cleared when full.
@@ -230,7 +225,8 @@ struct Attributor::Impl {
   // itself. A rule that takes the rest of the sentence (`tail`, sentence_tail.h) has the
   // groups of its head's part when its SentenceTail says so: the head's part repeats where
   // the whole match does not, so they come from the memo under the head's key, or from the
-  // head's match over that part alone.
+  // head's match over that part alone. A match not in the memo has the groups of its rule's
+  // (or head's) SpeakerSplit where that gives them (speaker_split.h), else RE2's own.
   GroupOffsets Groups(const CompiledRule& cr, const RE2& regex, const SentenceTail* tail,
                       size_t rule_index, re2::StringPiece context, re2::StringPiece matched,
                       RE2::Anchor anchor) const {
@@ -244,10 +240,20 @@ struct Attributor::Impl {
     if (it != memo.offsets.end()) return it->second;
     const RuleGroups& groups = cr.program->groups();
     const size_t start = static_cast<size_t>(matched.data() - context.data());
+    const std::string_view symbols(context.data(), context.size());
+    const size_t end = start + matched.size();
     std::string_view head;
     GroupOffsets out;
-    if (tail != nullptr && tail->HeadMatch(std::string_view(context.data(), context.size()), start,
-                                           start + matched.size(), &head)) {
+    // The head's first parse from its split, where the tail takes the rest: the head's
+    // groups with no search of the head's own program.
+    const SpeakerSplit* head_split = tail != nullptr ? cr.rule->head_split.get() : nullptr;
+    size_t head_end;
+    if (head_split != nullptr && head_split->FirstParse(symbols, start, &head_end, &out) &&
+        tail->TailMatches(symbols, head_end, end)) {
+      memo.offsets.emplace(memo.key, out);
+      return out;
+    }
+    if (tail != nullptr && tail->HeadMatch(symbols, start, end, &head)) {
       const re2::StringPiece head_match(head.data(), head.size());
       MemoKey(rule_index, context, head_match, true, &memo.head_key);
       auto head_it = memo.offsets.find(memo.head_key);
@@ -258,7 +264,10 @@ struct Attributor::Impl {
         memo.offsets.emplace(memo.head_key, out);
       }
     } else {
-      out = MatchGroups(groups, regex, context, matched, anchor, &memo);
+      const SpeakerSplit* split = cr.rule->speaker_split.get();
+      if (split == nullptr || !split->Groups(symbols, start, end, &out)) {
+        out = MatchGroups(groups, regex, context, matched, anchor, &memo);
+      }
     }
     memo.offsets.emplace(memo.key, out);
     return out;

@@ -29,6 +29,13 @@ struct RuleGroups {
   int count = 0;
 };
 
+/// Where a rule's groups lie in one of its matches, as offsets from the match's start (-1: the
+/// group did not take part).
+struct GroupOffsets {
+  int32_t speaker_start = -1, speaker_end = -1, cue_start = -1, cue_end = -1;
+  int32_t words_start = -1, words_end = -1;
+};
+
 class RuleRegex {
  public:
   /// An already compiled program.

@@ -17,6 +17,7 @@
 #include "attribute/match_starts.h"
 #include "attribute/rule_regex.h"
 #include "attribute/sentence_tail.h"
+#include "attribute/speaker_split.h"
 #include "attribute/token_classes.h"
 #include "attribute/token_pattern.h"
 #include "core/code_point.h"
@@ -729,14 +730,20 @@ void FinishTokenRules(RuleSet* rules, const std::unordered_map<std::string, std:
     }
     return classes->Translate(pieces);
   };
+  SpeakerSplit::Programs split_programs;
   for (Parsed& p : parsed) {
+    p.rule->speaker_split = SpeakerSplit::Make(p.rule->expanded_pattern, classes->latin1(),
+                                               kTokenRuleMaxMem, &split_programs);
     std::optional<SentenceTailText> split = SplitSentenceTail(p.rule->pattern);
     if (!split) continue;
     std::string head = translate_part(split->head), tail = translate_part(split->tail);
     if (head.empty() || tail.empty()) continue;
+    std::shared_ptr<const SpeakerSplit> head_split =
+        SpeakerSplit::Make(head, classes->latin1(), kTokenRuleMaxMem, &split_programs);
     p.rule->sentence_tail =
         SentenceTail::Make(p.rule->expanded_pattern, std::move(head), std::move(tail),
                            classes->latin1(), kTokenRuleMaxMem);
+    if (p.rule->sentence_tail) p.rule->head_split = std::move(head_split);
     // The reverse search of a pattern that ends with `{MACRO}* $` walks back over the whole
     // rest of the sentence at every window; one that ends with a required token (":" <WS>* $)
     // stops at once at most windows, and searching forward from its starts costs more.

@@ -24,6 +24,7 @@ class MatchNeeds;
 class MatchStarts;
 class RuleRegex;
 class SentenceTail;
+class SpeakerSplit;
 class TokenClasses;
 
 /// Which text a pattern reads: the text right after the quotation's closing mark
@@ -78,6 +79,10 @@ struct AttributionRule {
   /// A token rule whose matches hold some symbols (match_starts.h): checked on a window
   /// before its search; null for other rules.
   std::shared_ptr<const MatchNeeds> match_needs;
+  /// A token rule whose pattern reads `A (?P<speaker>X) B`: the parts, for its matches'
+  /// groups (speaker_split.h); null for other rules. `head_split` is the same for the head of
+  /// its `sentence_tail`.
+  std::shared_ptr<const SpeakerSplit> speaker_split, head_split;
   std::vector<RuleExample> examples;
   std::string file;
   uint32_t line = 0;          // of the rule's table

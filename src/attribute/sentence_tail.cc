@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include "attribute/re2_text.h"
+
 namespace quotecheck {
 namespace {
 
@@ -40,14 +42,8 @@ Re2TextShape ShapeOf(std::string_view re) {
       if (e == 'Q') shape.flags = true;
       continue;
     }
-    if (c == '[') {  // a class: up to its closing ] (a ] first in it is itself)
-      ++i;
-      if (i < re.size() && re[i] == '^') ++i;
-      if (i < re.size() && re[i] == ']') ++i;
-      while (i < re.size() && re[i] != ']') {
-        if (re[i] == '\\') ++i;
-        ++i;
-      }
+    if (c == '[') {
+      i = Re2ClassEnd(re, i);
       continue;
     }
     if (c == '(') {
@@ -116,10 +112,16 @@ bool SentenceTail::HeadMatch(std::string_view symbols, size_t start, size_t end,
   if (head_regex == nullptr || tail_regex == nullptr || end != symbols.size()) return false;
   re2::StringPiece context(symbols.data(), symbols.size()), matched;
   if (!head_regex->Match(context, start, end, RE2::ANCHOR_START, &matched, 1)) return false;
-  const size_t head_end = start + matched.size();
-  if (!tail_regex->Match(context, head_end, end, RE2::ANCHOR_BOTH, nullptr, 0)) return false;
+  if (!TailMatches(symbols, start + matched.size(), end)) return false;
   *head = std::string_view(matched.data(), matched.size());
   return true;
+}
+
+bool SentenceTail::TailMatches(std::string_view symbols, size_t from, size_t end) const {
+  const RE2* tail_regex = tail_.regex();
+  if (tail_regex == nullptr || end != symbols.size() || from > end) return false;
+  const re2::StringPiece context(symbols.data(), symbols.size());
+  return tail_regex->Match(context, from, end, RE2::ANCHOR_BOTH, nullptr, 0);
 }
 
 }  // namespace quotecheck

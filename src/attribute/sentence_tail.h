@@ -50,6 +50,10 @@ class SentenceTail {
   /// the groups of the head's match from `start`: then `*head` is that match.
   bool HeadMatch(std::string_view symbols, size_t start, size_t end, std::string_view* head) const;
 
+  /// Whether the tail matches symbols[from, end) (`end` the end of `symbols`), all of it:
+  /// then a head's first parse that ends at `from` is the whole pattern's.
+  bool TailMatches(std::string_view symbols, size_t from, size_t end) const;
+
   /// The head's program (for its groups; the same group numbers as the whole pattern's).
   const re2::RE2& head() const;
 

@@ -8,15 +8,10 @@
 #include <vector>
 
 #include "attribute/rule_set.h"
+#include "unit/attribute/random_symbols.h"
 
 namespace quotecheck {
 namespace {
-
-RE2::Options Latin1() {
-  RE2::Options options(RE2::Quiet);
-  options.set_encoding(RE2::Options::EncodingLatin1);
-  return options;
-}
 
 // How often texts matched and how often a check ruled them out.
 struct Tally {
@@ -28,17 +23,15 @@ struct Tally {
 template <typename Make, typename Found>
 Tally CheckRulesOutOnlyMisses(const std::vector<const char*>& patterns, uint32_t seed, int symbols,
                               int max_length, Make make, Found found) {
-  std::mt19937 random(seed);
-  std::uniform_int_distribution<int> symbol(1, symbols), length(0, max_length);
+  RandomSymbols texts(seed, std::vector<double>(symbols, 1.0), max_length);
   Tally tally;
   for (const char* pattern : patterns) {
     CAPTURE(pattern);
-    RE2 regex(pattern, Latin1());
+    RE2 regex(pattern, Latin1Options());
     REQUIRE(regex.ok());
     const auto can = make(pattern);
     for (int n = 0; n < 4000; ++n) {
-      std::string s(length(random), '\0');
-      for (char& c : s) c = static_cast<char>(symbol(random));
+      const std::string s = texts.Next();
       const bool hit = found(regex, s);
       if (hit) ++tally.matched;
       if (!can(s)) {
@@ -101,17 +94,15 @@ TEST_CASE("MatchStarts::Search finds what RE2's unanchored search finds") {
       R"((?P<speaker>[\x{1}\x{3}][\x{4}]*?)[\x{2}\x{4}]+$)",
       R"(^[\x{6}]*(?P<speaker>[\x{3}])[^\x{5}]*$)",
   };
-  std::mt19937 random(20261206);
-  std::uniform_int_distribution<int> symbol(1, 6), length(0, 24);
+  RandomSymbols texts(20261206, std::vector<double>(6, 1.0), 24);
   int matched = 0;
   for (const char* pattern : patterns) {
-    RE2 regex(pattern, Latin1());
+    RE2 regex(pattern, Latin1Options());
     REQUIRE(regex.ok());
     auto starts = MatchStarts::Of(pattern);
     REQUIRE(starts);
     for (int n = 0; n < 4000; ++n) {
-      std::string s(length(random), '\0');
-      for (char& c : s) c = static_cast<char>(symbol(random));
+      const std::string s = texts.Next();
       re2::StringPiece expected, found;
       const bool want = regex.Match(s, 0, s.size(), RE2::UNANCHORED, &expected, 1);
       const bool got = starts->Search(regex, s, &found);

@@ -68,6 +68,30 @@ TEST_CASE("SentenceTail::HeadMatch: a later parse of the head is left to the who
   CHECK_FALSE(tail->HeadMatch("axy", 0, 2, &head));
 }
 
+TEST_CASE("SentenceTail::TailMatches: all of the rest, to the end of the symbols") {
+  auto tail =
+      SentenceTail::Make("(?P<s>a)(?:[^.]|b\\.)*$", "(?P<s>a)", "(?:[^.]|b\\.)*", true, kMaxMem);
+  REQUIRE(tail);
+  struct Case {
+    std::string symbols;
+    size_t from, end;
+    bool matches;
+  };
+  const Case cases[] = {
+      {"axyb.z", 1, 6, true},  // "b." is the tail's, the rest no full stop
+      {"ax.z", 1, 4, false},   // a full stop of its own
+      {"a", 1, 1, true},       // nothing left: the tail matches empty
+      {"axy", 1, 2, false},    // not to the end of the symbols
+      {"axy", 3, 2, false},    // from past the end
+      {"a.xy", 2, 4, true},    // only from `from` on
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.symbols);
+    CAPTURE(c.from);
+    CHECK(tail->TailMatches(c.symbols, c.from, c.end) == c.matches);
+  }
+}
+
 // Groups of `re` over text[start, end), as offsets from start ("-1" for an unset one).
 std::vector<int> GroupsOf(const RE2& re, std::string_view text, size_t start, size_t end) {
   std::vector<re2::StringPiece> g(re.NumberOfCapturingGroups() + 1);
