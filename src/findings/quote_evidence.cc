@@ -1,6 +1,7 @@
 #include "findings/quote_evidence.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 
@@ -404,6 +405,7 @@ PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteD
   e.shared_words = SharedContentWords(diff, lexicon, known.a_tokens);
   e.similarity = link.similarity;
   e.changes_wording = ChangesWording(diff, lexicon);
+  e.longest_equal_run = LongestEqualRun(diff);
   auto speakers = [&](size_t q) {
     auto it = speakers_by_key.find(keys[q]);
     return it == speakers_by_key.end() ? size_t{0} : it->second;
@@ -426,10 +428,34 @@ bool SidesNested(const CheckResult& result, const Link& link) {
   return InsideNestedQuotation(a, b) || InsideNestedQuotation(b, a);
 }
 
+size_t LongestEqualRun(const QuoteDiff& diff) {
+  size_t longest = 0;
+  for (const DiffOp& op : diff.ops) {
+    if (op.kind != DiffOp::Kind::kEqual) continue;
+    size_t words = 0;
+    bool in_word = false, has_alnum = false;
+    for (const char c : op.a) {
+      if (c == ' ' || c == '\n' || c == '\t') {
+        words += in_word && has_alnum ? 1 : 0;
+        in_word = has_alnum = false;
+        continue;
+      }
+      in_word = true;
+      const auto u = static_cast<unsigned char>(c);
+      has_alnum = has_alnum || u >= 0x80 || std::isalnum(u) != 0;
+    }
+    words += in_word && has_alnum ? 1 : 0;
+    longest = std::max(longest, words);
+  }
+  return longest;
+}
+
 bool SupportsDivergence(const Link& link, const PairEvidence& evidence) {
   return link.relation == Relation::kVariant && evidence.changes_wording &&
          evidence.shared_words.size() >= kMinContentWords && !evidence.common_phrase &&
-         evidence.similarity >= kMinDivergenceSimilarity;
+         evidence.similarity >= kMinDivergenceSimilarity &&
+         (evidence.similarity >= kCloseVariantSimilarity ||
+          evidence.longest_equal_run >= kMinDivergenceRun);
 }
 
 bool SupportsMisattribution(const PairEvidence& evidence) {

@@ -44,6 +44,19 @@ inline constexpr size_t kCommonPhraseSpeakers = 3;
 inline constexpr size_t kMaxTitleWords = 8;
 /// Below this similarity two linked quotations are too far apart for a divergence claim.
 inline constexpr double kMinDivergenceSimilarity = 0.5;
+/// Below this similarity a divergence claim also needs kMinDivergenceRun words in a row that
+/// both quotations print unchanged. Versions of one utterance keep long stretches verbatim
+/// (a reporter changes a phrase, drops a clause, copies the rest); two different remarks
+/// that share half their words share them scattered. Every divergence read by hand on
+/// NewsWCL50 below this similarity has such a stretch ("If they restart their nuclear
+/// program," before "will have bigger" / "going to have big"); on gen_quote_store_hard.py's
+/// store, whose generator tells which copies are one quotation, most divergences between
+/// different quotations (made from one real quotation with a third of the words replaced)
+/// have none.
+inline constexpr double kCloseVariantSimilarity = 0.7;
+/// See kCloseVariantSimilarity: the run overlapping excerpts need too (xref/link_decision.h
+/// kMinOverlapRun).
+inline constexpr size_t kMinDivergenceRun = 6;
 
 /// The evidence lexicons, read once.
 class EvidenceLexicon {
@@ -122,6 +135,8 @@ struct PairEvidence {
   bool nested = false;                    // one side inside a nested quotation of the other
   bool changes_wording = false;           // some change is more than typography
   double similarity = 0.0;
+  /// The most words in a row both sides print unchanged (the diff's longest equal stretch).
+  size_t longest_equal_run = 0;
 };
 
 /// What WeighLink weighs: everything, or all but PairEvidence::nested (left false), which only
@@ -156,8 +171,13 @@ PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteD
 std::unordered_map<std::string_view, size_t> CountSpeakersByKey(
     const CheckResult& result, const std::vector<std::string>& keys);
 
+/// The most words in a row that `diff` keeps equal: words (runs of characters between
+/// spaces holding a letter or digit) of its longest equal stretch.
+size_t LongestEqualRun(const QuoteDiff& diff);
+
 /// Whether a link's evidence supports a wording divergence (variant, changed in substance,
-/// distinctive words, not a common phrase, similar enough).
+/// distinctive words, not a common phrase, similar enough: kMinDivergenceSimilarity, and
+/// below kCloseVariantSimilarity a stretch of kMinDivergenceRun words unchanged).
 bool SupportsDivergence(const Link& link, const PairEvidence& evidence);
 
 /// Whether a link's evidence supports giving its words to one speaker only: distinctive

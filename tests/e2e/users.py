@@ -444,6 +444,24 @@ def check_lint_and_diff_end_with_the_summary_on_stderr():
         assert q.code == 0 and q.err == "", q
 
 
+# ---- a divergence is claimed between versions of one remark, not two remarks alike
+
+@test
+def check_claims_no_divergence_between_two_remarks_sharing_scattered_words():
+    # The harbourmaster's tram line (two outlets: one drops "in May" and turns "before" into
+    # "after") and, another day, his bus depot: the same frame of words, a third of them
+    # other, no six in a row. Only the tram line's versions make a divergence claim.
+    r = run("check", f"{FIX}/remarks", "--format", "jsonl", "--fail-level", "none")
+    assert r.code == 0, r
+    records = jsonl(r.out)
+    texts = {(q["doc"], q["start"]): q["text"] for q in records if q.get("type") == "quote"}
+    claims = [[texts[(q["doc"], q["start"])] for q in f["quotes"]] for f in records
+              if f.get("type") == "finding" and f.get("rule") == "wording-divergence"]
+    assert len(claims) == 1, (claims, r)
+    assert "after the festival," in claims[0][0] and "before the festival" in claims[0][1], claims
+    assert not any("bus depot" in t for c in claims for t in c), claims
+
+
 def main():
     global BIN
     ap = argparse.ArgumentParser()

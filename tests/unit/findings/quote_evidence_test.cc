@@ -87,6 +87,54 @@ TEST_SUITE("findings") {
     }
   }
 
+  TEST_CASE("LongestEqualRun: the words of the diff's longest unchanged stretch") {
+    const struct {
+      const char* a;
+      const char* b;
+      size_t run;
+    } cases[] = {
+        {"the ferry toll will double next spring", "the ferry toll will double next spring", 7},
+        {"If they restart the reactor they will have bigger problems than ever",
+         "If they restart the reactor they're going to have big problems than ever", 5},
+        {"the harbour board met on Monday to vote", "the port board met on Tuesday to vote", 3},
+        {"we -- and only we -- decide", "we -- and only we -- decide", 5},  // dashes are no words
+        {"tolls", "fares", 0},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.a);
+      CHECK(LongestEqualRun(DiffQuotes(c.a, c.b)) == c.run);
+    }
+  }
+
+  TEST_CASE("SupportsDivergence: below the close similarity, a stretch unchanged") {
+    Link link;
+    link.relation = Relation::kVariant;
+    PairEvidence e;
+    e.shared_words = {"ferry", "toll", "double", "spring"};
+    e.changes_wording = true;
+    const struct {
+      double similarity;
+      size_t run;
+      bool supports;
+    } cases[] = {
+        {0.9, 0, true},                       // close: no run asked for
+        {kCloseVariantSimilarity, 2, true},   //
+        {0.6, kMinDivergenceRun, true},       // far, one utterance's stretch
+        {0.6, kMinDivergenceRun - 1, false},  // far, words scattered
+        {kMinDivergenceSimilarity - 0.01, kMinDivergenceRun + 4, false},  // too far
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.similarity);
+      CAPTURE(c.run);
+      e.similarity = c.similarity;
+      e.longest_equal_run = c.run;
+      CHECK(SupportsDivergence(link, e) == c.supports);
+    }
+    e.similarity = 0.9;
+    link.relation = Relation::kFragment;  // a divergence is between versions of one statement
+    CHECK_FALSE(SupportsDivergence(link, e));
+  }
+
   TEST_CASE("ReadsAsName and stock phrases") {
     CHECK(ReadsAsName("Morning Harbour Tonight", Lexicon()));
     CHECK(ReadsAsName("Keep Harbour Tolls Low", Lexicon()));
