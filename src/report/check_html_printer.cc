@@ -173,10 +173,17 @@ class HtmlWriter {
   HtmlWriter(const CheckResult& result, const HtmlOptions& options)
       : result_(result), options_(options) {
     for (const DocumentInfo& doc : result_.documents) lint_ = lint_ || doc.draft;
-    // Each document's link once (whether its path is a file asks the file system), not once
-    // per row that names it.
-    document_links_.reserve(result_.documents.size());
-    for (const DocumentInfo& doc : result_.documents) document_links_.push_back(DocumentLink(doc));
+    // The link of each document a cluster quotes (every row names one of them), once: whether
+    // its path is a file asks the file system. Not once per row, nor for the documents of a
+    // large archive that no cluster quotes.
+    document_links_.resize(result_.documents.size());
+    std::vector<bool> quoted(result_.documents.size(), false);
+    for (const Cluster& cluster : result_.clusters) {
+      for (size_t m : cluster.members) quoted[result_.quotes[m].doc] = true;
+    }
+    for (size_t d = 0; d < quoted.size(); ++d) {
+      if (quoted[d]) document_links_[d] = DocumentLink(result_.documents[d]);
+    }
   }
 
   // The page, written as it is made: the clusters formatted on up to `jobs` threads a few at a
@@ -537,7 +544,7 @@ class HtmlWriter {
   const CheckResult& result_;
   const HtmlOptions& options_;
   bool lint_ = false;  // a draft among the documents: the other side of each row is the draft's
-  std::vector<std::string> document_links_;  // by document: DocumentLink
+  std::vector<std::string> document_links_;  // by document a cluster quotes: DocumentLink
 };
 
 }  // namespace
