@@ -1,6 +1,7 @@
 #include "xref/link_decision.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <span>
@@ -57,6 +58,74 @@ double MaxFragmentEdit(uint32_t short_words, bool speakers_agree) {
   return speakers_agree ? kMaxFragmentEdit : kMaxFragmentEdit / 2;
 }
 
+Stretches StretchesOf(const TokenizedQuote& a, const std::vector<AlignStep>& steps) {
+  Stretches out;
+  uint32_t run = 0;
+  auto end_run = [&]() {
+    if (run >= kStretchWords) out.in_runs += run;
+    out.longest = std::max(out.longest, run);
+    run = 0;
+  };
+  for (const AlignStep& step : steps) {
+    switch (step.kind) {
+      case AlignStep::Kind::kMatch:  // an ellipsis matched with one adds no word
+        if (a.Element(static_cast<size_t>(step.a)).word()) ++run;
+        break;
+      case AlignStep::Kind::kWildcard:
+        ++run;
+        break;
+      case AlignStep::Kind::kElided:
+        break;
+      case AlignStep::Kind::kDelete:
+      case AlignStep::Kind::kInsert:
+        end_run();
+        break;
+    }
+  }
+  end_run();
+  return out;
+}
+
+bool KeepsStretches(const Stretches& stretches, uint32_t short_words) {
+  // A whole third is a third: 6 of 18 words, whatever 1.0 / 3 rounds to.
+  constexpr double kSlack = 1e-9;
+  return static_cast<double>(stretches.in_runs) + kSlack >= kMinStretchShare * short_words ||
+         static_cast<double>(stretches.longest) + kSlack >= kMinLongestStretchShare * short_words;
+}
+
+namespace {
+
+// A bound on the Stretches of any alignment of x with y (words only): x's words that lie in a
+// run of kStretchWords words that y has too, in a row (each run of that length an alignment
+// matches is one that y has), and the longest stretch of x such runs chain, or
+// kStretchWords - 1 (a shorter run needs no such chain).
+Stretches SharedRunsBound(std::span<const uint64_t> x, std::span<const uint64_t> y) {
+  using Run = std::array<uint64_t, kStretchWords>;
+  Stretches out;
+  out.longest = kStretchWords - 1;
+  if (x.size() < kStretchWords || y.size() < kStretchWords) return out;
+  auto run_at = [](std::span<const uint64_t> words, size_t i) {
+    Run run;
+    std::copy_n(words.begin() + static_cast<std::ptrdiff_t>(i), kStretchWords, run.begin());
+    return run;
+  };
+  thread_local std::vector<Run> runs;
+  runs.clear();
+  for (size_t j = 0; j + kStretchWords <= y.size(); ++j) runs.push_back(run_at(y, j));
+  std::sort(runs.begin(), runs.end());
+  size_t counted_to = 0, stretch_begin = 0;  // x's words before counted_to are counted
+  for (size_t i = 0; i + kStretchWords <= x.size(); ++i) {
+    if (!std::binary_search(runs.begin(), runs.end(), run_at(x, i))) continue;
+    if (i > counted_to) stretch_begin = i;  // not chained to the stretch before
+    out.in_runs += static_cast<uint32_t>(i + kStretchWords - std::max(i, counted_to));
+    counted_to = i + kStretchWords;
+    out.longest = std::max(out.longest, static_cast<uint32_t>(counted_to - stretch_begin));
+  }
+  return out;
+}
+
+}  // namespace
+
 bool EnoughSharedWords(WordMultiset* a_counted, std::span<const uint64_t> a,
                        std::span<const uint64_t> b, PairBoundFacts facts) {
   // An overlap at the edges: the first kMinOverlapRun words of one, in a row in the other.
@@ -88,7 +157,11 @@ bool EnoughSharedWords(WordMultiset* a_counted, std::span<const uint64_t> a,
   const double max_edit = MaxWholeEdit(facts.speakers_agree);
   if (long_words - short_words <= max_edit * long_words + kSlack &&
       matched >= (1.0 - max_edit) * long_words) {
-    return true;
+    // Every alignment's similarity is at most matched / longer; below kCloseVersionSimilarity
+    // the words must also be in stretches.
+    if (matched >= kCloseVersionSimilarity * long_words) return true;
+    const auto s = a.size() <= b.size() ? a : b, l = a.size() <= b.size() ? b : a;
+    if (KeepsStretches(SharedRunsBound(s, l), static_cast<uint32_t>(shorter))) return true;
   }
   return matched >= (1.0 - MaxFragmentEdit(static_cast<uint32_t>(shorter), facts.speakers_agree)) *
                         short_words;
@@ -137,7 +210,8 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
   if (static_cast<double>(long_words - short_words) <= max_edit * long_words) {
     const WordAlignment& global = aligner.Global(s, l);
     const double share = static_cast<double>(global.stats.edit_distance) / long_words;
-    if (share <= max_edit) {
+    if (share <= max_edit && (1.0 - share >= kCloseVersionSimilarity ||
+                              KeepsStretches(StretchesOf(s, global.steps), short_words))) {
       out.shape = LinkShape::kWhole;
       out.similarity = 1.0 - share;
       return out;
