@@ -54,20 +54,56 @@ bool IsEllipsisOnly(std::string_view side) {
   return true;
 }
 
-// The words of one side of a change, made standard and run together: "work force" and
-// "workforce", "two" and "2", "&" and "and" come out the same.
-std::string StandardWords(std::string_view side, const EvidenceLexicon& lexicon) {
+// The words of one side of a change (or of an equal part), as match keys made standard:
+// "two" and "2", "&" and "and" come out the same.
+std::vector<std::string> StandardWordList(std::string_view side, const EvidenceLexicon& lexicon) {
   std::string text(side);
   for (size_t p = text.find('&'); p != std::string::npos; p = text.find('&', p + 5)) {
     text.replace(p, 1, " and ");
   }
+  std::vector<std::string> out;
+  for (const std::string& w : SplitSpaces(MatchKey(text))) out.emplace_back(lexicon.Standard(w));
+  return out;
+}
+
+// Words run together without hyphens and apostrophes: "work force" and "workforce" come out
+// the same.
+std::string RunTogether(const std::vector<std::string>& words) {
   std::string out;
-  for (const std::string& w : SplitSpaces(MatchKey(text))) {
-    for (char c : lexicon.Standard(w)) {
+  for (const std::string& w : words) {
+    for (char c : w) {
       if (c != '-' && c != '\'') out.push_back(c);
     }
   }
   return out;
+}
+
+// `words` without the fillers of speech the lexicon lists ("uh", "I mean").
+std::vector<std::string> WithoutFillers(const std::vector<std::string>& words,
+                                        const EvidenceLexicon& lexicon) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < words.size();) {
+    const size_t filler = lexicon.FillerAt(words, i);
+    if (filler > 0) {
+      i += filler;
+      continue;
+    }
+    out.push_back(words[i++]);
+  }
+  return out;
+}
+
+// Whether `words` say again the words right before them (the end of `before`) or right after
+// them (the start of `after`): a speaker's restart ("if she gets to pick, if she gets to
+// pick her judges") that one outlet prints and another cleans up.
+bool RepeatsNeighbours(const std::vector<std::string>& words,
+                       const std::vector<std::string>& before,
+                       const std::vector<std::string>& after) {
+  if (words.empty()) return false;
+  const auto n = static_cast<std::ptrdiff_t>(words.size());
+  return (after.size() >= words.size() && std::equal(words.begin(), words.end(), after.begin())) ||
+         (before.size() >= words.size() &&
+          std::equal(words.begin(), words.end(), before.end() - n));
 }
 
 }  // namespace
@@ -96,6 +132,20 @@ EvidenceLexicon::EvidenceLexicon(const LexiconLookup& lexicon) {
   };
   pairs("spelling_variant");
   pairs("number_word");
+  for (const std::string& filler : lexicon("filler")) {
+    std::vector<std::string> words = SplitSpaces(MatchKey(filler));
+    if (!words.empty()) fillers_.push_back(std::move(words));
+  }
+}
+
+size_t EvidenceLexicon::FillerAt(const std::vector<std::string>& words, size_t i) const {
+  for (const std::vector<std::string>& filler : fillers_) {
+    if (i + filler.size() <= words.size() &&
+        std::equal(filler.begin(), filler.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) {
+      return filler.size();
+    }
+  }
+  return 0;
 }
 
 bool EvidenceLexicon::IsStopWord(std::string_view key) const { return stop_words_.count(key) != 0; }
@@ -273,7 +323,18 @@ bool ChangesWording(const QuoteDiff& diff, const EvidenceLexicon& lexicon) {
     if (at_edge && (!has_word(a) || !has_word(b))) continue;
     if (IsEditorial(a) || IsEditorial(b)) continue;        // [Trump] for "he", [him]
     if (IsEllipsisOnly(a) || IsEllipsisOnly(b)) continue;  // marked omission
-    if (StandardWords(a, lexicon) == StandardWords(b, lexicon)) continue;
+    const std::vector<std::string> a_words = WithoutFillers(StandardWordList(a, lexicon), lexicon);
+    const std::vector<std::string> b_words = WithoutFillers(StandardWordList(b, lexicon), lexicon);
+    if (RunTogether(a_words) == RunTogether(b_words)) continue;
+    // A restart one side prints and the other leaves out: the words of the equal parts
+    // around the change (either side's: they are equal).
+    if (a_words.empty() || b_words.empty()) {
+      const std::vector<std::string> before =
+          start > 0 ? StandardWordList(ops[start - 1].a, lexicon) : std::vector<std::string>{};
+      const std::vector<std::string> after =
+          i < ops.size() ? StandardWordList(ops[i].a, lexicon) : std::vector<std::string>{};
+      if (RepeatsNeighbours(a_words.empty() ? b_words : a_words, before, after)) continue;
+    }
     return true;
   }
   return false;

@@ -13,7 +13,10 @@
 ///     ("work force"/"workforce"), "&"/"and", numerals and number words, house spellings
 ///     ("memorandums"/"memoranda", the "spelling_variant" lexicon), a marked editorial
 ///     insertion or substitution ("[Trump]" for "he") and an ellipsis standing for left-out
-///     words are typography;
+///     words are typography; so is cleaning up speech: fillers of the "filler" lexicon
+///     ("uh", "I mean") and a restart one side prints and the other leaves out ("if she gets
+///     to pick, if she gets to pick her judges"), as newsrooms commonly tidy transcribed
+///     speech;
 ///   - for a misattribution, neither quotation lies inside a quotation nested in the other
 ///     (a memo quoting the president: the inner words are the president's).
 /// Lexicons come from rules/evidence.toml (and --rules directories).
@@ -75,6 +78,9 @@ class EvidenceLexicon {
   /// The word a typographic variant stands for: spelling variants made standard, number
   /// words made numerals, "&" made "and"; other keys unchanged.
   std::string_view Standard(std::string_view key) const;
+  /// How many words a filler of speech of the "filler" lexicon takes at words[i] ("i mean":
+  /// 2), or 0 when none starts there. `words` are match keys.
+  size_t FillerAt(const std::vector<std::string>& words, size_t i) const;
 
  private:
   // Words and keys looked up as views (no copy made to look one up), words also with their
@@ -98,6 +104,7 @@ class EvidenceLexicon {
   std::unordered_set<std::string, KeyHash, KeyEqual> stock_phrases_;
   size_t longest_stock_phrase_ = 0;  // bytes
   std::unordered_map<std::string, std::string, KeyHash, KeyEqual> standard_;
+  std::vector<std::vector<std::string>> fillers_;  // each a filler's match keys, in order
 };
 
 /// The content words of the equal parts of `diff`, as match keys, in order.

@@ -462,6 +462,22 @@ def check_claims_no_divergence_between_two_remarks_sharing_scattered_words():
     assert not any("bus depot" in t for c in claims for t in c), claims
 
 
+# ---- tidied speech is not a misquote
+
+@test
+def check_claims_no_divergence_for_speech_tidied_up():
+    # The council leader says "we will not, uh, we will not raise"; one outlet prints her
+    # words as spoken, one tidies them, one drops her "not". Only the dropped "not" is a claim.
+    r = run("check", f"{FIX}/tidied", "--format", "jsonl", "--fail-level", "none")
+    assert r.code == 0, r
+    records = jsonl(r.out)
+    docs = {(q["doc"], q["start"]): q["doc"] for q in records if q.get("type") == "quote"}
+    claims = [sorted(os.path.basename(docs[(q["doc"], q["start"])]) for q in f["quotes"])
+              for f in records
+              if f.get("type") == "finding" and f.get("rule") == "wording-divergence"]
+    assert claims == [["brannock-ledger.txt", "harbour-wire.txt"]], (claims, r)
+
+
 def main():
     global BIN
     ap = argparse.ArgumentParser()

@@ -80,6 +80,16 @@ TEST_SUITE("findings") {
         {"threats towards the harbour", "threats to the harbour", true},
         {"the Golden Shower thing", "the Golden Showers thing", true},
         {"it is together that we will act", "together we will act", true},
+        // Speech tidied: fillers and a restart left out are no change of wording.
+        {"we will, uh, reopen the quay in May", "we will reopen the quay in May", false},
+        {"we will, you know, double the tolls", "we will double the tolls", false},
+        {"and this, I mean, this is unbearable", "and this is unbearable", false},
+        {"if the board votes, if the board votes for the tram we build it",
+         "if the board votes for the tram we build it", false},
+        {"we build it, we build it before winter", "we build it before winter", false},
+        // Words left out that say nothing again are a change.
+        {"the board, the whole board, voted for it", "the board voted for it", true},
+        {"we will, uh, not reopen the quay", "we will reopen the quay", true},
     };
     for (const auto& c : cases) {
       CAPTURE(c.a);
