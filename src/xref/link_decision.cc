@@ -89,6 +89,7 @@ Stretches StretchesOf(const TokenizedQuote& a, const std::vector<AlignStep>& ste
 bool KeepsStretches(const Stretches& stretches, uint32_t short_words) {
   // A whole third is a third: 6 of 18 words, whatever 1.0 / 3 rounds to.
   constexpr double kSlack = 1e-9;
+  if (stretches.in_runs < kMinStretchWords) return false;
   return static_cast<double>(stretches.in_runs) + kSlack >= kMinStretchShare * short_words ||
          static_cast<double>(stretches.longest) + kSlack >= kMinLongestStretchShare * short_words;
 }

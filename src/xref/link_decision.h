@@ -16,11 +16,14 @@
 /// - Below kCloseVersionSimilarity (0.7), versions of one statement must also keep their
 ///   words in stretches (KeepsStretches): at least kMinStretchShare (0.5) of the shorter
 ///   one's words lie in runs of kStretchWords (3) or more words matched in a row, or a third
-///   of them (kMinLongestStretchShare) in one run. Versions of one utterance differ in a few
-///   places (a clause cut, "they will" smoothed to "they're going to") and keep the rest
-///   verbatim; two different remarks in the same frame of words ("I will look at it", "we
-///   will look into it") can share as many words, but scattered. This is the
-///   minimum-match-length idea of text-reuse detection (greedy string tiling). On the
+///   of them (kMinLongestStretchShare) in one run, and at least kMinStretchWords (6) words
+///   so (as kMinOverlapRun): a frame of four or five words opens many different sentences
+///   ("We have to get over partisan divides", "We have to get these people out"; "I don't
+///   believe in firewalls", "I don't believe in the devil": links read by hand on PolNeAR).
+///   Versions of one utterance differ in a few places (a clause cut, "they will" smoothed to
+///   "they're going to") and keep the rest verbatim; two different remarks in the same frame of
+///   words ("I will look at it", "we will look into it") can share as many words, but scattered.
+///   This is the minimum-match-length idea of text-reuse detection (greedy string tiling). On the
 ///   labelled news the lowest variant (0.556) keeps 0.5 in runs and 6 of its 18 words in one;
 ///   on a store whose generator tells which records are one quotation (../shared/eval's
 ///   hard store, 250k), 74% of the whole links below 0.7 between different quotations keep
@@ -62,6 +65,7 @@ inline constexpr double kCloseVersionSimilarity = 0.7;
 inline constexpr uint32_t kStretchWords = 3;
 inline constexpr double kMinStretchShare = 0.5;
 inline constexpr double kMinLongestStretchShare = 1.0 / 3;
+inline constexpr uint32_t kMinStretchWords = 6;
 
 enum class LinkShape { kNone, kWhole, kFragment, kOverlap };
 

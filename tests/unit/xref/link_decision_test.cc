@@ -120,12 +120,15 @@ TEST_SUITE("xref") {
     }
   }
 
-  TEST_CASE("KeepsStretches: half the words in runs, or a third in one") {
-    static_assert(kMinStretchShare == 0.5 && kMinLongestStretchShare == 1.0 / 3);
+  TEST_CASE("KeepsStretches: half the words in runs, or a third in one, and six at least") {
+    static_assert(kMinStretchShare == 0.5 && kMinLongestStretchShare == 1.0 / 3 &&
+                  kMinStretchWords == 6);
     CHECK(KeepsStretches({9, 6}, 18));
     CHECK(KeepsStretches({7, 7}, 16));        // one run of 7: more than a third
     CHECK_FALSE(KeepsStretches({8, 5}, 18));  // under half, and no run of 6
     CHECK_FALSE(KeepsStretches({0, 2}, 9));
+    CHECK_FALSE(KeepsStretches({4, 4}, 7));  // a frame of four words: "We have to get …"
+    CHECK(KeepsStretches({6, 6}, 9));
   }
 
   TEST_CASE("DecideLink marks a fragment whose sentence end the longer one runs past") {
@@ -282,7 +285,7 @@ TEST_SUITE("xref") {
     size_t linked = 0, rejected = 0;
     std::vector<uint64_t> wa, wb;
     WordMultiset counted;
-    for (int round = 0; round < 6000; ++round) {
+    for (int round = 0; round < 8000; ++round) {
       const std::string a = text();
       const std::string b = random() % 2 == 0 ? a.substr(0, a.size() / 2) + text() : text();
       const TokenizedQuote ta = TokenizeQuote(a), tb = TokenizeQuote(b);
