@@ -198,7 +198,10 @@ LinkVerdict DecideLink(const TokenizedQuote& a, const TokenizedQuote& b, bool sp
   if (short_words < kShortQuoteWords) {
     bool all_in_a_row = st.longest_run == short_words && st.region_edit_distance == 0;
     if (!all_in_a_row) return out;
-    if (long_words >= kShortQuoteWords && !(both_named && speakers_agree)) return out;
+    if ((long_words >= kShortQuoteWords || short_words < kMinLinkWords) &&
+        !(both_named && speakers_agree)) {
+      return out;
+    }
     out.shape = long_words == short_words ? LinkShape::kWhole : LinkShape::kFragment;
     out.similarity = static_cast<double>(short_words) / long_words;
     return out;

@@ -7,6 +7,12 @@
 ///   ("the end of the", "we are going to") are everyday phrases; the labelled corpora link
 ///   pairs that share five or more consecutive words, and four leaves room for one changed
 ///   word in a short quotation.
+/// - A quotation of one word (under kMinLinkWords) links only where the two sources name the
+///   same speaker, even to another short one: a single word in quotation marks ("low",
+///   "new", "Joe") is mostly a term or a scare quote, and two articles printing it have not
+///   quoted one utterance (PolNeAR, read by hand: "no" to "no more nonsense", "Joe" to
+///   "Morning Joe", "new" to "New Day" and "new low"). A mayor's one-word answer still links
+///   to the transcript that gives her the word.
 /// - A quotation under 4 words links only when all its words appear in a row in the other
 ///   (an exact key match, as a whole or inside it), and the two sources name the same
 ///   speaker, or both are that short: "going well" alone is too common to link on its own.
@@ -55,6 +61,7 @@ namespace quotecheck {
 
 inline constexpr uint32_t kMinRun = 4;
 inline constexpr uint32_t kShortQuoteWords = 4;
+inline constexpr uint32_t kMinLinkWords = 2;
 inline constexpr double kMaxEditShare = 0.5;
 inline constexpr double kMaxEditShareOther = 0.2;
 inline constexpr double kMinFragmentCover = 0.8;

@@ -53,6 +53,11 @@ TEST_SUITE("xref") {
          LinkShape::kFragment},
         {"going well,", "The conversation is going well and is still ongoing,", false,
          LinkShape::kNone},
+        // Two short ones link whoever the sources name, unless one is a single word.
+        {"low energy", "low energy guy", false, LinkShape::kFragment},
+        {"low", "low energy", false, LinkShape::kNone},
+        {"ridiculous,", "This toll plan is ridiculous.", true, LinkShape::kFragment},
+        {"ridiculous,", "This toll plan is ridiculous.", false, LinkShape::kNone},
         // Different speakers: only near-verbatim words link (a misattribution).
         {"Nobody will cross that viaduct until I am satisfied it is safe,",
          "Nobody will cross that viaduct until I am satisfied it is safe.", false,
