@@ -446,18 +446,23 @@ def check_lint_and_diff_end_with_the_summary_on_stderr():
 
 # ---- a divergence is claimed between versions of one remark, not two remarks alike
 
+def divergence_claims(directory):
+    """check's wording-divergence claims over `directory`, each as its quotations' records."""
+    r = run("check", directory, "--format", "jsonl", "--fail-level", "none")
+    assert r.code == 0, r
+    records = jsonl(r.out)
+    quotes = {(q["doc"], q["start"]): q for q in records if q.get("type") == "quote"}
+    return [[quotes[(q["doc"], q["start"])] for q in f["quotes"]] for f in records
+            if f.get("type") == "finding" and f.get("rule") == "wording-divergence"]
+
+
 @test
 def check_claims_no_divergence_between_two_remarks_sharing_scattered_words():
     # The harbourmaster's tram line (two outlets: one drops "in May" and turns "before" into
     # "after") and, another day, his bus depot: the same frame of words, a third of them
     # other, no six in a row. Only the tram line's versions make a divergence claim.
-    r = run("check", f"{FIX}/remarks", "--format", "jsonl", "--fail-level", "none")
-    assert r.code == 0, r
-    records = jsonl(r.out)
-    texts = {(q["doc"], q["start"]): q["text"] for q in records if q.get("type") == "quote"}
-    claims = [[texts[(q["doc"], q["start"])] for q in f["quotes"]] for f in records
-              if f.get("type") == "finding" and f.get("rule") == "wording-divergence"]
-    assert len(claims) == 1, (claims, r)
+    claims = [[q["text"] for q in claim] for claim in divergence_claims(f"{FIX}/remarks")]
+    assert len(claims) == 1, claims
     assert "after the festival," in claims[0][0] and "before the festival" in claims[0][1], claims
     assert not any("bus depot" in t for c in claims for t in c), claims
 
@@ -468,15 +473,9 @@ def check_claims_no_divergence_between_two_remarks_sharing_scattered_words():
 def check_claims_no_divergence_for_speech_tidied_up():
     # The council leader says "we will not, uh, we will not raise"; one outlet prints her
     # words as spoken, one tidies them, one drops her "not". Only the dropped "not" is a claim.
-    r = run("check", f"{FIX}/tidied", "--format", "jsonl", "--fail-level", "none")
-    assert r.code == 0, r
-    records = jsonl(r.out)
-    docs = {(q["doc"], q["start"]): q["doc"] for q in records if q.get("type") == "quote"}
-    claims = [sorted(os.path.basename(docs[(q["doc"], q["start"])]) for q in f["quotes"])
-              for f in records
-              if f.get("type") == "finding" and f.get("rule") == "wording-divergence"]
-    assert claims == [["brannock-ledger.txt", "harbour-wire.txt"]], (claims, r)
-
+    claims = [sorted(os.path.basename(q["doc"]) for q in claim)
+              for claim in divergence_claims(f"{FIX}/tidied")]
+    assert claims == [["brannock-ledger.txt", "harbour-wire.txt"]], claims
 
 def main():
     global BIN
