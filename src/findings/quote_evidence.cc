@@ -515,7 +515,7 @@ bool SupportsDivergence(const Link& link, const PairEvidence& evidence) {
   return link.relation == Relation::kVariant && evidence.changes_wording &&
          evidence.shared_words.size() >= kMinContentWords && !evidence.common_phrase &&
          evidence.similarity >= kMinDivergenceSimilarity &&
-         (evidence.similarity >= kCloseVariantSimilarity ||
+         (evidence.similarity >= kCloseVersionSimilarity ||
           evidence.longest_equal_run >= kMinDivergenceRun);
 }
 

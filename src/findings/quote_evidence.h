@@ -32,6 +32,7 @@
 #include "core/check_model.h"
 #include "core/hash.h"
 #include "diff/quote_tokens.h"
+#include "xref/link_decision.h"
 
 namespace quotecheck {
 
@@ -47,18 +48,18 @@ inline constexpr size_t kCommonPhraseSpeakers = 3;
 inline constexpr size_t kMaxTitleWords = 8;
 /// Below this similarity two linked quotations are too far apart for a divergence claim.
 inline constexpr double kMinDivergenceSimilarity = 0.5;
-/// Below this similarity a divergence claim also needs kMinDivergenceRun words in a row that
-/// both quotations print unchanged. Versions of one utterance keep long stretches verbatim
-/// (a reporter changes a phrase, drops a clause, copies the rest); two different remarks
-/// that share half their words share them scattered. Every divergence read by hand on
-/// NewsWCL50 below this similarity has such a stretch ("If they restart their nuclear
-/// program," before "will have bigger" / "going to have big"); on gen_quote_store_hard.py's
-/// store, whose generator tells which copies are one quotation, most divergences between
-/// different quotations (made from one real quotation with a third of the words replaced)
-/// have none.
-inline constexpr double kCloseVariantSimilarity = 0.7;
-/// See kCloseVariantSimilarity: the run overlapping excerpts need too (xref/link_decision.h
-/// kMinOverlapRun).
+/// Below kCloseVersionSimilarity (xref/link_decision.h: the similarity under which two
+/// versions of one statement must keep their words in stretches to be linked at all) a
+/// divergence claim also needs kMinDivergenceRun words in a row that both quotations print
+/// unchanged, whatever the link's shape (a fragment or overlap too). Versions of one
+/// utterance keep long stretches verbatim (a reporter changes a phrase, drops a clause,
+/// copies the rest); two different remarks that share half their words share them
+/// scattered. Every divergence read by hand on NewsWCL50 below that similarity has such a
+/// stretch ("If they restart their nuclear program," before "will have bigger" / "going to
+/// have big"); on gen_quote_store_hard.py's store, whose generator tells which copies are one
+/// quotation, most divergences between different quotations (made from one real quotation
+/// with a third of the words replaced) have none. Six, as the run overlapping excerpts need
+/// (kMinOverlapRun).
 inline constexpr size_t kMinDivergenceRun = 6;
 
 /// The evidence lexicons, read once.
@@ -184,7 +185,7 @@ size_t LongestEqualRun(const QuoteDiff& diff);
 
 /// Whether a link's evidence supports a wording divergence (variant, changed in substance,
 /// distinctive words, not a common phrase, similar enough: kMinDivergenceSimilarity, and
-/// below kCloseVariantSimilarity a stretch of kMinDivergenceRun words unchanged).
+/// below kCloseVersionSimilarity a stretch of kMinDivergenceRun words unchanged).
 bool SupportsDivergence(const Link& link, const PairEvidence& evidence);
 
 /// Whether a link's evidence supports giving its words to one speaker only: distinctive

@@ -128,7 +128,7 @@ TEST_SUITE("findings") {
       bool supports;
     } cases[] = {
         {0.9, 0, true},                       // close: no run asked for
-        {kCloseVariantSimilarity, 2, true},   //
+        {kCloseVersionSimilarity, 2, true},   //
         {0.6, kMinDivergenceRun, true},       // far, one utterance's stretch
         {0.6, kMinDivergenceRun - 1, false},  // far, words scattered
         {kMinDivergenceSimilarity - 0.01, kMinDivergenceRun + 4, false},  // too far
