@@ -81,11 +81,16 @@ TEST_SUITE("xref") {
         {"If the tide turns tonight, the ferry will have worse delays than it has ever had.",
          "If the tide turns tonight, the ferry is going to have delays, worse than it's ever had.",
          true, LinkShape::kWhole},
-        // Two remarks in one frame of words, about as many words shared, but scattered:
-        // not one statement.
-        {"We will look at the harbour tolls again in the spring and decide then.",
-         "They will look into the bridge tolls once more in the autumn and act then.", true,
-         LinkShape::kNone},
+        // Two remarks in one frame of words, a third of them other (similarity 0.67, a run
+        // of six): the shared words scattered, under half in runs and no third in one.
+        {"The council will look at the harbour tolls again in the spring, and the board will "
+         "then decide what the ferry fares should be next year.",
+         "The council will look at the bridge tolls once more in the autumn, and the mayor will "
+         "soon decide what the tram fares could be this year.",
+         true, LinkShape::kNone},
+        // Two sentences that open alike (similarity 0.55): four words are no stretch.
+        {"We have to get the ferry running again before the winter,",
+         "We have to get these tolls down before the spring,", true, LinkShape::kNone},
     };
     for (const Case& c : cases) {
       CAPTURE(c.a);
