@@ -272,6 +272,20 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
     }
   }
   words_of("title", &title_words_, true);
+  // A role's word before a name: a title's last word ("Minister" of "Prime Minister", not
+  // "of" of "Secretary of State") or a lower-case source noun.
+  if (auto it = rules.lexicons.find("title"); it != rules.lexicons.end()) {
+    for (const std::string& entry : it->second) {
+      if (std::vector<std::string_view> w = Words(entry); !w.empty()) {
+        role_words_.insert(std::string(w.back()));
+      }
+    }
+  }
+  if (auto it = rules.lexicons.find("source_noun"); it != rules.lexicons.end()) {
+    for (const std::string& noun : it->second) {
+      if (!StartsUpper(noun)) role_words_.insert(noun);
+    }
+  }
   words_of("organisation", &organisation_words_, true);
   for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
                         "other", "another", "his", "her", "their", "its", "my", "our", "your"}) {
@@ -337,6 +351,8 @@ bool SpeakerNames::DocumentNames::InHeadline(size_t pos) {
 }
 
 bool SpeakerNames::IsTitleWord(std::string_view w) const { return title_words_.count(w) > 0; }
+
+bool SpeakerNames::IsRoleWord(std::string_view w) const { return role_words_.count(w) > 0; }
 
 bool SpeakerNames::IsNameWord(std::string_view w) const {
   if (w.empty() || !StartsUpper(w)) return false;
@@ -1136,6 +1152,26 @@ size_t SpeakerNames::PossessorEnd(const std::vector<std::string_view>& words) co
   return 0;
 }
 
+std::optional<std::string> SpeakerNames::NameAfterRole(const std::vector<std::string_view>& words,
+                                                       DocumentNames* doc) const {
+  // The name: the capitalised words that end the mention.
+  size_t name = words.size();
+  while (name > 1 && IsNameWord(words[name - 1])) --name;
+  // The role in lower case: a capitalised title after a determiner sets one person apart
+  // from another of the name ("the younger Mr. Trump").
+  if (name == words.size() || name < 2 || !IsRoleWord(words[name - 1]) ||
+      StartsUpper(words[name - 1])) {
+    return std::nullopt;
+  }
+  if (words.size() - name == 1) {
+    auto full = FullNameFor(words[name], doc);
+    return full ? *full : std::string(words[name]);
+  }
+  std::string full = Join(words, name, words.size());
+  doc->full_names_.emplace(std::string(words.back()), full);
+  return full;
+}
+
 std::optional<std::string> SpeakerNames::AppositiveName(std::string_view text,
                                                         size_t mention_end) const {
   std::string_view after = text.substr(mention_end, kAppositiveBytes);
@@ -1243,7 +1279,7 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     // "Trump's campaign manager Brad Parscale": a role, then the name.
     bool role_then_name = false;
     for (size_t i = 0; i + 1 < rest.size(); ++i) {
-      role_then_name = role_then_name || (IsTitleWord(rest[i]) && IsNameWord(rest.back()));
+      role_then_name = role_then_name || (IsRoleWord(rest[i]) && IsNameWord(rest.back()));
     }
     if (named || role_then_name) {
       words = std::move(rest);  // the name path below
@@ -1321,6 +1357,13 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
         return r;
       }
     }
+    // "his friend Marat Olsen", "the Hollywood columnist Ada Quell": a role, then the name
+    // of the person in it.
+    if (auto name = NameAfterRole(words, doc)) {
+      r.canonical = name;
+      r.kind = SpeakerKind::kPerson;
+      return r;
+    }
     // "her chief of staff, Piet Harrowgate, said": the appositive names the person.
     if (auto name = AppositiveName(text, span.end)) {
       r.canonical = name;
@@ -1381,8 +1424,9 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
   // A name, perhaps after descriptors and titles: keep the words after the last title.
   size_t start = 0;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    if (IsTitleWord(words[i]) || (i + 1 < words.size() && IsTitleWord(words[i + 1]) &&
-                                  StartsUpper(words[i]) && i + 2 < words.size())) {
+    if (IsTitleWord(words[i]) || IsRoleWord(words[i]) ||
+        (i + 1 < words.size() && IsTitleWord(words[i + 1]) && StartsUpper(words[i]) &&
+         i + 2 < words.size())) {
       start = i + 1;
     }
   }

@@ -161,10 +161,17 @@ class SpeakerNames {
   /// The number of words of a named owner that opens `words` ("Ms. Varga's" in "Ms.
   /// Varga's spokesman"), or 0.
   size_t PossessorEnd(const std::vector<std::string_view>& words) const;
+  /// The name that ends a mention after a determiner and a role ("his friend Marat Olsen",
+  /// "a local farmer Ilse Varga" → the name), or nullopt.
+  std::optional<std::string> NameAfterRole(const std::vector<std::string_view>& words,
+                                           DocumentNames* doc) const;
   /// The name in an appositive right after a mention: "her chief of staff, Piet Harrowgate,".
   std::optional<std::string> AppositiveName(std::string_view text, size_t mention_end) const;
   std::vector<std::string> PersonNamesIn(std::string_view window, DocumentNames* doc) const;
   bool IsTitleWord(std::string_view w) const;
+  /// A word that may stand right before the name it introduces: a title's last word, or a
+  /// lower-case source noun ("reporter Dana Kell", "his friend Marat Olsen").
+  bool IsRoleWord(std::string_view w) const;
   bool IsNameWord(std::string_view w) const;
 
   // Lexicon words looked up by std::string_view (no std::string made for each lookup).
@@ -182,6 +189,7 @@ class SpeakerNames {
   std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>
       collective_forms_;  // lower-case → as listed
   WordSet title_words_;
+  WordSet role_words_;  // IsRoleWord
   WordSet organisation_words_;
   WordSet determiners_;
 };

@@ -126,6 +126,19 @@ TEST_SUITE("attribute") {
         {"Ivo Tamm walked to the podium.\n\n\n\"It is over,\" he said.", "he", "It is over",
          "Ivo Tamm"},
         {"Ivo Tamm walked in.\r\n\r\n\"It is over,\" he said.", "he", "It is over", "Ivo Tamm"},
+        // A role in lower case, then the name of the person in it: the name.
+        {"\"He had plans,\" his friend Marat Olsen said.", "his friend Marat Olsen", "",
+         "Marat Olsen"},
+        {"\"Not here,\" the Hollywood columnist Ada Quell wrote.",
+         "the Hollywood columnist Ada Quell", "", "Ada Quell"},
+        {"\"Soon,\" the Democratic candidate Ivo Tamm said.", "the Democratic candidate Ivo Tamm",
+         "", "Ivo Tamm"},
+        // Not a role before a name: a title's inner word, or a capitalised title that sets one
+        // person of the name apart from another.
+        {"\"Costly,\" the foreign minister of France said.", "the foreign minister of France", "",
+         "the foreign minister of France"},
+        {"\"A movement,\" said the younger Mr. Tamm.", "the younger Mr. Tamm", "",
+         "the younger Mr. Tamm"},
     };
     for (const Case& c : cases) {
       CAPTURE(c.text);
