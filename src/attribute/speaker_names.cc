@@ -388,6 +388,12 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
     }
     if (span.empty()) return {};
   }
+  // A role noun and then a word that never starts a name names no one: "a statement Tuesday",
+  // "that report Friday".
+  if (std::vector<std::string_view> words = Words(span.in(text));
+      words.size() >= 2 && not_name_.count(words.back()) && IsRoleWord(words[words.size() - 2])) {
+    return {};
+  }
   // Drop leading words that cannot start a speaker: capitalised function words ("When",
   // "However,") and lower-case words other than determiners and pronouns ("when President
   // Obama" → "President Obama"). A determiner before a common noun stays: "The Russian

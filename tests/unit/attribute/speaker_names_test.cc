@@ -154,6 +154,28 @@ TEST_SUITE("attribute") {
     }
   }
 
+  TEST_CASE("SpeakerNames::StripNonNameLead: words that cannot start or be a speaker") {
+    struct Case {
+      const char* mention;
+      const char* want;  // "" = no plausible speaker
+    };
+    const Case cases[] = {
+        {"When President Ada Quell", "President Ada Quell"},
+        {"However, Ivo Tamm, ", "Ivo Tamm"},
+        {"the fray. Sen. Ivo Tamm", "Sen. Ivo Tamm"},
+        {"reporter Dana Kell", "Dana Kell"},
+        // A role noun, then a word that never starts a name: no one.
+        {"a statement Tuesday", ""},
+        {"Tamm called that report Friday", ""},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.mention);
+      const std::string text = c.mention;
+      const ByteSpan span = Names().StripNonNameLead(text, ByteSpan{0, text.size()});
+      CHECK(std::string(span.in(text)) == std::string(c.want));
+    }
+  }
+
   TEST_CASE("SpeakerNames: of collective nouns differing in case, the first listed is kept") {
     for (const bool upper_first : {false, true}) {
       CAPTURE(upper_first);
