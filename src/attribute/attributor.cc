@@ -142,9 +142,16 @@ bool AttributesWhatFollows(std::string_view text, size_t cue_end, size_t window_
       words.size() <= kMaxWordsIntroducingNext) {
     return true;
   }
-  if (last != '.') return false;
   static const std::unordered_set<std::string_view> kClauseStarts = {
       "that", "he", "she", "they", "it", "I", "we", "his", "her", "their", "its"};
+  // After a question or an exclamation only a clause right after the cue: “Why?” she asked,
+  // adding that … is hers; “What is the worst place?” Tamm joked that his kitchen was is a
+  // question put to Tamm, and his answer.
+  if (last != '.') {
+    std::string_view first = words.empty() ? std::string_view() : words.front();
+    while (!first.empty() && (first.back() == ',' || first.back() == ':')) first.remove_suffix(1);
+    return first == "that";
+  }
   for (size_t k = 0; k < words.size(); ++k) {
     std::string_view word = words[k];
     while (!word.empty() && (word.back() == ',' || word.back() == ':')) word.remove_suffix(1);
