@@ -261,6 +261,7 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("furniture", &furniture_, false);
   words_of("addressee_marker", &addressee_markers_, false);
   words_of("question_cue", &question_cues_, false);
+  words_of("passive_cue", &passive_cues_, false);
   words_of("document_noun", &document_nouns_, false);
   words_of("issue_verb", &issue_verbs_, false);
   // In the lexicon's order, not a set's: of two entries differing only in case ("Police",
@@ -478,8 +479,32 @@ bool SpeakerNames::CanSpeak(std::string_view speaker) const {
   return furniture_.count(bare) == 0 && furniture_.count(first) == 0;
 }
 
+bool SpeakerNames::PassiveCue(std::string_view text, ByteSpan cue) const {
+  if (cue.empty() || !passive_cues_.count(AsciiLowered(cue.in(text)))) return false;
+  // The word before the cue, past adverbs ("was also told", "were repeatedly asked").
+  static const std::unordered_set<std::string_view> kBe = {
+      "was", "were", "is", "are", "been", "being", "be", "get", "gets", "got", "gotten"};
+  size_t end = cue.start;
+  for (;;) {
+    while (end > 0 && IsSpace(DecodeBefore(text, end).cp)) end -= DecodeBefore(text, end).size;
+    size_t start = end;
+    while (start > 0 && IsWordChar(DecodeBefore(text, start).cp)) {
+      start -= DecodeBefore(text, start).size;
+    }
+    if (start == end) return false;
+    const std::string word = AsciiLowered(text.substr(start, end - start));
+    if (kBe.count(word)) return true;
+    const bool adverb = word == "also" || word == "then" || word == "later" ||
+                        (word.size() > 3 && word.compare(word.size() - 2, 2, "ly") == 0);
+    if (!adverb) return false;
+    end = start;
+  }
+}
+
 bool SpeakerNames::SpokenTo(std::string_view text, size_t from, ByteSpan speaker,
                             ByteSpan cue) const {
+  // "The mayor was asked, “…”": a speech verb in the passive; its subject is spoken to.
+  if (PassiveCue(text, cue)) return true;
   size_t end = speaker.start;
   while (end > from && IsSpace(DecodeBefore(text, end).cp)) end -= DecodeBefore(text, end).size;
   // A marker that ends a cue of several words is part of it ("according to"); a one-word

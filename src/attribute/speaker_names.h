@@ -95,7 +95,12 @@ class SpeakerNames {
   /// a place rather than the speaker: "told the Times", "an interview with CNN", "a rally in
   /// Novi" (the "addressee_marker" lexicon). A marker that ends the cue ("according to") is
   /// not one.
+  /// Also when the cue is a speech verb in the passive ("was asked", "were told": the
+  /// "passive_cue" lexicon): its subject is the one spoken to.
   bool SpokenTo(std::string_view text, size_t from, ByteSpan speaker, ByteSpan cue) const;
+  /// Whether `cue` is a verb of the "passive_cue" lexicon after a form of "be" or "get"
+  /// (adverbs between: "was also told").
+  bool PassiveCue(std::string_view text, ByteSpan cue) const;
 
   /// Whether `mention` is more than one capitalised word that the text never uses again: a
   /// speaker found without a speech cue (a "weak/" rule, the sentence's subject) that is one
@@ -183,6 +188,7 @@ class SpeakerNames {
   WordSet furniture_;
   WordSet addressee_markers_;
   WordSet question_cues_;
+  WordSet passive_cues_;
   WordSet document_nouns_;
   WordSet issue_verbs_;
   WordSet collective_;  // lower-case
