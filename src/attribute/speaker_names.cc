@@ -1009,6 +1009,31 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
   return std::nullopt;
 }
 
+bool SpeakerNames::Agrees(std::string_view pronoun, const std::string& name,
+                          DocumentNames* doc) const {
+  if (pronoun != "he" && pronoun != "she") return true;
+  const std::string surname = name.substr(name.rfind(' ') + 1);
+  auto [it, fresh] = doc->gender_.try_emplace(surname, Gender::kUnknown);
+  if (fresh) {
+    // The honorifics the text gives the surname: "Mr. Tamm" is a man, "Ms. Quell" a woman;
+    // both (a couple, "Mr. and Mrs. Clinton") or neither tell nothing.
+    auto titled = [&](std::string_view title) {
+      for (const std::string& named : {surname, name}) {  // "Mr. Tamm", "Mr. Ivo Tamm"
+        const std::string needle = std::string(title) + " " + named;
+        for (size_t pos = doc->text_.find(needle); pos != std::string_view::npos;
+             pos = doc->text_.find(needle, pos + 1)) {
+          if (IsWordAt(doc->text_, pos + title.size() + 1, named.size())) return true;
+        }
+      }
+      return false;
+    };
+    const bool man = titled("Mr.");
+    const bool woman = titled("Mrs.") || titled("Ms.") || titled("Miss");
+    it->second = man == woman ? Gender::kUnknown : man ? Gender::kMan : Gender::kWoman;
+  }
+  return it->second == Gender::kUnknown || (pronoun == "he") == (it->second == Gender::kMan);
+}
+
 std::optional<std::string> SpeakerNames::EarlierNamedBody(std::string_view text,
                                                           std::string_view noun,
                                                           size_t position) const {
@@ -1257,6 +1282,9 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     }
     bool answer = question_cues_.count(text.substr(next, next_end - next)) == 0;
     r.canonical = ResolvePronoun(first, from, std::min(position, from), answer, doc);
+    // A name the text's honorifics give the other sex is no one this pronoun stands for; no
+    // speaker rather than a wrong one.
+    if (r.canonical && !Agrees(AsciiLowered(first), *r.canonical, doc)) r.canonical.reset();
     r.kind = r.canonical ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
     std::string p = AsciiLowered(first);
     if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;

@@ -24,6 +24,9 @@ namespace quotecheck {
 
 enum class SpeakerKind { kPerson, kBody, kGroup, kUnknown };
 
+/// What a document's honorifics say of a surname ("Mr. Tamm", "Ms. Quell").
+enum class Gender : int8_t { kUnknown, kMan, kWoman };
+
 class SpeakerNames {
  public:
   explicit SpeakerNames(const RuleSet& rules);
@@ -67,6 +70,8 @@ class SpeakerNames {
     // surname here is not searched for again: 7,000 searches of the whole text on real news.
     std::unordered_set<std::string, WordHash, std::equal_to<>> no_full_name_;
     std::vector<Noted> speakers_;
+    // By surname: what the text's honorifics say (SpeakerNames::Agrees), worked out once.
+    std::unordered_map<std::string, Gender> gender_;
   };
 
   struct Resolution {
@@ -132,6 +137,10 @@ class SpeakerNames {
   /// Whether `word` is a word of the document outside its quotations and headlines.
   bool OutsideHeadlines(std::string_view word, DocumentNames* doc) const;
   /// `answer`: the quotation may answer a question (its cue is not one of asking).
+  /// Whether the personal pronoun `pronoun` ("he", "she", lower case; any other agrees with
+  /// all) may stand for `name`: not when the document calls the name's surname only "Ms." or
+  /// "Mrs." (for "he") or only "Mr." (for "she"). A text without honorifics tells nothing.
+  bool Agrees(std::string_view pronoun, const std::string& name, DocumentNames* doc) const;
   std::optional<std::string> ResolvePronoun(std::string_view pronoun, size_t position,
                                             size_t quote_open, bool answer,
                                             DocumentNames* doc) const;

@@ -126,6 +126,12 @@ TEST_SUITE("attribute") {
         {"Ivo Tamm walked to the podium.\n\n\n\"It is over,\" he said.", "he", "It is over",
          "Ivo Tamm"},
         {"Ivo Tamm walked in.\r\n\r\n\"It is over,\" he said.", "he", "It is over", "Ivo Tamm"},
+        // A pronoun never stands for a name the text's honorifics give the other sex: no
+        // speaker rather than a wrong one.
+        {"Ms. Ada Quell spoke first. Mr. Ivo Tamm walked to the podium. \"It is over,\" she said.",
+         "she", "It is over", ""},
+        {"Ms. Ada Quell spoke first. Mr. Ivo Tamm walked to the podium. \"It is over,\" he said.",
+         "he", "It is over", "Ivo Tamm"},
         // A role in lower case, then the name of the person in it: the name.
         {"\"He had plans,\" his friend Marat Olsen said.", "his friend Marat Olsen", "",
          "Marat Olsen"},
