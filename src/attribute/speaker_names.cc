@@ -63,6 +63,8 @@ constexpr size_t kRoleLookBackBytes = 8000;
 // Authority" → "Authority"), and before an indefinite head for its article.
 constexpr size_t kBodyNameBytes = 80;
 constexpr size_t kIndefiniteBytes = 60;
+// Most capitalised words after "Mr." or "Ms." read for the surname ("Mr. Ivo J Tamm").
+constexpr size_t kMaxHonorificNameWords = 3;
 // Bytes after a role's key word read for the title and name that follow.
 constexpr size_t kRoleNameBytes = 120;
 // The confidence of a pronoun resolved to a speaker: below a named speaker's, since the
@@ -1012,26 +1014,42 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
 bool SpeakerNames::Agrees(std::string_view pronoun, const std::string& name,
                           DocumentNames* doc) const {
   if (pronoun != "he" && pronoun != "she") return true;
-  const std::string surname = name.substr(name.rfind(' ') + 1);
-  auto [it, fresh] = doc->gender_.try_emplace(surname, Gender::kUnknown);
-  if (fresh) {
-    // The honorifics the text gives the surname: "Mr. Tamm" is a man, "Ms. Quell" a woman;
-    // both (a couple, "Mr. and Mrs. Clinton") or neither tell nothing.
-    auto titled = [&](std::string_view title) {
-      for (const std::string& named : {surname, name}) {  // "Mr. Tamm", "Mr. Ivo Tamm"
-        const std::string needle = std::string(title) + " " + named;
-        for (size_t pos = doc->text_.find(needle); pos != std::string_view::npos;
-             pos = doc->text_.find(needle, pos + 1)) {
-          if (IsWordAt(doc->text_, pos + title.size() + 1, named.size())) return true;
+  if (!doc->have_gender_) {
+    // The honorifics of the whole text, read once: "Mr. Tamm" and "Mr. Ivo Tamm" make Tamm a
+    // man, "Ms.", "Mrs." and "Miss" a woman; a surname given both (a couple, "Mr. and Mrs.
+    // Clinton") tells nothing.
+    doc->have_gender_ = true;
+    const std::string_view text = doc->text_;
+    for (const auto& [title, gender] : {std::pair<std::string_view, Gender>{"Mr. ", Gender::kMan},
+                                        {"Mrs. ", Gender::kWoman},
+                                        {"Ms. ", Gender::kWoman},
+                                        {"Miss ", Gender::kWoman}}) {
+      for (size_t pos = text.find(title); pos != std::string_view::npos;
+           pos = text.find(title, pos + 1)) {
+        if (pos > 0 && IsWordChar(DecodeBefore(text, pos).cp)) continue;  // "Hamr. "
+        // The capitalised words after the title; the last is the surname.
+        std::string_view surname;
+        size_t at = pos + title.size();
+        for (size_t words = 0; words < kMaxHonorificNameWords && at < text.size(); ++words) {
+          size_t end = at;
+          while (end < text.size() && IsWordChar(DecodeAt(text, end).cp)) {
+            end += DecodeAt(text, end).size;
+          }
+          std::string_view word = text.substr(at, end - at);
+          if (word.empty() || !StartsUpper(word)) break;
+          surname = word;
+          if (end >= text.size() || text[end] != ' ') break;
+          at = end + 1;
         }
+        if (surname.empty()) continue;
+        auto [it, fresh] = doc->gender_.try_emplace(std::string(surname), gender);
+        if (!fresh && it->second != gender) it->second = Gender::kUnknown;
       }
-      return false;
-    };
-    const bool man = titled("Mr.");
-    const bool woman = titled("Mrs.") || titled("Ms.") || titled("Miss");
-    it->second = man == woman ? Gender::kUnknown : man ? Gender::kMan : Gender::kWoman;
+    }
   }
-  return it->second == Gender::kUnknown || (pronoun == "he") == (it->second == Gender::kMan);
+  auto it = doc->gender_.find(name.substr(name.rfind(' ') + 1));
+  return it == doc->gender_.end() || it->second == Gender::kUnknown ||
+         (pronoun == "he") == (it->second == Gender::kMan);
 }
 
 std::optional<std::string> SpeakerNames::EarlierNamedBody(std::string_view text,

@@ -70,8 +70,9 @@ class SpeakerNames {
     // surname here is not searched for again: 7,000 searches of the whole text on real news.
     std::unordered_set<std::string, WordHash, std::equal_to<>> no_full_name_;
     std::vector<Noted> speakers_;
-    // By surname: what the text's honorifics say (SpeakerNames::Agrees), worked out once.
+    // By surname: what the text's honorifics say (SpeakerNames::Agrees), read once.
     std::unordered_map<std::string, Gender> gender_;
+    bool have_gender_ = false;
   };
 
   struct Resolution {
