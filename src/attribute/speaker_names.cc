@@ -1026,7 +1026,7 @@ bool SpeakerNames::Agrees(std::string_view pronoun, const std::string& name,
                                         {"Miss ", Gender::kWoman}}) {
       for (size_t pos = text.find(title); pos != std::string_view::npos;
            pos = text.find(title, pos + 1)) {
-        if (pos > 0 && IsWordChar(DecodeBefore(text, pos).cp)) continue;  // "Hamr. "
+        if (pos > 0 && IsWordChar(DecodeBefore(text, pos).cp)) continue;  // inside a word
         // The capitalised words after the title; the last is the surname.
         std::string_view surname;
         size_t at = pos + title.size();

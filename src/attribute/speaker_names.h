@@ -137,11 +137,11 @@ class SpeakerNames {
   std::optional<std::string> FullNameFor(std::string_view surname, DocumentNames* doc) const;
   /// Whether `word` is a word of the document outside its quotations and headlines.
   bool OutsideHeadlines(std::string_view word, DocumentNames* doc) const;
-  /// `answer`: the quotation may answer a question (its cue is not one of asking).
   /// Whether the personal pronoun `pronoun` ("he", "she", lower case; any other agrees with
   /// all) may stand for `name`: not when the document calls the name's surname only "Ms." or
   /// "Mrs." (for "he") or only "Mr." (for "she"). A text without honorifics tells nothing.
   bool Agrees(std::string_view pronoun, const std::string& name, DocumentNames* doc) const;
+  /// `answer`: the quotation may answer a question (its cue is not one of asking).
   std::optional<std::string> ResolvePronoun(std::string_view pronoun, size_t position,
                                             size_t quote_open, bool answer,
                                             DocumentNames* doc) const;
