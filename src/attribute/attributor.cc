@@ -142,8 +142,6 @@ bool AttributesWhatFollows(std::string_view text, size_t cue_end, size_t window_
       words.size() <= kMaxWordsIntroducingNext) {
     return true;
   }
-  static const std::unordered_set<std::string_view> kClauseStarts = {
-      "that", "he", "she", "they", "it", "I", "we", "his", "her", "their", "its"};
   // After a question or an exclamation only a clause right after the cue: “Why?” she asked,
   // adding that … is hers; “What is the worst place?” Tamm joked that his kitchen was is a
   // question put to Tamm, and his answer.
@@ -152,6 +150,8 @@ bool AttributesWhatFollows(std::string_view text, size_t cue_end, size_t window_
     while (!first.empty() && (first.back() == ',' || first.back() == ':')) first.remove_suffix(1);
     return first == "that";
   }
+  static const std::unordered_set<std::string_view> kClauseStarts = {
+      "that", "he", "she", "they", "it", "I", "we", "his", "her", "their", "its"};
   for (size_t k = 0; k < words.size(); ++k) {
     std::string_view word = words[k];
     while (!word.empty() && (word.back() == ',' || word.back() == ':')) word.remove_suffix(1);

@@ -1300,11 +1300,11 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     }
     bool answer = question_cues_.count(text.substr(next, next_end - next)) == 0;
     r.canonical = ResolvePronoun(first, from, std::min(position, from), answer, doc);
+    const std::string p = AsciiLowered(first);
     // A name the text's honorifics give the other sex is no one this pronoun stands for; no
     // speaker rather than a wrong one.
-    if (r.canonical && !Agrees(AsciiLowered(first), *r.canonical, doc)) r.canonical.reset();
+    if (r.canonical && !Agrees(p, *r.canonical, doc)) r.canonical.reset();
     r.kind = r.canonical ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
-    std::string p = AsciiLowered(first);
     if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;
     r.confidence = kPronounConfidence;
     return r;
