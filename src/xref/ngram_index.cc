@@ -106,22 +106,19 @@ void AppendShingleLists(const ShingleLists& more, ShingleLists* lists) {
   for (uint32_t end : more.hub_end) lists->hub_end.push_back(hubs + end);
 }
 
-// The members of list `l` that quotation `a` (a member, counting all of it or a hub) is
-// counted with: all of them, or in a list too long for every pair
-// (NgramIndexOptions::neighbours) its neighbours, as [begin, end) into lists.members.
-std::pair<uint32_t, uint32_t> CountedMembers(const ShingleLists& lists, uint32_t l, size_t a,
+// The members of list `l` that quotation `a`, its member at `place` (an index into
+// lists.members), counting all of it or a hub, is counted with: all of them, or in a list too
+// long for every pair (NgramIndexOptions::neighbours) its neighbours, as [begin, end) into
+// lists.members.
+std::pair<uint32_t, uint32_t> CountedMembers(const ShingleLists& lists, uint32_t l, uint32_t place,
                                              const NgramIndexOptions& options) {
   const uint32_t begin = l == 0 ? 0 : lists.member_end[l - 1];
   const uint32_t end = lists.member_end[l];
   const size_t around = options.neighbours;
   const bool has_hubs = lists.hub_end[l] != (l == 0 ? 0 : lists.hub_end[l - 1]);
   if (around == 0 || has_hubs || end - begin <= 2 * around + 1) return {begin, end};
-  // Members ascend: a's place by binary search.
-  const auto first = lists.members.begin();
-  const auto at = static_cast<uint32_t>(
-      std::lower_bound(first + begin, first + end, static_cast<uint32_t>(a)) - first);
-  return {at - std::min<uint32_t>(at - begin, static_cast<uint32_t>(around)),
-          std::min<uint32_t>(end, at + static_cast<uint32_t>(around) + 1)};
+  return {place - std::min<uint32_t>(place - begin, static_cast<uint32_t>(around)),
+          std::min<uint32_t>(end, place + static_cast<uint32_t>(around) + 1)};
 }
 
 }  // namespace
@@ -237,7 +234,7 @@ CandidateIndex JoinShingleLists(std::vector<ShingleLists> partitions, size_t quo
   index.lists_of.resize(all.members.size());
   for (uint32_t l = 0; l < all.size(); ++l) {
     for (uint32_t k = l == 0 ? 0 : all.member_end[l - 1]; k < all.member_end[l]; ++k) {
-      index.lists_of[index.lists_end[all.members[k]]++] = l;
+      index.lists_of[index.lists_end[all.members[k]]++] = {l, k};
     }
   }
   // A quotation on more than max_shingles lists keeps its rarest ones (the fewest members;
@@ -257,9 +254,11 @@ CandidateIndex JoinShingleLists(std::vector<ShingleLists> partitions, size_t quo
         const auto last = index.lists_of.begin() + index.lists_end[q];
         if (last - first <= static_cast<std::ptrdiff_t>(options.max_shingles)) continue;
         const auto keep = first + static_cast<std::ptrdiff_t>(options.max_shingles);
-        std::nth_element(first, keep, last, [&](uint32_t x, uint32_t y) {
-          return df(x) != df(y) ? df(x) < df(y) : all.shingle[x] < all.shingle[y];
-        });
+        std::nth_element(first, keep, last,
+                         [&](CandidateIndex::ListPlace px, CandidateIndex::ListPlace py) {
+                           const uint32_t x = px.list, y = py.list;
+                           return df(x) != df(y) ? df(x) < df(y) : all.shingle[x] < all.shingle[y];
+                         });
         index.lists_end[q] = index.lists_begin[q] + static_cast<uint32_t>(options.max_shingles);
         truncated[q] = 1;
       }
@@ -269,16 +268,23 @@ CandidateIndex JoinShingleLists(std::vector<ShingleLists> partitions, size_t quo
   return index;
 }
 
-std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word_counts,
-                                               const CandidateIndex& index,
-                                               const NgramIndexOptions& options, size_t begin,
-                                               size_t end, size_t* capped) {
+namespace {
+
+// Quotation numbers in one cache line of a list's members.
+constexpr uint32_t kMembersPerCacheLine = 16;
+
+// CountCandidatePairs with each candidate's shared shingles counted in a `Count`.
+template <typename Count>
+std::vector<CandidatePair> CountPairsIn(const std::vector<uint32_t>& word_counts,
+                                        const CandidateIndex& index,
+                                        const NgramIndexOptions& options, size_t begin, size_t end,
+                                        size_t* capped) {
   // For each quotation a, count the shingles it shares with each later quotation b; keep
   // the pairs that share enough (two, unless a side is too short to hold two).
   const size_t n = std::max<size_t>(1, options.ngram);
   const ShingleLists& lists = index.lists;
   const std::vector<bool>& truncated = index.truncated;
-  std::vector<uint16_t> count(word_counts.size(), 0);
+  std::vector<Count> count(word_counts.size(), 0);
   // Whether each quotation is longer than a shingle, one bit each: asked of every candidate,
   // in random order, it stays in the cache where the counts themselves would not.
   std::vector<bool> longer(word_counts.size());
@@ -287,21 +293,30 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
   std::vector<CandidatePair> out;      // pairs (a, b) with a later b, in order
   std::vector<CandidatePair> earlier;  // pairs (b, a) with an earlier, truncated b
   std::vector<CandidatePair> mine;     // a's pairs
-  // Each list a counts sits somewhere in memory of its own: its ends, then its members, are
-  // cache misses. They are asked for ahead (the ends two quotations ahead, the members, found
-  // from those ends, one ahead), so that the loads overlap rather than wait in turn.
-  auto prefetch = [&](size_t q, bool members) {
+  // Each list a counts sits somewhere in memory of its own: its ends, then the members a is
+  // counted with, are cache misses. They are asked for ahead (the ends two quotations ahead,
+  // the members, found from those ends, one ahead), so that the loads overlap rather than
+  // wait in turn. Inlined by force: GCC takes a function that only prefetches for one without
+  // effects and drops the calls to it (the binary had no prefetch here until 2026-12).
+  auto prefetch = [&](size_t q, bool members) __attribute__((always_inline)) {
     if (q >= end) return;
     for (uint32_t i = index.lists_begin[q]; i < index.lists_end[q]; ++i) {
-      const uint32_t l = index.lists_of[i];
+      const auto [l, place] = index.lists_of[i];
       if (!members) {
         __builtin_prefetch(&lists.member_end[l]);
         __builtin_prefetch(&lists.hub_end[l]);
         continue;
       }
-      __builtin_prefetch(&lists.members[l == 0 ? 0 : lists.member_end[l - 1]]);
       const uint32_t hubs = l == 0 ? 0 : lists.hub_end[l - 1];
-      if (hubs != lists.hub_end[l]) __builtin_prefetch(&lists.hubs[hubs]);
+      if (hubs != lists.hub_end[l]) {
+        __builtin_prefetch(&lists.hubs[hubs]);
+        continue;
+      }
+      const auto [k_begin, k_end] = CountedMembers(lists, l, place, options);
+      for (uint32_t k = k_begin; k < k_end; k += kMembersPerCacheLine) {
+        __builtin_prefetch(&lists.members[k]);
+      }
+      __builtin_prefetch(&lists.members[k_end - 1]);
     }
   };
   prefetch(begin, false);
@@ -314,7 +329,7 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
     // Later quotations, and earlier ones whose own count may have missed a.
     auto counts = [&](uint32_t b) { return b > a || (b < a && truncated[b]); };
     for (uint32_t i = index.lists_begin[a]; i < index.lists_end[a]; ++i) {
-      const uint32_t l = index.lists_of[i];
+      const auto [l, place] = index.lists_of[i];
       const auto hubs_begin = lists.hubs.begin() + (l == 0 ? 0 : lists.hub_end[l - 1]);
       const auto hubs_end = lists.hubs.begin() + lists.hub_end[l];
       const bool everyone =
@@ -325,7 +340,7 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
         }
         continue;
       }
-      const auto [k_begin, k_end] = CountedMembers(lists, l, a, options);
+      const auto [k_begin, k_end] = CountedMembers(lists, l, place, options);
       for (uint32_t k = k_begin; k < k_end; ++k) {
         const uint32_t b = lists.members[k];
         if (!counts(b)) continue;
@@ -367,6 +382,28 @@ std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word
   merged.reserve(out.size() + earlier.size());
   MergeLargerCount(out, earlier, &merged);
   return merged;
+}
+
+}  // namespace
+
+std::vector<CandidatePair> CountCandidatePairs(const std::vector<uint32_t>& word_counts,
+                                               const CandidateIndex& index,
+                                               const NgramIndexOptions& options, size_t begin,
+                                               size_t end, size_t* capped) {
+  // A count is read at a random place for every candidate: in the narrowest type that holds
+  // the most lists one quotation counts, the counts stay in a core's cache longer (1 M
+  // quotations: 1 MB of bytes rather than 2 MB of 16-bit counts).
+  uint32_t most = 0;
+  for (size_t q = begin; q < end; ++q) {
+    most = std::max(most, index.lists_end[q] - index.lists_begin[q]);
+  }
+  if (most <= UINT8_MAX) {
+    return CountPairsIn<uint8_t>(word_counts, index, options, begin, end, capped);
+  }
+  if (most <= UINT16_MAX) {
+    return CountPairsIn<uint16_t>(word_counts, index, options, begin, end, capped);
+  }
+  return CountPairsIn<uint32_t>(word_counts, index, options, begin, end, capped);
 }
 
 std::vector<CandidatePair> MergeCandidatePairs(std::vector<std::vector<CandidatePair>> blocks,

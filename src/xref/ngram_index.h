@@ -124,9 +124,16 @@ ShingleLists ShinglePartition(const std::vector<std::vector<uint64_t>>& quotes,
 /// members; ties: the smaller shingle), with whether it was truncated.
 struct CandidateIndex {
   ShingleLists lists;
-  /// Per quotation q, the numbers of the lists it counts: lists_of[lists_begin[q] ..
-  /// lists_end[q]) (one array for all: a vector per quotation cost an allocation each).
-  std::vector<uint32_t> lists_of;
+  /// One list a quotation counts, with the quotation's own place among the list's members
+  /// (an index into lists.members): counting pairs it with the neighbours around that place
+  /// (NgramIndexOptions::neighbours) without searching a long list for it.
+  struct ListPlace {
+    uint32_t list = 0;
+    uint32_t member = 0;
+  };
+  /// Per quotation q, the lists it counts: lists_of[lists_begin[q] .. lists_end[q]) (one
+  /// array for all: a vector per quotation cost an allocation each).
+  std::vector<ListPlace> lists_of;
   std::vector<uint32_t> lists_begin;  // quotations + 1 entries
   std::vector<uint32_t> lists_end;
   std::vector<bool> truncated;

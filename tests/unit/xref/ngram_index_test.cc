@@ -86,6 +86,20 @@ TEST_SUITE("xref") {
     }
   }
 
+  TEST_CASE("FindCandidatePairs counts every shared shingle, past what a byte or 16 bits hold") {
+    // Two long quotations of the same words share each of their shingles; counted without
+    // the bound on shingles, the count is their number however large.
+    for (const uint64_t words : {300ull, 70000ull}) {
+      std::vector<uint64_t> run;
+      for (uint64_t w = 1; w <= words; ++w) run.push_back(w);
+      NgramIndexOptions all;
+      all.max_shingles = 0;
+      const std::vector<CandidatePair> pairs = FindCandidatePairs({run, run}, all);
+      REQUIRE(pairs.size() == 1);
+      CHECK(pairs[0].shared == words - 3);
+    }
+  }
+
   TEST_CASE("FindCandidatePairs pairs a too common shingle's quotations with its hubs only") {
     const auto quotes = Copies(9, "at the end of the day we will see");
     NgramIndexOptions options;
