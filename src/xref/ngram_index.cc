@@ -249,16 +249,32 @@ CandidateIndex JoinShingleLists(std::vector<ShingleLists> partitions, size_t quo
     const unsigned threads =
         quotes < kMinQuotesForThreadedCounting ? 1 : std::max(1u, options.jobs);
     RunInSlices(quotes, threads, [&](size_t begin, size_t end, unsigned) {
+      // A quotation's lists ranked by (members, list): lists are in shingle order, so the list
+      // number breaks ties as the shingle does. Each list's length is read once, and those of
+      // the next quotation asked for ahead: they lie anywhere in memory.
+      std::vector<std::pair<uint64_t, CandidateIndex::ListPlace>> ranked;
+      auto too_many = [&](size_t q) {
+        return index.lists_end[q] - index.lists_begin[q] > options.max_shingles;
+      };
       for (size_t q = begin; q < end; ++q) {
+        if (q + 1 < end && too_many(q + 1)) {
+          for (uint32_t i = index.lists_begin[q + 1]; i < index.lists_end[q + 1]; ++i) {
+            const uint32_t l = index.lists_of[i].list;
+            __builtin_prefetch(&all.member_end[l == 0 ? 0 : l - 1]);
+          }
+        }
+        if (!too_many(q)) continue;
         const auto first = index.lists_of.begin() + index.lists_begin[q];
         const auto last = index.lists_of.begin() + index.lists_end[q];
-        if (last - first <= static_cast<std::ptrdiff_t>(options.max_shingles)) continue;
-        const auto keep = first + static_cast<std::ptrdiff_t>(options.max_shingles);
-        std::nth_element(first, keep, last,
-                         [&](CandidateIndex::ListPlace px, CandidateIndex::ListPlace py) {
-                           const uint32_t x = px.list, y = py.list;
-                           return df(x) != df(y) ? df(x) < df(y) : all.shingle[x] < all.shingle[y];
-                         });
+        ranked.clear();
+        for (auto it = first; it != last; ++it) {
+          ranked.push_back({uint64_t{df(it->list)} << 32 | it->list, *it});
+        }
+        const auto keep = ranked.begin() + static_cast<std::ptrdiff_t>(options.max_shingles);
+        std::nth_element(ranked.begin(), keep, ranked.end(),
+                         [](const auto& x, const auto& y) { return x.first < y.first; });
+        for (auto it = ranked.begin(); it != keep; ++it)
+          *(first + (it - ranked.begin())) = it->second;
         index.lists_end[q] = index.lists_begin[q] + static_cast<uint32_t>(options.max_shingles);
         truncated[q] = 1;
       }
