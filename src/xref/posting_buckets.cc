@@ -5,7 +5,7 @@
 namespace quotecheck {
 namespace {
 
-// Postings in a bucket, about: 32 Ki postings of 16 bytes (512 KiB) are sorted inside a
+// Postings in a bucket, about: 32 Ki postings of 12 bytes (384 KiB) are sorted inside a
 // core's L2 cache (1 MiB on the machines measured), leaving room for what the pass reads
 // besides.
 constexpr size_t kPostingsPerBucket = size_t{1} << 15;

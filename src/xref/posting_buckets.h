@@ -21,8 +21,10 @@
 
 namespace quotecheck {
 
-/// One shingle of one quotation.
-struct Posting {
+/// One shingle of one quotation, in 12 bytes rather than 16 (packed, aligned on 4): a large
+/// store has tens of millions (1 M quotations of gen_quote_store_hard.py: 32 M), and each
+/// page of them is faulted in and cleared by the kernel once.
+struct __attribute__((packed, aligned(4))) Posting {
   uint64_t shingle;
   uint32_t quote;
   bool operator<(const Posting& o) const {
@@ -30,6 +32,7 @@ struct Posting {
   }
   bool operator==(const Posting& o) const = default;
 };
+static_assert(sizeof(Posting) == 12);
 
 /// How many top bits of the shingle make the bucket for about `postings` postings: buckets of
 /// about kPostingsPerBucket, at most 2^kMaxPostingBucketBits of them.
