@@ -126,6 +126,11 @@ TEST_SUITE("attribute") {
         {"Ivo Tamm walked to the podium.\n\n\n\"It is over,\" he said.", "he", "It is over",
          "Ivo Tamm"},
         {"Ivo Tamm walked in.\r\n\r\n\"It is over,\" he said.", "he", "It is over", "Ivo Tamm"},
+        // An adverb or a conjunction that opens the sentence is no part of its subject's name.
+        {"Ivo Tamm came late. Maybe Tamm knew. \"It is over,\" he said.", "he", "It is over",
+         "Ivo Tamm"},
+        {"Ivo Tamm came late. Given Tamm's record, few minded. \"It is over,\" he said.", "he",
+         "It is over", "Ivo Tamm"},
         // A pronoun never stands for a name the text's honorifics give the other sex: no
         // speaker rather than a wrong one.
         {"Ms. Ada Quell spoke first. Mr. Ivo Tamm walked to the podium. \"It is over,\" she said.",
