@@ -290,6 +290,8 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
     }
   }
   words_of("organisation", &organisation_words_, true);
+  words_of("not_person", &not_person_, false);
+  words_of("compass", &compass_, false);
   for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
                         "other", "another", "his", "her", "their", "its", "my", "our", "your"}) {
     determiners_.insert(d);
@@ -453,6 +455,14 @@ bool SpeakerNames::IsAbbreviation(std::string_view word) const {
   DecodedCodePoint first = DecodeAt(word, 0);
   if (first.size == word.size() && IsUpper(first.cp)) return true;  // an initial
   return abbreviations_.count(word) > 0;
+}
+
+bool SpeakerNames::MayBePerson(const std::string& name) const {
+  const std::vector<std::string_view> words = Words(name);
+  if (words.empty()) return false;
+  const std::string_view last = WithoutPossessive(words.back());
+  return compass_.count(words.front()) == 0 && not_person_.count(last) == 0 &&
+         organisation_words_.count(last) == 0;
 }
 
 bool SpeakerNames::CanSpeak(std::string_view speaker) const {
@@ -1304,6 +1314,9 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     // A name the text's honorifics give the other sex is no one this pronoun stands for; no
     // speaker rather than a wrong one.
     if (r.canonical && !Agrees(p, *r.canonical, doc)) r.canonical.reset();
+    if (r.canonical && (p == "he" || p == "she") && !MayBePerson(*r.canonical)) {
+      r.canonical.reset();
+    }
     r.kind = r.canonical ? SpeakerKind::kPerson : SpeakerKind::kUnknown;
     if (p == "they" || p == "it") r.kind = SpeakerKind::kBody;
     r.confidence = kPronounConfidence;

@@ -141,6 +141,11 @@ class SpeakerNames {
   /// all) may stand for `name`: not when the document calls the name's surname only "Ms." or
   /// "Mrs." (for "he") or only "Mr." (for "she"). A text without honorifics tells nothing.
   bool Agrees(std::string_view pronoun, const std::string& name, DocumentNames* doc) const;
+  /// Whether `name`, found for "he" or "she", may be a person's: not when it ends with a word
+  /// of the lexicon not_person ("Hampton University") or an organisation's word, or starts
+  /// with one of compass ("South China"). Why: the fallbacks after the sentence's subject take any
+  /// capitalised words, and a pronoun is better left without a speaker than given a place.
+  bool MayBePerson(const std::string& name) const;
   /// `answer`: the quotation may answer a question (its cue is not one of asking).
   std::optional<std::string> ResolvePronoun(std::string_view pronoun, size_t position,
                                             size_t quote_open, bool answer,
@@ -207,6 +212,8 @@ class SpeakerNames {
   WordSet title_words_;
   WordSet role_words_;  // IsRoleWord
   WordSet organisation_words_;
+  WordSet not_person_;  // MayBePerson
+  WordSet compass_;     // MayBePerson
   WordSet determiners_;
 };
 

@@ -131,6 +131,12 @@ TEST_SUITE("attribute") {
          "Ivo Tamm"},
         {"Ivo Tamm came late. Given Tamm's record, few minded. \"It is over,\" he said.", "he",
          "It is over", "Ivo Tamm"},
+        // "He" or "she" never stands for a school, a paper or a region: no speaker rather than
+        // a place.
+        {"Quell Academy opened on Monday. \"It is over,\" she said.", "she", "It is over", ""},
+        {"The Harbour Times printed it first. \"It is over,\" he said.", "he", "It is over", ""},
+        {"South Varnia hailed the deal. \"It is over,\" he said.", "he", "It is over", ""},
+        {"Ada West hailed the deal. \"It is over,\" she said.", "she", "It is over", "Ada West"},
         // A pronoun never stands for a name the text's honorifics give the other sex: no
         // speaker rather than a wrong one.
         {"Ms. Ada Quell spoke first. Mr. Ivo Tamm walked to the podium. \"It is over,\" she said.",
