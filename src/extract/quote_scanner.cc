@@ -206,8 +206,21 @@ class Pairer {
           return Open(i);
         }
         if (t.right && open >= 0) return Close(open, i);
+        // Spaced off both sides right after a nested quotation's closing mark, it closes the
+        // outer one: "… the term 'outreach,' " he told the group.
+        if (!single && !t.right && open >= 0 && AfterNestedClose(t)) return Close(open, i);
         return;
     }
+  }
+
+  // Whether the last character before `t`, spaces skipped, is a single closing mark (' or ’)
+  // that is not the open quotation's own.
+  bool AfterNestedClose(const Token& t) const {
+    size_t p = t.pos;
+    while (p > 0 && IsSpace(DecodeBefore(text_, p).cp)) p -= DecodeBefore(text_, p).size;
+    if (p == t.pos) return false;
+    const char32_t before = DecodeBefore(text_, p).cp;
+    return before == U'\'' || before == U'\u2019';
   }
 
   void Open(size_t i) { stack_.push_back(i); }

@@ -128,6 +128,13 @@ TEST_SUITE("extract") {
         {"nested quotation ending with the outer one",
          "“He said ‘enough.’” She left.",
          {"He said ‘enough.’"}},
+        // A space between the nested closing mark and the outer one, as typesetters set it.
+        {"straight double spaced off after a nested close",
+         "\"I dislike the term 'outreach,' \" she told the board.\n\n\"Fine,\" he said.",
+         {"I dislike the term 'outreach,' ", "Fine,"}},
+        {"curly nested close, straight double spaced off",
+         "\"We call it ‘home’ \" she said. \"Fine,\" he said.",
+         {"We call it ‘home’ ", "Fine,"}},
     };
     for (const ScanCase& c : cases) CheckScan(c);
   }
