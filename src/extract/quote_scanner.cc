@@ -213,8 +213,8 @@ class Pairer {
     }
   }
 
-  // Whether the last character before `t`, spaces skipped, is a single closing mark (' or ’)
-  // that is not the open quotation's own.
+  // Whether the last character before `t`, spaces skipped (one at least), is a single mark that
+  // closes (' or ’): the end of a nested quotation.
   bool AfterNestedClose(const Token& t) const {
     size_t p = t.pos;
     while (p > 0 && IsSpace(DecodeBefore(text_, p).cp)) p -= DecodeBefore(text_, p).size;
