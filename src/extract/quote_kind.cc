@@ -94,6 +94,58 @@ bool FollowedByTermNoun(std::string_view text, size_t close_mark_end) {
   return false;
 }
 
+// Whether the writer's sentence goes on right after the closing mark: a space, then a word
+// in lower case ("“The Big Short” was nominated", "“I held and hugged” grieving families").
+bool SentenceGoesOnAfter(std::string_view text, size_t close_mark_end) {
+  size_t i = close_mark_end;
+  if (i >= text.size() || text[i] != ' ') return false;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i < text.size() && IsLower(DecodeAt(text, i).cp);
+}
+
+// Whether a quotation's words end as speech ends: with a full stop, a comma, a question or
+// exclamation mark, a colon, a semicolon, a dash or an ellipsis (spaces and closing marks
+// of nested quotations before it aside).
+bool EndsWithPunctuation(std::string_view content) {
+  while (!content.empty()) {
+    const DecodedCodePoint d = DecodeBefore(content, content.size());
+    if (IsSpace(d.cp) || d.cp == U'’' || d.cp == '\'' || d.cp == U'”' || d.cp == '"') {
+      content.remove_suffix(d.size);
+      continue;
+    }
+    return d.cp == '.' || d.cp == ',' || d.cp == '!' || d.cp == '?' || d.cp == ':' || d.cp == ';' ||
+           d.cp == U'…' || d.cp == U'—' || d.cp == U'–' || d.cp == '-';
+  }
+  return false;
+}
+
+// Whether every word of a short quotation is capitalised but for short function words, as
+// the name of a show, a book or a film is ("Orange Is the New Black", "Daily Show").
+bool ReadsAsTitle(std::string_view content) {
+  static constexpr std::array<std::string_view, 16> kFunctionWords = {
+      "a",   "an", "the", "of", "to", "in",   "on",   "for",
+      "and", "or", "at",  "by", "is", "with", "from", "vs."};
+  bool any = false;
+  size_t i = 0;
+  while (i < content.size()) {
+    while (i < content.size() && IsSpace(DecodeAt(content, i).cp)) i += DecodeAt(content, i).size;
+    if (i >= content.size()) break;
+    size_t end = i;
+    while (end < content.size() && !IsSpace(DecodeAt(content, end).cp)) {
+      end += DecodeAt(content, end).size;
+    }
+    const std::string_view word = content.substr(i, end - i);
+    const char32_t first = DecodeAt(word, 0).cp;
+    if (!IsUpper(first) && !IsDigit(first) &&
+        std::find(kFunctionWords.begin(), kFunctionWords.end(), word) == kFunctionWords.end()) {
+      return false;
+    }
+    any = true;
+    i = end;
+  }
+  return any;
+}
+
 }  // namespace
 
 QuoteKindClassifier::QuoteKindClassifier(const std::vector<std::string>& term_cues) {
@@ -165,6 +217,15 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
     }
   }
   if (!set_off) return QuoteKind::kPartial;
+  // Set off at its start but woven in at its end: words without punctuation of their own,
+  // and the writer's sentence goes on in lower case after the closing mark. A name of a
+  // work in title case is a term (“Broad City” star Ilana Glazer); other words a fragment
+  // (“I held and hugged” grieving families). An after-rule's cue keeps a quotation whose
+  // comma the writer left out ("“It is over” said Trump") direct.
+  if (!EndsWithPunctuation(content) && SentenceGoesOnAfter(text, quote.close_mark_end) &&
+      quote.rule.rfind("after/", 0) != 0) {
+    return bare_is_short && ReadsAsTitle(content) ? QuoteKind::kTerm : QuoteKind::kPartial;
+  }
   size_t i = 0;
   while (i < content.size() && IsSpace(DecodeAt(content, i).cp)) i += DecodeAt(content, i).size;
   char32_t first = DecodeAt(content, i).cp;
