@@ -71,7 +71,7 @@ QuoteExtractor::QuoteExtractor(const Attributor* attributor)
       keyer_([attributor](const std::string& name) -> const std::vector<std::string>& {
         return attributor->Lexicon(name);
       }),
-      kinds_(attributor->Lexicon("term_cue")) {
+      kinds_(attributor->Lexicon("term_cue"), attributor->Lexicon("work_noun")) {
   for (const std::string& title : attributor->Lexicon("title")) {
     size_t i = 0;
     while (i < title.size()) {

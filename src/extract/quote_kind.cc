@@ -148,8 +148,10 @@ bool ReadsAsTitle(std::string_view content) {
 
 }  // namespace
 
-QuoteKindClassifier::QuoteKindClassifier(const std::vector<std::string>& term_cues) {
+QuoteKindClassifier::QuoteKindClassifier(const std::vector<std::string>& term_cues,
+                                         const std::vector<std::string>& work_nouns) {
   for (const std::string& cue : term_cues) term_cues_.push_back(AsciiLowered(cue));
+  for (const std::string& noun : work_nouns) work_nouns_.push_back(AsciiLowered(noun));
 }
 
 QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quote) const {
@@ -177,6 +179,15 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
   // phrase that …
   if (bare_is_short && FollowedByTermNoun(text, quote.close_mark_end)) {
     return QuoteKind::kTerm;
+  }
+  // The title of a work after its kind: in his 2012 book, “An American Son.”
+  const bool bare_reads_as_title = bare_is_short && ReadsAsTitle(bare);
+  if (bare_reads_as_title) {
+    std::string_view before_comma = lower_pre;
+    if (before_comma.ends_with(',')) before_comma.remove_suffix(1);
+    for (const std::string& noun : work_nouns_) {
+      if (EndsWithWord(before_comma, noun)) return QuoteKind::kTerm;
+    }
   }
   // The same test of the whole content: a comma or full stop cut off `bare` is sentence
   // punctuation, so only a content that is `bare` can pass (and then does as `bare` did).
@@ -222,9 +233,13 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
   // work in title case is a term (“Broad City” star Ilana Glazer); other words a fragment
   // (“I held and hugged” grieving families). An after-rule's cue keeps a quotation whose
   // comma the writer left out ("“It is over” said Trump") direct.
-  if (!EndsWithPunctuation(content) && SentenceGoesOnAfter(text, quote.close_mark_end) &&
-      quote.rule.rfind("after/", 0) != 0) {
-    return bare_is_short && ReadsAsTitle(content) ? QuoteKind::kTerm : QuoteKind::kPartial;
+  // A title may keep the comma American style puts inside the marks (“Billions,” on
+  // Showtime, is …).
+  if (SentenceGoesOnAfter(text, quote.close_mark_end) && quote.rule.rfind("after/", 0) != 0) {
+    if (!EndsWithPunctuation(content)) {
+      return bare_reads_as_title ? QuoteKind::kTerm : QuoteKind::kPartial;
+    }
+    if (bare_reads_as_title && content.ends_with(',')) return QuoteKind::kTerm;
   }
   size_t i = 0;
   while (i < content.size() && IsSpace(DecodeAt(content, i).cp)) i += DecodeAt(content, i).size;

@@ -18,15 +18,18 @@ namespace quotecheck {
 
 class QuoteKindClassifier {
  public:
-  /// `term_cues`: words that announce a term ("so-called", "dubbed", …).
-  explicit QuoteKindClassifier(const std::vector<std::string>& term_cues);
+  /// `term_cues`: words that announce a term ("so-called", "dubbed", …). `work_nouns`: kinds
+  /// of work whose title may follow them ("book", "film", …; a comma may come between).
+  explicit QuoteKindClassifier(const std::vector<std::string>& term_cues,
+                               const std::vector<std::string>& work_nouns = {});
 
   /// The kind of `quote` in `text`. Reads the attribution already on the quote (a cue of
   /// its own keeps a short quotation from being a term).
   QuoteKind Classify(std::string_view text, const Quote& quote) const;
 
  private:
-  std::vector<std::string> term_cues_;  // lower case
+  std::vector<std::string> term_cues_;   // lower case
+  std::vector<std::string> work_nouns_;  // lower case
 };
 
 }  // namespace quotecheck
