@@ -109,7 +109,11 @@ void QuoteExtractor::Process(DocumentResult* result, bool primary) const {
   quotes.reserve(scan.quotes.size());
   for (const ScannedQuote& s : scan.quotes) {
     Quote q;
-    q.spans.push_back(s.content);
+    if (s.parts.empty()) {
+      q.spans.push_back(s.content);
+    } else {
+      q.spans = s.parts;
+    }
     q.open_mark = s.open_mark;
     q.close_mark_end = s.close_mark_end;
     if (masked) WidenReferenceMarks(doc.text, text, &q);

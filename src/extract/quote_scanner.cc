@@ -236,8 +236,36 @@ class Pairer {
     for (size_t p = content.start; p < content.end && blank; ++p) {
       blank = IsSpace(static_cast<unsigned char>(text_[p]));
     }
+    std::vector<ByteSpan> parts = ParagraphParts(content);
+    continued_.clear();
     if (blank) return;
-    out_->quotes.push_back({content, o.pos, c.pos + c.len});
+    out_->quotes.push_back({content, o.pos, c.pos + c.len, std::move(parts)});
+  }
+
+  // The words of a quotation continued through paragraphs (continued_), a part a paragraph:
+  // each ends before the white space that ends its paragraph, and the next starts past the
+  // mark that opens the next paragraph. Empty when the quotation is one paragraph, or when a
+  // paragraph holds no words (then the quotation stays whole).
+  std::vector<ByteSpan> ParagraphParts(ByteSpan content) const {
+    std::vector<ByteSpan> parts;
+    if (continued_.empty()) return parts;
+    size_t start = content.start;
+    auto add = [&](size_t end) {
+      if (end <= start) return false;
+      while (end > start && IsSpace(DecodeBefore(text_, end).cp)) {
+        end -= DecodeBefore(text_, end).size;
+      }
+      if (end == start) return false;
+      parts.push_back({start, end});
+      return true;
+    };
+    for (size_t j : continued_) {
+      const Token& mark = tokens_[j];
+      if (mark.pos < content.start || mark.pos >= content.end || !add(mark.pos)) return {};
+      start = mark.pos + mark.len;
+    }
+    if (!add(content.end)) return {};
+    return parts;
   }
 
   // A mark that may be left unclosed without a warning: straight single marks are mostly
@@ -270,6 +298,7 @@ class Pairer {
     const Token& outer = tokens_[stack_[0]];
     if (QuietWhenUnclosed(outer)) {
       stack_.clear();
+      continued_.clear();
       return;
     }
     // The newspaper convention: the next paragraph opens with a mark of the same family.
@@ -279,6 +308,8 @@ class Pairer {
     if (j < tokens_.size() && tokens_[j].family == outer.family && CanOpen(tokens_[j]) &&
         OnlySpaceBetween(line_start, tokens_[j].pos)) {
       tokens_[j].skip = true;
+      // Once: every line break before the mark (a blank line is two) comes here.
+      if (continued_.empty() || continued_.back() != j) continued_.push_back(j);
       return;
     }
     // A quotation that runs through unmarked paragraphs: the next mark of its family, within
@@ -309,12 +340,16 @@ class Pairer {
       out_->issues.push_back({outer.pos, "quotation mark is never closed"});
     }
     stack_.clear();
+    continued_.clear();
   }
 
   std::string_view text_;
   std::vector<Token>& tokens_;
   ScanResult* out_;
   std::vector<size_t> stack_;  // indices of open marks in tokens_
+  // Indices in tokens_ of the marks that continue the open outermost quotation into a new
+  // paragraph (the newspaper convention), in order.
+  std::vector<size_t> continued_;
 };
 
 }  // namespace

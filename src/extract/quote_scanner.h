@@ -10,7 +10,8 @@
 ///   with a mark of the same family (the newspaper convention) or when a later paragraph
 ///   closes it before opening anything (a quotation running through unmarked paragraphs).
 ///   Otherwise it is reported as unbalanced at its opening mark and scanning resumes at the
-///   next paragraph.
+///   next paragraph. A quotation continued by the newspaper convention is reported in parts,
+///   one a paragraph, without the marks that open the later ones.
 
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ struct ScannedQuote {
   ByteSpan content;       // between the marks
   size_t open_mark = 0;   // offset of the opening mark
   size_t close_mark_end;  // offset just past the closing mark
+  /// A quotation continued through paragraphs that each open with a mark: its words in each
+  /// paragraph, in order (white space at a paragraph's end left out). Empty otherwise.
+  std::vector<ByteSpan> parts;
 };
 
 struct ScanIssue {

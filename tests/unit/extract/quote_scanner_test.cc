@@ -158,6 +158,36 @@ TEST_SUITE("extract") {
     for (const ScanCase& c : cases) CheckScan(c);
   }
 
+  TEST_CASE("ScanQuotations gives a quotation continued by the newspaper convention in parts") {
+    struct PartsCase {
+      const char* name;
+      std::string text;
+      std::vector<std::string> parts;  // of the first quotation; empty: it is one part
+    };
+    const PartsCase cases[] = {
+        {"two paragraphs, a blank line between",
+         "“We will rebuild the bridge.\n\n“It will open in May,” the mayor said.",
+         {"We will rebuild the bridge.", "It will open in May,"}},
+        {"three paragraphs, single line breaks and trailing spaces",
+         "“One. \n“Two.\t\n“Three,” she said.",
+         {"One.", "Two.", "Three,"}},
+        {"CRLF line breaks", "“One.\r\n\r\n“Two,” she said.", {"One.", "Two,"}},
+        {"one paragraph: one part", "“We will rebuild,” the mayor said.", {}},
+        {"loose paragraphs without marks: one part",
+         "“We will rebuild.\n\nIt will open in May,” she said.",
+         {}},
+        {"a paragraph of no words keeps the quotation whole", "“\n\n“Two,” she said.", {}},
+    };
+    for (const PartsCase& c : cases) {
+      CAPTURE(c.name);
+      const ScanResult result = ScanQuotations(c.text);
+      REQUIRE(!result.quotes.empty());
+      std::vector<std::string> got;
+      for (const ByteSpan& part : result.quotes.front().parts) got.emplace_back(part.in(c.text));
+      CHECK(got == c.parts);
+    }
+  }
+
   TEST_CASE("ScanQuotations reports unbalanced marks and goes on") {
     const ScanCase cases[] = {
         {"unbalanced opener; later paragraphs still scanned",
