@@ -146,6 +146,25 @@ bool ReadsAsTitle(std::string_view content) {
   return any;
 }
 
+// Most words of a nickname between a first name and a surname (Rep. Robert C. “Bobby” Scott).
+constexpr size_t kMaxNicknameWords = 2;
+
+// Whether a quotation stands between two words of a name: the lead-in ends with a
+// capitalised word or an initial, and a capitalised word follows the closing mark after one
+// space (Gov. C.L. “Butch” Otter).
+bool BetweenNameWords(std::string_view pre, std::string_view text, size_t close_mark_end) {
+  if (close_mark_end + 1 >= text.size() || text[close_mark_end] != ' ' ||
+      !IsUpper(DecodeAt(text, close_mark_end + 1).cp)) {
+    return false;
+  }
+  size_t word = pre.size();
+  while (word > 0 && !IsSpace(DecodeBefore(pre, word).cp)) word -= DecodeBefore(pre, word).size;
+  const std::string_view last = pre.substr(word);
+  if (last.empty() || !IsUpper(DecodeAt(last, 0).cp)) return false;
+  const char32_t end = DecodeBefore(last, last.size()).cp;
+  return IsWordChar(end) || end == '.';
+}
+
 }  // namespace
 
 QuoteKindClassifier::QuoteKindClassifier(const std::vector<std::string>& term_cues,
@@ -182,6 +201,13 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
   }
   // The title of a work after its kind: in his 2012 book, “An American Son.”
   const bool bare_reads_as_title = bare_is_short && ReadsAsTitle(bare);
+  // A nickname inside a name, in a sentence of prose (in a headline in title case, capitalised
+  // words on both sides say nothing: Christie Calls Clinton ‘A Disgrace’ For …).
+  if (bare_reads_as_title && bare.size() == content.size() &&
+      AtMostWords(content, kMaxNicknameWords) &&
+      BetweenNameWords(pre, text, quote.close_mark_end) && !ReadsAsTitle(pre)) {
+    return QuoteKind::kTerm;
+  }
   if (bare_reads_as_title) {
     std::string_view before_comma = lower_pre;
     if (before_comma.ends_with(',')) before_comma.remove_suffix(1);
