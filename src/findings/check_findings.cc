@@ -46,8 +46,8 @@ const std::vector<std::string>& LexiconOf(const RuleSet& rules, const std::strin
 struct Inputs {
   const FindingContext& context;
   const CheckResult& result;
-  const std::vector<std::string>& keys;  // match keys (linked quotes)
-  const std::unordered_map<std::string_view, size_t>& speakers_by_key;
+  const std::vector<std::string>& keys;                      // match keys (linked quotes)
+  const std::vector<uint32_t>& speakers_by_key;              // by quotation (CountSpeakersByKey)
   const std::vector<SpeakerEvidence>& speakers;              // by quote
   const std::vector<std::vector<size_t>>& links_of_cluster;  // link indexes
   const std::vector<uint32_t>& position;  // by quote: its place among its cluster's members

@@ -418,39 +418,44 @@ bool InsideNestedQuotation(std::string_view outer, std::string_view inner) {
   return false;
 }
 
-std::unordered_map<std::string_view, size_t> CountSpeakersByKey(
-    const CheckResult& result, const std::vector<std::string>& keys) {
-  auto counted = [&](size_t q) {
-    const auto& key = result.quotes[q].speaker_key;
-    return key && !key->empty() && !keys[q].empty();
-  };
-  size_t quotes = 0;
-  for (size_t q = 0; q < result.quotes.size() && q < keys.size(); ++q) quotes += counted(q);
-  // One table: a key's value is first the number of its surnames' list (most keys have one
-  // speaker), then its count.
+std::vector<uint32_t> CountSpeakersByKey(const CheckResult& result,
+                                         const std::vector<std::string>& keys) {
+  const size_t n = std::min(result.quotes.size(), keys.size());
+  // Each key's speakers by surname (most keys have one: the first apart, the others in a
+  // list), reached through the key's number; each quotation's key number (kNone: no key).
+  constexpr uint32_t kNone = UINT32_MAX;
   struct Surnames {
-    std::string_view first;
+    std::string_view first;  // empty until a quotation with a speaker has the key
     std::vector<std::string_view> more;
   };
   std::vector<Surnames> surnames;
-  std::unordered_map<std::string_view, size_t> counts;
-  counts.reserve(quotes);
-  for (size_t q = 0; q < result.quotes.size() && q < keys.size(); ++q) {
-    if (!counted(q)) continue;
-    const std::string& key = *result.quotes[q].speaker_key;
+  std::vector<uint32_t> number(n, kNone);
+  std::unordered_map<std::string_view, uint32_t> numbers;
+  numbers.reserve(n);
+  for (size_t q = 0; q < n; ++q) {
+    if (keys[q].empty()) continue;
+    auto [it, inserted] = numbers.try_emplace(keys[q], static_cast<uint32_t>(surnames.size()));
+    if (inserted) surnames.emplace_back();
+    number[q] = it->second;
+    const auto& speaker_key = result.quotes[q].speaker_key;
+    if (!speaker_key || speaker_key->empty()) continue;
     // People by surname: "Allsop" and "Corina Allsop" are one speaker here.
-    const std::string_view surname = std::string_view(key).substr(key.rfind(' ') + 1);
-    auto [it, inserted] = counts.try_emplace(keys[q], surnames.size());
-    if (inserted) {
-      surnames.push_back({surname, {}});
-      continue;
-    }
+    const std::string_view surname =
+        std::string_view(*speaker_key).substr(speaker_key->rfind(' ') + 1);
     Surnames& s = surnames[it->second];
-    if (s.first != surname && std::find(s.more.begin(), s.more.end(), surname) == s.more.end()) {
+    if (s.first.empty()) {
+      s.first = surname;
+    } else if (s.first != surname &&
+               std::find(s.more.begin(), s.more.end(), surname) == s.more.end()) {
       s.more.push_back(surname);
     }
   }
-  for (auto& [key, value] : counts) value = 1 + surnames[value].more.size();
+  std::vector<uint32_t> counts(n, 0);
+  for (size_t q = 0; q < n; ++q) {
+    if (number[q] == kNone) continue;
+    const Surnames& s = surnames[number[q]];
+    counts[q] = s.first.empty() ? 0 : 1 + static_cast<uint32_t>(s.more.size());
+  }
   return counts;
 }
 
@@ -460,16 +465,15 @@ size_t NameSide(const CheckResult& result, const Link& link) {
 
 PairEvidence WeighLink(const CheckResult& result, const Link& link, const QuoteDiff& diff,
                        const std::vector<std::string>& keys,
-                       const std::unordered_map<std::string_view, size_t>& speakers_by_key,
-                       const EvidenceLexicon& lexicon, Weigh what, const KnownSides& known) {
+                       const std::vector<uint32_t>& speakers_by_key, const EvidenceLexicon& lexicon,
+                       Weigh what, const KnownSides& known) {
   PairEvidence e;
   e.shared_words = SharedContentWords(diff, lexicon, known.a_tokens);
   e.similarity = link.similarity;
   e.changes_wording = ChangesWording(diff, lexicon);
   e.longest_equal_run = LongestEqualRun(diff);
   auto speakers = [&](size_t q) {
-    auto it = speakers_by_key.find(keys[q]);
-    return it == speakers_by_key.end() ? size_t{0} : it->second;
+    return q < speakers_by_key.size() ? size_t{speakers_by_key[q]} : size_t{0};
   };
   auto name_side_reads_as_name = [&] {
     if (known.name_side_reads_as_name) return *known.name_side_reads_as_name;
