@@ -71,7 +71,8 @@ QuoteExtractor::QuoteExtractor(const Attributor* attributor)
       keyer_([attributor](const std::string& name) -> const std::vector<std::string>& {
         return attributor->Lexicon(name);
       }),
-      kinds_(attributor->Lexicon("term_cue"), attributor->Lexicon("work_noun")) {
+      kinds_(attributor->Lexicon("term_cue"), attributor->Lexicon("work_noun"),
+             attributor->Lexicon("cue")) {
   for (const std::string& title : attributor->Lexicon("title")) {
     size_t i = 0;
     while (i < title.size()) {

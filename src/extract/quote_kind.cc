@@ -19,6 +19,9 @@ constexpr size_t kMaxLeadInBytes = 300;
 // “At the…”"): a short phrase may come between ("added on Monday,"); further, the comma
 // belongs to another clause and the quotation is woven into the sentence.
 constexpr size_t kMaxCueToMarkBytes = 40;
+// Most words between a speech verb and the comma before a quotation that it sets off ("told
+// the crowd on Monday, “…”"): further, the comma belongs to another clause.
+constexpr size_t kMaxWordsAfterSpeechVerb = 3;
 
 // The text before the opening mark on its line, without trailing spaces.
 std::string_view LeadIn(std::string_view text, size_t open_mark) {
@@ -146,6 +149,24 @@ bool ReadsAsTitle(std::string_view content) {
   return any;
 }
 
+// Whether the parts of a quotation are paragraphs (quote_scanner.h): only white space with a
+// line break and a quotation mark between each part and the next, no words.
+bool ContinuedThroughParagraphs(std::string_view text, const Quote& quote) {
+  for (size_t i = 1; i < quote.spans.size(); ++i) {
+    const std::string_view gap =
+        text.substr(quote.spans[i - 1].end, quote.spans[i].start - quote.spans[i - 1].end);
+    if (gap.find('\n') == std::string_view::npos && gap.find('\r') == std::string_view::npos) {
+      return false;
+    }
+    for (size_t p = 0; p < gap.size();) {
+      const DecodedCodePoint d = DecodeAt(gap, p);
+      if (IsWordChar(d.cp)) return false;
+      p += d.size;
+    }
+  }
+  return true;
+}
+
 // Most words of a nickname between a first name and a surname (Rep. Robert C. “Bobby” Scott).
 constexpr size_t kMaxNicknameWords = 2;
 
@@ -168,13 +189,34 @@ bool BetweenNameWords(std::string_view pre, std::string_view text, size_t close_
 }  // namespace
 
 QuoteKindClassifier::QuoteKindClassifier(const std::vector<std::string>& term_cues,
-                                         const std::vector<std::string>& work_nouns) {
+                                         const std::vector<std::string>& work_nouns,
+                                         const std::vector<std::string>& speech_cues) {
   for (const std::string& cue : term_cues) term_cues_.push_back(AsciiLowered(cue));
   for (const std::string& noun : work_nouns) work_nouns_.push_back(AsciiLowered(noun));
+  for (const std::string& cue : speech_cues) {
+    if (cue.find(' ') == std::string::npos) speech_cues_.insert(AsciiLowered(cue));
+  }
+}
+
+bool QuoteKindClassifier::SpeechVerbBeforeComma(std::string_view lower_pre) const {
+  if (speech_cues_.empty() || !lower_pre.ends_with(',')) return false;
+  size_t end = lower_pre.size() - 1;
+  for (size_t word = 0; word < kMaxWordsAfterSpeechVerb + 1 && end > 0; ++word) {
+    size_t start = end;
+    while (start > 0 && lower_pre[start - 1] != ' ' && lower_pre[start - 1] != ',') --start;
+    if (speech_cues_.count(lower_pre.substr(start, end - start)) > 0) return true;
+    if (start == 0 || lower_pre[start - 1] == ',') return false;  // another clause before
+    end = start - 1;
+  }
+  return false;
 }
 
 QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quote) const {
-  if (quote.spans.size() > 1) return QuoteKind::kDirect;
+  // An interrupted quotation (“A,” she said, “B.”) is speech; one continued through
+  // paragraphs is read by its first.
+  if (quote.spans.size() > 1 && !ContinuedThroughParagraphs(text, quote)) {
+    return QuoteKind::kDirect;
+  }
   std::string_view content = quote.spans.front().in(text);
   std::string_view pre = LeadIn(text, quote.open_mark);
   std::string lower_pre = AsciiLowered(pre);
@@ -250,6 +292,12 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
     if (!set_off && last == ',' && quote.rule.rfind("before/", 0) == 0 && quote.cue &&
         quote.cue->span.end <= quote.open_mark &&
         quote.open_mark - quote.cue->span.end < kMaxCueToMarkBytes) {
+      set_off = true;
+    }
+    // "…, telling reporters, “We didn’t…”": a speech verb among the last words before the
+    // comma, whatever rule found the speaker; not in a headline in title case, whose commas
+    // join names (Beck Says Trump, ‘Alt Right’ Pose A Threat).
+    if (!set_off && last == ',' && SpeechVerbBeforeComma(lower_pre) && !ReadsAsTitle(pre)) {
       set_off = true;
     }
   }

@@ -10,8 +10,10 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
+#include "core/hash.h"
 #include "core/quote.h"
 
 namespace quotecheck {
@@ -20,16 +22,23 @@ class QuoteKindClassifier {
  public:
   /// `term_cues`: words that announce a term ("so-called", "dubbed", …). `work_nouns`: kinds
   /// of work whose title may follow them ("book", "film", …; a comma may come between).
+  /// `speech_cues`: speech verbs in their forms ("telling", "said", …; phrases are not read).
   explicit QuoteKindClassifier(const std::vector<std::string>& term_cues,
-                               const std::vector<std::string>& work_nouns = {});
+                               const std::vector<std::string>& work_nouns = {},
+                               const std::vector<std::string>& speech_cues = {});
 
   /// The kind of `quote` in `text`. Reads the attribution already on the quote (a cue of
   /// its own keeps a short quotation from being a term).
   QuoteKind Classify(std::string_view text, const Quote& quote) const;
 
  private:
-  std::vector<std::string> term_cues_;   // lower case
-  std::vector<std::string> work_nouns_;  // lower case
+  // Whether one of the last few words before the comma that ends `lower_pre` is a speech
+  // verb ("telling reporters,", "he said on Monday,").
+  bool SpeechVerbBeforeComma(std::string_view lower_pre) const;
+
+  std::vector<std::string> term_cues_;                                      // lower case
+  std::vector<std::string> work_nouns_;                                     // lower case
+  std::unordered_set<std::string, WordHash, std::equal_to<>> speech_cues_;  // one word, lower
 };
 
 }  // namespace quotecheck

@@ -35,7 +35,16 @@ TEST_SUITE("extract") {
         {"after a dash", "The answer came quickly — “Never again.”", QuoteKind::kDirect},
         {"interrupted quotation", "“We will rebuild,” Ada Quell said, “and it will last.”",
          QuoteKind::kDirect},
+        {"a speech verb a few words before the comma",
+         "Ada Quell’s immediate assessment was cautiously optimistic, telling reporters, “We "
+         "did not get there, but we have a very good chance.”",
+         QuoteKind::kDirect},
+        {"continued through paragraphs: read by its first",
+         "Ada Quell said the flood would “test us all.\n\n“But we will rebuild,” she added.",
+         QuoteKind::kPartial},
         // partial: a fragment woven into the writer's sentence
+        {"a speech verb before a comma in a headline in title case",
+         "Quell Says Tamm, ‘Harbour Hawks’ Pose A Threat", QuoteKind::kPartial},
         {"woven fragment after 'described as'",
          "Ada Quell described the talks as “productive” on Friday.", QuoteKind::kPartial},
         {"woven fragment mid-sentence", "Ada Quell said the council “wants a deal” and left.",
