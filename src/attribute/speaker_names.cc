@@ -292,6 +292,8 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("organisation", &organisation_words_, true);
   words_of("not_person", &not_person_, false);
   words_of("compass", &compass_, false);
+  words_of("given_name_man", &given_names_man_, false);
+  words_of("given_name_woman", &given_names_woman_, false);
   for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
                         "other", "another", "his", "her", "their", "its", "my", "our", "your"}) {
     determiners_.insert(d);
@@ -1024,6 +1026,12 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
 bool SpeakerNames::Agrees(std::string_view pronoun, const std::string& name,
                           DocumentNames* doc) const {
   if (pronoun != "he" && pronoun != "she") return true;
+  // The name's own given name: "Bernie Sanders" is no "she". A surname alone ("Warren") is
+  // never read as a given name.
+  if (const std::vector<std::string_view> words = Words(name); words.size() >= 2) {
+    const WordSet& other = pronoun == "he" ? given_names_woman_ : given_names_man_;
+    if (other.count(words.front())) return false;
+  }
   if (!doc->have_gender_) {
     // The honorifics of the whole text, read once: "Mr. Tamm" and "Mr. Ivo Tamm" make Tamm a
     // man, "Ms.", "Mrs." and "Miss" a woman; a surname given both (a couple, "Mr. and Mrs.
@@ -1311,8 +1319,8 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     bool answer = question_cues_.count(text.substr(next, next_end - next)) == 0;
     r.canonical = ResolvePronoun(first, from, std::min(position, from), answer, doc);
     const std::string p = AsciiLowered(first);
-    // A name the text's honorifics give the other sex is no one this pronoun stands for; no
-    // speaker rather than a wrong one.
+    // A name whose given name or whose honorifics in the text are the other sex's is no one
+    // this pronoun stands for; no speaker rather than a wrong one.
     if (r.canonical && !Agrees(p, *r.canonical, doc)) r.canonical.reset();
     if (r.canonical && (p == "he" || p == "she") && !MayBePerson(*r.canonical)) {
       r.canonical.reset();

@@ -138,8 +138,11 @@ class SpeakerNames {
   /// Whether `word` is a word of the document outside its quotations and headlines.
   bool OutsideHeadlines(std::string_view word, DocumentNames* doc) const;
   /// Whether the personal pronoun `pronoun` ("he", "she", lower case; any other agrees with
-  /// all) may stand for `name`: not when the document calls the name's surname only "Ms." or
-  /// "Mrs." (for "he") or only "Mr." (for "she"). A text without honorifics tells nothing.
+  /// all) may stand for `name`: not when the name of two words or more starts with a given
+  /// name of the other sex (the lexicons given_name_man and given_name_woman: "she" is not
+  /// "Bernie Sanders"), nor when the document calls the name's surname only "Ms." or "Mrs."
+  /// (for "he") or only "Mr." (for "she"). A name the lexicons do not know, in a text
+  /// without honorifics, agrees with both.
   bool Agrees(std::string_view pronoun, const std::string& name, DocumentNames* doc) const;
   /// Whether `name`, found for "he" or "she", may be a person's: not when it ends with a word
   /// of the lexicon not_person ("Hampton University") or an organisation's word, or starts
@@ -212,8 +215,10 @@ class SpeakerNames {
   WordSet title_words_;
   WordSet role_words_;  // IsRoleWord
   WordSet organisation_words_;
-  WordSet not_person_;  // MayBePerson
-  WordSet compass_;     // MayBePerson
+  WordSet not_person_;         // MayBePerson
+  WordSet compass_;            // MayBePerson
+  WordSet given_names_man_;    // Agrees
+  WordSet given_names_woman_;  // Agrees
   WordSet determiners_;
 };
 

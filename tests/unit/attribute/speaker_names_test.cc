@@ -143,6 +143,18 @@ TEST_SUITE("attribute") {
          "she", "It is over", ""},
         {"Ms. Ada Quell spoke first. Mr. Ivo Tamm walked to the podium. \"It is over,\" he said.",
          "he", "It is over", "Ivo Tamm"},
+        // Nor for a name whose given name is the other sex's (given_name_man, given_name_woman).
+        {"Bernard Quell walked to the podium. \"It is over,\" she said.", "she", "It is over", ""},
+        {"Margaret Quell walked to the podium. \"It is over,\" he said.", "he", "It is over", ""},
+        {"Margaret Quell walked to the podium. \"It is over,\" she said.", "she", "It is over",
+         "Margaret Quell"},
+        {"Bernard Quell walked to the podium. \"It is over,\" he said.", "he", "It is over",
+         "Bernard Quell"},
+        // A given name the lexicons do not know tells nothing; nor does a surname alone that
+        // is also a given name.
+        {"Ivo Tamm walked to the podium. \"It is over,\" she said.", "she", "It is over",
+         "Ivo Tamm"},
+        {"Warren walked to the podium. \"It is over,\" she said.", "she", "It is over", "Warren"},
         // A role in lower case, then the name of the person in it: the name.
         {"\"He had plans,\" his friend Marat Olsen said.", "his friend Marat Olsen", "",
          "Marat Olsen"},
