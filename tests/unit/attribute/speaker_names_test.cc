@@ -155,6 +155,11 @@ TEST_SUITE("attribute") {
         {"Ivo Tamm walked to the podium. \"It is over,\" she said.", "she", "It is over",
          "Ivo Tamm"},
         {"Warren walked to the podium. \"It is over,\" she said.", "she", "It is over", "Warren"},
+        // A capitalised role that opens a sentence is no part of the name, in the mention or
+        // in the full name found for a surname.
+        {"Actor Ivo Tamm walked in. \"It is over,\" Tamm said.", "Tamm", "It is over", "Ivo Tamm"},
+        {"\"Not yet,\" Majority Whip Ada Quell said.", "Majority Whip Ada Quell", "", "Ada Quell"},
+        {"\"Not yet,\" Journalist Ada Quell wrote.", "Journalist Ada Quell", "", "Ada Quell"},
         // A role in lower case, then the name of the person in it: the name.
         {"\"He had plans,\" his friend Marat Olsen said.", "his friend Marat Olsen", "",
          "Marat Olsen"},
