@@ -12,6 +12,8 @@ namespace {
 // Words in capitals that make a speaker a headline: more than an acronym or two ("CNN",
 // "FBI Director").
 constexpr size_t kMinShoutedWords = 3;
+// The fewest capitals that make a word an acronym rather than a person's initials ("JR").
+constexpr size_t kMinAcronymLetters = 3;
 // Shortest capitalised "-ing" word taken for a participle that opens a phrase ("Hosting"),
 // not a name ("King").
 constexpr size_t kMinParticipleBytes = 6;
@@ -463,8 +465,18 @@ bool SpeakerNames::MayBePerson(const std::string& name) const {
   const std::vector<std::string_view> words = Words(name);
   if (words.empty()) return false;
   const std::string_view last = WithoutPossessive(words.back());
-  return compass_.count(words.front()) == 0 && not_person_.count(last) == 0 &&
-         organisation_words_.count(last) == 0;
+  if (compass_.count(words.front()) || not_person_.count(last) || organisation_words_.count(last)) {
+    return false;
+  }
+  // An acronym or a shouted word ("GOP", "CIA Benghazi", "BORROWING Back") is no part of a
+  // person's name; a Roman numeral ("Bozell III") and an initial ("J.", "JR") may be.
+  for (std::string_view w : words) {
+    w = WithoutPossessive(w);
+    bool capitals = w.size() >= kMinAcronymLetters;
+    for (char c : w) capitals = capitals && c >= 'A' && c <= 'Z';
+    if (capitals && w.find_first_not_of("IVXLCDM") != std::string_view::npos) return false;
+  }
+  return true;
 }
 
 bool SpeakerNames::CanSpeak(std::string_view speaker) const {

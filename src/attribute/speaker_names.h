@@ -145,9 +145,11 @@ class SpeakerNames {
   /// without honorifics, agrees with both.
   bool Agrees(std::string_view pronoun, const std::string& name, DocumentNames* doc) const;
   /// Whether `name`, found for "he" or "she", may be a person's: not when it ends with a word
-  /// of the lexicon not_person ("Hampton University") or an organisation's word, or starts
-  /// with one of compass ("South China"). Why: the fallbacks after the sentence's subject take any
-  /// capitalised words, and a pronoun is better left without a speaker than given a place.
+  /// of the lexicon not_person ("Hampton University", "Washington Post") or an organisation's
+  /// word, starts with one of compass ("South China"), or has a word of three capitals or
+  /// more that is no Roman numeral ("GOP", "CIA Benghazi"). Why: the fallbacks after the
+  /// sentence's subject take any capitalised words, and a pronoun is better left without a
+  /// speaker than given a place.
   bool MayBePerson(const std::string& name) const;
   /// `answer`: the quotation may answer a question (its cue is not one of asking).
   std::optional<std::string> ResolvePronoun(std::string_view pronoun, size_t position,

@@ -136,6 +136,12 @@ TEST_SUITE("attribute") {
         {"Quell Academy opened on Monday. \"It is over,\" she said.", "she", "It is over", ""},
         {"The Harbour Times printed it first. \"It is over,\" he said.", "he", "It is over", ""},
         {"South Varnia hailed the deal. \"It is over,\" he said.", "he", "It is over", ""},
+        {"The Harbour Post printed it first. \"It is over,\" he said.", "he", "It is over", ""},
+        {"Varnia City hailed the deal. \"It is over,\" he said.", "he", "It is over", ""},
+        // Nor for an acronym ("GOP", "CIA Benghazi"); a Roman numeral is part of a name.
+        {"The VNP leaders met on Monday. \"It is over,\" he said.", "he", "It is over", ""},
+        {"Ivo Tamm III hailed the deal. \"It is over,\" he said.", "he", "It is over",
+         "Ivo Tamm III"},
         {"Ada West hailed the deal. \"It is over,\" she said.", "she", "It is over", "Ada West"},
         // A pronoun never stands for a name the text's honorifics give the other sex: no
         // speaker rather than a wrong one.
