@@ -581,6 +581,20 @@ bool SpeakerNames::EndsSentenceAt(std::string_view s, size_t i) const {
   return !IsAbbreviation(s.substr(j, i - j));
 }
 
+bool SpeakerNames::OpensQuestion(std::string_view text, size_t pos) const {
+  size_t before = pos;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  if (before > 0 && text[before - 1] != '\n' && !EndsSentenceAt(text, before - 1)) return false;
+  for (size_t i = pos; i < text.size() && text[i] != '\n'; ++i) {
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+        (i + 1 == text.size() || IsSpace(static_cast<unsigned char>(text[i + 1]))) &&
+        EndsSentenceAt(text, i)) {
+      return text[i] == '?';
+    }
+  }
+  return false;
+}
+
 bool SpeakerNames::JoinedByAnd(std::string_view between) const {
   // "and", then at most this many words of a role ("first lady", "President").
   constexpr size_t kMaxRoleWords = 3;
@@ -673,6 +687,9 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
       continue;
     }
     const bool headline = doc->InHeadline(pos);
+    const size_t after = pos + surname.size();
+    const bool after_is_lower =
+        after + 1 < text.size() && text[after] == ' ' && IsLower(DecodeAt(text, after + 1).cp);
     // Capitalised words right before the surname, back to a title or a non-name word.
     std::vector<std::string_view> before;
     std::string_view previous;  // the word right before the surname
@@ -694,6 +711,9 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
       // In a headline every word is capitalised: a first name there must also be a word of
       // the text outside the headlines ("Hillary Clinton", not "Urges Britain").
       if (headline && !initial && !OutsideHeadlines(w, doc)) break;
+      // The verb that opens a question is no first name: "Will Sanders come down?" (the
+      // surname then a lower-case verb; "Thomas Frank’s book …?" keeps its first name).
+      if (p == pos && after_is_lower && OpensQuestion(text, start)) break;
       before.insert(before.begin(), w);
       p = start;
     }

@@ -117,6 +117,10 @@ class SpeakerNames {
   /// "&"), then only words of a role (" and first lady ", " and President ").
   bool JoinedByAnd(std::string_view between) const;
 
+  /// Whether the word at `pos` of `text` starts a sentence (after a line feed or a sentence's
+  /// end) that ends with a question mark.
+  bool OpensQuestion(std::string_view text, size_t pos) const;
+
   /// Whether `s` holds the end of a sentence (a . ! or ? that is not an abbreviation's).
   bool EndsSentence(std::string_view s) const;
 

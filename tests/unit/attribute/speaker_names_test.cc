@@ -166,6 +166,13 @@ TEST_SUITE("attribute") {
         {"Actor Ivo Tamm walked in. \"It is over,\" Tamm said.", "Tamm", "It is over", "Ivo Tamm"},
         {"\"Not yet,\" Majority Whip Ada Quell said.", "Majority Whip Ada Quell", "", "Ada Quell"},
         {"\"Not yet,\" Journalist Ada Quell wrote.", "Journalist Ada Quell", "", "Ada Quell"},
+        // The verb that opens a question before a surname is no first name; "Will" that opens
+        // a statement may be one.
+        {"Game over. Will Tamm come down?\n\nBernard Tamm has one chance left. \"Not yet,\" "
+         "Tamm said.",
+         "Tamm", "Not yet", "Bernard Tamm"},
+        {"Will Tamm spoke first. Bernard Tamm spoke next. \"Not yet,\" Tamm said.", "Tamm",
+         "Not yet", "Will Tamm"},
         // A role in lower case, then the name of the person in it: the name.
         {"\"He had plans,\" his friend Marat Olsen said.", "his friend Marat Olsen", "",
          "Marat Olsen"},
