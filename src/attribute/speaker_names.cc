@@ -1055,14 +1055,28 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
   return std::nullopt;
 }
 
+Gender SpeakerNames::GivenNameGender(std::string_view name) const {
+  // A surname alone ("Warren") is never read as a given name.
+  const std::vector<std::string_view> words = Words(name);
+  if (words.size() < 2) return Gender::kUnknown;
+  if (given_names_man_.count(words.front())) return Gender::kMan;
+  if (given_names_woman_.count(words.front())) return Gender::kWoman;
+  return Gender::kUnknown;
+}
+
+Gender SpeakerNames::HonorificGender(std::string_view word) {
+  if (word == "Mr.") return Gender::kMan;
+  if (word == "Mrs." || word == "Ms." || word == "Miss") return Gender::kWoman;
+  return Gender::kUnknown;
+}
+
 bool SpeakerNames::Agrees(std::string_view pronoun, const std::string& name,
                           DocumentNames* doc) const {
   if (pronoun != "he" && pronoun != "she") return true;
-  // The name's own given name: "Bernie Sanders" is no "she". A surname alone ("Warren") is
-  // never read as a given name.
-  if (const std::vector<std::string_view> words = Words(name); words.size() >= 2) {
-    const WordSet& other = pronoun == "he" ? given_names_woman_ : given_names_man_;
-    if (other.count(words.front())) return false;
+  // The name's own given name: "Bernie Sanders" is no "she".
+  if (const Gender given = GivenNameGender(name);
+      given != Gender::kUnknown && (given == Gender::kMan) != (pronoun == "he")) {
+    return false;
   }
   if (!doc->have_gender_) {
     // The honorifics of the whole text, read once: "Mr. Tamm" and "Mr. Ivo Tamm" make Tamm a
@@ -1070,10 +1084,8 @@ bool SpeakerNames::Agrees(std::string_view pronoun, const std::string& name,
     // Clinton") tells nothing.
     doc->have_gender_ = true;
     const std::string_view text = doc->text_;
-    for (const auto& [title, gender] : {std::pair<std::string_view, Gender>{"Mr. ", Gender::kMan},
-                                        {"Mrs. ", Gender::kWoman},
-                                        {"Ms. ", Gender::kWoman},
-                                        {"Miss ", Gender::kWoman}}) {
+    for (std::string_view title : {"Mr. ", "Mrs. ", "Ms. ", "Miss "}) {
+      const Gender gender = HonorificGender(title.substr(0, title.size() - 1));
       for (size_t pos = text.find(title); pos != std::string_view::npos;
            pos = text.find(title, pos + 1)) {
         if (pos > 0 && IsWordChar(DecodeBefore(text, pos).cp)) continue;  // inside a word
@@ -1582,6 +1594,15 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
   if (name.size() == 1) {
     std::string_view surname = name[0];
     auto full = FullNameFor(surname, doc);
+    // "Mrs. Clinton" is not "Bill Clinton": a full name whose given name is the other sex
+    // than the honorific's is someone else of that surname; the surname alone stays.
+    if (full && start > 0) {
+      const Gender honorific = HonorificGender(words[start - 1]);
+      const Gender given = GivenNameGender(*full);
+      if (honorific != Gender::kUnknown && given != Gender::kUnknown && honorific != given) {
+        full.reset();
+      }
+    }
     r.canonical = full ? *full : std::string(surname);
   } else {
     r.canonical = Join(name, 0, name.size());

@@ -148,6 +148,12 @@ class SpeakerNames {
   /// (for "he") or only "Mr." (for "she"). A name the lexicons do not know, in a text
   /// without honorifics, agrees with both.
   bool Agrees(std::string_view pronoun, const std::string& name, DocumentNames* doc) const;
+  /// The sex the first word of `name` (of two words or more) says, by the lexicons
+  /// given_name_man and given_name_woman; unknown for a given name in neither and for one
+  /// word alone.
+  Gender GivenNameGender(std::string_view name) const;
+  /// The sex of an honorific ("Mr.", "Mrs.", "Ms.", "Miss"); unknown for any other word.
+  static Gender HonorificGender(std::string_view word);
   /// Whether `name`, found for "he" or "she", may be a person's: not when it ends with a word
   /// of the lexicon not_person ("Hampton University", "Washington Post") or an organisation's
   /// word, starts with one of compass ("South China"), or has a word of three capitals or

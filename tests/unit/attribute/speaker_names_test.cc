@@ -118,6 +118,14 @@ TEST_SUITE("attribute") {
         {"\"We will rebuild,\" Mayor Ada Quell said.", "Ada Quell", "", "Ada Quell"},
         // A surname alone: the full name given earlier in the document.
         {"Ada Quell chairs the council. \"Not yet,\" Quell said.", "Quell", "Not yet", "Ada Quell"},
+        // Not a full name whose given name is the other sex than the mention's honorific: that
+        // is another person of the surname, and the surname stays alone.
+        {"Bernard Quell chairs the council. \"Not yet,\" Mrs. Quell said.", "Mrs. Quell", "",
+         "Quell"},
+        {"Margaret Quell chairs the council. \"Not yet,\" Mrs. Quell said.", "Mrs. Quell", "",
+         "Margaret Quell"},
+        {"Margaret Quell chairs the council. \"Not yet,\" Mr. Quell said.", "Mr. Quell", "",
+         "Quell"},
         // A pronoun: the subject of the sentence before the quotation.
         {"Ivo Tamm walked to the podium. \"It is over,\" he said.", "he", "It is over", "Ivo Tamm"},
         // "I" and "we" name nobody outside the quotation.
