@@ -169,6 +169,9 @@ TEST_SUITE("attribute") {
         {"Ivo Tamm walked to the podium. \"It is over,\" she said.", "she", "It is over",
          "Ivo Tamm"},
         {"Warren walked to the podium. \"It is over,\" she said.", "she", "It is over", "Warren"},
+        // A given name borne by both sexes refuses no one.
+        {"Glenn Quell walked to the podium. \"It is over,\" she said.", "she", "It is over",
+         "Glenn Quell"},
         // A capitalised role that opens a sentence is no part of the name, in the mention or
         // in the full name found for a surname.
         {"Actor Ivo Tamm walked in. \"It is over,\" Tamm said.", "Tamm", "It is over", "Ivo Tamm"},
