@@ -146,6 +146,7 @@ TEST_SUITE("attribute") {
         {"South Varnia hailed the deal. \"It is over,\" he said.", "he", "It is over", ""},
         {"The Harbour Post printed it first. \"It is over,\" he said.", "he", "It is over", ""},
         {"Varnia City hailed the deal. \"It is over,\" he said.", "he", "It is over", ""},
+        {"Varnia Port hailed the deal. \"It is over,\" she said.", "she", "It is over", ""},
         // Nor for an acronym ("GOP", "CIA Benghazi"); a Roman numeral is part of a name.
         {"The VNP leaders met on Monday. \"It is over,\" he said.", "he", "It is over", ""},
         {"Ivo Tamm III hailed the deal. \"It is over,\" he said.", "he", "It is over",
