@@ -27,7 +27,10 @@ namespace {
 
 constexpr size_t kBeforeWindow = 400;  // bytes read before an opening mark
 constexpr size_t kAfterWindow = 250;   // bytes read after a closing mark
-constexpr size_t kMaxGap = 140;        // longest attribution that interrupts a quotation
+// Most line feeds between a quotation that ends its line and a signature line ("“…”\n\n-
+// Ada Quell."): one blank line; a signature further down belongs to something else.
+constexpr int kSignatureBlankLines = 2;
+constexpr size_t kMaxGap = 140;  // longest attribution that interrupts a quotation
 // An inherited speaker (a quotation with no cue of its own takes the one before's) is less
 // sure than the one it comes from: the quotation may be someone else's reply.
 constexpr double kInheritedConfidenceShare = 0.85;
@@ -479,11 +482,46 @@ size_t PastInnerClosingMark(std::string_view text, size_t close_mark_end, size_t
   return close_mark_end;
 }
 
+// Whether `text` at `pos` starts with a dash that may open a signature line: a hyphen, an en,
+// em or horizontal-bar dash.
+bool StartsWithDash(std::string_view text, size_t pos) {
+  for (std::string_view dash : {"-", "–", "—", "―"}) {
+    if (text.substr(pos, dash.size()) == dash) return true;
+  }
+  return false;
+}
+
 // The after-window: up to the next quotation, the end of the line, or kAfterWindow bytes.
-size_t AfterWindowEnd(std::string_view text, size_t from, size_t next_open) {
+// A quotation that is a line of its own (opening at `open_mark`) may be signed on the next
+// line that is not blank ("“…”\n\n- Ada Quell."): when that line starts with a dash, the
+// window takes it in too. A quotation inside a line of prose is not signed so: a dash line
+// after it is the credit of the whole piece ("… called him “my friend.”\n\n- Reuters.").
+size_t AfterWindowEnd(std::string_view text, size_t open_mark, size_t from, size_t next_open) {
   size_t limit = std::min({next_open, text.size(), from + kAfterWindow});
   const void* nl = std::memchr(text.data() + from, '\n', limit - from);
-  return nl == nullptr ? limit : static_cast<size_t>(static_cast<const char*>(nl) - text.data());
+  if (nl == nullptr) return limit;
+  const size_t line_end = static_cast<size_t>(static_cast<const char*>(nl) - text.data());
+  if (text.substr(from, line_end - from).find_first_not_of(" \t\r") != std::string_view::npos) {
+    return line_end;
+  }
+  const size_t line_start = text.rfind('\n', open_mark == 0 ? 0 : open_mark - 1);
+  const size_t first = line_start == std::string_view::npos ? 0 : line_start + 1;
+  if (text.substr(first, open_mark - first).find_first_not_of(" \t") != std::string_view::npos) {
+    return line_end;
+  }
+  size_t next = line_end;
+  for (int feeds = 0; next < limit && feeds <= kSignatureBlankLines;) {
+    if (text[next] == '\n') {
+      ++feeds;
+    } else if (text[next] != ' ' && text[next] != '\t' && text[next] != '\r') {
+      break;
+    }
+    ++next;
+  }
+  if (next >= limit || !StartsWithDash(text, next)) return line_end;
+  const void* sig_end = std::memchr(text.data() + next, '\n', limit - next);
+  return sig_end == nullptr ? limit
+                            : static_cast<size_t>(static_cast<const char*>(sig_end) - text.data());
 }
 
 // `text` with every no-break, thin or other fixed-width space (U+00A0, U+2000–U+200A, U+202F,
@@ -558,7 +596,7 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
         std::max(prev_close, q.open_mark > kBeforeWindow ? q.open_mark - kBeforeWindow : 0);
     size_t next_open = i + 1 < quotes.size() ? quotes[i + 1].open_mark : text.size();
     size_t after_start = PastInnerClosingMark(text, q.close_mark_end, next_open);
-    size_t window_end = AfterWindowEnd(text, after_start, next_open);
+    size_t window_end = AfterWindowEnd(text, q.open_mark, after_start, next_open);
     QuoteEnd quote_end{LastCharOf(text, q.spans.back()), window_end == next_open};
     matches[i] =
         impl.MatchRules(text, window_start, q.open_mark, after_start, window_end, quote_end);

@@ -12,6 +12,8 @@ namespace {
 // Words in capitals that make a speaker a headline: more than an acronym or two ("CNN",
 // "FBI Director").
 constexpr size_t kMinShoutedWords = 3;
+// The fewest capitals that make a word an acronym rather than a person's initials ("JR").
+constexpr size_t kMinAcronymLetters = 3;
 // Shortest capitalised "-ing" word taken for a participle that opens a phrase ("Hosting"),
 // not a name ("King").
 constexpr size_t kMinParticipleBytes = 6;
@@ -292,6 +294,8 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("organisation", &organisation_words_, true);
   words_of("not_person", &not_person_, false);
   words_of("compass", &compass_, false);
+  words_of("given_name_man", &given_names_man_, false);
+  words_of("given_name_woman", &given_names_woman_, false);
   for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
                         "other", "another", "his", "her", "their", "its", "my", "our", "your"}) {
     determiners_.insert(d);
@@ -461,8 +465,18 @@ bool SpeakerNames::MayBePerson(const std::string& name) const {
   const std::vector<std::string_view> words = Words(name);
   if (words.empty()) return false;
   const std::string_view last = WithoutPossessive(words.back());
-  return compass_.count(words.front()) == 0 && not_person_.count(last) == 0 &&
-         organisation_words_.count(last) == 0;
+  if (compass_.count(words.front()) || not_person_.count(last) || organisation_words_.count(last)) {
+    return false;
+  }
+  // An acronym or a shouted word ("GOP", "CIA Benghazi", "BORROWING Back") is no part of a
+  // person's name; a Roman numeral ("Bozell III") and an initial ("J.", "JR") may be.
+  for (std::string_view w : words) {
+    w = WithoutPossessive(w);
+    bool capitals = w.size() >= kMinAcronymLetters;
+    for (char c : w) capitals = capitals && c >= 'A' && c <= 'Z';
+    if (capitals && w.find_first_not_of("IVXLCDM") != std::string_view::npos) return false;
+  }
+  return true;
 }
 
 bool SpeakerNames::CanSpeak(std::string_view speaker) const {
@@ -567,6 +581,20 @@ bool SpeakerNames::EndsSentenceAt(std::string_view s, size_t i) const {
   return !IsAbbreviation(s.substr(j, i - j));
 }
 
+bool SpeakerNames::OpensQuestion(std::string_view text, size_t pos) const {
+  size_t before = pos;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  if (before > 0 && text[before - 1] != '\n' && !EndsSentenceAt(text, before - 1)) return false;
+  for (size_t i = pos; i < text.size() && text[i] != '\n'; ++i) {
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+        (i + 1 == text.size() || IsSpace(static_cast<unsigned char>(text[i + 1]))) &&
+        EndsSentenceAt(text, i)) {
+      return text[i] == '?';
+    }
+  }
+  return false;
+}
+
 bool SpeakerNames::JoinedByAnd(std::string_view between) const {
   // "and", then at most this many words of a role ("first lady", "President").
   constexpr size_t kMaxRoleWords = 3;
@@ -659,6 +687,9 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
       continue;
     }
     const bool headline = doc->InHeadline(pos);
+    const size_t after = pos + surname.size();
+    const bool after_is_lower =
+        after + 1 < text.size() && text[after] == ' ' && IsLower(DecodeAt(text, after + 1).cp);
     // Capitalised words right before the surname, back to a title or a non-name word.
     std::vector<std::string_view> before;
     std::string_view previous;  // the word right before the surname
@@ -680,6 +711,9 @@ std::optional<std::string> SpeakerNames::FullNameFor(std::string_view surname,
       // In a headline every word is capitalised: a first name there must also be a word of
       // the text outside the headlines ("Hillary Clinton", not "Urges Britain").
       if (headline && !initial && !OutsideHeadlines(w, doc)) break;
+      // The verb that opens a question is no first name: "Will Sanders come down?" (the
+      // surname then a lower-case verb; "Thomas Frank’s book …?" keeps its first name).
+      if (p == pos && after_is_lower && OpensQuestion(text, start)) break;
       before.insert(before.begin(), w);
       p = start;
     }
@@ -1021,19 +1055,37 @@ std::optional<std::string> SpeakerNames::ResolvePronoun(std::string_view pronoun
   return std::nullopt;
 }
 
+Gender SpeakerNames::GivenNameGender(std::string_view name) const {
+  // A surname alone ("Warren") is never read as a given name.
+  const std::vector<std::string_view> words = Words(name);
+  if (words.size() < 2) return Gender::kUnknown;
+  if (given_names_man_.count(words.front())) return Gender::kMan;
+  if (given_names_woman_.count(words.front())) return Gender::kWoman;
+  return Gender::kUnknown;
+}
+
+Gender SpeakerNames::HonorificGender(std::string_view word) {
+  if (word == "Mr.") return Gender::kMan;
+  if (word == "Mrs." || word == "Ms." || word == "Miss") return Gender::kWoman;
+  return Gender::kUnknown;
+}
+
 bool SpeakerNames::Agrees(std::string_view pronoun, const std::string& name,
                           DocumentNames* doc) const {
   if (pronoun != "he" && pronoun != "she") return true;
+  // The name's own given name: "Bernie Sanders" is no "she".
+  if (const Gender given = GivenNameGender(name);
+      given != Gender::kUnknown && (given == Gender::kMan) != (pronoun == "he")) {
+    return false;
+  }
   if (!doc->have_gender_) {
     // The honorifics of the whole text, read once: "Mr. Tamm" and "Mr. Ivo Tamm" make Tamm a
     // man, "Ms.", "Mrs." and "Miss" a woman; a surname given both (a couple, "Mr. and Mrs.
     // Clinton") tells nothing.
     doc->have_gender_ = true;
     const std::string_view text = doc->text_;
-    for (const auto& [title, gender] : {std::pair<std::string_view, Gender>{"Mr. ", Gender::kMan},
-                                        {"Mrs. ", Gender::kWoman},
-                                        {"Ms. ", Gender::kWoman},
-                                        {"Miss ", Gender::kWoman}}) {
+    for (std::string_view title : {"Mr. ", "Mrs. ", "Ms. ", "Miss "}) {
+      const Gender gender = HonorificGender(title.substr(0, title.size() - 1));
       for (size_t pos = text.find(title); pos != std::string_view::npos;
            pos = text.find(title, pos + 1)) {
         if (pos > 0 && IsWordChar(DecodeBefore(text, pos).cp)) continue;  // inside a word
@@ -1311,8 +1363,8 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
     bool answer = question_cues_.count(text.substr(next, next_end - next)) == 0;
     r.canonical = ResolvePronoun(first, from, std::min(position, from), answer, doc);
     const std::string p = AsciiLowered(first);
-    // A name the text's honorifics give the other sex is no one this pronoun stands for; no
-    // speaker rather than a wrong one.
+    // A name whose given name or whose honorifics in the text are the other sex's is no one
+    // this pronoun stands for; no speaker rather than a wrong one.
     if (r.canonical && !Agrees(p, *r.canonical, doc)) r.canonical.reset();
     if (r.canonical && (p == "he" || p == "she") && !MayBePerson(*r.canonical)) {
       r.canonical.reset();
@@ -1542,6 +1594,15 @@ SpeakerNames::Resolution SpeakerNames::Resolve(std::string_view text, ByteSpan s
   if (name.size() == 1) {
     std::string_view surname = name[0];
     auto full = FullNameFor(surname, doc);
+    // "Mrs. Clinton" is not "Bill Clinton": a full name whose given name is the other sex
+    // than the honorific's is someone else of that surname; the surname alone stays.
+    if (full && start > 0) {
+      const Gender honorific = HonorificGender(words[start - 1]);
+      const Gender given = GivenNameGender(*full);
+      if (honorific != Gender::kUnknown && given != Gender::kUnknown && honorific != given) {
+        full.reset();
+      }
+    }
     r.canonical = full ? *full : std::string(surname);
   } else {
     r.canonical = Join(name, 0, name.size());

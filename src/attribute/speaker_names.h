@@ -117,6 +117,10 @@ class SpeakerNames {
   /// "&"), then only words of a role (" and first lady ", " and President ").
   bool JoinedByAnd(std::string_view between) const;
 
+  /// Whether the word at `pos` of `text` starts a sentence (after a line feed or a sentence's
+  /// end) that ends with a question mark.
+  bool OpensQuestion(std::string_view text, size_t pos) const;
+
   /// Whether `s` holds the end of a sentence (a . ! or ? that is not an abbreviation's).
   bool EndsSentence(std::string_view s) const;
 
@@ -138,13 +142,24 @@ class SpeakerNames {
   /// Whether `word` is a word of the document outside its quotations and headlines.
   bool OutsideHeadlines(std::string_view word, DocumentNames* doc) const;
   /// Whether the personal pronoun `pronoun` ("he", "she", lower case; any other agrees with
-  /// all) may stand for `name`: not when the document calls the name's surname only "Ms." or
-  /// "Mrs." (for "he") or only "Mr." (for "she"). A text without honorifics tells nothing.
+  /// all) may stand for `name`: not when the name of two words or more starts with a given
+  /// name of the other sex (the lexicons given_name_man and given_name_woman: "she" is not
+  /// "Bernie Sanders"), nor when the document calls the name's surname only "Ms." or "Mrs."
+  /// (for "he") or only "Mr." (for "she"). A name the lexicons do not know, in a text
+  /// without honorifics, agrees with both.
   bool Agrees(std::string_view pronoun, const std::string& name, DocumentNames* doc) const;
+  /// The sex the first word of `name` (of two words or more) says, by the lexicons
+  /// given_name_man and given_name_woman; unknown for a given name in neither and for one
+  /// word alone.
+  Gender GivenNameGender(std::string_view name) const;
+  /// The sex of an honorific ("Mr.", "Mrs.", "Ms.", "Miss"); unknown for any other word.
+  static Gender HonorificGender(std::string_view word);
   /// Whether `name`, found for "he" or "she", may be a person's: not when it ends with a word
-  /// of the lexicon not_person ("Hampton University") or an organisation's word, or starts
-  /// with one of compass ("South China"). Why: the fallbacks after the sentence's subject take any
-  /// capitalised words, and a pronoun is better left without a speaker than given a place.
+  /// of the lexicon not_person ("Hampton University", "Washington Post") or an organisation's
+  /// word, starts with one of compass ("South China"), or has a word of three capitals or
+  /// more that is no Roman numeral ("GOP", "CIA Benghazi"). Why: the fallbacks after the
+  /// sentence's subject take any capitalised words, and a pronoun is better left without a
+  /// speaker than given a place.
   bool MayBePerson(const std::string& name) const;
   /// `answer`: the quotation may answer a question (its cue is not one of asking).
   std::optional<std::string> ResolvePronoun(std::string_view pronoun, size_t position,
@@ -212,8 +227,10 @@ class SpeakerNames {
   WordSet title_words_;
   WordSet role_words_;  // IsRoleWord
   WordSet organisation_words_;
-  WordSet not_person_;  // MayBePerson
-  WordSet compass_;     // MayBePerson
+  WordSet not_person_;         // MayBePerson
+  WordSet compass_;            // MayBePerson
+  WordSet given_names_man_;    // Agrees
+  WordSet given_names_woman_;  // Agrees
   WordSet determiners_;
 };
 

@@ -118,6 +118,14 @@ TEST_SUITE("attribute") {
         {"\"We will rebuild,\" Mayor Ada Quell said.", "Ada Quell", "", "Ada Quell"},
         // A surname alone: the full name given earlier in the document.
         {"Ada Quell chairs the council. \"Not yet,\" Quell said.", "Quell", "Not yet", "Ada Quell"},
+        // Not a full name whose given name is the other sex than the mention's honorific: that
+        // is another person of the surname, and the surname stays alone.
+        {"Bernard Quell chairs the council. \"Not yet,\" Mrs. Quell said.", "Mrs. Quell", "",
+         "Quell"},
+        {"Margaret Quell chairs the council. \"Not yet,\" Mrs. Quell said.", "Mrs. Quell", "",
+         "Margaret Quell"},
+        {"Margaret Quell chairs the council. \"Not yet,\" Mr. Quell said.", "Mr. Quell", "",
+         "Quell"},
         // A pronoun: the subject of the sentence before the quotation.
         {"Ivo Tamm walked to the podium. \"It is over,\" he said.", "he", "It is over", "Ivo Tamm"},
         // "I" and "we" name nobody outside the quotation.
@@ -136,6 +144,13 @@ TEST_SUITE("attribute") {
         {"Quell Academy opened on Monday. \"It is over,\" she said.", "she", "It is over", ""},
         {"The Harbour Times printed it first. \"It is over,\" he said.", "he", "It is over", ""},
         {"South Varnia hailed the deal. \"It is over,\" he said.", "he", "It is over", ""},
+        {"The Harbour Post printed it first. \"It is over,\" he said.", "he", "It is over", ""},
+        {"Varnia City hailed the deal. \"It is over,\" he said.", "he", "It is over", ""},
+        {"Varnia Port hailed the deal. \"It is over,\" she said.", "she", "It is over", ""},
+        // Nor for an acronym ("GOP", "CIA Benghazi"); a Roman numeral is part of a name.
+        {"The VNP leaders met on Monday. \"It is over,\" he said.", "he", "It is over", ""},
+        {"Ivo Tamm III hailed the deal. \"It is over,\" he said.", "he", "It is over",
+         "Ivo Tamm III"},
         {"Ada West hailed the deal. \"It is over,\" she said.", "she", "It is over", "Ada West"},
         // A pronoun never stands for a name the text's honorifics give the other sex: no
         // speaker rather than a wrong one.
@@ -143,6 +158,33 @@ TEST_SUITE("attribute") {
          "she", "It is over", ""},
         {"Ms. Ada Quell spoke first. Mr. Ivo Tamm walked to the podium. \"It is over,\" he said.",
          "he", "It is over", "Ivo Tamm"},
+        // Nor for a name whose given name is the other sex's (given_name_man, given_name_woman).
+        {"Bernard Quell walked to the podium. \"It is over,\" she said.", "she", "It is over", ""},
+        {"Margaret Quell walked to the podium. \"It is over,\" he said.", "he", "It is over", ""},
+        {"Margaret Quell walked to the podium. \"It is over,\" she said.", "she", "It is over",
+         "Margaret Quell"},
+        {"Bernard Quell walked to the podium. \"It is over,\" he said.", "he", "It is over",
+         "Bernard Quell"},
+        // A given name the lexicons do not know tells nothing; nor does a surname alone that
+        // is also a given name.
+        {"Ivo Tamm walked to the podium. \"It is over,\" she said.", "she", "It is over",
+         "Ivo Tamm"},
+        {"Warren walked to the podium. \"It is over,\" she said.", "she", "It is over", "Warren"},
+        // A given name borne by both sexes refuses no one.
+        {"Glenn Quell walked to the podium. \"It is over,\" she said.", "she", "It is over",
+         "Glenn Quell"},
+        // A capitalised role that opens a sentence is no part of the name, in the mention or
+        // in the full name found for a surname.
+        {"Actor Ivo Tamm walked in. \"It is over,\" Tamm said.", "Tamm", "It is over", "Ivo Tamm"},
+        {"\"Not yet,\" Majority Whip Ada Quell said.", "Majority Whip Ada Quell", "", "Ada Quell"},
+        {"\"Not yet,\" Journalist Ada Quell wrote.", "Journalist Ada Quell", "", "Ada Quell"},
+        // The verb that opens a question before a surname is no first name; "Will" that opens
+        // a statement may be one.
+        {"Game over. Will Tamm come down?\n\nBernard Tamm has one chance left. \"Not yet,\" "
+         "Tamm said.",
+         "Tamm", "Not yet", "Bernard Tamm"},
+        {"Will Tamm spoke first. Bernard Tamm spoke next. \"Not yet,\" Tamm said.", "Tamm",
+         "Not yet", "Will Tamm"},
         // A role in lower case, then the name of the person in it: the name.
         {"\"He had plans,\" his friend Marat Olsen said.", "his friend Marat Olsen", "",
          "Marat Olsen"},
