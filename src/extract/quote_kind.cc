@@ -122,8 +122,9 @@ bool EndsWithPunctuation(std::string_view content) {
   return false;
 }
 
-// Whether every word of a short quotation is capitalised but for short function words, as
-// the name of a show, a book or a film is ("Orange Is the New Black", "Daily Show").
+// Whether every word of `content` is capitalised but for short function words, as in the
+// name of a show, a book or a film ("Orange Is the New Black", "Daily Show") or a headline
+// in title case.
 bool ReadsAsTitle(std::string_view content) {
   static constexpr std::array<std::string_view, 16> kFunctionWords = {
       "a",   "an", "the", "of", "to", "in",   "on",   "for",
@@ -302,15 +303,15 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
     }
   }
   if (!set_off) return QuoteKind::kPartial;
-  // Set off at its start but woven in at its end: words without punctuation of their own,
-  // and the writer's sentence goes on in lower case after the closing mark. A name of a
-  // work in title case is a term (“Broad City” star Ilana Glazer); other words a fragment
-  // (“I held and hugged” grieving families). An after-rule's cue keeps a quotation whose
-  // comma the writer left out ("“It is over” said Trump") direct.
-  // A title may keep the comma American style puts inside the marks (“Billions,” on
-  // Showtime, is …).
+  // Set off at its start but woven in at its end: words without punctuation of their own
+  // (its last part's, when it has several), and the writer's sentence goes on in lower case
+  // after the closing mark. A name of a work in title case is a term (“Broad City” star
+  // Ilana Glazer), keeping or not the comma American style puts inside the marks (“Billions,”
+  // on Showtime, is …); other words are a fragment (“I held and hugged” grieving families).
+  // An after-rule's cue keeps a quotation whose comma the writer left out ("“It is over”
+  // said Trump") direct.
   if (SentenceGoesOnAfter(text, quote.close_mark_end) && quote.rule.rfind("after/", 0) != 0) {
-    if (!EndsWithPunctuation(content)) {
+    if (!EndsWithPunctuation(quote.spans.back().in(text))) {
       return bare_reads_as_title ? QuoteKind::kTerm : QuoteKind::kPartial;
     }
     if (bare_reads_as_title && content.ends_with(',')) return QuoteKind::kTerm;
