@@ -178,6 +178,14 @@ TEST_SUITE("attribute") {
         {"Actor Ivo Tamm walked in. \"It is over,\" Tamm said.", "Tamm", "It is over", "Ivo Tamm"},
         {"\"Not yet,\" Majority Whip Ada Quell said.", "Majority Whip Ada Quell", "", "Ada Quell"},
         {"\"Not yet,\" Journalist Ada Quell wrote.", "Journalist Ada Quell", "", "Ada Quell"},
+        {"\"Not yet,\" Senior Adviser Ada Quell said.", "Senior Adviser Ada Quell", "",
+         "Ada Quell"},
+        {"\"Not yet,\" Chief Patrol Agent Ivo Tamm said.", "Chief Patrol Agent Ivo Tamm", "",
+         "Ivo Tamm"},
+        // A title's word in "-ing" is no participle that opens a phrase.
+        {"\"Not yet,\" Managing Director Ada Quell said.", "Managing Director Ada Quell", "",
+         "Ada Quell"},
+        {"\"Not yet,\" Acting Mayor Ivo Tamm said.", "Acting Mayor Ivo Tamm", "", "Ivo Tamm"},
         // The verb that opens a question before a surname is no first name; "Will" that opens
         // a statement may be one.
         {"Game over. Will Tamm come down?\n\nBernard Tamm has one chance left. \"Not yet,\" "
