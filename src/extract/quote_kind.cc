@@ -150,6 +150,71 @@ bool ReadsAsTitle(std::string_view content) {
   return any;
 }
 
+// Most words the line of a headline has (headlines run to about fifteen): a longer line of
+// capitalised words is not one.
+constexpr size_t kMaxHeadlineWords = 25;
+// Fewest words a headline must go on with after a quotation for the quotation to be woven into
+// it: one capitalised word after the marks is as often a day or a name ("… ” Tuesday.").
+constexpr size_t kMinHeadlineWordsAfter = 2;
+
+// The words of `part` of a headline that have a letter, each without the quotation marks and
+// punctuation around it, joined by spaces ("Sanders: ‘Of Course’ $15" → "Sanders Of Course"),
+// with their count.
+std::string HeadlineWords(std::string_view part, size_t* count) {
+  std::string words;
+  size_t i = 0;
+  while (i < part.size()) {
+    while (i < part.size() && IsSpace(DecodeAt(part, i).cp)) i += DecodeAt(part, i).size;
+    size_t end = i;
+    while (end < part.size() && !IsSpace(DecodeAt(part, end).cp)) end += DecodeAt(part, end).size;
+    std::string_view word = part.substr(i, end - i);
+    i = end;
+    while (!word.empty() && !IsWordChar(DecodeAt(word, 0).cp)) {
+      word.remove_prefix(DecodeAt(word, 0).size);
+    }
+    while (!word.empty() && !IsWordChar(DecodeBefore(word, word.size()).cp)) {
+      word.remove_suffix(DecodeBefore(word, word.size()).size);
+    }
+    bool letter = false;
+    for (size_t k = 0; k < word.size() && !letter; k += DecodeAt(word, k).size) {
+      letter = IsUpper(DecodeAt(word, k).cp) || IsLower(DecodeAt(word, k).cp);
+    }
+    if (!letter) continue;
+    if (!words.empty()) words += ' ';
+    words += word;
+    ++*count;
+  }
+  return words;
+}
+
+// Whether a quotation is woven into a headline in title case, which goes on after its closing
+// mark: every word of its line, its own among them, is capitalised but for short function words
+// (ReadsAsTitle; quotation marks, the colon after a name and words without letters such as
+// "$15" aside), and at least kMinHeadlineWordsAfter words follow it ("Ada Quell: ‘No Regrets’
+// Over Harbour Vote", "‘Missing’ Ferry Crews Might Sway The Vote"). In title case the words
+// after the marks are capitalised whether the writer's sentence goes on or not, so
+// SentenceGoesOnAfter cannot tell.
+bool WovenIntoHeadline(std::string_view text, const Quote& quote) {
+  if (quote.close_mark_end >= text.size() || text[quote.close_mark_end] != ' ') return false;
+  size_t line_start = quote.open_mark;
+  while (line_start > 0 && text[line_start - 1] != '\n' && text[line_start - 1] != '\r') {
+    --line_start;
+  }
+  size_t line_end = quote.close_mark_end;
+  while (line_end < text.size() && text[line_end] != '\n' && text[line_end] != '\r') ++line_end;
+  size_t before_count = 0, after_count = 0;
+  const std::string before =
+      HeadlineWords(text.substr(line_start, quote.open_mark - line_start), &before_count);
+  const std::string after = HeadlineWords(
+      text.substr(quote.close_mark_end, line_end - quote.close_mark_end), &after_count);
+  size_t quoted_count = 0;
+  const std::string quoted = HeadlineWords(
+      text.substr(quote.open_mark, quote.close_mark_end - quote.open_mark), &quoted_count);
+  return after_count >= kMinHeadlineWordsAfter &&
+         before_count + quoted_count + after_count <= kMaxHeadlineWords && ReadsAsTitle(after) &&
+         ReadsAsTitle(quoted) && (before.empty() || ReadsAsTitle(before));
+}
+
 // Whether the parts of a quotation are paragraphs (quote_scanner.h): only white space with a
 // line break and a quotation mark between each part and the next, no words.
 bool ContinuedThroughParagraphs(std::string_view text, const Quote& quote) {
@@ -310,6 +375,12 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
   // on Showtime, is …); other words are a fragment (“I held and hugged” grieving families).
   // An after-rule's cue keeps a quotation whose comma the writer left out ("“It is over”
   // said Trump") direct.
+  // In a headline in title case, words without punctuation of their own that the headline
+  // goes on from are a fragment (“Ada Quell: ‘No Regrets’ Over Harbour Vote”).
+  if (quote.rule.rfind("after/", 0) != 0 && !EndsWithPunctuation(quote.spans.back().in(text)) &&
+      WovenIntoHeadline(text, quote)) {
+    return QuoteKind::kPartial;
+  }
   if (SentenceGoesOnAfter(text, quote.close_mark_end) && quote.rule.rfind("after/", 0) != 0) {
     if (!EndsWithPunctuation(quote.spans.back().in(text))) {
       return bare_reads_as_title ? QuoteKind::kTerm : QuoteKind::kPartial;
