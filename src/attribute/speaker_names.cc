@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/code_point.h"
+#include "core/title_case.h"
 
 namespace quotecheck {
 namespace {
@@ -220,19 +221,19 @@ constexpr size_t kMinHeadlineWords = 5;
 // extract's instructions on real news: FullNameFor asks for the line of every occurrence
 // of a surname).
 bool LooksLikeHeadline(std::string_view line) {
-  static const std::unordered_set<std::string_view, WordHash, std::equal_to<>> kFunctionWords = {
-      "a",  "an", "the", "of",   "to",   "in",   "on",   "for",  "and",   "or",    "at",
-      "by", "as", "vs.", "via",  "with", "from", "into", "over", "after", "about", "is",
-      "be", "up", "out", "than", "but",  "not",  "are",  "was",  "his",   "her",   "its"};
   size_t capitalised = 0;
   bool lower_word = false;
   ForEachWord(line, [&](std::string_view w) {
-    DecodedCodePoint first = DecodeAt(w, 0);
-    if (IsUpper(first.cp)) {
-      ++capitalised;
-    } else if (IsLower(first.cp) && kFunctionWords.count(w) == 0) {
-      lower_word = true;
-      return false;
+    switch (ClassifyTitleCaseWord(w)) {
+      case TitleCaseWord::kCapitalised:
+        ++capitalised;
+        return true;
+      case TitleCaseWord::kLower:
+        lower_word = true;
+        return false;
+      case TitleCaseWord::kFunction:
+      case TitleCaseWord::kOther:
+        return true;
     }
     return true;
   });

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/code_point.h"
+#include "core/title_case.h"
 
 namespace quotecheck {
 namespace {
@@ -126,9 +127,6 @@ bool EndsWithPunctuation(std::string_view content) {
 // name of a show, a book or a film ("Orange Is the New Black", "Daily Show") or a headline
 // in title case.
 bool ReadsAsTitle(std::string_view content) {
-  static constexpr std::array<std::string_view, 16> kFunctionWords = {
-      "a",   "an", "the", "of", "to", "in",   "on",   "for",
-      "and", "or", "at",  "by", "is", "with", "from", "vs."};
   bool any = false;
   size_t i = 0;
   while (i < content.size()) {
@@ -139,12 +137,21 @@ bool ReadsAsTitle(std::string_view content) {
       end += DecodeAt(content, end).size;
     }
     const std::string_view word = content.substr(i, end - i);
-    const char32_t first = DecodeAt(word, 0).cp;
-    if (!IsUpper(first) && !IsDigit(first) &&
-        std::find(kFunctionWords.begin(), kFunctionWords.end(), word) == kFunctionWords.end()) {
-      return false;
+    switch (ClassifyTitleCaseWord(word)) {
+      case TitleCaseWord::kLower:
+        return false;
+      case TitleCaseWord::kCapitalised:
+        any = true;
+        break;
+      case TitleCaseWord::kFunction:
+        break;
+      case TitleCaseWord::kOther:
+        // A figure is a word of a title ("2016: The Year"); a word in marks or brackets is
+        // not read.
+        if (!IsDigit(DecodeAt(word, 0).cp)) return false;
+        any = true;
+        break;
     }
-    any = true;
     i = end;
   }
   return any;
