@@ -231,14 +231,20 @@ class Pairer {
     if (!stack_.empty()) return;  // a nested quotation stays inside the outer one
     const Token& o = tokens_[open_tok];
     const Token& c = tokens_[i];
+    // The words between the marks, without the spaces that pad them: French typography sets
+    // « guillemets » off by a (narrow) no-break space, and a stray space before a closing
+    // mark (“They see that. ”) is no part of the words. Nothing but spaces: no quotation.
     ByteSpan content{o.pos + o.len, c.pos};
-    bool blank = true;
-    for (size_t p = content.start; p < content.end && blank; ++p) {
-      blank = IsSpace(static_cast<unsigned char>(text_[p]));
+    while (content.start < content.end && IsSpace(DecodeAt(text_, content.start).cp)) {
+      content.start += DecodeAt(text_, content.start).size;
     }
-    std::vector<ByteSpan> parts = ParagraphParts(content);
+    while (content.end > content.start && IsSpace(DecodeBefore(text_, content.end).cp)) {
+      content.end -= DecodeBefore(text_, content.end).size;
+    }
+    std::vector<ByteSpan> parts =
+        content.empty() ? std::vector<ByteSpan>{} : ParagraphParts(content);
     continued_.clear();
-    if (blank) return;
+    if (content.empty()) return;
     out_->quotes.push_back({content, o.pos, c.pos + c.len, std::move(parts)});
   }
 

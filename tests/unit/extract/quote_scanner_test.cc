@@ -64,9 +64,13 @@ TEST_SUITE("extract") {
         {"straight single", "'We will rebuild,' she said.", {"We will rebuild,"}},
         {"NYT double apostrophe", "''We will rebuild,'' she said.", {"We will rebuild,"}},
         {"guillemets", "«Nous reconstruirons», a-t-elle dit.", {"Nous reconstruirons"}},
-        {"guillemets with French spacing",
+        {"guillemets with French spacing: the words without the spaces",
          "« Nous reconstruirons », a-t-elle dit.",
-         {" Nous reconstruirons "}},
+         {"Nous reconstruirons"}},
+        {"guillemets with narrow no-break spaces",
+         "«\u202fNous reconstruirons\u202f», a-t-elle dit.",
+         {"Nous reconstruirons"}},
+        {"only spaces between the marks: none", "He wrote « » twice.", {}},
         {"reversed guillemets", "Sie sagte »Wir bauen« und ging.", {"Wir bauen"}},
         {"single guillemets", "‹Nous reconstruirons›, a-t-elle dit.", {"Nous reconstruirons"}},
         {"German low-high double",
@@ -131,10 +135,10 @@ TEST_SUITE("extract") {
         // A space between the nested closing mark and the outer one, as typesetters set it.
         {"straight double spaced off after a nested close",
          "\"I dislike the term 'outreach,' \" she told the board.\n\n\"Fine,\" he said.",
-         {"I dislike the term 'outreach,' ", "Fine,"}},
+         {"I dislike the term 'outreach,'", "Fine,"}},
         {"curly nested close, straight double spaced off",
          "\"We call it ‘home’ \" she said. \"Fine,\" he said.",
-         {"We call it ‘home’ ", "Fine,"}},
+         {"We call it ‘home’", "Fine,"}},
     };
     for (const ScanCase& c : cases) CheckScan(c);
   }
