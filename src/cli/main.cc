@@ -11,6 +11,7 @@
 
 #include "cli/command_line.h"
 #include "cli/exit_code.h"
+#include "core/fd_stream.h"
 
 int main(int argc, char** argv) {
   // RE2 allocates per-search arrays sized by the program (~170 KB for a rule's NFA
@@ -20,11 +21,14 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   std::ios::sync_with_stdio(false);
+  // Reports go to standard output through a buffer that remembers why a write failed (a full
+  // disk, a closed pipe: core/fd_stream.h); flushed when it goes out of scope.
+  quotecheck::FdOstream out(STDOUT_FILENO);
   // Results left to the process's exit (CommandContext::kept_until_exit): never destroyed,
   // and reachable from here, so that leak checkers do not report them.
   static auto* const kept_until_exit = new std::vector<std::shared_ptr<const void>>();
   try {
-    return quotecheck::RunCommandLine(argc, argv, std::cout, std::cerr, isatty(STDIN_FILENO) != 0,
+    return quotecheck::RunCommandLine(argc, argv, out, std::cerr, isatty(STDIN_FILENO) != 0,
                                       isatty(STDOUT_FILENO) != 0, isatty(STDERR_FILENO) != 0,
                                       kept_until_exit);
   } catch (const std::exception& e) {

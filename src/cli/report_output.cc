@@ -11,6 +11,7 @@
 
 #include "cli/exit_code.h"
 #include "core/document_pipeline.h"
+#include "core/fd_stream.h"
 #include "report/check_github_printer.h"
 #include "report/check_html_printer.h"
 #include "report/check_jsonl_printer.h"
@@ -87,8 +88,10 @@ bool FinishOutput(std::ostream* output, OutputFile* file, const std::string& pat
                   std::ostream& err) {
   errno = 0;
   output->flush();
+  // The cause of the first failed write when the stream kept it (core/fd_stream.h).
+  const int write_error = StreamWriteError(*output);
   if (output->good() && (file == nullptr || file->Commit())) return true;
-  const int error = errno != 0 ? errno : EIO;
+  const int error = write_error != 0 ? write_error : errno != 0 ? errno : EIO;
   err << FormatDiagnostic(
       ErrorDiagnostic(path.empty() ? "<stdout>" : path,
                       std::string("cannot write output: ") + std::strerror(error)));

@@ -1,5 +1,6 @@
 #include "core/output_file.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,9 +11,22 @@
 namespace quotecheck {
 
 OutputFile::~OutputFile() {
-  if (temp_path_.empty()) return;
-  stream_.close();
-  std::remove(temp_path_.c_str());
+  Close();
+  if (!temp_path_.empty()) std::remove(temp_path_.c_str());
+}
+
+bool OutputFile::Close() {
+  if (fd_ < 0) return true;
+  stream_->flush();
+  const int write_error = stream_->error();
+  stream_.reset();
+  const int closed = ::close(fd_);
+  fd_ = -1;
+  if (write_error != 0) {
+    errno = write_error;
+    return false;
+  }
+  return closed == 0;
 }
 
 bool OutputFile::Open(const std::string& path) {
@@ -23,8 +37,10 @@ bool OutputFile::Open(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) {
     if (!S_ISREG(st.st_mode)) {
-      stream_.open(path, std::ios::binary | std::ios::trunc);
-      return static_cast<bool>(stream_);
+      fd_ = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+      if (fd_ < 0) return false;
+      stream_ = std::make_unique<FdOstream>(fd_);
+      return true;
     }
     if (char* real = ::realpath(path.c_str(), nullptr)) {
       target = real;
@@ -32,30 +48,24 @@ bool OutputFile::Open(const std::string& path) {
     }
   }
   std::string temp = target + ".tmp-XXXXXX";
-  const int fd = ::mkstemp(temp.data());
+  const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
   if (fd < 0) return false;
   // mkstemp creates the file private (0600); give it the mode the file has or a new one gets.
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, S_ISREG(st.st_mode) ? (st.st_mode & 07777) : (0666 & ~mask));
-  ::close(fd);
-  stream_.open(temp, std::ios::binary | std::ios::trunc);
-  if (!stream_) {
-    const int saved = errno;
-    std::remove(temp.c_str());
-    errno = saved;
-    return false;
-  }
+  fd_ = fd;
+  stream_ = std::make_unique<FdOstream>(fd_);
   path_ = std::move(target);
   temp_path_ = std::move(temp);
   return true;
 }
 
 bool OutputFile::Commit() {
-  if (!stream_.is_open()) return true;
+  if (fd_ < 0) return true;
   errno = 0;
-  stream_.close();
-  if (stream_.fail()) {
+  const bool failed = stream_->fail();
+  if (!Close() || failed) {
     if (errno == 0) errno = EIO;
     return false;
   }

@@ -2,8 +2,11 @@
 /// A file that is never seen half-written (the reports of -o FILE, the files `batch` tasks
 /// hand each other): written under a temporary name beside it and renamed over it when whole.
 
-#include <fstream>
+#include <memory>
+#include <ostream>
 #include <string>
+
+#include "core/fd_stream.h"
 
 namespace quotecheck {
 
@@ -21,14 +24,20 @@ class OutputFile {
 
   /// Creates the temporary file for `path`; false with errno set when it cannot.
   bool Open(const std::string& path);
-  /// Closes the stream and renames the temporary file to the path; false (errno set) when
-  /// writing, closing or renaming failed.
+  /// Writes what is buffered, closes the file and renames the temporary file to the path;
+  /// false (errno set: for a write, the cause of the first that failed) when writing, closing
+  /// or renaming failed.
   bool Commit();
 
-  std::ofstream& stream() { return stream_; }
+  /// The stream to write to; Open must have succeeded.
+  std::ostream& stream() { return *stream_; }
 
  private:
-  std::ofstream stream_;
+  // Closes the file (after its stream); false with errno set when writing or closing failed.
+  bool Close();
+
+  int fd_ = -1;
+  std::unique_ptr<FdOstream> stream_;
   std::string path_;
   std::string temp_path_;  // empty once committed, or when written directly
 };
