@@ -516,6 +516,33 @@ TEST_SUITE("attribute") {
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
 
+  TEST_CASE("Attributor: a quotation inherits only when its own sentence allows it") {
+    const AttributionCase cases[] = {
+        {"a title quoted in a sentence about something else",
+         "“We will win,” Ada Quell said. The band played “Harbour Lights” until dawn.", 1, "(none)",
+         "(none)", "", 2},
+        {"a sentence of the writer's before the quotation, naming no one said before",
+         "“We will win,” Ada Quell said.\nThe port’s new cranes, the pride of Tarnby, bear one "
+         "word: “Onward.”",
+         1, "(none)", "(none)", "", 2},
+        {"an attribution after the quotation with a verb no rule knows names someone else",
+         "“We will win,” Ada Quell said.\n“We will not,” Tamm demurs.", 1, "(none)", "(none)", "",
+         2},
+        {"… or names the previous speaker again: the mention is that name",
+         "“Is it over?” Ada Quell asked.\n“Not yet,” Quell demurs.", 1, "Ada Quell", "Quell",
+         "inherited/previous-quote", 2},
+        {"a title inside the previous attribution does not inherit, the next quotation does",
+         "“We will win,” said Ada Quell, the author of “Harbour Lights,” who lives in Tarnby. “We "
+         "always do.”",
+         1, "(none)", "(none)", "", 3},
+        {"… past the title, from the quotation before it",
+         "“We will win,” said Ada Quell, the author of “Harbour Lights,” who lives in Tarnby. “We "
+         "always do.”",
+         2, "Ada Quell", "Ada Quell", "inherited/previous-quote", 3},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
   TEST_CASE("Attributor: after a full stop, an attribution may belong to what follows") {
     const AttributionCase cases[] = {
         {"“Q.” S2 added, “R” introduces R: Q keeps its own speaker",
