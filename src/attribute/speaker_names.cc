@@ -305,8 +305,9 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("compass", &compass_, false);
   words_of("given_name_man", &given_names_man_, false);
   words_of("given_name_woman", &given_names_woman_, false);
-  for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
-                        "other", "another", "his", "her", "their", "its", "my", "our", "your"}) {
+  for (const char* d :
+       {"a",     "an",      "the",  "one", "two", "three", "four", "several", "some", "many",
+        "other", "another", "this", "his", "her", "their", "its",  "my",      "our",  "your"}) {
     determiners_.insert(d);
   }
 }

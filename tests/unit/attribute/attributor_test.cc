@@ -526,10 +526,10 @@ TEST_SUITE("attribute") {
          "word: “Onward.”",
          1, "(none)", "(none)", "", 2},
         {"an attribution after the quotation with a verb no rule knows names someone else",
-         "“We will win,” Ada Quell said.\n“We will not,” Tamm demurs.", 1, "(none)", "(none)", "",
+         "“We will win,” Ada Quell said.\n“We will not,” Tamm grins.", 1, "(none)", "(none)", "",
          2},
         {"… or names the previous speaker again: the mention is that name",
-         "“Is it over?” Ada Quell asked.\n“Not yet,” Quell demurs.", 1, "Ada Quell", "Quell",
+         "“Is it over?” Ada Quell asked.\n“Not yet,” Quell grins.", 1, "Ada Quell", "Quell",
          "inherited/previous-quote", 2},
         {"a title inside the previous attribution does not inherit, the next quotation does",
          "“We will win,” said Ada Quell, the author of “Harbour Lights,” who lives in Tarnby. “We "
