@@ -663,14 +663,18 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
     if (i == 0) continue;
     size_t from = i - 1;
     if (!quotes[from].speaker_mention && passed_over[from] != kNone) from = passed_over[from];
-    if (quotes[from].speaker_mention && paragraphs[i] - paragraphs[from] <= 1 &&
-        !impl.names.NamesAnotherSubject(text, quotes[from], q,
-                                        quotes[from].speaker.value_or(std::string()))) {
+    if (quotes[from].speaker_mention && paragraphs[i] - paragraphs[from] <= 1) {
       const Quote& prev = quotes[from];
       const size_t next_open = i + 1 < quotes.size() ? quotes[i + 1].open_mark : text.size();
       const SpeakerNames::Inheritance in_sentence = impl.names.InheritanceInSentence(
           text, prev, q, prev.speaker.value_or(std::string()),
           AfterWindowEnd(text, q.open_mark, q.close_mark_end, next_open), &doc_names);
+      // Another subject in between does not matter when the quotation's own sentence names
+      // the previous speaker again.
+      if (!in_sentence.named &&
+          impl.names.NamesAnotherSubject(text, prev, q, prev.speaker.value_or(std::string()))) {
+        continue;
+      }
       if (!in_sentence.inherit) {
         passed_over[i] = from;
         continue;

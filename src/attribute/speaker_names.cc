@@ -652,7 +652,14 @@ bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev,
   std::vector<std::string_view> speaker_words = Words(speaker);
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string_view prev_word = i == 0 ? std::string_view() : words[i - 1];
-    bool sentence_start = (i == 0 && from == prev.close_mark_end) ||
+    // A line feed before the word starts a paragraph, whatever the word before it ends with
+    // ("… editor of Harbour.com.\n\nIvo Tamm agreed.").
+    const bool new_line =
+        i > 0 && std::string_view(
+                     prev_word.data() + prev_word.size(),
+                     static_cast<size_t>(words[i].data() - (prev_word.data() + prev_word.size())))
+                         .find('\n') != std::string_view::npos;
+    bool sentence_start = (i == 0 && from == prev.close_mark_end) || new_line ||
                           (i > 0 && prev_word.back() == '.' &&
                            !IsAbbreviation(prev_word.substr(0, prev_word.size() - 1))) ||
                           (prev_word.size() >= 4 && prev_word.substr(prev_word.size() - 4) == ".”");
@@ -667,6 +674,18 @@ bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev,
     if (!same && (words[i + 1] == "said" || words[i + 1] == "says" || words[i + 1] == "told")) {
       return true;
     }
+    // A name (capitalised inside sentences too) and the capitalised words after it, then a
+    // verb in lower case: "Quintanilla seemed taken aback", "Harbour State University's Ada
+    // Quell agreed." None of them may be the speaker's.
+    if (same || !CapitalisedInsideSentence(text, w)) continue;
+    size_t j = i + 1;
+    bool speakers = false;
+    for (; j < words.size() && j - i <= kMaxNameWords && StartsUpper(words[j]); ++j) {
+      const std::string_view v = WithoutPossessive(words[j]);
+      speakers = speakers ||
+                 std::find(speaker_words.begin(), speaker_words.end(), v) != speaker_words.end();
+    }
+    if (!speakers && j < words.size() && IsLower(DecodeAt(words[j], 0).cp)) return true;
   }
   return false;
 }
@@ -781,6 +800,7 @@ SpeakerNames::Inheritance SpeakerNames::InheritanceInSentence(std::string_view t
   for (size_t k = 0; k < before.size(); ++k) {
     if (names_speaker(WithoutPossessive(before[k])) && before[k] == WithoutPossessive(before[k])) {
       out.mention = span_of(before[k]);
+      out.named = true;
       return out;
     }
     if (other_subject(before[k], k == 0)) {
@@ -801,6 +821,7 @@ SpeakerNames::Inheritance SpeakerNames::InheritanceInSentence(std::string_view t
   for (size_t k = 0; k < after.size(); ++k) {
     if (names_speaker(after[k])) {
       out.mention = span_of(after[k]);
+      out.named = true;
       return out;
     }
     if (other_subject(after[k], false)) break;

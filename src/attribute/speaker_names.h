@@ -145,6 +145,8 @@ class SpeakerNames {
     bool inherit = true;  // false: the sentence brings in someone else, or says nothing of
                           // the previous speaker while it could name another
     std::optional<ByteSpan> mention;  // where the sentence names the previous speaker again
+    bool named = false;  // the mention is the speaker's name or noun, not a pronoun: the
+                         // quotation is the speaker's whoever else was named in between
   };
   Inheritance InheritanceInSentence(std::string_view text, const Quote& prev, const Quote& next,
                                     const std::string& speaker, size_t after_end,

@@ -512,6 +512,13 @@ TEST_SUITE("attribute") {
         {"another person as a sentence’s subject in between still stops it",
          "“We will win,” Ada Quell said. Ivo Tamm disagreed. “We will not.”", 1, "(none)", "(none)",
          "", 2},
+        {"… a surname alone, before a verb in lower case",
+         "“We will win,” Ada Quell told Tamm. Tamm seemed taken aback. “Are you sure?”", 1,
+         "(none)", "(none)", "", 2},
+        {"… a name that opens a paragraph, whatever the sentence before ends with",
+         "“It is a two-way race,” said Ivo Tamm, editor of a site about Norland politics, "
+         "TheNorland.com.\n\nNorland State University’s Ada Quell agreed. “Time is running out.”",
+         1, "(none)", "(none)", "", 2},
     };
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
