@@ -38,6 +38,9 @@ constexpr size_t kMaxAttributionWordsAfterSentence = 6;
 // Most words that may open a quotation's sentence and only join it on to the one before
 // ("Then:", "And later,"): more are a sentence of the writer's that may name another speaker.
 constexpr size_t kMaxJoiningWords = 2;
+// Most words after a role's title before the comma of its appositive name ("The mayor of
+// Tarnby, Ada Quell, …"): a short "of" phrase.
+constexpr size_t kMaxRoleTailWords = 3;
 // The subject of an attribution after a quotation is its first or second word (“…,” Quell
 // answers; “…” answers Quell).
 constexpr size_t kAttributionSubjectWord = 2;
@@ -998,6 +1001,16 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       while (k < words.size() && k - i <= 2 && StartsUpper(words[k]) && !IsTitleWord(words[k])) ++k;
       if (k < words.size() && IsTitleWord(words[k]) && !StartsUpper(words[k]) &&
           (i == 0 || kPrepositions.count(AsciiLowered(words[i - 1])) == 0)) {
+        // The role's name set off by commas after it, past a few words of the role ("The
+        // mayor of Tarnby, Ada Quell, met …").
+        for (size_t m = k; m < words.size() && m <= k + kMaxRoleTailWords; ++m) {
+          if (!PunctuationAfter(sentence, words[m])) continue;
+          const size_t comma =
+              static_cast<size_t>(words[m].data() - sentence.data()) + words[m].size();
+          if (sentence[comma] != ',') break;
+          if (auto name = AppositiveName(sentence, comma)) return name;
+          break;
+        }
         *unresolved_role = true;
         return std::nullopt;
       }

@@ -475,6 +475,10 @@ TEST_SUITE("attribute") {
         {"an owner's spokesman is the subject, not the owner",
          "Ivo Tamm won. Tamm spokeswoman Ada Quell answered the board. “We stay,” she said.", 0,
          "Ada Quell", "she", "after/speaker-cue"},
+        {"a role as the subject, its name set off by commas after it",
+         "“We walk on,” said Ivo Tamm.\n\nThe mayor of Tarnby, Ada Quell, met the walkers. “There "
+         "is bread,” she said.",
+         1, "Ada Quell", "she", "after/speaker-cue"},
         {"a name set off by a comma before its title is the subject",
          "Ada Quell, executive director of Harbour Trust, spoke. “We stay,” she said.", 0,
          "Ada Quell", "she", "after/speaker-cue"},
