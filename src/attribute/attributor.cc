@@ -630,6 +630,11 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
   SpeakerNames::DocumentNames doc_names(text, quotes);
   // Whether each canonical speaker can speak, asked once a document: speakers recur.
   std::unordered_map<std::string, bool, WordHash, std::equal_to<>> can_speak;
+  // For a quotation that did not inherit because its own sentence may name someone else (a
+  // title or a phrase quoted in passing), the quotation it would have inherited from: the
+  // next one may still inherit from that one past it.
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  std::vector<size_t> passed_over(quotes.size(), kNone);
   for (size_t i = 0; i < quotes.size(); ++i) {
     Quote& q = quotes[i];
     const Match& m = matches[i];
@@ -655,12 +660,31 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
     }
     // No cue of its own: inherit from the quotation just before, in the same or the
     // previous paragraph.
-    if (i > 0 && quotes[i - 1].speaker_mention && paragraphs[i] - paragraphs[i - 1] <= 1 &&
-        !impl.names.NamesAnotherSubject(text, quotes[i - 1], q,
-                                        quotes[i - 1].speaker.value_or(std::string()))) {
-      const Quote& prev = quotes[i - 1];
+    if (i == 0) continue;
+    size_t from = i - 1;
+    if (!quotes[from].speaker_mention && passed_over[from] != kNone) from = passed_over[from];
+    if (quotes[from].speaker_mention && paragraphs[i] - paragraphs[from] <= 1) {
+      const Quote& prev = quotes[from];
+      const size_t next_open = i + 1 < quotes.size() ? quotes[i + 1].open_mark : text.size();
+      const SpeakerNames::Inheritance in_sentence = impl.names.InheritanceInSentence(
+          text, prev, q, prev.speaker.value_or(std::string()),
+          AfterWindowEnd(text, q.open_mark, q.close_mark_end, next_open), &doc_names);
+      // Another subject in between does not matter when the quotation's own sentence names
+      // the previous speaker again.
+      if (!in_sentence.named &&
+          impl.names.NamesAnotherSubject(text, prev, q, prev.speaker.value_or(std::string()))) {
+        continue;
+      }
+      if (!in_sentence.inherit) {
+        passed_over[i] = from;
+        continue;
+      }
       q.speaker = prev.speaker;
       q.speaker_mention = prev.speaker_mention;
+      if (in_sentence.mention) {
+        q.speaker_mention =
+            TextRef{*in_sentence.mention, std::string(in_sentence.mention->in(original))};
+      }
       q.rule = "inherited/previous-quote";
       q.confidence = std::round(prev.confidence * (kConfidenceScale * kInheritedConfidenceShare)) /
                      kConfidenceScale;

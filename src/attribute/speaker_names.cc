@@ -33,6 +33,18 @@ constexpr size_t kAppositiveBytes = 60;
 // Berg" is five words, but four cover nearly every name and stop a run of capitalised words
 // in a headline from reading as one name).
 constexpr size_t kMaxNameWords = 4;
+// Most words of an attribution after a quotation that ends its sentence (“…” Ada Quell said on
+// Monday.): a longer clause that opens with a capital is a sentence of its own.
+constexpr size_t kMaxAttributionWordsAfterSentence = 6;
+// Most words that may open a quotation's sentence and only join it on to the one before
+// ("Then:", "And later,"): more are a sentence of the writer's that may name another speaker.
+constexpr size_t kMaxJoiningWords = 2;
+// Most words after a role's title before the comma of its appositive name ("The mayor of
+// Tarnby, Ada Quell, …"): a short "of" phrase.
+constexpr size_t kMaxRoleTailWords = 3;
+// The subject of an attribution after a quotation is its first or second word (“…,” Quell
+// answers; “…” answers Quell).
+constexpr size_t kAttributionSubjectWord = 2;
 // Most words of the name after a role, or of the one asked: a title already went before
 // ("President Ada Varga"), so given name, middle initial and surname.
 constexpr size_t kMaxNameAfterTitleWords = 3;
@@ -297,8 +309,9 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("compass", &compass_, false);
   words_of("given_name_man", &given_names_man_, false);
   words_of("given_name_woman", &given_names_woman_, false);
-  for (const char* d : {"a", "an", "the", "one", "two", "three", "four", "several", "some", "many",
-                        "other", "another", "his", "her", "their", "its", "my", "our", "your"}) {
+  for (const char* d :
+       {"a",     "an",      "the",  "one", "two", "three", "four", "several", "some", "many",
+        "other", "another", "this", "his", "her", "their", "its",  "my",      "our",  "your"}) {
     determiners_.insert(d);
   }
 }
@@ -643,7 +656,14 @@ bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev,
   std::vector<std::string_view> speaker_words = Words(speaker);
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string_view prev_word = i == 0 ? std::string_view() : words[i - 1];
-    bool sentence_start = (i == 0 && from == prev.close_mark_end) ||
+    // A line feed before the word starts a paragraph, whatever the word before it ends with
+    // ("… editor of Harbour.com.\n\nIvo Tamm agreed.").
+    const bool new_line =
+        i > 0 && std::string_view(
+                     prev_word.data() + prev_word.size(),
+                     static_cast<size_t>(words[i].data() - (prev_word.data() + prev_word.size())))
+                         .find('\n') != std::string_view::npos;
+    bool sentence_start = (i == 0 && from == prev.close_mark_end) || new_line ||
                           (i > 0 && prev_word.back() == '.' &&
                            !IsAbbreviation(prev_word.substr(0, prev_word.size() - 1))) ||
                           (prev_word.size() >= 4 && prev_word.substr(prev_word.size() - 4) == ".”");
@@ -658,8 +678,168 @@ bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev,
     if (!same && (words[i + 1] == "said" || words[i + 1] == "says" || words[i + 1] == "told")) {
       return true;
     }
+    // A name (capitalised inside sentences too) and the capitalised words after it, then a
+    // verb in lower case: "Quintanilla seemed taken aback", "Harbour State University's Ada
+    // Quell agreed." None of them may be the speaker's.
+    if (same || !CapitalisedInsideSentence(text, w)) continue;
+    size_t j = i + 1;
+    bool speakers = false;
+    for (; j < words.size() && j - i <= kMaxNameWords && StartsUpper(words[j]); ++j) {
+      const std::string_view v = WithoutPossessive(words[j]);
+      speakers = speakers ||
+                 std::find(speaker_words.begin(), speaker_words.end(), v) != speaker_words.end();
+    }
+    if (!speakers && j < words.size() && IsLower(DecodeAt(words[j], 0).cp)) return true;
   }
   return false;
+}
+
+SpeakerNames::Inheritance SpeakerNames::InheritanceInSentence(std::string_view text,
+                                                              const Quote& prev, const Quote& next,
+                                                              const std::string& speaker,
+                                                              size_t after_end,
+                                                              DocumentNames* doc) const {
+  Inheritance out;
+  if (next.open_mark <= prev.close_mark_end) return out;
+  // The previous quotation's attribution ends at its closing mark, or past its mention and
+  // cue when they follow it.
+  size_t bound = prev.close_mark_end;
+  for (const std::optional<TextRef>& ref : {prev.speaker_mention, prev.cue}) {
+    if (ref && ref->span.start >= prev.close_mark_end && ref->span.end <= next.open_mark) {
+      bound = std::max(bound, ref->span.end);
+    }
+  }
+  // The words of `next`'s sentence before its opening mark, when that sentence starts past
+  // the attribution (after a sentence's end or a line feed); else the sentence goes on from
+  // the attribution ("“…,” Ada Quell said, adding “…”") and says nothing new.
+  std::string_view prefix;
+  for (size_t start = next.open_mark; start > bound; --start) {
+    const char c = text[start - 1];
+    if (c == '\n' || (EndsSentenceAt(text, start - 1) && start < next.open_mark &&
+                      IsSpace(DecodeAt(text, start).cp))) {
+      prefix = text.substr(start, next.open_mark - start);
+      break;
+    }
+  }
+  // The clause after the closing mark, to its sentence's end. After a quotation that ends its
+  // sentence, a clause that opens with a capital and runs longer than an attribution is a
+  // sentence of its own (“…” He said he had asked the engineers twice.).
+  std::string_view suffix;
+  if (after_end > next.close_mark_end) {
+    std::string_view rest = text.substr(next.close_mark_end, after_end - next.close_mark_end);
+    bool sentence_ends = false;  // before the window's end
+    for (size_t i = 0; i < rest.size(); ++i) {
+      if (rest[i] == '\n' || EndsSentenceAt(rest, i)) {
+        rest = rest.substr(0, i);
+        sentence_ends = true;
+        break;
+      }
+    }
+    std::vector<std::string_view> words = Words(rest);
+    const ByteSpan last = next.spans.back();
+    size_t end = last.end;
+    while (end > last.start && IsSpace(DecodeBefore(text, end).cp)) {
+      end -= DecodeBefore(text, end).size;
+    }
+    const char32_t last_char = end > last.start ? DecodeBefore(text, end).cp : 0;
+    const bool ends_sentence =
+        last_char == '.' || last_char == '!' || last_char == '?' || last_char == U'…';
+    // Only a quotation that ends with its own comma or sentence end is followed by its
+    // attribution; after a phrase quoted inside a sentence the sentence just goes on (“a
+    // 'cratered' market and …”), and a list goes on after a comma with "and".
+    // A clause that goes on with a conjunction or preposition is no attribution either
+    // (“…,” because the economy …). A clause that runs on to the next quotation introduces
+    // that one (“…” South Carolina, he said, was “…”) or joins a list (“amoral,” a “bully”).
+    static const std::unordered_set<std::string_view> kGoesOn = {
+        "and",   "or", "but", "nor", "as",   "than", "to", "of",   "because", "which", "when",
+        "while", "if", "in",  "for", "with", "at",   "on", "from", "about",   "since", "so"};
+    const bool runs_into_next =
+        !sentence_ends && after_end < text.size() && rest.size() == after_end - next.close_mark_end;
+    if (!words.empty() && (ends_sentence || last_char == ',') && !kGoesOn.count(words.front()) &&
+        !runs_into_next &&
+        !(ends_sentence && StartsUpper(words.front()) &&
+          words.size() > kMaxAttributionWordsAfterSentence)) {
+      suffix = rest;
+    }
+  }
+  // The previous speaker's words: its name's, and the head of its mention ("the report").
+  std::vector<std::string_view> own = Words(speaker);
+  std::string_view head;
+  if (prev.speaker_mention) {
+    std::vector<std::string_view> mention = Words(prev.speaker_mention->text);
+    if (!mention.empty() && pronouns_.count(mention.back()) == 0 &&
+        pronouns_.count(AsciiLowered(mention.back())) == 0) {
+      head = WithoutPossessive(mention.back());
+    }
+  }
+  auto is_pronoun = [](std::string_view w) {
+    w = WithoutPossessive(w);  // "He's said …"
+    return w == "he" || w == "she" || w == "He" || w == "She";
+  };
+  auto names_speaker = [&](std::string_view w) {
+    if (std::find(own.begin(), own.end(), w) != own.end() && StartsUpper(w)) return true;
+    return w.size() >= 3 && w == head;
+  };
+  // Whether a word may be another subject that a later pronoun stands for: a name, or a
+  // determiner that opens a noun ("Another said he …", "for Ban, he …"). A sentence's first
+  // word is capitalised anyway: it is a name only when the document writes it so inside a
+  // sentence too ("Carson", not "Asked").
+  auto other_subject = [&](std::string_view word, bool opens_sentence) {
+    const std::string_view w = WithoutPossessive(word);
+    static const std::unordered_set<std::string_view> kOwners = {"the", "his", "her", "their",
+                                                                 "its", "my",  "our", "your"};
+    const std::string lower = AsciiLowered(w);
+    if (determiners_.count(lower) && !kOwners.count(lower)) return true;
+    if (!IsNameWord(w) || names_speaker(w)) return false;
+    return !opens_sentence || CapitalisedInsideSentence(doc->text_, w);
+  };
+  auto span_of = [&](std::string_view w) {
+    const size_t at = static_cast<size_t>(w.data() - text.data());
+    return ByteSpan{at, at + w.size()};
+  };
+  std::vector<std::string_view> before = Words(prefix), after = Words(suffix);
+  // The sentence's first subject before the quotation: the previous speaker named again (or a
+  // pronoun that may stand for it) is where the quotation's speaker is named; anyone else
+  // may be its speaker instead.
+  for (size_t k = 0; k < before.size(); ++k) {
+    if (names_speaker(WithoutPossessive(before[k])) && before[k] == WithoutPossessive(before[k])) {
+      out.mention = span_of(before[k]);
+      out.named = true;
+      return out;
+    }
+    if (other_subject(before[k], k == 0)) {
+      out.inherit = false;
+      return out;
+    }
+    if (is_pronoun(before[k])) {
+      if (!speaker.empty() && !Agrees(AsciiLowered(WithoutPossessive(before[k])), speaker, doc)) {
+        out.inherit = false;
+        return out;
+      }
+      out.mention = span_of(before[k]);
+      return out;
+    }
+  }
+  // After the quotation, likewise its attribution's first subject; a pronoun only as its
+  // first or second word (“…,” he demurred; “…” answers Quell).
+  for (size_t k = 0; k < after.size(); ++k) {
+    if (names_speaker(after[k])) {
+      out.mention = span_of(after[k]);
+      out.named = true;
+      return out;
+    }
+    if (other_subject(after[k], false)) break;
+    if (is_pronoun(after[k]) && k < kAttributionSubjectWord &&
+        (speaker.empty() || Agrees(AsciiLowered(WithoutPossessive(after[k])), speaker, doc))) {
+      out.mention = span_of(after[k]);
+      return out;
+    }
+  }
+  // Someone else may be this sentence's speaker: a clause after the quotation that is not the
+  // previous speaker's, or a sentence of words before it that never name the previous speaker
+  // (a word or two may only join it on: "Then:", "And later,").
+  if (!after.empty() || before.size() > kMaxJoiningWords) out.inherit = false;
+  return out;
 }
 
 bool SpeakerNames::OutsideHeadlines(std::string_view word, DocumentNames* doc) const {
@@ -822,6 +1002,16 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       while (k < words.size() && k - i <= 2 && StartsUpper(words[k]) && !IsTitleWord(words[k])) ++k;
       if (k < words.size() && IsTitleWord(words[k]) && !StartsUpper(words[k]) &&
           (i == 0 || kPrepositions.count(AsciiLowered(words[i - 1])) == 0)) {
+        // The role's name set off by commas after it, past a few words of the role ("The
+        // mayor of Tarnby, Ada Quell, met …").
+        for (size_t m = k; m < words.size() && m <= k + kMaxRoleTailWords; ++m) {
+          if (!PunctuationAfter(sentence, words[m])) continue;
+          const size_t comma =
+              static_cast<size_t>(words[m].data() - sentence.data()) + words[m].size();
+          if (sentence[comma] != ',') break;
+          if (auto name = AppositiveName(sentence, comma)) return name;
+          break;
+        }
         *unresolved_role = true;
         return std::nullopt;
       }

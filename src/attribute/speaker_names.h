@@ -137,6 +137,21 @@ class SpeakerNames {
   bool NamesAnotherSubject(std::string_view text, const Quote& prev, const Quote& next,
                            const std::string& speaker) const;
 
+  /// What a quotation with no cue of its own (`next`) may take from the quotation before it
+  /// (`prev`, whose speaker is `speaker`, empty when unresolved), read from `next`'s own
+  /// sentence: the words before its opening mark when that sentence starts after `prev`'s
+  /// attribution, and the short clause after its closing mark.
+  struct Inheritance {
+    bool inherit = true;  // false: the sentence brings in someone else, or says nothing of
+                          // the previous speaker while it could name another
+    std::optional<ByteSpan> mention;  // where the sentence names the previous speaker again
+    bool named = false;  // the mention is the speaker's name or noun, not a pronoun: the
+                         // quotation is the speaker's whoever else was named in between
+  };
+  Inheritance InheritanceInSentence(std::string_view text, const Quote& prev, const Quote& next,
+                                    const std::string& speaker, size_t after_end,
+                                    DocumentNames* doc) const;
+
  private:
   std::optional<std::string> FullNameFor(std::string_view surname, DocumentNames* doc) const;
   /// Whether `word` is a word of the document outside its quotations and headlines.

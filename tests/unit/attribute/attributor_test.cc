@@ -475,6 +475,10 @@ TEST_SUITE("attribute") {
         {"an owner's spokesman is the subject, not the owner",
          "Ivo Tamm won. Tamm spokeswoman Ada Quell answered the board. “We stay,” she said.", 0,
          "Ada Quell", "she", "after/speaker-cue"},
+        {"a role as the subject, its name set off by commas after it",
+         "“We walk on,” said Ivo Tamm.\n\nThe mayor of Tarnby, Ada Quell, met the walkers. “There "
+         "is bread,” she said.",
+         1, "Ada Quell", "she", "after/speaker-cue"},
         {"a name set off by a comma before its title is the subject",
          "Ada Quell, executive director of Harbour Trust, spoke. “We stay,” she said.", 0,
          "Ada Quell", "she", "after/speaker-cue"},
@@ -512,6 +516,40 @@ TEST_SUITE("attribute") {
         {"another person as a sentence’s subject in between still stops it",
          "“We will win,” Ada Quell said. Ivo Tamm disagreed. “We will not.”", 1, "(none)", "(none)",
          "", 2},
+        {"… a surname alone, before a verb in lower case",
+         "“We will win,” Ada Quell told Tamm. Tamm seemed taken aback. “Are you sure?”", 1,
+         "(none)", "(none)", "", 2},
+        {"… a name that opens a paragraph, whatever the sentence before ends with",
+         "“It is a two-way race,” said Ivo Tamm, editor of a site about Norland politics, "
+         "TheNorland.com.\n\nNorland State University’s Ada Quell agreed. “Time is running out.”",
+         1, "(none)", "(none)", "", 2},
+    };
+    for (const AttributionCase& c : cases) CheckAttribution(c);
+  }
+
+  TEST_CASE("Attributor: a quotation inherits only when its own sentence allows it") {
+    const AttributionCase cases[] = {
+        {"a title quoted in a sentence about something else",
+         "“We will win,” Ada Quell said. The band played “Harbour Lights” until dawn.", 1, "(none)",
+         "(none)", "", 2},
+        {"a sentence of the writer's before the quotation, naming no one said before",
+         "“We will win,” Ada Quell said.\nThe port’s new cranes, the pride of Tarnby, bear one "
+         "word: “Onward.”",
+         1, "(none)", "(none)", "", 2},
+        {"an attribution after the quotation with a verb no rule knows names someone else",
+         "“We will win,” Ada Quell said.\n“We will not,” Tamm grins.", 1, "(none)", "(none)", "",
+         2},
+        {"… or names the previous speaker again: the mention is that name",
+         "“Is it over?” Ada Quell asked.\n“Not yet,” Quell grins.", 1, "Ada Quell", "Quell",
+         "inherited/previous-quote", 2},
+        {"a title inside the previous attribution does not inherit, the next quotation does",
+         "“We will win,” said Ada Quell, the author of “Harbour Lights,” who lives in Tarnby. “We "
+         "always do.”",
+         1, "(none)", "(none)", "", 3},
+        {"… past the title, from the quotation before it",
+         "“We will win,” said Ada Quell, the author of “Harbour Lights,” who lives in Tarnby. “We "
+         "always do.”",
+         2, "Ada Quell", "Ada Quell", "inherited/previous-quote", 3},
     };
     for (const AttributionCase& c : cases) CheckAttribution(c);
   }
