@@ -327,6 +327,12 @@ SpeakerEvidence SpeakerKeyer::Evidence(const QuoteRecord& quote) const {
   if (quote.speaker) name = NameOf(*quote.speaker);
   const std::string& key = quote.speaker_key ? *quote.speaker_key : name.key;
   e.identity = SpeakerIdentity::Of(key, name.last_word);
+  if (quote.speaker && !quote.speaker->empty()) {
+    std::string_view last = *quote.speaker;
+    const size_t space = last.find_last_of(' ');
+    if (space != std::string_view::npos) last.remove_prefix(space + 1);
+    e.described = IsLower(DecodeAt(last, 0).cp);
+  }
   if (key.empty()) return e;
   const std::vector<std::string> key_words = SplitWords(key);
   e.person = quote.speaker ? name.person : IsPerson(key);
@@ -380,6 +386,7 @@ bool SpeakersDisagree(const SpeakerEvidence& a, const SpeakerEvidence& b) {
 }
 
 bool SpeakersMatch(const SpeakerEvidence& a, const SpeakerEvidence& b) {
+  if (a.described || b.described) return true;
   if (!a.key().empty() && !b.key().empty()) return a.surname() == b.surname();
   if (a.last_word().empty() || b.last_word().empty()) return true;
   return a.last_word() == b.last_word();

@@ -58,6 +58,10 @@ struct SpeakerEvidence {
   /// A personal name, not a body ("White House") or a group; a single capitalised word that
   /// is no organisation, source noun or acronym ("Allsop") is taken for a surname.
   bool person = false;
+  /// The speaker is described, not named: its last word is in lower case ("the chairmen", "a
+  /// spokesman", "officials"; not "the White House"). A description says who spoke no more
+  /// than no speaker does (SpeakersMatch).
+  bool described = false;
 
   /// SpeakerKeyer::Key of the speaker; empty: none.
   const std::string& key() const { return identity->key; }
@@ -121,8 +125,9 @@ std::string FoldName(std::string_view text);
 bool SpeakersDisagree(const SpeakerEvidence& a, const SpeakerEvidence& b);
 
 /// For deciding links (xref/link_decision.h): whether two named sources can be one — equal
-/// surnames, or either unknown. Looser than !SpeakersDisagree about who is explicit, stricter
-/// about bodies: a body and a person do not match here.
+/// surnames, or either unknown or only described ("the chairmen" may be the three chairmen
+/// another outlet names). Looser than !SpeakersDisagree about who is explicit, stricter
+/// about bodies: a named body and a person do not match here.
 bool SpeakersMatch(const SpeakerEvidence& a, const SpeakerEvidence& b);
 
 }  // namespace quotecheck

@@ -41,8 +41,9 @@ bool CoversAll(const AlignmentStats& st, const TokenizedQuote& a, const Tokenize
          st.b_end == b.elements.size();
 }
 
+// Both speakers named, not only described ("the chairmen" names nobody: SpeakerEvidence).
 bool BothNamed(const SpeakerEvidence& a, const SpeakerEvidence& b) {
-  return !a.key().empty() && !b.key().empty();
+  return !a.key().empty() && !b.key().empty() && !a.described && !b.described;
 }
 
 }  // namespace

@@ -114,6 +114,34 @@ TEST_SUITE("findings") {
     }
   }
 
+  TEST_CASE("SpeakersMatch: equal surnames, or either unknown or only described") {
+    const struct {
+      const char* name;
+      SpeakerEvidence a, b;
+      bool match;
+    } cases[] = {
+        {"one person", Said("Pete Fallow", "Pete Fallow"), Said("Pete Fallow", "Mr. Fallow"), true},
+        {"two people", Said("Pete Fallow", "Pete Fallow"), Said("Nora Phelps", "Nora Phelps"),
+         false},
+        {"no speaker", Said("Pete Fallow", "Pete Fallow"), SpeakerEvidence{}, true},
+        {"a described group may be the named people", Said("the chairmen", "the chairmen"),
+         Said("Nora Phelps", "Nora Phelps"), true},
+        {"a described speaker", Said("a spokesman", "a spokesman"),
+         Said("Harbour Agency", "the Harbour Agency"), true},
+        {"a named body and a person", Said("Harbour Agency", "the Harbour Agency"),
+         Said("Pete Fallow", "Pete Fallow"), false},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.name);
+      CHECK(SpeakersMatch(c.a, c.b) == c.match);
+      CHECK(SpeakersMatch(c.b, c.a) == c.match);
+    }
+    CHECK(Said("the chairmen", "the chairmen").described);
+    CHECK(Said("officials", "officials").described);
+    CHECK_FALSE(Said("the White House", "the White House").described);
+    CHECK_FALSE(Said("Pete Fallow", "Pete Fallow").described);
+  }
+
   TEST_CASE("SpeakerKeyer::Evidence: what the mention names") {
     SpeakerEvidence e = Said("Donald Trumbull", "Mr. Trumbull");
     CHECK(e.explicit_name);
