@@ -16,16 +16,20 @@ constexpr std::array<std::string_view, 33> kFunctionWords = {
     "for", "from",  "her",   "his",  "in",  "into", "is", "its", "not", "of",  "on",
     "or",  "out",   "over",  "than", "the", "to",   "up", "via", "vs.", "was", "with"};
 
+static_assert(std::all_of(kFunctionWords.begin(), kFunctionWords.end(), [](std::string_view w) {
+  return w.size() <= kLongestTitleCaseFunctionWord;
+}));
+
 }  // namespace
 
-TitleCaseWord ClassifyTitleCaseWord(std::string_view word) {
-  if (word.empty()) return TitleCaseWord::kOther;
+bool IsTitleCaseFunctionWord(std::string_view word) {
+  return std::binary_search(kFunctionWords.begin(), kFunctionWords.end(), word);
+}
+
+TitleCaseWord ClassifyNonAsciiTitleCaseWord(std::string_view word) {
   const char32_t first = DecodeAt(word, 0).cp;
   if (IsUpper(first)) return TitleCaseWord::kCapitalised;
-  if (!IsLower(first)) return TitleCaseWord::kOther;
-  return std::binary_search(kFunctionWords.begin(), kFunctionWords.end(), word)
-             ? TitleCaseWord::kFunction
-             : TitleCaseWord::kLower;
+  return IsLower(first) ? TitleCaseWord::kLower : TitleCaseWord::kOther;
 }
 
 }  // namespace quotecheck
