@@ -284,6 +284,36 @@ bool QuoteKindClassifier::SpeechVerbBeforeComma(std::string_view lower_pre) cons
   return false;
 }
 
+// Most words between the determiner and the kind of work after a title (", his 1987 book",
+// ", a new three-part documentary"): a longer phrase is a clause of its own.
+constexpr size_t kMaxWordsBeforeWorkNoun = 2;
+
+bool QuoteKindClassifier::WorkNounAfter(std::string_view text, size_t close_mark_end) const {
+  static constexpr size_t kLookAhead = 64;  // bytes: a determiner, two words and a noun
+  const std::string after = AsciiLowered(text.substr(close_mark_end, kLookAhead));
+  std::string_view rest = after;
+  if (!rest.starts_with(" ") && !rest.starts_with(",")) return false;
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',')) rest.remove_prefix(1);
+  bool determiner = false;
+  for (std::string_view d : {"a ", "an ", "the ", "his ", "her ", "their ", "its "}) {
+    if (rest.starts_with(d)) {
+      rest.remove_prefix(d.size());
+      determiner = true;
+      break;
+    }
+  }
+  if (!determiner) return false;
+  for (size_t word = 0; word <= kMaxWordsBeforeWorkNoun; ++word) {
+    size_t end = 0;
+    while (end < rest.size() && rest[end] != ' ' && rest[end] != ',' && rest[end] != '.') ++end;
+    const std::string_view w = rest.substr(0, end);
+    if (std::find(work_nouns_.begin(), work_nouns_.end(), w) != work_nouns_.end()) return true;
+    if (end >= rest.size() || rest[end] != ' ') return false;
+    rest.remove_prefix(end + 1);
+  }
+  return false;
+}
+
 QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quote) const {
   // An interrupted quotation (“A,” she said, “B.”) is speech; one continued through
   // paragraphs is read by its first.
@@ -329,6 +359,8 @@ QuoteKind QuoteKindClassifier::Classify(std::string_view text, const Quote& quot
     for (const std::string& noun : work_nouns_) {
       if (EndsWithWord(before_comma, noun)) return QuoteKind::kTerm;
     }
+    // Its kind of work after it: “Trump Revealed,” a biography written by …
+    if (WorkNounAfter(text, quote.close_mark_end)) return QuoteKind::kTerm;
   }
   // The same test of the whole content: a comma or full stop cut off `bare` is sentence
   // punctuation, so only a content that is `bare` can pass (and then does as `bare` did).

@@ -35,6 +35,9 @@ class QuoteKindClassifier {
   // Whether one of the last few words before the comma that ends `lower_pre` is a speech
   // verb ("telling reporters,", "he said on Monday,").
   bool SpeechVerbBeforeComma(std::string_view lower_pre) const;
+  // Whether the words after the closing mark name a kind of work in apposition: ", a
+  // biography written by …", ", his 1987 book", ", the documentary about …".
+  bool WorkNounAfter(std::string_view text, size_t close_mark_end) const;
 
   std::vector<std::string> term_cues_;                                      // lower case
   std::vector<std::string> work_nouns_;                                     // lower case
