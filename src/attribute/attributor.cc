@@ -388,6 +388,12 @@ struct Attributor::Impl {
         speaker = {};
       }
       if (!speaker.empty() && names.SpokenTo(text, window.start, speaker, cue)) speaker = {};
+      // A speaker that is an object ("planned with Trump, adding:") is no clause's subject.
+      if (!speaker.empty() && cr.rule->subject != SubjectCheck::kNone &&
+          names.ObjectPosition(text, window.start, speaker, cue,
+                               cr.rule->subject == SubjectCheck::kPossessor)) {
+        speaker = {};
+      }
       // A phrase token is one token of the pattern's bound but several words of the text.
       if (!speaker.empty() && cr.rule->max_words >= 0 && f.has_words &&
           CountWords(f.words.in(text)) > static_cast<size_t>(cr.rule->max_words)) {

@@ -1,6 +1,7 @@
 #include "attribute/speaker_names.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <map>
 
@@ -277,6 +278,9 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   }
   words_of("furniture", &furniture_, false);
   words_of("addressee_marker", &addressee_markers_, false);
+  words_of("object_marker", &object_markers_, false);
+  words_of("not_verb", &not_verbs_, false);
+  words_of("cue", &cues_, false);
   words_of("question_cue", &question_cues_, false);
   words_of("passive_cue", &passive_cues_, false);
   words_of("document_noun", &document_nouns_, false);
@@ -572,6 +576,54 @@ bool SpeakerNames::SpokenTo(std::string_view text, size_t from, ByteSpan speaker
   if (words.empty()) return false;
   if (addressee_markers_.count(words.back())) return true;
   return words.size() == 2 && addressee_markers_.count(words[0] + " " + words[1]) > 0;
+}
+
+bool SpeakerNames::ObjectPosition(std::string_view text, size_t from, ByteSpan speaker,
+                                  ByteSpan cue, bool possessor) const {
+  // The word that ends at `end` (spaces skipped before it), lower-cased; its start in `*at`.
+  auto word_before = [&](size_t end, size_t* at) {
+    while (end > from && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    size_t start = end;
+    while (start > from && IsWordChar(DecodeBefore(text, start).cp)) {
+      start -= DecodeBefore(text, start).size;
+    }
+    *at = start;
+    return text.substr(start, end - start);
+  };
+  const std::string_view after = text.substr(speaker.end, 8);
+  if (after.substr(0, 5) == " who " || after.substr(0, 6) == ", who ") return false;
+  size_t at = 0;
+  std::string_view word = word_before(speaker.start, &at);
+  if (word.empty()) return false;
+  const std::string lower = AsciiLowered(word);
+  if (object_markers_.count(lower)) {
+    if (possessor) return false;
+    if (cue.empty() || cue.start < speaker.end) return true;
+    // No punctuation between, and a participle or a speech verb right after the speaker
+    // (one adverb at most between).
+    const std::string_view between = text.substr(speaker.end, cue.start - speaker.end);
+    for (char c : between) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c != ' ' && c != '\t' && u < 0x80 && !std::isalpha(u)) return true;
+    }
+    const std::string_view cue_word = cue.in(text);
+    const bool participle = cue_word.size() >= 4 && cue_word.substr(cue_word.size() - 3) == "ing";
+    return !participle && (!cues_.count(cue_word) || Words(between).size() > 1);
+  }
+  // A verb: lower case, five letters or more, ending in "ed" or "ing".
+  if (word.size() < 5 || lower != word || not_verbs_.count(lower)) return false;
+  auto ends_with = [&](std::string_view suffix) {
+    return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+  };
+  if (!ends_with("ed") && !ends_with("ing")) return false;
+  for (char c : word) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  if (after.substr(0, 4) == " to ") return false;  // "prompted Quell to call it “…”"
+  size_t before_at = 0;
+  const std::string previous = AsciiLowered(word_before(at, &before_at));
+  return !determiners_.count(previous) && !object_markers_.count(previous) &&
+         !addressee_markers_.count(previous) && !cues_.count(previous);
 }
 
 bool SpeakerNames::NamedAgain(std::string_view text, ByteSpan mention) const {

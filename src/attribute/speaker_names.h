@@ -104,6 +104,19 @@ class SpeakerNames {
   /// Also when the cue is a speech verb in the passive ("was asked", "were told": the
   /// "passive_cue" lexicon): its subject is the one spoken to.
   bool SpokenTo(std::string_view text, size_t from, ByteSpan speaker, ByteSpan cue) const;
+  /// Whether the word right before `speaker` (from `from` on, spaces only between) makes it
+  /// an object rather than its clause's subject: a verb, a lower-case word of five letters
+  /// or more ending in "ed" or "ing" that no article, preposition or speech verb comes right
+  /// before ("sent an email saying,", "supported Barack Obama and said"; not "a frustrated
+  /// Trump said", "at the briefing Tamm said", "said undecided voter Ada Quell"), is not in the
+  /// "not_verb" lexicon ("this morning", "including") and whose object is not the subject of an
+  /// infinitive ("prompted Quell to call it “…”"); or, unless `possessor`, a preposition (the
+  /// "object_marker" lexicon: "planned with Trump, adding:", "from the Bible, saying:") unless the
+  /// cue is a participle with no punctuation before it: the speaker is its subject ("footage of Ada
+  /// Quell asking,", "with Tamm reportedly yelling:"). A speaker that a relative "who" follows is
+  /// that clause's subject.
+  bool ObjectPosition(std::string_view text, size_t from, ByteSpan speaker, ByteSpan cue,
+                      bool possessor) const;
   /// Whether `cue` is a verb of the "passive_cue" lexicon after a form of "be" or "get"
   /// (adverbs between: "was also told").
   bool PassiveCue(std::string_view text, ByteSpan cue) const;
@@ -232,6 +245,9 @@ class SpeakerNames {
   WordSet places_;
   WordSet furniture_;
   WordSet addressee_markers_;
+  WordSet object_markers_;  // ObjectPosition
+  WordSet not_verbs_;       // ObjectPosition
+  WordSet cues_;            // ObjectPosition
   WordSet question_cues_;
   WordSet passive_cues_;
   WordSet document_nouns_;

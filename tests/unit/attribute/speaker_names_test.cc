@@ -81,6 +81,58 @@ TEST_SUITE("attribute") {
     }
   }
 
+  TEST_CASE("SpeakerNames::ObjectPosition: a speaker right after a preposition or a verb") {
+    struct Case {
+      const char* text;  // the speaker in [brackets], the cue in {braces}
+      bool possessor;
+      bool object;
+    };
+    const Case cases[] = {
+        {"No call was planned with [Tamm], {adding}: ", false, true},
+        {"He read it from [the Bible], {saying}: ", false, true},
+        {"With [the migrants] {on} the doorstep, ", false, true},
+        {"He brought up [the port] bombing and later {said}, ", false, true},
+        {"Footage of [Ada Quell] {asking}, ", false, false},  // the participle's subject
+        {"With [Tamm] reportedly {yelling}: ", false, false},
+        {"Half of [the voters] {say} ", false, false},
+        {"She released [a statement] {saying}, ", false, true},  // a verb
+        {"He supported [Ivo Tamm] and {said}, ", false, true},
+        {"Later, [Tamm] {said}, ", false, false},
+        {"Then a frustrated [Tamm] {said}, ", false, false},  // an article before
+        {"At the briefing [Tamm] {said}, ", false, false},
+        {"This morning [Tamm] {said}, ", false, false},                     // not_verb
+        {"said undecided [Ada Quell] of Derry, {adding}, ", false, false},  // a cue before
+        {"The news prompted [Quell] to {call} it ", false, false},  // an infinitive's subject
+        {"a tweet from [Pia Lund] who {tweeted}, ", false, false},  // a relative clause's
+        {"because of [Ada Quell's] {remark} that ", true, false},   // a possessor
+        {"treating [Ada Quell's] {remark} as ", true, true},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      std::string text;
+      ByteSpan speaker, cue;
+      for (const char* p = c.text; *p != '\0'; ++p) {
+        switch (*p) {
+          case '[':
+            speaker.start = text.size();
+            break;
+          case ']':
+            speaker.end = text.size();
+            break;
+          case '{':
+            cue.start = text.size();
+            break;
+          case '}':
+            cue.end = text.size();
+            break;
+          default:
+            text += *p;
+        }
+      }
+      CHECK(Names().ObjectPosition(text, 0, speaker, cue, c.possessor) == c.object);
+    }
+  }
+
   TEST_CASE("SpeakerNames::EndsSentence: abbreviations do not end a sentence") {
     struct Case {
       const char* text;
