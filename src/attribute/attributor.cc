@@ -394,6 +394,11 @@ struct Attributor::Impl {
                                cr.rule->subject == SubjectCheck::kPossessor)) {
         speaker = {};
       }
+      // "When Wallace died in 1998, President Clinton released the following statement:"
+      if (!speaker.empty() && cr.rule->subject == SubjectCheck::kClause &&
+          names.SubordinateSubject(text, window.start, speaker, window.end)) {
+        speaker = {};
+      }
       // A phrase token is one token of the pattern's bound but several words of the text.
       if (!speaker.empty() && cr.rule->max_words >= 0 && f.has_words &&
           CountWords(f.words.in(text)) > static_cast<size_t>(cr.rule->max_words)) {

@@ -281,6 +281,8 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   words_of("object_marker", &object_markers_, false);
   words_of("not_verb", &not_verbs_, false);
   words_of("cue", &cues_, false);
+  words_of("subordinator", &subordinators_, false);
+  words_of("as_attribution", &as_attributions_, false);
   words_of("question_cue", &question_cues_, false);
   words_of("passive_cue", &passive_cues_, false);
   words_of("document_noun", &document_nouns_, false);
@@ -624,6 +626,52 @@ bool SpeakerNames::ObjectPosition(std::string_view text, size_t from, ByteSpan s
   const std::string previous = AsciiLowered(word_before(at, &before_at));
   return !determiners_.count(previous) && !object_markers_.count(previous) &&
          !addressee_markers_.count(previous) && !cues_.count(previous);
+}
+
+bool SpeakerNames::SubordinateSubject(std::string_view text, size_t from, ByteSpan speaker,
+                                      size_t quote_open) const {
+  size_t end = speaker.start;
+  while (end > from && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  size_t start = end;
+  while (start > from && IsWordChar(DecodeBefore(text, start).cp)) {
+    start -= DecodeBefore(text, start).size;
+  }
+  const std::string conjunction = AsciiLowered(text.substr(start, end - start));
+  if (start == end || !subordinators_.count(conjunction)) return false;
+  if (quote_open <= speaker.end) return false;
+  const std::string_view rest = text.substr(speaker.end, quote_open - speaker.end);
+  // "As Ruth Marcus puts it, Obama is …": the clause attributes what follows.
+  if (conjunction == "as") {
+    const std::vector<std::string_view> next = Words(rest.substr(0, 24));
+    if (!next.empty() && as_attributions_.count(AsciiLowered(next[0]))) return false;
+  }
+  // The clauses after the speaker's, at commas and dashes.
+  std::vector<std::string_view> clauses;
+  size_t clause_start = 0;
+  for (size_t i = 0; i < rest.size();) {
+    const DecodedCodePoint c = DecodeAt(rest, i);
+    if (c.cp == ',' || c.cp == ';' || c.cp == U'—' || c.cp == U'―' || c.cp == U'–') {
+      clauses.push_back(rest.substr(clause_start, i - clause_start));
+      clause_start = i + c.size;
+    }
+    i += c.size;
+  }
+  clauses.push_back(rest.substr(clause_start));
+  const bool appositive = !rest.empty() && rest[0] == ',';
+  for (size_t i = 1; i < clauses.size(); ++i) {
+    if (i == 1 && appositive) continue;
+    if (EndsSentence(clauses[i])) break;
+    const std::vector<std::string_view> words = Words(clauses[i]);
+    if (words.size() < 2) continue;
+    const std::string first = AsciiLowered(words[0]);
+    // "he" or "she" most likely stands for the speaker ("When Trump announced his
+    // candidacy, he referred to …").
+    if (first == "they" || first == "we" || first == "i" || determiners_.count(first) ||
+        (StartsUpper(words[0]) && !not_name_.count(words[0]) && !subordinators_.count(first))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool SpeakerNames::NamedAgain(std::string_view text, ByteSpan mention) const {

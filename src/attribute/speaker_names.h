@@ -117,6 +117,17 @@ class SpeakerNames {
   /// that clause's subject.
   bool ObjectPosition(std::string_view text, size_t from, ByteSpan speaker, ByteSpan cue,
                       bool possessor) const;
+  /// Whether `speaker` (from `from` on) is the subject of a clause that a "subordinator"
+  /// opens ("When Wallace died in 1998, President Clinton released the following
+  /// statement:", "As Blumenthal spoke, the NRA was …"): a conjunction right before it, and
+  /// after a comma or a dash before the quotation's opening mark `quote_open`, a clause with
+  /// a subject of its own (a capitalised word, a determiner or a pronoun other than "he" and
+  /// "she", which most likely stand for the speaker; and a word after it). A comma right
+  /// after the speaker opens an appositive, which is passed over ("When Varga, the mayor,
+  /// said:"). "As" with a verb of the "as_attribution" lexicon attributes what follows ("As
+  /// Ruth Marcus puts it, Obama is …").
+  bool SubordinateSubject(std::string_view text, size_t from, ByteSpan speaker,
+                          size_t quote_open) const;
   /// Whether `cue` is a verb of the "passive_cue" lexicon after a form of "be" or "get"
   /// (adverbs between: "was also told").
   bool PassiveCue(std::string_view text, ByteSpan cue) const;
@@ -245,9 +256,11 @@ class SpeakerNames {
   WordSet places_;
   WordSet furniture_;
   WordSet addressee_markers_;
-  WordSet object_markers_;  // ObjectPosition
-  WordSet not_verbs_;       // ObjectPosition
-  WordSet cues_;            // ObjectPosition
+  WordSet object_markers_;   // ObjectPosition
+  WordSet not_verbs_;        // ObjectPosition
+  WordSet cues_;             // ObjectPosition
+  WordSet subordinators_;    // SubordinateSubject
+  WordSet as_attributions_;  // SubordinateSubject
   WordSet question_cues_;
   WordSet passive_cues_;
   WordSet document_nouns_;

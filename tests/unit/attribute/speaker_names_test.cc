@@ -133,6 +133,40 @@ TEST_SUITE("attribute") {
     }
   }
 
+  TEST_CASE("SpeakerNames::SubordinateSubject: the subject of a clause that a conjunction opens") {
+    struct Case {
+      const char* text;  // the speaker in [brackets]; the quotation opens at the end
+      bool subordinate;
+    };
+    const Case cases[] = {
+        {"When [Varga] died in 1998, President Tamm released the following statement: ", true},
+        {"As [Tamm] spoke, the harbour board was going into overdrive, whipping votes against ",
+         true},
+        {"After [Tamm] argued for the plan, Quell said only that his ", true},
+        {"When [Varga], the mayor, said: ", false},                         // an appositive
+        {"When [Varga] announced her plan, she called the port ", false},   // "she" is Varga
+        {"As [Ruth Marcus] puts it, the mayor is trying to make ", false},  // "as" attributes
+        {"As [Quell] said, ", false},
+        {"Later, [Varga] said, ", false},                  // no conjunction
+        {"When [Varga] spoke the crowd chanted ", false},  // no comma: not read
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      std::string text;
+      ByteSpan speaker;
+      for (const char* p = c.text; *p != '\0'; ++p) {
+        if (*p == '[') {
+          speaker.start = text.size();
+        } else if (*p == ']') {
+          speaker.end = text.size();
+        } else {
+          text += *p;
+        }
+      }
+      CHECK(Names().SubordinateSubject(text, 0, speaker, text.size()) == c.subordinate);
+    }
+  }
+
   TEST_CASE("SpeakerNames::EndsSentence: abbreviations do not end a sentence") {
     struct Case {
       const char* text;
