@@ -455,10 +455,10 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
     } else if (upper) {
       // "Hosting President Ada Quell, Tamm said …": a participle opens a phrase whose object
       // is not the speaker, unless the text uses the word again (a name: "Manning") or the
-      // word is part of a title ("Managing Director Ada Quell", "Acting Mayor Ivo Tamm").
-      if (words.size() > 1 && first.size() >= kMinParticipleBytes &&
-          first.compare(first.size() - 3, 3, "ing") == 0 && !UsedTwice(text, first) &&
-          !IsTitleWord(first)) {
+      // word is part of a title ("Managing Director Ada Quell", "Acting Mayor Ivo Tamm"); a
+      // participle alone opens such a phrase too ("Dashing into the luncheon, …").
+      if (first.size() >= kMinParticipleBytes && first.compare(first.size() - 3, 3, "ing") == 0 &&
+          !UsedTwice(text, first) && !IsTitleWord(first)) {
         return {};
       }
       strip = not_name_.count(first) > 0 || s.substr(first.size(), 1) == ",";

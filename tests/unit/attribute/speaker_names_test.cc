@@ -320,6 +320,10 @@ TEST_SUITE("attribute") {
         // A role noun, then a word that never starts a name: no one.
         {"a statement Tuesday", ""},
         {"Tamm called that report Friday", ""},
+        // A participle alone opens a phrase; "Ever", "Back" open sentences, not names.
+        {"Dashing", ""},
+        {"Ever", ""},
+        {"Back", ""},
     };
     for (const Case& c : cases) {
       CAPTURE(c.mention);
