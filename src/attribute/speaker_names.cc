@@ -131,6 +131,12 @@ std::vector<std::string_view> Words(std::string_view s) {
 
 bool StartsUpper(std::string_view w) { return IsUpper(DecodeAt(w, 0).cp); }
 
+// Whether two canonical names end with the same word ("Donald J. Trump", "Trump").
+bool SameSurname(std::string_view a, std::string_view b) {
+  auto last = [](std::string_view s) { return s.substr(s.rfind(' ') + 1); };
+  return last(a) == last(b);
+}
+
 bool IsWordAt(std::string_view text, size_t pos, size_t len);
 
 // Whether `word` stands as a word of `text` at least twice.
@@ -912,9 +918,22 @@ SpeakerNames::Inheritance SpeakerNames::InheritanceInSentence(std::string_view t
       return out;
     }
     if (is_pronoun(before[k])) {
-      if (!speaker.empty() && !Agrees(AsciiLowered(WithoutPossessive(before[k])), speaker, doc)) {
+      const std::string pronoun = AsciiLowered(WithoutPossessive(before[k]));
+      if (!speaker.empty() && !Agrees(pronoun, speaker, doc)) {
         out.inherit = false;
         return out;
+      }
+      // "On television, Axelrod has argued …. And online he has criticized … as “…”": "he"
+      // stands for the subject named just before, not for the previous quotation's speaker
+      // (a name; a role such as "the Florida senator" is left to agree).
+      if (!speaker.empty() && StartsUpper(speaker) && (pronoun == "he" || pronoun == "she")) {
+        const size_t at = span_of(before[k]).start;
+        const std::optional<std::string> meant =
+            ResolvePronoun(pronoun, at, next.open_mark, /*answer=*/false, doc);
+        if (meant && !SameSurname(*meant, speaker)) {
+          out.inherit = false;
+          return out;
+        }
       }
       out.mention = span_of(before[k]);
       return out;

@@ -548,6 +548,10 @@ TEST_SUITE("attribute") {
         {"an attribution after the quotation with a verb no rule knows names someone else",
          "“We will win,” Ada Quell said.\n“We will not,” Tamm grins.", 1, "(none)", "(none)", "",
          2},
+        {"a pronoun that stands for someone named since the previous quotation",
+         "“We will win,” Ada Quell said. On the radio, Ivo Tamm has argued that the plan is weak. "
+         "And online he has criticized her surrogates for chiding young women as “way off key.”",
+         1, "(none)", "(none)", "", 2},
         {"… or names the previous speaker again: the mention is that name",
          "“Is it over?” Ada Quell asked.\n“Not yet,” Quell grins.", 1, "Ada Quell", "Quell",
          "inherited/previous-quote", 2},
