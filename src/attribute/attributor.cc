@@ -410,6 +410,12 @@ struct Attributor::Impl {
       }
       // A weak rule starts at a sentence start; "Mr." is none ("… adviser to Mr. Trump who
       // …, dismissed it as “…”").
+      // A weak rule's "it" is no speaker: "It is strange that Trump would denounce “…”", "It
+      // has not helped that her campaign has cycled through … “everyday Americans”".
+      if (!speaker.empty() && cr.rule->id.rfind("weak/", 0) == 0 &&
+          (speaker.in(text) == "It" || speaker.in(text) == "it")) {
+        speaker = {};
+      }
       if (!speaker.empty() && cr.rule->id.rfind("weak/", 0) == 0 && text[base] == '.' &&
           !names.EndsSentenceAt(text, base) &&
           text.substr(base, speaker.start - base).find('\n') == std::string_view::npos) {
