@@ -1110,6 +1110,11 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       "in",   "on",    "at",      "with",    "to",     "for", "from", "by",
       "of",   "about", "against", "between", "and",    "or",  "than", "into",
       "over", "under", "after",   "before",  "during", "like"};
+  // Prepositions before a title and a name ("with Mr. Abe"); not "and" or "or", which join
+  // a subject on ("And Mr. Trump vows …").
+  static const std::unordered_set<std::string> kTitledPrepositions = {
+      "in",    "on",      "at",      "with", "to",   "for",   "from",   "by",  "of",
+      "about", "against", "between", "into", "over", "under", "during", "like"};
   std::vector<std::string_view> words = Words(sentence);
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view w = WithoutPossessive(words[i]);
@@ -1136,7 +1141,21 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       }
     }
     if (!IsNameWord(w)) continue;
+    // Inside a prepositional phrase, titles between ("In his meeting with Mr. Abe, however,
+    // Mr. Trump projected optimism."): no subject.
     if (i > 0 && kPrepositions.count(AsciiLowered(words[i - 1]))) continue;
+    size_t lead = i;
+    while (lead > 0 && StartsUpper(words[lead - 1]) && IsTitleWord(words[lead - 1]) &&
+           !PunctuationAfter(sentence, words[lead - 1]) && !(lead - 1 == 0)) {
+      --lead;
+    }
+    // "Secretary of State John F. Kerry": an "of" inside a title is no preposition. A
+    // possessive stays ("It starts with Mr. VandeHei's proposition that …").
+    if (lead < i && lead > 0 && !possessive &&
+        kTitledPrepositions.count(AsciiLowered(words[lead - 1])) &&
+        !(lead >= 2 && StartsUpper(words[lead - 2]) && IsTitleWord(words[lead - 2]))) {
+      continue;
+    }
     size_t j = i;
     std::vector<std::string_view> run;
     while (j < words.size() && run.size() < kMaxNameWords) {

@@ -462,6 +462,11 @@ TEST_SUITE("attribute") {
 
   TEST_CASE("Attributor: a pronoun resolves to a person, not to words around one") {
     const AttributionCase cases[] = {
+        {"a name after a preposition and a title is no sentence's subject",
+         "Ada Quell arrived.\n\nIn his meeting with Ms. Quell, however, Mr. Ivo Tamm was upbeat. "
+         "He "
+         "described the port as “a ruin.”",
+         0, "Ivo Tamm", "He", "before/described-as"},
         {"a headline before the text is no antecedent",
          "QUELL WADES IN: Urges Voters To Stay\n\n“Stay home,” she said.", 0, "(none)", "she",
          "after/speaker-cue"},
