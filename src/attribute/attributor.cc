@@ -398,6 +398,11 @@ struct Attributor::Impl {
                                cr.rule->subject == SubjectCheck::kPossessor)) {
         speaker = {};
       }
+      // "At one point, a woman asked for a photo and Clinton said, “…”": Clinton's words.
+      if (!speaker.empty() && cr.rule->subject == SubjectCheck::kClause && !cue.empty() &&
+          names.AnotherSpeakerJoined(text, cue.end, window.end)) {
+        speaker = {};
+      }
       // "When Wallace died in 1998, President Clinton released the following statement:"
       if (!speaker.empty() && cr.rule->subject == SubjectCheck::kClause &&
           names.SubordinateSubject(text, window.start, speaker, window.end)) {

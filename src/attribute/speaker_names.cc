@@ -680,6 +680,35 @@ bool SpeakerNames::SubordinateSubject(std::string_view text, size_t from, ByteSp
   return false;
 }
 
+bool SpeakerNames::AnotherSpeakerJoined(std::string_view text, size_t from, size_t end) const {
+  if (end <= from) return false;
+  const std::vector<std::string_view> words = Words(text.substr(from, end - from));
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    if (words[i] != "and" && words[i] != "but") continue;
+    size_t k = i + 1;
+    const std::string first = AsciiLowered(words[k]);
+    if (first == "he" || first == "she" || first == "they") {
+      ++k;
+    } else {
+      size_t names = 0;
+      while (k < words.size() && names < kMaxNameWords && StartsUpper(words[k]) &&
+             !not_name_.count(words[k])) {
+        ++k;
+        ++names;
+      }
+      if (names == 0) continue;
+    }
+    // An adverb may come between ("and Quell then said").
+    if (k < words.size() &&
+        (words[k] == "then" || words[k] == "also" ||
+         (words[k].size() > 3 && words[k].substr(words[k].size() - 2) == "ly"))) {
+      ++k;
+    }
+    if (k < words.size() && cues_.count(words[k])) return true;
+  }
+  return false;
+}
+
 bool SpeakerNames::NamedAgain(std::string_view text, ByteSpan mention) const {
   std::vector<std::string_view> words = Words(mention.in(text));
   if (words.size() != 1 || !StartsUpper(words[0]) || pronouns_.count(words[0]) ||

@@ -128,6 +128,11 @@ class SpeakerNames {
   /// Ruth Marcus puts it, Obama is …").
   bool SubordinateSubject(std::string_view text, size_t from, ByteSpan speaker,
                           size_t quote_open) const;
+  /// Whether the text from `from` to `end` (after a before-rule's cue, up to the opening
+  /// mark) joins on a clause of another speaker with a speech verb of its own: "and" or
+  /// "but", a name or a personal pronoun, and a "cue" word ("a woman asked for a photo and
+  /// Clinton said, “…”": Clinton's words, not the woman's).
+  bool AnotherSpeakerJoined(std::string_view text, size_t from, size_t end) const;
   /// Whether `cue` is a verb of the "passive_cue" lexicon after a form of "be" or "get"
   /// (adverbs between: "was also told").
   bool PassiveCue(std::string_view text, ByteSpan cue) const;
