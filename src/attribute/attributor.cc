@@ -21,6 +21,7 @@
 #include "core/byte_scan.h"
 #include "core/code_point.h"
 #include "core/hash.h"
+#include "core/title_case.h"
 
 namespace quotecheck {
 namespace {
@@ -31,6 +32,9 @@ constexpr size_t kAfterWindow = 250;   // bytes read after a closing mark
 // Ada Quell."): one blank line; a signature further down belongs to something else.
 constexpr int kSignatureBlankLines = 2;
 constexpr size_t kMaxGap = 140;  // longest attribution that interrupts a quotation
+// Most words of a title quoted in passing before an attribution ("on “Morning Joe,” co-host
+// Mika Brzezinski asked"): the longest show and film names in the news are of about six words.
+constexpr size_t kMaxTitleInPassingWords = 6;
 // An inherited speaker (a quotation with no cue of its own takes the one before's) is less
 // sure than the one it comes from: the quotation may be someone else's reply.
 constexpr double kInheritedConfidenceShare = 0.85;
@@ -388,6 +392,22 @@ struct Attributor::Impl {
         speaker = {};
       }
       if (!speaker.empty() && names.SpokenTo(text, window.start, speaker, cue)) speaker = {};
+      // A speaker that is an object ("planned with Trump, adding:") is no clause's subject.
+      if (!speaker.empty() && cr.rule->subject != SubjectCheck::kNone &&
+          names.ObjectPosition(text, window.start, speaker, cue,
+                               cr.rule->subject == SubjectCheck::kPossessor)) {
+        speaker = {};
+      }
+      // "At one point, a woman asked for a photo and Clinton said, “…”": Clinton's words.
+      if (!speaker.empty() && cr.rule->subject == SubjectCheck::kClause && !cue.empty() &&
+          names.AnotherSpeakerJoined(text, cue.end, window.end)) {
+        speaker = {};
+      }
+      // "When Wallace died in 1998, President Clinton released the following statement:"
+      if (!speaker.empty() && cr.rule->subject == SubjectCheck::kClause &&
+          names.SubordinateSubject(text, window.start, speaker, window.end)) {
+        speaker = {};
+      }
       // A phrase token is one token of the pattern's bound but several words of the text.
       if (!speaker.empty() && cr.rule->max_words >= 0 && f.has_words &&
           CountWords(f.words.in(text)) > static_cast<size_t>(cr.rule->max_words)) {
@@ -395,6 +415,12 @@ struct Attributor::Impl {
       }
       // A weak rule starts at a sentence start; "Mr." is none ("… adviser to Mr. Trump who
       // …, dismissed it as “…”").
+      // A weak rule's "it" is no speaker: "It is strange that Trump would denounce “…”", "It
+      // has not helped that her campaign has cycled through … “everyday Americans”".
+      if (!speaker.empty() && cr.rule->id.rfind("weak/", 0) == 0 &&
+          (speaker.in(text) == "It" || speaker.in(text) == "it")) {
+        speaker = {};
+      }
       if (!speaker.empty() && cr.rule->id.rfind("weak/", 0) == 0 && text[base] == '.' &&
           !names.EndsSentenceAt(text, base) &&
           text.substr(base, speaker.start - base).find('\n') == std::string_view::npos) {
@@ -579,6 +605,51 @@ bool InterruptsOneSentence(std::string_view text, const Quote& a, const Quote& b
   return !names.EndsSentence(gap.substr(0, g - 1));
 }
 
+// Whether `q` is the name of a show or a work quoted in passing right before an attribution
+// of the words that follow it: “…,” Sanders questioned Mr. Trump's veracity on “This Week,”
+// … — "Later on ''This Week,'' Senator Bernie Sanders questioned …", "on “Morning Joe,”
+// co-host Mika Brzezinski asked": one to six words in title case ending with a comma, right
+// after a preposition. Its after-rule's speaker is not its speaker.
+bool TitleInPassing(std::string_view text, const Quote& q) {
+  if (q.spans.size() != 1) return false;
+  std::string_view inside = q.spans[0].in(text);
+  while (!inside.empty() && IsSpace(DecodeBefore(inside, inside.size()).cp)) {
+    inside.remove_suffix(DecodeBefore(inside, inside.size()).size);
+  }
+  if (inside.empty() || inside.back() != ',') return false;
+  inside.remove_suffix(1);
+  size_t words = 0;
+  bool capitalised = false;
+  for (size_t i = 0; i < inside.size();) {
+    while (i < inside.size() && (inside[i] == ' ' || inside[i] == '\t')) ++i;
+    if (i == inside.size()) break;
+    size_t j = i;
+    while (j < inside.size() && inside[j] != ' ' && inside[j] != '\t') ++j;
+    const TitleCaseWord kind = ClassifyTitleCaseWord(inside.substr(i, j - i));
+    if (kind == TitleCaseWord::kLower || (words == 0 && kind != TitleCaseWord::kCapitalised)) {
+      return false;
+    }
+    capitalised = capitalised || kind == TitleCaseWord::kCapitalised;
+    ++words;
+    i = j;
+  }
+  if (words == 0 || words > kMaxTitleInPassingWords || !capitalised) return false;
+  // The word before the opening mark.
+  size_t end = q.open_mark;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  size_t start = end;
+  while (start > 0 && IsWordChar(DecodeBefore(text, start).cp)) {
+    start -= DecodeBefore(text, start).size;
+  }
+  static constexpr std::string_view kPrepositions[] = {"on",   "of",   "in",  "at",    "to",
+                                                       "from", "with", "for", "about", "into"};
+  const std::string_view before = text.substr(start, end - start);
+  for (std::string_view p : kPrepositions) {
+    if (before == p) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes) const {
@@ -600,6 +671,10 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
     QuoteEnd quote_end{LastCharOf(text, q.spans.back()), window_end == next_open};
     matches[i] =
         impl.MatchRules(text, window_start, q.open_mark, after_start, window_end, quote_end);
+    if (matches[i].rule != nullptr && matches[i].rule->side == RuleSide::kAfter &&
+        TitleInPassing(text, q)) {
+      matches[i] = Match();
+    }
   }
 
   // 2. Join interrupted quotations: the first part's after-rule names the speaker and the

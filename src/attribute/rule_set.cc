@@ -441,6 +441,16 @@ class RuleFileParser {
         } else {
           rule.max_words = static_cast<int>(*v);
         }
+      } else if (k == "subject") {
+        auto v = value.value<std::string>();
+        if (v && *v == "clause") {
+          rule.subject = SubjectCheck::kClause;
+        } else if (v && *v == "possessor") {
+          rule.subject = SubjectCheck::kPossessor;
+        } else {
+          Error(value, "subject must be \"clause\" or \"possessor\"");
+          ok = false;
+        }
       } else if (k == "match" || k == "no_match") {
         ok = ParseExamples(value, k == "match", &rule) && ok;
       } else {

@@ -32,6 +32,9 @@ class TokenClasses;
 /// anchored with $).
 enum class RuleSide { kAfter, kBefore };
 
+/// Whether a before-rule's speaker must be its clause's subject (AttributionRule::subject).
+enum class SubjectCheck { kNone, kClause, kPossessor };
+
 struct RuleExample {
   std::string text;     // a small passage holding at least one quotation
   std::string speaker;  // expected speaker mention text (must_match only)
@@ -58,6 +61,13 @@ struct AttributionRule {
   /// Department") is one token but several words; a match with more words is rejected like
   /// an implausible speaker, and a before-rule searches again past its speaker.
   int max_words = -1;
+  /// Key `subject`: the speaker must be the subject of its clause (a before-rule whose
+  /// speaker comes before its cue): "clause" rejects a speaker right after a preposition or
+  /// a verb ("planned with Trump, adding:", "sent an email saying,"), "possessor" (a speaker
+  /// that owns a speech noun: "because of Ada Quell's remark that") only one right after a
+  /// verb ("treating Quell's remark as …"). A rejected speaker is passed over like an
+  /// implausible one, and the rule searches again past it (SpeakerNames::ObjectPosition).
+  SubjectCheck subject = SubjectCheck::kNone;
   std::shared_ptr<const re2::RE2> regex;  // null until compiled; see `program`
   /// The program the attributor runs: `regex` once compiled at load, or the pattern to
   /// compile on first use (RuleCompilation::kOnFirstUse; `regex` then stays null). Null when

@@ -1,6 +1,7 @@
 #include "attribute/speaker_names.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <map>
 
@@ -129,6 +130,12 @@ std::vector<std::string_view> Words(std::string_view s) {
 }
 
 bool StartsUpper(std::string_view w) { return IsUpper(DecodeAt(w, 0).cp); }
+
+// Whether two canonical names end with the same word ("Donald J. Trump", "Trump").
+bool SameSurname(std::string_view a, std::string_view b) {
+  auto last = [](std::string_view s) { return s.substr(s.rfind(' ') + 1); };
+  return last(a) == last(b);
+}
 
 bool IsWordAt(std::string_view text, size_t pos, size_t len);
 
@@ -277,6 +284,11 @@ SpeakerNames::SpeakerNames(const RuleSet& rules) {
   }
   words_of("furniture", &furniture_, false);
   words_of("addressee_marker", &addressee_markers_, false);
+  words_of("object_marker", &object_markers_, false);
+  words_of("not_verb", &not_verbs_, false);
+  words_of("cue", &cues_, false);
+  words_of("subordinator", &subordinators_, false);
+  words_of("as_attribution", &as_attributions_, false);
   words_of("question_cue", &question_cues_, false);
   words_of("passive_cue", &passive_cues_, false);
   words_of("document_noun", &document_nouns_, false);
@@ -449,10 +461,10 @@ ByteSpan SpeakerNames::StripNonNameLead(std::string_view text, ByteSpan span) co
     } else if (upper) {
       // "Hosting President Ada Quell, Tamm said …": a participle opens a phrase whose object
       // is not the speaker, unless the text uses the word again (a name: "Manning") or the
-      // word is part of a title ("Managing Director Ada Quell", "Acting Mayor Ivo Tamm").
-      if (words.size() > 1 && first.size() >= kMinParticipleBytes &&
-          first.compare(first.size() - 3, 3, "ing") == 0 && !UsedTwice(text, first) &&
-          !IsTitleWord(first)) {
+      // word is part of a title ("Managing Director Ada Quell", "Acting Mayor Ivo Tamm"); a
+      // participle alone opens such a phrase too ("Dashing into the luncheon, …").
+      if (first.size() >= kMinParticipleBytes && first.compare(first.size() - 3, 3, "ing") == 0 &&
+          !UsedTwice(text, first) && !IsTitleWord(first)) {
         return {};
       }
       strip = not_name_.count(first) > 0 || s.substr(first.size(), 1) == ",";
@@ -572,6 +584,129 @@ bool SpeakerNames::SpokenTo(std::string_view text, size_t from, ByteSpan speaker
   if (words.empty()) return false;
   if (addressee_markers_.count(words.back())) return true;
   return words.size() == 2 && addressee_markers_.count(words[0] + " " + words[1]) > 0;
+}
+
+bool SpeakerNames::ObjectPosition(std::string_view text, size_t from, ByteSpan speaker,
+                                  ByteSpan cue, bool possessor) const {
+  // The word that ends at `end` (spaces skipped before it), lower-cased; its start in `*at`.
+  auto word_before = [&](size_t end, size_t* at) {
+    while (end > from && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    size_t start = end;
+    while (start > from && IsWordChar(DecodeBefore(text, start).cp)) {
+      start -= DecodeBefore(text, start).size;
+    }
+    *at = start;
+    return text.substr(start, end - start);
+  };
+  const std::string_view after = text.substr(speaker.end, 8);
+  if (after.substr(0, 5) == " who " || after.substr(0, 6) == ", who ") return false;
+  size_t at = 0;
+  std::string_view word = word_before(speaker.start, &at);
+  if (word.empty()) return false;
+  const std::string lower = AsciiLowered(word);
+  if (object_markers_.count(lower)) {
+    if (possessor) return false;
+    if (cue.empty() || cue.start < speaker.end) return true;
+    // No punctuation between, and a participle or a speech verb right after the speaker
+    // (one adverb at most between).
+    const std::string_view between = text.substr(speaker.end, cue.start - speaker.end);
+    for (char c : between) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c != ' ' && c != '\t' && u < 0x80 && !std::isalpha(u)) return true;
+    }
+    const std::string_view cue_word = cue.in(text);
+    const bool participle = cue_word.size() >= 4 && cue_word.substr(cue_word.size() - 3) == "ing";
+    return !participle && (!cues_.count(cue_word) || Words(between).size() > 1);
+  }
+  // A verb: lower case, five letters or more, ending in "ed" or "ing".
+  if (word.size() < 5 || lower != word || not_verbs_.count(lower)) return false;
+  auto ends_with = [&](std::string_view suffix) {
+    return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+  };
+  if (!ends_with("ed") && !ends_with("ing")) return false;
+  for (char c : word) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  if (after.substr(0, 4) == " to ") return false;  // "prompted Quell to call it “…”"
+  size_t before_at = 0;
+  const std::string previous = AsciiLowered(word_before(at, &before_at));
+  return !determiners_.count(previous) && !object_markers_.count(previous) &&
+         !addressee_markers_.count(previous) && !cues_.count(previous);
+}
+
+bool SpeakerNames::SubordinateSubject(std::string_view text, size_t from, ByteSpan speaker,
+                                      size_t quote_open) const {
+  size_t end = speaker.start;
+  while (end > from && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  size_t start = end;
+  while (start > from && IsWordChar(DecodeBefore(text, start).cp)) {
+    start -= DecodeBefore(text, start).size;
+  }
+  const std::string conjunction = AsciiLowered(text.substr(start, end - start));
+  if (start == end || !subordinators_.count(conjunction)) return false;
+  if (quote_open <= speaker.end) return false;
+  const std::string_view rest = text.substr(speaker.end, quote_open - speaker.end);
+  // "As Ruth Marcus puts it, Obama is …": the clause attributes what follows.
+  if (conjunction == "as") {
+    const std::vector<std::string_view> next = Words(rest.substr(0, 24));
+    if (!next.empty() && as_attributions_.count(AsciiLowered(next[0]))) return false;
+  }
+  // The clauses after the speaker's, at commas and dashes.
+  std::vector<std::string_view> clauses;
+  size_t clause_start = 0;
+  for (size_t i = 0; i < rest.size();) {
+    const DecodedCodePoint c = DecodeAt(rest, i);
+    if (c.cp == ',' || c.cp == ';' || c.cp == U'—' || c.cp == U'―' || c.cp == U'–') {
+      clauses.push_back(rest.substr(clause_start, i - clause_start));
+      clause_start = i + c.size;
+    }
+    i += c.size;
+  }
+  clauses.push_back(rest.substr(clause_start));
+  const bool appositive = !rest.empty() && rest[0] == ',';
+  for (size_t i = 1; i < clauses.size(); ++i) {
+    if (i == 1 && appositive) continue;
+    if (EndsSentence(clauses[i])) break;
+    const std::vector<std::string_view> words = Words(clauses[i]);
+    if (words.size() < 2) continue;
+    const std::string first = AsciiLowered(words[0]);
+    // "he" or "she" most likely stands for the speaker ("When Trump announced his
+    // candidacy, he referred to …").
+    if (first == "they" || first == "we" || first == "i" || determiners_.count(first) ||
+        (StartsUpper(words[0]) && !not_name_.count(words[0]) && !subordinators_.count(first))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SpeakerNames::AnotherSpeakerJoined(std::string_view text, size_t from, size_t end) const {
+  if (end <= from) return false;
+  const std::vector<std::string_view> words = Words(text.substr(from, end - from));
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    if (words[i] != "and" && words[i] != "but") continue;
+    size_t k = i + 1;
+    const std::string first = AsciiLowered(words[k]);
+    if (first == "he" || first == "she" || first == "they") {
+      ++k;
+    } else {
+      size_t names = 0;
+      while (k < words.size() && names < kMaxNameWords && StartsUpper(words[k]) &&
+             !not_name_.count(words[k])) {
+        ++k;
+        ++names;
+      }
+      if (names == 0) continue;
+    }
+    // An adverb may come between ("and Quell then said").
+    if (k < words.size() &&
+        (words[k] == "then" || words[k] == "also" ||
+         (words[k].size() > 3 && words[k].substr(words[k].size() - 2) == "ly"))) {
+      ++k;
+    }
+    if (k < words.size() && cues_.count(words[k])) return true;
+  }
+  return false;
 }
 
 bool SpeakerNames::NamedAgain(std::string_view text, ByteSpan mention) const {
@@ -812,9 +947,22 @@ SpeakerNames::Inheritance SpeakerNames::InheritanceInSentence(std::string_view t
       return out;
     }
     if (is_pronoun(before[k])) {
-      if (!speaker.empty() && !Agrees(AsciiLowered(WithoutPossessive(before[k])), speaker, doc)) {
+      const std::string pronoun = AsciiLowered(WithoutPossessive(before[k]));
+      if (!speaker.empty() && !Agrees(pronoun, speaker, doc)) {
         out.inherit = false;
         return out;
+      }
+      // "On television, Axelrod has argued …. And online he has criticized … as “…”": "he"
+      // stands for the subject named just before, not for the previous quotation's speaker
+      // (a name; a role such as "the Florida senator" is left to agree).
+      if (!speaker.empty() && StartsUpper(speaker) && (pronoun == "he" || pronoun == "she")) {
+        const size_t at = span_of(before[k]).start;
+        const std::optional<std::string> meant =
+            ResolvePronoun(pronoun, at, next.open_mark, /*answer=*/false, doc);
+        if (meant && !SameSurname(*meant, speaker)) {
+          out.inherit = false;
+          return out;
+        }
       }
       out.mention = span_of(before[k]);
       return out;
@@ -991,6 +1139,11 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       "in",   "on",    "at",      "with",    "to",     "for", "from", "by",
       "of",   "about", "against", "between", "and",    "or",  "than", "into",
       "over", "under", "after",   "before",  "during", "like"};
+  // Prepositions before a title and a name ("with Mr. Abe"); not "and" or "or", which join
+  // a subject on ("And Mr. Trump vows …").
+  static const std::unordered_set<std::string> kTitledPrepositions = {
+      "in",    "on",      "at",      "with", "to",   "for",   "from",   "by",  "of",
+      "about", "against", "between", "into", "over", "under", "during", "like"};
   std::vector<std::string_view> words = Words(sentence);
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view w = WithoutPossessive(words[i]);
@@ -1017,7 +1170,21 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       }
     }
     if (!IsNameWord(w)) continue;
+    // Inside a prepositional phrase, titles between ("In his meeting with Mr. Abe, however,
+    // Mr. Trump projected optimism."): no subject.
     if (i > 0 && kPrepositions.count(AsciiLowered(words[i - 1]))) continue;
+    size_t lead = i;
+    while (lead > 0 && StartsUpper(words[lead - 1]) && IsTitleWord(words[lead - 1]) &&
+           !PunctuationAfter(sentence, words[lead - 1]) && !(lead - 1 == 0)) {
+      --lead;
+    }
+    // "Secretary of State John F. Kerry": an "of" inside a title is no preposition. A
+    // possessive stays ("It starts with Mr. VandeHei's proposition that …").
+    if (lead < i && lead > 0 && !possessive &&
+        kTitledPrepositions.count(AsciiLowered(words[lead - 1])) &&
+        !(lead >= 2 && StartsUpper(words[lead - 2]) && IsTitleWord(words[lead - 2]))) {
+      continue;
+    }
     size_t j = i;
     std::vector<std::string_view> run;
     while (j < words.size() && run.size() < kMaxNameWords) {

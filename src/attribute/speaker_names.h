@@ -104,6 +104,35 @@ class SpeakerNames {
   /// Also when the cue is a speech verb in the passive ("was asked", "were told": the
   /// "passive_cue" lexicon): its subject is the one spoken to.
   bool SpokenTo(std::string_view text, size_t from, ByteSpan speaker, ByteSpan cue) const;
+  /// Whether the word right before `speaker` (from `from` on, spaces only between) makes it
+  /// an object rather than its clause's subject: a verb, a lower-case word of five letters
+  /// or more ending in "ed" or "ing" that no article, preposition or speech verb comes right
+  /// before ("sent an email saying,", "supported Barack Obama and said"; not "a frustrated
+  /// Trump said", "at the briefing Tamm said", "said undecided voter Ada Quell"), is not in the
+  /// "not_verb" lexicon ("this morning", "including") and whose object is not the subject of an
+  /// infinitive ("prompted Quell to call it “…”"); or, unless `possessor`, a preposition (the
+  /// "object_marker" lexicon: "planned with Trump, adding:", "from the Bible, saying:") unless the
+  /// cue is a participle with no punctuation before it: the speaker is its subject ("footage of Ada
+  /// Quell asking,", "with Tamm reportedly yelling:"). A speaker that a relative "who" follows is
+  /// that clause's subject.
+  bool ObjectPosition(std::string_view text, size_t from, ByteSpan speaker, ByteSpan cue,
+                      bool possessor) const;
+  /// Whether `speaker` (from `from` on) is the subject of a clause that a "subordinator"
+  /// opens ("When Wallace died in 1998, President Clinton released the following
+  /// statement:", "As Blumenthal spoke, the NRA was …"): a conjunction right before it, and
+  /// after a comma or a dash before the quotation's opening mark `quote_open`, a clause with
+  /// a subject of its own (a capitalised word, a determiner or a pronoun other than "he" and
+  /// "she", which most likely stand for the speaker; and a word after it). A comma right
+  /// after the speaker opens an appositive, which is passed over ("When Varga, the mayor,
+  /// said:"). "As" with a verb of the "as_attribution" lexicon attributes what follows ("As
+  /// Ruth Marcus puts it, Obama is …").
+  bool SubordinateSubject(std::string_view text, size_t from, ByteSpan speaker,
+                          size_t quote_open) const;
+  /// Whether the text from `from` to `end` (after a before-rule's cue, up to the opening
+  /// mark) joins on a clause of another speaker with a speech verb of its own: "and" or
+  /// "but", a name or a personal pronoun, and a "cue" word ("a woman asked for a photo and
+  /// Clinton said, “…”": Clinton's words, not the woman's).
+  bool AnotherSpeakerJoined(std::string_view text, size_t from, size_t end) const;
   /// Whether `cue` is a verb of the "passive_cue" lexicon after a form of "be" or "get"
   /// (adverbs between: "was also told").
   bool PassiveCue(std::string_view text, ByteSpan cue) const;
@@ -232,6 +261,11 @@ class SpeakerNames {
   WordSet places_;
   WordSet furniture_;
   WordSet addressee_markers_;
+  WordSet object_markers_;   // ObjectPosition
+  WordSet not_verbs_;        // ObjectPosition
+  WordSet cues_;             // ObjectPosition
+  WordSet subordinators_;    // SubordinateSubject
+  WordSet as_attributions_;  // SubordinateSubject
   WordSet question_cues_;
   WordSet passive_cues_;
   WordSet document_nouns_;

@@ -412,6 +412,15 @@ TEST_SUITE("attribute") {
         {"“according to” ends the cue",
          "The talks were “going well,” according to the Harbour Gazette.", 0, "Harbour Gazette",
          "the Harbour Gazette", "after/according-to"},
+        {"a show's name quoted before an attribution of what follows has no speaker",
+         "Later on “Harbour Watch,” Mayor Ada Quell questioned the plan.", 0, "(none)", "(none)",
+         ""},
+        {"a film's name set off by a comma, after “in”",
+         "The gag was famous long before it appeared in “The Salt Marsh Years,” Ivo Tamm noted.", 0,
+         "(none)", "(none)", ""},
+        {"a quotation that is no title keeps its after-rule",
+         "He said that on “the whole, we agree,” Ada Quell noted.", 0, "Ada Quell", "Ada Quell",
+         "after/speaker-cue"},
         {"an outlet that quoted someone: the one quoted",
          "Ada Quell met the Harbour Gazette. The Gazette quoted her as saying “We are ready.”", 0,
          "Ada Quell", "her", "before/quoted-as-saying"},
@@ -453,6 +462,11 @@ TEST_SUITE("attribute") {
 
   TEST_CASE("Attributor: a pronoun resolves to a person, not to words around one") {
     const AttributionCase cases[] = {
+        {"a name after a preposition and a title is no sentence's subject",
+         "Ada Quell arrived.\n\nIn his meeting with Ms. Quell, however, Mr. Ivo Tamm was upbeat. "
+         "He "
+         "described the port as “a ruin.”",
+         0, "Ivo Tamm", "He", "before/described-as"},
         {"a headline before the text is no antecedent",
          "QUELL WADES IN: Urges Voters To Stay\n\n“Stay home,” she said.", 0, "(none)", "she",
          "after/speaker-cue"},
@@ -539,6 +553,10 @@ TEST_SUITE("attribute") {
         {"an attribution after the quotation with a verb no rule knows names someone else",
          "“We will win,” Ada Quell said.\n“We will not,” Tamm grins.", 1, "(none)", "(none)", "",
          2},
+        {"a pronoun that stands for someone named since the previous quotation",
+         "“We will win,” Ada Quell said. On the radio, Ivo Tamm has argued that the plan is weak. "
+         "And online he has criticized her surrogates for chiding young women as “way off key.”",
+         1, "(none)", "(none)", "", 2},
         {"… or names the previous speaker again: the mention is that name",
          "“Is it over?” Ada Quell asked.\n“Not yet,” Quell grins.", 1, "Ada Quell", "Quell",
          "inherited/previous-quote", 2},

@@ -81,6 +81,92 @@ TEST_SUITE("attribute") {
     }
   }
 
+  TEST_CASE("SpeakerNames::ObjectPosition: a speaker right after a preposition or a verb") {
+    struct Case {
+      const char* text;  // the speaker in [brackets], the cue in {braces}
+      bool possessor;
+      bool object;
+    };
+    const Case cases[] = {
+        {"No call was planned with [Tamm], {adding}: ", false, true},
+        {"He read it from [the Bible], {saying}: ", false, true},
+        {"With [the migrants] {on} the doorstep, ", false, true},
+        {"He brought up [the port] bombing and later {said}, ", false, true},
+        {"Footage of [Ada Quell] {asking}, ", false, false},  // the participle's subject
+        {"With [Tamm] reportedly {yelling}: ", false, false},
+        {"Half of [the voters] {say} ", false, false},
+        {"She released [a statement] {saying}, ", false, true},  // a verb
+        {"He supported [Ivo Tamm] and {said}, ", false, true},
+        {"Later, [Tamm] {said}, ", false, false},
+        {"Then a frustrated [Tamm] {said}, ", false, false},  // an article before
+        {"At the briefing [Tamm] {said}, ", false, false},
+        {"This morning [Tamm] {said}, ", false, false},                     // not_verb
+        {"said undecided [Ada Quell] of Derry, {adding}, ", false, false},  // a cue before
+        {"The news prompted [Quell] to {call} it ", false, false},  // an infinitive's subject
+        {"a tweet from [Pia Lund] who {tweeted}, ", false, false},  // a relative clause's
+        {"because of [Ada Quell's] {remark} that ", true, false},   // a possessor
+        {"treating [Ada Quell's] {remark} as ", true, true},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      std::string text;
+      ByteSpan speaker, cue;
+      for (const char* p = c.text; *p != '\0'; ++p) {
+        switch (*p) {
+          case '[':
+            speaker.start = text.size();
+            break;
+          case ']':
+            speaker.end = text.size();
+            break;
+          case '{':
+            cue.start = text.size();
+            break;
+          case '}':
+            cue.end = text.size();
+            break;
+          default:
+            text += *p;
+        }
+      }
+      CHECK(Names().ObjectPosition(text, 0, speaker, cue, c.possessor) == c.object);
+    }
+  }
+
+  TEST_CASE("SpeakerNames::SubordinateSubject: the subject of a clause that a conjunction opens") {
+    struct Case {
+      const char* text;  // the speaker in [brackets]; the quotation opens at the end
+      bool subordinate;
+    };
+    const Case cases[] = {
+        {"When [Varga] died in 1998, President Tamm released the following statement: ", true},
+        {"As [Tamm] spoke, the harbour board was going into overdrive, whipping votes against ",
+         true},
+        {"After [Tamm] argued for the plan, Quell said only that his ", true},
+        {"When [Varga], the mayor, said: ", false},                         // an appositive
+        {"When [Varga] announced her plan, she called the port ", false},   // "she" is Varga
+        {"As [Ruth Marcus] puts it, the mayor is trying to make ", false},  // "as" attributes
+        {"As [Quell] said, ", false},
+        {"Later, [Varga] said, ", false},                  // no conjunction
+        {"When [Varga] spoke the crowd chanted ", false},  // no comma: not read
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.text);
+      std::string text;
+      ByteSpan speaker;
+      for (const char* p = c.text; *p != '\0'; ++p) {
+        if (*p == '[') {
+          speaker.start = text.size();
+        } else if (*p == ']') {
+          speaker.end = text.size();
+        } else {
+          text += *p;
+        }
+      }
+      CHECK(Names().SubordinateSubject(text, 0, speaker, text.size()) == c.subordinate);
+    }
+  }
+
   TEST_CASE("SpeakerNames::EndsSentence: abbreviations do not end a sentence") {
     struct Case {
       const char* text;
@@ -234,6 +320,10 @@ TEST_SUITE("attribute") {
         // A role noun, then a word that never starts a name: no one.
         {"a statement Tuesday", ""},
         {"Tamm called that report Friday", ""},
+        // A participle alone opens a phrase; "Ever", "Back" open sentences, not names.
+        {"Dashing", ""},
+        {"Ever", ""},
+        {"Back", ""},
     };
     for (const Case& c : cases) {
       CAPTURE(c.mention);
