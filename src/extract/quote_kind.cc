@@ -163,6 +163,9 @@ constexpr size_t kMaxHeadlineWords = 25;
 // Fewest words a headline must go on with after a quotation for the quotation to be woven into
 // it: one capitalised word after the marks is as often a day or a name ("… ” Tuesday.").
 constexpr size_t kMinHeadlineWordsAfter = 2;
+// Most bytes a headline's line runs before or after its quotation, and its quotation's own:
+// kMaxHeadlineWords words and their spaces, generously.
+constexpr size_t kMaxHeadlineBytes = 400;
 
 // The words of `part` of a headline that have a letter, each without the quotation marks and
 // punctuation around it, joined by spaces ("Sanders: ‘Of Course’ $15" → "Sanders Of Course"),
@@ -203,12 +206,19 @@ std::string HeadlineWords(std::string_view part, size_t* count) {
 // SentenceGoesOnAfter cannot tell.
 bool WovenIntoHeadline(std::string_view text, const Quote& quote) {
   if (quote.close_mark_end >= text.size() || text[quote.close_mark_end] != ' ') return false;
+  if (quote.close_mark_end - quote.open_mark > kMaxHeadlineBytes) return false;
+  // The line around the quotation, read no further than a headline runs: a line longer than
+  // that is prose (and a document of one long line is read in linear time).
   size_t line_start = quote.open_mark;
   while (line_start > 0 && text[line_start - 1] != '\n' && text[line_start - 1] != '\r') {
+    if (quote.open_mark - line_start >= kMaxHeadlineBytes) return false;
     --line_start;
   }
   size_t line_end = quote.close_mark_end;
-  while (line_end < text.size() && text[line_end] != '\n' && text[line_end] != '\r') ++line_end;
+  while (line_end < text.size() && text[line_end] != '\n' && text[line_end] != '\r') {
+    if (line_end - quote.close_mark_end >= kMaxHeadlineBytes) return false;
+    ++line_end;
+  }
   size_t before_count = 0, after_count = 0;
   const std::string before =
       HeadlineWords(text.substr(line_start, quote.open_mark - line_start), &before_count);
