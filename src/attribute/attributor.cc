@@ -747,7 +747,8 @@ void Attributor::Attribute(std::string_view original, std::vector<Quote>& quotes
       // Another subject in between does not matter when the quotation's own sentence names
       // the previous speaker again.
       if (!in_sentence.named &&
-          impl.names.NamesAnotherSubject(text, prev, q, prev.speaker.value_or(std::string()))) {
+          impl.names.NamesAnotherSubject(text, prev, q, prev.speaker.value_or(std::string()),
+                                         &doc_names)) {
         continue;
       }
       if (!in_sentence.inherit) {

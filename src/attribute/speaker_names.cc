@@ -385,6 +385,23 @@ bool SpeakerNames::DocumentNames::InHeadline(size_t pos) {
   return line_headline_[line] == 1;
 }
 
+bool SpeakerNames::DocumentNames::CapitalisedInside(std::string_view word) {
+  auto it = capitalised_inside_.find(word);
+  if (it == capitalised_inside_.end()) {
+    it = capitalised_inside_.emplace(std::string(word), CapitalisedInsideSentence(text_, word))
+             .first;
+  }
+  return it->second;
+}
+
+bool SpeakerNames::DocumentNames::UsedLowerCase(std::string_view word) {
+  auto it = used_lower_case_.find(word);
+  if (it == used_lower_case_.end()) {
+    it = used_lower_case_.emplace(std::string(word), UsedInLowerCase(text_, word)).first;
+  }
+  return it->second;
+}
+
 bool SpeakerNames::IsTitleWord(std::string_view w) const { return title_words_.count(w) > 0; }
 
 bool SpeakerNames::IsRoleWord(std::string_view w) const { return role_words_.count(w) > 0; }
@@ -776,7 +793,7 @@ bool SpeakerNames::EndsSentence(std::string_view s) const {
 }
 
 bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev, const Quote& next,
-                                       const std::string& speaker) const {
+                                       const std::string& speaker, DocumentNames* doc) const {
   if (next.open_mark <= prev.close_mark_end) return false;
   // From past the previous quotation's own attribution, when it follows that quotation
   // ("“…,” DoubleLine Capital portfolio manager Bonnie Baha said. “…”").
@@ -816,7 +833,7 @@ bool SpeakerNames::NamesAnotherSubject(std::string_view text, const Quote& prev,
     // A name (capitalised inside sentences too) and the capitalised words after it, then a
     // verb in lower case: "Quintanilla seemed taken aback", "Harbour State University's Ada
     // Quell agreed." None of them may be the speaker's.
-    if (same || !CapitalisedInsideSentence(text, w)) continue;
+    if (same || !doc->CapitalisedInside(w)) continue;
     size_t j = i + 1;
     bool speakers = false;
     for (; j < words.size() && j - i <= kMaxNameWords && StartsUpper(words[j]); ++j) {
@@ -926,7 +943,7 @@ SpeakerNames::Inheritance SpeakerNames::InheritanceInSentence(std::string_view t
     const std::string lower = AsciiLowered(w);
     if (determiners_.count(lower) && !kOwners.count(lower)) return true;
     if (!IsNameWord(w) || names_speaker(w)) return false;
-    return !opens_sentence || CapitalisedInsideSentence(doc->text_, w);
+    return !opens_sentence || doc->CapitalisedInside(w);
   };
   auto span_of = [&](std::string_view w) {
     const size_t at = static_cast<size_t>(w.data() - text.data());
@@ -1237,8 +1254,7 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
     if (!name && run.size() == 1 && followed_by_verb) {
       std::string_view next = words[j];
       bool verb = next.size() > 3 && (next.substr(next.size() - 2) == "ed" || next.back() == 's');
-      if (verb &&
-          (CapitalisedInsideSentence(doc->text_, run[0]) || !UsedInLowerCase(doc->text_, run[0]))) {
+      if (verb && (doc->CapitalisedInside(run[0]) || !doc->UsedLowerCase(run[0]))) {
         name = std::string(run[0]);
       }
     }

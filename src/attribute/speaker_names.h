@@ -47,6 +47,14 @@ class SpeakerNames {
     /// words. Worked out once a line: FullNameFor asks about the line of every occurrence of
     /// a surname.
     bool InHeadline(size_t pos);
+    /// Whether the text writes `word` capitalised inside a sentence somewhere (after a space
+    /// that follows a word or a comma): a name, not only a sentence's first word. Worked out
+    /// once a word: a long text asked about each sentence's first word was read through once
+    /// a sentence, in time quadratic in its length.
+    bool CapitalisedInside(std::string_view word);
+    /// Whether the text writes `word` (capitalised, ASCII first letter) with its first letter
+    /// in lower case, as a word of its own. Worked out once a word.
+    bool UsedLowerCase(std::string_view word);
 
    private:
     friend class SpeakerNames;
@@ -69,6 +77,9 @@ class SpeakerNames {
     // the text alone, and full_names_ is asked first (Resolve adds to it as it goes), so a
     // surname here is not searched for again: 7,000 searches of the whole text on real news.
     std::unordered_set<std::string, WordHash, std::equal_to<>> no_full_name_;
+    // CapitalisedInside and UsedLowerCase, by word.
+    std::unordered_map<std::string, bool, WordHash, std::equal_to<>> capitalised_inside_;
+    std::unordered_map<std::string, bool, WordHash, std::equal_to<>> used_lower_case_;
     std::vector<Noted> speakers_;
     // By surname: what the text's honorifics say (SpeakerNames::Agrees), read once.
     std::unordered_map<std::string, Gender> gender_;
@@ -164,7 +175,7 @@ class SpeakerNames {
   /// Whether the text between two quotations brings in another subject, so that the
   /// second should not inherit `speaker` from the first.
   bool NamesAnotherSubject(std::string_view text, const Quote& prev, const Quote& next,
-                           const std::string& speaker) const;
+                           const std::string& speaker, DocumentNames* doc) const;
 
   /// What a quotation with no cue of its own (`next`) may take from the quotation before it
   /// (`prev`, whose speaker is `speaker`, empty when unresolved), read from `next`'s own
