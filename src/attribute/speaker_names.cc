@@ -137,6 +137,17 @@ bool SameSurname(std::string_view a, std::string_view b) {
   return last(a) == last(b);
 }
 
+// The word of `text` that ends at `end`, spaces and tabs before `end` skipped, read no
+// further back than `from`; its start in `*start`. Empty when a non-word character comes
+// first.
+std::string_view WordEndingAt(std::string_view text, size_t from, size_t end, size_t* start) {
+  while (end > from && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  size_t at = end;
+  while (at > from && IsWordChar(DecodeBefore(text, at).cp)) at -= DecodeBefore(text, at).size;
+  *start = at;
+  return text.substr(at, end - at);
+}
+
 bool IsWordAt(std::string_view text, size_t pos, size_t len);
 
 // Whether `word` stands as a word of `text` at least twice.
@@ -605,16 +616,7 @@ bool SpeakerNames::SpokenTo(std::string_view text, size_t from, ByteSpan speaker
 
 bool SpeakerNames::ObjectPosition(std::string_view text, size_t from, ByteSpan speaker,
                                   ByteSpan cue, bool possessor) const {
-  // The word that ends at `end` (spaces skipped before it), lower-cased; its start in `*at`.
-  auto word_before = [&](size_t end, size_t* at) {
-    while (end > from && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-    size_t start = end;
-    while (start > from && IsWordChar(DecodeBefore(text, start).cp)) {
-      start -= DecodeBefore(text, start).size;
-    }
-    *at = start;
-    return text.substr(start, end - start);
-  };
+  auto word_before = [&](size_t end, size_t* at) { return WordEndingAt(text, from, end, at); };
   const std::string_view after = text.substr(speaker.end, 8);
   if (after.substr(0, 5) == " who " || after.substr(0, 6) == ", who ") return false;
   size_t at = 0;
@@ -653,14 +655,10 @@ bool SpeakerNames::ObjectPosition(std::string_view text, size_t from, ByteSpan s
 
 bool SpeakerNames::SubordinateSubject(std::string_view text, size_t from, ByteSpan speaker,
                                       size_t quote_open) const {
-  size_t end = speaker.start;
-  while (end > from && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-  size_t start = end;
-  while (start > from && IsWordChar(DecodeBefore(text, start).cp)) {
-    start -= DecodeBefore(text, start).size;
-  }
-  const std::string conjunction = AsciiLowered(text.substr(start, end - start));
-  if (start == end || !subordinators_.count(conjunction)) return false;
+  size_t start = 0;
+  const std::string_view word = WordEndingAt(text, from, speaker.start, &start);
+  const std::string conjunction = AsciiLowered(word);
+  if (word.empty() || !subordinators_.count(conjunction)) return false;
   if (quote_open <= speaker.end) return false;
   const std::string_view rest = text.substr(speaker.end, quote_open - speaker.end);
   // "As Ruth Marcus puts it, Obama is …": the clause attributes what follows.
@@ -1156,11 +1154,14 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
       "in",   "on",    "at",      "with",    "to",     "for", "from", "by",
       "of",   "about", "against", "between", "and",    "or",  "than", "into",
       "over", "under", "after",   "before",  "during", "like"};
-  // Prepositions before a title and a name ("with Mr. Abe"); not "and" or "or", which join
-  // a subject on ("And Mr. Trump vows …").
-  static const std::unordered_set<std::string> kTitledPrepositions = {
-      "in",    "on",      "at",      "with", "to",   "for",   "from",   "by",  "of",
-      "about", "against", "between", "into", "over", "under", "during", "like"};
+  // Prepositions before a title and a name ("with Mr. Abe"): not those that join a subject on
+  // ("And Mr. Trump vows …") or open a clause it is the subject of ("After Mr. Trump spoke").
+  static const std::unordered_set<std::string> kNotBeforeTitledObject = {"and", "or", "than",
+                                                                         "after", "before"};
+  auto titled_preposition = [&](std::string_view w) {
+    const std::string lower = AsciiLowered(w);
+    return kPrepositions.count(lower) != 0 && kNotBeforeTitledObject.count(lower) == 0;
+  };
   std::vector<std::string_view> words = Words(sentence);
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view w = WithoutPossessive(words[i]);
@@ -1197,8 +1198,7 @@ std::optional<std::string> SpeakerNames::SentenceSubject(std::string_view senten
     }
     // "Secretary of State John F. Kerry": an "of" inside a title is no preposition. A
     // possessive stays ("It starts with Mr. VandeHei's proposition that …").
-    if (lead < i && lead > 0 && !possessive &&
-        kTitledPrepositions.count(AsciiLowered(words[lead - 1])) &&
+    if (lead < i && lead > 0 && !possessive && titled_preposition(words[lead - 1]) &&
         !(lead >= 2 && StartsUpper(words[lead - 2]) && IsTitleWord(words[lead - 2]))) {
       continue;
     }

@@ -50,8 +50,15 @@ std::streamsize FdStreamBuf::xsputn(const char* s, std::streamsize n) {
     pbump(static_cast<int>(size));
     return n;
   }
-  // Larger than the room left: what is buffered, then these bytes straight through.
-  if (!Drain() || !WriteAll(s, size)) return 0;
+  // Larger than the room left: what is buffered first, then these bytes into the emptied
+  // buffer, or straight through when they would fill it.
+  if (!Drain()) return 0;
+  if (size < buffer_.size()) {
+    std::memcpy(pptr(), s, size);
+    pbump(static_cast<int>(size));
+    return n;
+  }
+  if (!WriteAll(s, size)) return 0;
   return n;
 }
 

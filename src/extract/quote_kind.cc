@@ -123,6 +123,26 @@ bool EndsWithPunctuation(std::string_view content) {
   return false;
 }
 
+// Whether one word keeps a run of words in title case: capitalised, a short function word in
+// lower case, or a figure ("2016: The Year"); a word in marks or brackets is not read. Sets
+// `*any` for a capitalised word or a figure.
+bool TitleCaseWordFits(std::string_view word, bool* any) {
+  switch (ClassifyTitleCaseWord(word)) {
+    case TitleCaseWord::kLower:
+      return false;
+    case TitleCaseWord::kCapitalised:
+      *any = true;
+      return true;
+    case TitleCaseWord::kFunction:
+      return true;
+    case TitleCaseWord::kOther:
+      if (!IsDigit(DecodeAt(word, 0).cp)) return false;
+      *any = true;
+      return true;
+  }
+  return false;
+}
+
 // Whether every word of `content` is capitalised but for short function words, as in the
 // name of a show, a book or a film ("Orange Is the New Black", "Daily Show") or a headline
 // in title case.
@@ -136,22 +156,7 @@ bool ReadsAsTitle(std::string_view content) {
     while (end < content.size() && !IsSpace(DecodeAt(content, end).cp)) {
       end += DecodeAt(content, end).size;
     }
-    const std::string_view word = content.substr(i, end - i);
-    switch (ClassifyTitleCaseWord(word)) {
-      case TitleCaseWord::kLower:
-        return false;
-      case TitleCaseWord::kCapitalised:
-        any = true;
-        break;
-      case TitleCaseWord::kFunction:
-        break;
-      case TitleCaseWord::kOther:
-        // A figure is a word of a title ("2016: The Year"); a word in marks or brackets is
-        // not read.
-        if (!IsDigit(DecodeAt(word, 0).cp)) return false;
-        any = true;
-        break;
-    }
+    if (!TitleCaseWordFits(content.substr(i, end - i), &any)) return false;
     i = end;
   }
   return any;
@@ -167,11 +172,19 @@ constexpr size_t kMinHeadlineWordsAfter = 2;
 // kMaxHeadlineWords words and their spaces, generously.
 constexpr size_t kMaxHeadlineBytes = 400;
 
-// The words of `part` of a headline that have a letter, each without the quotation marks and
-// punctuation around it, joined by spaces ("Sanders: ‘Of Course’ $15" → "Sanders Of Course"),
-// with their count.
-std::string HeadlineWords(std::string_view part, size_t* count) {
-  std::string words;
+// One part of a headline's line (before, inside or after a quotation) as title case reads it:
+// its words that have a letter, each without the quotation marks and punctuation around it
+// ("Sanders: ‘Of Course’ $15" reads "Sanders", "Of", "Course"), how many, and whether they
+// read as a title (ReadsAsTitle of those words).
+struct HeadlinePart {
+  size_t words = 0;
+  bool title = true;  // no word breaks title case
+  bool any = false;   // a capitalised word or a figure among them
+  bool ReadsAsTitle() const { return title && any; }
+};
+
+HeadlinePart ReadHeadlinePart(std::string_view part) {
+  HeadlinePart out;
   size_t i = 0;
   while (i < part.size()) {
     while (i < part.size() && IsSpace(DecodeAt(part, i).cp)) i += DecodeAt(part, i).size;
@@ -190,11 +203,10 @@ std::string HeadlineWords(std::string_view part, size_t* count) {
       letter = IsUpper(DecodeAt(word, k).cp) || IsLower(DecodeAt(word, k).cp);
     }
     if (!letter) continue;
-    if (!words.empty()) words += ' ';
-    words += word;
-    ++*count;
+    ++out.words;
+    out.title = out.title && TitleCaseWordFits(word, &out.any);
   }
-  return words;
+  return out;
 }
 
 // Whether a quotation is woven into a headline in title case, which goes on after its closing
@@ -219,17 +231,15 @@ bool WovenIntoHeadline(std::string_view text, const Quote& quote) {
     if (line_end - quote.close_mark_end >= kMaxHeadlineBytes) return false;
     ++line_end;
   }
-  size_t before_count = 0, after_count = 0;
-  const std::string before =
-      HeadlineWords(text.substr(line_start, quote.open_mark - line_start), &before_count);
-  const std::string after = HeadlineWords(
-      text.substr(quote.close_mark_end, line_end - quote.close_mark_end), &after_count);
-  size_t quoted_count = 0;
-  const std::string quoted = HeadlineWords(
-      text.substr(quote.open_mark, quote.close_mark_end - quote.open_mark), &quoted_count);
-  return after_count >= kMinHeadlineWordsAfter &&
-         before_count + quoted_count + after_count <= kMaxHeadlineWords && ReadsAsTitle(after) &&
-         ReadsAsTitle(quoted) && (before.empty() || ReadsAsTitle(before));
+  const HeadlinePart before =
+      ReadHeadlinePart(text.substr(line_start, quote.open_mark - line_start));
+  const HeadlinePart after =
+      ReadHeadlinePart(text.substr(quote.close_mark_end, line_end - quote.close_mark_end));
+  const HeadlinePart quoted =
+      ReadHeadlinePart(text.substr(quote.open_mark, quote.close_mark_end - quote.open_mark));
+  return after.words >= kMinHeadlineWordsAfter &&
+         before.words + quoted.words + after.words <= kMaxHeadlineWords && after.ReadsAsTitle() &&
+         quoted.ReadsAsTitle() && (before.words == 0 || before.ReadsAsTitle());
 }
 
 // Whether the parts of a quotation are paragraphs (quote_scanner.h): only white space with a
